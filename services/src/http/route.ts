@@ -1,0 +1,64 @@
+import type { Role, TenantContext } from '@kikan/shared';
+import type { z } from 'zod';
+
+export const BOUNDED_CONTEXTS = ['platform', 'admin', 'caseload'] as const;
+export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type Access = 'public' | readonly Role[];
+
+/**
+ * One route: the single source for the Lambda dispatch, the CDK routes, the local gateway,
+ * the OpenAPI document and the authorisation tests. Deny by default: a role not listed gets 403.
+ */
+export interface RouteDefinition<
+  TParams extends z.ZodType = z.ZodType,
+  TQuery extends z.ZodType = z.ZodType,
+  TBody extends z.ZodType = z.ZodType,
+  TResponse extends z.ZodType = z.ZodType,
+  TAccess extends Access = Access,
+> {
+  method: HttpMethod;
+  path: `/api/${string}`;
+  context: BoundedContext;
+  access: TAccess;
+  summary: string;
+  params?: TParams;
+  query?: TQuery;
+  body?: TBody;
+  response: TResponse;
+  successStatus: 200 | 201;
+  /** Creates accept an Idempotency-Key header and replay the first response on retries. */
+  idempotent?: boolean;
+  /** The response is a file or text, not JSON checked by `response`. */
+  raw?: boolean;
+}
+
+export const defineRoute = <
+  TParams extends z.ZodType,
+  TQuery extends z.ZodType,
+  TBody extends z.ZodType,
+  TResponse extends z.ZodType,
+  const TAccess extends Access,
+>(
+  route: RouteDefinition<TParams, TQuery, TBody, TResponse, TAccess>,
+) => route;
+
+export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+export interface OperationInput<R extends RouteDefinition> {
+  ctx: R['access'] extends 'public' ? null : TenantContext;
+  params: Infer<R['params']>;
+  query: Infer<R['query']>;
+  body: Infer<R['body']>;
+  requestId: string;
+  now: Date;
+}
+
+/** The business function behind a route: no event, no HTTP, testable on its own. */
+export type Operation<R extends RouteDefinition> = (
+  input: OperationInput<R>,
+) => Promise<z.input<R['response']>>;

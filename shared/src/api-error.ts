@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'version_mismatch',
+  'precondition_required',
+  'idempotency_key_reused',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'service_unavailable',
+  'internal_error',
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const FieldError = z.strictObject({
+  /** Dotted path into the request, prefixed by where it came from: `body.person.kana`, `query.limit`. */
+  field: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+/** The one error shape every route returns. */
+export const ErrorResponse = z.strictObject({
+  error: z.strictObject({
+    code: ErrorCode,
+    message: z.string(),
+    fields: z.array(FieldError).optional(),
+    requestId: z.string(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponse>;

@@ -1,0 +1,84 @@
+/**
+ * The one DynamoDB table: its attribute and index names, and every key the system writes.
+ * Imported by infra (to create the table) and by the services' data layer (to build keys);
+ * nothing else writes a key string.
+ *
+ * Every partition key — of the table and of every index — starts with `T#<tenantId>#`, so IAM's
+ * `dynamodb:LeadingKeys` can confine a request's credentials to one tenant. Tenant ids cannot
+ * contain `#` (see TENANT_ID_PATTERN), so one tenant's prefix is never a prefix of another's.
+ */
+
+export const TABLE_ATTRIBUTES = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttl: 'expiresAt',
+} as const;
+
+/**
+ * Indexes, named after the access pattern they serve. Both project all attributes: list pages are
+ * read in one Query without a second round trip per row.
+ */
+export const TABLE_INDEXES = {
+  /** The cases of one office, by kana: an office's caseload page. */
+  casesByOffice: { indexName: 'casesByOffice', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  /** The cases of the whole tenant, by office then kana: the core center's cross-office list. */
+  casesByTenant: { indexName: 'casesByTenant', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+} as const;
+export type TableIndex = (typeof TABLE_INDEXES)[keyof typeof TABLE_INDEXES];
+
+export const TABLE_NAME_DEFAULT = 'kikan-local';
+
+export const KEY_DELIMITER = '#';
+
+export const tenantKeyPrefix = (tenantId: string): string => `T#${tenantId}#`;
+
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+const tenantPk = (tenantId: string, ...parts: string[]): string => tenantKeyPrefix(tenantId) + parts.join('#');
+
+/**
+ * Access patterns and the keys that serve them:
+ * - get the tenant profile                    → GetItem tenant()
+ * - list a tenant's offices / get one         → Query pk = offices().pk / GetItem office()
+ * - get a user                                 → GetItem user()
+ * - get a person                               → GetItem person()
+ * - get a case                                 → GetItem caseItem()
+ * - list an office's cases by kana             → Query casesByOffice where gsi1pk = caseByOffice().gsi1pk
+ * - list a tenant's cases by office and kana   → Query casesByTenant where gsi2pk = caseByTenant().gsi2pk
+ * - replay an idempotent create                → GetItem idempotency()
+ * - browse the audit log of one day            → Query pk = auditDay().pk
+ */
+export const keys = {
+  tenant: (tenantId: string): ItemKey => ({ pk: tenantPk(tenantId, 'TENANT'), sk: 'PROFILE' }),
+  offices: (tenantId: string): Pick<ItemKey, 'pk'> => ({ pk: tenantPk(tenantId, 'OFFICES') }),
+  office: (tenantId: string, officeId: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'OFFICES'),
+    sk: `OFFICE#${officeId}`,
+  }),
+  user: (tenantId: string, userId: string): ItemKey => ({ pk: tenantPk(tenantId, 'USERS'), sk: `USER#${userId}` }),
+  person: (tenantId: string, personId: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'PERSON', personId),
+    sk: 'PERSON',
+  }),
+  caseItem: (tenantId: string, caseId: string): ItemKey => ({ pk: tenantPk(tenantId, 'CASE', caseId), sk: 'CASE' }),
+  caseByOffice: (tenantId: string, officeId: string, kana = '', caseId = '') => ({
+    gsi1pk: tenantPk(tenantId, 'OFFICE', officeId, 'CASES'),
+    gsi1sk: caseId ? `${kana}#${caseId}` : '',
+  }),
+  caseByTenant: (tenantId: string, officeId = '', kana = '', caseId = '') => ({
+    gsi2pk: tenantPk(tenantId, 'CASES'),
+    gsi2sk: caseId ? `${officeId}#${kana}#${caseId}` : officeId ? `${officeId}#` : '',
+  }),
+  idempotency: (tenantId: string, userId: string, idempotencyKey: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'IDEMPOTENCY', userId, idempotencyKey),
+    sk: 'IDEMPOTENCY',
+  }),
+  auditDay: (tenantId: string, day: string): Pick<ItemKey, 'pk'> => ({ pk: tenantPk(tenantId, 'AUDIT', day) }),
+  auditEntry: (tenantId: string, at: string, requestId: string, sequence: number): ItemKey => ({
+    pk: tenantPk(tenantId, 'AUDIT', at.slice(0, 10)),
+    sk: `${at}#${requestId}#${String(sequence).padStart(3, '0')}`,
+  }),
+} as const;

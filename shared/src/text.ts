@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Free text a user types: trimmed, no control characters except newlines and tabs. */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${max}文字以内で入力してください` })
+    // eslint-disable-next-line no-control-regex
+    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
+      error: '使用できない文字が含まれています',
+    });
+
+export const requiredText = (max: number) => text(max).pipe(z.string().min(1, { error: '入力してください' }));
+
+/** Full-width katakana (and the long vowel mark, middle dot and spaces) for フリガナ fields. */
+export const KANA_PATTERN = /^[\u30A1-\u30FA\u30FC\u30FB\u3000 ]+$/;
+export const Kana = z
+  .string()
+  .trim()
+  .min(1, { error: '入力してください' })
+  .max(100, { error: '100文字以内で入力してください' })
+  .regex(KANA_PATTERN, { error: 'フリガナは全角カタカナで入力してください' });

@@ -1,0 +1,57 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One test run for the whole repository, split into projects so each suite gets the setup it
+ * needs: DynamoDB Local for `*.integ.test.ts`, the running local stack and Chromium for e2e.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'shared',
+          root: 'shared',
+          include: ['src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'services',
+          root: 'services',
+          include: ['src/**/*.test.ts', 'local/**/*.test.ts'],
+          exclude: ['**/*.integ.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          root: '.',
+          include: ['services/**/*.integ.test.ts', 'test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/dynamodb-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'infra',
+          root: 'infra',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root: '.',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/support/stack-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
