@@ -11,3 +11,4 @@ export * from './table.ts';
 export * from './tenant.ts';
 export * from './text.ts';
 export * from './user.ts';
+export * from './portal-config.ts';
