@@ -34,6 +34,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'web',
+          root: 'web',
+          include: ['src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'infra',
           root: 'infra',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
