@@ -47,7 +47,7 @@ export const defineRoute = <
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;
 
-type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+type Infer<T> = z.infer<NonNullable<T> & z.ZodType>;
 
 export interface OperationInput<R extends RouteDefinition> {
   ctx: R['access'] extends 'public' ? null : TenantContext;
@@ -56,6 +56,16 @@ export interface OperationInput<R extends RouteDefinition> {
   body: Infer<R['body']>;
   requestId: string;
   now: Date;
+  /** Present on idempotent routes when the client sent an Idempotency-Key. */
+  idempotency: Idempotency | null;
+  /** The version named by If-Match, for conditional updates. */
+  ifMatch: number | null;
+}
+
+export interface Idempotency {
+  key: string;
+  /** Hash of the canonical request body: the same key with another body is refused. */
+  fingerprint: string;
 }
 
 /** The business function behind a route: no event, no HTTP, testable on its own. */

@@ -1,0 +1,9 @@
+import { listOffices } from '../data/directory-store.ts';
+import { bind, createFunction } from '../http/create-function.ts';
+import { getMeRoute, listOfficesRoute } from '../routes.ts';
+import { getMe } from './get-me.ts';
+
+export const handler = createFunction([
+  bind(getMeRoute, getMe),
+  bind(listOfficesRoute, async ({ ctx }) => ({ items: await listOffices(ctx.tenantId) })),
+]);

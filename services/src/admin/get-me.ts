@@ -1,0 +1,20 @@
+import { getDirectoryEntries } from '../data/directory-store.ts';
+import { NotFoundError, UnauthorizedError } from '../http/errors.ts';
+import type { Operation } from '../http/route.ts';
+import type { getMeRoute } from '../routes.ts';
+
+export const getMe: Operation<typeof getMeRoute> = async ({ ctx }) => {
+  const { tenant, office, user } = await getDirectoryEntries(ctx.tenantId, ctx.officeId, ctx.userId);
+  if (!tenant || !office || !user) throw new NotFoundError('利用者情報が見つかりません。管理者に連絡してください');
+  // The token may predate a change of office or role: the directory is the authority.
+  if (user.officeId !== ctx.officeId || user.role !== ctx.role) throw new UnauthorizedError();
+  return {
+    tenantId: ctx.tenantId,
+    tenantName: tenant.name,
+    role: ctx.role,
+    officeId: office.officeId,
+    officeName: office.name,
+    userId: user.userId,
+    displayName: user.displayName,
+  };
+};

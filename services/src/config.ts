@@ -1,0 +1,65 @@
+import { TABLE_NAME_DEFAULT } from '@kikan/shared';
+import { z } from 'zod';
+
+const Environment = z.discriminatedUnion('AUTH_MODE', [
+  z.object({
+    AUTH_MODE: z.literal('cognito'),
+    TABLE_NAME: z.string().min(3),
+    COGNITO_USER_POOL_ID: z.string().min(1),
+    COGNITO_CLIENT_ID: z.string().min(1),
+    AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+  }),
+  z.object({
+    AUTH_MODE: z.literal('local'),
+    TABLE_NAME: z.string().min(3).default(TABLE_NAME_DEFAULT),
+    LOCAL_ISSUER: z.url(),
+    LOCAL_CLIENT_ID: z.string().min(1),
+    DYNAMODB_ENDPOINT: z.url(),
+    AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+  }),
+]);
+
+export type AuthConfig =
+  | { mode: 'cognito'; userPoolId: string; clientId: string }
+  | { mode: 'local'; issuer: string; clientId: string };
+
+export interface Config {
+  tableName: string;
+  auth: AuthConfig;
+  /** Only the local stack and tests point the SDK at DynamoDB Local. */
+  dynamoDbEndpoint?: string;
+}
+
+export class ConfigurationError extends Error {}
+
+/**
+ * Reads the environment once per cold start. The local issuer is refused inside Lambda: a
+ * misconfigured stage must fail to start rather than accept tokens anyone can mint.
+ */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const parsed = Environment.safeParse(env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
+    throw new ConfigurationError(`invalid service environment: ${names}`);
+  }
+  const vars = parsed.data;
+  if (vars.AUTH_MODE === 'local') {
+    if (vars.AWS_LAMBDA_FUNCTION_NAME) {
+      throw new ConfigurationError('AUTH_MODE=local is refused inside AWS Lambda');
+    }
+    return {
+      tableName: vars.TABLE_NAME,
+      auth: { mode: 'local', issuer: vars.LOCAL_ISSUER, clientId: vars.LOCAL_CLIENT_ID },
+      dynamoDbEndpoint: vars.DYNAMODB_ENDPOINT,
+    };
+  }
+  return {
+    tableName: vars.TABLE_NAME,
+    auth: { mode: 'cognito', userPoolId: vars.COGNITO_USER_POOL_ID, clientId: vars.COGNITO_CLIENT_ID },
+  };
+};
+
+let cached: Config | undefined;
+
+/** The process-wide configuration, read on first use. */
+export const config = (): Config => (cached ??= loadConfig());

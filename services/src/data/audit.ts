@@ -1,0 +1,30 @@
+import type { TenantContext } from '@kikan/shared';
+import { keys } from '@kikan/shared';
+
+export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'denied';
+
+export interface AuditEvent {
+  action: AuditAction;
+  recordType: 'case' | 'person';
+  recordId: string;
+  /** The office that owns the record, when known. */
+  recordOfficeId?: string;
+}
+
+/**
+ * One append-only entry per full-record read and per write: who, which record, what, when, which
+ * request. No content: the entry must be safe to show to a privacy reviewer.
+ */
+export const auditItem = (ctx: TenantContext, requestId: string, now: Date, event: AuditEvent, sequence = 0) => {
+  const at = now.toISOString();
+  return {
+    ...keys.auditEntry(ctx.tenantId, at, requestId, sequence),
+    entity: 'audit',
+    at,
+    requestId,
+    actorUserId: ctx.userId,
+    actorRole: ctx.role,
+    actorOfficeId: ctx.officeId,
+    ...event,
+  };
+};

@@ -1,0 +1,192 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  CaseId,
+  CasePhase,
+  IsoDate,
+  MonitoringPeriodMonths,
+  OfficeId,
+  PersonId,
+  PlanAuthor,
+  SelfPlanReason,
+  ServiceKind,
+  ServiceUseStatus,
+  TABLE_INDEXES,
+  UserId,
+  keys,
+  type Person,
+  type TenantContext,
+} from '@kikan/shared';
+import { z } from 'zod';
+import { auditItem, type AuditEvent } from './audit.ts';
+import { db, tableName } from './client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { idempotencyItem, readIdempotentReplay, type StoredResponse } from './idempotency.ts';
+import type { Idempotency } from '../http/route.ts';
+
+/** A case as stored: the case fields plus the person fields the caseload list shows. */
+export const CaseRecord = z.object({
+  caseId: CaseId,
+  caseCode: z.string(),
+  tenantId: z.string(),
+  officeId: OfficeId,
+  personId: PersonId,
+  personName: z.string(),
+  personKana: z.string(),
+  birthDate: IsoDate,
+  specialistUserId: UserId,
+  serviceKind: ServiceKind,
+  planAuthor: PlanAuthor,
+  selfPlanReason: SelfPlanReason.optional(),
+  phase: CasePhase,
+  monitoringPeriodMonths: MonitoringPeriodMonths,
+  serviceUseStatus: ServiceUseStatus,
+  openedOn: IsoDate,
+  sharedWithCore: z.boolean(),
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  createdBy: UserId,
+  updatedAt: z.iso.datetime(),
+  updatedBy: UserId,
+});
+export type CaseRecord = z.infer<typeof CaseRecord>;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+const caseIndexKeys = (record: CaseRecord) => ({
+  ...keys.caseByOffice(record.tenantId, record.officeId, record.personKana, record.caseId),
+  ...keys.caseByTenant(record.tenantId, record.officeId, record.personKana, record.caseId),
+});
+
+export const getCase = async (tenantId: string, caseId: string): Promise<CaseRecord | null> => {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.caseItem(tenantId, caseId) }));
+  return Item ? CaseRecord.parse(Item) : null;
+};
+
+const queryCases = async (
+  index: (typeof TABLE_INDEXES)['casesByOffice' | 'casesByTenant'],
+  partition: Record<string, string>,
+  sortPrefix: string,
+  limit: number,
+  cursor: string | undefined,
+  assignedTo: string | undefined,
+): Promise<Page<CaseRecord>> => {
+  const [partitionName, partitionValue] = Object.entries(partition)[0] ?? [];
+  if (!partitionName || partitionValue === undefined) throw new Error('partition key missing');
+  const result = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: index.indexName,
+      KeyConditionExpression: sortPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+      // A filter runs after Limit, so "my cases" pages can be short; the cursor stays correct.
+      ...(assignedTo ? { FilterExpression: 'specialistUserId = :assignee' } : {}),
+      ExpressionAttributeNames: { '#pk': index.partitionKey, ...(sortPrefix ? { '#sk': index.sortKey } : {}) },
+      ExpressionAttributeValues: {
+        ':pk': partitionValue,
+        ...(sortPrefix ? { ':prefix': sortPrefix } : {}),
+        ...(assignedTo ? { ':assignee': assignedTo } : {}),
+      },
+      ExclusiveStartKey: decodeCursor(cursor, partition),
+      Limit: limit,
+    }),
+  );
+  return {
+    items: (result.Items ?? []).map((item) => CaseRecord.parse(item)),
+    nextCursor: encodeCursor(result.LastEvaluatedKey),
+  };
+};
+
+export const listCasesOfOffice = (
+  tenantId: string,
+  officeId: string,
+  limit: number,
+  cursor?: string,
+  assignedTo?: string,
+) => {
+  const { gsi1pk } = keys.caseByOffice(tenantId, officeId);
+  return queryCases(TABLE_INDEXES.casesByOffice, { gsi1pk }, '', limit, cursor, assignedTo);
+};
+
+export const listCasesOfTenant = (
+  tenantId: string,
+  limit: number,
+  cursor?: string,
+  officeId?: string,
+  assignedTo?: string,
+) => {
+  const { gsi2pk, gsi2sk } = keys.caseByTenant(tenantId, officeId ?? '');
+  return queryCases(TABLE_INDEXES.casesByTenant, { gsi2pk }, gsi2sk, limit, cursor, assignedTo);
+};
+
+export interface CreateCaseCommand {
+  ctx: TenantContext;
+  requestId: string;
+  now: Date;
+  record: CaseRecord;
+  person: Person;
+  idempotency: Idempotency | null;
+  /** The response to store for replays of the same Idempotency-Key. */
+  response: StoredResponse;
+}
+
+export type CreateCaseOutcome = { kind: 'created' } | { kind: 'replayed'; response: StoredResponse };
+
+/**
+ * Person, case, audit entry and idempotency record in one transaction: either all exist or none.
+ * A retry with the same key finds the idempotency record and gets the first response back.
+ */
+export const createCase = async (command: CreateCaseCommand): Promise<CreateCaseOutcome> => {
+  const { ctx, record, person, requestId, now, idempotency } = command;
+  const audits: AuditEvent[] = [
+    { action: 'create', recordType: 'person', recordId: person.personId, recordOfficeId: record.officeId },
+    { action: 'create', recordType: 'case', recordId: record.caseId, recordOfficeId: record.officeId },
+  ];
+  const table = tableName();
+  const notExists = 'attribute_not_exists(pk)';
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table,
+              Item: { ...keys.person(ctx.tenantId, person.personId), entity: 'person', tenantId: ctx.tenantId, ...person },
+              ConditionExpression: notExists,
+            },
+          },
+          {
+            Put: {
+              TableName: table,
+              Item: { ...keys.caseItem(ctx.tenantId, record.caseId), entity: 'case', ...caseIndexKeys(record), ...record },
+              ConditionExpression: notExists,
+            },
+          },
+          ...audits.map((event, sequence) => ({
+            Put: { TableName: table, Item: auditItem(ctx, requestId, now, event, sequence), ConditionExpression: notExists },
+          })),
+          ...(idempotency
+            ? [
+                {
+                  Put: {
+                    TableName: table,
+                    Item: idempotencyItem(ctx, idempotency, command.response, now),
+                    ConditionExpression: notExists,
+                  },
+                },
+              ]
+            : []),
+        ],
+      }),
+    );
+    return { kind: 'created' };
+  } catch (error) {
+    if (idempotency && error instanceof TransactionCanceledException) {
+      const replay = await readIdempotentReplay(ctx, idempotency);
+      if (replay) return { kind: 'replayed', response: replay };
+    }
+    throw error;
+  }
+};

@@ -1,0 +1,53 @@
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { Office, Tenant, User, keys } from '@kikan/shared';
+import { db, tableName } from './client.ts';
+
+/** Tenants, offices and users: the directory every context reads. */
+
+const strip = <T extends Record<string, unknown>>(item: T) => {
+  const { pk: _pk, sk: _sk, entity: _entity, tenantId: _tenantId, ...rest } = item;
+  return rest;
+};
+
+export const listOffices = async (tenantId: string): Promise<Office[]> => {
+  const { pk } = keys.offices(tenantId);
+  const offices: Office[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    offices.push(...(page.Items ?? []).map((item) => Office.parse(strip(item))));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return offices;
+};
+
+export const getUser = async (tenantId: string, userId: string): Promise<User | null> => {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.user(tenantId, userId) }));
+  if (!Item) return null;
+  const { pk: _pk, sk: _sk, entity: _entity, ...user } = Item;
+  return User.parse(user);
+};
+
+/** The caller's tenant, office and user records in one round trip. */
+export const getDirectoryEntries = async (tenantId: string, officeId: string, userId: string) => {
+  const table = tableName();
+  const wanted = [keys.tenant(tenantId), keys.office(tenantId, officeId), keys.user(tenantId, userId)];
+  const { Responses } = await db().send(
+    new BatchGetCommand({ RequestItems: { [table]: { Keys: wanted } } }),
+  );
+  const items = Responses?.[table] ?? [];
+  const find = (key: { pk: string; sk: string }) => items.find((item) => item.pk === key.pk && item.sk === key.sk);
+  const [tenantItem, officeItem, userItem] = wanted.map(find);
+  return {
+    tenant: tenantItem ? Tenant.parse({ tenantId, ...strip(tenantItem) }) : null,
+    office: officeItem ? Office.parse(strip(officeItem)) : null,
+    user: userItem ? User.parse({ tenantId, ...strip(userItem) }) : null,
+  };
+};

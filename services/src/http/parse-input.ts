@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import type { FieldError } from '@kikan/shared';
+import type { z } from 'zod';
+import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from './errors.ts';
+import { header, type HttpEvent } from './http-event.ts';
+import type { Idempotency, RouteDefinition } from './route.ts';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
+
+export interface ParsedInput {
+  params: unknown;
+  query: unknown;
+  body: unknown;
+  idempotency: Idempotency | null;
+  ifMatch: number | null;
+}
+
+const fieldErrors = (source: string, error: z.ZodError): FieldError[] =>
+  error.issues.map((issue) => {
+    const path = [source, ...issue.path.map(String)];
+    if (issue.code === 'unrecognized_keys') {
+      return { field: [...path, issue.keys.join(',')].join('.'), message: '指定できない項目です' };
+    }
+    return { field: path.join('.'), message: issue.message };
+  });
+
+const parsePart = (source: string, schema: z.ZodType | undefined, value: unknown, errors: FieldError[]) => {
+  if (!schema) {
+    const isEmpty = value === undefined || (typeof value === 'object' && value !== null && !Object.keys(value).length);
+    if (!isEmpty) errors.push({ field: source, message: 'この経路では指定できません' });
+    return undefined;
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    errors.push(...fieldErrors(source, result.error));
+    return undefined;
+  }
+  return result.data;
+};
+
+const readJsonBody = (event: HttpEvent, errors: FieldError[]): unknown => {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
+  const contentType = header(event, 'content-type') ?? '';
+  if (!/^application\/json(\s*;|$)/i.test(contentType)) throw new UnsupportedMediaTypeError();
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    errors.push({ field: 'body', message: 'JSONの形式が正しくありません' });
+    return undefined;
+  }
+};
+
+/** Key order must not change the fingerprint of the same request. */
+const canonicalJson = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+};
+
+const parseIdempotency = (event: HttpEvent, route: RouteDefinition, body: unknown, errors: FieldError[]) => {
+  const key = header(event, 'idempotency-key');
+  if (key === undefined) return null;
+  if (!route.idempotent) {
+    errors.push({ field: 'header.idempotency-key', message: 'この経路では指定できません' });
+    return null;
+  }
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+    errors.push({ field: 'header.idempotency-key', message: '送信キーの形式が正しくありません' });
+    return null;
+  }
+  return { key, fingerprint: createHash('sha256').update(canonicalJson(body)).digest('base64url') };
+};
+
+const parseIfMatch = (event: HttpEvent, errors: FieldError[]): number | null => {
+  const value = header(event, 'if-match');
+  if (value === undefined) return null;
+  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(value.trim());
+  if (!match) {
+    errors.push({ field: 'header.if-match', message: 'バージョンの形式が正しくありません' });
+    return null;
+  }
+  return Number(match[1]);
+};
+
+/**
+ * Validates everything the client sent against the route's schemas, collecting every field error
+ * into one 400. A tenant named by the client is refused: the tenant comes from the token only.
+ */
+export const parseInput = (event: HttpEvent, route: RouteDefinition): ParsedInput => {
+  const errors: FieldError[] = [];
+  if (header(event, 'x-tenant-id') !== undefined) {
+    errors.push({ field: 'header.x-tenant-id', message: 'テナントは指定できません' });
+  }
+  const params = parsePart('params', route.params, event.pathParameters ?? {}, errors);
+  const query = parsePart('query', route.query, event.queryStringParameters ?? {}, errors);
+  const rawBody = readJsonBody(event, errors);
+  const body = parsePart('body', route.body, rawBody, errors);
+  const idempotency = parseIdempotency(event, route, rawBody, errors);
+  const ifMatch = parseIfMatch(event, errors);
+  if (errors.length) throw new ValidationError(errors);
+  return { params, query, body, idempotency, ifMatch };
+};

@@ -1,0 +1,79 @@
+import { ErrorResponse } from '@kikan/shared';
+import { z } from 'zod';
+import type { RouteDefinition } from '../http/route.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+  return rest;
+};
+
+const parametersOf = (schema: z.ZodType | undefined, location: 'path' | 'query') => {
+  if (!schema) return [];
+  const json = schemaOf(schema, 'input');
+  const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((json.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === 'path' || required.has(name),
+    schema: property,
+  }));
+};
+
+const errorResponses = (route: RouteDefinition) => {
+  const ref = { $ref: '#/components/schemas/ErrorResponse' };
+  const error = (description: string) => ({ description, content: { 'application/json': { schema: ref } } });
+  return {
+    '400': error('Invalid input: `fields` names each offending field'),
+    ...(route.access === 'public'
+      ? {}
+      : { '401': error('Missing or invalid access token'), '403': error('Role not allowed') }),
+    ...(route.params ? { '404': error('Not found, or not visible to the caller') } : {}),
+    '500': error('Internal error: generic message and request id only'),
+  };
+};
+
+/** OpenAPI 3.1 generated from the route table and the same zod schemas that validate requests. */
+export const buildOpenApiDocument = (routes: readonly RouteDefinition[], version: string) => {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const operation = {
+      operationId: `${route.method.toLowerCase()}${route.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+      summary: route.summary,
+      tags: [route.context],
+      ...(route.access === 'public'
+        ? { security: [] }
+        : { security: [{ bearer: [] }], 'x-kikan-roles': [...route.access] }),
+      parameters: [
+        ...parametersOf(route.params, 'path'),
+        ...parametersOf(route.query, 'query'),
+        ...(route.idempotent
+          ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }]
+          : []),
+      ],
+      ...(route.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } }
+        : {}),
+      responses: {
+        [String(route.successStatus)]: {
+          description: 'Success',
+          content: { 'application/json': { schema: schemaOf(route.response, 'output') } },
+        },
+        ...errorResponses(route),
+      },
+    };
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Kikan API', version, description: 'Consultation-support caseloads for municipalities' },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { ErrorResponse: schemaOf(ErrorResponse, 'output') },
+    },
+  };
+};

@@ -1,0 +1,53 @@
+import type { TenantContext } from '@kikan/shared';
+import { ForbiddenError } from '../http/errors.ts';
+
+/**
+ * Who sees what inside a tenant — the one place these rules live (DOMAIN.md "Rules"):
+ * - an office's own staff see its cases in full, never another office's;
+ * - the core center sees every office's cases, pseudonymised unless the case was shared with it
+ *   (escalation or supervision request with consent); its own office's cases in full;
+ * - municipal officers and tenant admins see no individual case at all.
+ * Cross-tenant access cannot be expressed here: every key is built from ctx.tenantId.
+ */
+export type CaseVisibility = 'full' | 'pseudonymised' | 'none';
+
+export interface CaseScope {
+  officeId: string;
+  sharedWithCore: boolean;
+}
+
+export const caseVisibility = (ctx: TenantContext, target: CaseScope): CaseVisibility => {
+  switch (ctx.role) {
+    case 'specialist':
+    case 'office_manager':
+      return target.officeId === ctx.officeId ? 'full' : 'none';
+    case 'core_supervisor':
+      if (target.officeId === ctx.officeId || target.sharedWithCore) return 'full';
+      return 'pseudonymised';
+    case 'municipal_officer':
+    case 'tenant_admin':
+      return 'none';
+  }
+};
+
+export type CaseListScope = { kind: 'office'; officeId: string } | { kind: 'tenant'; officeId?: string };
+
+export const caseListScope = (ctx: TenantContext, requestedOfficeId?: string): CaseListScope => {
+  switch (ctx.role) {
+    case 'specialist':
+    case 'office_manager':
+      if (requestedOfficeId !== undefined && requestedOfficeId !== ctx.officeId) throw new ForbiddenError();
+      return { kind: 'office', officeId: ctx.officeId };
+    case 'core_supervisor':
+      return requestedOfficeId === undefined ? { kind: 'tenant' } : { kind: 'tenant', officeId: requestedOfficeId };
+    case 'municipal_officer':
+    case 'tenant_admin':
+      throw new ForbiddenError();
+  }
+};
+
+/** New cases open at the caller's own office; nobody enrols a person at someone else's office. */
+export const caseCreationOffice = (ctx: TenantContext): string => {
+  if (ctx.role === 'municipal_officer' || ctx.role === 'tenant_admin') throw new ForbiddenError();
+  return ctx.officeId;
+};
