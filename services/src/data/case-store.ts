@@ -56,9 +56,20 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-const caseIndexKeys = (record: CaseRecord) => ({
+/** The stored items of a person and a case, with every key and index key they need. */
+export const personItem = (tenantId: string, person: Person) => ({
+  ...keys.person(tenantId, person.personId),
+  entity: 'person',
+  tenantId,
+  ...person,
+});
+
+export const caseItem = (record: CaseRecord) => ({
+  ...keys.caseItem(record.tenantId, record.caseId),
   ...keys.caseByOffice(record.tenantId, record.officeId, record.personKana, record.caseId),
   ...keys.caseByTenant(record.tenantId, record.officeId, record.personKana, record.caseId),
+  entity: 'case',
+  ...record,
 });
 
 export const getCase = async (tenantId: string, caseId: string): Promise<CaseRecord | null> => {
@@ -153,14 +164,14 @@ export const createCase = async (command: CreateCaseCommand): Promise<CreateCase
           {
             Put: {
               TableName: table,
-              Item: { ...keys.person(ctx.tenantId, person.personId), entity: 'person', tenantId: ctx.tenantId, ...person },
+              Item: personItem(ctx.tenantId, person),
               ConditionExpression: notExists,
             },
           },
           {
             Put: {
               TableName: table,
-              Item: { ...keys.caseItem(ctx.tenantId, record.caseId), entity: 'case', ...caseIndexKeys(record), ...record },
+              Item: caseItem(record),
               ConditionExpression: notExists,
             },
           },

@@ -1,8 +1,18 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Office, Tenant, User, keys } from '@kikan/shared';
+import type { z } from 'zod';
 import { db, tableName } from './client.ts';
 
 /** Tenants, offices and users: the directory every context reads. */
+
+export const tenantItem = (tenant: z.infer<typeof Tenant>) => ({ ...keys.tenant(tenant.tenantId), entity: 'tenant', ...tenant });
+export const officeItem = (tenantId: string, office: z.infer<typeof Office>) => ({
+  ...keys.office(tenantId, office.officeId),
+  entity: 'office',
+  tenantId,
+  ...office,
+});
+export const userItem = (user: z.infer<typeof User>) => ({ ...keys.user(user.tenantId, user.userId), entity: 'user', ...user });
 
 const strip = <T extends Record<string, unknown>>(item: T) => {
   const { pk: _pk, sk: _sk, entity: _entity, tenantId: _tenantId, ...rest } = item;

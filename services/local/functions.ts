@@ -1,0 +1,7 @@
+import type { BoundedContext } from '../src/http/route.ts';
+import { handler as admin } from '../src/admin/function.ts';
+import { handler as caseload } from '../src/caseload/function.ts';
+import { handler as platform } from '../src/platform/function.ts';
+
+/** The very Lambda handlers CDK deploys, one per bounded context. */
+export const FUNCTIONS: Record<BoundedContext, typeof platform> = { platform, admin, caseload };

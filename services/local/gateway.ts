@@ -1,0 +1,202 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { LocalDemoUser, ROLE_LABELS, type PortalConfig, type User } from '@kikan/shared';
+import { z } from 'zod';
+import { lambdaContext, matchRoute, toApiGatewayEvent } from './api-event.ts';
+import { FUNCTIONS } from './functions.ts';
+import type { LocalIssuer } from './issuer.ts';
+
+export const LOCAL_AUTH_PATH = '/local-auth';
+const MAX_REQUEST_BYTES = 1024 * 1024;
+
+export type PortalHandler = (request: IncomingMessage, response: ServerResponse) => void;
+
+export interface GatewayOptions {
+  port: number;
+  issuer: LocalIssuer;
+  /** Users the local login lists, with the tenant and office names shown beside them. */
+  directory: { users: User[]; tenantName: (tenantId: string) => string; officeName: (user: User) => string };
+  /** Serves everything that is not /api or /local-auth: Vite in middleware mode, or the built SPA. */
+  portal?: PortalHandler;
+}
+
+export interface Gateway {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const readBody = (request: IncomingMessage): Promise<Buffer> =>
+  new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // API Gateway refuses payloads over 10 MB; locally 1 MB is plenty and the handler caps lower.
+      if (size > MAX_REQUEST_BYTES) {
+        reject(new Error('payload too large'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolveBody(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+
+const sendJson = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  response.end(JSON.stringify(body));
+};
+
+const notFound = (response: ServerResponse, requestId = 'local') =>
+  sendJson(response, 404, { error: { code: 'not_found', message: '指定されたページが見つかりません', requestId } });
+
+const TokenRequest = z.strictObject({ email: z.email() });
+
+const handleLocalAuth = async (
+  options: GatewayOptions,
+  method: string,
+  path: string,
+  body: Buffer,
+  response: ServerResponse,
+) => {
+  const { issuer, directory } = options;
+  if (method === 'GET' && path === `${LOCAL_AUTH_PATH}/.well-known/jwks.json`) {
+    return sendJson(response, 200, issuer.jwks(), { 'cache-control': 'max-age=300' });
+  }
+  if (method === 'GET' && path === `${LOCAL_AUTH_PATH}/users`) {
+    const items = directory.users.map((user) =>
+      LocalDemoUser.parse({
+        email: user.email,
+        displayName: user.displayName,
+        role: user.role,
+        roleLabel: ROLE_LABELS[user.role],
+        tenantName: directory.tenantName(user.tenantId),
+        officeName: directory.officeName(user),
+      }),
+    );
+    return sendJson(response, 200, { items });
+  }
+  if (method === 'POST' && path === `${LOCAL_AUTH_PATH}/token`) {
+    let parsed: z.ZodSafeParseResult<z.infer<typeof TokenRequest>>;
+    try {
+      parsed = TokenRequest.safeParse(JSON.parse(body.toString('utf8')));
+    } catch {
+      parsed = TokenRequest.safeParse(undefined);
+    }
+    const user = parsed.success ? directory.users.find((candidate) => candidate.email === parsed.data.email) : undefined;
+    if (!user) {
+      return sendJson(response, 400, {
+        error: { code: 'validation_failed', message: 'デモユーザーが見つかりません', requestId: 'local-auth' },
+      });
+    }
+    const accessToken = await issuer.mint(user);
+    return sendJson(response, 200, { accessToken, expiresIn: 3600 });
+  }
+  return notFound(response);
+};
+
+const handleApi = async (request: IncomingMessage, response: ServerResponse, url: URL, body: Buffer) => {
+  const method = request.method ?? 'GET';
+  const matched = matchRoute(method, url.pathname);
+  if (!matched) return notFound(response);
+  const event = toApiGatewayEvent(
+    { method, url, headers: request.headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' },
+    matched.route,
+    matched.pathParameters,
+  );
+  const handler = FUNCTIONS[matched.route.context];
+  const result = await handler(event, lambdaContext(`kikan-${matched.route.context}`, event.requestContext.requestId));
+  const headers: Record<string, string | string[]> = { ...result.headers };
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  response.writeHead(result.statusCode, headers);
+  response.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+};
+
+/**
+ * The local stand-in for API Gateway + CloudFront: /api/* becomes API Gateway v2 events for the
+ * very Lambda handlers, /local-auth/* is the local issuer, /config.json tells the portal it runs
+ * locally, and everything else is the portal.
+ */
+export const startGateway = async (options: GatewayOptions): Promise<Gateway> => {
+  const portalConfig: PortalConfig = { mode: 'local', localAuthBase: LOCAL_AUTH_PATH };
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = request.method ?? 'GET';
+    const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
+    const isAuth = url.pathname.startsWith(`${LOCAL_AUTH_PATH}/`);
+    if (!isApi && !isAuth) {
+      if (url.pathname === '/config.json') return sendJson(response, 200, portalConfig);
+      if (options.portal) return options.portal(request, response);
+      return notFound(response);
+    }
+    readBody(request)
+      .then((body) =>
+        isApi ? handleApi(request, response, url, body) : handleLocalAuth(options, method, url.pathname, body, response),
+      )
+      .catch(() => {
+        if (!response.headersSent) {
+          sendJson(response, 500, {
+            error: { code: 'internal_error', message: 'ローカルゲートウェイでエラーが発生しました', requestId: 'local' },
+          });
+        } else response.end();
+      });
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    server,
+    close: () =>
+      new Promise((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The same security headers CloudFront adds in AWS, for the built portal. */
+export const PORTAL_SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+};
+
+/** Serves the built SPA (web/build) with the SPA fallback CloudFront applies. */
+export const staticPortal = (buildDir: string): PortalHandler => {
+  const root = resolve(buildDir);
+  return (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const candidate = normalize(join(root, decodeURIComponent(url.pathname)));
+    const inside = candidate.startsWith(root);
+    const file =
+      inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : join(root, 'index.html');
+    const immutable = file.includes(`${join('_app', 'immutable')}`);
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...PORTAL_SECURITY_HEADERS,
+    });
+    createReadStream(file).pipe(response);
+  };
+};
