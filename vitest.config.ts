@@ -28,6 +28,7 @@ export default defineConfig({
           root: '.',
           include: ['services/**/*.integ.test.ts', 'test/integration/**/*.test.ts'],
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
+          env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

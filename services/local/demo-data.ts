@@ -115,11 +115,34 @@ export const DEMO_USERS: User[] = [
   user('kibougaoka', 'user-suzuki', 'suzuki@kibou.example', '鈴木 健一', 'specialist', 'aozora'),
   user('kibougaoka', 'user-tanaka', 'tanaka@kibou.example', '田中 陽子', 'office_manager', 'aozora', true),
   user('kibougaoka', 'user-kobayashi', 'kobayashi@kibou.example', '小林 大輔', 'specialist', 'midori'),
-  user('kibougaoka', 'user-takahashi', 'takahashi@kibou.example', '高橋 誠', 'core_supervisor', 'kibou-core', true),
+  user(
+    'kibougaoka',
+    'user-takahashi',
+    'takahashi@kibou.example',
+    '高橋 誠',
+    'core_supervisor',
+    'kibou-core',
+    true,
+  ),
   user('kibougaoka', 'user-ito', 'ito@kibou.example', '伊藤 直子', 'municipal_officer', 'kibou-city'),
   user('kibougaoka', 'user-admin', 'admin@kibou.example', '管理 太郎', 'tenant_admin', 'kibou-city'),
-  user('hokushin', 'user-yamamoto', 'yamamoto@hokushin.example', '山本 翔太', 'specialist', 'hokushin-sakura'),
-  user('hokushin', 'user-nakamura', 'nakamura@hokushin.example', '中村 由美', 'core_supervisor', 'hokushin-core', true),
+  user(
+    'hokushin',
+    'user-yamamoto',
+    'yamamoto@hokushin.example',
+    '山本 翔太',
+    'specialist',
+    'hokushin-sakura',
+  ),
+  user(
+    'hokushin',
+    'user-nakamura',
+    'nakamura@hokushin.example',
+    '中村 由美',
+    'core_supervisor',
+    'hokushin-core',
+    true,
+  ),
 ];
 
 const FAMILY_NAMES: [string, string][] = [
@@ -173,7 +196,15 @@ const GIVEN_NAMES: [string, string][] = [
   ['隆', 'タカシ'],
 ];
 
-const PHASES: CasePhase[] = ['intake', 'assessment', 'planning', 'implementation', 'monitoring', 'monitoring', 'monitoring'];
+const PHASES: CasePhase[] = [
+  'intake',
+  'assessment',
+  'planning',
+  'implementation',
+  'monitoring',
+  'monitoring',
+  'monitoring',
+];
 const CATEGORY_SETS: DisabilityCategory[][] = [
   ['intellectual'],
   ['developmental'],
@@ -224,7 +255,9 @@ const supportLevelFor = (age: number, index: number): SupportLevel =>
 const specsFor = (tenantId: string): CaseSpec[] => {
   const specs: CaseSpec[] = [];
   if (tenantId === 'kibougaoka') {
-    const childAges = [2, 4, 5, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 15, 16, 16, 17, 17, 17, 17, 3, 9, 12, 14, 8, 10, 13];
+    const childAges = [
+      2, 4, 5, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 15, 16, 16, 17, 17, 17, 17, 3, 9, 12, 14, 8, 10, 13,
+    ];
     childAges.forEach((age, index) =>
       specs.push({
         officeId: 'himawari',
@@ -232,13 +265,20 @@ const specsFor = (tenantId: string): CaseSpec[] => {
         serviceKind: 'child_plan_consultation',
         age,
         // The last four 17-year-olds and one 5-year-old turn 18 / 6 within the next months.
-        daysPastBirthday: age === 17 && index >= 18 ? 365 - 30 * (index - 17) : age === 5 && index === 3 ? 300 : (index * 37) % 330,
+        daysPastBirthday:
+          age === 17 && index >= 18
+            ? 365 - 30 * (index - 17)
+            : age === 5 && index === 3
+              ? 300
+              : (index * 37) % 330,
         municipalityCode: '990001',
         planAuthor: index % 9 === 4 ? 'self_plan' : 'specialist',
         selfPlanReason: index % 9 === 4 ? (index % 2 ? 'no_office_available' : 'family_wish') : undefined,
       }),
     );
-    const adultAges = [19, 22, 25, 28, 31, 34, 37, 39, 42, 45, 48, 51, 54, 57, 60, 62, 64, 64, 64, 33, 46, 29, 58, 40, 23, 36];
+    const adultAges = [
+      19, 22, 25, 28, 31, 34, 37, 39, 42, 45, 48, 51, 54, 57, 60, 62, 64, 64, 64, 33, 46, 29, 58, 40, 23, 36,
+    ];
     adultAges.forEach((age, index) =>
       specs.push({
         officeId: 'aozora',
@@ -248,7 +288,8 @@ const specsFor = (tenantId: string): CaseSpec[] => {
         daysPastBirthday: age === 64 ? 365 - 45 * (index - 15) : (index * 53) % 340,
         municipalityCode: '990001',
         planAuthor: index % 7 === 3 ? 'self_plan' : 'specialist',
-        selfPlanReason: index % 7 === 3 ? (['person_wish', 'no_office_available', 'other'] as const)[index % 3] : undefined,
+        selfPlanReason:
+          index % 7 === 3 ? (['person_wish', 'no_office_available', 'other'] as const)[index % 3] : undefined,
       }),
     );
     [35, 44, 52, 61, 47, 38, 56, 41, 59, 30, 49, 63].forEach((age, index) =>
@@ -280,6 +321,16 @@ const specsFor = (tenantId: string): CaseSpec[] => {
         age,
         daysPastBirthday: age === 17 || age === 64 ? 320 : (index * 41) % 330,
         municipalityCode: index % 2 ? '990012' : '990011',
+      }),
+    );
+    [44, 19].forEach((age, index) =>
+      specs.push({
+        officeId: 'hokushin-core',
+        specialistUserId: 'user-nakamura',
+        serviceKind: 'basic_consultation',
+        age,
+        daysPastBirthday: 100 + index * 50,
+        municipalityCode: index ? '990012' : '990011',
       }),
     );
   }
@@ -331,7 +382,10 @@ export const demoCases = (tenantId: string, now: Date): DemoCase[] => {
       ...(planAuthor === 'self_plan' ? { selfPlanReason: spec.selfPlanReason ?? 'person_wish' } : {}),
       phase,
       monitoringPeriodMonths: MONITORING_PERIODS[n % MONITORING_PERIODS.length] ?? 6,
-      serviceUseStatus: phase === 'intake' || phase === 'assessment' ? 'not_started' : (SERVICE_USE[n % SERVICE_USE.length] ?? 'using'),
+      serviceUseStatus:
+        phase === 'intake' || phase === 'assessment'
+          ? 'not_started'
+          : (SERVICE_USE[n % SERVICE_USE.length] ?? 'using'),
       openedOn: maxDate(addDays(today, -(60 + ((n * 83) % 900))), addDays(birthDate, 30)),
       sharedWithCore: false,
       version: 1,

@@ -18,7 +18,10 @@ const jarLocation = () => {
   const libRoot = join(dirname(packageMain), '..', '..', 'lib');
   const folder = readdirSync(libRoot).find((name) => name.startsWith('dynamodb_local_'));
   if (!folder) throw new LocalStackError('DynamoDB Local が見つかりません。npm install をやり直してください');
-  return { jar: join(libRoot, folder, 'DynamoDBLocal.jar'), libraryPath: join(libRoot, folder, 'DynamoDBLocal_lib') };
+  return {
+    jar: join(libRoot, folder, 'DynamoDBLocal.jar'),
+    libraryPath: join(libRoot, folder, 'DynamoDBLocal_lib'),
+  };
 };
 
 export const assertJavaAvailable = () => {
@@ -44,7 +47,9 @@ const waitForPort = async (port: number, child: ChildProcess, timeoutMs: number,
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new LocalStackError(`DynamoDB Local が起動直後に終了しました: ${output().trim().split('\n').slice(-3).join(' / ')}`);
+      throw new LocalStackError(
+        `DynamoDB Local が起動直後に終了しました: ${output().trim().split('\n').slice(-3).join(' / ')}`,
+      );
     }
     if (!(await isPortFree(port))) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -79,7 +84,10 @@ const killGroup = (child: ChildProcess): Promise<void> =>
  * Starts AWS's DynamoDB Local in its own process group. `dataDir` keeps data between runs
  * (`-sharedDb`: one database whatever the access key); without it the database is in memory.
  */
-export const startDynamoDbLocal = async (options: { port: number; dataDir?: string }): Promise<DynamoDbLocal> => {
+export const startDynamoDbLocal = async (options: {
+  port: number;
+  dataDir?: string;
+}): Promise<DynamoDbLocal> => {
   assertJavaAvailable();
   if (!(await isPortFree(options.port))) {
     throw new LocalStackError(

@@ -46,13 +46,24 @@ const readBody = (request: IncomingMessage): Promise<Buffer> =>
     request.on('error', reject);
   });
 
-const sendJson = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+const sendJson = (
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) => {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...headers,
+  });
   response.end(JSON.stringify(body));
 };
 
 const notFound = (response: ServerResponse, requestId = 'local') =>
-  sendJson(response, 404, { error: { code: 'not_found', message: '指定されたページが見つかりません', requestId } });
+  sendJson(response, 404, {
+    error: { code: 'not_found', message: '指定されたページが見つかりません', requestId },
+  });
 
 const TokenRequest = z.strictObject({ email: z.email() });
 
@@ -87,10 +98,16 @@ const handleLocalAuth = async (
     } catch {
       parsed = TokenRequest.safeParse(undefined);
     }
-    const user = parsed.success ? directory.users.find((candidate) => candidate.email === parsed.data.email) : undefined;
+    const user = parsed.success
+      ? directory.users.find((candidate) => candidate.email === parsed.data.email)
+      : undefined;
     if (!user) {
       return sendJson(response, 400, {
-        error: { code: 'validation_failed', message: 'デモユーザーが見つかりません', requestId: 'local-auth' },
+        error: {
+          code: 'validation_failed',
+          message: 'デモユーザーが見つかりません',
+          requestId: 'local-auth',
+        },
       });
     }
     const accessToken = await issuer.mint(user);
@@ -109,7 +126,10 @@ const handleApi = async (request: IncomingMessage, response: ServerResponse, url
     matched.pathParameters,
   );
   const handler = FUNCTIONS[matched.route.context];
-  const result = await handler(event, lambdaContext(`kikan-${matched.route.context}`, event.requestContext.requestId));
+  const result = await handler(
+    event,
+    lambdaContext(`kikan-${matched.route.context}`, event.requestContext.requestId),
+  );
   const headers: Record<string, string | string[]> = { ...result.headers };
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
   response.writeHead(result.statusCode, headers);
@@ -135,12 +155,18 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
     }
     readBody(request)
       .then((body) =>
-        isApi ? handleApi(request, response, url, body) : handleLocalAuth(options, method, url.pathname, body, response),
+        isApi
+          ? handleApi(request, response, url, body)
+          : handleLocalAuth(options, method, url.pathname, body, response),
       )
       .catch(() => {
         if (!response.headersSent) {
           sendJson(response, 500, {
-            error: { code: 'internal_error', message: 'ローカルゲートウェイでエラーが発生しました', requestId: 'local' },
+            error: {
+              code: 'internal_error',
+              message: 'ローカルゲートウェイでエラーが発生しました',
+              requestId: 'local',
+            },
           });
         } else response.end();
       });

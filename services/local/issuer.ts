@@ -37,7 +37,11 @@ export class LocalIssuer {
     if (!stored) {
       const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
       const kid = `local-${Date.now().toString(36)}`;
-      stored = { kid, privateJwk: await exportJWK(privateKey), publicJwk: { ...(await exportJWK(publicKey)), kid } };
+      stored = {
+        kid,
+        privateJwk: await exportJWK(privateKey),
+        publicJwk: { ...(await exportJWK(publicKey)), kid },
+      };
       if (keyFile) {
         mkdirSync(dirname(keyFile), { recursive: true });
         writeFileSync(keyFile, JSON.stringify(stored), { mode: 0o600 });

@@ -17,7 +17,9 @@ export const writeItems = async (
     for (let attempt = 0; pending.length; attempt += 1) {
       if (attempt > 8) throw new Error('seeding gave up: DynamoDB kept unprocessed items');
       const result = await client.send(
-        new BatchWriteCommand({ RequestItems: { [tableName]: pending.map((Item) => ({ PutRequest: { Item } })) } }),
+        new BatchWriteCommand({
+          RequestItems: { [tableName]: pending.map((Item) => ({ PutRequest: { Item } })) },
+        }),
       );
       pending = (result.UnprocessedItems?.[tableName] ?? []).flatMap((request) =>
         request.PutRequest?.Item ? [request.PutRequest.Item] : [],
@@ -47,12 +49,17 @@ export const seedDemoData = async (
   const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const firstTenant = DEMO_TENANTS[0];
   if (!firstTenant) return { seeded: false, items: 0 };
-  const existing = await documents.send(new GetCommand({ TableName: tableName, Key: keys.tenant(firstTenant.tenantId) }));
+  const existing = await documents.send(
+    new GetCommand({ TableName: tableName, Key: keys.tenant(firstTenant.tenantId) }),
+  );
   if (existing.Item) return { seeded: false, items: 0 };
   // The first tenant's profile is the "already seeded" marker, so it is written last.
   const marker = keys.tenant(firstTenant.tenantId);
   const items = demoItems(now);
   const isMarker = (item: Record<string, unknown>) => item.pk === marker.pk && item.sk === marker.sk;
-  await writeItems(documents, tableName, [...items.filter((item) => !isMarker(item)), ...items.filter(isMarker)]);
+  await writeItems(documents, tableName, [
+    ...items.filter((item) => !isMarker(item)),
+    ...items.filter(isMarker),
+  ]);
   return { seeded: true, items: items.length };
 };

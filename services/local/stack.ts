@@ -34,7 +34,8 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-const tenantName = (tenantId: string) => DEMO_TENANTS.find((tenant) => tenant.tenantId === tenantId)?.name ?? tenantId;
+const tenantName = (tenantId: string) =>
+  DEMO_TENANTS.find((tenant) => tenant.tenantId === tenantId)?.name ?? tenantId;
 const officeName = (user: { tenantId: string; officeId: string }) =>
   DEMO_OFFICES[user.tenantId]?.find((office) => office.officeId === user.officeId)?.name ?? user.officeId;
 
@@ -67,7 +68,9 @@ const vitePortal = async (gateway: Gateway): Promise<{ handler: PortalHandler; c
  */
 export const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> => {
   if (options.port !== 0 && !(await isPortFree(options.port))) {
-    throw new LocalStackError(`ポート ${options.port} は使用中です。他のプロセスを止めるか KIKAN_PORT で別のポートを指定してください`);
+    throw new LocalStackError(
+      `ポート ${options.port} は使用中です。他のプロセスを止めるか KIKAN_PORT で別のポートを指定してください`,
+    );
   }
   if (options.portal === 'static' && !existsSync(join(REPO_ROOT, 'web', 'build', 'index.html'))) {
     throw new LocalStackError('web/build がありません。先に npm run build -w web を実行してください');
@@ -98,7 +101,10 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
 
     const port = options.port || (await freePort());
     const issuerUrl = `http://127.0.0.1:${port}/local-auth`;
-    const issuer = await LocalIssuer.open(issuerUrl, options.dataDir ? join(options.dataDir, 'issuer-key.json') : undefined);
+    const issuer = await LocalIssuer.open(
+      issuerUrl,
+      options.dataDir ? join(options.dataDir, 'issuer-key.json') : undefined,
+    );
     Object.assign(process.env, {
       AUTH_MODE: 'local',
       TABLE_NAME: options.tableName,

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import { TABLE_NAME_DEFAULT } from '@kikan/shared';
 import { LocalStackError } from './dynamodb-local.ts';
-import { REPO_ROOT, startLocalStack, type LocalStack } from './stack.ts';
+import type { LocalStack } from './stack.ts';
+
+// Access logs are JSON lines for CloudWatch; in a terminal only warnings are worth showing.
+process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+const { REPO_ROOT, startLocalStack } = await import('./stack.ts');
 
 const port = Number(process.env.KIKAN_PORT ?? 4300);
 const dynamoDbPort = Number(process.env.KIKAN_DYNAMODB_PORT ?? 8300);

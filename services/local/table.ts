@@ -16,7 +16,10 @@ export const localClient = (endpoint: string) =>
   });
 
 /** The table as infra creates it: same key, index and TTL names from shared/table.ts. */
-export const ensureTable = async (client: DynamoDBClient, tableName: string): Promise<'created' | 'existing'> => {
+export const ensureTable = async (
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<'created' | 'existing'> => {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return 'existing';

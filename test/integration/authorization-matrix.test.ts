@@ -1,0 +1,224 @@
+import { ROUTES, routeKey } from '@kikan/services/routes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newCaseBody, startTestApi, type TestApi } from '../support/test-api.ts';
+
+/**
+ * Every route × every role × {own office, other office, other tenant}. The expectation table is
+ * keyed by route: a route added to the route table without a row here fails the first test.
+ */
+
+type Target = 'ownOffice' | 'otherOffice' | 'otherTenant';
+
+interface Persona {
+  email: string;
+  role: string;
+  /** Case ids by where they stand relative to this persona. */
+  cases: Record<Target, string>;
+}
+
+const HIMAWARI_CASE = 'demo-kibougaoka-case-001';
+const AOZORA_CASE = 'demo-kibougaoka-case-030';
+const CORE_CASE = 'demo-kibougaoka-case-067';
+const HOKUSHIN_CASE = 'demo-hokushin-case-001';
+const MIDORI_CASE = 'demo-kibougaoka-case-060';
+
+const PERSONAS: Persona[] = [
+  {
+    email: 'sato@kibou.example',
+    role: 'specialist',
+    cases: { ownOffice: HIMAWARI_CASE, otherOffice: AOZORA_CASE, otherTenant: HOKUSHIN_CASE },
+  },
+  {
+    email: 'suzuki@kibou.example',
+    role: 'specialist',
+    cases: { ownOffice: AOZORA_CASE, otherOffice: HIMAWARI_CASE, otherTenant: HOKUSHIN_CASE },
+  },
+  {
+    email: 'tanaka@kibou.example',
+    role: 'office_manager',
+    cases: { ownOffice: AOZORA_CASE, otherOffice: MIDORI_CASE, otherTenant: HOKUSHIN_CASE },
+  },
+  {
+    email: 'takahashi@kibou.example',
+    role: 'core_supervisor',
+    cases: { ownOffice: CORE_CASE, otherOffice: HIMAWARI_CASE, otherTenant: HOKUSHIN_CASE },
+  },
+  {
+    email: 'ito@kibou.example',
+    role: 'municipal_officer',
+    cases: { ownOffice: HIMAWARI_CASE, otherOffice: AOZORA_CASE, otherTenant: HOKUSHIN_CASE },
+  },
+  {
+    email: 'admin@kibou.example',
+    role: 'tenant_admin',
+    cases: { ownOffice: HIMAWARI_CASE, otherOffice: AOZORA_CASE, otherTenant: HOKUSHIN_CASE },
+  },
+  {
+    email: 'yamamoto@hokushin.example',
+    role: 'specialist',
+    cases: { ownOffice: HOKUSHIN_CASE, otherOffice: 'demo-hokushin-case-013', otherTenant: HIMAWARI_CASE },
+  },
+  {
+    email: 'nakamura@hokushin.example',
+    role: 'core_supervisor',
+    cases: { ownOffice: 'demo-hokushin-case-013', otherOffice: HOKUSHIN_CASE, otherTenant: AOZORA_CASE },
+  },
+];
+
+const CASE_WORKERS = new Set(['specialist', 'office_manager', 'core_supervisor']);
+
+interface Expectation {
+  method: string;
+  path: (persona: Persona, target: Target) => string;
+  body?: (persona: Persona) => unknown;
+  status: (persona: Persona, target: Target) => number;
+}
+
+const everyone = () => 200;
+const caseBodyFor = (persona: Persona) =>
+  newCaseBody({
+    person: {
+      ...newCaseBody().person,
+      municipalityCode: persona.email.endsWith('hokushin.example') ? '990011' : '990001',
+    },
+  });
+const caseWorkersOnly = (ok: number) => (persona: Persona) => (CASE_WORKERS.has(persona.role) ? ok : 403);
+
+const MATRIX: Record<string, Expectation> = {
+  'GET /api/health': { method: 'GET', path: () => '/api/health', status: everyone },
+  'GET /api/openapi.json': { method: 'GET', path: () => '/api/openapi.json', status: everyone },
+  'GET /api/me': { method: 'GET', path: () => '/api/me', status: everyone },
+  'GET /api/offices': { method: 'GET', path: () => '/api/offices', status: everyone },
+  'GET /api/cases': { method: 'GET', path: () => '/api/cases', status: caseWorkersOnly(200) },
+  'POST /api/cases': {
+    method: 'POST',
+    path: () => '/api/cases',
+    body: (persona) => caseBodyFor(persona),
+    status: caseWorkersOnly(201),
+  },
+  'GET /api/cases/{caseId}': {
+    method: 'GET',
+    path: (persona, target) => `/api/cases/${persona.cases[target]}`,
+    status: (persona, target) => {
+      if (!CASE_WORKERS.has(persona.role)) return 403;
+      if (target === 'otherTenant') return 404;
+      if (target === 'otherOffice') return persona.role === 'core_supervisor' ? 200 : 404;
+      return 200;
+    },
+  },
+};
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api.stop();
+});
+
+describe('authorisation matrix', () => {
+  it('has an expectation for every route of the route table, and no other', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(ROUTES.map(routeKey).sort());
+  });
+
+  const targets: Target[] = ['ownOffice', 'otherOffice', 'otherTenant'];
+  for (const [key, expectation] of Object.entries(MATRIX)) {
+    for (const persona of PERSONAS) {
+      for (const target of targets) {
+        it(`${key} as ${persona.role} ${persona.email} on ${target} → ${expectation.status(persona, target)}`, async () => {
+          const before = expectation.method === 'GET' ? undefined : (await api.allItems()).length;
+          const response = await api.call(expectation.method, expectation.path(persona, target), {
+            as: persona.email,
+            ...(expectation.body ? { body: expectation.body(persona) } : {}),
+            ...(expectation.method === 'POST'
+              ? { headers: { 'idempotency-key': `matrix-${persona.email}-${target}`.replace(/[@.]/g, '-') } }
+              : {}),
+          });
+          expect(response.status).toBe(expectation.status(persona, target));
+          expect(response.headers.get('cache-control')).toBe('no-store');
+          if (before !== undefined && response.status >= 400) {
+            expect((await api.allItems()).length).toBe(before);
+          }
+        });
+      }
+    }
+  }
+
+  it('refuses every protected route without a token (401) and serves public ones', async () => {
+    for (const route of ROUTES) {
+      const path = route.path.replace('{caseId}', HIMAWARI_CASE);
+      const response = await api.call(route.method, path, route.body ? { body: newCaseBody() } : {});
+      expect(response.status, routeKey(route)).toBe(route.access === 'public' ? 200 : 401);
+    }
+  });
+});
+
+describe('what each role sees', () => {
+  it('shows an office worker only their own office in the caseload, across every page', async () => {
+    for (const persona of PERSONAS.filter((p) => p.role === 'specialist' || p.role === 'office_manager')) {
+      const me = (await api.call('GET', '/api/me', { as: persona.email })).json;
+      let cursor: string | null = null;
+      let seen = 0;
+      do {
+        const query: string = cursor ? `?limit=10&cursor=${cursor}` : '?limit=10';
+        const page = (await api.call('GET', `/api/cases${query}`, { as: persona.email })).json;
+        for (const item of page.items) {
+          expect(item.officeId).toBe(me.officeId);
+          expect(item.visibility).toBe('full');
+        }
+        seen += page.items.length;
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows the core center every office of its own tenant, pseudonymised outside its own office', async () => {
+    const offices = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `?limit=100&cursor=${cursor}` : '?limit=100';
+      const page = (await api.call('GET', `/api/cases${query}`, { as: 'takahashi@kibou.example' })).json;
+      for (const item of page.items) {
+        offices.add(item.officeId);
+        expect(item.caseId).not.toMatch(/^demo-hokushin-/);
+        if (item.officeId !== 'kibou-core') {
+          expect(item.visibility).toBe('pseudonymised');
+          expect(item).not.toHaveProperty('personName');
+          expect(item).not.toHaveProperty('birthDate');
+        }
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect([...offices].sort()).toEqual(['aozora', 'himawari', 'kibou-core', 'midori']);
+  });
+
+  it("lists only the caller's tenant's offices", async () => {
+    const kibou = (await api.call('GET', '/api/offices', { as: 'ito@kibou.example' })).json;
+    const hokushin = (await api.call('GET', '/api/offices', { as: 'yamamoto@hokushin.example' })).json;
+    expect(kibou.items.map((o: { officeId: string }) => o.officeId)).not.toContain('hokushin-sakura');
+    expect(hokushin.items.map((o: { officeId: string }) => o.officeId).sort()).toEqual([
+      'hokushin-core',
+      'hokushin-sakura',
+    ]);
+  });
+
+  it('refuses an office filter naming another office for an office worker', async () => {
+    const response = await api.call('GET', '/api/cases?officeId=aozora', { as: 'sato@kibou.example' });
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses a cursor crafted to start in another tenant', async () => {
+    const forged = Buffer.from(
+      JSON.stringify({
+        gsi1pk: 'T#hokushin#OFFICE#hokushin-sakura#CASES',
+        gsi1sk: '',
+        pk: 'T#hokushin#CASE#x',
+        sk: 'CASE',
+      }),
+    ).toString('base64url');
+    const response = await api.call('GET', `/api/cases?cursor=${forged}`, { as: 'sato@kibou.example' });
+    expect(response.status).toBe(400);
+    expect(response.json.error.fields[0].field).toBe('query.cursor');
+  });
+});

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { DEMO_USERS } from '../../services/local/demo-data.ts';
+import { startLocalStack, type LocalStack } from '../../services/local/stack.ts';
+import { localClient } from '../../services/local/table.ts';
+
+export interface TestApi {
+  stack: LocalStack;
+  tableName: string;
+  tokenOf(email: string): Promise<string>;
+  call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>;
+  /** Every item of this file's table: tests use it to prove nothing was written. */
+  allItems(): Promise<Record<string, unknown>[]>;
+  queryPartition(pk: string): Promise<Record<string, unknown>[]>;
+  stop(): Promise<void>;
+}
+
+export interface CallOptions {
+  as?: string;
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests inspect arbitrary bodies
+  text: string;
+}
+
+/** The local stack against the run's DynamoDB Local, with a fresh table and the demo data. */
+export const startTestApi = async (): Promise<TestApi> => {
+  const tableName = `test-${randomUUID().slice(0, 8)}`;
+  const stack = await startLocalStack({
+    port: 0,
+    dynamoDb: { endpoint: inject('dynamoDbEndpoint') },
+    tableName,
+    portal: 'none',
+    seed: true,
+  });
+  const documents = DynamoDBDocumentClient.from(localClient(stack.dynamoDbEndpoint));
+  const tokens = new Map<string, string>();
+  const tokenOf = async (email: string) => {
+    const cached = tokens.get(email);
+    if (cached) return cached;
+    const user = DEMO_USERS.find((candidate) => candidate.email === email);
+    if (!user) throw new Error(`no demo user ${email}`);
+    const token = await stack.issuer.mint(user);
+    tokens.set(email, token);
+    return token;
+  };
+  const call = async (method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> => {
+    const token = options.token ?? (options.as ? await tokenOf(options.as) : undefined);
+    const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    const response = await fetch(`${stack.url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...options.headers,
+      },
+      ...(body !== undefined ? { body } : {}),
+    });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, json, text };
+  };
+  const allItems = async () => {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await documents.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey }));
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  };
+  const queryPartition = async (pk: string) =>
+    (
+      await documents.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+        }),
+      )
+    ).Items ?? [];
+  return { stack, tableName, tokenOf, call, allItems, queryPartition, stop: () => stack.stop() };
+};
+
+export const newCaseBody = (overrides: Record<string, unknown> = {}) => ({
+  person: {
+    name: '試験 花子',
+    kana: 'シケン ハナコ',
+    birthDate: '1990-05-10',
+    municipalityCode: '990001',
+    recipientNumber: '1234567890',
+    disabilityCategories: ['intellectual'],
+    supportLevel: '3',
+    familySituation: '母と同居',
+  },
+  serviceKind: 'plan_consultation',
+  planAuthor: 'specialist',
+  monitoringPeriodMonths: 6,
+  openedOn: '2026-04-01',
+  ...overrides,
+});
