@@ -58,6 +58,13 @@ export class LocalIssuer {
     return { keys: [{ ...this.key.publicJwk, alg: 'RS256', use: 'sig' }] };
   }
 
+  /** Signs arbitrary claims with the real key: tests use it to isolate each claim check. */
+  async signClaims(claims: Record<string, unknown>): Promise<string> {
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
+      .sign(this.privateKey);
+  }
+
   async mint(subject: TokenSubject, lifetimeSeconds = TOKEN_LIFETIME_SECONDS): Promise<string> {
     return new SignJWT({
       token_use: 'access',
