@@ -4,7 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const layerRule = (message, patterns) => ['error', { patterns: patterns.map((group) => ({ group, message })) }];
+const layerRule = (message, group) => ['error', { patterns: [{ group, message }] }];
 
 export default tseslint.config(
   {
@@ -34,7 +34,7 @@ export default tseslint.config(
         { selector: 'CallExpression[callee.property.name="skip"]', message: 'Do not commit skipped tests.' },
       ],
     },
-    settings: { 'import-x/resolver': { node: true } },
+    settings: { 'import-x/resolver-next': [importX.createNodeResolver()] },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
