@@ -1,0 +1,163 @@
+import { ErrorResponse, type FieldError } from '@kikan/shared';
+
+export const FORBIDDEN_MESSAGE = 'この操作を行う権限がありません';
+export const NETWORK_ERROR_MESSAGE =
+  'サーバーに接続できませんでした。ネットワークの接続を確認して、もう一度お試しください。';
+export const UNEXPECTED_RESPONSE_MESSAGE =
+  'サーバーから予期しない応答がありました。しばらくしてからもう一度お試しください。';
+export const SESSION_EXPIRED_MESSAGE = 'ログインの有効期限が切れました。もう一度ログインしてください。';
+
+/** Anything with a zod-style `parse`: the response schemas from `@kikan/shared`. */
+export interface ResponseSchema<T> {
+  parse(data: unknown): T;
+}
+
+/** An answer from the API other than success, in the shape of `ErrorResponse`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: readonly FieldError[] = [],
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The request never got an HTTP answer (offline, DNS, connection refused, CORS). */
+export class NetworkError extends Error {
+  constructor() {
+    super(NETWORK_ERROR_MESSAGE);
+    this.name = 'NetworkError';
+  }
+}
+
+/** What to tell the user about a failed call. The server's messages are already Japanese. */
+export const userMessageOf = (error: unknown): string => {
+  if (error instanceof ApiError) return error.status === 403 ? FORBIDDEN_MESSAGE : error.message;
+  if (error instanceof NetworkError) return error.message;
+  return UNEXPECTED_RESPONSE_MESSAGE;
+};
+
+const ARRAY_INDEX = /^\d+$/;
+
+/**
+ * The form input a path points at: inputs are named by their dotted path in the request body
+ * (`person.kana`). An error on one element of an array (`person.disabilityCategories.0`) belongs to the
+ * input group of the array. Returns null for paths that are not a form input (`query.limit`, `body`).
+ */
+export const inputNameOfPath = (path: readonly PropertyKey[]): string | null => {
+  const segments = path.map(String);
+  while (segments.length > 0 && ARRAY_INDEX.test(segments[segments.length - 1] ?? '')) segments.pop();
+  return segments.length > 0 ? segments.join('.') : null;
+};
+
+/** `body.person.kana` → `person.kana`; anything not in the body → null. */
+export const inputNameOfServerField = (field: string): string | null =>
+  field.startsWith('body.') ? inputNameOfPath(field.slice('body.'.length).split('.')) : null;
+
+export interface FormErrors {
+  /** The first message for each input, keyed by input name. */
+  byInput: Record<string, string>;
+  /** Messages that belong to no input (query, path, the body as a whole): shown in the summary only. */
+  general: string[];
+}
+
+export const formErrorsOfServerFields = (fields: readonly FieldError[]): FormErrors => {
+  const errors: FormErrors = { byInput: {}, general: [] };
+  for (const { field, message } of fields) {
+    const input = inputNameOfServerField(field);
+    if (input === null) errors.general.push(message);
+    else errors.byInput[input] ??= message;
+  }
+  return errors;
+};
+
+export interface ApiClientOptions {
+  token: () => string | null;
+  /** Called once per 401, before the error is thrown: the session ends and the login page explains why. */
+  onUnauthorized: (message: string) => void;
+  fetch?: typeof fetch;
+}
+
+export interface PostOptions {
+  /** Creates are idempotent on the server; the same submission retried must send the same key. */
+  idempotencyKey?: string;
+}
+
+const readJson = async (response: Response): Promise<unknown> => {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+};
+
+/** The one way the portal calls `/api`: bearer token, JSON, the shared error shape, validated answers. */
+export class ApiClient {
+  readonly #options: ApiClientOptions;
+
+  constructor(options: ApiClientOptions) {
+    this.#options = options;
+  }
+
+  get<T>(
+    path: string,
+    schema: ResponseSchema<T>,
+    query: Record<string, string | undefined> = {},
+  ): Promise<T> {
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query))
+      if (value !== undefined && value !== '') search.set(name, value);
+    const url = search.size > 0 ? `${path}?${search}` : path;
+    return this.#request(url, { method: 'GET' }, schema);
+  }
+
+  post<T>(path: string, body: unknown, schema: ResponseSchema<T>, options: PostOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+    return this.#request(path, { method: 'POST', headers, body: JSON.stringify(body) }, schema);
+  }
+
+  async #request<T>(url: string, init: RequestInit, schema: ResponseSchema<T>): Promise<T> {
+    const headers = new Headers(init.headers);
+    headers.set('Accept', 'application/json');
+    const token = this.#options.token();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+
+    let response: Response;
+    try {
+      response = await (this.#options.fetch ?? fetch)(url, { ...init, headers, cache: 'no-store' });
+    } catch {
+      throw new NetworkError();
+    }
+
+    const json = await readJson(response);
+    if (!response.ok) {
+      const error = toApiError(response.status, json);
+      if (response.status === 401) this.#options.onUnauthorized(error.message);
+      throw error;
+    }
+    try {
+      return schema.parse(json);
+    } catch {
+      throw new ApiError(response.status, 'invalid_response', UNEXPECTED_RESPONSE_MESSAGE);
+    }
+  }
+}
+
+const fallbackMessage = (status: number): string => {
+  if (status === 401) return SESSION_EXPIRED_MESSAGE;
+  if (status === 403) return FORBIDDEN_MESSAGE;
+  if (status === 404) return '指定されたデータが見つかりません';
+  return UNEXPECTED_RESPONSE_MESSAGE;
+};
+
+const toApiError = (status: number, json: unknown): ApiError => {
+  const parsed = ErrorResponse.safeParse(json);
+  if (!parsed.success) return new ApiError(status, 'unexpected_response', fallbackMessage(status));
+  const { code, message, fields, requestId } = parsed.data.error;
+  return new ApiError(status, code, message, fields ?? [], requestId);
+};

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { canUseCases, isCurrent, navigationFor, safeReturnPath } from './navigation.ts';
+
+const hrefs = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((item) => item.href);
+
+describe('navigation by role', () => {
+  it('gives a specialist their own caseload, the office caseload and the create form', () => {
+    expect(hrefs('specialist')).toEqual(['/', '/cases?assigned=me', '/cases', '/cases/new']);
+  });
+
+  it('labels the core center list as pseudonymised', () => {
+    expect(navigationFor('core_supervisor').map((item) => item.label)).toContain(
+      '全事業所のケース（仮名化）',
+    );
+  });
+
+  it('shows no case links to municipal officers and tenant admins, whom the API refuses', () => {
+    expect(hrefs('municipal_officer')).toEqual(['/']);
+    expect(hrefs('tenant_admin')).toEqual(['/']);
+    expect(canUseCases('municipal_officer')).toBe(false);
+    expect(canUseCases('tenant_admin')).toBe(false);
+    expect(canUseCases('office_manager')).toBe(true);
+  });
+
+  it('marks the link of the current page, telling the own caseload from the office caseload', () => {
+    const [, mine, office] = navigationFor('specialist');
+    const url = new URL('https://portal.example.jp/cases?assigned=me');
+
+    expect(mine && isCurrent(mine, url)).toBe(true);
+    expect(office && isCurrent(office, url)).toBe(false);
+  });
+});
+
+describe('return path after login', () => {
+  it('returns to a path on this origin', () => {
+    expect(safeReturnPath('/cases/case-000001')).toBe('/cases/case-000001');
+    expect(safeReturnPath('/cases?assigned=me')).toBe('/cases?assigned=me');
+  });
+
+  it('refuses other origins and protocol-relative tricks, falling back to home', () => {
+    expect(safeReturnPath('https://evil.example/')).toBe('/');
+    expect(safeReturnPath('//evil.example/')).toBe('/');
+    expect(safeReturnPath('/\\evil.example')).toBe('/');
+    expect(safeReturnPath(null)).toBe('/');
+  });
+
+  it('does not loop back to the login pages', () => {
+    expect(safeReturnPath('/login')).toBe('/');
+    expect(safeReturnPath('/auth/callback?code=x')).toBe('/');
+  });
+});

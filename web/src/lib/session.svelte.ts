@@ -1,0 +1,84 @@
+import { Me, PortalConfig } from '@kikan/shared';
+import { createContext } from 'svelte';
+import { ApiClient } from './api.ts';
+import { logoutUrl } from './cognito.ts';
+import { IDLE_LOGOUT_MESSAGE, IDLE_TIMEOUT_MS, IdleTimer } from './idle-timer.ts';
+
+export const CONFIG_ERROR_MESSAGE =
+  'ポータルの設定を読み込めませんでした。しばらくしてからページを再読み込みしてください。';
+
+/**
+ * Who is signed in, for one browser tab. The access token lives only in this object: never in
+ * localStorage, sessionStorage, IndexedDB or cookies (SECURITY.md row 18), so a reload signs out.
+ * One instance is created by the root layout and handed down through context, never a module global.
+ */
+export class Session {
+  config = $state.raw<PortalConfig | null>(null);
+  configError = $state<string | null>(null);
+  me = $state.raw<Me | null>(null);
+  /** Why the user is on the login page (idle timeout, expired token); shown there once. */
+  notice = $state<string | null>(null);
+  /** Where to go after logging in (kept in memory only; lost on the Cognito redirect). */
+  returnTo = $state<string | null>(null);
+
+  #token = $state<string | null>(null);
+  readonly #idle: IdleTimer;
+  readonly api: ApiClient;
+
+  constructor() {
+    this.#idle = new IdleTimer(IDLE_TIMEOUT_MS, () => this.end(IDLE_LOGOUT_MESSAGE));
+    this.api = new ApiClient({ token: () => this.#token, onUnauthorized: (message) => this.end(message) });
+  }
+
+  get signedIn(): boolean {
+    return this.#token !== null && this.me !== null;
+  }
+
+  async loadConfig(fetchImpl: typeof fetch = fetch): Promise<void> {
+    try {
+      const response = await fetchImpl('/config.json', { cache: 'no-store' });
+      const parsed = PortalConfig.safeParse(response.ok ? await response.json() : null);
+      if (parsed.success) this.config = parsed.data;
+      else this.configError = CONFIG_ERROR_MESSAGE;
+    } catch {
+      this.configError = CONFIG_ERROR_MESSAGE;
+    }
+  }
+
+  /** Keeps the token, then asks the API who it belongs to; a token the API refuses is dropped. */
+  async signIn(accessToken: string): Promise<void> {
+    this.#token = accessToken;
+    try {
+      this.me = await this.api.get('/api/me', Me);
+    } catch (error) {
+      this.#token = null;
+      throw error;
+    }
+    this.notice = null;
+    this.#idle.start();
+  }
+
+  recordActivity(): void {
+    this.#idle.recordActivity();
+  }
+
+  /** Forgets the token and the user; the layout then leaves the protected pages for the login page. */
+  end(notice: string | null = null): void {
+    this.#idle.stop();
+    this.#token = null;
+    this.me = null;
+    this.notice = notice;
+  }
+
+  /**
+   * The ログアウト button. With Cognito the hosted-login session must end too, or the next click on
+   * ログイン would sign the same person in again without a password; the browser leaves the portal.
+   */
+  logout(origin: string): string | null {
+    this.end();
+    this.returnTo = null;
+    return this.config?.mode === 'cognito' ? logoutUrl(this.config, origin) : null;
+  }
+}
+
+export const [getSession, setSession] = createContext<Session>();
