@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import {
+  SubmissionKey,
+  checkCaseForm,
+  emptyCaseForm,
+  toRequestBody,
+  type CaseFormValues,
+} from './case-form.ts';
+
+const validForm = (): CaseFormValues => {
+  const values = emptyCaseForm('2026-04-01');
+  values.person.name = '山田 太郎';
+  values.person.kana = 'ヤマダ タロウ';
+  values.person.birthDate = '1990-05-10';
+  values.person.municipalityCode = '012345';
+  values.serviceKind = 'plan_consultation';
+  values.monitoringPeriodMonths = '6';
+  return values;
+};
+
+describe('case form', () => {
+  it('starts with today as the opening date and a specialist-written plan', () => {
+    const values = emptyCaseForm('2026-04-01');
+
+    expect(values.openedOn).toBe('2026-04-01');
+    expect(values.planAuthor).toBe('specialist');
+  });
+
+  it('accepts a complete form and turns the monitoring period into a number', () => {
+    const check = checkCaseForm(validForm());
+
+    expect(check.ok).toBe(true);
+    expect(check.ok && check.input.monitoringPeriodMonths).toBe(6);
+  });
+
+  it('leaves empty optional inputs out of the body', () => {
+    const body = toRequestBody(validForm());
+
+    expect(body).not.toHaveProperty('specialistUserId', '');
+    expect(body.specialistUserId).toBeUndefined();
+    expect((body.person as Record<string, unknown>).recipientNumber).toBeUndefined();
+  });
+
+  it('reports schema errors under the input names, with the shared Japanese messages', () => {
+    const values = validForm();
+    values.person.kana = 'やまだ';
+    values.person.recipientNumber = '123';
+
+    const check = checkCaseForm(values);
+
+    expect(check).toEqual({
+      ok: false,
+      errors: {
+        'person.kana': 'フリガナは全角カタカナで入力してください',
+        'person.recipientNumber': '受給者証番号は10桁の数字で入力してください',
+      },
+    });
+  });
+
+  it('asks for a self-plan reason only when the plan is a self-plan', () => {
+    const values = validForm();
+    values.planAuthor = 'self_plan';
+
+    const check = checkCaseForm(values);
+
+    expect(check.ok === false && check.errors.selfPlanReason).toBe('セルフプランの理由を選んでください');
+  });
+
+  it('does not send a self-plan reason left over after switching back to a specialist plan', () => {
+    const values = validForm();
+    values.selfPlanReason = 'family_wish';
+
+    expect(toRequestBody(values).selfPlanReason).toBeUndefined();
+  });
+
+  it('words unchosen selects in Japanese where the schema has no message of its own', () => {
+    const values = validForm();
+    values.serviceKind = '';
+    values.monitoringPeriodMonths = '';
+
+    const check = checkCaseForm(values);
+
+    expect(check.ok === false && check.errors.serviceKind).toBe('選択してください');
+    expect(check.ok === false && check.errors.monitoringPeriodMonths).toMatch(/[ぁ-んァ-ン一-龥]/);
+  });
+});
+
+describe('SubmissionKey', () => {
+  it('reuses the key when the same body is submitted again', () => {
+    let counter = 0;
+    const key = new SubmissionKey(() => `key-${++counter}`);
+
+    expect(key.keyFor({ a: 1 })).toBe('key-1');
+    expect(key.keyFor({ a: 1 })).toBe('key-1');
+  });
+
+  it('makes a new key when the body changed', () => {
+    let counter = 0;
+    const key = new SubmissionKey(() => `key-${++counter}`);
+
+    key.keyFor({ a: 1 });
+
+    expect(key.keyFor({ a: 2 })).toBe('key-2');
+  });
+
+  it('uses random UUIDs by default', () => {
+    expect(new SubmissionKey().keyFor({})).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
