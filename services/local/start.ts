@@ -9,7 +9,8 @@ const { REPO_ROOT, startLocalStack } = await import('./stack.ts');
 
 const port = Number(process.env.KIKAN_PORT ?? 4300);
 const dynamoDbPort = Number(process.env.KIKAN_DYNAMODB_PORT ?? 8300);
-const portal = process.env.KIKAN_PORTAL === 'static' ? 'static' : 'vite';
+const portalModes = ['vite', 'static', 'none'] as const;
+const portal = portalModes.find((mode) => mode === process.env.KIKAN_PORTAL) ?? 'vite';
 const startedAt = performance.now();
 
 let stack: LocalStack | undefined;
@@ -41,7 +42,7 @@ try {
   stack = await startLocalStack({
     port,
     dynamoDb: { port: dynamoDbPort },
-    dataDir: join(REPO_ROOT, '.data'),
+    dataDir: process.env.KIKAN_DATA_DIR ?? join(REPO_ROOT, '.data'),
     tableName: TABLE_NAME_DEFAULT,
     portal,
     seed: true,

@@ -13,7 +13,7 @@ if (!user) {
   );
   process.exit(1);
 }
-const keyFile = join(REPO_ROOT, '.data', 'issuer-key.json');
+const keyFile = join(process.env.KIKAN_DATA_DIR ?? join(REPO_ROOT, '.data'), 'issuer-key.json');
 if (!existsSync(keyFile)) {
   process.stderr.write('✖ 署名鍵がまだありません。先に npm start を一度実行してください\n');
   process.exit(1);

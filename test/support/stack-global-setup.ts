@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { REPO_ROOT, freePort, startLocalStack } from '../../services/local/stack.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    portalUrl: string;
+  }
+}
+
+/**
+ * e2e runs against the production build of the portal, served like CloudFront serves it, in front
+ * of the local API and an in-memory DynamoDB Local with the demo data.
+ */
+export default async function setup(project: TestProject) {
+  const { build } = await import('vite');
+  await build({
+    root: join(REPO_ROOT, 'web'),
+    configFile: join(REPO_ROOT, 'web', 'vite.config.ts'),
+    logLevel: 'warn',
+  });
+  const stack = await startLocalStack({
+    port: 0,
+    dynamoDb: { port: await freePort() },
+    tableName: 'kikan-e2e',
+    portal: 'static',
+    seed: true,
+  });
+  project.provide('portalUrl', stack.url);
+  return async () => {
+    await stack.stop();
+  };
+}
