@@ -1,0 +1,242 @@
+import { ErrorResponse } from '@kikan/shared';
+import type { Context } from 'aws-lambda';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { bind, createFunction } from './create-function.ts';
+import type { HttpEvent } from './http-event.ts';
+import { defineRoute, routeKey, type RouteDefinition } from './route.ts';
+
+const NoteInput = z.strictObject({ text: z.string().min(1) });
+const Note = z.strictObject({ noteId: z.string(), text: z.string(), version: z.number().int().positive() });
+
+const createNoteRoute = defineRoute({
+  method: 'POST',
+  path: '/api/test/notes',
+  context: 'platform',
+  access: 'public',
+  summary: 'A public test route',
+  body: NoteInput,
+  response: Note,
+  successStatus: 201,
+});
+
+const privateNoteRoute = defineRoute({
+  method: 'GET',
+  path: '/api/test/private-notes',
+  context: 'platform',
+  access: ['specialist', 'office_manager'],
+  summary: 'A protected test route',
+  response: Note,
+  successStatus: 200,
+});
+
+const REQUEST_ID = 'Zy9Xw8Vu7Ts6=';
+
+/** An API Gateway HTTP API (payload format 2.0) event, as the gateway delivers it to Lambda. */
+const httpEvent = (
+  route: Pick<RouteDefinition, 'method' | 'path'>,
+  parts: { headers?: Record<string, string>; body?: string } = {},
+): HttpEvent => ({
+  version: '2.0',
+  routeKey: routeKey(route),
+  rawPath: route.path,
+  rawQueryString: '',
+  headers: {
+    accept: 'application/json',
+    host: 'api.kikan.example',
+    'user-agent': 'vitest',
+    ...parts.headers,
+  },
+  requestContext: {
+    accountId: '123456789012',
+    apiId: 'abc123',
+    domainName: 'api.kikan.example',
+    domainPrefix: 'api',
+    http: {
+      method: route.method,
+      path: route.path,
+      protocol: 'HTTP/1.1',
+      sourceIp: '203.0.113.7',
+      userAgent: 'vitest',
+    },
+    requestId: REQUEST_ID,
+    routeKey: routeKey(route),
+    stage: '$default',
+    time: '22/Nov/2026:15:30:00 +0000',
+    timeEpoch: Date.UTC(2026, 10, 22, 15, 30),
+  },
+  ...(parts.body !== undefined ? { body: parts.body } : {}),
+  isBase64Encoded: false,
+});
+
+const lambdaContext = (): Context => ({
+  callbackWaitsForEmptyEventLoop: true,
+  functionName: 'kikan-platform',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:ap-northeast-1:123456789012:function:kikan-platform',
+  memoryLimitInMB: '512',
+  awsRequestId: 'lambda-request-0001',
+  logGroupName: '/aws/lambda/kikan-platform',
+  logStreamName: '2026/11/22/[$LATEST]0001',
+  getRemainingTimeInMillis: () => 30_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
+
+const noteRequest = (text: string) =>
+  httpEvent(createNoteRoute, {
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+  });
+
+const errorBodyOf = (body: string) => ErrorResponse.parse(JSON.parse(body));
+
+beforeAll(() => {
+  vi.stubEnv('AUTH_MODE', 'local');
+  vi.stubEnv('LOCAL_ISSUER', 'http://127.0.0.1:1/local-auth');
+  vi.stubEnv('LOCAL_CLIENT_ID', 'x');
+  vi.stubEnv('DYNAMODB_ENDPOINT', 'http://127.0.0.1:1');
+  vi.stubEnv('TABLE_NAME', 'test-table');
+});
+
+beforeEach(() => {
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('createFunction: dispatch', () => {
+  it("answers with the route's success status and the validated body", async () => {
+    const handler = createFunction([
+      bind(createNoteRoute, async ({ body }) => ({ noteId: 'note_0001', text: body.text, version: 1 })),
+    ]);
+
+    const response = await handler(noteRequest('初回面談'), lambdaContext());
+
+    expect(response.statusCode).toBe(201);
+    expect(JSON.parse(response.body)).toEqual({ noteId: 'note_0001', text: '初回面談', version: 1 });
+  });
+
+  it('passes the parsed body, the request id and null as the context of a public route to the operation', async () => {
+    const operation = vi.fn(async () => ({ noteId: 'note_0001', text: 'x', version: 1 }));
+    const handler = createFunction([bind(createNoteRoute, operation)]);
+
+    await handler(noteRequest('初回面談'), lambdaContext());
+
+    expect(operation).toHaveBeenCalledWith(
+      expect.objectContaining({
+        body: { text: '初回面談' },
+        ctx: null,
+        requestId: REQUEST_ID,
+        now: expect.any(Date),
+      }),
+    );
+  });
+
+  it('sends the version of the returned record as etag', async () => {
+    const handler = createFunction([
+      bind(createNoteRoute, async () => ({ noteId: 'note_0001', text: 'x', version: 3 })),
+    ]);
+
+    const response = await handler(noteRequest('x'), lambdaContext());
+
+    expect(response.headers.etag).toBe('"3"');
+  });
+
+  it('marks a successful response as not cacheable', async () => {
+    const handler = createFunction([
+      bind(createNoteRoute, async () => ({ noteId: 'note_0001', text: 'x', version: 1 })),
+    ]);
+
+    const response = await handler(noteRequest('x'), lambdaContext());
+
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('answers 404 for a routeKey no binding serves', async () => {
+    const handler = createFunction([
+      bind(createNoteRoute, async () => ({ noteId: 'note_0001', text: 'x', version: 1 })),
+    ]);
+
+    const response = await handler(httpEvent({ method: 'DELETE', path: '/api/test/notes' }), lambdaContext());
+
+    expect(response.statusCode).toBe(404);
+    expect(errorBodyOf(response.body).error.code).toBe('not_found');
+  });
+
+  it('answers 400 without calling the operation when the input is invalid', async () => {
+    const operation = vi.fn(async () => ({ noteId: 'note_0001', text: 'x', version: 1 }));
+    const handler = createFunction([bind(createNoteRoute, operation)]);
+
+    const response = await handler(noteRequest(''), lambdaContext());
+
+    expect(response.statusCode).toBe(400);
+    expect(errorBodyOf(response.body).error.fields?.map(({ field }) => field)).toEqual(['body.text']);
+    expect(operation).not.toHaveBeenCalled();
+  });
+});
+
+describe('createFunction: response validation', () => {
+  it('answers 500 when the operation returns a body that does not match the response schema', async () => {
+    const handler = createFunction([
+      bind(createNoteRoute, async () => ({
+        noteId: 'note_0001',
+        text: 'x',
+        version: 1,
+        personName: '佐藤 花子',
+      })),
+    ]);
+
+    const response = await handler(noteRequest('x'), lambdaContext());
+
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('佐藤 花子');
+    expect(errorBodyOf(response.body).error.code).toBe('internal_error');
+  });
+
+  it('answers 500 when a returned value breaks a rule of the response schema', async () => {
+    const handler = createFunction([
+      bind(createNoteRoute, async () => ({ noteId: 'note_0001', text: 'x', version: 0 })),
+    ]);
+
+    const response = await handler(noteRequest('x'), lambdaContext());
+
+    expect(response.statusCode).toBe(500);
+    expect(response.headers.etag).toBeUndefined();
+  });
+});
+
+describe('createFunction: authentication', () => {
+  const protectedFunction = () =>
+    createFunction([bind(privateNoteRoute, async () => ({ noteId: 'note_0001', text: 'x', version: 1 }))]);
+
+  it.each([
+    ['no Authorization header', {}],
+    ['a Basic credential', { authorization: 'Basic dXNlcjpwYXNz' }],
+    ['a bearer value that is not a JWT', { authorization: 'Bearer not-a-jwt' }],
+    ['an empty bearer value', { authorization: 'Bearer ' }],
+  ])('answers 401 with www-authenticate: Bearer for %s', async (_description, headers) => {
+    const operation = vi.fn(async () => ({ noteId: 'note_0001', text: 'x', version: 1 }));
+    const handler = createFunction([bind(privateNoteRoute, operation)]);
+
+    const response = await handler(httpEvent(privateNoteRoute, { headers }), lambdaContext());
+
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['www-authenticate']).toBe('Bearer');
+    expect(errorBodyOf(response.body).error.code).toBe('unauthorized');
+    expect(operation).not.toHaveBeenCalled();
+  });
+
+  it('checks the token before the input, so an anonymous caller learns nothing about validation', async () => {
+    const event = httpEvent(privateNoteRoute, { headers: { 'x-tenant-id': 'other-tenant' } });
+
+    const response = await protectedFunction()(event, lambdaContext());
+
+    expect(response.statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,192 @@
+import { ErrorResponse } from '@kikan/shared';
+import type { Context } from 'aws-lambda';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { bind, createFunction } from './create-function.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  ServiceUnavailableError,
+  ValidationError,
+  VersionMismatchError,
+} from './errors.ts';
+import type { HttpEvent } from './http-event.ts';
+import { defineRoute, routeKey } from './route.ts';
+
+const failingRoute = defineRoute({
+  method: 'GET',
+  path: '/api/test/failing',
+  context: 'platform',
+  access: 'public',
+  summary: 'A public route whose operation fails, for the error tests',
+  response: z.strictObject({ ok: z.literal(true) }),
+  successStatus: 200,
+});
+
+const REQUEST_ID = 'Ab1Cd2Ef3Gh4=';
+
+/** An API Gateway HTTP API (payload format 2.0) event for the failing route. */
+const failingRouteEvent = (): HttpEvent => ({
+  version: '2.0',
+  routeKey: routeKey(failingRoute),
+  rawPath: failingRoute.path,
+  rawQueryString: '',
+  headers: { accept: 'application/json', host: 'api.kikan.example', 'user-agent': 'vitest' },
+  requestContext: {
+    accountId: '123456789012',
+    apiId: 'abc123',
+    domainName: 'api.kikan.example',
+    domainPrefix: 'api',
+    http: {
+      method: 'GET',
+      path: failingRoute.path,
+      protocol: 'HTTP/1.1',
+      sourceIp: '203.0.113.7',
+      userAgent: 'vitest',
+    },
+    requestId: REQUEST_ID,
+    routeKey: routeKey(failingRoute),
+    stage: '$default',
+    time: '22/Nov/2026:15:30:00 +0000',
+    timeEpoch: Date.UTC(2026, 10, 22, 15, 30),
+  },
+  isBase64Encoded: false,
+});
+
+const lambdaContext = (): Context => ({
+  callbackWaitsForEmptyEventLoop: true,
+  functionName: 'kikan-platform',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:ap-northeast-1:123456789012:function:kikan-platform',
+  memoryLimitInMB: '512',
+  awsRequestId: 'lambda-request-0001',
+  logGroupName: '/aws/lambda/kikan-platform',
+  logStreamName: '2026/11/22/[$LATEST]0001',
+  getRemainingTimeInMillis: () => 30_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
+
+/** Calls a function whose only route throws `error`. */
+const respondTo = (error: unknown, event = failingRouteEvent()) =>
+  createFunction([
+    bind(failingRoute, async () => {
+      throw error;
+    }),
+  ])(event, lambdaContext());
+
+const errorBodyOf = (body: string) => ErrorResponse.parse(JSON.parse(body));
+
+let logged = '';
+
+beforeAll(() => {
+  vi.stubEnv('AUTH_MODE', 'local');
+  vi.stubEnv('LOCAL_ISSUER', 'http://127.0.0.1:1/local-auth');
+  vi.stubEnv('LOCAL_CLIENT_ID', 'x');
+  vi.stubEnv('DYNAMODB_ENDPOINT', 'http://127.0.0.1:1');
+  vi.stubEnv('TABLE_NAME', 'test-table');
+});
+
+beforeEach(() => {
+  logged = '';
+  const capture = (chunk: string | Uint8Array) => {
+    logged += String(chunk);
+    return true;
+  };
+  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('error responses', () => {
+  it('turns a ValidationError into 400 with its fields and the API Gateway request id', async () => {
+    const fields = [{ field: 'body.person.kana', message: 'フリガナは全角カタカナで入力してください' }];
+
+    const response = await respondTo(new ValidationError(fields));
+
+    expect(response.statusCode).toBe(400);
+    expect(errorBodyOf(response.body)).toEqual({
+      error: {
+        code: 'validation_failed',
+        message: '入力内容に誤りがあります',
+        fields,
+        requestId: REQUEST_ID,
+      },
+    });
+  });
+
+  it('hides the message of an unexpected error behind a generic 500', async () => {
+    const response = await respondTo(new Error('secret internal detail'));
+
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('secret internal detail');
+    expect(errorBodyOf(response.body).error).toMatchObject({ code: 'internal_error', requestId: REQUEST_ID });
+  });
+
+  it('logs the class of an unexpected error but not its message', async () => {
+    await respondTo(new TypeError('secret internal detail'));
+
+    expect(logged).toContain('unhandled error');
+    expect(logged).toContain('TypeError');
+    expect(logged).not.toContain('secret internal detail');
+  });
+
+  it('answers 500 when something that is not an Error is thrown', async () => {
+    const response = await respondTo('secret internal detail');
+
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('secret internal detail');
+  });
+
+  it('turns a VersionMismatchError into 412 with the current version as etag', async () => {
+    const response = await respondTo(new VersionMismatchError(7));
+
+    expect(response.statusCode).toBe(412);
+    expect(response.headers.etag).toBe('"7"');
+    expect(errorBodyOf(response.body).error.code).toBe('version_mismatch');
+  });
+
+  it('shows the message of an error below 500', async () => {
+    const response = await respondTo(new ConflictError('この支援は既に終結しています'));
+
+    expect(response.statusCode).toBe(409);
+    expect(errorBodyOf(response.body).error).toEqual({
+      code: 'conflict',
+      message: 'この支援は既に終結しています',
+      requestId: REQUEST_ID,
+    });
+  });
+
+  it('keeps the headers of an application error at 503, such as retry-after', async () => {
+    const response = await respondTo(new ServiceUnavailableError());
+
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('1');
+    expect(errorBodyOf(response.body).error.code).toBe('service_unavailable');
+  });
+
+  it.each([
+    ['a 400', new ValidationError([])],
+    ['a 404', new NotFoundError()],
+    ['a 412', new VersionMismatchError(2)],
+    ['a 500', new Error('boom')],
+  ])('marks %s response as not cacheable and as JSON', async (_status, error) => {
+    const response = await respondTo(error);
+
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('falls back to the Lambda request id when the event has none', async () => {
+    const event = failingRouteEvent();
+    event.requestContext.requestId = '';
+
+    const response = await respondTo(new NotFoundError(), event);
+
+    expect(errorBodyOf(response.body).error.requestId).toBe('lambda-request-0001');
+  });
+});

@@ -1,0 +1,104 @@
+import { ROLES, type Role, type TenantContext } from '@kikan/shared';
+import { describe, expect, it } from 'vitest';
+import { ForbiddenError } from '../http/errors.ts';
+import { caseCreationOffice, caseListScope, caseVisibility, type CaseVisibility } from './access-policy.ts';
+
+const OWN_OFFICE = 'office_north1';
+const OTHER_OFFICE = 'office_south2';
+
+const contextOf = (role: Role): TenantContext => ({
+  tenantId: 'kibougaoka',
+  role,
+  officeId: OWN_OFFICE,
+  userId: `user_${role}`,
+});
+
+type Target = 'own office' | 'other office';
+
+/** role × target office × shared with the core center → what the caller sees. */
+const VISIBILITY_MATRIX: ReadonlyArray<readonly [Role, Target, boolean, CaseVisibility]> = [
+  ['specialist', 'own office', false, 'full'],
+  ['specialist', 'own office', true, 'full'],
+  ['specialist', 'other office', false, 'none'],
+  ['specialist', 'other office', true, 'none'],
+  ['office_manager', 'own office', false, 'full'],
+  ['office_manager', 'own office', true, 'full'],
+  ['office_manager', 'other office', false, 'none'],
+  ['office_manager', 'other office', true, 'none'],
+  ['core_supervisor', 'own office', false, 'full'],
+  ['core_supervisor', 'own office', true, 'full'],
+  ['core_supervisor', 'other office', false, 'pseudonymised'],
+  ['core_supervisor', 'other office', true, 'full'],
+  ['municipal_officer', 'own office', false, 'none'],
+  ['municipal_officer', 'own office', true, 'none'],
+  ['municipal_officer', 'other office', false, 'none'],
+  ['municipal_officer', 'other office', true, 'none'],
+  ['tenant_admin', 'own office', false, 'none'],
+  ['tenant_admin', 'own office', true, 'none'],
+  ['tenant_admin', 'other office', false, 'none'],
+  ['tenant_admin', 'other office', true, 'none'],
+];
+
+describe('caseVisibility', () => {
+  it('covers every role, both offices and both sharing states', () => {
+    const covered = new Set(VISIBILITY_MATRIX.map(([role, target, shared]) => `${role}|${target}|${shared}`));
+
+    expect(covered.size).toBe(ROLES.length * 2 * 2);
+    expect(new Set(VISIBILITY_MATRIX.map(([role]) => role))).toEqual(new Set(ROLES));
+  });
+
+  it.each(VISIBILITY_MATRIX)(
+    'a %s looking at a case of the %s (shared with core: %s) sees %s',
+    (role, target, sharedWithCore, expected) => {
+      const ctx = contextOf(role);
+      const scope = { officeId: target === 'own office' ? OWN_OFFICE : OTHER_OFFICE, sharedWithCore };
+
+      const visibility = caseVisibility(ctx, scope);
+
+      expect(visibility).toBe(expected);
+    },
+  );
+});
+
+describe('caseListScope', () => {
+  it.each(['specialist', 'office_manager'] as const)('confines a %s to their own office', (role) => {
+    expect(caseListScope(contextOf(role))).toEqual({ kind: 'office', officeId: OWN_OFFICE });
+  });
+
+  it.each(['specialist', 'office_manager'] as const)('lets a %s name their own office', (role) => {
+    expect(caseListScope(contextOf(role), OWN_OFFICE)).toEqual({ kind: 'office', officeId: OWN_OFFICE });
+  });
+
+  it.each(['specialist', 'office_manager'] as const)('forbids a %s to list another office', (role) => {
+    expect(() => caseListScope(contextOf(role), OTHER_OFFICE)).toThrow(ForbiddenError);
+  });
+
+  it('gives the core center the whole tenant', () => {
+    expect(caseListScope(contextOf('core_supervisor'))).toEqual({ kind: 'tenant' });
+  });
+
+  it('lets the core center narrow the tenant-wide list to one office', () => {
+    expect(caseListScope(contextOf('core_supervisor'), OTHER_OFFICE)).toEqual({
+      kind: 'tenant',
+      officeId: OTHER_OFFICE,
+    });
+  });
+
+  it.each(['municipal_officer', 'tenant_admin'] as const)('forbids a %s to list cases at all', (role) => {
+    expect(() => caseListScope(contextOf(role))).toThrow(ForbiddenError);
+    expect(() => caseListScope(contextOf(role), OWN_OFFICE)).toThrow(ForbiddenError);
+  });
+});
+
+describe('caseCreationOffice', () => {
+  it.each(['specialist', 'office_manager', 'core_supervisor'] as const)(
+    "opens a case created by a %s at the caller's own office",
+    (role) => {
+      expect(caseCreationOffice(contextOf(role))).toBe(OWN_OFFICE);
+    },
+  );
+
+  it.each(['municipal_officer', 'tenant_admin'] as const)('forbids a %s to create a case', (role) => {
+    expect(() => caseCreationOffice(contextOf(role))).toThrow(ForbiddenError);
+  });
+});

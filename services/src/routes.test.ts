@@ -1,0 +1,176 @@
+import { ROLES } from '@kikan/shared';
+import type { Context } from 'aws-lambda';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import type { HttpEvent, HttpResult } from './http/http-event.ts';
+import {
+  BOUNDED_CONTEXTS,
+  ROUTES,
+  functionEntry,
+  routeKey,
+  type BoundedContext,
+  type RouteDefinition,
+} from './routes.ts';
+
+type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+/** An API Gateway HTTP API (payload format 2.0) event for a route, with no Authorization header. */
+const anonymousEvent = (route: RouteDefinition): HttpEvent => {
+  const rawPath = route.path.replace(/\{\w+\}/g, 'case_0001');
+  return {
+    version: '2.0',
+    routeKey: routeKey(route),
+    rawPath,
+    rawQueryString: '',
+    headers: { accept: 'application/json', host: 'api.kikan.example', 'user-agent': 'vitest' },
+    ...(rawPath !== route.path ? { pathParameters: { caseId: 'case_0001' } } : {}),
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123',
+      domainName: 'api.kikan.example',
+      domainPrefix: 'api',
+      http: {
+        method: route.method,
+        path: rawPath,
+        protocol: 'HTTP/1.1',
+        sourceIp: '203.0.113.7',
+        userAgent: 'vitest',
+      },
+      requestId: 'route-table-test',
+      routeKey: routeKey(route),
+      stage: '$default',
+      time: '22/Nov/2026:15:30:00 +0000',
+      timeEpoch: Date.UTC(2026, 10, 22, 15, 30),
+    },
+    isBase64Encoded: false,
+  };
+};
+
+const lambdaContext = (): Context => ({
+  callbackWaitsForEmptyEventLoop: true,
+  functionName: 'kikan-test',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:ap-northeast-1:123456789012:function:kikan-test',
+  memoryLimitInMB: '512',
+  awsRequestId: 'lambda-request-0001',
+  logGroupName: '/aws/lambda/kikan-test',
+  logStreamName: '2026/11/22/[$LATEST]0001',
+  getRemainingTimeInMillis: () => 30_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
+
+const HandlerModule = z.object({ handler: z.custom<Handler>((value) => typeof value === 'function') });
+
+const handlers = new Map<BoundedContext, Handler>();
+
+beforeAll(async () => {
+  vi.stubEnv('AUTH_MODE', 'local');
+  vi.stubEnv('LOCAL_ISSUER', 'http://127.0.0.1:1/local-auth');
+  vi.stubEnv('LOCAL_CLIENT_ID', 'x');
+  vi.stubEnv('DYNAMODB_ENDPOINT', 'http://127.0.0.1:1');
+  vi.stubEnv('TABLE_NAME', 'test-table');
+  for (const context of BOUNDED_CONTEXTS) {
+    // The same entry path infra bundles for the context's Lambda function.
+    const module: unknown = await import(`../${functionEntry(context)}`);
+    handlers.set(context, HandlerModule.parse(module).handler);
+  }
+});
+
+beforeEach(() => {
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const handlerOf = (context: BoundedContext): Handler => {
+  const handler = handlers.get(context);
+  if (!handler) throw new Error(`no function entry for ${context}`);
+  return handler;
+};
+
+const publicRoutes = ROUTES.filter((route) => route.access === 'public');
+const protectedRoutes = ROUTES.filter((route) => route.access !== 'public');
+const routeLabel = (route: RouteDefinition) => routeKey(route);
+
+describe('route binding', () => {
+  it('has a function entry for every bounded context', () => {
+    expect([...handlers.keys()]).toEqual([...BOUNDED_CONTEXTS]);
+  });
+
+  it.each(publicRoutes.map((route) => [routeLabel(route), route] as const))(
+    'the public route %s is served by its own context',
+    async (_label, route) => {
+      const response = await handlerOf(route.context)(anonymousEvent(route), lambdaContext());
+
+      expect(response.statusCode).not.toBe(404);
+      expect(response.statusCode).toBeLessThan(400);
+    },
+  );
+
+  it.each(protectedRoutes.map((route) => [routeLabel(route), route] as const))(
+    'the protected route %s is bound in its own context and refuses an anonymous caller with 401',
+    async (_label, route) => {
+      const response = await handlerOf(route.context)(anonymousEvent(route), lambdaContext());
+
+      expect(response.statusCode).toBe(401);
+      expect(response.headers['www-authenticate']).toBe('Bearer');
+    },
+  );
+
+  it.each(ROUTES.map((route) => [routeLabel(route), route] as const))(
+    'the route %s is bound in exactly one function',
+    async (_label, route) => {
+      const statuses = await Promise.all(
+        BOUNDED_CONTEXTS.map(async (context) => {
+          const response = await handlerOf(context)(anonymousEvent(route), lambdaContext());
+          return [context, response.statusCode] as const;
+        }),
+      );
+
+      const bindingContexts = statuses.filter(([, status]) => status !== 404).map(([context]) => context);
+
+      expect(bindingContexts).toEqual([route.context]);
+    },
+  );
+});
+
+describe('route table', () => {
+  it('has one route per method and path', () => {
+    const keys = ROUTES.map(routeKey);
+
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('puts every route under /api/', () => {
+    expect(ROUTES.filter((route) => !route.path.startsWith('/api/')).map(routeKey)).toEqual([]);
+  });
+
+  it.each(protectedRoutes.map((route) => [routeLabel(route), route] as const))(
+    'the protected route %s lists at least one role, all of them known',
+    (_label, route) => {
+      const roles = route.access === 'public' ? [] : [...route.access];
+
+      expect(roles.length).toBeGreaterThan(0);
+      expect(roles.filter((role) => !(ROLES as readonly string[]).includes(role))).toEqual([]);
+    },
+  );
+
+  it.each([...BOUNDED_CONTEXTS])('the %s context has at least one route', (context) => {
+    expect(ROUTES.filter((route) => route.context === context).length).toBeGreaterThan(0);
+  });
+
+  it.each(ROUTES.map((route) => [routeLabel(route), route] as const))(
+    'the path parameters of %s match its params schema',
+    (_label, route) => {
+      const inPath = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      const properties = route.params ? Object.keys(z.toJSONSchema(route.params).properties ?? {}) : [];
+
+      expect(properties.sort()).toEqual(inPath.sort());
+    },
+  );
+});
