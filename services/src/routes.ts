@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { defineRoute, type RouteDefinition } from './http/route.ts';
 
 const CASE_WORKERS = ['specialist', 'office_manager', 'core_supervisor'] as const;
-const EVERY_ROLE = ['specialist', 'office_manager', 'core_supervisor', 'municipal_officer', 'tenant_admin'] as const;
+const EVERY_ROLE = [
+  'specialist',
+  'office_manager',
+  'core_supervisor',
+  'municipal_officer',
+  'tenant_admin',
+] as const;
 
 export const healthRoute = defineRoute({
   method: 'GET',

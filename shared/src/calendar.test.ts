@@ -91,6 +91,10 @@ describe('parseIsoDate', () => {
 });
 
 describe('Japanese era (和暦)', () => {
+  it('names fiscal year 2019 令和元年度, as government documents do after the era change', () => {
+    expect(formatFiscalYear(2019)).toBe('令和元年度');
+  });
+
   it('writes a Reiwa date with its era year', () => {
     expect(formatJapaneseEraDate('2026-11-22')).toBe('令和8年11月22日');
   });

@@ -43,14 +43,21 @@ export const addMonths = (iso: string, months: number): string => {
 export const addDays = (iso: string, days: number): string => {
   const { year, month, day } = parseIsoDate(iso);
   const date = new Date(Date.UTC(year, month - 1, day + days));
-  return formatIsoDate({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
+  return formatIsoDate({
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+  });
 };
 
 /** Today's date in Japan, whatever the host's time zone (Lambda runs in UTC). */
 export const todayInJapan = (now: Date = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now,
-  );
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 
 /** 年度: April to March. 2025-03-31 belongs to FY2024, 2025-04-01 to FY2025. */
 export const fiscalYearOf = (iso: string): number => {
@@ -93,11 +100,15 @@ const isoToUtcDate = (iso: string): Date => {
 const withGannen = (formatted: string): string => formatted.replace(/^(\D+)1年/, '$1元年');
 
 /** 2026-11-22 → 令和8年11月22日 */
-export const formatJapaneseEraDate = (iso: string): string => withGannen(eraFormatter.format(isoToUtcDate(iso)));
+export const formatJapaneseEraDate = (iso: string): string =>
+  withGannen(eraFormatter.format(isoToUtcDate(iso)));
 
-/** 2026 → 令和8年度 (the era of the fiscal year's first day, 1 April). */
+/**
+ * 2026 → 令和8年度. Named by the era in force at the end of the fiscal year's first calendar year:
+ * FY2019 began on 1 April 2019 under 平成, yet government documents call it 令和元年度.
+ */
 export const formatFiscalYear = (fiscalYear: number): string =>
-  `${withGannen(eraYearFormatter.format(isoToUtcDate(`${fiscalYear}-04-01`)))}度`;
+  `${withGannen(eraYearFormatter.format(isoToUtcDate(`${fiscalYear}-12-31`)))}度`;
 
 /** 2026-11-22 → 2026年11月22日 */
 export const formatGregorianDate = (iso: string): string => {

@@ -54,7 +54,14 @@ export const SELF_PLAN_REASON_LABELS: Record<SelfPlanReason, string> = {
 };
 
 /** The care-management cycle (seed 001). */
-export const CASE_PHASES = ['intake', 'assessment', 'planning', 'implementation', 'monitoring', 'closed'] as const;
+export const CASE_PHASES = [
+  'intake',
+  'assessment',
+  'planning',
+  'implementation',
+  'monitoring',
+  'closed',
+] as const;
 export const CasePhase = z.enum(CASE_PHASES);
 export type CasePhase = z.infer<typeof CasePhase>;
 
@@ -80,13 +87,17 @@ export const PHASE_TRANSITIONS: Record<CasePhase, readonly CasePhase[]> = {
   closed: [],
 };
 
-export const canTransition = (from: CasePhase, to: CasePhase): boolean => PHASE_TRANSITIONS[from].includes(to);
+export const canTransition = (from: CasePhase, to: CasePhase): boolean =>
+  PHASE_TRANSITIONS[from].includes(to);
 
 /** Monitoring period set by the municipality in the service decision (支給決定). */
 export const MONITORING_PERIODS = [1, 2, 3, 6, 12] as const;
-export const MonitoringPeriodMonths = z.union(MONITORING_PERIODS.map((months) => z.literal(months)), {
-  error: 'モニタリング期間は1・2・3・6・12か月から選んでください',
-});
+export const MonitoringPeriodMonths = z.union(
+  MONITORING_PERIODS.map((months) => z.literal(months)),
+  {
+    error: 'モニタリング期間は1・2・3・6・12か月から選んでください',
+  },
+);
 export type MonitoringPeriodMonths = (typeof MONITORING_PERIODS)[number];
 
 export const SERVICE_USE_STATUSES = ['not_started', 'using', 'paused', 'ended'] as const;
@@ -100,8 +111,10 @@ export const SERVICE_USE_STATUS_LABELS: Record<ServiceUseStatus, string> = {
   ended: '利用終了',
 };
 
-const selfPlanNeedsReason = (value: { planAuthor: PlanAuthor; selfPlanReason?: SelfPlanReason | undefined }) =>
-  value.planAuthor !== 'self_plan' || value.selfPlanReason !== undefined;
+const selfPlanNeedsReason = (value: {
+  planAuthor: PlanAuthor;
+  selfPlanReason?: SelfPlanReason | undefined;
+}) => value.planAuthor !== 'self_plan' || value.selfPlanReason !== undefined;
 
 export const CaseCreateInput = z
   .strictObject({

@@ -18,10 +18,14 @@ export const PersonId = EntityId;
 export const CaseId = EntityId;
 
 /** 全国地方公共団体コード: 5 digits plus a check digit. */
-export const MunicipalityCode = z.string().regex(/^\d{6}$/, { error: '市町村コードは6桁の数字で入力してください' });
+export const MunicipalityCode = z
+  .string()
+  .regex(/^\d{6}$/, { error: '市町村コードは6桁の数字で入力してください' });
 
 /** 事業所番号 and 受給者証番号 are both 10 digits. */
-export const OfficeNumber = z.string().regex(/^\d{10}$/, { error: '事業所番号は10桁の数字で入力してください' });
+export const OfficeNumber = z
+  .string()
+  .regex(/^\d{10}$/, { error: '事業所番号は10桁の数字で入力してください' });
 export const RecipientNumber = z
   .string()
   .regex(/^\d{10}$/, { error: '受給者証番号は10桁の数字で入力してください' });

@@ -34,7 +34,8 @@ export const LIFE_STAGE_TRANSITION_NOTES: Record<LifeStageAge, string> = {
 export const dateOfReachingAge = (birthDate: string, age: number): string => {
   const birth = parseIsoDate(birthDate);
   const year = birth.year + age;
-  if (birth.month === 2 && birth.day === 29 && !isLeapYear(year)) return formatIsoDate({ year, month: 3, day: 1 });
+  if (birth.month === 2 && birth.day === 29 && !isLeapYear(year))
+    return formatIsoDate({ year, month: 3, day: 1 });
   return formatIsoDate({ year, month: birth.month, day: birth.day });
 };
 

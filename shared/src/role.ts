@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-export const ROLES = ['specialist', 'office_manager', 'core_supervisor', 'municipal_officer', 'tenant_admin'] as const;
+export const ROLES = [
+  'specialist',
+  'office_manager',
+  'core_supervisor',
+  'municipal_officer',
+  'tenant_admin',
+] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

@@ -37,7 +37,8 @@ export interface ItemKey {
   sk: string;
 }
 
-const tenantPk = (tenantId: string, ...parts: string[]): string => tenantKeyPrefix(tenantId) + parts.join('#');
+const tenantPk = (tenantId: string, ...parts: string[]): string =>
+  tenantKeyPrefix(tenantId) + parts.join('#');
 
 /**
  * Access patterns and the keys that serve them:
@@ -58,12 +59,18 @@ export const keys = {
     pk: tenantPk(tenantId, 'OFFICES'),
     sk: `OFFICE#${officeId}`,
   }),
-  user: (tenantId: string, userId: string): ItemKey => ({ pk: tenantPk(tenantId, 'USERS'), sk: `USER#${userId}` }),
+  user: (tenantId: string, userId: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'USERS'),
+    sk: `USER#${userId}`,
+  }),
   person: (tenantId: string, personId: string): ItemKey => ({
     pk: tenantPk(tenantId, 'PERSON', personId),
     sk: 'PERSON',
   }),
-  caseItem: (tenantId: string, caseId: string): ItemKey => ({ pk: tenantPk(tenantId, 'CASE', caseId), sk: 'CASE' }),
+  caseItem: (tenantId: string, caseId: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'CASE', caseId),
+    sk: 'CASE',
+  }),
   caseByOffice: (tenantId: string, officeId: string, kana = '', caseId = '') => ({
     gsi1pk: tenantPk(tenantId, 'OFFICE', officeId, 'CASES'),
     gsi1sk: caseId ? `${kana}#${caseId}` : '',
@@ -76,7 +83,9 @@ export const keys = {
     pk: tenantPk(tenantId, 'IDEMPOTENCY', userId, idempotencyKey),
     sk: 'IDEMPOTENCY',
   }),
-  auditDay: (tenantId: string, day: string): Pick<ItemKey, 'pk'> => ({ pk: tenantPk(tenantId, 'AUDIT', day) }),
+  auditDay: (tenantId: string, day: string): Pick<ItemKey, 'pk'> => ({
+    pk: tenantPk(tenantId, 'AUDIT', day),
+  }),
   auditEntry: (tenantId: string, at: string, requestId: string, sequence: number): ItemKey => ({
     pk: tenantPk(tenantId, 'AUDIT', at.slice(0, 10)),
     sk: `${at}#${requestId}#${String(sequence).padStart(3, '0')}`,

@@ -5,7 +5,8 @@ import type { getMeRoute } from '../routes.ts';
 
 export const getMe: Operation<typeof getMeRoute> = async ({ ctx }) => {
   const { tenant, office, user } = await getDirectoryEntries(ctx.tenantId, ctx.officeId, ctx.userId);
-  if (!tenant || !office || !user) throw new NotFoundError('利用者情報が見つかりません。管理者に連絡してください');
+  if (!tenant || !office || !user)
+    throw new NotFoundError('利用者情報が見つかりません。管理者に連絡してください');
   // The token may predate a change of office or role: the directory is the authority.
   if (user.officeId !== ctx.officeId || user.role !== ctx.role) throw new UnauthorizedError();
   return {

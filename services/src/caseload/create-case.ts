@@ -14,7 +14,13 @@ const CASE_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newCaseCode = (): string =>
   `K-${Array.from(randomBytes(6), (byte) => CASE_CODE_ALPHABET[byte % CASE_CODE_ALPHABET.length]).join('')}`;
 
-export const createCase: Operation<typeof createCaseRoute> = async ({ ctx, body, idempotency, requestId, now }) => {
+export const createCase: Operation<typeof createCaseRoute> = async ({
+  ctx,
+  body,
+  idempotency,
+  requestId,
+  now,
+}) => {
   const officeId = caseCreationOffice(ctx);
   const specialistUserId = body.specialistUserId ?? ctx.userId;
   const { tenant, user: specialist } = await getDirectoryEntries(ctx.tenantId, officeId, specialistUserId);
@@ -38,7 +44,10 @@ export const createCase: Operation<typeof createCaseRoute> = async ({ ctx, body,
   }
   // 障害児相談支援 is for children: at 18 the plan moves to 計画相談支援 (seed 001).
   if (body.serviceKind === 'child_plan_consultation' && ageOn(body.person.birthDate, body.openedOn) >= 18) {
-    errors.push({ field: 'body.serviceKind', message: '18歳以上の方は障害児相談支援ではなく計画相談支援になります' });
+    errors.push({
+      field: 'body.serviceKind',
+      message: '18歳以上の方は障害児相談支援ではなく計画相談支援になります',
+    });
   }
   if (errors.length) throw new ValidationError(errors);
 
@@ -56,7 +65,9 @@ export const createCase: Operation<typeof createCaseRoute> = async ({ ctx, body,
     specialistUserId,
     serviceKind: body.serviceKind,
     planAuthor: body.planAuthor,
-    ...(body.planAuthor === 'self_plan' && body.selfPlanReason ? { selfPlanReason: body.selfPlanReason } : {}),
+    ...(body.planAuthor === 'self_plan' && body.selfPlanReason
+      ? { selfPlanReason: body.selfPlanReason }
+      : {}),
     phase: 'intake',
     monitoringPeriodMonths: body.monitoringPeriodMonths,
     serviceUseStatus: body.serviceUseStatus,

@@ -15,7 +15,13 @@ export interface AuditEvent {
  * One append-only entry per full-record read and per write: who, which record, what, when, which
  * request. No content: the entry must be safe to show to a privacy reviewer.
  */
-export const auditItem = (ctx: TenantContext, requestId: string, now: Date, event: AuditEvent, sequence = 0) => {
+export const auditItem = (
+  ctx: TenantContext,
+  requestId: string,
+  now: Date,
+  event: AuditEvent,
+  sequence = 0,
+) => {
   const at = now.toISOString();
   return {
     ...keys.auditEntry(ctx.tenantId, at, requestId, sequence),

@@ -73,7 +73,9 @@ export const caseItem = (record: CaseRecord) => ({
 });
 
 export const getCase = async (tenantId: string, caseId: string): Promise<CaseRecord | null> => {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.caseItem(tenantId, caseId) }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.caseItem(tenantId, caseId) }),
+  );
   return Item ? CaseRecord.parse(Item) : null;
 };
 
@@ -94,7 +96,10 @@ const queryCases = async (
       KeyConditionExpression: sortPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
       // A filter runs after Limit, so "my cases" pages can be short; the cursor stays correct.
       ...(assignedTo ? { FilterExpression: 'specialistUserId = :assignee' } : {}),
-      ExpressionAttributeNames: { '#pk': index.partitionKey, ...(sortPrefix ? { '#sk': index.sortKey } : {}) },
+      ExpressionAttributeNames: {
+        '#pk': index.partitionKey,
+        ...(sortPrefix ? { '#sk': index.sortKey } : {}),
+      },
       ExpressionAttributeValues: {
         ':pk': partitionValue,
         ...(sortPrefix ? { ':prefix': sortPrefix } : {}),
@@ -176,7 +181,11 @@ export const createCase = async (command: CreateCaseCommand): Promise<CreateCase
             },
           },
           ...audits.map((event, sequence) => ({
-            Put: { TableName: table, Item: auditItem(ctx, requestId, now, event, sequence), ConditionExpression: notExists },
+            Put: {
+              TableName: table,
+              Item: auditItem(ctx, requestId, now, event, sequence),
+              ConditionExpression: notExists,
+            },
           })),
           ...(idempotency
             ? [

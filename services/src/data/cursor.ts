@@ -15,7 +15,8 @@ export const decodeCursor = (
   expected: Record<string, string>,
 ): Record<string, string> | undefined => {
   if (cursor === undefined) return undefined;
-  const invalid = () => new ValidationError([{ field: 'query.cursor', message: 'ページ位置が正しくありません' }]);
+  const invalid = () =>
+    new ValidationError([{ field: 'query.cursor', message: 'ページ位置が正しくありません' }]);
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

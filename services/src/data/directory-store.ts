@@ -5,14 +5,22 @@ import { db, tableName } from './client.ts';
 
 /** Tenants, offices and users: the directory every context reads. */
 
-export const tenantItem = (tenant: z.infer<typeof Tenant>) => ({ ...keys.tenant(tenant.tenantId), entity: 'tenant', ...tenant });
+export const tenantItem = (tenant: z.infer<typeof Tenant>) => ({
+  ...keys.tenant(tenant.tenantId),
+  entity: 'tenant',
+  ...tenant,
+});
 export const officeItem = (tenantId: string, office: z.infer<typeof Office>) => ({
   ...keys.office(tenantId, office.officeId),
   entity: 'office',
   tenantId,
   ...office,
 });
-export const userItem = (user: z.infer<typeof User>) => ({ ...keys.user(user.tenantId, user.userId), entity: 'user', ...user });
+export const userItem = (user: z.infer<typeof User>) => ({
+  ...keys.user(user.tenantId, user.userId),
+  entity: 'user',
+  ...user,
+});
 
 const strip = <T extends Record<string, unknown>>(item: T) => {
   const { pk: _pk, sk: _sk, entity: _entity, tenantId: _tenantId, ...rest } = item;
@@ -39,7 +47,9 @@ export const listOffices = async (tenantId: string): Promise<Office[]> => {
 };
 
 export const getUser = async (tenantId: string, userId: string): Promise<User | null> => {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.user(tenantId, userId) }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.user(tenantId, userId) }),
+  );
   if (!Item) return null;
   const { pk: _pk, sk: _sk, entity: _entity, ...user } = Item;
   return User.parse(user);
@@ -49,11 +59,10 @@ export const getUser = async (tenantId: string, userId: string): Promise<User | 
 export const getDirectoryEntries = async (tenantId: string, officeId: string, userId: string) => {
   const table = tableName();
   const wanted = [keys.tenant(tenantId), keys.office(tenantId, officeId), keys.user(tenantId, userId)];
-  const { Responses } = await db().send(
-    new BatchGetCommand({ RequestItems: { [table]: { Keys: wanted } } }),
-  );
+  const { Responses } = await db().send(new BatchGetCommand({ RequestItems: { [table]: { Keys: wanted } } }));
   const items = Responses?.[table] ?? [];
-  const find = (key: { pk: string; sk: string }) => items.find((item) => item.pk === key.pk && item.sk === key.sk);
+  const find = (key: { pk: string; sk: string }) =>
+    items.find((item) => item.pk === key.pk && item.sk === key.sk);
   const [tenantItem, officeItem, userItem] = wanted.map(find);
   return {
     tenant: tenantItem ? Tenant.parse({ tenantId, ...strip(tenantItem) }) : null,

@@ -14,7 +14,9 @@ export const authenticate = async (
   verify: TokenVerifier,
 ): Promise<TenantContext | null> => {
   if (route.access === 'public') return null;
-  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(header(event, 'authorization') ?? '');
+  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(
+    header(event, 'authorization') ?? '',
+  );
   if (!match?.[1]) throw new UnauthorizedError();
   let ctx: TenantContext;
   try {

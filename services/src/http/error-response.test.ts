@@ -103,6 +103,11 @@ afterEach(() => {
 });
 
 describe('error responses', () => {
+  it('keeps a multi-line error message out of the log', async () => {
+    await respondTo(new Error('ConditionalCheckFailed for key\nT#kibougaoka#PERSON#secret-person-id'));
+    expect(logged).not.toContain('secret-person-id');
+  });
+
   it('turns a ValidationError into 400 with its fields and the API Gateway request id', async () => {
     const fields = [{ field: 'body.person.kana', message: 'フリガナは全角カタカナで入力してください' }];
 

@@ -39,7 +39,12 @@ export const errorResponse = (): MiddlewareObj<HttpEvent, HttpResult> => ({
     }
     logger.error('unhandled error', {
       errorName: error?.name ?? 'unknown',
-      stack: error?.stack?.split('\n').slice(1, 8).join('\n'),
+      // Frames only: a message can span lines and carry key values.
+      stack: error?.stack
+        ?.split('\n')
+        .filter((line) => /^\s+at /.test(line))
+        .slice(0, 7)
+        .join('\n'),
     });
     request.response = {
       statusCode: 500,

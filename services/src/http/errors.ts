@@ -81,8 +81,14 @@ export class UnsupportedMediaTypeError extends AppError {
 
 export class ServiceUnavailableError extends AppError {
   constructor() {
-    super(503, 'service_unavailable', 'ただいま混み合っています。しばらくしてからもう一度お試しください', undefined, {
-      'retry-after': '1',
-    });
+    super(
+      503,
+      'service_unavailable',
+      'ただいま混み合っています。しばらくしてからもう一度お試しください',
+      undefined,
+      {
+        'retry-after': '1',
+      },
+    );
   }
 }

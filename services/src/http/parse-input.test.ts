@@ -91,6 +91,14 @@ const fieldErrorsOf = (parse: () => unknown): FieldError[] => {
 const fieldNames = (errors: FieldError[]) => errors.map(({ field }) => field);
 
 describe('parseInput: validation', () => {
+  it('reports each of several unknown body keys as its own field', () => {
+    const event = createCaseEvent({ ...validCaseBody(), tenantId: 'other-tenant', version: 1 });
+    expect(fieldNames(fieldErrorsOf(() => parseInput(event, createCaseRoute))).sort()).toEqual([
+      'body.tenantId',
+      'body.version',
+    ]);
+  });
+
   it('accepts a valid create-case request and applies the schema defaults', () => {
     const input = parseInput(createCaseEvent(validCaseBody()), createCaseRoute);
 

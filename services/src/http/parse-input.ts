@@ -17,17 +17,18 @@ export interface ParsedInput {
 }
 
 const fieldErrors = (source: string, error: z.ZodError): FieldError[] =>
-  error.issues.map((issue) => {
+  error.issues.flatMap((issue) => {
     const path = [source, ...issue.path.map(String)];
     if (issue.code === 'unrecognized_keys') {
-      return { field: [...path, issue.keys.join(',')].join('.'), message: '指定できない項目です' };
+      return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: '指定できない項目です' }));
     }
-    return { field: path.join('.'), message: issue.message };
+    return [{ field: path.join('.'), message: issue.message }];
   });
 
 const parsePart = (source: string, schema: z.ZodType | undefined, value: unknown, errors: FieldError[]) => {
   if (!schema) {
-    const isEmpty = value === undefined || (typeof value === 'object' && value !== null && !Object.keys(value).length);
+    const isEmpty =
+      value === undefined || (typeof value === 'object' && value !== null && !Object.keys(value).length);
     if (!isEmpty) errors.push({ field: source, message: 'この経路では指定できません' });
     return undefined;
   }

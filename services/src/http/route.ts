@@ -45,7 +45,8 @@ export const defineRoute = <
   route: RouteDefinition<TParams, TQuery, TBody, TResponse, TAccess>,
 ) => route;
 
-export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;
+export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string =>
+  `${route.method} ${route.path}`;
 
 type Infer<T> = z.infer<NonNullable<T> & z.ZodType>;
 

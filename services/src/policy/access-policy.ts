@@ -39,7 +39,9 @@ export const caseListScope = (ctx: TenantContext, requestedOfficeId?: string): C
       if (requestedOfficeId !== undefined && requestedOfficeId !== ctx.officeId) throw new ForbiddenError();
       return { kind: 'office', officeId: ctx.officeId };
     case 'core_supervisor':
-      return requestedOfficeId === undefined ? { kind: 'tenant' } : { kind: 'tenant', officeId: requestedOfficeId };
+      return requestedOfficeId === undefined
+        ? { kind: 'tenant' }
+        : { kind: 'tenant', officeId: requestedOfficeId };
     case 'municipal_officer':
     case 'tenant_admin':
       throw new ForbiddenError();
