@@ -10,7 +10,11 @@ const tokenGenerationEvent = (userAttributes: Record<string, string>): PreTokenG
   triggerSource: 'TokenGeneration_HostedAuth',
   userName: 'c7a4e0b2-0000-4000-8000-000000000001',
   callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'exampleclientid' },
-  request: { userAttributes, groupConfiguration: { groupsToOverride: [] }, scopes: ['openid', 'email', 'profile'] },
+  request: {
+    userAttributes,
+    groupConfiguration: { groupsToOverride: [] },
+    scopes: ['openid', 'email', 'profile'],
+  },
   response: { claimsAndScopeOverrideDetails: {} },
 });
 
@@ -40,7 +44,9 @@ describe('pre-token-generation trigger', () => {
 
     const result = await handler(event);
 
-    expect(result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride).toEqual({
+    expect(
+      result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride,
+    ).toEqual({
       'custom:tenant': 'sapporo-north',
     });
   });

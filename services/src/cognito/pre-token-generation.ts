@@ -19,7 +19,9 @@ export const tenantClaims = (userAttributes: Record<string, string | undefined>)
   );
 
 /** Cognito pre-token-generation trigger, event version V2_0 (the first that can change access tokens). */
-export const handler = async (event: PreTokenGenerationV2TriggerEvent): Promise<PreTokenGenerationV2TriggerEvent> => {
+export const handler = async (
+  event: PreTokenGenerationV2TriggerEvent,
+): Promise<PreTokenGenerationV2TriggerEvent> => {
   event.response.claimsAndScopeOverrideDetails = {
     ...event.response.claimsAndScopeOverrideDetails,
     accessTokenGeneration: { claimsToAddOrOverride: tenantClaims(event.request.userAttributes) },
