@@ -1,0 +1,3 @@
+import { createKikanApp } from '../src/kikan-app.ts';
+
+createKikanApp().app.synth();

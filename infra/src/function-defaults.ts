@@ -1,0 +1,106 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { REPOSITORY_ROOT, SERVICES_ROOT } from './repository.ts';
+
+export interface KikanFunctionProps {
+  /** The handler file, relative to the services package (e.g. `functionEntry('caseload')`). */
+  servicesEntry: string;
+  description: string;
+  environment?: Record<string, string>;
+}
+
+/**
+ * Every Lambda function of Kikan, with the one set of defaults: Node 24 on Graviton, ESM bundled
+ * and minified by the local esbuild, its own log group and a role that starts empty. Settings are
+ * never copied into another construct; a function that needs something else changes this one.
+ */
+export class KikanFunction extends Construct {
+  readonly lambda: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: KikanFunctionProps) {
+    super(scope, id);
+    assertLocalEsbuild();
+
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // An own role instead of AWSLambdaBasicExecutionRole: that managed policy may write to every
+    // log group of the account; this role may write to its own log group only.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.description}`,
+    });
+    logGroup.grantWrite(role);
+    // Scan and PartiQL cannot be confined by dynamodb:LeadingKeys, so no grant may ever enable them.
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.DENY,
+        actions: ['dynamodb:Scan', 'dynamodb:PartiQL*'],
+        resources: ['*'],
+      }),
+    );
+
+    this.lambda = new NodejsFunction(this, 'Function', {
+      entry: path.join(SERVICES_ROOT, props.servicesEntry),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      tracing: Tracing.ACTIVE,
+      projectRoot: REPOSITORY_ROOT,
+      depsLockFilePath: path.join(REPOSITORY_ROOT, 'package-lock.json'),
+      environment: {
+        POWERTOOLS_SERVICE_NAME: 'kikan',
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        charset: Charset.UTF8,
+        // The SDK is bundled, not taken from the runtime: the deployed code runs the SDK version the
+        // tests ran, and a runtime SDK update cannot change behaviour under us.
+        bundleAwsSDK: true,
+        // A CommonJS dependency bundled into an ES module may still call require() for Node built-ins.
+        banner:
+          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        forceDockerBundling: false,
+      },
+    });
+
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; the Deny on * only narrows.',
+    });
+  }
+}
+
+/**
+ * NodejsFunction silently falls back to Docker when it cannot find esbuild. Synthesis must stay
+ * offline and Docker-free, so a missing esbuild is an error here rather than a surprise there.
+ */
+const assertLocalEsbuild = (): void => {
+  try {
+    createRequire(path.join(REPOSITORY_ROOT, 'package.json')).resolve('esbuild');
+  } catch {
+    throw new Error(
+      'esbuild is not installed in the repository: run `npm install` (bundling never uses Docker)',
+    );
+  }
+};

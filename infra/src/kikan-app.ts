@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { App, Aws, Validations, type AppProps } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { KikanStack } from './kikan-stack.ts';
+import { REPOSITORY_ROOT } from './repository.ts';
+
+/** Context keys a deployment may set (`cdk deploy -c kikan:extraOrigins=https://kikan.example.jp`). */
+export const CONTEXT = {
+  stackName: 'kikan:stackName',
+  authDomainPrefix: 'kikan:authDomainPrefix',
+  extraOrigins: 'kikan:extraOrigins',
+  allowedCountries: 'kikan:allowedCountries',
+  webBuildDir: 'kikan:webBuildDir',
+} as const;
+
+const list = (value: unknown): string[] =>
+  String(value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+const httpsOrigin = (value: string): string => {
+  const url = new URL(value);
+  if (url.protocol !== 'https:' || url.origin !== value) {
+    throw new Error(
+      `${CONTEXT.extraOrigins}: "${value}" is not an https origin (no path, no trailing slash)`,
+    );
+  }
+  return value;
+};
+
+/**
+ * The Kikan CDK app: one environment-agnostic stack (no lookups, so synthesis needs no AWS
+ * account) checked by cdk-nag's AwsSolutions pack, which fails synthesis on any unacknowledged finding.
+ */
+export const createKikanApp = (props: AppProps = {}): { app: App; stack: KikanStack } => {
+  const app = new App(props);
+  const context = (key: string): unknown => app.node.tryGetContext(key);
+
+  const stack = new KikanStack(app, String(context(CONTEXT.stackName) ?? 'Kikan'), {
+    description: 'Kikan: consultation-support caseloads (portal, API, table, sign-in)',
+    authDomainPrefix: String(context(CONTEXT.authDomainPrefix) ?? `kikan-${Aws.ACCOUNT_ID}`),
+    extraOrigins: list(context(CONTEXT.extraOrigins)).map(httpsOrigin),
+    allowedCountries: list(context(CONTEXT.allowedCountries) ?? 'JP'),
+    webBuildDir: path.resolve(REPOSITORY_ROOT, String(context(CONTEXT.webBuildDir) ?? 'web/build')),
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stack };
+};
