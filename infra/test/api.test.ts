@@ -1,0 +1,120 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BOUNDED_CONTEXTS, ROUTES, routeKey } from '@kikan/services/routes';
+import { describe, expect, it } from 'vitest';
+import { STAGE_THROTTLE } from '../src/api.ts';
+import { kikanFunctions, referencedId, resourcesOfType, synthesizeKikan } from './kikan-synth.ts';
+
+const { app, template } = synthesizeKikan({ bundle: true });
+const resources = template.toJSON().Resources as Record<
+  string,
+  { Type: string; Properties: Record<string, never> }
+>;
+const [[tableId] = []] = resourcesOfType(template, 'AWS::DynamoDB::Table');
+const [[userPoolId] = []] = resourcesOfType(template, 'AWS::Cognito::UserPool');
+const [[clientId] = []] = resourcesOfType(template, 'AWS::Cognito::UserPoolClient');
+
+/** The bounded context a function serves, from the description the api construct gives it. */
+const contextOfFunction = (functionId: string): string | undefined =>
+  /^Kikan API: (\w+) routes$/.exec(resources[functionId]?.Properties.Description ?? '')?.[1];
+
+const apiFunctions = kikanFunctions(template).filter(([id]) => contextOfFunction(id) !== undefined);
+
+const routes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route').map(([, route]) => {
+  const target = route.Properties?.Target as { 'Fn::Join': [string, [string, { Ref: string }]] };
+  const integration = resources[target['Fn::Join'][1][1].Ref];
+  const functionId = referencedId(integration?.Properties.IntegrationUri) ?? '';
+  return {
+    routeKey: route.Properties?.RouteKey as string,
+    authorizationType: route.Properties?.AuthorizationType as string,
+    context: contextOfFunction(functionId),
+  };
+});
+
+describe('api: functions', () => {
+  it('has one function per bounded context', () => {
+    expect(apiFunctions.map(([id]) => contextOfFunction(id)).sort()).toEqual([...BOUNDED_CONTEXTS].sort());
+  });
+
+  it('gives every API function exactly the environment the services read', () => {
+    for (const [, fn] of apiFunctions) {
+      expect(fn.Properties?.Environment).toEqual({
+        Variables: {
+          TABLE_NAME: { Ref: tableId },
+          AUTH_MODE: 'cognito',
+          COGNITO_USER_POOL_ID: { Ref: userPoolId },
+          COGNITO_CLIENT_ID: { Ref: clientId },
+          POWERTOOLS_SERVICE_NAME: 'kikan',
+          NODE_OPTIONS: '--enable-source-maps',
+        },
+      });
+    }
+  });
+
+  it('bundles every function as one minified ES module with its source map', () => {
+    for (const [, fn] of kikanFunctions(template)) {
+      const objectKey = (fn.Properties?.Code as { S3Key: string }).S3Key;
+      const assetDir = path.join(app.outdir, `asset.${objectKey.replace(/\.zip$/, '')}`);
+      const bundle = readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
+
+      expect(fn.Properties?.Handler).toBe('index.handler');
+      expect(existsSync(path.join(assetDir, 'index.js'))).toBe(false);
+      expect(existsSync(path.join(assetDir, 'index.mjs.map'))).toBe(true);
+      expect(bundle.startsWith("import { createRequire } from 'node:module';")).toBe(true);
+      // Minified: long lines (the platform bundle unminified averages ~38 characters per line).
+      expect(bundle.length / bundle.split('\n').length).toBeGreaterThan(100);
+    }
+  });
+});
+
+describe('api: routes', () => {
+  it('has exactly one route per entry of the route table', () => {
+    expect(routes.map((route) => route.routeKey).sort()).toEqual(ROUTES.map(routeKey).sort());
+  });
+
+  it("sends every route to its bounded context's function", () => {
+    for (const route of ROUTES) {
+      expect(routes.find((deployed) => deployed.routeKey === routeKey(route))?.context).toBe(route.context);
+    }
+  });
+
+  it('puts the JWT authorizer in front of every non-public route, and only public routes without it', () => {
+    for (const route of ROUTES) {
+      const deployed = routes.find((candidate) => candidate.routeKey === routeKey(route));
+      expect(deployed?.authorizationType).toBe(route.access === 'public' ? 'NONE' : 'JWT');
+    }
+  });
+
+  it('lets API Gateway invoke each function only for its own routes', () => {
+    const permissions = resourcesOfType(template, 'AWS::Lambda::Permission').filter(
+      ([, permission]) => permission.Properties?.Principal === 'apigateway.amazonaws.com',
+    );
+    expect(permissions).toHaveLength(ROUTES.length);
+  });
+});
+
+describe('api: default stage', () => {
+  const [[, stage] = []] = resourcesOfType(template, 'AWS::ApiGatewayV2::Stage');
+
+  it('is the auto-deployed $default stage with throttling', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
+    expect(stage?.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: STAGE_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: STAGE_THROTTLE.burstLimit,
+      },
+    });
+    expect(STAGE_THROTTLE.rateLimit).toBeGreaterThan(0);
+  });
+
+  it('writes access logs to a log group, without paths, query strings or bodies', () => {
+    const settings = stage?.Properties?.AccessLogSettings as { DestinationArn: unknown; Format: string };
+    const fields = Object.values(JSON.parse(settings.Format) as Record<string, string>);
+
+    expect(resources[referencedId(settings.DestinationArn) ?? '']?.Type).toBe('AWS::Logs::LogGroup');
+    expect(fields).toContain('$context.routeKey');
+    expect(fields.filter((field) => /path|querystring|body|header/i.test(field))).toEqual([]);
+  });
+});
