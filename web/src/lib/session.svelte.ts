@@ -18,8 +18,8 @@ export class Session {
   me = $state.raw<Me | null>(null);
   /** Why the user is on the login page (idle timeout, expired token); shown there once. */
   notice = $state<string | null>(null);
-  /** Where to go after logging in (kept in memory only; lost on the Cognito redirect). */
-  returnTo = $state<string | null>(null);
+  /** The user pressed ログアウト: the login page should not offer to return to the last page. */
+  loggedOut = $state(false);
 
   #token = $state<string | null>(null);
   readonly #idle: IdleTimer;
@@ -55,6 +55,7 @@ export class Session {
       throw error;
     }
     this.notice = null;
+    this.loggedOut = false;
     this.#idle.start();
   }
 
@@ -76,7 +77,7 @@ export class Session {
    */
   logout(origin: string): string | null {
     this.end();
-    this.returnTo = null;
+    this.loggedOut = true;
     return this.config?.mode === 'cognito' ? logoutUrl(this.config, origin) : null;
   }
 }
