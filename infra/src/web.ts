@@ -27,7 +27,7 @@ import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-li
 import { Construct } from 'constructs';
 import type { Api } from './api.ts';
 import type { Auth } from './auth.ts';
-import { contentSecurityPolicy, inlineScriptHashes } from './content-security-policy.ts';
+import { contentSecurityPolicy, inlineScriptHashes } from '@kikan/shared/content-security-policy';
 import { SPA_REWRITE_SOURCE } from './spa-rewrite.ts';
 
 export interface WebProps {

@@ -1,8 +1,9 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { LocalDemoUser, ROLE_LABELS, type PortalConfig, type User } from '@kikan/shared';
+import { contentSecurityPolicy, inlineScriptHashes } from '@kikan/shared/content-security-policy';
 import { z } from 'zod';
 import { lambdaContext, matchRoute, toApiGatewayEvent } from './api-event.ts';
 import { FUNCTIONS } from './functions.ts';
@@ -199,18 +200,19 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The same security headers CloudFront adds in AWS, for the built portal. */
-export const PORTAL_SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-};
-
 /** Serves the built SPA (web/build) with the SPA fallback CloudFront applies. */
 export const staticPortal = (buildDir: string): PortalHandler => {
   const root = resolve(buildDir);
+  // The same policy CloudFront sends in AWS, with the hash of SvelteKit's inline start-up script.
+  const securityHeaders = {
+    'content-security-policy': contentSecurityPolicy({
+      connectTo: [],
+      inlineScripts: inlineScriptHashes(readFileSync(join(root, 'index.html'), 'utf8')),
+    }),
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+  };
   return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const candidate = normalize(join(root, decodeURIComponent(url.pathname)));
@@ -221,7 +223,7 @@ export const staticPortal = (buildDir: string): PortalHandler => {
     response.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      ...PORTAL_SECURITY_HEADERS,
+      ...securityHeaders,
     });
     createReadStream(file).pipe(response);
   };

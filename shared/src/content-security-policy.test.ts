@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, inlineScriptHashes } from './content-security-policy.ts';
+
+describe('content security policy', () => {
+  it('hashes inline scripts and ignores external ones', () => {
+    const html = '<script src="/app.js"></script><script>start(1)</script><script> </script>';
+    const expected = `'sha256-${createHash('sha256').update('start(1)').digest('base64')}'`;
+    expect(inlineScriptHashes(html)).toEqual([expected]);
+  });
+
+  it('allows scripts only from self and the given hashes, never unsafe-inline', () => {
+    const policy = contentSecurityPolicy({
+      connectTo: ['https://login.example'],
+      inlineScripts: ["'sha256-abc'"],
+    });
+    const scriptSrc = policy.split('; ').find((directive) => directive.startsWith('script-src'));
+    expect(scriptSrc).toBe("script-src 'self' 'sha256-abc'");
+    expect(policy).toContain("connect-src 'self' https://login.example");
+    expect(policy).toContain("frame-ancestors 'none'");
+  });
+});
