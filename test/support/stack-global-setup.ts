@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { REPO_ROOT, freePort, startLocalStack } from '../../services/local/stack.ts';
@@ -13,12 +14,15 @@ declare module 'vitest' {
  * of the local API and an in-memory DynamoDB Local with the demo data.
  */
 export default async function setup(project: TestProject) {
-  const { build } = await import('vite');
-  await build({
-    root: join(REPO_ROOT, 'web'),
-    configFile: join(REPO_ROOT, 'web', 'vite.config.ts'),
-    logLevel: 'warn',
-  });
+  // The same build a developer runs (`npm run build -w web`): the Vite CLI also runs SvelteKit's adapter.
+  execFileSync(
+    process.execPath,
+    [join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: join(REPO_ROOT, 'web'),
+      stdio: 'inherit',
+    },
+  );
   const stack = await startLocalStack({
     port: 0,
     dynamoDb: { port: await freePort() },
