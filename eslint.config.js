@@ -43,32 +43,38 @@ export default tseslint.config(
   {
     files: ['shared/**'],
     rules: {
-      'no-restricted-imports': layerRule('shared/ is pure domain code: no AWS SDK, no services, infra or web.', [
-        '@aws-sdk/*',
-        '@kikan/services',
-        '@kikan/services/*',
-        '@kikan/infra',
-        '@kikan/web',
-        '@sveltejs/*',
-        'aws-cdk-lib',
-        'aws-cdk-lib/*',
-      ]),
+      'no-restricted-imports': layerRule(
+        'shared/ is pure domain code: no AWS SDK, no services, infra or web.',
+        [
+          '@aws-sdk/*',
+          '@kikan/services',
+          '@kikan/services/*',
+          '@kikan/infra',
+          '@kikan/web',
+          '@sveltejs/*',
+          'aws-cdk-lib',
+          'aws-cdk-lib/*',
+        ],
+      ),
       'no-restricted-globals': ['error', { name: 'process', message: 'shared/ reads no environment.' }],
     },
   },
   {
     files: ['web/**'],
     rules: {
-      'no-restricted-imports': layerRule('The portal talks to the API over HTTP; it imports only @kikan/shared.', [
-        '@aws-sdk/*',
-        '@kikan/services',
-        '@kikan/services/*',
-        '@kikan/infra',
-        'aws-cdk-lib',
-        'aws-cdk-lib/*',
-        'aws-jwt-verify',
-        'aws-jwt-verify/*',
-      ]),
+      'no-restricted-imports': layerRule(
+        'The portal talks to the API over HTTP; it imports only @kikan/shared.',
+        [
+          '@aws-sdk/*',
+          '@kikan/services',
+          '@kikan/services/*',
+          '@kikan/infra',
+          'aws-cdk-lib',
+          'aws-cdk-lib/*',
+          'aws-jwt-verify',
+          'aws-jwt-verify/*',
+        ],
+      ),
     },
   },
   {
@@ -88,7 +94,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': layerRule(
         'Only services/src/data talks to DynamoDB; handlers go through the data layer.',
-        ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@kikan/infra', '@kikan/web', 'aws-cdk-lib', 'aws-cdk-lib/*'],
+        [
+          '@aws-sdk/client-dynamodb',
+          '@aws-sdk/lib-dynamodb',
+          '@kikan/infra',
+          '@kikan/web',
+          'aws-cdk-lib',
+          'aws-cdk-lib/*',
+        ],
       ),
     },
   },
