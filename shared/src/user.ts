@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OfficeId, TenantId, UserId } from './ids.ts';
+import { MemberMunicipality } from './tenant.ts';
 import { Role } from './role.ts';
 import { requiredText } from './text.ts';
 
@@ -27,6 +28,8 @@ export type TenantContext = z.infer<typeof TenantContext>;
 export const Me = z.strictObject({
   tenantId: TenantId,
   tenantName: z.string(),
+  /** Member municipalities of the tenant: forms offer these, statistics split by them. */
+  members: z.array(MemberMunicipality),
   role: Role,
   officeId: OfficeId,
   officeName: z.string(),

@@ -193,6 +193,13 @@ describe('what each role sees', () => {
     expect([...offices].sort()).toEqual(['aozora', 'himawari', 'kibou-core', 'midori']);
   });
 
+  it("tells the caller their own tenant's member municipalities only", async () => {
+    const hokushin = (await api.call('GET', '/api/me', { as: 'nakamura@hokushin.example' })).json;
+    const kibou = (await api.call('GET', '/api/me', { as: 'sato@kibou.example' })).json;
+    expect(hokushin.members.map((m: { code: string }) => m.code)).toEqual(['990011', '990012']);
+    expect(kibou.members.map((m: { code: string }) => m.code)).toEqual(['990001']);
+  });
+
   it("lists only the caller's tenant's offices", async () => {
     const kibou = (await api.call('GET', '/api/offices', { as: 'ito@kibou.example' })).json;
     const hokushin = (await api.call('GET', '/api/offices', { as: 'yamamoto@hokushin.example' })).json;

@@ -12,6 +12,7 @@ export const getMe: Operation<typeof getMeRoute> = async ({ ctx }) => {
   return {
     tenantId: ctx.tenantId,
     tenantName: tenant.name,
+    members: tenant.members,
     role: ctx.role,
     officeId: office.officeId,
     officeName: office.name,

@@ -16,6 +16,7 @@ import {
 const me: Me = {
   tenantId: 'kibou-city',
   tenantName: '希望市',
+  members: [{ code: '990001', name: '希望市' }],
   role: 'specialist',
   officeId: 'office-01',
   officeName: '希望相談支援センター',

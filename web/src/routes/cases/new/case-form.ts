@@ -55,7 +55,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'person.name': '氏名',
   'person.kana': 'フリガナ',
   'person.birthDate': '生年月日',
-  'person.municipalityCode': '市町村コード',
+  'person.municipalityCode': '市町村',
   'person.recipientNumber': '受給者証番号',
   'person.disabilityCategories': '障害種別',
   'person.supportLevel': '障害支援区分',
