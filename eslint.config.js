@@ -1,5 +1,4 @@
 import js from '@eslint/js';
-import importX from 'eslint-plugin-import-x';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -23,9 +22,7 @@ export default tseslint.config(
   ...svelte.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
-    plugins: { 'import-x': importX },
     rules: {
-      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'error',
       'no-restricted-syntax': [
@@ -34,7 +31,6 @@ export default tseslint.config(
         { selector: 'CallExpression[callee.property.name="skip"]', message: 'Do not commit skipped tests.' },
       ],
     },
-    settings: { 'import-x/resolver-next': [importX.createNodeResolver()] },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
