@@ -56,8 +56,7 @@ const vitePortal = async (gateway: Gateway): Promise<{ handler: PortalHandler; c
     root: webRoot,
     configFile: join(webRoot, 'vite.config.ts'),
     logLevel: 'warn',
-    server: { middlewareMode: true, hmr: { server: gateway.server } },
-    appType: 'spa',
+    server: { middlewareMode: true, ws: { server: gateway.server } },
   });
   return { handler: (request, response) => vite.middlewares(request, response), close: () => vite.close() };
 };

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { TABLE_NAME_DEFAULT } from '@kikan/shared';
 import { LocalStackError } from './dynamodb-local.ts';
 import type { LocalStack } from './stack.ts';
@@ -38,11 +38,13 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 process.on('SIGHUP', () => void shutdown(0));
 
+const dataDir = process.env.KIKAN_DATA_DIR ?? join(REPO_ROOT, '.data');
+
 try {
   stack = await startLocalStack({
     port,
     dynamoDb: { port: dynamoDbPort },
-    dataDir: process.env.KIKAN_DATA_DIR ?? join(REPO_ROOT, '.data'),
+    dataDir,
     tableName: TABLE_NAME_DEFAULT,
     portal,
     seed: true,
@@ -58,7 +60,7 @@ try {
       `  API                 ${display}/api   (OpenAPI: ${display}/api/openapi.json)`,
       `  ログイン / Log in   ポータルのログイン画面でデモユーザーを選択 (例: sato@kibou.example)`,
       `  トークン / Token    TOKEN=$(npm run -s token -- sato@kibou.example)`,
-      `  データ / Data       .data/  (${stack.seeded.seeded ? `デモデータ ${stack.seeded.items} 件を投入しました` : '前回のデータを使用'}; 削除すると初期状態に戻ります)`,
+      `  データ / Data       ${dataDir.startsWith(REPO_ROOT) ? relative(REPO_ROOT, dataDir) : dataDir}/  (${stack.seeded.seeded ? `デモデータ ${stack.seeded.items} 件を投入しました` : '前回のデータを使用'}; 削除すると初期状態に戻ります)`,
       '',
       `  Ready in ${seconds} s. Ctrl-C で停止 / Ctrl-C stops everything.`,
       '',
