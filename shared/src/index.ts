@@ -12,3 +12,5 @@ export * from './tenant.ts';
 export * from './text.ts';
 export * from './user.ts';
 export * from './portal-config.ts';
+export * from './caseload-records.ts';
+export * from './monitoring-schedule.ts';

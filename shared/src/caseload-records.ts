@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import { MONITORING_PERIODS, MonitoringPeriodMonths, ServiceKind } from './case.ts';
+import { CaseId, EntityId, IsoDate, UserId } from './ids.ts';
+import { requiredText, text } from './text.ts';
+
+/** Records of the care-management cycle that hang off one case (DOMAIN.md "What is recorded"). */
+
+const recordMeta = {
+  recordId: EntityId,
+  caseId: CaseId,
+  createdAt: z.iso.datetime(),
+  createdBy: UserId,
+};
+
+// ── Service decision (支給決定) ────────────────────────────────────────────────
+export const ServiceDecisionInput = z
+  .strictObject({
+    decidedOn: IsoDate,
+    validFrom: IsoDate,
+    validTo: IsoDate,
+    monitoringPeriodMonths: MonitoringPeriodMonths,
+    /** New use or a big change: monthly monitoring for the first three months. */
+    intensiveStart: z.boolean(),
+    services: z.array(requiredText(100)).max(20).default([]),
+  })
+  .refine((value) => value.validTo > value.validFrom, {
+    path: ['validTo'],
+    error: '支給決定期間の終了日は開始日より後にしてください',
+  });
+export type ServiceDecisionInput = z.infer<typeof ServiceDecisionInput>;
+export const ServiceDecision = z.strictObject({
+  ...recordMeta,
+  decidedOn: IsoDate,
+  validFrom: IsoDate,
+  validTo: IsoDate,
+  monitoringPeriodMonths: MonitoringPeriodMonths,
+  intensiveStart: z.boolean(),
+  services: z.array(z.string()),
+});
+export type ServiceDecision = z.infer<typeof ServiceDecision>;
+
+// ── Plan (サービス等利用計画 / 障害児支援利用計画) ────────────────────────────────
+export const PlanServiceLine = z.strictObject({
+  kind: requiredText(100),
+  provider: text(100).default(''),
+  amount: text(100).default(''),
+});
+
+export const NeedRow = z.strictObject({
+  priority: z.number().int().min(1).max(99),
+  need: requiredText(500),
+  goal: requiredText(500),
+  period: text(100).default(''),
+  services: z.array(PlanServiceLine).max(10).default([]),
+  personRole: text(500).default(''),
+  supporters: text(500).default(''),
+});
+export type NeedRow = z.infer<typeof NeedRow>;
+
+export const PlanContent = z.strictObject({
+  /** The person's own words: 「来年の今頃、どこで・どうしてみたい？」 */
+  personWishes: text(2000).default(''),
+  familyWishes: text(2000).default(''),
+  overallPolicy: text(2000).default(''),
+  longTermGoal: text(1000).default(''),
+  shortTermGoal: text(1000).default(''),
+  needs: z.array(NeedRow).max(30).default([]),
+});
+export type PlanContent = z.infer<typeof PlanContent>;
+
+export const PLAN_STATUSES = ['draft', 'final'] as const;
+export const PlanStatus = z.enum(PLAN_STATUSES);
+export const PLAN_STATUS_LABELS: Record<(typeof PLAN_STATUSES)[number], string> = {
+  draft: '計画案',
+  final: '本計画',
+};
+
+export const Plan = z.strictObject({
+  ...recordMeta,
+  planVersion: z.number().int().positive(),
+  status: PlanStatus,
+  content: PlanContent,
+  consentOn: IsoDate.optional(),
+  finalizedAt: z.iso.datetime().optional(),
+  version: z.number().int().positive(),
+  updatedAt: z.iso.datetime(),
+});
+export type Plan = z.infer<typeof Plan>;
+
+export const PlanFinalizeInput = z.strictObject({ consentOn: IsoDate });
+
+// ── Monitoring (モニタリング) ─────────────────────────────────────────────────
+export const MONITORING_KINDS = ['regular', 'extra'] as const;
+export const MONITORING_KIND_LABELS = { regular: '定期', extra: '臨時' } as const;
+export const MONITORING_METHODS = ['home_visit', 'office', 'online'] as const;
+export const MONITORING_METHOD_LABELS = { home_visit: '居宅訪問', office: '事業所等', online: 'オンライン' } as const;
+
+export const GoalProgress = z.strictObject({
+  goal: requiredText(500),
+  progress: requiredText(1000),
+  achieved: z.enum(['achieved', 'partly', 'not_yet']),
+});
+
+export const MonitoringInput = z.strictObject({
+  conductedOn: IsoDate,
+  kind: z.enum(MONITORING_KINDS),
+  method: z.enum(MONITORING_METHODS),
+  progress: z.array(GoalProgress).max(30).default([]),
+  personSatisfaction: text(1000).default(''),
+  planChangeNeeded: z.boolean(),
+  notes: text(2000).default(''),
+});
+export type MonitoringInput = z.infer<typeof MonitoringInput>;
+export const Monitoring = z.strictObject({
+  ...recordMeta,
+  conductedOn: IsoDate,
+  kind: z.enum(MONITORING_KINDS),
+  method: z.enum(MONITORING_METHODS),
+  progress: z.array(GoalProgress),
+  personSatisfaction: z.string(),
+  planChangeNeeded: z.boolean(),
+  notes: z.string(),
+});
+export type Monitoring = z.infer<typeof Monitoring>;
+
+// ── Service staff meeting (サービス担当者会議) ─────────────────────────────────
+export const RoleAssignment = z.strictObject({
+  assignmentId: EntityId.optional(),
+  who: requiredText(100),
+  organisation: text(100).default(''),
+  what: requiredText(500),
+  dueOn: IsoDate,
+  doneOn: IsoDate.optional(),
+});
+export const MeetingInput = z.strictObject({
+  heldOn: IsoDate,
+  attendees: z
+    .array(z.strictObject({ name: requiredText(100), organisation: text(100).default(''), role: text(100).default('') }))
+    .min(1, { error: '出席者を1人以上入力してください' })
+    .max(30),
+  opinions: text(3000).default(''),
+  decisions: text(3000).default(''),
+  assignments: z.array(RoleAssignment.omit({ assignmentId: true, doneOn: true })).max(30).default([]),
+  /** What could not be solved: kept for regional issues (地域課題) later. */
+  unsolvedItems: z.array(requiredText(500)).max(20).default([]),
+});
+export type MeetingInput = z.infer<typeof MeetingInput>;
+
+// ── Consultation record (相談記録 / 支援経過) ──────────────────────────────────
+export const CONSULTATION_CHANNELS = ['visit', 'phone', 'home_visit', 'online', 'outreach'] as const;
+export const CONSULTATION_CHANNEL_LABELS = {
+  visit: '来所',
+  phone: '電話',
+  home_visit: '訪問',
+  online: 'オンライン',
+  outreach: 'アウトリーチ',
+} as const;
+export const CONSULTATION_COUNTERPARTS = ['person', 'family', 'agency', 'other'] as const;
+export const CONSULTATION_COUNTERPART_LABELS = {
+  person: '本人',
+  family: '家族',
+  agency: '関係機関',
+  other: 'その他',
+} as const;
+export const ConsultationInput = z.strictObject({
+  consultedOn: IsoDate,
+  channel: z.enum(CONSULTATION_CHANNELS),
+  counterpart: z.enum(CONSULTATION_COUNTERPARTS),
+  summary: requiredText(3000),
+  minutes: z.number().int().min(1).max(24 * 60),
+});
+export type ConsultationInput = z.infer<typeof ConsultationInput>;
+
+/** Basic consultation with nobody enrolled: counted for statistics, no personal data at all. */
+export const AnonymousConsultationInput = z.strictObject({
+  consultedOn: IsoDate,
+  channel: z.enum(CONSULTATION_CHANNELS),
+  counterpart: z.enum(CONSULTATION_COUNTERPARTS),
+  topic: z.enum(['service_info', 'daily_life', 'employment', 'housing', 'family', 'other']),
+  minutes: z.number().int().min(1).max(24 * 60),
+});
+
+// ── Consent (同意), per purpose, dated, revocable ─────────────────────────────
+export const CONSENT_PURPOSES = ['core_supervision', 'council_anonymised', 'statistics'] as const;
+export const ConsentPurpose = z.enum(CONSENT_PURPOSES);
+export const CONSENT_PURPOSE_LABELS = {
+  core_supervision: '基幹相談支援センターとの共有（スーパービジョン）',
+  council_anonymised: '協議会での匿名化した事例利用',
+  statistics: '統計への利用',
+} as const;
+export const ConsentInput = z.strictObject({ purpose: ConsentPurpose, grantedOn: IsoDate });
+export const ConsentRevokeInput = z.strictObject({ purpose: ConsentPurpose, revokedOn: IsoDate });
+
+// ── Closure (終結) ─────────────────────────────────────────────────────────────
+export const CLOSURE_REASONS = ['life_stage_move', 'moved_away', 'office_change', 'self_plan', 'death', 'other'] as const;
+export const CLOSURE_REASON_LABELS = {
+  life_stage_move: 'ライフステージの移行',
+  moved_away: '転出',
+  office_change: '事業所の変更',
+  self_plan: 'セルフプランへの移行',
+  death: '死亡',
+  other: 'その他',
+} as const;
+
+export const PhaseChangeInput = z.discriminatedUnion('to', [
+  z.strictObject({ to: z.literal('assessment') }),
+  z.strictObject({ to: z.literal('planning') }),
+  z.strictObject({ to: z.literal('implementation') }),
+  z.strictObject({ to: z.literal('monitoring') }),
+  z.strictObject({
+    to: z.literal('closed'),
+    closedOn: IsoDate,
+    reason: z.enum(CLOSURE_REASONS),
+    postEvaluation: requiredText(3000),
+  }),
+]);
+export type PhaseChangeInput = z.infer<typeof PhaseChangeInput>;
+
+export const TransferToAdultInput = z.strictObject({
+  transferOn: IsoDate,
+  targetOfficeId: EntityId,
+  serviceKind: ServiceKind.default('plan_consultation'),
+  monitoringPeriodMonths: z.union(MONITORING_PERIODS.map((months) => z.literal(months))).default(6),
+  note: text(1000).default(''),
+});
