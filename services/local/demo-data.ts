@@ -1,5 +1,7 @@
 import {
   addDays,
+  addMonths,
+  monitoringStatus,
   todayInJapan,
   type CasePhase,
   type DisabilityCategory,
@@ -340,6 +342,31 @@ const specsFor = (tenantId: string): CaseSpec[] => {
 const MONITORING_PERIODS: MonitoringPeriodMonths[] = [1, 3, 6, 6, 3, 6];
 const SERVICE_USE: ServiceUseStatus[] = ['using', 'using', 'using', 'paused', 'using', 'not_started'];
 
+/**
+ * Cases past planning have a service decision: it starts a month after opening and runs a year
+ * (renewed yearly, so the one in force covers today). Some monitorings are done, some are late.
+ */
+const decisionAndMonitoring = (phase: CasePhase, n: number, openedOn: string, today: string) => {
+  if (phase !== 'implementation' && phase !== 'monitoring') return { nextMonitoringDueOn: null };
+  let validFrom = addDays(openedOn, 30);
+  while (addMonths(validFrom, 12) <= today) validFrom = addMonths(validFrom, 12);
+  const decision = {
+    validFrom,
+    validTo: addDays(addMonths(validFrom, 12), -1),
+    periodMonths: MONITORING_PERIODS[n % MONITORING_PERIODS.length] ?? 6,
+    intensiveStart: validFrom === addDays(openedOn, 30),
+  };
+  const daysAgo = (n * 29) % 150;
+  const lastMonitoringOn =
+    n % 4 === 0 || addDays(today, -daysAgo) < validFrom ? undefined : addDays(today, -daysAgo);
+  const status = monitoringStatus(decision, lastMonitoringOn ? [lastMonitoringOn] : [], today);
+  return {
+    decision,
+    nextMonitoringDueOn: status.nextDueDate,
+    ...(lastMonitoringOn ? { lastMonitoringOn } : {}),
+  };
+};
+
 export const demoCases = (tenantId: string, now: Date): DemoCase[] => {
   const today = todayInJapan(now);
   const at = now.toISOString();
@@ -352,6 +379,7 @@ export const demoCases = (tenantId: string, now: Date): DemoCase[] => {
     const caseId = `demo-${tenantId}-case-${String(index + 1).padStart(3, '0')}`;
     const birthDate = birthDateFor(today, spec.age, spec.daysPastBirthday);
     const phase = PHASES[n % PHASES.length] ?? 'intake';
+    const openedOn = maxDate(addDays(today, -(60 + ((n * 83) % 900))), addDays(birthDate, 30));
     const person: Person = {
       personId,
       name: `${familyName} ${givenName}`,
@@ -386,8 +414,9 @@ export const demoCases = (tenantId: string, now: Date): DemoCase[] => {
         phase === 'intake' || phase === 'assessment'
           ? 'not_started'
           : (SERVICE_USE[n % SERVICE_USE.length] ?? 'using'),
-      openedOn: maxDate(addDays(today, -(60 + ((n * 83) % 900))), addDays(birthDate, 30)),
+      openedOn,
       sharedWithCore: false,
+      ...decisionAndMonitoring(phase, n, openedOn, today),
       version: 1,
       createdAt: at,
       createdBy: spec.specialistUserId,

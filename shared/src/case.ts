@@ -142,6 +142,11 @@ const caseFields = {
   serviceUseStatus: ServiceUseStatus,
   openedOn: IsoDate,
   sharedWithCore: z.boolean(),
+  /** Last day of the month the next monitoring is due (null: no service decision yet, or closed). */
+  nextMonitoringDueOn: IsoDate.nullable(),
+  monitoringOverdue: z.boolean(),
+  lastMonitoringOn: IsoDate.optional(),
+  closedOn: IsoDate.optional(),
   version: z.number().int().positive(),
   updatedAt: z.iso.datetime(),
 };

@@ -93,7 +93,11 @@ export const PlanFinalizeInput = z.strictObject({ consentOn: IsoDate });
 export const MONITORING_KINDS = ['regular', 'extra'] as const;
 export const MONITORING_KIND_LABELS = { regular: '定期', extra: '臨時' } as const;
 export const MONITORING_METHODS = ['home_visit', 'office', 'online'] as const;
-export const MONITORING_METHOD_LABELS = { home_visit: '居宅訪問', office: '事業所等', online: 'オンライン' } as const;
+export const MONITORING_METHOD_LABELS = {
+  home_visit: '居宅訪問',
+  office: '事業所等',
+  online: 'オンライン',
+} as const;
 
 export const GoalProgress = z.strictObject({
   goal: requiredText(500),
@@ -135,12 +139,21 @@ export const RoleAssignment = z.strictObject({
 export const MeetingInput = z.strictObject({
   heldOn: IsoDate,
   attendees: z
-    .array(z.strictObject({ name: requiredText(100), organisation: text(100).default(''), role: text(100).default('') }))
+    .array(
+      z.strictObject({
+        name: requiredText(100),
+        organisation: text(100).default(''),
+        role: text(100).default(''),
+      }),
+    )
     .min(1, { error: '出席者を1人以上入力してください' })
     .max(30),
   opinions: text(3000).default(''),
   decisions: text(3000).default(''),
-  assignments: z.array(RoleAssignment.omit({ assignmentId: true, doneOn: true })).max(30).default([]),
+  assignments: z
+    .array(RoleAssignment.omit({ assignmentId: true, doneOn: true }))
+    .max(30)
+    .default([]),
   /** What could not be solved: kept for regional issues (地域課題) later. */
   unsolvedItems: z.array(requiredText(500)).max(20).default([]),
 });
@@ -167,7 +180,11 @@ export const ConsultationInput = z.strictObject({
   channel: z.enum(CONSULTATION_CHANNELS),
   counterpart: z.enum(CONSULTATION_COUNTERPARTS),
   summary: requiredText(3000),
-  minutes: z.number().int().min(1).max(24 * 60),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
 });
 export type ConsultationInput = z.infer<typeof ConsultationInput>;
 
@@ -177,7 +194,11 @@ export const AnonymousConsultationInput = z.strictObject({
   channel: z.enum(CONSULTATION_CHANNELS),
   counterpart: z.enum(CONSULTATION_COUNTERPARTS),
   topic: z.enum(['service_info', 'daily_life', 'employment', 'housing', 'family', 'other']),
-  minutes: z.number().int().min(1).max(24 * 60),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
 });
 
 // ── Consent (同意), per purpose, dated, revocable ─────────────────────────────
@@ -192,7 +213,14 @@ export const ConsentInput = z.strictObject({ purpose: ConsentPurpose, grantedOn:
 export const ConsentRevokeInput = z.strictObject({ purpose: ConsentPurpose, revokedOn: IsoDate });
 
 // ── Closure (終結) ─────────────────────────────────────────────────────────────
-export const CLOSURE_REASONS = ['life_stage_move', 'moved_away', 'office_change', 'self_plan', 'death', 'other'] as const;
+export const CLOSURE_REASONS = [
+  'life_stage_move',
+  'moved_away',
+  'office_change',
+  'self_plan',
+  'death',
+  'other',
+] as const;
 export const CLOSURE_REASON_LABELS = {
   life_stage_move: 'ライフステージの移行',
   moved_away: '転出',

@@ -22,7 +22,8 @@ export interface ServiceDecisionTerms {
 export type YearMonth = string;
 
 const monthOf = (iso: string): YearMonth => iso.slice(0, 7);
-const monthIndex = (month: YearMonth): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthIndex = (month: YearMonth): number =>
+  Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 const monthFromIndex = (index: number): YearMonth =>
   `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 
@@ -44,9 +45,11 @@ export const scheduledMonths = (terms: ServiceDecisionTerms): YearMonth[] => {
   const months: number[] = [];
   if (terms.intensiveStart) {
     for (let offset = 1; offset <= 3; offset += 1) months.push(first + offset);
-    for (let index = first + 3 + terms.periodMonths; index <= last; index += terms.periodMonths) months.push(index);
+    for (let index = first + 3 + terms.periodMonths; index <= last; index += terms.periodMonths)
+      months.push(index);
   } else {
-    for (let index = first + terms.periodMonths; index <= last; index += terms.periodMonths) months.push(index);
+    for (let index = first + terms.periodMonths; index <= last; index += terms.periodMonths)
+      months.push(index);
   }
   return months.map(monthFromIndex);
 };
@@ -68,7 +71,10 @@ export const monitoringStatus = (
   monitoringDates: readonly string[],
   today: string,
 ): MonitoringStatus => {
-  const latest = monitoringDates.reduce<string | null>((max, date) => (max === null || date > max ? date : max), null);
+  const latest = monitoringDates.reduce<string | null>(
+    (max, date) => (max === null || date > max ? date : max),
+    null,
+  );
   const coveredThrough = latest ? monthIndex(monthOf(latest)) : -Infinity;
   const next = scheduledMonths(terms).find((month) => monthIndex(month) > coveredThrough) ?? null;
   if (!next) return { nextDueMonth: null, nextDueDate: null, overdue: false };

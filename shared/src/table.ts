@@ -23,12 +23,24 @@ export const TABLE_INDEXES = {
   casesByOffice: { indexName: 'casesByOffice', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   /** The cases of the whole tenant, by office then kana: the core center's cross-office list. */
   casesByTenant: { indexName: 'casesByTenant', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  /** Open cases of one office by next monitoring due date: due-this-month and overdue lists. Sparse. */
+  casesByMonitoringDue: { indexName: 'casesByMonitoringDue', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
 } as const;
 export type TableIndex = (typeof TABLE_INDEXES)[keyof typeof TABLE_INDEXES];
 
 export const TABLE_NAME_DEFAULT = 'kikan-local';
 
 export const KEY_DELIMITER = '#';
+
+export const CASE_RECORD_KINDS = [
+  'DECISION',
+  'PLAN',
+  'MONITORING',
+  'MEETING',
+  'CONSULTATION',
+  'PHASE',
+] as const;
+export type CaseRecordKind = (typeof CASE_RECORD_KINDS)[number];
 
 export const tenantKeyPrefix = (tenantId: string): string => `T#${tenantId}#`;
 
@@ -49,6 +61,10 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  * - get a case                                 → GetItem caseItem()
  * - list an office's cases by kana             → Query casesByOffice where gsi1pk = caseByOffice().gsi1pk
  * - list a tenant's cases by office and kana   → Query casesByTenant where gsi2pk = caseByTenant().gsi2pk
+ * - an office's cases due for monitoring        → Query casesByMonitoringDue where gsi3pk = caseByDue().gsi3pk
+ *                                                 and gsi3sk <= '<last day of month>#~'
+ * - a case and every record of it (timeline)    → Query pk = caseItem().pk
+ * - one record of a case                        → GetItem caseRecord()
  * - replay an idempotent create                → GetItem idempotency()
  * - browse the audit log of one day            → Query pk = auditDay().pk
  */
@@ -78,6 +94,28 @@ export const keys = {
   caseByTenant: (tenantId: string, officeId = '', kana = '', caseId = '') => ({
     gsi2pk: tenantPk(tenantId, 'CASES'),
     gsi2sk: caseId ? `${officeId}#${kana}#${caseId}` : officeId ? `${officeId}#` : '',
+  }),
+  caseByDue: (tenantId: string, officeId: string, dueOn = '', caseId = '') => ({
+    gsi3pk: tenantPk(tenantId, 'OFFICE', officeId, 'DUE'),
+    gsi3sk: caseId ? `${dueOn}#${caseId}` : '',
+  }),
+  /** Records of a case share its partition: `<KIND>#<sort>` so a Query returns them in order. */
+  caseRecord: (tenantId: string, caseId: string, kind: CaseRecordKind, sortPart: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'CASE', caseId),
+    sk: `${kind}#${sortPart}`,
+  }),
+  consent: (tenantId: string, personId: string, purpose: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'PERSON', personId),
+    sk: `CONSENT#${purpose}`,
+  }),
+  anonymousConsultation: (
+    tenantId: string,
+    officeId: string,
+    consultedOn: string,
+    recordId: string,
+  ): ItemKey => ({
+    pk: tenantPk(tenantId, 'OFFICE', officeId, 'ANONYMOUS'),
+    sk: `${consultedOn}#${recordId}`,
   }),
   idempotency: (tenantId: string, userId: string, idempotencyKey: string): ItemKey => ({
     pk: tenantPk(tenantId, 'IDEMPOTENCY', userId, idempotencyKey),

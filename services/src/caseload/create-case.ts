@@ -73,6 +73,7 @@ export const createCase: Operation<typeof createCaseRoute> = async ({
     serviceUseStatus: body.serviceUseStatus,
     openedOn: body.openedOn,
     sharedWithCore: false,
+    nextMonitoringDueOn: null,
     version: 1,
     createdAt: at,
     createdBy: ctx.userId,

@@ -43,6 +43,22 @@ export const CaseRecord = z.object({
   serviceUseStatus: ServiceUseStatus,
   openedOn: IsoDate,
   sharedWithCore: z.boolean(),
+  /** The service decision in force: the monitoring schedule is computed from it. */
+  decision: z
+    .object({
+      validFrom: IsoDate,
+      validTo: IsoDate,
+      periodMonths: z.number().int(),
+      intensiveStart: z.boolean(),
+    })
+    .optional(),
+  nextMonitoringDueOn: IsoDate.nullable().default(null),
+  lastMonitoringOn: IsoDate.optional(),
+  closedOn: IsoDate.optional(),
+  closureReason: z.string().optional(),
+  currentPlanVersion: z.number().int().optional(),
+  previousCaseId: CaseId.optional(),
+  nextCaseId: CaseId.optional(),
   version: z.number().int().positive(),
   createdAt: z.iso.datetime(),
   createdBy: UserId,
@@ -68,6 +84,10 @@ export const caseItem = (record: CaseRecord) => ({
   ...keys.caseItem(record.tenantId, record.caseId),
   ...keys.caseByOffice(record.tenantId, record.officeId, record.personKana, record.caseId),
   ...keys.caseByTenant(record.tenantId, record.officeId, record.personKana, record.caseId),
+  // Sparse: only open cases with a due monitoring appear in the due index.
+  ...(record.nextMonitoringDueOn && record.phase !== 'closed'
+    ? keys.caseByDue(record.tenantId, record.officeId, record.nextMonitoringDueOn, record.caseId)
+    : {}),
   entity: 'case',
   ...record,
 });

@@ -10,6 +10,7 @@ const caseRecord = (overrides: Partial<CaseRecord> = {}): CaseRecord => ({
   officeId: 'office_north1',
   personId: 'person_7f3a9c',
   personName: '佐藤 花子',
+  nextMonitoringDueOn: null,
   personKana: 'サトウ ハナコ',
   birthDate: '2008-11-23',
   specialistUserId: 'user_tanaka01',
@@ -106,6 +107,7 @@ describe('toCaseView: full', () => {
     expect(view).toMatchObject({
       visibility: 'full',
       personName: '佐藤 花子',
+      nextMonitoringDueOn: null,
       personKana: 'サトウ ハナコ',
       birthDate: '2008-11-23',
       personId: 'person_7f3a9c',

@@ -28,6 +28,10 @@ export const toCaseView = (
     serviceUseStatus: record.serviceUseStatus,
     openedOn: record.openedOn,
     sharedWithCore: record.sharedWithCore,
+    nextMonitoringDueOn: record.nextMonitoringDueOn,
+    monitoringOverdue: record.nextMonitoringDueOn !== null && record.nextMonitoringDueOn < todayInJapan(now),
+    ...(record.lastMonitoringOn ? { lastMonitoringOn: record.lastMonitoringOn } : {}),
+    ...(record.closedOn ? { closedOn: record.closedOn } : {}),
     version: record.version,
     updatedAt: record.updatedAt,
   };

@@ -20,6 +20,8 @@ const base = {
   serviceUseStatus: 'not_started',
   openedOn: '2026-04-01',
   sharedWithCore: false,
+  nextMonitoringDueOn: null,
+  monitoringOverdue: false,
   version: 1,
   updatedAt: '2026-04-01T00:00:00.000Z',
 } as const;

@@ -14,6 +14,8 @@ const caseIn = (phase: CaseView['phase']): CaseView => ({
   serviceUseStatus: 'using',
   openedOn: '2026-04-01',
   sharedWithCore: false,
+  nextMonitoringDueOn: null,
+  monitoringOverdue: false,
   version: 1,
   updatedAt: '2026-04-01T00:00:00.000Z',
   initials: 'ヤ・タ',
