@@ -1,5 +1,7 @@
 import { CaseCreateInput, CaseId, CaseListQuery, CasePage, CaseView, Me, OfficeList } from '@kikan/shared';
 import { z } from 'zod';
+import { CYCLE_ROUTES } from './caseload/cycle-routes.ts';
+import { RECORD_ROUTES } from './caseload/record-routes.ts';
 import { defineRoute, type RouteDefinition } from './http/route.ts';
 
 const CASE_WORKERS = ['specialist', 'office_manager', 'core_supervisor'] as const;
@@ -94,6 +96,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   listCasesRoute,
   createCaseRoute,
   getCaseRoute,
+  ...CYCLE_ROUTES,
+  ...RECORD_ROUTES,
 ];
 
 export { BOUNDED_CONTEXTS, routeKey, type BoundedContext, type RouteDefinition } from './http/route.ts';

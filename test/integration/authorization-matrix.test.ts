@@ -1,112 +1,17 @@
 import { ROUTES, routeKey } from '@kikan/services/routes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HIMAWARI_CASE, PERSONAS, type Expectation, type Target } from '../support/personas.ts';
 import { newCaseBody, startTestApi, type TestApi } from '../support/test-api.ts';
+import { CORE_MATRIX } from './matrix/core.ts';
+import { CYCLE_MATRIX } from './matrix/cycle.ts';
+import { RECORD_MATRIX } from './matrix/records.ts';
 
 /**
  * Every route × every role × {own office, other office, other tenant}. The expectation table is
  * keyed by route: a route added to the route table without a row here fails the first test.
  */
 
-type Target = 'ownOffice' | 'otherOffice' | 'otherTenant';
-
-interface Persona {
-  email: string;
-  role: string;
-  /** Case ids by where they stand relative to this persona. */
-  cases: Record<Target, string>;
-}
-
-const HIMAWARI_CASE = 'demo-kibougaoka-case-001';
-const AOZORA_CASE = 'demo-kibougaoka-case-030';
-const CORE_CASE = 'demo-kibougaoka-case-067';
-const HOKUSHIN_CASE = 'demo-hokushin-case-001';
-const MIDORI_CASE = 'demo-kibougaoka-case-060';
-
-const PERSONAS: Persona[] = [
-  {
-    email: 'sato@kibou.example',
-    role: 'specialist',
-    cases: { ownOffice: HIMAWARI_CASE, otherOffice: AOZORA_CASE, otherTenant: HOKUSHIN_CASE },
-  },
-  {
-    email: 'suzuki@kibou.example',
-    role: 'specialist',
-    cases: { ownOffice: AOZORA_CASE, otherOffice: HIMAWARI_CASE, otherTenant: HOKUSHIN_CASE },
-  },
-  {
-    email: 'tanaka@kibou.example',
-    role: 'office_manager',
-    cases: { ownOffice: AOZORA_CASE, otherOffice: MIDORI_CASE, otherTenant: HOKUSHIN_CASE },
-  },
-  {
-    email: 'takahashi@kibou.example',
-    role: 'core_supervisor',
-    cases: { ownOffice: CORE_CASE, otherOffice: HIMAWARI_CASE, otherTenant: HOKUSHIN_CASE },
-  },
-  {
-    email: 'ito@kibou.example',
-    role: 'municipal_officer',
-    cases: { ownOffice: HIMAWARI_CASE, otherOffice: AOZORA_CASE, otherTenant: HOKUSHIN_CASE },
-  },
-  {
-    email: 'admin@kibou.example',
-    role: 'tenant_admin',
-    cases: { ownOffice: HIMAWARI_CASE, otherOffice: AOZORA_CASE, otherTenant: HOKUSHIN_CASE },
-  },
-  {
-    email: 'yamamoto@hokushin.example',
-    role: 'specialist',
-    cases: { ownOffice: HOKUSHIN_CASE, otherOffice: 'demo-hokushin-case-013', otherTenant: HIMAWARI_CASE },
-  },
-  {
-    email: 'nakamura@hokushin.example',
-    role: 'core_supervisor',
-    cases: { ownOffice: 'demo-hokushin-case-013', otherOffice: HOKUSHIN_CASE, otherTenant: AOZORA_CASE },
-  },
-];
-
-const CASE_WORKERS = new Set(['specialist', 'office_manager', 'core_supervisor']);
-
-interface Expectation {
-  method: string;
-  path: (persona: Persona, target: Target) => string;
-  body?: (persona: Persona) => unknown;
-  status: (persona: Persona, target: Target) => number;
-}
-
-const everyone = () => 200;
-const caseBodyFor = (persona: Persona) =>
-  newCaseBody({
-    person: {
-      ...newCaseBody().person,
-      municipalityCode: persona.email.endsWith('hokushin.example') ? '990011' : '990001',
-    },
-  });
-const caseWorkersOnly = (ok: number) => (persona: Persona) => (CASE_WORKERS.has(persona.role) ? ok : 403);
-
-const MATRIX: Record<string, Expectation> = {
-  'GET /api/health': { method: 'GET', path: () => '/api/health', status: everyone },
-  'GET /api/openapi.json': { method: 'GET', path: () => '/api/openapi.json', status: everyone },
-  'GET /api/me': { method: 'GET', path: () => '/api/me', status: everyone },
-  'GET /api/offices': { method: 'GET', path: () => '/api/offices', status: everyone },
-  'GET /api/cases': { method: 'GET', path: () => '/api/cases', status: caseWorkersOnly(200) },
-  'POST /api/cases': {
-    method: 'POST',
-    path: () => '/api/cases',
-    body: (persona) => caseBodyFor(persona),
-    status: caseWorkersOnly(201),
-  },
-  'GET /api/cases/{caseId}': {
-    method: 'GET',
-    path: (persona, target) => `/api/cases/${persona.cases[target]}`,
-    status: (persona, target) => {
-      if (!CASE_WORKERS.has(persona.role)) return 403;
-      if (target === 'otherTenant') return 404;
-      if (target === 'otherOffice') return persona.role === 'core_supervisor' ? 200 : 404;
-      return 200;
-    },
-  },
-};
+const MATRIX: Record<string, Expectation> = { ...CORE_MATRIX, ...CYCLE_MATRIX, ...RECORD_MATRIX };
 
 let api: TestApi;
 beforeAll(async () => {
@@ -130,9 +35,16 @@ describe('authorisation matrix', () => {
           const response = await api.call(expectation.method, expectation.path(persona, target), {
             as: persona.email,
             ...(expectation.body ? { body: expectation.body(persona) } : {}),
-            ...(expectation.method === 'POST'
-              ? { headers: { 'idempotency-key': `matrix-${persona.email}-${target}`.replace(/[@.]/g, '-') } }
-              : {}),
+            headers: {
+              ...(expectation.method === 'POST'
+                ? {
+                    'idempotency-key': `matrix-${key}-${persona.email}-${target}`
+                      .replace(/[^A-Za-z0-9_-]/g, '-')
+                      .slice(0, 128),
+                  }
+                : {}),
+              ...(expectation.headers ? await expectation.headers(api, persona, target) : {}),
+            },
           });
           expect(response.status).toBe(expectation.status(persona, target));
           expect(response.headers.get('cache-control')).toBe('no-store');

@@ -61,6 +61,12 @@ export class VersionMismatchError extends AppError {
   }
 }
 
+export class PreconditionRequiredError extends AppError {
+  constructor() {
+    super(428, 'precondition_required', '更新するデータのバージョン（If-Match）を指定してください');
+  }
+}
+
 export class IdempotencyKeyReusedError extends AppError {
   constructor() {
     super(422, 'idempotency_key_reused', '同じ送信キーで異なる内容が送信されました');

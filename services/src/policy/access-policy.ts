@@ -48,6 +48,15 @@ export const caseListScope = (ctx: TenantContext, requestedOfficeId?: string): C
   }
 };
 
+/**
+ * Writing to a case (its settings, phase, plans, records) is for the office that holds it. The core
+ * center reads shared cases for supervision but records in the office's file only through its own
+ * cases; everyone else gets the same 404 as for a case they cannot see.
+ */
+export const mayWriteCase = (ctx: TenantContext, target: CaseScope): boolean =>
+  (ctx.role === 'specialist' || ctx.role === 'office_manager' || ctx.role === 'core_supervisor') &&
+  target.officeId === ctx.officeId;
+
 /** New cases open at the caller's own office; nobody enrols a person at someone else's office. */
 export const caseCreationOffice = (ctx: TenantContext): string => {
   if (ctx.role === 'municipal_officer' || ctx.role === 'tenant_admin') throw new ForbiddenError();

@@ -1,0 +1,86 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { TenantContext } from '@kikan/shared';
+import { ConflictError, VersionMismatchError } from '../http/errors.ts';
+import { auditItem, type AuditEvent } from './audit.ts';
+import { caseItem, type CaseRecord } from './case-store.ts';
+import { db, tableName } from './client.ts';
+
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
+
+/** DynamoDB allows 100 items per transaction; audit entries count too. */
+const MAX_TRANSACTION_ITEMS = 100;
+
+/** Replaces the whole case item (so every index key follows the change) if nobody changed it since. */
+export const putCaseIfVersion = (record: CaseRecord, expectedVersion: number): TransactItem => ({
+  Put: {
+    TableName: tableName(),
+    Item: caseItem(record),
+    ConditionExpression: 'version = :expected',
+    ExpressionAttributeValues: { ':expected': expectedVersion },
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  },
+});
+
+/** A new item that must not exist yet (records are never overwritten). */
+export const putNew = (item: Record<string, unknown>): TransactItem => ({
+  Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+});
+
+/** Replaces an item holding a `version`, only at the version the caller read. */
+export const putIfVersion = (item: Record<string, unknown>, expectedVersion: number): TransactItem => ({
+  Put: {
+    TableName: tableName(),
+    Item: item,
+    ConditionExpression: 'version = :expected',
+    ExpressionAttributeValues: { ':expected': expectedVersion },
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  },
+});
+
+export interface WriteContext {
+  ctx: TenantContext;
+  requestId: string;
+  now: Date;
+}
+
+/**
+ * Writes items and their audit entries in one transaction: all or nothing. A versioned item that
+ * changed meanwhile becomes a 412 carrying the current version; a write racing another transaction
+ * on the same items (TransactionConflict, which DynamoDB Local never raises) becomes a 409 to retry.
+ */
+export const writeTransaction = async (
+  write: WriteContext,
+  items: TransactItem[],
+  audits: AuditEvent[],
+): Promise<void> => {
+  const auditItems = audits.map((event, sequence) =>
+    putNew(auditItem(write.ctx, write.requestId, write.now, event, sequence)),
+  );
+  const all = [...items, ...auditItems];
+  if (all.length > MAX_TRANSACTION_ITEMS) throw new Error('transaction exceeds the DynamoDB item limit');
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: all }));
+  } catch (error) {
+    throw translateCancellation(error);
+  }
+};
+
+export const translateCancellation = (error: unknown): unknown => {
+  if (!(error instanceof TransactionCanceledException)) return error;
+  const reasons = error.CancellationReasons ?? [];
+  for (const reason of reasons) {
+    if (reason.Code === 'ConditionalCheckFailed' && reason.Item?.version?.N) {
+      return new VersionMismatchError(Number(reason.Item.version.N));
+    }
+  }
+  if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
+    return new ConflictError('同時に別の更新が行われました。もう一度お試しください');
+  }
+  if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) {
+    return new ConflictError('データが既に存在するか、更新の条件を満たしていません');
+  }
+  return error;
+};
