@@ -81,14 +81,12 @@ export const createCase: Operation<typeof createCaseRoute> = async ({
     updatedBy: ctx.userId,
   };
   const view = toCaseView(record, 'full', now);
-  const outcome = await storeCase({
-    ctx,
-    requestId,
-    now,
+  const replay = await storeCase({
+    write: { ctx, requestId, now },
     record,
     person,
     idempotency,
     response: { status: 201, body: view },
   });
-  return outcome.kind === 'replayed' ? CaseView.parse(outcome.response.body) : view;
+  return replay ? CaseView.parse(replay.body) : view;
 };

@@ -1,5 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CaseId,
   CasePhase,
@@ -15,13 +14,18 @@ import {
   UserId,
   keys,
   type Person,
-  type TenantContext,
 } from '@kikan/shared';
 import { z } from 'zod';
-import { auditItem, type AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { idempotencyItem, readIdempotentReplay, type StoredResponse } from './idempotency.ts';
+import type { StoredResponse } from './idempotency.ts';
+import {
+  putIfVersion,
+  putNew,
+  writeTransaction,
+  type TransactItem,
+  type WriteContext,
+} from './transaction.ts';
 import type { Idempotency } from '../http/route.ts';
 
 /** A case as stored: the case fields plus the person fields the caseload list shows. */
@@ -92,6 +96,10 @@ export const caseItem = (record: CaseRecord) => ({
   ...record,
 });
 
+/** Replaces the whole case item (so every index key follows the change) if nobody changed it since. */
+export const putCaseIfVersion = (record: CaseRecord, expectedVersion: number): TransactItem =>
+  putIfVersion(caseItem(record), expectedVersion);
+
 export const getCase = async (tenantId: string, caseId: string): Promise<CaseRecord | null> => {
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.caseItem(tenantId, caseId) }),
@@ -158,9 +166,7 @@ export const listCasesOfTenant = (
 };
 
 export interface CreateCaseCommand {
-  ctx: TenantContext;
-  requestId: string;
-  now: Date;
+  write: WriteContext;
   record: CaseRecord;
   person: Person;
   idempotency: Idempotency | null;
@@ -168,65 +174,17 @@ export interface CreateCaseCommand {
   response: StoredResponse;
 }
 
-export type CreateCaseOutcome = { kind: 'created' } | { kind: 'replayed'; response: StoredResponse };
-
 /**
- * Person, case, audit entry and idempotency record in one transaction: either all exist or none.
- * A retry with the same key finds the idempotency record and gets the first response back.
+ * Person, case, audit entries and idempotency record in one transaction: either all exist or none.
+ * Returns the first response when this is a retry of the same Idempotency-Key.
  */
-export const createCase = async (command: CreateCaseCommand): Promise<CreateCaseOutcome> => {
-  const { ctx, record, person, requestId, now, idempotency } = command;
-  const audits: AuditEvent[] = [
-    { action: 'create', recordType: 'person', recordId: person.personId, recordOfficeId: record.officeId },
-    { action: 'create', recordType: 'case', recordId: record.caseId, recordOfficeId: record.officeId },
-  ];
-  const table = tableName();
-  const notExists = 'attribute_not_exists(pk)';
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table,
-              Item: personItem(ctx.tenantId, person),
-              ConditionExpression: notExists,
-            },
-          },
-          {
-            Put: {
-              TableName: table,
-              Item: caseItem(record),
-              ConditionExpression: notExists,
-            },
-          },
-          ...audits.map((event, sequence) => ({
-            Put: {
-              TableName: table,
-              Item: auditItem(ctx, requestId, now, event, sequence),
-              ConditionExpression: notExists,
-            },
-          })),
-          ...(idempotency
-            ? [
-                {
-                  Put: {
-                    TableName: table,
-                    Item: idempotencyItem(ctx, idempotency, command.response, now),
-                    ConditionExpression: notExists,
-                  },
-                },
-              ]
-            : []),
-        ],
-      }),
-    );
-    return { kind: 'created' };
-  } catch (error) {
-    if (idempotency && error instanceof TransactionCanceledException) {
-      const replay = await readIdempotentReplay(ctx, idempotency);
-      if (replay) return { kind: 'replayed', response: replay };
-    }
-    throw error;
-  }
-};
+export const createCase = ({ write, record, person, idempotency, response }: CreateCaseCommand) =>
+  writeTransaction(
+    write,
+    [putNew(personItem(write.ctx.tenantId, person)), putNew(caseItem(record))],
+    [
+      { action: 'create', recordType: 'person', recordId: person.personId, recordOfficeId: record.officeId },
+      { action: 'create', recordType: 'case', recordId: record.caseId, recordOfficeId: record.officeId },
+    ],
+    { idempotency, response },
+  );

@@ -3,26 +3,16 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '@kikan/shared';
 import { ConflictError, VersionMismatchError } from '../http/errors.ts';
 import { auditItem, type AuditEvent } from './audit.ts';
-import { caseItem, type CaseRecord } from './case-store.ts';
 import { db, tableName } from './client.ts';
+import { idempotencyItem, readIdempotentReplay, type StoredResponse } from './idempotency.ts';
+import type { Idempotency } from '../http/route.ts';
 
-type TransactItem = NonNullable<
+export type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
 >[number];
 
 /** DynamoDB allows 100 items per transaction; audit entries count too. */
 const MAX_TRANSACTION_ITEMS = 100;
-
-/** Replaces the whole case item (so every index key follows the change) if nobody changed it since. */
-export const putCaseIfVersion = (record: CaseRecord, expectedVersion: number): TransactItem => ({
-  Put: {
-    TableName: tableName(),
-    Item: caseItem(record),
-    ConditionExpression: 'version = :expected',
-    ExpressionAttributeValues: { ':expected': expectedVersion },
-    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-  },
-});
 
 /** A new item that must not exist yet (records are never overwritten). */
 export const putNew = (item: Record<string, unknown>): TransactItem => ({
@@ -51,19 +41,40 @@ export interface WriteContext {
  * changed meanwhile becomes a 412 carrying the current version; a write racing another transaction
  * on the same items (TransactionConflict, which DynamoDB Local never raises) becomes a 409 to retry.
  */
+export interface IdempotentCreate {
+  idempotency: Idempotency | null;
+  /** What a retry with the same Idempotency-Key gets back. */
+  response: StoredResponse;
+}
+
+/**
+ * With `create`, the transaction also stores the response under the caller's Idempotency-Key; a
+ * retry finds it and gets the first response back (returned here) instead of a second record.
+ */
 export const writeTransaction = async (
   write: WriteContext,
   items: TransactItem[],
   audits: AuditEvent[],
-): Promise<void> => {
+  create?: IdempotentCreate,
+): Promise<StoredResponse | null> => {
   const auditItems = audits.map((event, sequence) =>
     putNew(auditItem(write.ctx, write.requestId, write.now, event, sequence)),
   );
-  const all = [...items, ...auditItems];
+  const idempotency = create?.idempotency;
+  const idempotencyItems =
+    create && idempotency
+      ? [putNew(idempotencyItem(write.ctx, idempotency, create.response, write.now))]
+      : [];
+  const all = [...items, ...auditItems, ...idempotencyItems];
   if (all.length > MAX_TRANSACTION_ITEMS) throw new Error('transaction exceeds the DynamoDB item limit');
   try {
     await db().send(new TransactWriteCommand({ TransactItems: all }));
+    return null;
   } catch (error) {
+    if (idempotency && error instanceof TransactionCanceledException) {
+      const replay = await readIdempotentReplay(write.ctx, idempotency);
+      if (replay) return replay;
+    }
     throw translateCancellation(error);
   }
 };
