@@ -1,4 +1,13 @@
-import { CaseCreateInput, CaseId, CaseListQuery, CasePage, CaseView, Me, OfficeList } from '@kikan/shared';
+import {
+  ROLES,
+  CaseCreateInput,
+  CaseId,
+  CaseListQuery,
+  CasePage,
+  CaseView,
+  Me,
+  OfficeList,
+} from '@kikan/shared';
 import { z } from 'zod';
 import { CYCLE_ROUTES } from './caseload/cycle-routes.ts';
 import { RECORD_ROUTES } from './caseload/record-routes.ts';

@@ -12,26 +12,17 @@ export const getCase: Operation<typeof getCaseRoute> = async ({ ctx, params, req
   const record = await readCase(ctx.tenantId, params.caseId);
   if (!record) throw new NotFoundError();
   const visibility = caseVisibility(ctx, record);
-  if (visibility === 'none') {
+  // A pseudonymised view names nobody, so only full reads and refusals are audited.
+  if (visibility !== 'pseudonymised') {
     await appendAudit(
       auditItem(ctx, requestId, now, {
-        action: 'denied',
-        recordType: 'case',
-        recordId: record.caseId,
-        recordOfficeId: record.officeId,
-      }),
-    );
-    throw new NotFoundError();
-  }
-  if (visibility === 'full') {
-    await appendAudit(
-      auditItem(ctx, requestId, now, {
-        action: 'read',
+        action: visibility === 'full' ? 'read' : 'denied',
         recordType: 'case',
         recordId: record.caseId,
         recordOfficeId: record.officeId,
       }),
     );
   }
+  if (visibility === 'none') throw new NotFoundError();
   return toCaseView(record, visibility, now);
 };
