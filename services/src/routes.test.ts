@@ -3,6 +3,7 @@ import type { Context } from 'aws-lambda';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { HttpEvent, HttpResult } from './http/http-event.ts';
+import { apiGatewayEvent, lambdaContext } from './http/test-fixtures.ts';
 import {
   BOUNDED_CONTEXTS,
   ROUTES,
@@ -14,52 +15,13 @@ import {
 
 type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
-/** An API Gateway HTTP API (payload format 2.0) event for a route, with no Authorization header. */
-const anonymousEvent = (route: RouteDefinition): HttpEvent => {
-  const rawPath = route.path.replace(/\{\w+\}/g, 'case_0001');
-  return {
-    version: '2.0',
-    routeKey: routeKey(route),
-    rawPath,
-    rawQueryString: '',
-    headers: { accept: 'application/json', host: 'api.kikan.example', 'user-agent': 'vitest' },
-    ...(rawPath !== route.path ? { pathParameters: { caseId: 'case_0001' } } : {}),
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'abc123',
-      domainName: 'api.kikan.example',
-      domainPrefix: 'api',
-      http: {
-        method: route.method,
-        path: rawPath,
-        protocol: 'HTTP/1.1',
-        sourceIp: '203.0.113.7',
-        userAgent: 'vitest',
-      },
-      requestId: 'route-table-test',
-      routeKey: routeKey(route),
-      stage: '$default',
-      time: '22/Nov/2026:15:30:00 +0000',
-      timeEpoch: Date.UTC(2026, 10, 22, 15, 30),
-    },
-    isBase64Encoded: false,
-  };
-};
-
-const lambdaContext = (): Context => ({
-  callbackWaitsForEmptyEventLoop: true,
-  functionName: 'kikan-test',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:ap-northeast-1:123456789012:function:kikan-test',
-  memoryLimitInMB: '512',
-  awsRequestId: 'lambda-request-0001',
-  logGroupName: '/aws/lambda/kikan-test',
-  logStreamName: '2026/11/22/[$LATEST]0001',
-  getRemainingTimeInMillis: () => 30_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
+/** An event for a route with every path parameter filled and no Authorization header. */
+const anonymousEvent = (route: RouteDefinition) =>
+  apiGatewayEvent(route, {
+    pathParameters: Object.fromEntries(
+      [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name ?? '', 'case_0001']),
+    ),
+  });
 
 const HandlerModule = z.object({ handler: z.custom<Handler>((value) => typeof value === 'function') });
 

@@ -14,13 +14,7 @@ import { RECORD_ROUTES } from './caseload/record-routes.ts';
 import { defineRoute, type RouteDefinition } from './http/route.ts';
 
 const CASE_WORKERS = ['specialist', 'office_manager', 'core_supervisor'] as const;
-const EVERY_ROLE = [
-  'specialist',
-  'office_manager',
-  'core_supervisor',
-  'municipal_officer',
-  'tenant_admin',
-] as const;
+const EVERY_ROLE = ROLES;
 
 export const healthRoute = defineRoute({
   method: 'GET',

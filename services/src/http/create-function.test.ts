@@ -1,10 +1,9 @@
 import { ErrorResponse } from '@kikan/shared';
-import type { Context } from 'aws-lambda';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { bind, createFunction } from './create-function.ts';
-import type { HttpEvent } from './http-event.ts';
-import { defineRoute, routeKey, type RouteDefinition } from './route.ts';
+import { defineRoute, type RouteDefinition } from './route.ts';
+import { apiGatewayEvent, lambdaContext } from './test-fixtures.ts';
 
 const NoteInput = z.strictObject({ text: z.string().min(1) });
 const Note = z.strictObject({ noteId: z.string(), text: z.string(), version: z.number().int().positive() });
@@ -32,57 +31,10 @@ const privateNoteRoute = defineRoute({
 
 const REQUEST_ID = 'Zy9Xw8Vu7Ts6=';
 
-/** An API Gateway HTTP API (payload format 2.0) event, as the gateway delivers it to Lambda. */
 const httpEvent = (
   route: Pick<RouteDefinition, 'method' | 'path'>,
   parts: { headers?: Record<string, string>; body?: string } = {},
-): HttpEvent => ({
-  version: '2.0',
-  routeKey: routeKey(route),
-  rawPath: route.path,
-  rawQueryString: '',
-  headers: {
-    accept: 'application/json',
-    host: 'api.kikan.example',
-    'user-agent': 'vitest',
-    ...parts.headers,
-  },
-  requestContext: {
-    accountId: '123456789012',
-    apiId: 'abc123',
-    domainName: 'api.kikan.example',
-    domainPrefix: 'api',
-    http: {
-      method: route.method,
-      path: route.path,
-      protocol: 'HTTP/1.1',
-      sourceIp: '203.0.113.7',
-      userAgent: 'vitest',
-    },
-    requestId: REQUEST_ID,
-    routeKey: routeKey(route),
-    stage: '$default',
-    time: '22/Nov/2026:15:30:00 +0000',
-    timeEpoch: Date.UTC(2026, 10, 22, 15, 30),
-  },
-  ...(parts.body !== undefined ? { body: parts.body } : {}),
-  isBase64Encoded: false,
-});
-
-const lambdaContext = (): Context => ({
-  callbackWaitsForEmptyEventLoop: true,
-  functionName: 'kikan-platform',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:ap-northeast-1:123456789012:function:kikan-platform',
-  memoryLimitInMB: '512',
-  awsRequestId: 'lambda-request-0001',
-  logGroupName: '/aws/lambda/kikan-platform',
-  logStreamName: '2026/11/22/[$LATEST]0001',
-  getRemainingTimeInMillis: () => 30_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
+) => apiGatewayEvent(route, { ...parts, requestId: REQUEST_ID });
 
 const noteRequest = (text: string) =>
   httpEvent(createNoteRoute, {

@@ -1,5 +1,4 @@
 import { ErrorResponse } from '@kikan/shared';
-import type { Context } from 'aws-lambda';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { bind, createFunction } from './create-function.ts';
@@ -10,8 +9,8 @@ import {
   ValidationError,
   VersionMismatchError,
 } from './errors.ts';
-import type { HttpEvent } from './http-event.ts';
-import { defineRoute, routeKey } from './route.ts';
+import { defineRoute } from './route.ts';
+import { apiGatewayEvent, lambdaContext } from './test-fixtures.ts';
 
 const failingRoute = defineRoute({
   method: 'GET',
@@ -25,48 +24,7 @@ const failingRoute = defineRoute({
 
 const REQUEST_ID = 'Ab1Cd2Ef3Gh4=';
 
-/** An API Gateway HTTP API (payload format 2.0) event for the failing route. */
-const failingRouteEvent = (): HttpEvent => ({
-  version: '2.0',
-  routeKey: routeKey(failingRoute),
-  rawPath: failingRoute.path,
-  rawQueryString: '',
-  headers: { accept: 'application/json', host: 'api.kikan.example', 'user-agent': 'vitest' },
-  requestContext: {
-    accountId: '123456789012',
-    apiId: 'abc123',
-    domainName: 'api.kikan.example',
-    domainPrefix: 'api',
-    http: {
-      method: 'GET',
-      path: failingRoute.path,
-      protocol: 'HTTP/1.1',
-      sourceIp: '203.0.113.7',
-      userAgent: 'vitest',
-    },
-    requestId: REQUEST_ID,
-    routeKey: routeKey(failingRoute),
-    stage: '$default',
-    time: '22/Nov/2026:15:30:00 +0000',
-    timeEpoch: Date.UTC(2026, 10, 22, 15, 30),
-  },
-  isBase64Encoded: false,
-});
-
-const lambdaContext = (): Context => ({
-  callbackWaitsForEmptyEventLoop: true,
-  functionName: 'kikan-platform',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:ap-northeast-1:123456789012:function:kikan-platform',
-  memoryLimitInMB: '512',
-  awsRequestId: 'lambda-request-0001',
-  logGroupName: '/aws/lambda/kikan-platform',
-  logStreamName: '2026/11/22/[$LATEST]0001',
-  getRemainingTimeInMillis: () => 30_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
+const failingRouteEvent = () => apiGatewayEvent(failingRoute, { requestId: REQUEST_ID });
 
 /** Calls a function whose only route throws `error`. */
 const respondTo = (error: unknown, event = failingRouteEvent()) =>

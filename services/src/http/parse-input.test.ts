@@ -2,62 +2,11 @@ import type { FieldError } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import { createCaseRoute, getCaseRoute, listCasesRoute } from '../routes.ts';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from './errors.ts';
-import type { HttpEvent } from './http-event.ts';
 import { MAX_BODY_BYTES, parseInput } from './parse-input.ts';
-import { routeKey, type RouteDefinition } from './route.ts';
+import type { RouteDefinition } from './route.ts';
+import { apiGatewayEvent, type RequestParts } from './test-fixtures.ts';
 
-interface RequestParts {
-  pathParameters?: Record<string, string>;
-  query?: Record<string, string>;
-  headers?: Record<string, string>;
-  body?: string;
-  isBase64Encoded?: boolean;
-}
-
-/** An API Gateway HTTP API (payload format 2.0) event, as the gateway delivers it to Lambda. */
-const httpEvent = (route: RouteDefinition, parts: RequestParts = {}): HttpEvent => {
-  const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => parts.pathParameters?.[name] ?? '');
-  const rawQueryString = new URLSearchParams(parts.query ?? {}).toString();
-  const headers = Object.fromEntries(
-    Object.entries({
-      accept: 'application/json',
-      host: 'abc123.execute-api.ap-northeast-1.amazonaws.com',
-      'user-agent': 'vitest',
-      'x-forwarded-for': '203.0.113.7',
-      'x-forwarded-proto': 'https',
-      ...parts.headers,
-    }).map(([name, value]) => [name.toLowerCase(), value]),
-  );
-  return {
-    version: '2.0',
-    routeKey: routeKey(route),
-    rawPath,
-    rawQueryString,
-    headers,
-    ...(parts.query ? { queryStringParameters: parts.query } : {}),
-    ...(parts.pathParameters ? { pathParameters: parts.pathParameters } : {}),
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'abc123',
-      domainName: 'abc123.execute-api.ap-northeast-1.amazonaws.com',
-      domainPrefix: 'abc123',
-      http: {
-        method: route.method,
-        path: rawPath,
-        protocol: 'HTTP/1.1',
-        sourceIp: '203.0.113.7',
-        userAgent: 'vitest',
-      },
-      requestId: 'req-parse-input-0001',
-      routeKey: routeKey(route),
-      stage: '$default',
-      time: '22/Nov/2026:15:30:00 +0000',
-      timeEpoch: Date.UTC(2026, 10, 22, 15, 30),
-    },
-    ...(parts.body !== undefined ? { body: parts.body } : {}),
-    isBase64Encoded: parts.isBase64Encoded ?? false,
-  };
-};
+const httpEvent = (route: RouteDefinition, parts: RequestParts = {}) => apiGatewayEvent(route, parts);
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
