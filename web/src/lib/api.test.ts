@@ -8,6 +8,7 @@ import {
   NetworkError,
   UNEXPECTED_RESPONSE_MESSAGE,
   formErrorsOfServerFields,
+  isVersionMismatch,
   inputNameOfPath,
   inputNameOfServerField,
   userMessageOf,
@@ -163,5 +164,34 @@ describe('ApiClient', () => {
     const error = await client.get('/api/me', Me).catch((caught: unknown) => caught);
 
     expect(error).toMatchObject({ code: 'invalid_response', message: UNEXPECTED_RESPONSE_MESSAGE });
+  });
+
+  it('sends the version an edit started from as If-Match on an update', async () => {
+    const { client, fetchMock } = clientWith(async () => json(200, me));
+
+    await client.patch('/api/cases/case-000001', { a: 1 }, Me, { version: 7 });
+
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.method).toBe('PATCH');
+    expect(new Headers(init?.headers).get('If-Match')).toBe('"7"');
+  });
+
+  it('sends no If-Match on a create', async () => {
+    const { client, fetchMock } = clientWith(async () => json(201, me));
+
+    await client.post('/api/cases', { a: 1 }, Me, { idempotencyKey: 'key-1' });
+
+    expect(new Headers(fetchMock.mock.calls[0]?.[1]?.headers).has('If-Match')).toBe(false);
+  });
+
+  it('recognises a stale write (412) as a version mismatch', async () => {
+    const { client } = clientWith(async () =>
+      json(412, errorBody('version_mismatch', '他の人がこのデータを更新しました。')),
+    );
+
+    const error = await client.put('/api/x', {}, Me, { version: 1 }).catch((caught: unknown) => caught);
+
+    expect(isVersionMismatch(error)).toBe(true);
+    expect(isVersionMismatch(new ApiError(409, 'conflict', '重複'))).toBe(false);
   });
 });

@@ -6,6 +6,8 @@ export const NETWORK_ERROR_MESSAGE =
 export const UNEXPECTED_RESPONSE_MESSAGE =
   'サーバーから予期しない応答がありました。しばらくしてからもう一度お試しください。';
 export const SESSION_EXPIRED_MESSAGE = 'ログインの有効期限が切れました。もう一度ログインしてください。';
+export const VERSION_MISMATCH_MESSAGE =
+  '他の人がこのケースを更新しました。最新の内容を読み込み直してください';
 
 /** Anything with a zod-style `parse`: the response schemas from `@kikan/shared`. */
 export interface ResponseSchema<T> {
@@ -82,10 +84,22 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-export interface PostOptions {
+export interface WriteOptions {
   /** Creates are idempotent on the server; the same submission retried must send the same key. */
   idempotencyKey?: string;
+  /**
+   * The version of the record the edit started from (its ETag, `"7"`), sent as If-Match: the server
+   * refuses the write with 412 when someone else changed the record in between.
+   */
+  version?: number;
 }
+
+/** The ETag the server sends for a record of this version. */
+export const entityTagOf = (version: number): string => `"${version}"`;
+
+/** Someone else changed the record since it was read (412 Precondition Failed). */
+export const isVersionMismatch = (error: unknown): boolean =>
+  error instanceof ApiError && error.status === 412;
 
 const readJson = async (response: Response): Promise<unknown> => {
   try {
@@ -115,10 +129,29 @@ export class ApiClient {
     return this.#request(url, { method: 'GET' }, schema);
   }
 
-  post<T>(path: string, body: unknown, schema: ResponseSchema<T>, options: PostOptions = {}): Promise<T> {
+  post<T>(path: string, body: unknown, schema: ResponseSchema<T>, options: WriteOptions = {}): Promise<T> {
+    return this.#write('POST', path, body, schema, options);
+  }
+
+  put<T>(path: string, body: unknown, schema: ResponseSchema<T>, options: WriteOptions = {}): Promise<T> {
+    return this.#write('PUT', path, body, schema, options);
+  }
+
+  patch<T>(path: string, body: unknown, schema: ResponseSchema<T>, options: WriteOptions = {}): Promise<T> {
+    return this.#write('PATCH', path, body, schema, options);
+  }
+
+  #write<T>(
+    method: 'POST' | 'PUT' | 'PATCH',
+    path: string,
+    body: unknown,
+    schema: ResponseSchema<T>,
+    options: WriteOptions,
+  ): Promise<T> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-    return this.#request(path, { method: 'POST', headers, body: JSON.stringify(body) }, schema);
+    if (options.version !== undefined) headers['If-Match'] = entityTagOf(options.version);
+    return this.#request(path, { method, headers, body: JSON.stringify(body) }, schema);
   }
 
   async #request<T>(url: string, init: RequestInit, schema: ResponseSchema<T>): Promise<T> {

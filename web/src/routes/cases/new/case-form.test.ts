@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  SubmissionKey,
-  checkCaseForm,
-  emptyCaseForm,
-  toRequestBody,
-  type CaseFormValues,
-} from './case-form.ts';
+import { checkCaseForm, emptyCaseForm, toRequestBody, type CaseFormValues } from './case-form.ts';
 
 const validForm = (): CaseFormValues => {
   const values = emptyCaseForm('2026-04-01');
@@ -82,28 +76,5 @@ describe('case form', () => {
 
     expect(check.ok === false && check.errors.serviceKind).toBe('選択してください');
     expect(check.ok === false && check.errors.monitoringPeriodMonths).toMatch(/[ぁ-んァ-ン一-龥]/);
-  });
-});
-
-describe('SubmissionKey', () => {
-  it('reuses the key when the same body is submitted again', () => {
-    let counter = 0;
-    const key = new SubmissionKey(() => `key-${++counter}`);
-
-    expect(key.keyFor({ a: 1 })).toBe('key-1');
-    expect(key.keyFor({ a: 1 })).toBe('key-1');
-  });
-
-  it('makes a new key when the body changed', () => {
-    let counter = 0;
-    const key = new SubmissionKey(() => `key-${++counter}`);
-
-    key.keyFor({ a: 1 });
-
-    expect(key.keyFor({ a: 2 })).toBe('key-2');
-  });
-
-  it('uses random UUIDs by default', () => {
-    expect(new SubmissionKey().keyFor({})).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -7,7 +7,7 @@ import {
   type ServiceUseStatus,
   type SupportLevel,
 } from '@kikan/shared';
-import { inputNameOfPath } from '#lib/api.ts';
+import { checkInput, optionalText as optional, type FormCheck } from '#lib/forms.ts';
 
 /** What the inputs hold: strings as typed, '' for "not chosen". */
 export interface CaseFormValues {
@@ -69,8 +69,6 @@ export const FIELD_LABELS: Record<string, string> = {
   openedOn: '開始日',
 };
 
-const optional = (value: string): string | undefined => (value.trim() === '' ? undefined : value);
-
 /** The request body the inputs describe: empty optional inputs are left out, numbers become numbers. */
 export const toRequestBody = (values: CaseFormValues): Record<string, unknown> => ({
   person: {
@@ -94,52 +92,8 @@ export const toRequestBody = (values: CaseFormValues): Record<string, unknown> =
   openedOn: values.openedOn,
 });
 
-/**
- * Japanese wording for the checks the shared schema leaves to zod's defaults (enums and missing
- * values); the schema's own messages take precedence over this map.
- */
-const fallbackMessage = (issue: { code?: string; input?: unknown }): string => {
-  if (issue.input === undefined || issue.input === '')
-    return issue.code === 'invalid_value' ? '選択してください' : '入力してください';
-  if (issue.code === 'invalid_value') return '選択肢から選んでください';
-  return '入力内容を確認してください';
-};
-
-export type CaseFormCheck =
-  { ok: true; input: CaseCreateInput } | { ok: false; errors: Record<string, string> };
+export type CaseFormCheck = FormCheck<CaseCreateInput>;
 
 /** The same schema the API validates with, run before sending so most mistakes never leave the browser. */
-export const checkCaseForm = (values: CaseFormValues): CaseFormCheck => {
-  const parsed = CaseCreateInput.safeParse(toRequestBody(values), { error: fallbackMessage });
-  if (parsed.success) return { ok: true, input: parsed.data };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const name = inputNameOfPath(issue.path);
-    if (name !== null) errors[name] ??= issue.message;
-  }
-  return { ok: false, errors };
-};
-
-/**
- * The Idempotency-Key of a submission: the same body retried (a timeout, a double click) reuses
- * its key so the server creates one case; a changed body is a new submission with a new key
- * (the server refuses a reused key with a different body).
- */
-export class SubmissionKey {
-  readonly #newKey: () => string;
-  #body: string | null = null;
-  #key = '';
-
-  constructor(newKey: () => string = () => crypto.randomUUID()) {
-    this.#newKey = newKey;
-  }
-
-  keyFor(body: unknown): string {
-    const serialised = JSON.stringify(body);
-    if (serialised !== this.#body) {
-      this.#body = serialised;
-      this.#key = this.#newKey();
-    }
-    return this.#key;
-  }
-}
+export const checkCaseForm = (values: CaseFormValues): CaseFormCheck =>
+  checkInput(CaseCreateInput, toRequestBody(values));

@@ -1,0 +1,93 @@
+import { MonitoringInput, PersonInput } from '@kikan/shared';
+import { describe, expect, it } from 'vitest';
+import { SubmissionKey, checkInput, numberOrUndefined, optionalText } from './forms.ts';
+
+describe('checkInput', () => {
+  it('returns the parsed input, with the schema defaults filled in, when the body is valid', () => {
+    const check = checkInput(MonitoringInput, {
+      conductedOn: '2026-05-10',
+      kind: 'regular',
+      method: 'home_visit',
+      planChangeNeeded: false,
+    });
+
+    expect(check).toEqual({
+      ok: true,
+      input: {
+        conductedOn: '2026-05-10',
+        kind: 'regular',
+        method: 'home_visit',
+        progress: [],
+        personSatisfaction: '',
+        planChangeNeeded: false,
+        notes: '',
+      },
+    });
+  });
+
+  it('keys errors by the dotted input name, down to a row of an array', () => {
+    const check = checkInput(MonitoringInput, {
+      conductedOn: '2026-05-10',
+      kind: 'regular',
+      method: 'home_visit',
+      planChangeNeeded: false,
+      progress: [{ goal: '買い物に行く', progress: '', achieved: 'partly' }],
+    });
+
+    expect(check).toEqual({ ok: false, errors: { 'progress.0.progress': '入力してください' } });
+  });
+
+  it('words a missing choice in Japanese where the schema has no message of its own', () => {
+    const check = checkInput(MonitoringInput, { conductedOn: '2026-05-10', planChangeNeeded: false });
+
+    expect(check.ok === false && check.errors.kind).toBe('選択してください');
+    expect(check.ok === false && check.errors.method).toBe('選択してください');
+  });
+
+  it("keeps the shared schema's own Japanese message", () => {
+    const check = checkInput(PersonInput, {
+      name: '山田',
+      kana: 'やまだ',
+      birthDate: '1990-01-01',
+      municipalityCode: '990001',
+    });
+
+    expect(check.ok === false && check.errors.kana).toBe('フリガナは全角カタカナで入力してください');
+  });
+});
+
+describe('form value helpers', () => {
+  it('leaves an empty text input out and keeps a filled one', () => {
+    expect(optionalText('  ')).toBeUndefined();
+    expect(optionalText('あり')).toBe('あり');
+  });
+
+  it('turns a typed number into a number and an empty input into undefined', () => {
+    expect(numberOrUndefined(' 30 ')).toBe(30);
+    expect(numberOrUndefined('')).toBeUndefined();
+    expect(numberOrUndefined('abc')).toBeNaN();
+  });
+});
+
+describe('SubmissionKey', () => {
+  it('reuses the key when the same body is submitted again', () => {
+    let counter = 0;
+    const key = new SubmissionKey(() => `key-${++counter}`);
+
+    expect(key.keyFor({ a: 1 })).toBe('key-1');
+    expect(key.keyFor({ a: 1 })).toBe('key-1');
+  });
+
+  it('makes a new key when the body changed', () => {
+    let counter = 0;
+    const key = new SubmissionKey(() => `key-${++counter}`);
+
+    key.keyFor({ a: 1 });
+
+    expect(key.keyFor({ a: 2 })).toBe('key-2');
+  });
+
+  it('uses random UUIDs by default', () => {
+    expect(new SubmissionKey().keyFor({})).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
