@@ -14,3 +14,4 @@ export * from './user.ts';
 export * from './portal-config.ts';
 export * from './caseload-records.ts';
 export * from './monitoring-schedule.ts';
+export * from './cycle-api.ts';
