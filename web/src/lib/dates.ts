@@ -18,6 +18,16 @@ export interface DisplayDate {
   gregorian: string;
 }
 
+/** 令和 reading of what a date input holds; '' while it holds no complete calendar date. */
+export const eraReadingOf = (value: string): string => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
+  try {
+    return formatJapaneseEraDate(value);
+  } catch {
+    return '';
+  }
+};
+
 export const displayDate = (iso: string): DisplayDate => ({
   iso,
   era: formatJapaneseEraDate(iso),

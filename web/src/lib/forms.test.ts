@@ -1,6 +1,6 @@
-import { MonitoringInput, PersonInput } from '@kikan/shared';
+import { CaseSettingsInput, MonitoringInput, PersonInput } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
-import { SubmissionKey, checkInput, numberOrUndefined, optionalText } from './forms.ts';
+import { SubmissionKey, checkInput, linesOf, numberOrUndefined, optionalText, optionsOf } from './forms.ts';
 
 describe('checkInput', () => {
   it('returns the parsed input, with the schema defaults filled in, when the body is valid', () => {
@@ -56,6 +56,14 @@ describe('checkInput', () => {
   });
 });
 
+describe('checkInput: errors about the whole form', () => {
+  it('lists an issue with no input of its own as a general message', () => {
+    const check = checkInput(CaseSettingsInput, {});
+
+    expect(check).toEqual({ ok: false, errors: {}, general: ['変更する項目を1つ以上指定してください'] });
+  });
+});
+
 describe('form value helpers', () => {
   it('leaves an empty text input out and keeps a filled one', () => {
     expect(optionalText('  ')).toBeUndefined();
@@ -89,5 +97,21 @@ describe('SubmissionKey', () => {
 
   it('uses random UUIDs by default', () => {
     expect(new SubmissionKey().keyFor({})).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('choice and list helpers', () => {
+  it('turns a label map into options in the order of the values', () => {
+    expect(optionsOf(['b', 'a'] as const, { a: 'エー', b: 'ビー' })).toEqual([
+      { value: 'b', label: 'ビー' },
+      { value: 'a', label: 'エー' },
+    ]);
+  });
+
+  it('splits a textarea into its non-empty trimmed lines', () => {
+    expect(linesOf('居宅介護 月20時間\n\n  生活介護 週5日  \n')).toEqual([
+      '居宅介護 月20時間',
+      '生活介護 週5日',
+    ]);
   });
 });

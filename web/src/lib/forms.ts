@@ -10,7 +10,14 @@ export interface InputSchema<T> {
     | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } };
 }
 
-export type FormCheck<T> = { ok: true; input: T } | { ok: false; errors: Record<string, string> };
+export type FormCheck<T> =
+  | { ok: true; input: T }
+  | {
+      ok: false;
+      errors: Record<string, string>;
+      /** Issues about the form as a whole (「変更する項目を1つ以上指定してください」); present only when there are some. */
+      general?: string[];
+    };
 
 /**
  * Japanese wording for the checks the shared schemas leave to zod's defaults (enums and missing
@@ -34,11 +41,13 @@ export const checkInput = <T>(schema: InputSchema<T>, body: unknown): FormCheck<
   const parsed = schema.safeParse(body, { error: fallbackMessage });
   if (parsed.success) return { ok: true, input: parsed.data };
   const errors: Record<string, string> = {};
+  const general: string[] = [];
   for (const issue of parsed.error.issues) {
     const name = inputNameOfPath(issue.path);
     if (name !== null) errors[name] ??= issue.message;
+    else if (!general.includes(issue.message)) general.push(issue.message);
   }
-  return { ok: false, errors };
+  return general.length > 0 ? { ok: false, errors, general } : { ok: false, errors };
 };
 
 /** A text input left empty is not sent. */
@@ -71,3 +80,16 @@ export class SubmissionKey {
     return this.#key;
   }
 }
+
+/** A label map (`MONITORING_METHOD_LABELS`) as the options of a radio group or select, in the given order. */
+export const optionsOf = <T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<T, string>>,
+): { value: T; label: string }[] => values.map((value) => ({ value, label: labels[value] }));
+
+/** Lines of a textarea as a list: one entry per non-empty line. */
+export const linesOf = (value: string): string[] =>
+  value
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');

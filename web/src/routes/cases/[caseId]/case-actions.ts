@@ -1,0 +1,56 @@
+import {
+  CASE_PHASE_LABELS,
+  PHASE_TRANSITIONS,
+  ageOn,
+  dateOfReachingAge,
+  upcomingTransitions,
+  type CasePhase,
+  type CaseView,
+  type Me,
+} from '@kikan/shared';
+
+export interface PhaseButton {
+  to: Exclude<CasePhase, 'closed'>;
+  label: string;
+  /** A plan review goes back from monitoring to planning; everything else moves forward. */
+  review: boolean;
+}
+
+/**
+ * The buttons the phase panel offers: only the moves PHASE_TRANSITIONS allows from where the
+ * case is. Closing is not among them: it asks for a reason and a post-evaluation first.
+ */
+export const phaseButtons = (phase: CasePhase): PhaseButton[] =>
+  PHASE_TRANSITIONS[phase]
+    .filter((to): to is PhaseButton['to'] => to !== 'closed')
+    .map((to) => {
+      const review = phase === 'monitoring' && to === 'planning';
+      return {
+        to,
+        review,
+        label: review ? '計画を見直す（プランニングへ戻る）' : `${CASE_PHASE_LABELS[to]}へ進む`,
+      };
+    });
+
+export const canClose = (phase: CasePhase): boolean => PHASE_TRANSITIONS[phase].includes('closed');
+
+/** Mirrors the server's write rule so the page does not offer what would be refused (the API still decides). */
+export const canWriteCase = (me: Pick<Me, 'role' | 'officeId'>, view: Pick<CaseView, 'officeId'>): boolean =>
+  (me.role === 'specialist' || me.role === 'office_manager' || me.role === 'core_supervisor') &&
+  view.officeId === me.officeId;
+
+/**
+ * A child plan case whose person turns 18 within the next 6 months (or already has): the page
+ * offers the guided transfer to an adult plan (DOMAIN: at 18 a child plan must move to an adult plan).
+ */
+export const transferToAdultDue = (view: CaseView, today: string): boolean => {
+  if (view.visibility !== 'full' || view.phase === 'closed') return false;
+  if (view.serviceKind !== 'child_plan_consultation') return false;
+  return (
+    ageOn(view.birthDate, today) >= 18 ||
+    upcomingTransitions(view.birthDate, today).some((transition) => transition.age === 18)
+  );
+};
+
+/** The 18th birthday of the person of a case (the day the adult plan should start at the latest). */
+export const adultPlanStartOf = (birthDate: string): string => dateOfReachingAge(birthDate, 18);

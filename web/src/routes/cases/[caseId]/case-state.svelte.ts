@@ -1,0 +1,75 @@
+import { CaseId, CaseView } from '@kikan/shared';
+import { createContext } from 'svelte';
+import { ApiError, userMessageOf, type ApiClient } from '#lib/api.ts';
+
+/**
+ * The case every page under /cases/[caseId] works on, loaded once by the layout and handed down
+ * through context. A write that changes the case (a monitoring moves the due date, a phase change)
+ * puts the returned case here, so the page shown next never holds a stale copy.
+ */
+export class CaseState {
+  view = $state.raw<CaseView | null>(null);
+  notFound = $state(false);
+  error = $state<string | null>(null);
+  /** What the last write did, announced on the case page once (「モニタリングを記録しました」). */
+  flash = $state<string | null>(null);
+  /** Bumped after every write so the case page reloads its timeline. */
+  revision = $state(0);
+
+  readonly #api: ApiClient;
+  #caseId = '';
+  #request = 0;
+
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
+
+  get caseId(): string {
+    return this.#caseId;
+  }
+
+  get path(): string {
+    return `/api/cases/${encodeURIComponent(this.#caseId)}`;
+  }
+
+  /** Starts over for another case: nothing of the previous one stays on screen. */
+  async open(caseId: string): Promise<void> {
+    this.#caseId = caseId;
+    this.view = null;
+    this.error = null;
+    this.flash = null;
+    this.notFound = !CaseId.safeParse(caseId).success;
+    if (this.notFound) return;
+    await this.reload();
+  }
+
+  /** Fetches the case again (after a 412, or to be sure of the current version). */
+  async reload(): Promise<void> {
+    const request = ++this.#request;
+    const caseId = this.#caseId;
+    try {
+      const loaded = await this.#api.get(this.path, CaseView);
+      if (request !== this.#request || caseId !== this.#caseId) return;
+      this.view = loaded;
+      this.error = null;
+    } catch (caught) {
+      if (request !== this.#request || caseId !== this.#caseId) return;
+      if (caught instanceof ApiError && caught.status === 404) this.notFound = true;
+      else this.error = userMessageOf(caught);
+    }
+  }
+
+  /** Pages that show the flash clear it when they are left, so it is announced once. */
+  clearFlash(): void {
+    this.flash = null;
+  }
+
+  /** A write succeeded: keep the case it returned (if any) and tell the case page what happened. */
+  updated(message: string, view?: CaseView): void {
+    if (view) this.view = view;
+    this.flash = message;
+    this.revision += 1;
+  }
+}
+
+export const [getCaseState, setCaseState] = createContext<CaseState>();
