@@ -5,7 +5,16 @@ export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'denied';
 
 export interface AuditEvent {
   action: AuditAction;
-  recordType: 'case' | 'person';
+  recordType:
+    | 'case'
+    | 'person'
+    | 'service_decision'
+    | 'monitoring'
+    | 'phase_change'
+    | 'consent'
+    | 'plan'
+    | 'meeting'
+    | 'consultation';
   recordId: string;
   /** The office that owns the record, when known. */
   recordOfficeId?: string;

@@ -1,0 +1,263 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  CASE_RECORD_KINDS,
+  EntityId,
+  IsoDate,
+  MONITORING_DUE_LIMIT,
+  Monitoring,
+  PhaseChange,
+  ServiceDecision,
+  TABLE_INDEXES,
+  keys,
+  todayInJapan,
+  type CaseRecordKind,
+  type TenantContext,
+  type TimelineEntry,
+} from '@kikan/shared';
+import { z } from 'zod';
+import type { Idempotency } from '../http/route.ts';
+import { logger } from '../logger.ts';
+import type { AuditEvent } from './audit.ts';
+import { CaseRecord, putCaseIfVersion } from './case-store.ts';
+import { db, tableName } from './client.ts';
+import { readIdempotentReplay, type StoredResponse } from './idempotency.ts';
+import { putNew, writeTransaction, type IdempotentCreate, type WriteContext } from './transaction.ts';
+
+/** The records of the care-management cycle, kept in their case's partition. */
+export type CycleRecord =
+  | { kind: 'DECISION'; record: ServiceDecision }
+  | { kind: 'MONITORING'; record: Monitoring }
+  | { kind: 'PHASE'; record: PhaseChange };
+
+const ENTITY_OF = { DECISION: 'service_decision', MONITORING: 'monitoring', PHASE: 'phase_change' } as const;
+
+/** Sort parts put each kind's records in date order inside the partition. */
+const sortPartOf = (added: CycleRecord): string => {
+  switch (added.kind) {
+    case 'DECISION':
+      return `${added.record.decidedOn}#${added.record.recordId}`;
+    case 'MONITORING':
+      return `${added.record.conductedOn}#${added.record.recordId}`;
+    case 'PHASE':
+      return `${added.record.createdAt}#${added.record.recordId}`;
+  }
+};
+
+export const cycleRecordItem = (tenantId: string, officeId: string, added: CycleRecord) => ({
+  ...keys.caseRecord(tenantId, added.record.caseId, added.kind, sortPartOf(added)),
+  entity: ENTITY_OF[added.kind],
+  tenantId,
+  officeId,
+  ...added.record,
+});
+
+export interface CaseChange {
+  write: WriteContext;
+  /** The case as it is after the change, version already incremented. */
+  record: CaseRecord;
+  /** The version the change was computed from: anyone else's write in between makes it a 412. */
+  expectedVersion: number;
+  added?: CycleRecord;
+  create?: IdempotentCreate;
+}
+
+/** The case and the record the change adds, with their audit entries, in one transaction. */
+export const writeCaseChange = ({ write, record, expectedVersion, added, create }: CaseChange) => {
+  const audits: AuditEvent[] = [
+    { action: 'update', recordType: 'case', recordId: record.caseId, recordOfficeId: record.officeId },
+  ];
+  if (added) {
+    audits.push({
+      action: 'create',
+      recordType: ENTITY_OF[added.kind],
+      recordId: added.record.recordId,
+      recordOfficeId: record.officeId,
+    });
+  }
+  return writeTransaction(
+    write,
+    [
+      putCaseIfVersion(record, expectedVersion),
+      ...(added ? [putNew(cycleRecordItem(record.tenantId, record.officeId, added))] : []),
+    ],
+    audits,
+    create,
+  );
+};
+
+/**
+ * A strongly consistent read for a change: the change is computed from this version and written
+ * only at it, so an eventually consistent (older) read would just cost the caller a needless 412.
+ */
+export const getCaseForUpdate = async (tenantId: string, caseId: string): Promise<CaseRecord | null> => {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.caseItem(tenantId, caseId), ConsistentRead: true }),
+  );
+  return Item ? CaseRecord.parse(Item) : null;
+};
+
+/** The stored response of an earlier request with this Idempotency-Key, if there was one. */
+export const previousResponse = (
+  ctx: TenantContext,
+  idempotency: Idempotency | null,
+): Promise<StoredResponse | null> =>
+  idempotency ? readIdempotentReplay(ctx, idempotency) : Promise.resolve(null);
+
+const withoutKeys = (item: Record<string, unknown>) => {
+  const { pk: _pk, sk: _sk, entity: _entity, tenantId: _tenantId, officeId: _officeId, ...rest } = item;
+  return rest;
+};
+
+/**
+ * Plans, meetings and consultations are written by their own routes: the timeline reads only their
+ * id, creation time and the day they are about, so their shapes can grow without breaking it.
+ */
+const REFERENCE_DATE_FIELDS = {
+  PLAN: null,
+  MEETING: 'heldOn',
+  CONSULTATION: 'consultedOn',
+} as const;
+const REFERENCE_KINDS = { PLAN: 'plan', MEETING: 'meeting', CONSULTATION: 'consultation' } as const;
+
+const Reference = z.object({
+  recordId: EntityId,
+  createdAt: z.iso.datetime(),
+  date: IsoDate.optional(),
+});
+
+const kindOf = (sortKey: unknown): CaseRecordKind | null => {
+  if (typeof sortKey !== 'string') return null;
+  const prefix = sortKey.split('#')[0];
+  return CASE_RECORD_KINDS.find((kind) => kind === prefix) ?? null;
+};
+
+/** One stored item of a case partition as a timeline entry; null for the case itself. */
+export const toTimelineEntry = (item: Record<string, unknown>): TimelineEntry | null => {
+  const kind = kindOf(item.sk);
+  switch (kind) {
+    case null:
+      return null;
+    case 'DECISION': {
+      const record = ServiceDecision.parse(withoutKeys(item));
+      return {
+        kind: 'decision',
+        recordId: record.recordId,
+        date: record.decidedOn,
+        createdAt: record.createdAt,
+        record,
+      };
+    }
+    case 'MONITORING': {
+      const record = Monitoring.parse(withoutKeys(item));
+      return {
+        kind: 'monitoring',
+        recordId: record.recordId,
+        date: record.conductedOn,
+        createdAt: record.createdAt,
+        record,
+      };
+    }
+    case 'PHASE': {
+      const record = PhaseChange.parse(withoutKeys(item));
+      return {
+        kind: 'phase',
+        recordId: record.recordId,
+        date: record.changedOn,
+        createdAt: record.createdAt,
+        record,
+      };
+    }
+    case 'PLAN':
+    case 'MEETING':
+    case 'CONSULTATION': {
+      const dateField = REFERENCE_DATE_FIELDS[kind];
+      const parsed = Reference.safeParse({
+        recordId: item.recordId,
+        createdAt: item.createdAt,
+        date: dateField ? item[dateField] : undefined,
+      });
+      if (!parsed.success) {
+        // The kind only: the item may hold personal data.
+        logger.warn('timeline skipped an unreadable record', { kind });
+        return null;
+      }
+      const { recordId, createdAt, date } = parsed.data;
+      return {
+        kind: REFERENCE_KINDS[kind],
+        recordId,
+        createdAt,
+        date: date ?? todayInJapan(new Date(createdAt)),
+      };
+    }
+  }
+};
+
+/** Oldest first: by the day an entry is about, then by when it was written. */
+export const byTimelineOrder = (a: TimelineEntry, b: TimelineEntry): number =>
+  a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt);
+
+/**
+ * The case and every record of it in one Query on the case partition (paged past DynamoDB's 1 MB
+ * per response).
+ */
+export const readCaseTimeline = async (tenantId: string, caseId: string) => {
+  const { pk, sk: caseSortKey } = keys.caseItem(tenantId, caseId);
+  let caseRecord: CaseRecord | null = null;
+  const entries: TimelineEntry[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      if (item.sk === caseSortKey) caseRecord = CaseRecord.parse(item);
+      const entry = toTimelineEntry(item);
+      if (entry) entries.push(entry);
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return { caseRecord, entries: entries.sort(byTimelineOrder) };
+};
+
+/**
+ * Open cases of one office whose next monitoring is due on or before `dueThrough`, earliest first,
+ * from the sparse due index. Reads at most MONITORING_DUE_LIMIT cases: a list longer than that is
+ * not a worklist anyone can use, and `truncated` says so.
+ */
+export const listCasesDueForMonitoring = async (
+  tenantId: string,
+  officeId: string,
+  dueThrough: string,
+  assignedTo?: string,
+): Promise<{ items: CaseRecord[]; truncated: boolean }> => {
+  const index = TABLE_INDEXES.casesByMonitoringDue;
+  const { gsi3pk } = keys.caseByDue(tenantId, officeId);
+  const items: CaseRecord[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: index.indexName,
+        // '~' sorts after every id character, so the bound includes every case due on that day.
+        KeyConditionExpression: '#pk = :pk AND #sk <= :upper',
+        ...(assignedTo ? { FilterExpression: 'specialistUserId = :assignee' } : {}),
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        ExpressionAttributeValues: {
+          ':pk': gsi3pk,
+          ':upper': `${dueThrough}#~`,
+          ...(assignedTo ? { ':assignee': assignedTo } : {}),
+        },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []).map((item) => CaseRecord.parse(item)));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey && items.length <= MONITORING_DUE_LIMIT);
+  return { items: items.slice(0, MONITORING_DUE_LIMIT), truncated: items.length > MONITORING_DUE_LIMIT };
+};
