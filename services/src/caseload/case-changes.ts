@@ -1,0 +1,213 @@
+import {
+  CASE_PHASE_LABELS,
+  canTransition,
+  monitoringStatus,
+  todayInJapan,
+  type CasePhase,
+  type CaseSettingsInput,
+  type Monitoring,
+  type MonitoringInput,
+  type PhaseChange,
+  type PhaseChangeInput,
+  type ServiceDecision,
+  type ServiceDecisionInput,
+  type TenantContext,
+} from '@kikan/shared';
+import type { CaseRecord } from '../data/case-store.ts';
+import { ConflictError, ValidationError } from '../http/errors.ts';
+
+/**
+ * The rules of the care-management cycle as pure functions: each takes the case as read and the
+ * validated input, and returns the case as it must be stored (version + 1) with the record to add.
+ */
+
+export interface Stamp {
+  at: string;
+  userId: string;
+  /** Today in Japan: dates in the input are days in Japan. */
+  today: string;
+}
+
+export const stampOf = (ctx: TenantContext, now: Date): Stamp => ({
+  at: now.toISOString(),
+  userId: ctx.userId,
+  today: todayInJapan(now),
+});
+
+const touched = (current: CaseRecord, stamp: Stamp) => ({
+  version: current.version + 1,
+  updatedAt: stamp.at,
+  updatedBy: stamp.userId,
+});
+
+const CLOSED_MESSAGE = '終結したケースは変更できません';
+
+/**
+ * Computed from the decision in force and the latest monitoring, never typed by hand. Paused
+ * service use keeps the schedule (seed 000); a closed case or one without a decision has none.
+ */
+export const nextMonitoringDueOn = (
+  record: Pick<CaseRecord, 'decision' | 'lastMonitoringOn' | 'phase'>,
+  today: string,
+): string | null => {
+  if (!record.decision || record.phase === 'closed') return null;
+  const dates = record.lastMonitoringOn ? [record.lastMonitoringOn] : [];
+  return monitoringStatus(record.decision, dates, today).nextDueDate;
+};
+
+const withNextDue = (record: CaseRecord, stamp: Stamp): CaseRecord => ({
+  ...record,
+  nextMonitoringDueOn: nextMonitoringDueOn(record, stamp.today),
+});
+
+export const applyCaseSettings = (
+  current: CaseRecord,
+  input: CaseSettingsInput,
+  stamp: Stamp,
+): CaseRecord => {
+  if (current.phase === 'closed') throw new ConflictError(CLOSED_MESSAGE);
+  const planAuthor = input.planAuthor ?? current.planAuthor;
+  if (planAuthor === 'specialist' && input.selfPlanReason !== undefined) {
+    throw new ValidationError([
+      { field: 'body.selfPlanReason', message: '相談支援専門員が作成する計画には理由を指定できません' },
+    ]);
+  }
+  const selfPlanReason =
+    planAuthor === 'self_plan' ? (input.selfPlanReason ?? current.selfPlanReason) : undefined;
+  const { selfPlanReason: _previousReason, ...rest } = current;
+  const monitoringPeriodMonths = input.monitoringPeriodMonths ?? current.monitoringPeriodMonths;
+  return withNextDue(
+    {
+      ...rest,
+      specialistUserId: input.specialistUserId ?? current.specialistUserId,
+      serviceUseStatus: input.serviceUseStatus ?? current.serviceUseStatus,
+      planAuthor,
+      ...(selfPlanReason ? { selfPlanReason } : {}),
+      monitoringPeriodMonths,
+      // A period the municipality changed after its decision applies to the schedule from now on.
+      ...(current.decision
+        ? { decision: { ...current.decision, periodMonths: monitoringPeriodMonths } }
+        : {}),
+      ...touched(current, stamp),
+    },
+    stamp,
+  );
+};
+
+export const phaseMoveRefusal = (from: CasePhase, to: CasePhase): string =>
+  `${CASE_PHASE_LABELS[from]}から${CASE_PHASE_LABELS[to]}へは移行できません`;
+
+export const applyPhaseChange = (
+  current: CaseRecord,
+  input: PhaseChangeInput,
+  stamp: Stamp,
+  recordId: string,
+): { record: CaseRecord; change: PhaseChange } => {
+  if (!canTransition(current.phase, input.to))
+    throw new ConflictError(phaseMoveRefusal(current.phase, input.to));
+  const change: PhaseChange = {
+    recordId,
+    caseId: current.caseId,
+    from: current.phase,
+    to: input.to,
+    changedOn: stamp.today,
+    createdAt: stamp.at,
+    createdBy: stamp.userId,
+  };
+  if (input.to !== 'closed') {
+    return {
+      record: withNextDue({ ...current, phase: input.to, ...touched(current, stamp) }, stamp),
+      change,
+    };
+  }
+  if (input.closedOn < current.openedOn || input.closedOn > stamp.today) {
+    const message =
+      input.closedOn > stamp.today
+        ? '終結日に未来の日付は指定できません'
+        : '終結日はケースの開始日以降にしてください';
+    throw new ValidationError([{ field: 'body.closedOn', message }]);
+  }
+  const closure = { closedOn: input.closedOn, reason: input.reason, postEvaluation: input.postEvaluation };
+  return {
+    record: {
+      ...current,
+      phase: 'closed',
+      closedOn: input.closedOn,
+      closureReason: input.reason,
+      nextMonitoringDueOn: null,
+      ...touched(current, stamp),
+    },
+    change: { ...change, changedOn: input.closedOn, closure },
+  };
+};
+
+export const applyServiceDecision = (
+  current: CaseRecord,
+  input: ServiceDecisionInput,
+  stamp: Stamp,
+  recordId: string,
+): { record: CaseRecord; decision: ServiceDecision } => {
+  if (current.phase === 'closed') throw new ConflictError(CLOSED_MESSAGE);
+  if (input.decidedOn > stamp.today) {
+    throw new ValidationError([{ field: 'body.decidedOn', message: '決定日に未来の日付は指定できません' }]);
+  }
+  if (input.validTo < current.openedOn) {
+    throw new ValidationError([
+      { field: 'body.validTo', message: '支給決定期間がケースの開始日より前に終わっています' },
+    ]);
+  }
+  const decision: ServiceDecision = {
+    ...input,
+    recordId,
+    caseId: current.caseId,
+    createdAt: stamp.at,
+    createdBy: stamp.userId,
+  };
+  const record = withNextDue(
+    {
+      ...current,
+      decision: {
+        validFrom: input.validFrom,
+        validTo: input.validTo,
+        periodMonths: input.monitoringPeriodMonths,
+        intensiveStart: input.intensiveStart,
+      },
+      monitoringPeriodMonths: input.monitoringPeriodMonths,
+      ...touched(current, stamp),
+    },
+    stamp,
+  );
+  return { record, decision };
+};
+
+export const applyMonitoring = (
+  current: CaseRecord,
+  input: MonitoringInput,
+  stamp: Stamp,
+  recordId: string,
+): { record: CaseRecord; monitoring: Monitoring } => {
+  if (current.phase === 'closed') throw new ConflictError(CLOSED_MESSAGE);
+  if (input.conductedOn < current.openedOn || input.conductedOn > stamp.today) {
+    const message =
+      input.conductedOn > stamp.today
+        ? 'モニタリング実施日に未来の日付は指定できません'
+        : 'モニタリング実施日はケースの開始日以降にしてください';
+    throw new ValidationError([{ field: 'body.conductedOn', message }]);
+  }
+  const monitoring: Monitoring = {
+    ...input,
+    recordId,
+    caseId: current.caseId,
+    createdAt: stamp.at,
+    createdBy: stamp.userId,
+  };
+  // A monitoring entered late (an earlier date) never moves the latest one back.
+  const lastMonitoringOn =
+    current.lastMonitoringOn && current.lastMonitoringOn > input.conductedOn
+      ? current.lastMonitoringOn
+      : input.conductedOn;
+  return {
+    record: withNextDue({ ...current, lastMonitoringOn, ...touched(current, stamp) }, stamp),
+    monitoring,
+  };
+};
