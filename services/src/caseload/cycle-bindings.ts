@@ -1,3 +1,24 @@
-import type { RouteBinding } from '../http/create-function.ts';
+import { bind, type RouteBinding } from '../http/create-function.ts';
+import { changeCasePhase } from './change-case-phase.ts';
+import {
+  changeCasePhaseRoute,
+  getCaseTimelineRoute,
+  listMonitoringDueRoute,
+  recordMonitoringRoute,
+  recordServiceDecisionRoute,
+  updateCaseSettingsRoute,
+} from './cycle-routes.ts';
+import { getCaseTimeline } from './get-case-timeline.ts';
+import { listMonitoringDue } from './list-monitoring-due.ts';
+import { recordMonitoring } from './record-monitoring.ts';
+import { recordServiceDecision } from './record-service-decision.ts';
+import { updateCaseSettings } from './update-case-settings.ts';
 
-export const CYCLE_BINDINGS: readonly RouteBinding[] = [];
+export const CYCLE_BINDINGS: readonly RouteBinding[] = [
+  bind(updateCaseSettingsRoute, updateCaseSettings),
+  bind(changeCasePhaseRoute, changeCasePhase),
+  bind(recordServiceDecisionRoute, recordServiceDecision),
+  bind(recordMonitoringRoute, recordMonitoring),
+  bind(getCaseTimelineRoute, getCaseTimeline),
+  bind(listMonitoringDueRoute, listMonitoringDue),
+];

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { MonitoringResult } from '@kikan/shared';
+import { previousResponse, writeCaseChange } from '../data/cycle-store.ts';
+import type { Operation } from '../http/route.ts';
+import { toCaseView } from '../policy/case-view.ts';
+import { applyMonitoring, stampOf } from './case-changes.ts';
+import type { recordMonitoringRoute } from './cycle-routes.ts';
+import { retryOnceOnVersionConflict } from './retry-on-version-conflict.ts';
+import { readWritableCase } from './writable-case.ts';
+
+/** The monitoring record and the case's next due date, in one transaction. */
+export const recordMonitoring: Operation<typeof recordMonitoringRoute> = async ({
+  ctx,
+  params,
+  body,
+  idempotency,
+  requestId,
+  now,
+}) => {
+  const replay = await previousResponse(ctx, idempotency);
+  if (replay) return MonitoringResult.parse(replay.body);
+  const recordId = randomUUID();
+  return retryOnceOnVersionConflict(async () => {
+    const current = await readWritableCase(ctx, params.caseId);
+    const { record, monitoring } = applyMonitoring(current, body, stampOf(ctx, now), recordId);
+    const result = {
+      monitoring,
+      case: toCaseView(record, 'full', now),
+      planReviewNeeded: monitoring.planChangeNeeded,
+    };
+    const replayed = await writeCaseChange({
+      write: { ctx, requestId, now },
+      record,
+      expectedVersion: current.version,
+      added: { kind: 'MONITORING', record: monitoring },
+      create: { idempotency, response: { status: 201, body: result } },
+    });
+    return replayed ? MonitoringResult.parse(replayed.body) : result;
+  });
+};
