@@ -15,3 +15,4 @@ export * from './portal-config.ts';
 export * from './caseload-records.ts';
 export * from './monitoring-schedule.ts';
 export * from './cycle-api.ts';
+export * from './records-api.ts';

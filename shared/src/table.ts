@@ -65,6 +65,9 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  *                                                 and gsi3sk <= '<last day of month>#~'
  * - a case and every record of it (timeline)    → Query pk = caseItem().pk
  * - one record of a case                        → GetItem caseRecord()
+ * - a person with their consents and case links → Query pk = person().pk (sk PERSON, CONSENT#…, CASE#…)
+ * - the persons holding a recipient number      → Query pk = recipientNumber().pk
+ * - an office's open role assignments by due    → Query pk = openAssignment().pk (sk `<dueOn>#<id>`)
  * - replay an idempotent create                → GetItem idempotency()
  * - browse the audit log of one day            → Query pk = auditDay().pk
  */
@@ -107,6 +110,21 @@ export const keys = {
   consent: (tenantId: string, personId: string, purpose: string): ItemKey => ({
     pk: tenantPk(tenantId, 'PERSON', personId),
     sk: `CONSENT#${purpose}`,
+  }),
+  /** Which cases a person has, and at which office: person visibility and rewriting name copies. */
+  personCase: (tenantId: string, personId: string, caseId: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'PERSON', personId),
+    sk: `CASE#${caseId}`,
+  }),
+  /** 受給者証番号 → person: a lookup item written with the person, so search needs no scan. */
+  recipientNumber: (tenantId: string, recipientNumber: string, personId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'RECIPIENT', recipientNumber),
+    sk: `PERSON#${personId}`,
+  }),
+  /** One item per role assignment not yet done, written and deleted with its meeting. */
+  openAssignment: (tenantId: string, officeId: string, dueOn = '', assignmentId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'OFFICE', officeId, 'ASSIGNMENTS'),
+    sk: assignmentId ? `${dueOn}#${assignmentId}` : '',
   }),
   anonymousConsultation: (
     tenantId: string,
