@@ -70,3 +70,23 @@ export const getDirectoryEntries = async (tenantId: string, officeId: string, us
     user: userItem ? User.parse({ tenantId, ...strip(userItem) }) : null,
   };
 };
+
+/** Every user of a tenant: one partition, tens to a few hundred staff, read page by page. */
+export const listUsers = async (tenantId: string): Promise<User[]> => {
+  const { pk } = keys.user(tenantId, '');
+  const users: User[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    users.push(...(page.Items ?? []).map((item) => User.parse({ tenantId, ...strip(item) })));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return users;
+};

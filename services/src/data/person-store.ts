@@ -1,0 +1,232 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { CaseId, ConsentPurpose, ConsentView, OfficeId, Person, PersonId, keys } from '@kikan/shared';
+import { z } from 'zod';
+import type { Idempotency } from '../http/route.ts';
+import { personItem, putCaseIfVersion, type CaseRecord } from './case-store.ts';
+import { db, tableName } from './client.ts';
+import type { StoredResponse } from './idempotency.ts';
+import {
+  putIfVersion,
+  putNew,
+  writeTransaction,
+  type TransactItem,
+  type WriteContext,
+} from './transaction.ts';
+
+/**
+ * A person's partition holds the person, one item per consent purpose and one link per case
+ * (`CASE#<caseId>` with the case's office). The links decide who may read the person: an office
+ * sees a person only while it holds (or held) one of their cases. They are never deleted, so a
+ * closed case keeps its office's access to the file it wrote.
+ */
+
+export const PersonCaseLink = z.object({ caseId: CaseId, officeId: OfficeId });
+export type PersonCaseLink = z.infer<typeof PersonCaseLink>;
+
+export const personCaseItem = (tenantId: string, personId: string, link: PersonCaseLink) => ({
+  ...keys.personCase(tenantId, personId, link.caseId),
+  entity: 'person_case',
+  personId,
+  caseId: link.caseId,
+  officeId: link.officeId,
+});
+
+export const recipientNumberItem = (tenantId: string, recipientNumber: string, personId: string) => ({
+  ...keys.recipientNumber(tenantId, recipientNumber, personId),
+  entity: 'recipient_number',
+  personId,
+});
+
+/**
+ * What must be written beside a new person or a new case of a person: the case link, and the
+ * recipient-number lookup when the person has a number (an item already there is the same one).
+ */
+export const personIndexItems = (tenantId: string, person: Person, link: PersonCaseLink) => [
+  personCaseItem(tenantId, person.personId, link),
+  ...(person.recipientNumber ? [recipientNumberItem(tenantId, person.recipientNumber, person.personId)] : []),
+];
+
+export const consentItem = (tenantId: string, personId: string, consent: ConsentView) => ({
+  ...keys.consent(tenantId, personId, consent.purpose),
+  entity: 'consent',
+  personId,
+  ...consent,
+});
+
+const withoutKeys = (item: Record<string, unknown>) => {
+  const { pk: _pk, sk: _sk, entity: _entity, tenantId: _tenantId, personId: _personId, ...rest } = item;
+  return rest;
+};
+
+export interface PersonFile {
+  person: Person;
+  consents: ConsentView[];
+  cases: PersonCaseLink[];
+}
+
+/** The person, their consents and their case links in one Query on the person's partition. */
+export const readPersonFile = async (tenantId: string, personId: string): Promise<PersonFile | null> => {
+  const { pk } = keys.person(tenantId, personId);
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ExclusiveStartKey: startKey,
+        ConsistentRead: true,
+      }),
+    );
+    items.push(...(result.Items ?? []));
+    startKey = result.LastEvaluatedKey;
+  } while (startKey);
+  const sortKeyOf = (item: Record<string, unknown>) => (typeof item.sk === 'string' ? item.sk : '');
+  const personRecord = items.find((item) => sortKeyOf(item) === keys.person(tenantId, personId).sk);
+  if (!personRecord) return null;
+  const { pk: _pk, sk: _sk, entity: _entity, tenantId: _tenantId, ...person } = personRecord;
+  return {
+    person: Person.parse(person),
+    consents: items
+      .filter((item) => sortKeyOf(item).startsWith('CONSENT#'))
+      .map((item) => ConsentView.parse(withoutKeys(item))),
+    cases: items
+      .filter((item) => sortKeyOf(item).startsWith('CASE#'))
+      .map((item) => PersonCaseLink.parse(withoutKeys(item))),
+  };
+};
+
+/** Consent in force on a day: granted on or before it and not revoked. Anything else is no consent. */
+export const consentInForce = (consent: ConsentView | null | undefined, onDate: string): boolean =>
+  consent?.status === 'granted' && consent.grantedOn <= onDate;
+
+/**
+ * Fails closed: a missing, revoked, not-yet-granted or unreadable consent is no consent. Later
+ * features (core-center sharing, council material, statistics) ask this before using a record.
+ */
+export const hasConsent = async (
+  tenantId: string,
+  personId: string,
+  purpose: z.infer<typeof ConsentPurpose>,
+  onDate: string,
+): Promise<boolean> => {
+  const { Item } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.consent(tenantId, personId, purpose),
+      ConsistentRead: true,
+    }),
+  );
+  if (!Item) return false;
+  const parsed = ConsentView.safeParse(withoutKeys(Item));
+  return parsed.success && consentInForce(parsed.data, onDate);
+};
+
+/** Person ids holding a recipient number (normally one; numbers of two municipalities may collide). */
+export const findPersonIdsByRecipientNumber = async (
+  tenantId: string,
+  recipientNumber: string,
+): Promise<string[]> => {
+  const result = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.recipientNumber(tenantId, recipientNumber).pk },
+      Limit: 20,
+    }),
+  );
+  return (result.Items ?? []).map((item) => PersonId.parse(item.personId));
+};
+
+export interface UpdatePersonCommand {
+  write: WriteContext;
+  person: Person;
+  expectedVersion: number;
+  /** The person's cases with the new name copies; each is written only if unchanged since read. */
+  cases: { record: CaseRecord; expectedVersion: number }[];
+  previousRecipientNumber: string | undefined;
+}
+
+/**
+ * A case rewritten as a side effect of another record's write. If it changed meanwhile the whole
+ * write is a 409 to retry, not a 412: that ETag would name the case, not the record the caller sent.
+ */
+export const putCaseIfUnchanged = (record: CaseRecord, expectedVersion: number): TransactItem => {
+  const { Put } = putCaseIfVersion(record, expectedVersion);
+  if (!Put) throw new Error('a case write must be a Put');
+  const { ReturnValuesOnConditionCheckFailure: _current, ...put } = Put;
+  return { Put: put };
+};
+
+const deleteItem = (key: { pk: string; sk: string }): TransactItem => ({
+  Delete: { TableName: tableName(), Key: key },
+});
+
+/**
+ * The person and every copy of their name on their cases in one transaction: a case changed
+ * meanwhile cancels the whole write (409), so no case keeps an old name.
+ */
+export const updatePerson = ({
+  write,
+  person,
+  expectedVersion,
+  cases,
+  previousRecipientNumber,
+}: UpdatePersonCommand) => {
+  const tenantId = write.ctx.tenantId;
+  const recipientChanged = previousRecipientNumber !== person.recipientNumber;
+  const items = [
+    putIfVersion(personItem(tenantId, person), expectedVersion),
+    ...cases.map(({ record, expectedVersion: caseVersion }) => putCaseIfUnchanged(record, caseVersion)),
+    ...(recipientChanged && previousRecipientNumber
+      ? [deleteItem(keys.recipientNumber(tenantId, previousRecipientNumber, person.personId))]
+      : []),
+    ...(recipientChanged && person.recipientNumber
+      ? [putNew(recipientNumberItem(tenantId, person.recipientNumber, person.personId))]
+      : []),
+  ];
+  return writeTransaction(write, items, [
+    { action: 'update', recordType: 'person', recordId: person.personId, recordOfficeId: write.ctx.officeId },
+    ...cases.map(({ record }) => ({
+      action: 'update' as const,
+      recordType: 'case' as const,
+      recordId: record.caseId,
+      recordOfficeId: record.officeId,
+    })),
+  ]);
+};
+
+export interface SaveConsentCommand {
+  write: WriteContext;
+  personId: string;
+  consent: ConsentView;
+  /** null: the first consent of this purpose. */
+  expectedVersion: number | null;
+  idempotency: Idempotency | null;
+  response: StoredResponse;
+}
+
+export const saveConsent = ({
+  write,
+  personId,
+  consent,
+  expectedVersion,
+  idempotency,
+  response,
+}: SaveConsentCommand) => {
+  const item = consentItem(write.ctx.tenantId, personId, consent);
+  return writeTransaction(
+    write,
+    [expectedVersion === null ? putNew(item) : putIfVersion(item, expectedVersion)],
+    [
+      {
+        action: expectedVersion === null ? 'create' : 'update',
+        recordType: 'consent',
+        recordId: `${personId}/${consent.purpose}`,
+        recordOfficeId: write.ctx.officeId,
+      },
+    ],
+    { idempotency, response },
+  );
+};

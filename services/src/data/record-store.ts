@@ -1,0 +1,521 @@
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  AnonymousConsultation,
+  CaseId,
+  Consultation,
+  EntityId,
+  IsoDate,
+  Meeting,
+  Plan,
+  PlanSummary,
+  TABLE_INDEXES,
+  keys,
+  type CaseRecordKind,
+} from '@kikan/shared';
+import { z } from 'zod';
+import type { Idempotency } from '../http/route.ts';
+import { CaseRecord, caseItem, putCaseIfVersion } from './case-store.ts';
+import { db, tableName } from './client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import type { StoredResponse } from './idempotency.ts';
+import { personCaseItem, putCaseIfUnchanged } from './person-store.ts';
+import {
+  putIfVersion,
+  putNew,
+  writeTransaction,
+  type TransactItem,
+  type WriteContext,
+} from './transaction.ts';
+
+/**
+ * Plans, meetings and consultations live in their case's partition (`<KIND>#…`); anonymous
+ * consultations and open role assignments in their office's. Items carry `kind` so the case
+ * timeline can tell them apart without parsing their content.
+ */
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface CreateRecord {
+  write: WriteContext;
+  /** The office that holds the record, for the audit entry. */
+  officeId: string;
+  idempotency: Idempotency | null;
+  response: StoredResponse;
+}
+
+const recordItem = (tenantId: string, caseId: string, kind: CaseRecordKind, sortPart: string) => ({
+  ...keys.caseRecord(tenantId, caseId, kind, sortPart),
+  entity: kind.toLowerCase(),
+  kind,
+});
+
+const withoutKeys = (item: Record<string, unknown>) => {
+  const { pk: _pk, sk: _sk, entity: _entity, kind: _kind, ...rest } = item;
+  return rest;
+};
+
+const getItem = async (key: { pk: string; sk: string }) =>
+  (await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))).Item;
+
+const stringKeyOf = (item: Record<string, unknown>, names: string[]): Record<string, string> =>
+  Object.fromEntries(names.map((name) => [name, String(item[name])]));
+
+// ── Cases ─────────────────────────────────────────────────────────────────────
+
+/**
+ * A strongly consistent read for a write: the write is computed from this version and made only at
+ * it, so an eventually consistent (older) read would cost the caller a needless 412.
+ */
+export const getCaseForWrite = async (tenantId: string, caseId: string): Promise<CaseRecord | null> => {
+  const item = await getItem(keys.caseItem(tenantId, caseId));
+  return item ? CaseRecord.parse(item) : null;
+};
+
+/** Cases by id (BatchGet, retrying what DynamoDB leaves unprocessed); missing ids are absent. */
+export const getCasesByIds = async (
+  tenantId: string,
+  caseIds: string[],
+): Promise<Map<string, CaseRecord>> => {
+  const found = new Map<string, CaseRecord>();
+  const unique = [...new Set(caseIds)];
+  for (let start = 0; start < unique.length; start += 100) {
+    let pending: Record<string, unknown>[] = unique
+      .slice(start, start + 100)
+      .map((caseId) => ({ ...keys.caseItem(tenantId, caseId) }));
+    for (let attempt = 0; pending.length; attempt += 1) {
+      if (attempt > 5) throw new Error('BatchGet kept unprocessed keys');
+      const result = await db().send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }),
+      );
+      for (const item of result.Responses?.[tableName()] ?? []) {
+        const record = CaseRecord.parse(item);
+        found.set(record.caseId, record);
+      }
+      pending = result.UnprocessedKeys?.[tableName()]?.Keys ?? [];
+      if (pending.length) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+    }
+  }
+  return found;
+};
+
+export interface OfficeCaseSearch {
+  /** A prefix of the office index's sort key (`<kana>#<caseId>`): narrows the read by kana. */
+  kanaPrefix: string;
+  matches: (record: CaseRecord) => boolean;
+  limit: number;
+  cursor: string | undefined;
+  /** Cases read per request at most: a page may end short, with a cursor to read on. */
+  maxRead: number;
+}
+
+/**
+ * Reads an office's cases in kana order and keeps those that match. The cursor is the key of the
+ * last case read (or returned), so the next page starts right after it whatever was filtered out.
+ */
+export const findCasesOfOffice = async (
+  tenantId: string,
+  officeId: string,
+  search: OfficeCaseSearch,
+): Promise<Page<CaseRecord>> => {
+  const index = TABLE_INDEXES.casesByOffice;
+  const { gsi1pk } = keys.caseByOffice(tenantId, officeId);
+  const keyNames = ['pk', 'sk', index.partitionKey, index.sortKey];
+  let startKey: Record<string, unknown> | undefined = decodeCursor(search.cursor, { gsi1pk });
+  const items: CaseRecord[] = [];
+  let read = 0;
+  for (;;) {
+    const result = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: index.indexName,
+        KeyConditionExpression: search.kanaPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+        ExpressionAttributeNames: {
+          '#pk': index.partitionKey,
+          ...(search.kanaPrefix ? { '#sk': index.sortKey } : {}),
+        },
+        ExpressionAttributeValues: {
+          ':pk': gsi1pk,
+          ...(search.kanaPrefix ? { ':prefix': search.kanaPrefix } : {}),
+        },
+        ExclusiveStartKey: startKey,
+        Limit: Math.min(100, search.maxRead - read),
+      }),
+    );
+    const page = result.Items ?? [];
+    for (const [position, item] of page.entries()) {
+      read += 1;
+      const record = CaseRecord.parse(item);
+      if (!search.matches(record)) continue;
+      items.push(record);
+      if (items.length === search.limit) {
+        const more = position < page.length - 1 || result.LastEvaluatedKey !== undefined;
+        return { items, nextCursor: more ? encodeCursor(stringKeyOf(item, keyNames)) : null };
+      }
+    }
+    startKey = result.LastEvaluatedKey;
+    if (!startKey) return { items, nextCursor: null };
+    if (read >= search.maxRead) return { items, nextCursor: encodeCursor(startKey) };
+  }
+};
+
+// ── Plans ─────────────────────────────────────────────────────────────────────
+/** Zero-padded so the sort key orders versions numerically: PLAN#000002 before PLAN#000010. */
+const planSortPart = (planVersion: number) => String(planVersion).padStart(6, '0');
+
+export const planItem = (tenantId: string, plan: Plan) => ({
+  ...recordItem(tenantId, plan.caseId, 'PLAN', planSortPart(plan.planVersion)),
+  ...plan,
+});
+
+export const getPlan = async (
+  tenantId: string,
+  caseId: string,
+  planVersion: number,
+): Promise<Plan | null> => {
+  const item = await getItem(keys.caseRecord(tenantId, caseId, 'PLAN', planSortPart(planVersion)));
+  return item ? Plan.parse(withoutKeys(item)) : null;
+};
+
+const queryPlans = (tenantId: string, caseId: string, limit: number, startKey?: Record<string, string>) =>
+  db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.caseItem(tenantId, caseId).pk, ':prefix': 'PLAN#' },
+      // Summaries only: a plan's content can be tens of kilobytes.
+      ProjectionExpression:
+        'pk, sk, recordId, caseId, planVersion, #status, consentOn, finalizedAt, version, createdAt, createdBy, updatedAt',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ScanIndexForward: false,
+      ExclusiveStartKey: startKey,
+      Limit: limit,
+      ConsistentRead: true,
+    }),
+  );
+
+/** The newest version number, 0 when the case has no plan yet. */
+export const latestPlanVersion = async (tenantId: string, caseId: string): Promise<number> => {
+  const [latest] = (await queryPlans(tenantId, caseId, 1)).Items ?? [];
+  return latest ? PlanSummary.parse(withoutKeys(latest)).planVersion : 0;
+};
+
+/** Versions newest first. */
+export const listPlans = async (
+  tenantId: string,
+  caseId: string,
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<PlanSummary>> => {
+  const { pk } = keys.caseItem(tenantId, caseId);
+  const result = await queryPlans(tenantId, caseId, limit, decodeCursor(cursor, { pk }));
+  return {
+    items: (result.Items ?? []).map((item) => PlanSummary.parse(withoutKeys(item))),
+    nextCursor: encodeCursor(result.LastEvaluatedKey),
+  };
+};
+
+/** A new version never replaces one: two drafts racing for the same number leave one (409). */
+export const createPlan = ({ write, officeId, idempotency, response, plan }: CreateRecord & { plan: Plan }) =>
+  writeTransaction(
+    write,
+    [putNew(planItem(write.ctx.tenantId, plan))],
+    [{ action: 'create', recordType: 'plan', recordId: plan.recordId, recordOfficeId: officeId }],
+    { idempotency, response },
+  );
+
+export const updatePlan = (write: WriteContext, officeId: string, plan: Plan, expectedVersion: number) =>
+  writeTransaction(
+    write,
+    [putIfVersion(planItem(write.ctx.tenantId, plan), expectedVersion)],
+    [{ action: 'update', recordType: 'plan', recordId: plan.recordId, recordOfficeId: officeId }],
+  );
+
+/** The final plan and the case's current plan version move together. */
+export const finalizePlan = ({
+  write,
+  idempotency,
+  response,
+  plan,
+  expectedVersion,
+  caseRecord,
+  expectedCaseVersion,
+}: Omit<CreateRecord, 'officeId'> & {
+  plan: Plan;
+  expectedVersion: number;
+  caseRecord: CaseRecord;
+  expectedCaseVersion: number;
+}) =>
+  writeTransaction(
+    write,
+    [
+      putIfVersion(planItem(write.ctx.tenantId, plan), expectedVersion),
+      putCaseIfUnchanged(caseRecord, expectedCaseVersion),
+    ],
+    [
+      { action: 'update', recordType: 'plan', recordId: plan.recordId, recordOfficeId: caseRecord.officeId },
+      {
+        action: 'update',
+        recordType: 'case',
+        recordId: caseRecord.caseId,
+        recordOfficeId: caseRecord.officeId,
+      },
+    ],
+    { idempotency, response },
+  );
+
+// ── Meetings and role assignments ─────────────────────────────────────────────
+export const meetingItem = (tenantId: string, meeting: Meeting) => ({
+  ...recordItem(tenantId, meeting.caseId, 'MEETING', meeting.recordId),
+  ...meeting,
+});
+
+export const OpenAssignmentItem = z.object({
+  assignmentId: EntityId,
+  meetingId: EntityId,
+  caseId: CaseId,
+  heldOn: IsoDate,
+  who: z.string(),
+  organisation: z.string(),
+  what: z.string(),
+  dueOn: IsoDate,
+});
+export type OpenAssignmentItem = z.infer<typeof OpenAssignmentItem>;
+
+/**
+ * The office's list of assignments not yet done, one item each, sorted by due date: written with
+ * the meeting, deleted when the assignment is done, so the list is one Query with no index.
+ */
+export const openAssignmentItem = (
+  tenantId: string,
+  officeId: string,
+  meeting: Meeting,
+  assignment: Meeting['assignments'][number],
+) => ({
+  ...keys.openAssignment(tenantId, officeId, assignment.dueOn, assignment.assignmentId),
+  entity: 'open_assignment',
+  assignmentId: assignment.assignmentId,
+  meetingId: meeting.recordId,
+  caseId: meeting.caseId,
+  heldOn: meeting.heldOn,
+  who: assignment.who,
+  organisation: assignment.organisation,
+  what: assignment.what,
+  dueOn: assignment.dueOn,
+});
+
+export const getMeeting = async (
+  tenantId: string,
+  caseId: string,
+  meetingId: string,
+): Promise<Meeting | null> => {
+  const item = await getItem(keys.caseRecord(tenantId, caseId, 'MEETING', meetingId));
+  return item ? Meeting.parse(withoutKeys(item)) : null;
+};
+
+export const createMeeting = ({
+  write,
+  officeId,
+  idempotency,
+  response,
+  meeting,
+}: CreateRecord & { meeting: Meeting }) =>
+  writeTransaction(
+    write,
+    [
+      putNew(meetingItem(write.ctx.tenantId, meeting)),
+      ...meeting.assignments
+        .filter((assignment) => !assignment.doneOn)
+        .map((assignment) => putNew(openAssignmentItem(write.ctx.tenantId, officeId, meeting, assignment))),
+    ],
+    [{ action: 'create', recordType: 'meeting', recordId: meeting.recordId, recordOfficeId: officeId }],
+    { idempotency, response },
+  );
+
+export const completeAssignment = ({
+  write,
+  officeId,
+  idempotency,
+  response,
+  meeting,
+  expectedVersion,
+  assignment,
+}: CreateRecord & {
+  meeting: Meeting;
+  expectedVersion: number;
+  assignment: Meeting['assignments'][number];
+}) => {
+  const done: TransactItem = {
+    Delete: {
+      TableName: tableName(),
+      Key: keys.openAssignment(write.ctx.tenantId, officeId, assignment.dueOn, assignment.assignmentId),
+    },
+  };
+  return writeTransaction(
+    write,
+    [putIfVersion(meetingItem(write.ctx.tenantId, meeting), expectedVersion), done],
+    [{ action: 'update', recordType: 'meeting', recordId: meeting.recordId, recordOfficeId: officeId }],
+    { idempotency, response },
+  );
+};
+
+/** Due date first: overdue assignments lead. */
+export const listOpenAssignments = async (
+  tenantId: string,
+  officeId: string,
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<OpenAssignmentItem>> => {
+  const { pk } = keys.openAssignment(tenantId, officeId);
+  const result = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ExclusiveStartKey: decodeCursor(cursor, { pk }),
+      Limit: limit,
+    }),
+  );
+  return {
+    items: (result.Items ?? []).map((item) => OpenAssignmentItem.parse(item)),
+    nextCursor: encodeCursor(result.LastEvaluatedKey),
+  };
+};
+
+// ── Consultation records ──────────────────────────────────────────────────────
+export const consultationItem = (tenantId: string, consultation: Consultation) => ({
+  ...recordItem(tenantId, consultation.caseId, 'CONSULTATION', consultation.recordId),
+  ...consultation,
+});
+
+export const getConsultation = async (
+  tenantId: string,
+  caseId: string,
+  recordId: string,
+): Promise<Consultation | null> => {
+  const item = await getItem(keys.caseRecord(tenantId, caseId, 'CONSULTATION', recordId));
+  return item ? Consultation.parse(withoutKeys(item)) : null;
+};
+
+export const createConsultation = ({
+  write,
+  officeId,
+  idempotency,
+  response,
+  consultation,
+}: CreateRecord & { consultation: Consultation }) =>
+  writeTransaction(
+    write,
+    [putNew(consultationItem(write.ctx.tenantId, consultation))],
+    [
+      {
+        action: 'create',
+        recordType: 'consultation',
+        recordId: consultation.recordId,
+        recordOfficeId: officeId,
+      },
+    ],
+    { idempotency, response },
+  );
+
+export const anonymousConsultationItem = (tenantId: string, consultation: AnonymousConsultation) => ({
+  ...keys.anonymousConsultation(
+    tenantId,
+    consultation.officeId,
+    consultation.consultedOn,
+    consultation.recordId,
+  ),
+  entity: 'anonymous_consultation',
+  ...consultation,
+});
+
+export const createAnonymousConsultation = ({
+  write,
+  idempotency,
+  response,
+  consultation,
+}: Omit<CreateRecord, 'officeId'> & { consultation: AnonymousConsultation }) =>
+  writeTransaction(
+    write,
+    [putNew(anonymousConsultationItem(write.ctx.tenantId, consultation))],
+    [
+      {
+        action: 'create',
+        recordType: 'consultation',
+        recordId: consultation.recordId,
+        recordOfficeId: consultation.officeId,
+      },
+    ],
+    { idempotency, response },
+  );
+
+const AnonymousCountFields = AnonymousConsultation.pick({
+  channel: true,
+  counterpart: true,
+  topic: true,
+  minutes: true,
+});
+export type AnonymousCountFields = z.infer<typeof AnonymousCountFields>;
+
+/** One office's anonymous consultations of a month (`YYYY-MM`), the counted fields only. */
+export const listAnonymousConsultationsOfMonth = async (
+  tenantId: string,
+  officeId: string,
+  month: string,
+): Promise<AnonymousCountFields[]> => {
+  const { pk } = keys.anonymousConsultation(tenantId, officeId, '', '');
+  const found: AnonymousCountFields[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :month)',
+        ExpressionAttributeValues: { ':pk': pk, ':month': `${month}-` },
+        ProjectionExpression: 'channel, counterpart, topic, minutes',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    found.push(...(result.Items ?? []).map((item) => AnonymousCountFields.parse(item)));
+    startKey = result.LastEvaluatedKey;
+  } while (startKey);
+  return found;
+};
+
+// ── Transfer at 18 ────────────────────────────────────────────────────────────
+/**
+ * Closing the child case and opening the adult one is one transaction: both exist linked, or
+ * neither changed. The closing case is checked against the version the caller sent (412 if stale).
+ */
+export const transferCase = ({
+  write,
+  idempotency,
+  response,
+  closed,
+  expectedVersion,
+  opened,
+}: Omit<CreateRecord, 'officeId'> & {
+  closed: CaseRecord;
+  expectedVersion: number;
+  opened: CaseRecord;
+}) =>
+  writeTransaction(
+    write,
+    [
+      putCaseIfVersion(closed, expectedVersion),
+      putNew(caseItem(opened)),
+      putNew(
+        personCaseItem(write.ctx.tenantId, opened.personId, {
+          caseId: opened.caseId,
+          officeId: opened.officeId,
+        }),
+      ),
+    ],
+    [
+      { action: 'update', recordType: 'case', recordId: closed.caseId, recordOfficeId: closed.officeId },
+      { action: 'create', recordType: 'case', recordId: opened.caseId, recordOfficeId: opened.officeId },
+    ],
+    { idempotency, response },
+  );
