@@ -19,8 +19,11 @@ const compiled: CompiledRoute[] = ROUTES.map((route) => {
   return { route, pattern: new RegExp(`^${source}$`), names };
 });
 
+/** Fewest parameters first: like API Gateway, `/api/cases/search` wins over `/api/cases/{caseId}`. */
+const bySpecificity = [...compiled].sort((a, b) => a.names.length - b.names.length);
+
 export const matchRoute = (method: string, path: string) => {
-  for (const { route, pattern, names } of compiled) {
+  for (const { route, pattern, names } of bySpecificity) {
     if (route.method !== method) continue;
     const match = pattern.exec(path);
     if (!match) continue;

@@ -11,7 +11,7 @@ import type { createCaseRoute } from '../routes.ts';
 const CASE_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** A short code staff can say on the phone; ambiguous letters (I, O, 0, 1) are left out. */
-const newCaseCode = (): string =>
+export const newCaseCode = (): string =>
   `K-${Array.from(randomBytes(6), (byte) => CASE_CODE_ALPHABET[byte % CASE_CODE_ALPHABET.length]).join('')}`;
 
 export const createCase: Operation<typeof createCaseRoute> = async ({

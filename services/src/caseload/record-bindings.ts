@@ -1,3 +1,69 @@
-import type { RouteBinding } from '../http/create-function.ts';
+import { bind, type RouteBinding } from '../http/create-function.ts';
+import { completeAssignment } from './complete-assignment.ts';
+import { countAnonymousConsultations } from './count-anonymous-consultations.ts';
+import { createAnonymousConsultation } from './create-anonymous-consultation.ts';
+import { createConsultation } from './create-consultation.ts';
+import { createMeeting } from './create-meeting.ts';
+import { createPlan } from './create-plan.ts';
+import { finalizePlan } from './finalize-plan.ts';
+import { getConsultation } from './get-consultation.ts';
+import { getMeeting } from './get-meeting.ts';
+import { getPerson } from './get-person.ts';
+import { getPlan } from './get-plan.ts';
+import { grantConsent } from './grant-consent.ts';
+import { listLifeStageAlerts } from './list-life-stage-alerts.ts';
+import { listOpenAssignments } from './list-open-assignments.ts';
+import { listPlans } from './list-plans.ts';
+import { listStaff } from './list-staff.ts';
+import {
+  completeAssignmentRoute,
+  countAnonymousConsultationsRoute,
+  createAnonymousConsultationRoute,
+  createConsultationRoute,
+  createMeetingRoute,
+  createPlanRoute,
+  finalizePlanRoute,
+  getConsultationRoute,
+  getMeetingRoute,
+  getPersonRoute,
+  getPlanRoute,
+  grantConsentRoute,
+  listLifeStageAlertsRoute,
+  listOpenAssignmentsRoute,
+  listPlansRoute,
+  listStaffRoute,
+  revokeConsentRoute,
+  searchCasesRoute,
+  transferToAdultRoute,
+  updatePersonRoute,
+  updatePlanRoute,
+} from './record-routes.ts';
+import { revokeConsent } from './revoke-consent.ts';
+import { searchCases } from './search-cases.ts';
+import { transferToAdult } from './transfer-to-adult.ts';
+import { updatePerson } from './update-person.ts';
+import { updatePlan } from './update-plan.ts';
 
-export const RECORD_BINDINGS: readonly RouteBinding[] = [];
+export const RECORD_BINDINGS: readonly RouteBinding[] = [
+  bind(getPersonRoute, getPerson),
+  bind(updatePersonRoute, updatePerson),
+  bind(grantConsentRoute, grantConsent),
+  bind(revokeConsentRoute, revokeConsent),
+  bind(createPlanRoute, createPlan),
+  bind(listPlansRoute, listPlans),
+  bind(getPlanRoute, getPlan),
+  bind(updatePlanRoute, updatePlan),
+  bind(finalizePlanRoute, finalizePlan),
+  bind(createMeetingRoute, createMeeting),
+  bind(getMeetingRoute, getMeeting),
+  bind(completeAssignmentRoute, completeAssignment),
+  bind(listOpenAssignmentsRoute, listOpenAssignments),
+  bind(createConsultationRoute, createConsultation),
+  bind(getConsultationRoute, getConsultation),
+  bind(createAnonymousConsultationRoute, createAnonymousConsultation),
+  bind(countAnonymousConsultationsRoute, countAnonymousConsultations),
+  bind(listLifeStageAlertsRoute, listLifeStageAlerts),
+  bind(transferToAdultRoute, transferToAdult),
+  bind(searchCasesRoute, searchCases),
+  bind(listStaffRoute, listStaff),
+];

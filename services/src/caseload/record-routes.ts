@@ -1,4 +1,323 @@
-import type { RouteDefinition } from '../http/route.ts';
+import {
+  AnonymousConsultation,
+  AnonymousConsultationCountQuery,
+  AnonymousConsultationCounts,
+  AnonymousConsultationInput,
+  AssignmentDoneInput,
+  AssignmentParams,
+  CaseParams,
+  CasePage,
+  CaseSearchQuery,
+  ConsentInput,
+  ConsentRevokeInput,
+  ConsentView,
+  Consultation,
+  ConsultationInput,
+  ConsultationParams,
+  LifeStageAlertList,
+  LifeStageAlertQuery,
+  Meeting,
+  MeetingInput,
+  MeetingParams,
+  OpenAssignmentPage,
+  OpenAssignmentQuery,
+  PageQuery,
+  PersonParams,
+  PersonPatchInput,
+  PersonView,
+  Plan,
+  PlanContent,
+  PlanFinalizeInput,
+  PlanPage,
+  PlanParams,
+  StaffList,
+  StaffQuery,
+  TransferResult,
+  TransferToAdultRequest,
+} from '@kikan/shared';
+import { defineRoute, type RouteDefinition } from '../http/route.ts';
+
+/** Office staff and the core center; municipal officers and tenant admins see no individual. */
+const CASE_WORKERS = ['specialist', 'office_manager', 'core_supervisor'] as const;
+
+// ── Persons and consents ──────────────────────────────────────────────────────
+export const getPersonRoute = defineRoute({
+  method: 'GET',
+  path: '/api/persons/{personId}',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: "The full person record with consents, for an office holding one of the person's cases",
+  params: PersonParams,
+  response: PersonView,
+  successStatus: 200,
+});
+
+export const updatePersonRoute = defineRoute({
+  method: 'PATCH',
+  path: '/api/persons/{personId}',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: "Change a person's details (If-Match); the name copies on their cases change with it",
+  params: PersonParams,
+  body: PersonPatchInput,
+  response: PersonView,
+  successStatus: 200,
+});
+
+export const grantConsentRoute = defineRoute({
+  method: 'POST',
+  path: '/api/persons/{personId}/consents',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Record a consent for one purpose, dated',
+  params: PersonParams,
+  body: ConsentInput,
+  response: ConsentView,
+  successStatus: 201,
+  idempotent: true,
+});
+
+export const revokeConsentRoute = defineRoute({
+  method: 'POST',
+  path: '/api/persons/{personId}/consents/revoke',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Revoke the consent for one purpose, dated; its history is kept',
+  params: PersonParams,
+  body: ConsentRevokeInput,
+  response: ConsentView,
+  successStatus: 200,
+  idempotent: true,
+});
+
+// ── Plans ─────────────────────────────────────────────────────────────────────
+export const createPlanRoute = defineRoute({
+  method: 'POST',
+  path: '/api/cases/{caseId}/plans',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Start a new plan version as a draft (計画案); earlier versions stay as they are',
+  params: CaseParams,
+  body: PlanContent,
+  response: Plan,
+  successStatus: 201,
+  idempotent: true,
+});
+
+export const listPlansRoute = defineRoute({
+  method: 'GET',
+  path: '/api/cases/{caseId}/plans',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: "A case's plan versions, newest first",
+  params: CaseParams,
+  query: PageQuery,
+  response: PlanPage,
+  successStatus: 200,
+});
+
+export const getPlanRoute = defineRoute({
+  method: 'GET',
+  path: '/api/cases/{caseId}/plans/{planVersion}',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'One plan version',
+  params: PlanParams,
+  response: Plan,
+  successStatus: 200,
+});
+
+export const updatePlanRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/cases/{caseId}/plans/{planVersion}',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Rewrite a draft plan (If-Match); a final plan is never changed',
+  params: PlanParams,
+  body: PlanContent,
+  response: Plan,
+  successStatus: 200,
+});
+
+export const finalizePlanRoute = defineRoute({
+  method: 'POST',
+  path: '/api/cases/{caseId}/plans/{planVersion}/finalize',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: "Make a draft the final plan (本計画) with the person's consent date (If-Match)",
+  params: PlanParams,
+  body: PlanFinalizeInput,
+  response: Plan,
+  successStatus: 200,
+  idempotent: true,
+});
+
+// ── Service staff meetings ────────────────────────────────────────────────────
+export const createMeetingRoute = defineRoute({
+  method: 'POST',
+  path: '/api/cases/{caseId}/meetings',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Record a service staff meeting (サービス担当者会議) with its role assignments',
+  params: CaseParams,
+  body: MeetingInput,
+  response: Meeting,
+  successStatus: 201,
+  idempotent: true,
+});
+
+export const getMeetingRoute = defineRoute({
+  method: 'GET',
+  path: '/api/cases/{caseId}/meetings/{meetingId}',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'One service staff meeting',
+  params: MeetingParams,
+  response: Meeting,
+  successStatus: 200,
+});
+
+export const completeAssignmentRoute = defineRoute({
+  method: 'POST',
+  path: '/api/cases/{caseId}/meetings/{meetingId}/assignments/{assignmentId}/done',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Mark a role assignment of a meeting done (If-Match on the meeting)',
+  params: AssignmentParams,
+  body: AssignmentDoneInput,
+  response: Meeting,
+  successStatus: 200,
+  idempotent: true,
+});
+
+export const listOpenAssignmentsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/assignments/open',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: "Role assignments not yet done on the caller's (or their office's) cases, overdue first",
+  query: OpenAssignmentQuery,
+  response: OpenAssignmentPage,
+  successStatus: 200,
+});
+
+// ── Consultation records ──────────────────────────────────────────────────────
+export const createConsultationRoute = defineRoute({
+  method: 'POST',
+  path: '/api/cases/{caseId}/consultations',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Record a consultation (相談記録) on a case',
+  params: CaseParams,
+  body: ConsultationInput,
+  response: Consultation,
+  successStatus: 201,
+  idempotent: true,
+});
+
+export const getConsultationRoute = defineRoute({
+  method: 'GET',
+  path: '/api/cases/{caseId}/consultations/{recordId}',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'One consultation record',
+  params: ConsultationParams,
+  response: Consultation,
+  successStatus: 200,
+});
+
+export const createAnonymousConsultationRoute = defineRoute({
+  method: 'POST',
+  path: '/api/consultations/anonymous',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: "Count a basic consultation with nobody enrolled at the caller's office (no personal data)",
+  body: AnonymousConsultationInput,
+  response: AnonymousConsultation,
+  successStatus: 201,
+  idempotent: true,
+});
+
+export const countAnonymousConsultationsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/consultations/anonymous',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: "The caller's office's anonymous consultations of a month, counted by channel and topic",
+  query: AnonymousConsultationCountQuery,
+  response: AnonymousConsultationCounts,
+  successStatus: 200,
+});
+
+// ── Life stages and the transfer at 18 ────────────────────────────────────────
+export const listLifeStageAlertsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/life-stage-alerts',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'People of open cases turning 6, 18, 40 or 65 within six months',
+  query: LifeStageAlertQuery,
+  response: LifeStageAlertList,
+  successStatus: 200,
+});
+
+export const transferToAdultRoute = defineRoute({
+  method: 'POST',
+  path: '/api/cases/{caseId}/transfer-to-adult',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Close a child plan case and open the adult plan case, possibly at another office (If-Match)',
+  params: CaseParams,
+  body: TransferToAdultRequest,
+  response: TransferResult,
+  successStatus: 201,
+  idempotent: true,
+});
+
+// ── Search and staff ──────────────────────────────────────────────────────────
+export const searchCasesRoute = defineRoute({
+  method: 'GET',
+  path: '/api/cases/search',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: "The caller's office's cases by kana prefix, part of the name, or recipient number",
+  query: CaseSearchQuery,
+  response: CasePage,
+  successStatus: 200,
+});
+
+export const listStaffRoute = defineRoute({
+  method: 'GET',
+  path: '/api/users',
+  context: 'caseload',
+  access: [...CASE_WORKERS, 'tenant_admin'],
+  summary: 'Staff of an office, for choosing a specialist',
+  query: StaffQuery,
+  response: StaffList,
+  successStatus: 200,
+});
 
 /** Routes of the records around a case: persons, consents, plans, meetings, consultations, transfers. */
-export const RECORD_ROUTES: readonly RouteDefinition[] = [];
+export const RECORD_ROUTES: readonly RouteDefinition[] = [
+  getPersonRoute,
+  updatePersonRoute,
+  grantConsentRoute,
+  revokeConsentRoute,
+  createPlanRoute,
+  listPlansRoute,
+  getPlanRoute,
+  updatePlanRoute,
+  finalizePlanRoute,
+  createMeetingRoute,
+  getMeetingRoute,
+  completeAssignmentRoute,
+  listOpenAssignmentsRoute,
+  createConsultationRoute,
+  getConsultationRoute,
+  createAnonymousConsultationRoute,
+  countAnonymousConsultationsRoute,
+  listLifeStageAlertsRoute,
+  transferToAdultRoute,
+  searchCasesRoute,
+  listStaffRoute,
+];

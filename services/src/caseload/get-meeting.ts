@@ -1,0 +1,23 @@
+import { auditItem } from '../data/audit.ts';
+import { appendAudit } from '../data/audit-store.ts';
+import { getMeeting as readMeeting } from '../data/record-store.ts';
+import { NotFoundError } from '../http/errors.ts';
+import type { Operation } from '../http/route.ts';
+import { readableCase } from './record-access.ts';
+import type { getMeetingRoute } from './record-routes.ts';
+
+export const getMeeting: Operation<typeof getMeetingRoute> = async (input) => {
+  const { ctx, params, requestId, now } = input;
+  const record = await readableCase(input, params.caseId);
+  const meeting = await readMeeting(ctx.tenantId, record.caseId, params.meetingId);
+  if (!meeting) throw new NotFoundError();
+  await appendAudit(
+    auditItem(ctx, requestId, now, {
+      action: 'read',
+      recordType: 'meeting',
+      recordId: meeting.recordId,
+      recordOfficeId: record.officeId,
+    }),
+  );
+  return meeting;
+};

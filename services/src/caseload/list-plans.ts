@@ -1,0 +1,10 @@
+import { listPlans as readPlans } from '../data/record-store.ts';
+import type { Operation } from '../http/route.ts';
+import { readableCase } from './record-access.ts';
+import type { listPlansRoute } from './record-routes.ts';
+
+/** Summaries only (status, dates, versions): the content is read one version at a time. */
+export const listPlans: Operation<typeof listPlansRoute> = async (input) => {
+  const record = await readableCase(input, input.params.caseId);
+  return readPlans(input.ctx.tenantId, record.caseId, input.query.limit, input.query.cursor);
+};

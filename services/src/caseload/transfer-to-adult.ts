@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import {
+  TransferResult,
+  addMonths,
+  dateOfReachingAge,
+  todayInJapan,
+  type FieldError,
+  type TenantContext,
+  type TransferToAdultRequest,
+} from '@kikan/shared';
+import type { CaseRecord } from '../data/case-store.ts';
+import { listOffices, listUsers } from '../data/directory-store.ts';
+import { transferCase } from '../data/record-store.ts';
+import { ConflictError, ValidationError } from '../http/errors.ts';
+import type { Operation } from '../http/route.ts';
+import { toCaseView } from '../policy/case-view.ts';
+import { newCaseCode } from './create-case.ts';
+import { earlierResponse, openWritableCase, requireVersion } from './record-access.ts';
+import type { transferToAdultRoute } from './record-routes.ts';
+
+/** Seed 001: at 18 the child plan moves to an adult plan; the move is prepared from 17½. */
+export const transferRefusal = (child: CaseRecord, transferOn: string): string | null => {
+  if (child.serviceKind !== 'child_plan_consultation') {
+    return '障害児相談支援のケースだけが計画相談支援へ移行できます';
+  }
+  if (transferOn < addMonths(dateOfReachingAge(child.birthDate, 17), 6)) {
+    return '成人の計画相談支援への移行は17歳6か月から行えます';
+  }
+  return null;
+};
+
+/** The receiving office must give adult plans; its specialist is named, the caller, or its manager. */
+const receivingSpecialist = async (
+  ctx: TenantContext,
+  body: TransferToAdultRequest,
+  child: CaseRecord,
+  today: string,
+) => {
+  const [offices, users] = await Promise.all([listOffices(ctx.tenantId), listUsers(ctx.tenantId)]);
+  const errors: FieldError[] = [];
+  const target = offices.find((office) => office.officeId === body.targetOfficeId);
+  if (target?.type !== 'plan_consultation') {
+    errors.push({ field: 'body.targetOfficeId', message: '移行先は特定相談支援事業所を選んでください' });
+  }
+  if (body.serviceKind !== 'plan_consultation') {
+    errors.push({ field: 'body.serviceKind', message: '移行後のサービス種別は計画相談支援です' });
+  }
+  if (body.transferOn > today || body.transferOn < child.openedOn) {
+    errors.push({
+      field: 'body.transferOn',
+      message: '移行日はケース開始日から今日までの日付にしてください',
+    });
+  }
+  const staff = users.filter(
+    (user) =>
+      user.officeId === body.targetOfficeId && (user.role === 'specialist' || user.role === 'office_manager'),
+  );
+  const chosen = body.specialistUserId
+    ? staff.find((user) => user.userId === body.specialistUserId)
+    : (staff.find((user) => user.userId === ctx.userId) ??
+      staff.find((user) => user.role === 'office_manager') ??
+      staff[0]);
+  if (target && !chosen) {
+    errors.push({ field: 'body.specialistUserId', message: '移行先の事業所の担当者を選んでください' });
+  }
+  if (errors.length || !chosen) throw new ValidationError(errors);
+  return chosen.userId;
+};
+
+/** The adult case: same person, a fresh start at intake, linked back to the child case. */
+export const adultCaseOf = (
+  child: CaseRecord,
+  body: TransferToAdultRequest,
+  specialistUserId: string,
+  userId: string,
+  at: string,
+): CaseRecord => ({
+  caseId: randomUUID(),
+  caseCode: newCaseCode(),
+  tenantId: child.tenantId,
+  officeId: body.targetOfficeId,
+  personId: child.personId,
+  personName: child.personName,
+  personKana: child.personKana,
+  birthDate: child.birthDate,
+  specialistUserId,
+  serviceKind: 'plan_consultation',
+  planAuthor: 'specialist',
+  phase: 'intake',
+  monitoringPeriodMonths: body.monitoringPeriodMonths,
+  serviceUseStatus: 'not_started',
+  openedOn: body.transferOn,
+  sharedWithCore: false,
+  nextMonitoringDueOn: null,
+  previousCaseId: child.caseId,
+  version: 1,
+  createdAt: at,
+  createdBy: userId,
+  updatedAt: at,
+  updatedBy: userId,
+});
+
+/** Closes the child case and opens the adult case in one transaction, linked both ways. */
+export const transferToAdult: Operation<typeof transferToAdultRoute> = async (input) => {
+  const { ctx, params, body, ifMatch, idempotency, requestId, now } = input;
+  const replay = await earlierResponse(ctx, idempotency, TransferResult);
+  if (replay) return replay;
+  const child = await openWritableCase(input, params.caseId);
+  const refusal = transferRefusal(child, body.transferOn);
+  if (refusal) throw new ConflictError(refusal);
+  const expectedVersion = requireVersion(ifMatch, child.version);
+  const specialistUserId = await receivingSpecialist(ctx, body, child, todayInJapan(now));
+  const at = now.toISOString();
+  const adult = adultCaseOf(child, body, specialistUserId, ctx.userId, at);
+  const closed: CaseRecord = {
+    ...child,
+    phase: 'closed',
+    closedOn: body.transferOn,
+    closureReason: 'life_stage_move',
+    nextCaseId: adult.caseId,
+    nextMonitoringDueOn: null,
+    version: child.version + 1,
+    updatedAt: at,
+    updatedBy: ctx.userId,
+  };
+  const result: TransferResult = {
+    closedCase: toCaseView(closed, 'full', now),
+    newCaseId: adult.caseId,
+    newCaseCode: adult.caseCode,
+    newCaseOfficeId: adult.officeId,
+  };
+  const replayed = await transferCase({
+    write: { ctx, requestId, now },
+    idempotency,
+    response: { status: 201, body: result },
+    closed,
+    expectedVersion,
+    opened: adult,
+  });
+  return replayed ? TransferResult.parse(replayed.body) : result;
+};

@@ -1,0 +1,69 @@
+import { Person, todayInJapan, type FieldError } from '@kikan/shared';
+import { getDirectoryEntries } from '../data/directory-store.ts';
+import { updatePerson as storePerson } from '../data/person-store.ts';
+import { getCasesByIds } from '../data/record-store.ts';
+import { ValidationError } from '../http/errors.ts';
+import type { Operation } from '../http/route.ts';
+import { writablePersonFile, toPersonView } from './person-access.ts';
+import { requireVersion } from './record-access.ts';
+import type { updatePersonRoute } from './record-routes.ts';
+
+/**
+ * Cases keep copies of the name, kana and birth date (the caseload lists them without reading
+ * every person): the copies change in the same transaction as the person, or nothing does.
+ */
+export const updatePerson: Operation<typeof updatePersonRoute> = async ({
+  ctx,
+  params,
+  body,
+  ifMatch,
+  requestId,
+  now,
+}) => {
+  const file = await writablePersonFile(ctx, params.personId);
+  const expectedVersion = requireVersion(ifMatch, file.person.version);
+  const errors: FieldError[] = [];
+  if (body.birthDate && body.birthDate > todayInJapan(now)) {
+    errors.push({ field: 'body.birthDate', message: '生年月日に未来の日付は指定できません' });
+  }
+  if (body.municipalityCode) {
+    const { tenant } = await getDirectoryEntries(ctx.tenantId, ctx.officeId, ctx.userId);
+    if (!tenant?.members.some((member) => member.code === body.municipalityCode)) {
+      errors.push({ field: 'body.municipalityCode', message: 'このテナントの市町村を選んでください' });
+    }
+  }
+  if (errors.length) throw new ValidationError(errors);
+
+  const at = now.toISOString();
+  const person = Person.parse({ ...file.person, ...body, version: file.person.version + 1, updatedAt: at });
+  const copiesChanged = ['name', 'kana', 'birthDate'].some((field) => field in body);
+  const cases = copiesChanged
+    ? [
+        ...(
+          await getCasesByIds(
+            ctx.tenantId,
+            file.cases.map((link) => link.caseId),
+          )
+        ).values(),
+      ]
+    : [];
+  await storePerson({
+    write: { ctx, requestId, now },
+    person,
+    expectedVersion,
+    cases: cases.map((record) => ({
+      record: {
+        ...record,
+        personName: person.name,
+        personKana: person.kana,
+        birthDate: person.birthDate,
+        version: record.version + 1,
+        updatedAt: at,
+        updatedBy: ctx.userId,
+      },
+      expectedVersion: record.version,
+    })),
+    previousRecipientNumber: file.person.recipientNumber,
+  });
+  return toPersonView({ ...file, person }, ctx);
+};
