@@ -4,6 +4,7 @@ import { keys } from '@kikan/shared';
 import { caseItem, personItem } from '../src/data/case-store.ts';
 import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
 import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS, demoCases } from './demo-data.ts';
+import { demoRecordItems } from './demo-records.ts';
 
 const BATCH_SIZE = 25;
 
@@ -38,6 +39,7 @@ export const demoItems = (now: Date): Record<string, unknown>[] =>
       personItem(tenant.tenantId, person),
       caseItem(record),
     ]),
+    ...demoRecordItems(tenant.tenantId, now),
   ]);
 
 /** Seeds the demo tenants once; a table that already has them is left as it is. */

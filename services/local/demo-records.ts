@@ -1,0 +1,337 @@
+import {
+  addDays,
+  todayInJapan,
+  type AnonymousConsultation,
+  type ConsentView,
+  type Consultation,
+  type Meeting,
+  type Plan,
+  type PlanContent,
+  type ServiceKind,
+} from '@kikan/shared';
+import type { CaseRecord } from '../src/data/case-store.ts';
+import { consentItem, personIndexItems } from '../src/data/person-store.ts';
+import {
+  anonymousConsultationItem,
+  consultationItem,
+  meetingItem,
+  openAssignmentItem,
+  planItem,
+} from '../src/data/record-store.ts';
+import { DEMO_OFFICES, DEMO_USERS, demoCases, type DemoCase } from './demo-data.ts';
+
+/**
+ * Fictional records around the demo cases, so every screen has something to show: plan versions
+ * (drafts, final plans, plan reviews), service staff meetings with open and overdue role
+ * assignments, consultation records, consents (one revoked) and anonymous basic consultations.
+ * Deterministic for a given day, like the cases themselves; every name is invented.
+ */
+
+const minDate = (a: string, b: string): string => (a < b ? a : b);
+const maxDate = (a: string, b: string): string => (a > b ? a : b);
+
+const service = (kind: string, provider: string, amount: string) => ({ kind, provider, amount });
+
+const CHILD_PLAN: PlanContent = {
+  personWishes: '友だちと一緒に放課後を過ごしたい。来年は自分で電車に乗って出かけてみたい。',
+  familyWishes: '学校以外にも安心して過ごせる場所がほしい。母の就労時間を確保したい。',
+  overallPolicy:
+    '本人の「やってみたい」を大切にしながら、学校・家庭・事業所が同じ目標で関わり、生活の幅を少しずつ広げる。',
+  longTermGoal: '自分の気持ちを言葉や絵カードで伝え、地域の中で過ごせる場所を増やす。',
+  shortTermGoal: '放課後等デイサービスに週3日通い、集団の中で順番を待つ経験を重ねる。',
+  needs: [
+    {
+      priority: 1,
+      need: '放課後に安心して過ごせる場所がほしい',
+      goal: '週3日、放課後等デイサービスで落ち着いて過ごす',
+      period: '6か月',
+      services: [service('放課後等デイサービス', 'こども発達ルームそら', '月13日')],
+      personRole: '送迎車に自分で乗る',
+      supporters: '母（送り出し）、学校担任（連絡帳）',
+    },
+    {
+      priority: 2,
+      need: '気持ちをうまく伝えられずに混乱することがある',
+      goal: '困ったときに絵カードで助けを求められる',
+      period: '6か月',
+      services: [service('保育所等訪問支援', '発達支援センターつばさ', '月2回')],
+      personRole: '絵カードを持ち歩く',
+      supporters: '学校、事業所、家庭で同じカードを使う',
+    },
+  ],
+};
+
+const ADULT_PLAN: PlanContent = {
+  personWishes: '今のアパートで一人暮らしを続けたい。週に何日かは働いてお金をためたい。',
+  familyWishes: '親が高齢になっても本人が地域で暮らせるようにしてほしい。',
+  overallPolicy:
+    '本人の一人暮らしを続けたいという思いを軸に、日中活動と家事支援を組み合わせ、困ったときに相談できる人を増やす。',
+  longTermGoal: '地域で一人暮らしを続けながら、自分に合った働き方を見つける。',
+  shortTermGoal: '就労継続支援B型に週4日通い、生活リズムを整える。',
+  needs: [
+    {
+      priority: 1,
+      need: '働いて収入を得たい',
+      goal: '週4日、作業所に通い続ける',
+      period: '1年',
+      services: [service('就労継続支援B型', 'ワークショップみらい', '月18日')],
+      personRole: '朝8時に起きて自分で通所する',
+      supporters: '作業所の職業指導員',
+    },
+    {
+      priority: 2,
+      need: '掃除や買い物がうまくできず部屋が散らかる',
+      goal: 'ヘルパーと一緒に週2回家事をする',
+      period: '1年',
+      services: [service('居宅介護（家事援助）', 'ヘルパーステーションあさひ', '月8時間')],
+      personRole: 'ゴミ出しの日を自分で確認する',
+      supporters: '兄（月1回の訪問）',
+    },
+  ],
+};
+
+const TRANSITION_PLAN: PlanContent = {
+  personWishes: '病院を出て、自分の部屋で暮らしたい。',
+  familyWishes: '退院後に困ったとき、すぐに相談できる先があると安心。',
+  overallPolicy: '退院に向けて体験外出と体験宿泊を重ね、地域の支援者と顔の見える関係を作る。',
+  longTermGoal: 'グループホームに入居し、地域の日中活動に通う。',
+  shortTermGoal: '月2回の体験外出で住まいの見学をする。',
+  needs: [
+    {
+      priority: 1,
+      need: '退院後の住まいが決まっていない',
+      goal: 'グループホームを3か所見学し、体験入居する',
+      period: '6か月',
+      services: [service('地域移行支援', '地域移行支援センターみどり', '月2回の同行')],
+      personRole: '見学先で感じたことを記録する',
+      supporters: '病院の精神保健福祉士、ピアサポーター',
+    },
+  ],
+};
+
+const planTemplateFor = (serviceKind: ServiceKind): PlanContent | null => {
+  switch (serviceKind) {
+    case 'child_plan_consultation':
+      return CHILD_PLAN;
+    case 'plan_consultation':
+      return ADULT_PLAN;
+    case 'community_transition':
+    case 'community_settlement':
+      return TRANSITION_PLAN;
+    case 'basic_consultation':
+      return null;
+  }
+};
+
+const UNSOLVED = [
+  '短期入所の空きがなく、家族が急病のときの受け入れ先が決まらない',
+  '医療的ケアに対応できる放課後等デイサービスが市内にない',
+  '休日に利用できる移動支援の事業所が足りない',
+];
+
+const CONSULTATION_SUMMARIES = [
+  '母より電話。最近、朝の準備に時間がかかり登校が遅れがちとのこと。学校と情報共有することを提案。',
+  '本人来所。作業所での人間関係について相談。次回のモニタリングで職員も交えて話すことにした。',
+  '自宅訪問。部屋の片付けが進んでいる。ヘルパーの支援内容に本人も満足している様子。',
+  '事業所より連絡。欠席が続いているため、家庭の状況を確認してほしいとの依頼。',
+  'オンラインで面談。受給者証の更新手続きについて説明し、必要書類を一緒に確認した。',
+];
+
+/** The records the demo data holds around one tenant's cases. */
+export interface DemoRecords {
+  plans: Plan[];
+  meetings: { officeId: string; meeting: Meeting }[];
+  consultations: Consultation[];
+  consents: { personId: string; consent: ConsentView }[];
+  anonymous: AnonymousConsultation[];
+}
+
+const hasPlans = (record: CaseRecord) => ['planning', 'implementation', 'monitoring'].includes(record.phase);
+const isUnderway = (record: CaseRecord) => record.phase === 'implementation' || record.phase === 'monitoring';
+
+const plansOf = (record: CaseRecord, index: number, at: string, today: string): Plan[] => {
+  const template = planTemplateFor(record.serviceKind);
+  if (!template || !hasPlans(record)) return [];
+  const base = {
+    caseId: record.caseId,
+    content: template,
+    createdBy: record.specialistUserId,
+    createdAt: at,
+    updatedAt: at,
+  };
+  if (record.phase === 'planning') {
+    return [{ ...base, recordId: `${record.caseId}-plan-1`, planVersion: 1, status: 'draft', version: 1 }];
+  }
+  const consentOn = minDate(today, addDays(record.decision?.validFrom ?? addDays(record.openedOn, 30), -3));
+  const final: Plan = {
+    ...base,
+    recordId: `${record.caseId}-plan-1`,
+    planVersion: 1,
+    status: 'final',
+    consentOn,
+    finalizedAt: at,
+    version: 2,
+  };
+  // Every third case is in a plan review: a new draft beside the final plan in force.
+  if (index % 3 !== 0) return [final];
+  return [
+    final,
+    {
+      ...base,
+      recordId: `${record.caseId}-plan-2`,
+      planVersion: 2,
+      status: 'draft',
+      content: { ...template, shortTermGoal: `${template.shortTermGoal}（見直し中）` },
+      version: 1,
+    },
+  ];
+};
+
+const meetingOf = (record: CaseRecord, index: number, at: string, today: string): Meeting | null => {
+  if (!isUnderway(record)) return null;
+  const heldOn = maxDate(
+    record.openedOn,
+    addDays(record.decision?.validFrom ?? addDays(record.openedOn, 30), -7),
+  );
+  const meetingId = `${record.caseId}-mtg-1`;
+  const firstDue = minDate(addDays(heldOn, 14), today);
+  return {
+    recordId: meetingId,
+    caseId: record.caseId,
+    heldOn,
+    attendees: [
+      { name: '本人', organisation: '', role: '本人' },
+      { name: '家族', organisation: '', role: '家族' },
+      { name: '担当の相談支援専門員', organisation: '相談支援事業所', role: '相談支援専門員' },
+      { name: 'サービス管理責任者', organisation: 'サービス提供事業所', role: 'サービス管理責任者' },
+    ],
+    opinions: '本人は今の生活を続けたいと話した。家族からは緊急時の預け先への不安が出された。',
+    decisions: '計画案のとおりサービスを利用する。3か月後に状況を確認する。',
+    assignments: [
+      {
+        assignmentId: `${meetingId}-a`,
+        who: 'サービス管理責任者',
+        organisation: 'サービス提供事業所',
+        what: '個別支援計画を作成し、相談支援専門員に送付する',
+        dueOn: firstDue,
+        // Half of them done, the other half overdue: the overdue list has content.
+        ...(index % 2 === 0 ? { doneOn: firstDue } : {}),
+      },
+      {
+        assignmentId: `${meetingId}-b`,
+        who: '担当の相談支援専門員',
+        organisation: '相談支援事業所',
+        what: '短期入所の受け入れ先を2か所以上問い合わせる',
+        dueOn: addDays(today, 10 + (index % 40)),
+      },
+    ],
+    unsolvedItems: index % 4 === 1 ? [UNSOLVED[index % UNSOLVED.length] ?? ''] : [],
+    version: 1,
+    createdAt: at,
+    createdBy: record.specialistUserId,
+    updatedAt: at,
+  };
+};
+
+const consultationsOf = (record: CaseRecord, index: number, at: string, today: string): Consultation[] => {
+  if (record.phase === 'intake') return [];
+  return Array.from({ length: 1 + (index % 3) }, (_, k) => ({
+    recordId: `${record.caseId}-con-${k + 1}`,
+    caseId: record.caseId,
+    consultedOn: maxDate(record.openedOn, addDays(today, -(7 + 23 * k + (index % 11)))),
+    channel: (['phone', 'visit', 'home_visit', 'online', 'outreach'] as const)[(index + k) % 5] ?? 'phone',
+    counterpart: (['person', 'family', 'agency'] as const)[(index + k) % 3] ?? 'person',
+    summary: CONSULTATION_SUMMARIES[(index + k) % CONSULTATION_SUMMARIES.length] ?? '',
+    minutes: 15 + ((index * 7 + k * 13) % 60),
+    createdAt: at,
+    createdBy: record.specialistUserId,
+  }));
+};
+
+const consentsOf = ({ person, record }: DemoCase, index: number, at: string) => {
+  const grant = (purpose: ConsentView['purpose'], grantedOn: string): ConsentView => ({
+    purpose,
+    status: 'granted',
+    grantedOn,
+    history: [{ event: 'granted', on: grantedOn, at, by: record.specialistUserId }],
+    version: 1,
+    updatedAt: at,
+  });
+  const consents: ConsentView[] = [];
+  if (index % 2 === 0) consents.push(grant('statistics', record.openedOn));
+  if (index % 4 === 1) consents.push(grant('council_anonymised', record.openedOn));
+  if (index % 3 === 0 && index % 10 !== 5) consents.push(grant('core_supervision', record.openedOn));
+  if (index % 10 === 5) {
+    const revokedOn = addDays(record.openedOn, 30);
+    const granted = grant('core_supervision', record.openedOn);
+    consents.push({
+      ...granted,
+      status: 'revoked',
+      revokedOn,
+      history: [...granted.history, { event: 'revoked', on: revokedOn, at, by: record.specialistUserId }],
+      version: 2,
+    });
+  }
+  return consents.map((consent) => ({ personId: person.personId, consent }));
+};
+
+const anonymousOf = (tenantId: string, at: string, today: string): AnonymousConsultation[] =>
+  (DEMO_OFFICES[tenantId] ?? [])
+    .filter((office) => office.type !== 'municipal_division')
+    .flatMap((office, officeIndex) =>
+      Array.from({ length: 14 }, (_, k) => {
+        const n = officeIndex * 5 + k;
+        return {
+          recordId: `demo-anon-${office.officeId}-${String(k + 1).padStart(2, '0')}`,
+          officeId: office.officeId,
+          consultedOn: addDays(today, -((n * 4) % 50)),
+          channel: (['phone', 'visit', 'phone', 'online', 'home_visit'] as const)[n % 5] ?? 'phone',
+          counterpart: (['person', 'family', 'agency', 'other'] as const)[n % 4] ?? 'person',
+          topic:
+            (['service_info', 'daily_life', 'employment', 'housing', 'family', 'other'] as const)[n % 6] ??
+            'other',
+          minutes: 10 + ((n * 11) % 50),
+          createdAt: at,
+          createdBy: DEMO_USERS.find((user) => user.officeId === office.officeId)?.userId ?? 'user-admin',
+        };
+      }),
+    );
+
+export const demoRecords = (tenantId: string, now: Date, cases = demoCases(tenantId, now)): DemoRecords => {
+  const today = todayInJapan(now);
+  const at = now.toISOString();
+  return {
+    plans: cases.flatMap(({ record }, index) => plansOf(record, index, at, today)),
+    meetings: cases.flatMap(({ record }, index) => {
+      const meeting = meetingOf(record, index, at, today);
+      return meeting ? [{ officeId: record.officeId, meeting }] : [];
+    }),
+    consultations: cases.flatMap(({ record }, index) => consultationsOf(record, index, at, today)),
+    consents: cases.flatMap((demoCase, index) => consentsOf(demoCase, index, at)),
+    anonymous: anonymousOf(tenantId, at, today),
+  };
+};
+
+/**
+ * Every item the records need, including the person ↔ case links and recipient-number lookups of
+ * the demo persons (written here because the demo cases are seeded without them).
+ */
+export const demoRecordItems = (tenantId: string, now: Date): Record<string, unknown>[] => {
+  const cases = demoCases(tenantId, now);
+  const records = demoRecords(tenantId, now, cases);
+  return [
+    ...cases.flatMap(({ person, record }) =>
+      personIndexItems(tenantId, person, { caseId: record.caseId, officeId: record.officeId }),
+    ),
+    ...records.plans.map((plan) => planItem(tenantId, plan)),
+    ...records.meetings.flatMap(({ officeId, meeting }) => [
+      meetingItem(tenantId, meeting),
+      ...meeting.assignments
+        .filter((assignment) => !assignment.doneOn)
+        .map((assignment) => openAssignmentItem(tenantId, officeId, meeting, assignment)),
+    ]),
+    ...records.consultations.map((consultation) => consultationItem(tenantId, consultation)),
+    ...records.consents.map(({ personId, consent }) => consentItem(tenantId, personId, consent)),
+    ...records.anonymous.map((consultation) => anonymousConsultationItem(tenantId, consultation)),
+  ];
+};
