@@ -1,4 +1,397 @@
-import type { Expectation } from '../../support/personas.ts';
+import {
+  addMonths,
+  dateOfReachingAge,
+  keys,
+  todayInJapan,
+  type ConsentView,
+  type Meeting,
+  type Plan,
+} from '@kikan/shared';
+import type { CaseRecord } from '../../../services/src/data/case-store.ts';
+import { DEMO_USERS, demoCases } from '../../../services/local/demo-data.ts';
+import { demoRecords } from '../../../services/local/demo-records.ts';
+import {
+  CASE_WORKERS,
+  PERSONAS,
+  caseWorkersOnly,
+  type Expectation,
+  type Persona,
+  type Target,
+} from '../../support/personas.ts';
+import type { TestApi } from '../../support/test-api.ts';
+
+/**
+ * Case records are for the office holding the case: other offices (the core center too, its
+ * pseudonymised view names nobody) and other tenants get the 404 of a record they cannot see;
+ * roles without case access get 403 before anything else.
+ *
+ * Refused calls point at records that exist (another office's plan, meeting, person), so the 404
+ * is the policy's and not a missing record's. Successful writes use demo cases no other matrix
+ * row writes to, one per persona (Suzuki and Tanaka share あおぞら), so rows stay independent.
+ * ETags are read straight from the table: an audited GET would add an item, and the matrix checks
+ * that a refused write leaves the table as it was.
+ */
+
+const NOW = new Date();
+const TODAY = todayInJapan(NOW);
+const THIS_MONTH = TODAY.slice(0, 7);
+
+interface DemoEntry {
+  tenantId: string;
+  index: number;
+  record: CaseRecord;
+  personId: string;
+  plans: Plan[];
+  meeting: Meeting | undefined;
+  consents: ConsentView[];
+}
+
+const DEMO: DemoEntry[] = ['kibougaoka', 'hokushin'].flatMap((tenantId) => {
+  const cases = demoCases(tenantId, NOW);
+  const records = demoRecords(tenantId, NOW, cases);
+  return cases.map(({ person, record }, index) => ({
+    tenantId,
+    index,
+    record,
+    personId: person.personId,
+    plans: records.plans.filter((plan) => plan.caseId === record.caseId),
+    meeting: records.meetings.find(({ meeting }) => meeting.caseId === record.caseId)?.meeting,
+    consents: records.consents
+      .filter((entry) => entry.personId === person.personId)
+      .map((entry) => entry.consent),
+  }));
+});
+
+const demoOf = (caseId: string): DemoEntry => {
+  const found = DEMO.find((entry) => entry.record.caseId === caseId);
+  if (!found) throw new Error(`no demo case ${caseId}`);
+  return found;
+};
+
+const isCaseWorker = (persona: Persona) => CASE_WORKERS.has(persona.role);
+const homeOf = (persona: Persona, target: Target) => {
+  const { tenantId, record } = demoOf(persona.cases[target]);
+  return { tenantId, officeId: record.officeId };
+};
+const inOffice = (home: { tenantId: string; officeId: string }) => (entry: DemoEntry) =>
+  entry.tenantId === home.tenantId && entry.record.officeId === home.officeId;
+
+/** Suzuki and Tanaka (both あおぞら) get different cases. */
+const rankOf = (persona: Persona) =>
+  PERSONAS.filter(
+    (other) =>
+      isCaseWorker(other) && homeOf(other, 'ownOffice').officeId === homeOf(persona, 'ownOffice').officeId,
+  ).indexOf(persona);
+
+const mayMoveToAdult = (entry: DemoEntry) =>
+  entry.record.serviceKind === 'child_plan_consultation' &&
+  entry.record.phase !== 'closed' &&
+  addMonths(dateOfReachingAge(entry.record.birthDate, 17), 6) <= TODAY;
+
+/** The child case a persona moves to an adult plan, when its office holds one. */
+const transferCaseOf = (persona: Persona): string | undefined =>
+  isCaseWorker(persona)
+    ? DEMO.filter(inOffice(homeOf(persona, 'ownOffice'))).filter(mayMoveToAdult)[rankOf(persona)]?.record
+        .caseId
+    : undefined;
+
+/** Cases other rows must not touch: the cycle matrix's, and the ones closed by a transfer. */
+const RESERVED = new Set([
+  ...PERSONAS.flatMap((persona) => Object.values(persona.cases)),
+  ...PERSONAS.flatMap((persona) => transferCaseOf(persona) ?? []),
+]);
+
+/**
+ * A demo case for a row: for a successful write, one of the persona's own office that only this
+ * persona and this kind of row use (`slot`); for a refused call, one of the target's office.
+ */
+const pick = (
+  persona: Persona,
+  target: Target,
+  wanted: (entry: DemoEntry) => boolean,
+  slot: number,
+  refusedWanted = wanted,
+): string => {
+  const inHome = DEMO.filter(inOffice(homeOf(persona, target)));
+  if (target !== 'ownOffice' || !isCaseWorker(persona)) {
+    return inHome.find(refusedWanted)?.record.caseId ?? persona.cases[target];
+  }
+  const fits = inHome.filter(wanted);
+  const free = fits.filter((entry) => !RESERVED.has(entry.record.caseId));
+  const pool = free.length ? free : fits;
+  const chosen = pool[(slot * 2 + rankOf(persona)) % pool.length];
+  if (!chosen) throw new Error(`no demo case for ${persona.email}`);
+  return chosen.record.caseId;
+};
+
+const isOpen = (entry: DemoEntry) => entry.record.phase !== 'closed';
+const hasPlan = (entry: DemoEntry) => entry.plans.length > 0;
+/** A draft to change: the seeded newest version when it is a draft, or version 1 made on demand. */
+const hasDraftOrNone = (entry: DemoEntry) =>
+  isOpen(entry) && (entry.plans.at(-1)?.status ?? 'draft') === 'draft';
+const hasSeededDraft = (entry: DemoEntry) => entry.plans.at(-1)?.status === 'draft';
+const draftVersionOf = (caseId: string) => demoOf(caseId).plans.at(-1)?.planVersion ?? 1;
+/** Own rows: a draft to work on; refused rows: another office's existing draft. */
+const draftCase = (persona: Persona, target: Target, slot: number) =>
+  pick(persona, target, hasDraftOrNone, slot, hasSeededDraft);
+const hasMeeting = (entry: DemoEntry) => entry.meeting !== undefined;
+const hasConsultation = (entry: DemoEntry) => entry.record.phase !== 'intake';
+
+const ownOfficeOnly = (ok: number) => (persona: Persona, target: Target) => {
+  if (!isCaseWorker(persona)) return 403;
+  return target === 'ownOffice' ? ok : 404;
+};
+
+const casePk = (caseId: string) => keys.caseItem(demoOf(caseId).tenantId, caseId).pk;
+const planSk = (version: number) => `PLAN#${String(version).padStart(6, '0')}`;
+
+/** The stored version of an item, as the If-Match its owner would send. */
+const ifMatchOf = async (api: TestApi, pk: string, sk: string) => {
+  const item = (await api.queryPartition(pk)).find((candidate) => candidate.sk === sk);
+  return { 'if-match': `"${typeof item?.version === 'number' ? item.version : 1}"` };
+};
+
+/** For a persona's own successful rows only: a case without seeded plans gets its version 1 draft. */
+const ensureDraft = async (api: TestApi, persona: Persona, target: Target, caseId: string) => {
+  if (target !== 'ownOffice' || !isCaseWorker(persona) || hasPlan(demoOf(caseId))) return;
+  const existing = (await api.queryPartition(casePk(caseId))).some((item) => item.sk === planSk(1));
+  if (!existing) {
+    const created = await api.call('POST', `/api/cases/${caseId}/plans`, { as: persona.email, body: {} });
+    if (created.status !== 201) throw new Error(`could not prepare a draft plan: ${created.status}`);
+  }
+};
+
+const personPath = (persona: Persona, target: Target, slot: number) =>
+  `/api/persons/${demoOf(pick(persona, target, () => true, slot)).personId}`;
+
+/** The consent purpose a persona's own person has not given yet in the demo data. */
+const purposeToGrant = (persona: Persona) => {
+  const caseId = pick(persona, 'ownOffice', () => true, 4);
+  const granted = new Set(
+    demoOf(caseId)
+      .consents.filter((c) => c.status === 'granted')
+      .map((c) => c.purpose),
+  );
+  return (
+    (['council_anonymised', 'core_supervision', 'statistics'] as const).find((p) => !granted.has(p)) ??
+    'statistics'
+  );
+};
+
+const OWN_TARGET_OFFICE: Record<string, string> = { kibougaoka: 'aozora', hokushin: 'hokushin-sakura' };
+
+const transferPath = (persona: Persona, target: Target) =>
+  target === 'ownOffice' && isCaseWorker(persona)
+    ? (transferCaseOf(persona) ?? pick(persona, target, isOpen, 6))
+    : persona.cases[target];
+
+const meetingPath = (persona: Persona, target: Target, slot: number) => {
+  const caseId = pick(persona, target, hasMeeting, slot);
+  return { caseId, meetingId: `${caseId}-mtg-1` };
+};
+
+const officeOfUser = (email: string) => DEMO_USERS.find((user) => user.email === email);
 
 /** Expected status of every case-record route for each persona and target. */
-export const RECORD_MATRIX: Record<string, Expectation> = {};
+export const RECORD_MATRIX: Record<string, Expectation> = {
+  'GET /api/persons/{personId}': {
+    method: 'GET',
+    path: (persona, target) => personPath(persona, target, 0),
+    status: ownOfficeOnly(200),
+  },
+  'PATCH /api/persons/{personId}': {
+    method: 'PATCH',
+    path: (persona, target) => personPath(persona, target, 1),
+    body: () => ({ familySituation: '両親と同居。父が主な介護者になった。' }),
+    headers: async (api, persona, target) => {
+      const { tenantId, personId } = demoOf(pick(persona, target, () => true, 1));
+      return ifMatchOf(api, keys.person(tenantId, personId).pk, 'PERSON');
+    },
+    status: ownOfficeOnly(200),
+  },
+  'POST /api/persons/{personId}/consents': {
+    method: 'POST',
+    path: (persona, target) => `${personPath(persona, target, 4)}/consents`,
+    body: (persona) => ({ purpose: purposeToGrant(persona), grantedOn: TODAY }),
+    status: ownOfficeOnly(201),
+  },
+  'POST /api/persons/{personId}/consents/revoke': {
+    method: 'POST',
+    path: (persona, target) => `${personPath(persona, target, 5)}/consents/revoke`,
+    body: () => ({ purpose: 'statistics', revokedOn: TODAY }),
+    headers: async (api, persona, target) => {
+      if (target === 'ownOffice' && isCaseWorker(persona)) {
+        await api.call('POST', `${personPath(persona, target, 5)}/consents`, {
+          as: persona.email,
+          body: { purpose: 'statistics', grantedOn: TODAY },
+        });
+      }
+      return {};
+    },
+    status: ownOfficeOnly(200),
+  },
+  'POST /api/cases/{caseId}/plans': {
+    method: 'POST',
+    path: (persona, target) => `/api/cases/${pick(persona, target, isOpen, 2, hasPlan)}/plans`,
+    body: () => ({ personWishes: '自分のペースで働きたい', needs: [] }),
+    status: ownOfficeOnly(201),
+  },
+  'GET /api/cases/{caseId}/plans': {
+    method: 'GET',
+    path: (persona, target) => `/api/cases/${pick(persona, target, isOpen, 0, hasPlan)}/plans`,
+    status: ownOfficeOnly(200),
+  },
+  'GET /api/cases/{caseId}/plans/{planVersion}': {
+    method: 'GET',
+    path: (persona, target) => {
+      const caseId = draftCase(persona, target, 3);
+      return `/api/cases/${caseId}/plans/${draftVersionOf(caseId)}`;
+    },
+    headers: async (api, persona, target) => {
+      await ensureDraft(api, persona, target, draftCase(persona, target, 3));
+      return {};
+    },
+    status: ownOfficeOnly(200),
+  },
+  'PUT /api/cases/{caseId}/plans/{planVersion}': {
+    method: 'PUT',
+    path: (persona, target) => {
+      const caseId = draftCase(persona, target, 3);
+      return `/api/cases/${caseId}/plans/${draftVersionOf(caseId)}`;
+    },
+    body: () => ({ personWishes: '一人で買い物に行けるようになりたい' }),
+    headers: async (api, persona, target) => {
+      const caseId = draftCase(persona, target, 3);
+      await ensureDraft(api, persona, target, caseId);
+      return ifMatchOf(api, casePk(caseId), planSk(draftVersionOf(caseId)));
+    },
+    status: ownOfficeOnly(200),
+  },
+  'POST /api/cases/{caseId}/plans/{planVersion}/finalize': {
+    method: 'POST',
+    path: (persona, target) => {
+      const caseId = draftCase(persona, target, 7);
+      return `/api/cases/${caseId}/plans/${draftVersionOf(caseId)}/finalize`;
+    },
+    body: () => ({ consentOn: TODAY }),
+    headers: async (api, persona, target) => {
+      const caseId = draftCase(persona, target, 7);
+      await ensureDraft(api, persona, target, caseId);
+      return ifMatchOf(api, casePk(caseId), planSk(draftVersionOf(caseId)));
+    },
+    status: ownOfficeOnly(200),
+  },
+  'POST /api/cases/{caseId}/meetings': {
+    method: 'POST',
+    path: (persona, target) => `/api/cases/${pick(persona, target, isOpen, 8)}/meetings`,
+    body: () => ({
+      heldOn: TODAY,
+      attendees: [{ name: '本人' }, { name: '相談支援専門員', organisation: '相談支援事業所' }],
+      assignments: [{ who: 'サービス管理責任者', what: '個別支援計画の見直し', dueOn: TODAY }],
+    }),
+    status: ownOfficeOnly(201),
+  },
+  'GET /api/cases/{caseId}/meetings/{meetingId}': {
+    method: 'GET',
+    path: (persona, target) => {
+      const { caseId, meetingId } = meetingPath(persona, target, 9);
+      return `/api/cases/${caseId}/meetings/${meetingId}`;
+    },
+    status: ownOfficeOnly(200),
+  },
+  'POST /api/cases/{caseId}/meetings/{meetingId}/assignments/{assignmentId}/done': {
+    method: 'POST',
+    path: (persona, target) => {
+      const { caseId, meetingId } = meetingPath(persona, target, 10);
+      return `/api/cases/${caseId}/meetings/${meetingId}/assignments/${meetingId}-b/done`;
+    },
+    body: () => ({ doneOn: TODAY }),
+    headers: async (api, persona, target) => {
+      const { caseId, meetingId } = meetingPath(persona, target, 10);
+      return ifMatchOf(api, casePk(caseId), `MEETING#${meetingId}`);
+    },
+    status: ownOfficeOnly(200),
+  },
+  'GET /api/assignments/open': {
+    method: 'GET',
+    path: () => '/api/assignments/open?scope=office',
+    status: caseWorkersOnly(200),
+  },
+  'POST /api/cases/{caseId}/consultations': {
+    method: 'POST',
+    path: (persona, target) => `/api/cases/${pick(persona, target, isOpen, 11)}/consultations`,
+    body: () => ({
+      consultedOn: TODAY,
+      channel: 'phone',
+      counterpart: 'family',
+      summary: '母より電話。通所の様子について相談。',
+      minutes: 20,
+    }),
+    status: ownOfficeOnly(201),
+  },
+  'GET /api/cases/{caseId}/consultations/{recordId}': {
+    method: 'GET',
+    path: (persona, target) => {
+      const caseId = pick(persona, target, hasConsultation, 12);
+      return `/api/cases/${caseId}/consultations/${caseId}-con-1`;
+    },
+    status: ownOfficeOnly(200),
+  },
+  'POST /api/consultations/anonymous': {
+    method: 'POST',
+    path: () => '/api/consultations/anonymous',
+    body: () => ({
+      consultedOn: TODAY,
+      channel: 'phone',
+      counterpart: 'family',
+      topic: 'service_info',
+      minutes: 15,
+    }),
+    status: caseWorkersOnly(201),
+  },
+  'GET /api/consultations/anonymous': {
+    method: 'GET',
+    path: () => `/api/consultations/anonymous?month=${THIS_MONTH}`,
+    status: caseWorkersOnly(200),
+  },
+  'GET /api/life-stage-alerts': {
+    method: 'GET',
+    path: () => '/api/life-stage-alerts?scope=office',
+    status: caseWorkersOnly(200),
+  },
+  'POST /api/cases/{caseId}/transfer-to-adult': {
+    method: 'POST',
+    path: (persona, target) => `/api/cases/${transferPath(persona, target)}/transfer-to-adult`,
+    body: (persona) => ({
+      transferOn: TODAY,
+      targetOfficeId: OWN_TARGET_OFFICE[officeOfUser(persona.email)?.tenantId ?? 'kibougaoka'],
+    }),
+    headers: async (api, persona, target) => ifMatchOf(api, casePk(transferPath(persona, target)), 'CASE'),
+    status: (persona, target) => {
+      const status = ownOfficeOnly(201)(persona, target);
+      // Only an office holding a child plan case near 18 has one to move; others are refused.
+      return status === 201 && !transferCaseOf(persona) ? 409 : status;
+    },
+  },
+  'GET /api/cases/search': {
+    method: 'GET',
+    path: () => `/api/cases/search?q=${encodeURIComponent('あ')}`,
+    status: caseWorkersOnly(200),
+  },
+  'GET /api/users': {
+    method: 'GET',
+    path: (persona, target) => `/api/users?officeId=${homeOf(persona, target).officeId}`,
+    status: (persona, target) => {
+      switch (persona.role) {
+        case 'specialist':
+        case 'office_manager':
+          return target === 'ownOffice' ? 200 : 403;
+        case 'core_supervisor':
+        case 'tenant_admin':
+          return target === 'otherTenant' ? 404 : 200;
+        default:
+          return 403;
+      }
+    },
+  },
+};
