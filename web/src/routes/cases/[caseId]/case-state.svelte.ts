@@ -1,4 +1,4 @@
-import { CaseId, CaseView } from '@kikan/shared';
+import { CaseId, CaseView, PersonView } from '@kikan/shared';
 import { createContext } from 'svelte';
 import { ApiError, userMessageOf, type ApiClient } from '#lib/api.ts';
 
@@ -15,6 +15,9 @@ export class CaseState {
   flash = $state<string | null>(null);
   /** Bumped after every write so the case page reloads its timeline. */
   revision = $state(0);
+  /** The full person record (read on demand: every read is audited), with consents. */
+  person = $state.raw<PersonView | null>(null);
+  personError = $state<string | null>(null);
 
   readonly #api: ApiClient;
   #caseId = '';
@@ -38,6 +41,8 @@ export class CaseState {
     this.view = null;
     this.error = null;
     this.flash = null;
+    this.person = null;
+    this.personError = null;
     this.notFound = !CaseId.safeParse(caseId).success;
     if (this.notFound) return;
     await this.reload();
@@ -56,6 +61,23 @@ export class CaseState {
       if (request !== this.#request || caseId !== this.#caseId) return;
       if (caught instanceof ApiError && caught.status === 404) this.notFound = true;
       else this.error = userMessageOf(caught);
+    }
+  }
+
+  /** Reads the person of the case (only a case seen in full has one to read). */
+  async loadPerson(): Promise<PersonView | null> {
+    const view = this.view;
+    if (view?.visibility !== 'full') return null;
+    try {
+      const loaded = await this.#api.get(`/api/persons/${encodeURIComponent(view.personId)}`, PersonView);
+      if (this.view?.visibility === 'full' && this.view.personId === loaded.personId) {
+        this.person = loaded;
+        this.personError = null;
+      }
+      return loaded;
+    } catch (caught) {
+      this.personError = userMessageOf(caught);
+      return null;
     }
   }
 

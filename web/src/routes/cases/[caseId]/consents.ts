@@ -1,0 +1,17 @@
+import { CONSENT_PURPOSES, type ConsentView } from '@kikan/shared';
+
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+export interface ConsentRow {
+  purpose: ConsentPurpose;
+  consent: ConsentView | undefined;
+  /** In force now: granted and not revoked. */
+  granted: boolean;
+}
+
+/** One row per purpose in a fixed order, including purposes never asked (未取得). */
+export const consentRows = (consents: readonly ConsentView[]): ConsentRow[] =>
+  CONSENT_PURPOSES.map((purpose) => {
+    const consent = consents.find((item) => item.purpose === purpose);
+    return { purpose, consent, granted: consent?.status === 'granted' };
+  });

@@ -1,0 +1,51 @@
+import type { Person } from '@kikan/shared';
+import { describe, expect, it } from 'vitest';
+import { checkPersonForm, personFormOf, toPersonPatch } from './person-form.ts';
+
+const person: Omit<Person, 'personId' | 'version' | 'createdAt' | 'updatedAt'> = {
+  name: '山田 太郎',
+  kana: 'ヤマダ タロウ',
+  birthDate: '1990-05-10',
+  municipalityCode: '990001',
+  recipientNumber: '1234567890',
+  disabilityCategories: ['intellectual', 'developmental'],
+  supportLevel: '3',
+  familySituation: '母と同居',
+};
+
+describe('person form', () => {
+  it('sends only the changed fields', () => {
+    const values = personFormOf(person);
+    values.supportLevel = '4';
+    values.familySituation = '母と同居。兄が近くに住む。';
+
+    expect(toPersonPatch(values, person)).toEqual({
+      supportLevel: '4',
+      familySituation: '母と同居。兄が近くに住む。',
+    });
+  });
+
+  it('treats the same categories in another order as unchanged', () => {
+    const values = personFormOf(person);
+    values.disabilityCategories = ['developmental', 'intellectual'];
+
+    expect(toPersonPatch(values, person)).toEqual({});
+  });
+
+  it('checks kana with the shared Japanese message', () => {
+    const values = personFormOf(person);
+    values.kana = 'やまだ';
+
+    const check = checkPersonForm(values, person);
+
+    expect(check.ok === false && check.errors.kana).toBe('フリガナは全角カタカナで入力してください');
+  });
+
+  it('does not send an emptied recipient number (it cannot be removed)', () => {
+    const values = personFormOf(person);
+    values.recipientNumber = '';
+    values.name = '山田 太朗';
+
+    expect(toPersonPatch(values, person)).toEqual({ name: '山田 太朗' });
+  });
+});
