@@ -1,0 +1,96 @@
+import type { TransferToAdultRequest } from '@kikan/shared';
+import { describe, expect, it } from 'vitest';
+import type { CaseRecord } from '../data/case-store.ts';
+import { adultCaseOf, transferRefusal } from './transfer-to-adult.ts';
+
+const child = (overrides: Partial<CaseRecord> = {}): CaseRecord => ({
+  caseId: 'case_child1',
+  caseCode: 'K-ABCDEF',
+  tenantId: 'kibougaoka',
+  officeId: 'himawari',
+  personId: 'person_7f3a9c',
+  personName: '佐藤 花子',
+  personKana: 'サトウ ハナコ',
+  birthDate: '2008-11-23',
+  specialistUserId: 'user_sato01',
+  serviceKind: 'child_plan_consultation',
+  planAuthor: 'self_plan',
+  selfPlanReason: 'family_wish',
+  phase: 'monitoring',
+  monitoringPeriodMonths: 3,
+  serviceUseStatus: 'using',
+  openedOn: '2020-04-01',
+  sharedWithCore: false,
+  decision: { validFrom: '2026-04-01', validTo: '2027-03-31', periodMonths: 3, intensiveStart: false },
+  nextMonitoringDueOn: '2026-12-31',
+  lastMonitoringOn: '2026-09-15',
+  currentPlanVersion: 3,
+  version: 7,
+  createdAt: '2020-04-01T01:00:00.000Z',
+  createdBy: 'user_sato01',
+  updatedAt: '2026-09-15T01:00:00.000Z',
+  updatedBy: 'user_sato01',
+  ...overrides,
+});
+
+describe('when a child plan may move to an adult plan', () => {
+  it('is refused before 17 years and 6 months', () => {
+    // Born 2008-11-23: 17 on 2025-11-23, 17½ on 2026-05-23.
+    expect(transferRefusal(child(), '2026-05-22')).toBe('成人の計画相談支援への移行は17歳6か月から行えます');
+  });
+
+  it('is allowed from 17 years and 6 months, and after 18', () => {
+    expect(transferRefusal(child(), '2026-05-23')).toBeNull();
+    expect(transferRefusal(child(), '2026-12-01')).toBeNull();
+  });
+
+  it('counts a 29 February birthday from 1 March in a common year', () => {
+    // 17 on 2025-03-01 (2025 has no 29 February), so 17½ on 2025-09-01.
+    const leapling = child({ birthDate: '2008-02-29' });
+    expect(transferRefusal(leapling, '2025-08-31')).not.toBeNull();
+    expect(transferRefusal(leapling, '2025-09-01')).toBeNull();
+  });
+
+  it('applies to 障害児相談支援 cases only', () => {
+    expect(transferRefusal(child({ serviceKind: 'plan_consultation' }), '2026-12-01')).toBe(
+      '障害児相談支援のケースだけが計画相談支援へ移行できます',
+    );
+  });
+});
+
+describe('the adult case', () => {
+  const request: TransferToAdultRequest = {
+    transferOn: '2026-11-20',
+    targetOfficeId: 'aozora',
+    serviceKind: 'plan_consultation',
+    monitoringPeriodMonths: 6,
+    note: '',
+  };
+  const adult = adultCaseOf(child(), request, 'user_tanaka1', 'user_sato01', '2026-11-20T03:00:00.000Z');
+
+  it('is the same person at the receiving office, starting at intake, linked back to the child case', () => {
+    expect(adult).toMatchObject({
+      personId: 'person_7f3a9c',
+      personName: '佐藤 花子',
+      birthDate: '2008-11-23',
+      officeId: 'aozora',
+      specialistUserId: 'user_tanaka1',
+      serviceKind: 'plan_consultation',
+      phase: 'intake',
+      openedOn: '2026-11-20',
+      monitoringPeriodMonths: 6,
+      previousCaseId: 'case_child1',
+      version: 1,
+    });
+    expect(adult.caseId).not.toBe('case_child1');
+  });
+
+  it("starts without the child case's decision, monitoring, plan or self-plan reason", () => {
+    expect(adult.decision).toBeUndefined();
+    expect(adult.nextMonitoringDueOn).toBeNull();
+    expect(adult.lastMonitoringOn).toBeUndefined();
+    expect(adult.currentPlanVersion).toBeUndefined();
+    expect(adult.planAuthor).toBe('specialist');
+    expect(adult.selfPlanReason).toBeUndefined();
+  });
+});

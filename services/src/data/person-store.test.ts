@@ -1,0 +1,130 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { ConsentView, Person } from '@kikan/shared';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { ConflictError } from '../http/errors.ts';
+import type { CaseRecord } from './case-store.ts';
+import { consentInForce, personIndexItems, putCaseIfUnchanged } from './person-store.ts';
+import { translateCancellation } from './transaction.ts';
+
+beforeAll(() => {
+  vi.stubEnv('AUTH_MODE', 'local');
+  vi.stubEnv('LOCAL_ISSUER', 'http://127.0.0.1:1/local-auth');
+  vi.stubEnv('LOCAL_CLIENT_ID', 'x');
+  vi.stubEnv('DYNAMODB_ENDPOINT', 'http://127.0.0.1:1');
+  vi.stubEnv('TABLE_NAME', 'test-table');
+});
+
+const granted = (overrides: Partial<ConsentView> = {}): ConsentView => ({
+  purpose: 'statistics',
+  status: 'granted',
+  grantedOn: '2026-04-01',
+  history: [{ event: 'granted', on: '2026-04-01', at: '2026-04-01T01:00:00.000Z', by: 'user_sato01' }],
+  version: 1,
+  updatedAt: '2026-04-01T01:00:00.000Z',
+  ...overrides,
+});
+
+describe('consent in force (fails closed)', () => {
+  it('holds from the day it was granted', () => {
+    expect(consentInForce(granted(), '2026-04-01')).toBe(true);
+    expect(consentInForce(granted(), '2026-11-22')).toBe(true);
+  });
+
+  it('does not hold before the day it was granted', () => {
+    expect(consentInForce(granted(), '2026-03-31')).toBe(false);
+  });
+
+  it('does not hold once revoked, whatever day is asked about', () => {
+    const revoked = granted({ status: 'revoked', revokedOn: '2026-10-01', version: 2 });
+    expect(consentInForce(revoked, '2026-11-22')).toBe(false);
+    expect(consentInForce(revoked, '2026-05-01')).toBe(false);
+  });
+
+  it('does not hold when there is no consent at all', () => {
+    expect(consentInForce(null, '2026-11-22')).toBe(false);
+    expect(consentInForce(undefined, '2026-11-22')).toBe(false);
+  });
+});
+
+const person = (recipientNumber?: string): Person => ({
+  personId: 'person_7f3a9c',
+  name: '佐藤 花子',
+  kana: 'サトウ ハナコ',
+  birthDate: '2008-11-23',
+  municipalityCode: '990001',
+  ...(recipientNumber ? { recipientNumber } : {}),
+  disabilityCategories: [],
+  supportLevel: 'not_assessed',
+  familySituation: '',
+  version: 1,
+  createdAt: '2026-04-01T01:00:00.000Z',
+  updatedAt: '2026-04-01T01:00:00.000Z',
+});
+
+describe('the items written beside a person', () => {
+  it('links the case to the person and the recipient number to the person', () => {
+    const items = personIndexItems('kibougaoka', person('1234567890'), {
+      caseId: 'case_0001',
+      officeId: 'himawari',
+    });
+    expect(items).toEqual([
+      expect.objectContaining({
+        pk: 'T#kibougaoka#PERSON#person_7f3a9c',
+        sk: 'CASE#case_0001',
+        officeId: 'himawari',
+      }),
+      expect.objectContaining({ pk: 'T#kibougaoka#RECIPIENT#1234567890', sk: 'PERSON#person_7f3a9c' }),
+    ]);
+  });
+
+  it('writes no lookup for a person without a recipient number', () => {
+    expect(
+      personIndexItems('kibougaoka', person(), { caseId: 'case_0001', officeId: 'himawari' }),
+    ).toHaveLength(1);
+  });
+});
+
+describe('a case rewritten as a side effect', () => {
+  const record: CaseRecord = {
+    caseId: 'case_0001',
+    caseCode: 'K-ABCDEF',
+    tenantId: 'kibougaoka',
+    officeId: 'himawari',
+    personId: 'person_7f3a9c',
+    personName: '佐藤 花子',
+    personKana: 'サトウ ハナコ',
+    birthDate: '2008-11-23',
+    specialistUserId: 'user_sato01',
+    serviceKind: 'child_plan_consultation',
+    planAuthor: 'specialist',
+    phase: 'monitoring',
+    monitoringPeriodMonths: 3,
+    serviceUseStatus: 'using',
+    openedOn: '2025-04-01',
+    sharedWithCore: false,
+    nextMonitoringDueOn: null,
+    version: 5,
+    createdAt: '2025-04-01T01:00:00.000Z',
+    createdBy: 'user_sato01',
+    updatedAt: '2025-04-01T01:00:00.000Z',
+    updatedBy: 'user_sato01',
+  };
+
+  it('is written only at the version read, without returning the case on a failed check', () => {
+    const { Put } = putCaseIfUnchanged(record, 4);
+    expect(Put?.ConditionExpression).toBe('version = :expected');
+    expect(Put?.ExpressionAttributeValues).toEqual({ ':expected': 4 });
+    expect(Put?.ReturnValuesOnConditionCheckFailure).toBeUndefined();
+  });
+
+  it('turns a case changed meanwhile into a 409, not a 412 naming the case version', () => {
+    const error = translateCancellation(
+      new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }],
+      }),
+    );
+    expect(error).toBeInstanceOf(ConflictError);
+  });
+});
