@@ -31,9 +31,10 @@ const current = async (caseId: string) => ({ 'if-match': `"${String((await store
 describe('moving a child plan to an adult plan at 18', () => {
   it('closes the child case and opens the linked adult case at the receiving office in one write', async () => {
     const child = caseOf(20);
+    const note = '本人・家族と移行先を見学して決めた';
     const response = await transfer(
       child,
-      { transferOn: TODAY, targetOfficeId: 'aozora' },
+      { transferOn: TODAY, targetOfficeId: 'aozora', note },
       await current(child),
     );
     expect(response.status).toBe(201);
@@ -65,6 +66,16 @@ describe('moving a child plan to an adult plan at 18', () => {
     expect((await api.call('GET', `/api/cases/${response.json.newCaseId}`, { as: SATO })).status).toBe(404);
     const person = await api.call('GET', `/api/persons/${String(closed?.personId)}`, { as: SUZUKI });
     expect(person.json.caseIds).toEqual([response.json.newCaseId]);
+    const timeline = await api.call('GET', `/api/cases/${child}/timeline`, { as: SATO });
+    expect(timeline.json.entries).toContainEqual(
+      expect.objectContaining({
+        kind: 'phase',
+        record: expect.objectContaining({
+          to: 'closed',
+          closure: { closedOn: TODAY, reason: 'life_stage_move', postEvaluation: note },
+        }),
+      }),
+    );
   });
 
   it('opens the adult case at the same office with the caller as specialist when it gives adult plans', async () => {

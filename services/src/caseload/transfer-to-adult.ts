@@ -100,6 +100,9 @@ export const adultCaseOf = (
   updatedBy: userId,
 });
 
+/** The post-evaluation of a transfer closure when the specialist wrote no note. */
+const TRANSFER_EVALUATION = '18歳到達により障害児支援利用計画からサービス等利用計画へ移行';
+
 /** Closes the child case and opens the adult case in one transaction, linked both ways. */
 export const transferToAdult: Operation<typeof transferToAdultRoute> = async (input) => {
   const { ctx, params, body, ifMatch, idempotency, requestId, now } = input;
@@ -135,6 +138,20 @@ export const transferToAdult: Operation<typeof transferToAdultRoute> = async (in
     response: { status: 201, body: result },
     closed,
     expectedVersion,
+    closure: {
+      recordId: randomUUID(),
+      caseId: child.caseId,
+      from: child.phase,
+      to: 'closed',
+      changedOn: body.transferOn,
+      closure: {
+        closedOn: body.transferOn,
+        reason: 'life_stage_move',
+        postEvaluation: body.note || TRANSFER_EVALUATION,
+      },
+      createdAt: at,
+      createdBy: ctx.userId,
+    },
     opened: adult,
   });
   return replayed ? TransferResult.parse(replayed.body) : result;

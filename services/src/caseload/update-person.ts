@@ -37,16 +37,8 @@ export const updatePerson: Operation<typeof updatePersonRoute> = async ({
   const at = now.toISOString();
   const person = Person.parse({ ...file.person, ...body, version: file.person.version + 1, updatedAt: at });
   const copiesChanged = ['name', 'kana', 'birthDate'].some((field) => field in body);
-  const cases = copiesChanged
-    ? [
-        ...(
-          await getCasesByIds(
-            ctx.tenantId,
-            file.cases.map((link) => link.caseId),
-          )
-        ).values(),
-      ]
-    : [];
+  const caseIds = copiesChanged ? file.cases.map((link) => link.caseId) : [];
+  const cases = [...(await getCasesByIds(ctx.tenantId, caseIds, true)).values()];
   await storePerson({
     write: { ctx, requestId, now },
     person,

@@ -11,10 +11,12 @@ import {
   TABLE_INDEXES,
   keys,
   type CaseRecordKind,
+  type PhaseChange,
 } from '@kikan/shared';
 import { z } from 'zod';
 import type { Idempotency } from '../http/route.ts';
 import { CaseRecord, caseItem, putCaseIfVersion } from './case-store.ts';
+import { cycleRecordItem } from './cycle-store.ts';
 import { db, tableName } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { StoredResponse } from './idempotency.ts';
@@ -74,10 +76,14 @@ export const getCaseForWrite = async (tenantId: string, caseId: string): Promise
   return item ? CaseRecord.parse(item) : null;
 };
 
-/** Cases by id (BatchGet, retrying what DynamoDB leaves unprocessed); missing ids are absent. */
+/**
+ * Cases by id (BatchGet, retrying what DynamoDB leaves unprocessed); missing ids are absent.
+ * `forWrite` reads strongly consistent, for cases about to be written at the version read.
+ */
 export const getCasesByIds = async (
   tenantId: string,
   caseIds: string[],
+  forWrite = false,
 ): Promise<Map<string, CaseRecord>> => {
   const found = new Map<string, CaseRecord>();
   const unique = [...new Set(caseIds)];
@@ -88,7 +94,7 @@ export const getCasesByIds = async (
     for (let attempt = 0; pending.length; attempt += 1) {
       if (attempt > 5) throw new Error('BatchGet kept unprocessed keys');
       const result = await db().send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }),
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: forWrite } } }),
       );
       for (const item of result.Responses?.[tableName()] ?? []) {
         const record = CaseRecord.parse(item);
@@ -495,16 +501,20 @@ export const transferCase = ({
   response,
   closed,
   expectedVersion,
+  closure,
   opened,
 }: Omit<CreateRecord, 'officeId'> & {
   closed: CaseRecord;
   expectedVersion: number;
+  /** The closing phase change, so the child case's timeline shows why and when it ended. */
+  closure: PhaseChange;
   opened: CaseRecord;
 }) =>
   writeTransaction(
     write,
     [
       putCaseIfVersion(closed, expectedVersion),
+      putNew(cycleRecordItem(write.ctx.tenantId, closed.officeId, { kind: 'PHASE', record: closure })),
       putNew(caseItem(opened)),
       putNew(
         personCaseItem(write.ctx.tenantId, opened.personId, {
@@ -515,6 +525,12 @@ export const transferCase = ({
     ],
     [
       { action: 'update', recordType: 'case', recordId: closed.caseId, recordOfficeId: closed.officeId },
+      {
+        action: 'create',
+        recordType: 'phase_change',
+        recordId: closure.recordId,
+        recordOfficeId: closed.officeId,
+      },
       { action: 'create', recordType: 'case', recordId: opened.caseId, recordOfficeId: opened.officeId },
     ],
     { idempotency, response },
