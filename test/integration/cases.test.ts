@@ -60,6 +60,23 @@ describe('creating a case', () => {
     expect(await casesNamed(name)).toHaveLength(1);
   });
 
+  it('makes the new person readable by the office and findable by recipient number', async () => {
+    const recipientNumber = '5550001111';
+    const created = await api.call('POST', '/api/cases', {
+      as: SATO,
+      body: newCaseBody({ person: { ...newCaseBody().person, recipientNumber } }),
+    });
+    expect(created.status).toBe(201);
+    const person = await api.call('GET', `/api/persons/${created.json.personId}`, { as: SATO });
+    expect(person.status).toBe(200);
+    const found = await api.call('GET', `/api/cases/search?q=${recipientNumber}`, { as: SATO });
+    expect(found.json.items.map((item: { caseId: string }) => item.caseId)).toContain(created.json.caseId);
+    const elsewhere = await api.call('GET', `/api/persons/${created.json.personId}`, {
+      as: 'suzuki@kibou.example',
+    });
+    expect(elsewhere.status).toBe(404);
+  });
+
   it('records a self-plan only with its reason', async () => {
     const missing = await api.call('POST', '/api/cases', {
       as: SATO,

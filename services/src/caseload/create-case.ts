@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { CaseView, ageOn, todayInJapan, type FieldError } from '@kikan/shared';
 import { createCase as storeCase, type CaseRecord } from '../data/case-store.ts';
 import { getDirectoryEntries } from '../data/directory-store.ts';
+import { personIndexItems } from '../data/person-store.ts';
 import { ValidationError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { caseCreationOffice } from '../policy/access-policy.ts';
@@ -85,6 +86,7 @@ export const createCase: Operation<typeof createCaseRoute> = async ({
     write: { ctx, requestId, now },
     record,
     person,
+    personIndexItems: personIndexItems(ctx.tenantId, person, { caseId: record.caseId, officeId }),
     idempotency,
     response: { status: 201, body: view },
   });

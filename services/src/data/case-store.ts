@@ -169,6 +169,8 @@ export interface CreateCaseCommand {
   write: WriteContext;
   record: CaseRecord;
   person: Person;
+  /** The person's case link and recipient-number lookup (data/person-store.ts personIndexItems). */
+  personIndexItems: Record<string, unknown>[];
   idempotency: Idempotency | null;
   /** The response to store for replays of the same Idempotency-Key. */
   response: StoredResponse;
@@ -178,10 +180,21 @@ export interface CreateCaseCommand {
  * Person, case, audit entries and idempotency record in one transaction: either all exist or none.
  * Returns the first response when this is a retry of the same Idempotency-Key.
  */
-export const createCase = ({ write, record, person, idempotency, response }: CreateCaseCommand) =>
+export const createCase = ({
+  write,
+  record,
+  person,
+  personIndexItems,
+  idempotency,
+  response,
+}: CreateCaseCommand) =>
   writeTransaction(
     write,
-    [putNew(personItem(write.ctx.tenantId, person)), putNew(caseItem(record))],
+    [
+      putNew(personItem(write.ctx.tenantId, person)),
+      putNew(caseItem(record)),
+      ...personIndexItems.map(putNew),
+    ],
     [
       { action: 'create', recordType: 'person', recordId: person.personId, recordOfficeId: record.officeId },
       { action: 'create', recordType: 'case', recordId: record.caseId, recordOfficeId: record.officeId },
