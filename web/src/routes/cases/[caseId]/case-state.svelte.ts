@@ -86,9 +86,13 @@ export class CaseState {
     this.flash = null;
   }
 
-  /** A write succeeded: keep the case it returned (if any) and tell the case page what happened. */
-  updated(message: string, view?: CaseView): void {
+  /**
+   * A write succeeded: keep the case it returned, or read the case again (a plan, meeting or
+   * consent can change the case's version too), and tell the case page what happened.
+   */
+  async updated(message: string, view?: CaseView): Promise<void> {
     if (view) this.view = view;
+    else await this.reload();
     this.flash = message;
     this.revision += 1;
   }

@@ -23,13 +23,12 @@ describe('transfer to an adult plan', () => {
     expect(targets.map((target) => target.officeId)).toEqual(['aozora', 'kibou-core']);
   });
 
-  it('proposes the 18th birthday as the transfer day, or today once it has passed', () => {
-    expect(emptyTransferForm('2026-09-15', '2026-05-01').transferOn).toBe('2026-09-15');
-    expect(emptyTransferForm('2026-03-01', '2026-05-01').transferOn).toBe('2026-05-01');
+  it('proposes today as the transfer day', () => {
+    expect(emptyTransferForm('2026-05-01').transferOn).toBe('2026-05-01');
   });
 
   it('asks for the receiving office and sends the period as a number', () => {
-    const values = emptyTransferForm('2026-09-15', '2026-05-01');
+    const values = emptyTransferForm('2026-05-01');
 
     const missing = checkTransferForm(values);
     values.targetOfficeId = 'aozora';

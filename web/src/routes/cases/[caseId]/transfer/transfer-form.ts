@@ -29,9 +29,9 @@ export const transferTargets = (offices: readonly Office[]): Office[] =>
         a.name.localeCompare(b.name, 'ja'),
     );
 
-/** The transfer happens on the 18th birthday unless that has passed already. */
-export const emptyTransferForm = (eighteenthBirthday: string, today: string): TransferFormValues => ({
-  transferOn: eighteenthBirthday > today ? eighteenthBirthday : today,
+/** A transfer is recorded when it happens (the API refuses a future date): today by default. */
+export const emptyTransferForm = (today: string): TransferFormValues => ({
+  transferOn: today,
   targetOfficeId: '',
   serviceKind: 'plan_consultation',
   monitoringPeriodMonths: '6',
