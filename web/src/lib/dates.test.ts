@@ -4,6 +4,7 @@ import {
   ageBandLabel,
   ageLabel,
   displayDate,
+  eraReadingOf,
   japanDateOfTimestamp,
   lifeStageAlerts,
   personLabel,
@@ -92,5 +93,18 @@ describe('life-stage alerts', () => {
 
   it('stays silent when no transition age falls within six months', () => {
     expect(lifeStageAlerts('1990-01-01', '2026-04-01')).toEqual([]);
+  });
+});
+
+describe('era reading of a date input', () => {
+  it('reads a complete date in 令和, with 元年 for the first year', () => {
+    expect(eraReadingOf('2026-05-10')).toBe('令和8年5月10日');
+    expect(eraReadingOf('2019-05-01')).toBe('令和元年5月1日');
+  });
+
+  it('is empty while the input holds no calendar date', () => {
+    expect(eraReadingOf('')).toBe('');
+    expect(eraReadingOf('2026-02-30')).toBe('');
+    expect(eraReadingOf('2026-5-1')).toBe('');
   });
 });

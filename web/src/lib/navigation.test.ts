@@ -4,8 +4,18 @@ import { canUseCases, isCurrent, navigationFor, safeReturnPath } from './navigat
 const hrefs = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((item) => item.href);
 
 describe('navigation by role', () => {
-  it('gives a specialist their own caseload, the office caseload and the create form', () => {
-    expect(hrefs('specialist')).toEqual(['/', '/cases?assigned=me', '/cases', '/cases/new']);
+  it('gives a specialist their own caseload, the office caseload, the create form and anonymous consultations', () => {
+    expect(hrefs('specialist')).toEqual([
+      '/',
+      '/cases?assigned=me',
+      '/cases',
+      '/cases/new',
+      '/consultations/anonymous',
+    ]);
+  });
+
+  it('gives an office manager the office caseload and anonymous consultations, not a personal list', () => {
+    expect(hrefs('office_manager')).toEqual(['/', '/cases', '/cases/new', '/consultations/anonymous']);
   });
 
   it('labels the core center list as pseudonymised', () => {

@@ -20,6 +20,7 @@ export const canUseCases = (role: Role): boolean => CASE_ROLES.includes(role);
 
 const HOME: NavigationItem = { href: '/', label: 'ホーム' };
 const NEW_CASE: NavigationItem = { href: '/cases/new', label: '新規ケース登録' };
+const ANONYMOUS: NavigationItem = { href: '/consultations/anonymous', label: '匿名の基本相談' };
 
 /** The header navigation: only what the role can open. */
 export const navigationFor = (role: Role): NavigationItem[] => {
@@ -30,9 +31,10 @@ export const navigationFor = (role: Role): NavigationItem[] => {
         { href: '/cases?assigned=me', label: '担当ケース' },
         { href: '/cases', label: '事業所のケース' },
         NEW_CASE,
+        ANONYMOUS,
       ];
     case 'office_manager':
-      return [HOME, { href: '/cases', label: '事業所のケース' }, NEW_CASE];
+      return [HOME, { href: '/cases', label: '事業所のケース' }, NEW_CASE, ANONYMOUS];
     case 'core_supervisor':
       return [HOME, { href: '/cases', label: '全事業所のケース（仮名化）' }, NEW_CASE];
     case 'municipal_officer':
