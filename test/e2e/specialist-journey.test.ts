@@ -32,9 +32,9 @@ describe('a specialist in the portal', () => {
     await expect.poll(() => page.locator('header').innerText()).toContain('佐藤 美咲');
 
     await page.getByRole('navigation').getByRole('link', { name: '事業所のケース', exact: true }).click();
-    const rows = page.locator('table tbody tr');
-    await rows.first().waitFor();
-    const listed = await page.locator('table tbody th[scope="row"] a').allInnerTexts();
+    const personLinks = page.locator('table tbody th[scope="row"] a');
+    await personLinks.first().waitFor();
+    const listed = await personLinks.allInnerTexts();
     expect(listed.length).toBeGreaterThan(0);
     for (const name of listed) expect(himawariNames.has(name.trim())).toBe(true);
     const text = await page.locator('main').innerText();
