@@ -12,6 +12,9 @@ import { z } from 'zod';
 import { CYCLE_ROUTES } from './caseload/cycle-routes.ts';
 import { RECORD_ROUTES } from './caseload/record-routes.ts';
 import { defineRoute, type RouteDefinition } from './http/route.ts';
+import { DASHBOARD_ROUTES } from './supervision/dashboard-routes.ts';
+import { DIFFICULT_ROUTES } from './supervision/difficult-routes.ts';
+import { LEDGER_ROUTES } from './supervision/ledger-routes.ts';
 
 const CASE_WORKERS = ['specialist', 'office_manager', 'core_supervisor'] as const;
 const EVERY_ROLE = ROLES;
@@ -101,6 +104,9 @@ export const ROUTES: readonly RouteDefinition[] = [
   getCaseRoute,
   ...CYCLE_ROUTES,
   ...RECORD_ROUTES,
+  ...DASHBOARD_ROUTES,
+  ...DIFFICULT_ROUTES,
+  ...LEDGER_ROUTES,
 ];
 
 export { BOUNDED_CONTEXTS, routeKey, type BoundedContext, type RouteDefinition } from './http/route.ts';

@@ -16,3 +16,4 @@ export * from './caseload-records.ts';
 export * from './monitoring-schedule.ts';
 export * from './cycle-api.ts';
 export * from './records-api.ts';
+export * from './difficult-case.ts';

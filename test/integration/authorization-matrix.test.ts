@@ -5,13 +5,23 @@ import { newCaseBody, startTestApi, type TestApi } from '../support/test-api.ts'
 import { CORE_MATRIX } from './matrix/core.ts';
 import { CYCLE_MATRIX } from './matrix/cycle.ts';
 import { RECORD_MATRIX } from './matrix/records.ts';
+import { DASHBOARD_MATRIX } from './matrix/dashboard.ts';
+import { DIFFICULT_MATRIX } from './matrix/difficult.ts';
+import { LEDGER_MATRIX } from './matrix/ledger.ts';
 
 /**
  * Every route × every role × {own office, other office, other tenant}. The expectation table is
  * keyed by route: a route added to the route table without a row here fails the first test.
  */
 
-const MATRIX: Record<string, Expectation> = { ...CORE_MATRIX, ...CYCLE_MATRIX, ...RECORD_MATRIX };
+const MATRIX: Record<string, Expectation> = {
+  ...CORE_MATRIX,
+  ...CYCLE_MATRIX,
+  ...RECORD_MATRIX,
+  ...DASHBOARD_MATRIX,
+  ...DIFFICULT_MATRIX,
+  ...LEDGER_MATRIX,
+};
 
 let api: TestApi;
 beforeAll(async () => {

@@ -2,6 +2,9 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CaseId,
   CasePhase,
+  DifficultCategory,
+  DifficultStatus,
+  SharingBasis,
   IsoDate,
   MonitoringPeriodMonths,
   OfficeId,
@@ -62,6 +65,12 @@ export const CaseRecord = z.object({
   closureReason: z.string().optional(),
   currentPlanVersion: z.number().int().optional(),
   previousCaseId: CaseId.optional(),
+  /** 困難事例: set by the office's flag, moved along by escalation, acceptance and closure. */
+  difficulty: z
+    .object({ status: DifficultStatus, categories: z.array(DifficultCategory), flaggedOn: IsoDate })
+    .optional(),
+  /** Why the core center sees this case in full (with the consent it rests on). */
+  sharing: z.object({ basis: SharingBasis, since: IsoDate }).optional(),
   nextCaseId: CaseId.optional(),
   version: z.number().int().positive(),
   createdAt: z.iso.datetime(),

@@ -1,0 +1,3 @@
+import type { RouteDefinition } from '../http/route.ts';
+
+export const DIFFICULT_ROUTES: readonly RouteDefinition[] = [];

@@ -1,0 +1,3 @@
+import type { Expectation } from '../../support/personas.ts';
+
+export const DASHBOARD_MATRIX: Record<string, Expectation> = {};
