@@ -2,6 +2,7 @@ import { ErrorResponse } from '@kikan/shared';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { bind, createFunction } from './create-function.ts';
+import { CSV_CONTENT_TYPE, rawFile } from './raw-response.ts';
 import { defineRoute, type RouteDefinition } from './route.ts';
 import { apiGatewayEvent, lambdaContext } from './test-fixtures.ts';
 
@@ -27,6 +28,17 @@ const privateNoteRoute = defineRoute({
   summary: 'A protected test route',
   response: Note,
   successStatus: 200,
+});
+
+const exportRoute = defineRoute({
+  method: 'GET',
+  path: '/api/test/notes.csv',
+  context: 'platform',
+  access: 'public',
+  summary: 'A public test route answering a file',
+  response: rawFile(CSV_CONTENT_TYPE),
+  successStatus: 200,
+  raw: true,
 });
 
 const REQUEST_ID = 'Zy9Xw8Vu7Ts6=';
@@ -190,5 +202,39 @@ describe('createFunction: authentication', () => {
     const response = await protectedFunction()(event, lambdaContext());
 
     expect(response.statusCode).toBe(401);
+  });
+});
+
+describe('createFunction: raw routes', () => {
+  it('sends the returned file as it is, with its media type and an attachment name', async () => {
+    const handler = createFunction([
+      bind(exportRoute, async () => ({
+        contentType: CSV_CONTENT_TYPE,
+        body: '\uFEFF日付,名称\r\n',
+        filename: '参加記録 2026.csv',
+      })),
+    ]);
+
+    const response = await handler(httpEvent(exportRoute), lambdaContext());
+
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe('\uFEFF日付,名称\r\n');
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="____ 2026.csv"; filename*=UTF-8''${encodeURIComponent('参加記録 2026.csv')}`,
+    );
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers.etag).toBeUndefined();
+  });
+
+  it('answers 500 when a raw operation returns something other than its declared file', async () => {
+    const handler = createFunction([
+      bind(exportRoute, async () => ({ contentType: 'text/html', body: '<p>x</p>' }) as never),
+    ]);
+
+    const response = await handler(httpEvent(exportRoute), lambdaContext());
+
+    expect(response.statusCode).toBe(500);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
   });
 });

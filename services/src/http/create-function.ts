@@ -8,6 +8,7 @@ import { errorResponse } from './error-response.ts';
 import { NotFoundError } from './errors.ts';
 import { BASE_HEADERS, type HttpEvent, type HttpResult } from './http-event.ts';
 import { parseInput } from './parse-input.ts';
+import { RawFile, contentDisposition } from './raw-response.ts';
 import { routeKey, type Operation, type OperationInput, type RouteDefinition } from './route.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry pairs a route with its own operation type
@@ -67,7 +68,19 @@ export const createFunction = (bindings: readonly RouteBinding[]) => {
       requestId: event.requestContext.requestId || context.awsRequestId,
       now: new Date(),
     } as OperationInput<RouteDefinition>);
-    const body = route.raw ? result : route.response.parse(result);
+    const body: unknown = route.response.parse(result);
+    if (route.raw) {
+      const file = RawFile.parse(body);
+      return {
+        statusCode: route.successStatus,
+        headers: {
+          ...BASE_HEADERS,
+          'content-type': file.contentType,
+          ...(file.filename ? { 'content-disposition': contentDisposition(file.filename) } : {}),
+        },
+        body: file.body,
+      };
+    }
     return {
       statusCode: route.successStatus,
       headers: { ...BASE_HEADERS, ...etagOf(body) },

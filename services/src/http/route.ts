@@ -31,7 +31,7 @@ export interface RouteDefinition<
   successStatus: 200 | 201;
   /** Creates accept an Idempotency-Key header and replay the first response on retries. */
   idempotent?: boolean;
-  /** The response is a file or text, not JSON checked by `response`. */
+  /** The response is a file sent as it is, not JSON: `response` is `rawFile(…)` of raw-response.ts. */
   raw?: boolean;
 }
 

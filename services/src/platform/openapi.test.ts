@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { CSV_CONTENT_TYPE, rawFile } from '../http/raw-response.ts';
+import { defineRoute } from '../http/route.ts';
 import { ROUTES, createCaseRoute, getCaseRoute, listCasesRoute, routeKey } from '../routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 
@@ -117,6 +119,28 @@ describe('buildOpenApiDocument', () => {
         'application/json',
       ],
       { schema: { $ref: '#/components/schemas/ErrorResponse' } },
+    );
+  });
+
+  it('documents the response of a raw route as a file of its media type, not JSON', () => {
+    const exportRoute = defineRoute({
+      method: 'GET',
+      path: '/api/test/export.csv',
+      context: 'platform',
+      access: ['core_supervisor'],
+      summary: 'A test export',
+      response: rawFile(CSV_CONTENT_TYPE),
+      successStatus: 200,
+      raw: true,
+    });
+
+    const document = buildOpenApiDocument([exportRoute], 'x');
+
+    expect(document).toHaveProperty(
+      [...operationPath(exportRoute.path, 'GET'), 'responses', '200', 'content'],
+      {
+        'text/csv; charset=utf-8': { schema: { type: 'string' } },
+      },
     );
   });
 });

@@ -39,6 +39,15 @@ const errorResponses = (route: RouteDefinition) => {
   };
 };
 
+/** A raw route's file: its media type is the literal `contentType` of its `rawFile(…)` response. */
+const fileContent = (route: RouteDefinition) => {
+  const properties = (schemaOf(route.response, 'output').properties ?? {}) as Record<string, JsonSchema>;
+  const mediaType = properties.contentType?.const;
+  return {
+    [typeof mediaType === 'string' ? mediaType : 'application/octet-stream']: { schema: { type: 'string' } },
+  };
+};
+
 /** OpenAPI 3.1 generated from the route table and the same zod schemas that validate requests. */
 export const buildOpenApiDocument = (routes: readonly RouteDefinition[], version: string) => {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -68,7 +77,9 @@ export const buildOpenApiDocument = (routes: readonly RouteDefinition[], version
       responses: {
         [String(route.successStatus)]: {
           description: 'Success',
-          content: { 'application/json': { schema: schemaOf(route.response, 'output') } },
+          content: route.raw
+            ? fileContent(route)
+            : { 'application/json': { schema: schemaOf(route.response, 'output') } },
         },
         ...errorResponses(route),
       },
