@@ -17,3 +17,4 @@ export * from './monitoring-schedule.ts';
 export * from './cycle-api.ts';
 export * from './records-api.ts';
 export * from './difficult-case.ts';
+export * from './ledger-api.ts';

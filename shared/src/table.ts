@@ -70,6 +70,11 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  * - an office's open role assignments by due    → Query pk = openAssignment().pk (sk `<dueOn>#<id>`)
  * - replay an idempotent create                → GetItem idempotency()
  * - browse the audit log of one day            → Query pk = auditDay().pk
+ * - get a ledger event (its version)            → GetItem ledgerEvent()
+ * - a tenant's ledger events of a fiscal year   → Query pk = ledgerYear().pk (sk `<heldOn>#<eventId>`,
+ *   by date; counts per kind / municipality)      a month with begins_with(sk, 'YYYY-MM'))
+ * - an office's participation in a fiscal year  → Query pk = officeParticipation().pk (same sort key)
+ * - the senior specialist roster                → Query pk = seniorSpecialist().pk / GetItem seniorSpecialist()
  */
 export const keys = {
   tenant: (tenantId: string): ItemKey => ({ pk: tenantPk(tenantId, 'TENANT'), sk: 'PROFILE' }),
@@ -145,5 +150,34 @@ export const keys = {
   auditEntry: (tenantId: string, at: string, requestId: string, sequence: number): ItemKey => ({
     pk: tenantPk(tenantId, 'AUDIT', at.slice(0, 10)),
     sk: `${at}#${requestId}#${String(sequence).padStart(3, '0')}`,
+  }),
+  /** The event as recorded, by id: the item that holds its version and its linked case ids. */
+  ledgerEvent: (tenantId: string, eventId: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'LEDGER', 'EVENT', eventId),
+    sk: 'EVENT',
+  }),
+  /**
+   * A copy of the event in its fiscal year's partition, moved in the event's transaction when its
+   * date changes year: a year's indicators are one Query, never a scan of every year.
+   */
+  ledgerYear: (tenantId: string, fiscalYear: number, heldOn = '', eventId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'LEDGER', `FY${fiscalYear}`),
+    sk: eventId ? `${heldOn}#${eventId}` : '',
+  }),
+  /** A copy per office taking part, written with the event: the office's participation record. */
+  officeParticipation: (
+    tenantId: string,
+    officeId: string,
+    fiscalYear: number,
+    heldOn = '',
+    eventId = '',
+  ): ItemKey => ({
+    pk: tenantPk(tenantId, 'OFFICE', officeId, 'PARTICIPATION', `FY${fiscalYear}`),
+    sk: eventId ? `${heldOn}#${eventId}` : '',
+  }),
+  /** 主任相談支援専門員 of every office: tens of entries per tenant, read as one partition. */
+  seniorSpecialist: (tenantId: string, seniorId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'SENIORS'),
+    sk: seniorId ? `SENIOR#${seniorId}` : '',
   }),
 } as const;

@@ -14,7 +14,9 @@ export interface AuditEvent {
     | 'consent'
     | 'plan'
     | 'meeting'
-    | 'consultation';
+    | 'consultation'
+    | 'ledger_event'
+    | 'senior_specialist';
   recordId: string;
   /** The office that owns the record, when known. */
   recordOfficeId?: string;
