@@ -1,7 +1,11 @@
 import type { TenantContext } from '@kikan/shared';
 import { keys } from '@kikan/shared';
 
-export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'denied';
+/**
+ * `emergency_share`: a case shared with the core center without the person's consent, on an
+ * emergency in a case of abuse (the duty to report); a privacy review looks for exactly these.
+ */
+export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'denied' | 'emergency_share';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -16,7 +20,11 @@ export interface AuditEvent {
     | 'meeting'
     | 'consultation'
     | 'ledger_event'
-    | 'senior_specialist';
+    | 'senior_specialist'
+    | 'difficulty'
+    | 'support_meeting'
+    | 'sharing'
+    | 'supervision';
   recordId: string;
   /** The office that owns the record, when known. */
   recordOfficeId?: string;

@@ -136,6 +136,9 @@ export const toTimelineEntry = (item: Record<string, unknown>): TimelineEntry | 
   const kind = kindOf(item.sk);
   switch (kind) {
     case null:
+    // The core center's file on a case (difficulty, sharing) is read through its own routes.
+    case 'DIFFICULTY':
+    case 'SHARING':
       return null;
     case 'DECISION': {
       const record = ServiceDecision.parse(withoutKeys(item));
