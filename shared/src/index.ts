@@ -18,3 +18,4 @@ export * from './cycle-api.ts';
 export * from './records-api.ts';
 export * from './difficult-case.ts';
 export * from './ledger-api.ts';
+export * from './difficult-api.ts';

@@ -39,6 +39,8 @@ export const CASE_RECORD_KINDS = [
   'MEETING',
   'CONSULTATION',
   'PHASE',
+  'DIFFICULTY',
+  'SHARING',
 ] as const;
 export type CaseRecordKind = (typeof CASE_RECORD_KINDS)[number];
 
@@ -75,6 +77,10 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  *   by date; counts per kind / municipality)      a month with begins_with(sk, 'YYYY-MM'))
  * - an office's participation in a fiscal year  → Query pk = officeParticipation().pk (same sort key)
  * - the senior specialist roster                → Query pk = seniorSpecialist().pk / GetItem seniorSpecialist()
+ * - a case's difficulty file and support meetings → Query pk = caseItem().pk, begins_with(sk, 'DIFFICULTY#')
+ * - the difficult-case board by status          → Query pk = difficultBoard().pk, begins_with(sk, '<status>#')
+ * - a supervision record                        → GetItem supervision()
+ * - a tenant's / a specialist's supervisions    → Query pk = supervisionByTenant().pk / supervisionBySpecialist().pk
  */
 export const keys = {
   tenant: (tenantId: string): ItemKey => ({ pk: tenantPk(tenantId, 'TENANT'), sk: 'PROFILE' }),
@@ -179,5 +185,33 @@ export const keys = {
   seniorSpecialist: (tenantId: string, seniorId = ''): ItemKey => ({
     pk: tenantPk(tenantId, 'SENIORS'),
     sk: seniorId ? `SENIOR#${seniorId}` : '',
+  }),
+  /**
+   * One item per difficult case of the tenant, moved with its status: the board is a Query on a
+   * small partition, never a read of every case. `<status>#<officeId>#<caseId>`.
+   */
+  difficultBoard: (tenantId: string, status = '', officeId = '', caseId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'DIFFICULT'),
+    sk: caseId
+      ? `${status}#${officeId}#${caseId}`
+      : officeId
+        ? `${status}#${officeId}#`
+        : status
+          ? `${status}#`
+          : '',
+  }),
+  supervision: (tenantId: string, supervisionId: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'SUPERVISION', supervisionId),
+    sk: 'SUPERVISION',
+  }),
+  /** Supervisions of the tenant by day held (the core center's list). */
+  supervisionByTenant: (tenantId: string, heldOn = '', supervisionId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'SUPERVISIONS'),
+    sk: supervisionId ? `${heldOn}#${supervisionId}` : '',
+  }),
+  /** Supervisions about one specialist by day held (their own list). */
+  supervisionBySpecialist: (tenantId: string, userId: string, heldOn = '', supervisionId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'USER', userId, 'SUPERVISIONS'),
+    sk: supervisionId ? `${heldOn}#${supervisionId}` : '',
   }),
 } as const;
