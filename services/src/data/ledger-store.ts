@@ -1,0 +1,338 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  CaseId,
+  EntityId,
+  IsoDate,
+  LedgerEventKind,
+  MunicipalityCode,
+  OfficeId,
+  SeniorSpecialist,
+  UserId,
+  fiscalYearOf,
+  keys,
+  type ItemKey,
+} from '@kikan/shared';
+import { z } from 'zod';
+import type { Idempotency } from '../http/route.ts';
+import type { AuditEvent } from './audit.ts';
+import { db, tableName } from './client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import type { StoredResponse } from './idempotency.ts';
+import {
+  putIfVersion,
+  putNew,
+  writeTransaction,
+  type TransactItem,
+  type WriteContext,
+} from './transaction.ts';
+
+/**
+ * The capacity-building ledger. An event is one item by id (its version and its linked case ids)
+ * plus copies, written in the same transaction: one in its fiscal year's partition (the tenant's
+ * year, by date) and one per office taking part (that office's participation record). Copies carry
+ * the count of linked cases, never the ids. See ADR 0008.
+ */
+
+export const LedgerEventRecord = z.object({
+  eventId: EntityId,
+  kind: LedgerEventKind,
+  heldOn: IsoDate,
+  title: z.string(),
+  officeIds: z.array(OfficeId),
+  organisations: z.array(z.string()),
+  unnamedOrganisationCount: z.number().int().nonnegative(),
+  participantCount: z.number().int().nonnegative(),
+  municipalityCode: MunicipalityCode,
+  caseIds: z.array(CaseId),
+  notes: z.string(),
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  createdBy: UserId,
+  updatedAt: z.iso.datetime(),
+  updatedBy: UserId,
+});
+export type LedgerEventRecord = z.infer<typeof LedgerEventRecord>;
+
+/** What the year and participation copies hold: the event without its case ids. */
+export const LedgerEventCopy = LedgerEventRecord.omit({ caseIds: true }).extend({
+  fiscalYear: z.number().int(),
+  linkedCaseCount: z.number().int().nonnegative(),
+});
+export type LedgerEventCopy = z.infer<typeof LedgerEventCopy>;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+const copyOf = ({ caseIds, ...event }: LedgerEventRecord): LedgerEventCopy => ({
+  ...event,
+  fiscalYear: fiscalYearOf(event.heldOn),
+  linkedCaseCount: caseIds.length,
+});
+
+/** The items an event is stored as; the copies' keys follow its date, so a new date moves them. */
+export const ledgerEventItems = (tenantId: string, event: LedgerEventRecord) => {
+  const copy = copyOf(event);
+  const { fiscalYear } = copy;
+  return {
+    event: { ...keys.ledgerEvent(tenantId, event.eventId), entity: 'ledger_event', fiscalYear, ...event },
+    copies: [
+      {
+        ...keys.ledgerYear(tenantId, fiscalYear, event.heldOn, event.eventId),
+        entity: 'ledger_year',
+        ...copy,
+      },
+      ...event.officeIds.map((officeId) => ({
+        ...keys.officeParticipation(tenantId, officeId, fiscalYear, event.heldOn, event.eventId),
+        entity: 'ledger_participation',
+        ...copy,
+      })),
+    ],
+  };
+};
+
+const keyString = ({ pk, sk }: ItemKey) => `${pk}\n${sk}`;
+
+/**
+ * A correction as writes: the event item, every copy of the corrected event (a put overwrites a
+ * copy whose key stayed), and the removal of each old copy whose key is gone — another fiscal
+ * year, another date, an office no longer taking part. DynamoDB refuses two operations on one item
+ * in a transaction, so a key that stays is only put, never deleted and put.
+ */
+export const ledgerEventChange = (tenantId: string, before: LedgerEventRecord, after: LedgerEventRecord) => {
+  const next = ledgerEventItems(tenantId, after);
+  const kept = new Set(next.copies.map(keyString));
+  return {
+    event: next.event,
+    put: next.copies,
+    remove: ledgerEventItems(tenantId, before)
+      .copies.filter((copy) => !kept.has(keyString(copy)))
+      .map(({ pk, sk }) => ({ pk, sk })),
+  };
+};
+
+const put = (item: Record<string, unknown>): TransactItem => ({
+  Put: { TableName: tableName(), Item: item },
+});
+const remove = (key: ItemKey): TransactItem => ({ Delete: { TableName: tableName(), Key: key } });
+
+const eventAudit = (action: AuditEvent['action'], write: WriteContext, eventId: string): AuditEvent => ({
+  action,
+  recordType: 'ledger_event',
+  recordId: eventId,
+  // The core center keeps the ledger: its office owns the record.
+  recordOfficeId: write.ctx.officeId,
+});
+
+export interface CreateLedgerRecord {
+  write: WriteContext;
+  idempotency: Idempotency | null;
+  response: StoredResponse;
+}
+
+export const createLedgerEvent = ({
+  write,
+  idempotency,
+  response,
+  event,
+}: CreateLedgerRecord & { event: LedgerEventRecord }) => {
+  const items = ledgerEventItems(write.ctx.tenantId, event);
+  return writeTransaction(
+    write,
+    [putNew(items.event), ...items.copies.map(putNew)],
+    [eventAudit('create', write, event.eventId)],
+    { idempotency, response },
+  );
+};
+
+/** The event item is written only at the version read; its copies move with it or not at all. */
+export const updateLedgerEvent = async (
+  write: WriteContext,
+  before: LedgerEventRecord,
+  after: LedgerEventRecord,
+  expectedVersion: number,
+): Promise<void> => {
+  const change = ledgerEventChange(write.ctx.tenantId, before, after);
+  await writeTransaction(
+    write,
+    [putIfVersion(change.event, expectedVersion), ...change.put.map(put), ...change.remove.map(remove)],
+    [eventAudit('update', write, after.eventId)],
+  );
+};
+
+/** `forWrite` reads strongly consistent: the write is made at the version read. */
+export const getLedgerEvent = async (
+  tenantId: string,
+  eventId: string,
+  forWrite = false,
+): Promise<LedgerEventRecord | null> => {
+  const { Item } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.ledgerEvent(tenantId, eventId),
+      ConsistentRead: forWrite,
+    }),
+  );
+  return Item ? LedgerEventRecord.parse(Item) : null;
+};
+
+export interface CopySearch {
+  kind: LedgerEventKind | undefined;
+  limit: number;
+  cursor: string | undefined;
+}
+
+/** Copies read per request at most when a kind filter skips many: the page then ends short. */
+const MAX_COPIES_READ = 2000;
+
+/**
+ * One page of a copy partition in date order. A kind filter is applied as the items are read and
+ * the cursor is the key of the last item read, so a page starts right after the previous one.
+ */
+const queryCopies = async (pk: string, search: CopySearch): Promise<Page<LedgerEventCopy>> => {
+  let startKey: Record<string, unknown> | undefined = decodeCursor(search.cursor, { pk });
+  const items: LedgerEventCopy[] = [];
+  let read = 0;
+  for (;;) {
+    const result = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ExclusiveStartKey: startKey,
+        Limit: Math.min(100, MAX_COPIES_READ - read),
+      }),
+    );
+    const page = result.Items ?? [];
+    for (const [position, item] of page.entries()) {
+      read += 1;
+      const copy = LedgerEventCopy.parse(item);
+      if (search.kind && copy.kind !== search.kind) continue;
+      items.push(copy);
+      if (items.length === search.limit) {
+        const more = position < page.length - 1 || result.LastEvaluatedKey !== undefined;
+        return { items, nextCursor: more ? encodeCursor({ pk, sk: String(item.sk) }) : null };
+      }
+    }
+    startKey = result.LastEvaluatedKey;
+    if (!startKey) return { items, nextCursor: null };
+    if (read >= MAX_COPIES_READ) return { items, nextCursor: encodeCursor(startKey) };
+  }
+};
+
+const readAllCopies = async (pk: string): Promise<LedgerEventCopy[]> => {
+  const copies: LedgerEventCopy[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    copies.push(...(result.Items ?? []).map((item) => LedgerEventCopy.parse(item)));
+    startKey = result.LastEvaluatedKey;
+  } while (startKey);
+  return copies;
+};
+
+/** The tenant's events of a fiscal year, a page at a time. */
+export const listLedgerYear = (tenantId: string, fiscalYear: number, search: CopySearch) =>
+  queryCopies(keys.ledgerYear(tenantId, fiscalYear).pk, search);
+
+/** Every event of a fiscal year: what the plan indicators count (per kind, municipality, office). */
+export const readLedgerYear = (tenantId: string, fiscalYear: number) =>
+  readAllCopies(keys.ledgerYear(tenantId, fiscalYear).pk);
+
+/** The events one office took part in during a fiscal year, a page at a time. */
+export const listOfficeParticipation = (
+  tenantId: string,
+  officeId: string,
+  fiscalYear: number,
+  search: CopySearch,
+) => queryCopies(keys.officeParticipation(tenantId, officeId, fiscalYear).pk, search);
+
+export const readOfficeParticipation = (tenantId: string, officeId: string, fiscalYear: number) =>
+  readAllCopies(keys.officeParticipation(tenantId, officeId, fiscalYear).pk);
+
+// ── Senior specialists ────────────────────────────────────────────────────────
+export const seniorSpecialistItem = (tenantId: string, entry: SeniorSpecialist) => ({
+  ...keys.seniorSpecialist(tenantId, entry.seniorId),
+  entity: 'senior_specialist',
+  ...entry,
+});
+
+const toSeniorSpecialist = (item: Record<string, unknown>): SeniorSpecialist => {
+  const { pk: _pk, sk: _sk, entity: _entity, ...entry } = item;
+  return SeniorSpecialist.parse(entry);
+};
+
+const seniorAudit = (action: AuditEvent['action'], entry: SeniorSpecialist): AuditEvent => ({
+  action,
+  recordType: 'senior_specialist',
+  recordId: entry.seniorId,
+  recordOfficeId: entry.officeId,
+});
+
+export const createSeniorSpecialist = ({
+  write,
+  idempotency,
+  response,
+  entry,
+}: CreateLedgerRecord & { entry: SeniorSpecialist }) =>
+  writeTransaction(
+    write,
+    [putNew(seniorSpecialistItem(write.ctx.tenantId, entry))],
+    [seniorAudit('create', entry)],
+    { idempotency, response },
+  );
+
+export const updateSeniorSpecialist = async (
+  write: WriteContext,
+  entry: SeniorSpecialist,
+  expectedVersion: number,
+): Promise<void> => {
+  await writeTransaction(
+    write,
+    [putIfVersion(seniorSpecialistItem(write.ctx.tenantId, entry), expectedVersion)],
+    [seniorAudit('update', entry)],
+  );
+};
+
+export const getSeniorSpecialist = async (
+  tenantId: string,
+  seniorId: string,
+  forWrite = false,
+): Promise<SeniorSpecialist | null> => {
+  const { Item } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.seniorSpecialist(tenantId, seniorId),
+      ConsistentRead: forWrite,
+    }),
+  );
+  return Item ? toSeniorSpecialist(Item) : null;
+};
+
+/** The whole roster of a tenant: one partition of tens of entries. */
+export const listSeniorSpecialists = async (tenantId: string): Promise<SeniorSpecialist[]> => {
+  const { pk } = keys.seniorSpecialist(tenantId);
+  const entries: SeniorSpecialist[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    entries.push(...(result.Items ?? []).map(toSeniorSpecialist));
+    startKey = result.LastEvaluatedKey;
+  } while (startKey);
+  return entries;
+};
