@@ -18,4 +18,5 @@ export * from './cycle-api.ts';
 export * from './records-api.ts';
 export * from './difficult-case.ts';
 export * from './ledger-api.ts';
+export * from './dashboard-api.ts';
 export * from './difficult-api.ts';

@@ -81,6 +81,9 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  * - the difficult-case board by status          → Query pk = difficultBoard().pk, begins_with(sk, '<status>#')
  * - a supervision record                        → GetItem supervision()
  * - a tenant's / a specialist's supervisions    → Query pk = supervisionByTenant().pk / supervisionBySpecialist().pk
+ * - every office's case counters (dashboard)   → Query pk = officeStats().pk (sk `OFFICE#<officeId>`)
+ * - the tenant's people reaching 18 / 65 soon  → Query pk = lifeStageMilestone().pk
+ *                                                 and sk between '<today>' and '<horizon>#~'
  */
 export const keys = {
   tenant: (tenantId: string): ItemKey => ({ pk: tenantPk(tenantId, 'TENANT'), sk: 'PROFILE' }),
@@ -145,6 +148,23 @@ export const keys = {
   ): ItemKey => ({
     pk: tenantPk(tenantId, 'OFFICE', officeId, 'ANONYMOUS'),
     sk: `${consultedOn}#${recordId}`,
+  }),
+  /**
+   * One office's case counters (active cases, load per specialist, plans, self-plans, difficult
+   * cases), updated in the transaction of every case write; one partition per tenant, so the
+   * dashboard reads every office's in one Query.
+   */
+  officeStats: (tenantId: string, officeId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'OFFICE_STATS'),
+    sk: officeId ? `OFFICE#${officeId}` : '',
+  }),
+  /**
+   * The day the person of an open case reaches a life-stage age, written and deleted with the case.
+   * Date first, so the coming months of the whole tenant are one key range.
+   */
+  lifeStageMilestone: (tenantId: string, reachesOn = '', officeId = '', age = 0, caseId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'MILESTONES'),
+    sk: caseId ? `${reachesOn}#${officeId}#${age}#${caseId}` : '',
   }),
   idempotency: (tenantId: string, userId: string, idempotencyKey: string): ItemKey => ({
     pk: tenantPk(tenantId, 'IDEMPOTENCY', userId, idempotencyKey),
