@@ -29,7 +29,7 @@ export const changeCasePhase: Operation<typeof changeCasePhaseRoute> = async ({
   const replayed = await writeCaseChange({
     write: { ctx, requestId, now },
     record,
-    expectedVersion: current.version,
+    previous: current,
     added: { kind: 'PHASE', record: change },
     create: { idempotency, response: { status: 200, body: view } },
   });

@@ -43,7 +43,7 @@ export const finalizePlan: Operation<typeof finalizePlanRoute> = async (input) =
       updatedAt: at,
       updatedBy: ctx.userId,
     },
-    expectedCaseVersion: record.version,
+    previousCase: record,
   });
   return replayed ? Plan.parse(replayed.body) : final;
 };

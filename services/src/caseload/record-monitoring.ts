@@ -31,7 +31,7 @@ export const recordMonitoring: Operation<typeof recordMonitoringRoute> = async (
     const replayed = await writeCaseChange({
       write: { ctx, requestId, now },
       record,
-      expectedVersion: current.version,
+      previous: current,
       added: { kind: 'MONITORING', record: monitoring },
       create: { idempotency, response: { status: 201, body: result } },
     });

@@ -27,7 +27,7 @@ export const recordServiceDecision: Operation<typeof recordServiceDecisionRoute>
     const replayed = await writeCaseChange({
       write: { ctx, requestId, now },
       record,
-      expectedVersion: current.version,
+      previous: current,
       added: { kind: 'DECISION', record: decision },
       create: { idempotency, response: { status: 201, body: result } },
     });

@@ -111,7 +111,7 @@ export const transferToAdult: Operation<typeof transferToAdultRoute> = async (in
   const child = await openWritableCase(input, params.caseId);
   const refusal = transferRefusal(child, body.transferOn);
   if (refusal) throw new ConflictError(refusal);
-  const expectedVersion = requireVersion(ifMatch, child.version);
+  requireVersion(ifMatch, child.version);
   const specialistUserId = await receivingSpecialist(ctx, body, child, todayInJapan(now));
   const at = now.toISOString();
   const adult = adultCaseOf(child, body, specialistUserId, ctx.userId, at);
@@ -137,7 +137,7 @@ export const transferToAdult: Operation<typeof transferToAdultRoute> = async (in
     idempotency,
     response: { status: 201, body: result },
     closed,
-    expectedVersion,
+    previous: child,
     closure: {
       recordId: randomUUID(),
       caseId: child.caseId,

@@ -32,6 +32,6 @@ export const updateCaseSettings: Operation<typeof updateCaseSettingsRoute> = asy
       { field: 'body.specialistUserId', message: 'この事業所の担当者を選んでください' },
     ]);
   }
-  await writeCaseChange({ write: { ctx, requestId, now }, record, expectedVersion: current.version });
+  await writeCaseChange({ write: { ctx, requestId, now }, record, previous: current });
   return toCaseView(record, 'full', now);
 };

@@ -53,7 +53,7 @@ export const updatePerson: Operation<typeof updatePersonRoute> = async ({
         updatedAt: at,
         updatedBy: ctx.userId,
       },
-      expectedVersion: record.version,
+      previous: record,
     })),
     previousRecipientNumber: file.person.recipientNumber,
   });

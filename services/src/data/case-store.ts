@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { db, tableName } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { StoredResponse } from './idempotency.ts';
+import { officeFigureWrites } from './office-stats-store.ts';
 import {
   putIfVersion,
   putNew,
@@ -105,9 +106,39 @@ export const caseItem = (record: CaseRecord) => ({
   ...record,
 });
 
-/** Replaces the whole case item (so every index key follows the change) if nobody changed it since. */
-export const putCaseIfVersion = (record: CaseRecord, expectedVersion: number): TransactItem =>
-  putIfVersion(caseItem(record), expectedVersion);
+export interface CaseWrite {
+  record: CaseRecord;
+  /** The case as read for this write (null: a new case). It is written only at that version. */
+  previous: CaseRecord | null;
+  /**
+   * 'conflict' for a case rewritten as a side effect of another record's write: if it changed
+   * meanwhile the write is a 409 to retry, not a 412 whose ETag would name the case.
+   */
+  onStale?: 'version_mismatch' | 'conflict';
+}
+
+const casePut = ({ record, previous, onStale = 'version_mismatch' }: CaseWrite): TransactItem => {
+  if (!previous) return putNew(caseItem(record));
+  const { Put } = putIfVersion(caseItem(record), previous.version);
+  if (!Put || onStale === 'version_mismatch') return { Put };
+  const { ReturnValuesOnConditionCheckFailure: _current, ...put } = Put;
+  return { Put: put };
+};
+
+/**
+ * Every write of a case item goes through here. Besides the whole case item (so every index key
+ * follows the change), the same transaction moves its office's dashboard counters and life-stage
+ * milestones by what the write changes (data/office-stats-store.ts): no write can forget them.
+ * Several cases in one transaction are merged into one counter update per office.
+ */
+export const caseWriteItems = (writes: readonly CaseWrite[]): TransactItem[] => [
+  ...writes.map(casePut),
+  ...officeFigureWrites(writes.map(({ record, previous }) => ({ before: previous, after: record }))),
+];
+
+/** Replaces the whole case item if nobody changed it since `previous` was read. */
+export const putCaseIfVersion = (record: CaseRecord, previous: CaseRecord): TransactItem[] =>
+  caseWriteItems([{ record, previous }]);
 
 export const getCase = async (tenantId: string, caseId: string): Promise<CaseRecord | null> => {
   const { Item } = await db().send(
@@ -201,7 +232,7 @@ export const createCase = ({
     write,
     [
       putNew(personItem(write.ctx.tenantId, person)),
-      putNew(caseItem(record)),
+      ...caseWriteItems([{ record, previous: null }]),
       ...personIndexItems.map(putNew),
     ],
     [

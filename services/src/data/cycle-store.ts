@@ -55,14 +55,14 @@ export interface CaseChange {
   write: WriteContext;
   /** The case as it is after the change, version already incremented. */
   record: CaseRecord;
-  /** The version the change was computed from: anyone else's write in between makes it a 412. */
-  expectedVersion: number;
+  /** The case the change was computed from: anyone else's write in between makes it a 412. */
+  previous: CaseRecord;
   added?: CycleRecord;
   create?: IdempotentCreate;
 }
 
 /** The case and the record the change adds, with their audit entries, in one transaction. */
-export const writeCaseChange = ({ write, record, expectedVersion, added, create }: CaseChange) => {
+export const writeCaseChange = ({ write, record, previous, added, create }: CaseChange) => {
   const audits: AuditEvent[] = [
     { action: 'update', recordType: 'case', recordId: record.caseId, recordOfficeId: record.officeId },
   ];
@@ -77,7 +77,7 @@ export const writeCaseChange = ({ write, record, expectedVersion, added, create 
   return writeTransaction(
     write,
     [
-      putCaseIfVersion(record, expectedVersion),
+      ...putCaseIfVersion(record, previous),
       ...(added ? [putNew(cycleRecordItem(record.tenantId, record.officeId, added))] : []),
     ],
     audits,

@@ -111,9 +111,14 @@ describe('a case rewritten as a side effect', () => {
   };
 
   it('is written only at the version read, without returning the case on a failed check', () => {
-    const { Put } = putCaseIfUnchanged(record, 4);
+    const [casePut, ...beside] = putCaseIfUnchanged(
+      { ...record, personName: '佐藤 はな子', version: 6 },
+      record,
+    );
+    const Put = casePut?.Put;
+    expect(beside).toEqual([]);
     expect(Put?.ConditionExpression).toBe('version = :expected');
-    expect(Put?.ExpressionAttributeValues).toEqual({ ':expected': 4 });
+    expect(Put?.ExpressionAttributeValues).toEqual({ ':expected': 5 });
     expect(Put?.ReturnValuesOnConditionCheckFailure).toBeUndefined();
   });
 

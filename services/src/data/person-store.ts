@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { CaseId, ConsentPurpose, ConsentView, OfficeId, Person, PersonId, keys } from '@kikan/shared';
 import { z } from 'zod';
 import type { Idempotency } from '../http/route.ts';
-import { personItem, putCaseIfVersion, type CaseRecord } from './case-store.ts';
+import { caseWriteItems, personItem, type CaseRecord } from './case-store.ts';
 import { db, tableName } from './client.ts';
 import type { StoredResponse } from './idempotency.ts';
 import {
@@ -144,7 +144,7 @@ export interface UpdatePersonCommand {
   person: Person;
   expectedVersion: number;
   /** The person's cases with the new name copies; each is written only if unchanged since read. */
-  cases: { record: CaseRecord; expectedVersion: number }[];
+  cases: { record: CaseRecord; previous: CaseRecord }[];
   previousRecipientNumber: string | undefined;
 }
 
@@ -152,12 +152,8 @@ export interface UpdatePersonCommand {
  * A case rewritten as a side effect of another record's write. If it changed meanwhile the whole
  * write is a 409 to retry, not a 412: that ETag would name the case, not the record the caller sent.
  */
-export const putCaseIfUnchanged = (record: CaseRecord, expectedVersion: number): TransactItem => {
-  const { Put } = putCaseIfVersion(record, expectedVersion);
-  if (!Put) throw new Error('a case write must be a Put');
-  const { ReturnValuesOnConditionCheckFailure: _current, ...put } = Put;
-  return { Put: put };
-};
+export const putCaseIfUnchanged = (record: CaseRecord, previous: CaseRecord): TransactItem[] =>
+  caseWriteItems([{ record, previous, onStale: 'conflict' }]);
 
 const deleteItem = (key: { pk: string; sk: string }): TransactItem => ({
   Delete: { TableName: tableName(), Key: key },
@@ -178,7 +174,7 @@ export const updatePerson = ({
   const recipientChanged = previousRecipientNumber !== person.recipientNumber;
   const items = [
     putIfVersion(personItem(tenantId, person), expectedVersion),
-    ...cases.map(({ record, expectedVersion: caseVersion }) => putCaseIfUnchanged(record, caseVersion)),
+    ...caseWriteItems(cases.map(({ record, previous }) => ({ record, previous, onStale: 'conflict' }))),
     ...(recipientChanged && previousRecipientNumber
       ? [deleteItem(keys.recipientNumber(tenantId, previousRecipientNumber, person.personId))]
       : []),

@@ -15,7 +15,7 @@ import {
 } from '@kikan/shared';
 import { z } from 'zod';
 import type { Idempotency } from '../http/route.ts';
-import { CaseRecord, caseItem, putCaseIfVersion } from './case-store.ts';
+import { CaseRecord, caseWriteItems } from './case-store.ts';
 import { cycleRecordItem } from './cycle-store.ts';
 import { db, tableName } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -247,18 +247,19 @@ export const finalizePlan = ({
   plan,
   expectedVersion,
   caseRecord,
-  expectedCaseVersion,
+  previousCase,
 }: Omit<CreateRecord, 'officeId'> & {
   plan: Plan;
   expectedVersion: number;
   caseRecord: CaseRecord;
-  expectedCaseVersion: number;
+  /** The case as read: it is written only at that version. */
+  previousCase: CaseRecord;
 }) =>
   writeTransaction(
     write,
     [
       putIfVersion(planItem(write.ctx.tenantId, plan), expectedVersion),
-      putCaseIfUnchanged(caseRecord, expectedCaseVersion),
+      ...putCaseIfUnchanged(caseRecord, previousCase),
     ],
     [
       { action: 'update', recordType: 'plan', recordId: plan.recordId, recordOfficeId: caseRecord.officeId },
@@ -500,12 +501,13 @@ export const transferCase = ({
   idempotency,
   response,
   closed,
-  expectedVersion,
+  previous,
   closure,
   opened,
 }: Omit<CreateRecord, 'officeId'> & {
   closed: CaseRecord;
-  expectedVersion: number;
+  /** The child case as read: it is closed only at that version. */
+  previous: CaseRecord;
   /** The closing phase change, so the child case's timeline shows why and when it ended. */
   closure: PhaseChange;
   opened: CaseRecord;
@@ -513,9 +515,11 @@ export const transferCase = ({
   writeTransaction(
     write,
     [
-      putCaseIfVersion(closed, expectedVersion),
+      ...caseWriteItems([
+        { record: closed, previous },
+        { record: opened, previous: null },
+      ]),
       putNew(cycleRecordItem(write.ctx.tenantId, closed.officeId, { kind: 'PHASE', record: closure })),
-      putNew(caseItem(opened)),
       putNew(
         personCaseItem(write.ctx.tenantId, opened.personId, {
           caseId: opened.caseId,

@@ -1,0 +1,237 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { TABLE_INDEXES, keys } from '@kikan/shared';
+import { z } from 'zod';
+import { db, tableName } from './client.ts';
+import {
+  MILESTONE_AGES,
+  caseCounterDelta,
+  mergeCounterDeltas,
+  milestoneChanges,
+  milestonesOf,
+  officeCountersOf,
+  type CountedCase,
+  type Counters,
+  type Milestone,
+  type OfficeCounterDelta,
+} from './office-counters.ts';
+import type { TransactItem } from './transaction.ts';
+
+/**
+ * The items behind the core center's dashboard: one counters item per office, and one milestone
+ * item per open case and life-stage age. Both change only beside a case write, in its transaction
+ * (case-store.ts caseWriteItems), so they never disagree with the cases.
+ */
+
+export interface CaseTransition {
+  /** The case as read before the write; null for a new case. */
+  before: CountedCase | null;
+  after: CountedCase;
+}
+
+const milestoneItem = (milestone: Milestone) => ({
+  ...keys.lifeStageMilestone(
+    milestone.tenantId,
+    milestone.reachesOn,
+    milestone.officeId,
+    milestone.age,
+    milestone.caseId,
+  ),
+  entity: 'life_stage_milestone',
+  tenantId: milestone.tenantId,
+  officeId: milestone.officeId,
+  caseId: milestone.caseId,
+  age: milestone.age,
+  reachesOn: milestone.reachesOn,
+});
+
+/**
+ * ADD creates the item and any missing counter at zero, so no write has to know whether the office
+ * was counted before. Counter names are attribute names, always passed as placeholders.
+ */
+const counterUpdate = ({ tenantId, officeId, counters }: OfficeCounterDelta): TransactItem => {
+  const entries = Object.entries(counters);
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.officeStats(tenantId, officeId),
+      UpdateExpression: `SET #entity = :entity, #tenantId = :tenantId, #officeId = :officeId ADD ${entries
+        .map((_, index) => `#c${index} :c${index}`)
+        .join(', ')}`,
+      ExpressionAttributeNames: {
+        '#entity': 'entity',
+        '#tenantId': 'tenantId',
+        '#officeId': 'officeId',
+        ...Object.fromEntries(entries.map(([name], index) => [`#c${index}`, name])),
+      },
+      ExpressionAttributeValues: {
+        ':entity': 'office_stats',
+        ':tenantId': tenantId,
+        ':officeId': officeId,
+        ...Object.fromEntries(entries.map(([, value], index) => [`:c${index}`, value])),
+      },
+    },
+  };
+};
+
+/**
+ * What a transaction writing these cases must also write: the counter changes (one update per
+ * office, merged across the cases) and the milestone items the cases gain or lose.
+ */
+export const officeFigureWrites = (transitions: readonly CaseTransition[]): TransactItem[] => {
+  const deltas = mergeCounterDeltas(
+    transitions.flatMap(({ before, after }) => caseCounterDelta(before, after)),
+  );
+  const milestones = transitions.map(({ before, after }) => milestoneChanges(before, after));
+  return [
+    ...deltas.map(counterUpdate),
+    ...milestones.flatMap(({ removed }) =>
+      removed.map((milestone): TransactItem => ({
+        Delete: {
+          TableName: tableName(),
+          Key: keys.lifeStageMilestone(
+            milestone.tenantId,
+            milestone.reachesOn,
+            milestone.officeId,
+            milestone.age,
+            milestone.caseId,
+          ),
+        },
+      })),
+    ),
+    ...milestones.flatMap(({ added }) =>
+      added.map((milestone): TransactItem => ({
+        Put: { TableName: tableName(), Item: milestoneItem(milestone) },
+      })),
+    ),
+  ];
+};
+
+/**
+ * The stats and milestone items of a set of cases written without transactions (demo data, bulk
+ * loads): the same definitions the transactions maintain, computed from scratch.
+ */
+export const officeFigureItems = (records: readonly CountedCase[]): Record<string, unknown>[] => [
+  ...officeCountersOf(records).map(({ tenantId, officeId, counters }) => ({
+    ...keys.officeStats(tenantId, officeId),
+    entity: 'office_stats',
+    tenantId,
+    officeId,
+    ...counters,
+  })),
+  ...records.flatMap(milestonesOf).map(milestoneItem),
+];
+
+// ── Reads for one dashboard load: a fixed number of requests, whatever the caseload ──
+
+const StoredCounters = z.record(z.string(), z.unknown());
+
+/** Every office's counters in one Query (paged past 1 MB, which takes thousands of offices). */
+export const readOfficeCounters = async (tenantId: string): Promise<Map<string, Counters>> => {
+  const { pk } = keys.officeStats(tenantId);
+  const found = new Map<string, Counters>();
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const {
+        pk: _pk,
+        sk: _sk,
+        entity: _entity,
+        tenantId: _tenantId,
+        officeId,
+        ...rest
+      } = StoredCounters.parse(item);
+      if (typeof officeId !== 'string') continue;
+      const counters = Object.fromEntries(
+        Object.entries(rest).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+      ) as Counters;
+      found.set(officeId, counters);
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return found;
+};
+
+const MilestoneRow = z.object({
+  officeId: z.string(),
+  caseId: z.string(),
+  age: z.union(MILESTONE_AGES.map((age) => z.literal(age))),
+  reachesOn: z.string(),
+});
+export type MilestoneRow = z.infer<typeof MilestoneRow>;
+
+/** '~' sorts after every character of an id: `<day>#~` is past every key of that day. */
+const endOf = (day: string) => `${day}#~`;
+
+/**
+ * The tenant's milestones from `from` to `through` (both included), date first, in one Query: a
+ * window of months holds only the people reaching 18 or 65 in it.
+ */
+export const readMilestonesWithin = async (
+  tenantId: string,
+  from: string,
+  through: string,
+): Promise<MilestoneRow[]> => {
+  const { pk } = keys.lifeStageMilestone(tenantId);
+  const rows: MilestoneRow[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :through',
+        ExpressionAttributeValues: { ':pk': pk, ':from': from, ':through': endOf(through) },
+        ProjectionExpression: 'officeId, caseId, age, reachesOn',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    rows.push(...(page.Items ?? []).map((item) => MilestoneRow.parse(item)));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return rows;
+};
+
+/**
+ * Overdue (due before today) and due-this-month (today to the month's last day) of one office,
+ * from the sparse due index in one Query that returns only the sort keys. More than one request
+ * only past 1 MB of due cases read, i.e. hundreds of cases due in a single office.
+ */
+export const countMonitoringDue = async (
+  tenantId: string,
+  officeId: string,
+  today: string,
+  monthEnd: string,
+): Promise<{ overdue: number; dueThisMonth: number }> => {
+  const index = TABLE_INDEXES.casesByMonitoringDue;
+  const { gsi3pk } = keys.caseByDue(tenantId, officeId);
+  let overdue = 0;
+  let dueThisMonth = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: index.indexName,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :upper',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        ExpressionAttributeValues: { ':pk': gsi3pk, ':upper': endOf(monthEnd) },
+        ProjectionExpression: '#sk',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const sortKey = String(item[index.sortKey]);
+      if (sortKey < today) overdue += 1;
+      else dueThisMonth += 1;
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return { overdue, dueThisMonth };
+};
