@@ -5,6 +5,7 @@ import { caseItem, personItem } from '../src/data/case-store.ts';
 import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
 import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS, demoCases } from './demo-data.ts';
 import { demoRecordItems } from './demo-records.ts';
+import { demoLedgerItems } from './demo-ledger.ts';
 
 const BATCH_SIZE = 25;
 
@@ -40,6 +41,7 @@ export const demoItems = (now: Date): Record<string, unknown>[] =>
       caseItem(record),
     ]),
     ...demoRecordItems(tenant.tenantId, now),
+    ...demoLedgerItems(tenant.tenantId, now),
   ]);
 
 /** Seeds the demo tenants once; a table that already has them is left as it is. */
