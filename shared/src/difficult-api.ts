@@ -249,7 +249,8 @@ export const Supervision = z.strictObject({
   specialistUserIds: z.array(UserId),
   topics: z.array(z.string()),
   summary: z.string(),
-  caseIds: z.array(CaseId),
+  /** Linked cases (shared with the core center when linked); office staff get their own office's only. */
+  cases: z.array(z.strictObject({ caseId: CaseId, officeId: OfficeId })),
   followUps: z.array(SupervisionFollowUp),
   version: z.number().int().positive(),
   createdAt: z.iso.datetime(),

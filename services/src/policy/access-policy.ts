@@ -62,3 +62,47 @@ export const caseCreationOffice = (ctx: TenantContext): string => {
   if (ctx.role === 'municipal_officer' || ctx.role === 'tenant_admin') throw new ForbiddenError();
   return ctx.officeId;
 };
+
+/**
+ * 困難事例 and sharing (DOMAIN.md): the office holding a case flags it, escalates it and asks for
+ * supervision (its own case, whichever role); the core center accepts an escalation and approves
+ * a closure, on a case it sees in full (shared with it, or one of its own office); support meetings
+ * and closure proposals come from either side. Anything else is the 404 of a case one cannot see.
+ */
+export type DifficultyAct =
+  | 'flag'
+  | 'escalate'
+  | 'request_supervision'
+  | 'accept'
+  | 'record_support_meeting'
+  | 'propose_closure'
+  | 'approve_closure';
+
+export const mayActOnDifficulty = (ctx: TenantContext, target: CaseScope, act: DifficultyAct): boolean => {
+  const holdsCase = mayWriteCase(ctx, target);
+  const coreSeesInFull = ctx.role === 'core_supervisor' && caseVisibility(ctx, target) === 'full';
+  switch (act) {
+    case 'flag':
+    case 'escalate':
+    case 'request_supervision':
+      return holdsCase;
+    case 'accept':
+    case 'approve_closure':
+      return coreSeesInFull;
+    case 'record_support_meeting':
+    case 'propose_closure':
+      return holdsCase || coreSeesInFull;
+  }
+};
+
+/**
+ * Supervision records are the core center's; a specialist (or office manager) sees the ones about
+ * themselves, with only their own office's linked cases.
+ */
+export const maySeeSupervision = (
+  ctx: TenantContext,
+  supervision: { specialistUserIds: string[] },
+): boolean =>
+  ctx.role === 'core_supervisor' ||
+  ((ctx.role === 'specialist' || ctx.role === 'office_manager') &&
+    supervision.specialistUserIds.includes(ctx.userId));
