@@ -7,6 +7,7 @@ import {
   NETWORK_ERROR_MESSAGE,
   NetworkError,
   UNEXPECTED_RESPONSE_MESSAGE,
+  filenameOfDisposition,
   formErrorsOfServerFields,
   isVersionMismatch,
   inputNameOfPath,
@@ -193,5 +194,45 @@ describe('ApiClient', () => {
 
     expect(isVersionMismatch(error)).toBe(true);
     expect(isVersionMismatch(new ApiError(409, 'conflict', '重複'))).toBe(false);
+  });
+});
+
+describe('file downloads', () => {
+  it('fetches a CSV with the bearer token and keeps the name the server proposes', async () => {
+    const csv = '事業所,開催日\nひまわり,2026-05-10\n';
+    const { client, fetchMock } = clientWith(
+      async () =>
+        new Response(csv, {
+          status: 200,
+          headers: {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': `attachment; filename="participation.csv"; filename*=UTF-8''${encodeURIComponent('参加記録_ひまわり.csv')}`,
+          },
+        }),
+    );
+
+    const file = await client.download('/api/ledger/participation.csv', { fiscalYear: '2026', cursor: '' });
+
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/ledger/participation.csv?fiscalYear=2026');
+    expect(new Headers(fetchMock.mock.calls[0]?.[1]?.headers).get('Authorization')).toBe('Bearer token-1');
+    expect(file.filename).toBe('参加記録_ひまわり.csv');
+    expect(await file.blob.text()).toBe(csv);
+  });
+
+  it('turns a refused download into the same ApiError as any call', async () => {
+    const { client, onUnauthorized } = clientWith(async () => json(403, errorBody('forbidden', 'forbidden')));
+
+    const error = await client.download('/api/audit.csv').catch((caught: unknown) => caught);
+
+    expect(userMessageOf(error)).toBe(FORBIDDEN_MESSAGE);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('reads the plain filename when no UTF-8 name is given, and never a directory part', () => {
+    expect(filenameOfDisposition('attachment; filename="audit-2026-11-23.csv"')).toBe('audit-2026-11-23.csv');
+    expect(filenameOfDisposition('attachment; filename=audit.csv')).toBe('audit.csv');
+    expect(filenameOfDisposition('attachment; filename="../../etc/passwd"')).toBe('passwd');
+    expect(filenameOfDisposition('attachment')).toBeNull();
+    expect(filenameOfDisposition(null)).toBeNull();
   });
 });

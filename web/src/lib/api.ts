@@ -122,11 +122,7 @@ export class ApiClient {
     schema: ResponseSchema<T>,
     query: Record<string, string | undefined> = {},
   ): Promise<T> {
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(query))
-      if (value !== undefined && value !== '') search.set(name, value);
-    const url = search.size > 0 ? `${path}?${search}` : path;
-    return this.#request(url, { method: 'GET' }, schema);
+    return this.#request(withQuery(path, query), { method: 'GET' }, schema);
   }
 
   post<T>(path: string, body: unknown, schema: ResponseSchema<T>, options: WriteOptions = {}): Promise<T> {
@@ -154,25 +150,44 @@ export class ApiClient {
     return this.#request(path, { method, headers, body: JSON.stringify(body) }, schema);
   }
 
-  async #request<T>(url: string, init: RequestInit, schema: ResponseSchema<T>): Promise<T> {
+  /**
+   * A file the API builds (a CSV export). It needs the bearer token like any call, so it cannot be
+   * a plain link: the portal fetches it and saves the Blob (the token never leaves memory).
+   */
+  async download(
+    path: string,
+    query: Record<string, string | undefined> = {},
+  ): Promise<{ blob: Blob; filename: string | null }> {
+    const response = await this.#send(withQuery(path, query), { method: 'GET' }, '*/*');
+    if (!response.ok) throw await this.#failure(response);
+    return {
+      blob: await response.blob(),
+      filename: filenameOfDisposition(response.headers.get('Content-Disposition')),
+    };
+  }
+
+  async #send(url: string, init: RequestInit, accept: string): Promise<Response> {
     const headers = new Headers(init.headers);
-    headers.set('Accept', 'application/json');
+    headers.set('Accept', accept);
     const token = this.#options.token();
     if (token) headers.set('Authorization', `Bearer ${token}`);
-
-    let response: Response;
     try {
-      response = await (this.#options.fetch ?? fetch)(url, { ...init, headers, cache: 'no-store' });
+      return await (this.#options.fetch ?? fetch)(url, { ...init, headers, cache: 'no-store' });
     } catch {
       throw new NetworkError();
     }
+  }
 
+  async #failure(response: Response): Promise<ApiError> {
+    const error = toApiError(response.status, await readJson(response));
+    if (response.status === 401) this.#options.onUnauthorized(error.message);
+    return error;
+  }
+
+  async #request<T>(url: string, init: RequestInit, schema: ResponseSchema<T>): Promise<T> {
+    const response = await this.#send(url, init, 'application/json');
+    if (!response.ok) throw await this.#failure(response);
     const json = await readJson(response);
-    if (!response.ok) {
-      const error = toApiError(response.status, json);
-      if (response.status === 401) this.#options.onUnauthorized(error.message);
-      throw error;
-    }
     try {
       return schema.parse(json);
     } catch {
@@ -180,6 +195,35 @@ export class ApiClient {
     }
   }
 }
+
+const withQuery = (path: string, query: Record<string, string | undefined>): string => {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query))
+    if (value !== undefined && value !== '') search.set(name, value);
+  return search.size > 0 ? `${path}?${search}` : path;
+};
+
+/**
+ * The file name a `Content-Disposition` header proposes: the RFC 6266 `filename*` (UTF-8, for
+ * Japanese names) before the plain `filename`; null when there is none or it is unusable.
+ */
+export const filenameOfDisposition = (header: string | null): string | null => {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header)?.[1];
+  let name: string | undefined;
+  if (extended) {
+    try {
+      name = decodeURIComponent(extended.trim());
+    } catch {
+      name = undefined;
+    }
+  }
+  name ??=
+    /filename\s*=\s*"([^"]*)"/i.exec(header)?.[1] ?? /filename\s*=\s*([^;]+)/i.exec(header)?.[1]?.trim();
+  // A name is a name, not a path: the browser would refuse a directory part anyway.
+  const base = name?.split(/[\\/]/).pop()?.trim();
+  return base ? base : null;
+};
 
 const fallbackMessage = (status: number): string => {
   if (status === 401) return SESSION_EXPIRED_MESSAGE;

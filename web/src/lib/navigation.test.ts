@@ -11,11 +11,18 @@ describe('navigation by role', () => {
       '/cases',
       '/cases/new',
       '/consultations/anonymous',
+      '/participation',
     ]);
   });
 
   it('gives an office manager the office caseload and anonymous consultations, not a personal list', () => {
-    expect(hrefs('office_manager')).toEqual(['/', '/cases', '/cases/new', '/consultations/anonymous']);
+    expect(hrefs('office_manager')).toEqual([
+      '/',
+      '/cases',
+      '/cases/new',
+      '/consultations/anonymous',
+      '/participation',
+    ]);
   });
 
   it('labels the core center list as pseudonymised', () => {
@@ -24,9 +31,25 @@ describe('navigation by role', () => {
     );
   });
 
-  it('shows no case links to municipal officers and tenant admins, whom the API refuses', () => {
+  it('gives the core supervisor the dashboard, difficult cases, supervision and the ledger', () => {
+    expect(navigationFor('core_supervisor').map((item) => [item.href, item.label])).toEqual([
+      ['/', 'ホーム'],
+      ['/core', 'ダッシュボード'],
+      ['/difficult-cases', '困難事例'],
+      ['/supervisions', 'スーパービジョン'],
+      ['/ledger', '事業実績（台帳）'],
+      ['/cases', '全事業所のケース（仮名化）'],
+    ]);
+  });
+
+  it('gives the tenant admin the audit log and the municipal officer nothing individual', () => {
+    expect(hrefs('tenant_admin')).toEqual(['/', '/audit']);
     expect(hrefs('municipal_officer')).toEqual(['/']);
-    expect(hrefs('tenant_admin')).toEqual(['/']);
+  });
+
+  it('shows no case links to municipal officers and tenant admins, whom the API refuses', () => {
+    expect(hrefs('municipal_officer')).not.toContain('/cases');
+    expect(hrefs('tenant_admin')).not.toContain('/cases');
     expect(canUseCases('municipal_officer')).toBe(false);
     expect(canUseCases('tenant_admin')).toBe(false);
     expect(canUseCases('office_manager')).toBe(true);
@@ -38,6 +61,15 @@ describe('navigation by role', () => {
 
     expect(mine && isCurrent(mine, url)).toBe(true);
     expect(office && isCurrent(office, url)).toBe(false);
+  });
+
+  it('keeps a section link current on the pages under it, not on look-alike paths', () => {
+    const ledger = navigationFor('core_supervisor').find((item) => item.href === '/ledger');
+    if (!ledger) throw new Error('the core supervisor has the ledger');
+
+    expect(isCurrent(ledger, new URL('https://portal.example.jp/ledger/events/new'))).toBe(true);
+    expect(isCurrent(ledger, new URL('https://portal.example.jp/ledger'))).toBe(true);
+    expect(isCurrent(ledger, new URL('https://portal.example.jp/ledgers'))).toBe(false);
   });
 });
 

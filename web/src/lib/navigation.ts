@@ -8,19 +8,41 @@ export interface ReadonlyUrl {
   searchParams: Pick<URLSearchParams, 'get' | 'has'>;
 }
 
+/**
+ * Every page the menu links to. Listed rather than derived from all routes: `resolve()` takes a
+ * union of at most a couple of dozen routes, and the menu has no business linking anywhere else.
+ */
+export const MENU_HREFS = [
+  '/',
+  '/cases?assigned=me',
+  '/cases',
+  '/cases/new',
+  '/consultations/anonymous',
+  '/participation',
+  '/core',
+  '/difficult-cases',
+  '/supervisions',
+  '/ledger',
+  '/audit',
+] as const satisfies readonly RouteIdWithSearchOrHash[];
+
 export interface NavigationItem {
-  href: Exclude<RouteIdWithSearchOrHash, `/cases/[caseId]${string}`>;
+  href: (typeof MENU_HREFS)[number];
   label: string;
 }
+
+const link = (href: NavigationItem['href'], label: string): NavigationItem => ({ href, label });
 
 /** Roles that may open case routes (the API answers 403 to the others). */
 export const CASE_ROLES: readonly Role[] = ['specialist', 'office_manager', 'core_supervisor'];
 
 export const canUseCases = (role: Role): boolean => CASE_ROLES.includes(role);
 
-const HOME: NavigationItem = { href: '/', label: 'ホーム' };
-const NEW_CASE: NavigationItem = { href: '/cases/new', label: '新規ケース登録' };
-const ANONYMOUS: NavigationItem = { href: '/consultations/anonymous', label: '匿名の基本相談' };
+const HOME = link('/', 'ホーム');
+const NEW_CASE = link('/cases/new', '新規ケース登録');
+const ANONYMOUS = link('/consultations/anonymous', '匿名の基本相談');
+/** An office's own evidence of taking part in the council and the core center's trainings (2024 fee revision). */
+const PARTICIPATION = link('/participation', '研修・会議への参加記録');
 
 /** The header navigation: only what the role can open. */
 export const navigationFor = (role: Role): NavigationItem[] => {
@@ -28,24 +50,38 @@ export const navigationFor = (role: Role): NavigationItem[] => {
     case 'specialist':
       return [
         HOME,
-        { href: '/cases?assigned=me', label: '担当ケース' },
-        { href: '/cases', label: '事業所のケース' },
+        link('/cases?assigned=me', '担当ケース'),
+        link('/cases', '事業所のケース'),
         NEW_CASE,
         ANONYMOUS,
+        PARTICIPATION,
       ];
     case 'office_manager':
-      return [HOME, { href: '/cases', label: '事業所のケース' }, NEW_CASE, ANONYMOUS];
+      return [HOME, link('/cases', '事業所のケース'), NEW_CASE, ANONYMOUS, PARTICIPATION];
     case 'core_supervisor':
-      return [HOME, { href: '/cases', label: '全事業所のケース（仮名化）' }, NEW_CASE];
-    case 'municipal_officer':
+      return [
+        HOME,
+        link('/core', 'ダッシュボード'),
+        link('/difficult-cases', '困難事例'),
+        link('/supervisions', 'スーパービジョン'),
+        link('/ledger', '事業実績（台帳）'),
+        link('/cases', '全事業所のケース（仮名化）'),
+      ];
     case 'tenant_admin':
+      return [HOME, link('/audit', '監査ログ')];
+    case 'municipal_officer':
       return [HOME];
   }
 };
 
+/** Sections whose pages live under their link (`/ledger/events/new` belongs to 事業実績). */
+const SECTIONS = ['/core', '/difficult-cases', '/supervisions', '/ledger', '/audit', '/participation'];
+
 /** aria-current for a navigation link: the query string counts, so 担当ケース and 事業所のケース differ. */
 export const isCurrent = (item: NavigationItem, url: ReadonlyUrl): boolean => {
   const target = new URL(item.href, url.origin);
+  if (SECTIONS.includes(target.pathname))
+    return url.pathname === target.pathname || url.pathname.startsWith(`${target.pathname}/`);
   if (target.pathname !== url.pathname) return false;
   return target.searchParams.get('assigned') === url.searchParams.get('assigned');
 };

@@ -1,6 +1,6 @@
 import type { ConsentView } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
-import { consentRows } from './consents.ts';
+import { consentInForce, consentRows } from './consents.ts';
 
 const consent = (purpose: ConsentView['purpose'], status: ConsentView['status']): ConsentView => ({
   purpose,
@@ -25,5 +25,15 @@ describe('consent rows', () => {
 
     expect(row?.granted).toBe(false);
     expect(row?.consent?.revokedOn).toBe('2026-05-01');
+  });
+});
+
+describe('consent in force', () => {
+  it('holds only for a granted consent of that purpose', () => {
+    const consents = [consent('core_supervision', 'granted'), consent('statistics', 'revoked')];
+
+    expect(consentInForce(consents, 'core_supervision')).toBe(true);
+    expect(consentInForce(consents, 'statistics')).toBe(false);
+    expect(consentInForce(consents, 'council_anonymised')).toBe(false);
   });
 });

@@ -15,3 +15,7 @@ export const consentRows = (consents: readonly ConsentView[]): ConsentRow[] =>
     const consent = consents.find((item) => item.purpose === purpose);
     return { purpose, consent, granted: consent?.status === 'granted' };
   });
+
+/** Fails closed: a purpose never asked, or revoked, is not in force. */
+export const consentInForce = (consents: readonly ConsentView[], purpose: ConsentPurpose): boolean =>
+  consents.some((consent) => consent.purpose === purpose && consent.status === 'granted');
