@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { hasConsent } from '../data/person-store.ts';
+import type { Operation } from '../http/route.ts';
+import { escalateDifficulty, escalationBasis, requireMove } from './difficult-rules.ts';
+import type { escalateDifficultyRoute } from './difficult-routes.ts';
+import { runDifficultyMove } from './difficulty-move.ts';
+
+/**
+ * Escalation shares the case with the core center: with the person's consent to that purpose, or
+ * on an emergency in a case of abuse, which is audited as an emergency share. Refused (409) with
+ * nothing written otherwise.
+ */
+export const escalateDifficultyOperation: Operation<typeof escalateDifficultyRoute> = (input) =>
+  runDifficultyMove(input, 'escalate', async ({ record, file }, stamp) => {
+    const current = requireMove(file, 'escalated');
+    const consent = await hasConsent(record.tenantId, record.personId, 'core_supervision', stamp.today);
+    const basis = escalationBasis(consent, current.categories, input.body.emergency);
+    const moved = escalateDifficulty(record, current, input.body, basis, stamp);
+    const sharingId = randomUUID();
+    return {
+      ...moved,
+      sharing: {
+        recordId: sharingId,
+        caseId: record.caseId,
+        event: 'shared',
+        basis,
+        reason: input.body.reason,
+        on: stamp.today,
+        createdAt: stamp.at,
+        createdBy: stamp.userId,
+      },
+      ...(basis === 'escalation' ? { consentOf: record.personId } : {}),
+      audits: [
+        { action: 'create', recordType: 'sharing', recordId: sharingId, recordOfficeId: record.officeId },
+        ...(basis === 'emergency'
+          ? [
+              {
+                action: 'emergency_share' as const,
+                recordType: 'case' as const,
+                recordId: record.caseId,
+                recordOfficeId: record.officeId,
+              },
+            ]
+          : []),
+      ],
+    };
+  });

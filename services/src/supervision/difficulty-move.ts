@@ -1,0 +1,96 @@
+import { DifficultyResult, type DifficultyFile, type TenantContext } from '@kikan/shared';
+import type { AuditEvent } from '../data/audit.ts';
+import type { CaseRecord } from '../data/case-store.ts';
+import { getDifficultyFile, writeDifficulty, type SharingEvent } from '../data/difficult-store.ts';
+import { getCaseForWrite } from '../data/record-store.ts';
+import { NotFoundError, PreconditionRequiredError, VersionMismatchError } from '../http/errors.ts';
+import type { Idempotency } from '../http/route.ts';
+import { stampOf, type Stamp } from '../caseload/case-changes.ts';
+import { earlierResponse } from '../caseload/record-access.ts';
+import { mayActOnDifficulty, type DifficultyAct } from '../policy/access-policy.ts';
+
+/** What every status move of a difficult case shares: which case, whose, which version, a retry. */
+
+export interface MoveRequest {
+  ctx: TenantContext;
+  params: { caseId: string };
+  ifMatch: number | null;
+  idempotency: Idempotency | null;
+  requestId: string;
+  now: Date;
+}
+
+export interface MoveOutcome {
+  record: CaseRecord;
+  file: DifficultyFile;
+  archived?: DifficultyFile;
+  sharing?: SharingEvent;
+  /** The person whose consent the sharing rests on: checked again inside the transaction. */
+  consentOf?: string;
+  audits?: AuditEvent[];
+}
+
+export const resultOf = (record: CaseRecord, file: DifficultyFile): DifficultyResult => ({
+  caseId: record.caseId,
+  version: record.version,
+  sharedWithCore: record.sharedWithCore,
+  ...(record.sharing ? { sharing: record.sharing } : {}),
+  difficulty: file,
+});
+
+/**
+ * A case the caller may act on this way: anything else is the same 404 as a case that does not
+ * exist, and a refused move stores nothing.
+ */
+export const caseForDifficultyAct = async (
+  ctx: TenantContext,
+  caseId: string,
+  act: DifficultyAct,
+): Promise<CaseRecord> => {
+  const record = await getCaseForWrite(ctx.tenantId, caseId);
+  if (!record || !mayActOnDifficulty(ctx, record, act)) throw new NotFoundError();
+  return record;
+};
+
+/**
+ * Runs one status move: If-Match required (428) and current (412 with the case's ETag), the first
+ * answer replayed for a retried Idempotency-Key, then the case, the file, the board item and the
+ * audit entries in one transaction.
+ */
+export const runDifficultyMove = async (
+  request: MoveRequest,
+  act: DifficultyAct,
+  move: (current: { record: CaseRecord; file: DifficultyFile | null }, stamp: Stamp) => Promise<MoveOutcome>,
+  successStatus: 200 | 201 = 200,
+): Promise<DifficultyResult> => {
+  const { ctx, params, ifMatch, idempotency, requestId, now } = request;
+  if (ifMatch === null) throw new PreconditionRequiredError();
+  const replay = await earlierResponse(ctx, idempotency, DifficultyResult);
+  if (replay) return replay;
+  const record = await caseForDifficultyAct(ctx, params.caseId, act);
+  if (record.version !== ifMatch) throw new VersionMismatchError(record.version);
+  const file = await getDifficultyFile(ctx.tenantId, record.caseId);
+  const outcome = await move({ record, file }, stampOf(ctx, now));
+  const result = resultOf(outcome.record, outcome.file);
+  const replayed = await writeDifficulty({
+    write: { ctx, requestId, now },
+    caseWrite: { record: outcome.record, previous: record },
+    file: outcome.file,
+    previousFile: file,
+    ...(outcome.archived ? { archived: outcome.archived } : {}),
+    ...(outcome.sharing ? { sharing: outcome.sharing } : {}),
+    ...(outcome.consentOf ? { consentOf: outcome.consentOf } : {}),
+    audits: [
+      { action: 'update', recordType: 'case', recordId: record.caseId, recordOfficeId: record.officeId },
+      {
+        action: file ? 'update' : 'create',
+        recordType: 'difficulty',
+        recordId: record.caseId,
+        recordOfficeId: record.officeId,
+      },
+      ...(outcome.audits ?? []),
+    ],
+    create: { idempotency, response: { status: successStatus, body: result } },
+  });
+  return replayed ? DifficultyResult.parse(replayed.body) : result;
+};
