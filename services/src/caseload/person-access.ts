@@ -1,19 +1,28 @@
 import { CONSENT_PURPOSES, type PersonView, type TenantContext } from '@kikan/shared';
 import { readPersonFile, type PersonFile } from '../data/person-store.ts';
+import { getCasesByIds } from '../data/record-store.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { caseVisibility, mayWriteCase } from '../policy/access-policy.ts';
 
 /**
  * A person is visible to an office that holds (or held) one of their cases, through the case
- * links on the person's partition. The core center sees the persons of its own office's cases
- * only: the pseudonymised cross-office view never leads to a name.
+ * links on the person's partition. The core center sees the persons of its own office's cases and
+ * of cases shared with it: the pseudonymised cross-office view never leads to a name.
  */
 const linkScope = (officeId: string) => ({ officeId, sharedWithCore: false });
 
 export const readablePersonFile = async (ctx: TenantContext, personId: string) => {
   const file = await readPersonFile(ctx.tenantId, personId);
   const visible = file?.cases.some((link) => caseVisibility(ctx, linkScope(link.officeId)) === 'full');
-  return { file, visible: Boolean(visible) };
+  if (visible || !file || ctx.role !== 'core_supervisor') return { file, visible: Boolean(visible) };
+  // The core center also reads the person of a case shared with it: the case item says whether it
+  // is, read strongly consistent so a revoked consent hides the person at once.
+  const cases = await getCasesByIds(
+    ctx.tenantId,
+    file.cases.map((link) => link.caseId),
+    true,
+  );
+  return { file, visible: [...cases.values()].some((record) => caseVisibility(ctx, record) === 'full') };
 };
 
 export const writablePersonFile = async (ctx: TenantContext, personId: string): Promise<PersonFile> => {

@@ -1,12 +1,17 @@
 import { ConsentView, todayInJapan } from '@kikan/shared';
+import { revokeSharingConsent } from '../data/difficult-store.ts';
 import { saveConsent } from '../data/person-store.ts';
 import { ConflictError, ValidationError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
+import { casesHiddenByRevocation } from '../supervision/supervision-revocation.ts';
 import { writablePersonFile } from './person-access.ts';
 import { earlierResponse } from './record-access.ts';
 import type { revokeConsentRoute } from './record-routes.ts';
 
-/** A revoked consent hides what it allowed from the day of revocation; the grant stays in the history. */
+/**
+ * A revoked consent hides what it allowed from the day of revocation; the grant stays in the history.
+ * For core-center sharing that means the person's shared cases (supervision/difficult-rules.ts).
+ */
 export const revokeConsent: Operation<typeof revokeConsentRoute> = async ({
   ctx,
   params,
@@ -35,13 +40,21 @@ export const revokeConsent: Operation<typeof revokeConsentRoute> = async ({
     version: current.version + 1,
     updatedAt: at,
   };
-  const replayed = await saveConsent({
+  const change = {
     write: { ctx, requestId, now },
     personId: file.person.personId,
     consent,
     expectedVersion: current.version,
     idempotency,
     response: { status: 200, body: consent },
-  });
+  };
+  // Revoking core-center sharing hides again every case it allowed, in the same transaction.
+  const replayed =
+    body.purpose === 'core_supervision'
+      ? await revokeSharingConsent({
+          ...change,
+          unshared: await casesHiddenByRevocation(ctx, file.cases, now),
+        })
+      : await saveConsent(change);
   return replayed ? ConsentView.parse(replayed.body) : consent;
 };
