@@ -9,6 +9,7 @@ import {
   OfficeList,
 } from '@kikan/shared';
 import { z } from 'zod';
+import { AUDIT_ROUTES } from './admin/audit-routes.ts';
 import { CYCLE_ROUTES } from './caseload/cycle-routes.ts';
 import { RECORD_ROUTES } from './caseload/record-routes.ts';
 import { defineRoute, type RouteDefinition } from './http/route.ts';
@@ -107,6 +108,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...DASHBOARD_ROUTES,
   ...DIFFICULT_ROUTES,
   ...LEDGER_ROUTES,
+  ...AUDIT_ROUTES,
 ];
 
 export { BOUNDED_CONTEXTS, routeKey, type BoundedContext, type RouteDefinition } from './http/route.ts';

@@ -1,9 +1,14 @@
 import { listOffices } from '../data/directory-store.ts';
 import { bind, createFunction } from '../http/create-function.ts';
 import { getMeRoute, listOfficesRoute } from '../routes.ts';
+import { exportAudit } from './audit-export.ts';
+import { listAudit } from './audit-list.ts';
+import { exportAuditRoute, listAuditRoute } from './audit-routes.ts';
 import { getMe } from './get-me.ts';
 
 export const handler = createFunction([
   bind(getMeRoute, getMe),
   bind(listOfficesRoute, async ({ ctx }) => ({ items: await listOffices(ctx.tenantId) })),
+  bind(listAuditRoute, listAudit),
+  bind(exportAuditRoute, exportAudit),
 ]);
