@@ -4,6 +4,7 @@ import { keys } from '@kikan/shared';
 import { caseItem, personItem } from '../src/data/case-store.ts';
 import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
 import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS, demoCases } from './demo-data.ts';
+import { demoDifficultItems, withDemoDifficulty } from './demo-difficult.ts';
 import { demoRecordItems } from './demo-records.ts';
 import { demoLedgerItems } from './demo-ledger.ts';
 
@@ -36,12 +37,13 @@ export const demoItems = (now: Date): Record<string, unknown>[] =>
     tenantItem(tenant),
     ...(DEMO_OFFICES[tenant.tenantId] ?? []).map((office) => officeItem(tenant.tenantId, office)),
     ...DEMO_USERS.filter((user) => user.tenantId === tenant.tenantId).map(userItem),
-    ...demoCases(tenant.tenantId, now).flatMap(({ person, record }) => [
+    ...withDemoDifficulty(demoCases(tenant.tenantId, now)).flatMap(({ person, record }) => [
       personItem(tenant.tenantId, person),
       caseItem(record),
     ]),
     ...demoRecordItems(tenant.tenantId, now),
     ...demoLedgerItems(tenant.tenantId, now),
+    ...demoDifficultItems(tenant.tenantId, now),
   ]);
 
 /** Seeds the demo tenants once; a table that already has them is left as it is. */
