@@ -1,8 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@kikan/shared';
-import { caseItem, personItem } from '../src/data/case-store.ts';
+import { CaseRecord, caseItem, personItem } from '../src/data/case-store.ts';
 import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
+import { officeFigureItems } from '../src/data/office-stats-store.ts';
 import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS, demoCases } from './demo-data.ts';
 import { demoDifficultItems, withDemoDifficulty } from './demo-difficult.ts';
 import { demoRecordItems } from './demo-records.ts';
@@ -32,7 +33,7 @@ export const writeItems = async (
   }
 };
 
-export const demoItems = (now: Date): Record<string, unknown>[] =>
+const demoTenantItems = (now: Date): Record<string, unknown>[] =>
   DEMO_TENANTS.flatMap((tenant) => [
     tenantItem(tenant),
     ...(DEMO_OFFICES[tenant.tenantId] ?? []).map((office) => officeItem(tenant.tenantId, office)),
@@ -45,6 +46,39 @@ export const demoItems = (now: Date): Record<string, unknown>[] =>
     ...demoLedgerItems(tenant.tenantId, now),
     ...demoDifficultItems(tenant.tenantId, now),
   ]);
+
+/**
+ * The demo cases are written without transactions, so the dashboard's office counters and
+ * life-stage milestones are computed from the case items as they will be stored (a case item
+ * appearing twice counts as its last copy, the one that stays).
+ */
+export const withOfficeFigures = (items: Record<string, unknown>[]): Record<string, unknown>[] => {
+  const cases = new Map<string, CaseRecord>();
+  for (const item of items) {
+    if (item.entity === 'case') cases.set(String(item.pk), CaseRecord.parse(item));
+  }
+  return [...items, ...officeFigureItems([...cases.values()])];
+};
+
+/**
+ * The demo plans are generated beside the cases (demo-records.ts): each case points at its newest
+ * final plan, as finalising one does, so "without a final plan" counts what it says.
+ */
+const withCurrentPlans = (items: Record<string, unknown>[]): Record<string, unknown>[] => {
+  const finalVersions = new Map<string, number>();
+  for (const item of items) {
+    if (item.entity !== 'plan' || item.status !== 'final' || typeof item.planVersion !== 'number') continue;
+    const casePk = String(item.pk);
+    finalVersions.set(casePk, Math.max(finalVersions.get(casePk) ?? 0, item.planVersion));
+  }
+  return items.map((item) => {
+    const current = item.entity === 'case' ? finalVersions.get(String(item.pk)) : undefined;
+    return current === undefined ? item : { ...item, currentPlanVersion: current };
+  });
+};
+
+export const demoItems = (now: Date): Record<string, unknown>[] =>
+  withOfficeFigures(withCurrentPlans(demoTenantItems(now)));
 
 /** Seeds the demo tenants once; a table that already has them is left as it is. */
 export const seedDemoData = async (

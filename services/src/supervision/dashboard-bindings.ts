@@ -1,3 +1,9 @@
-import type { RouteBinding } from '../http/create-function.ts';
+import { bind, type RouteBinding } from '../http/create-function.ts';
+import { getDashboardRoute, listDashboardCasesRoute } from './dashboard-routes.ts';
+import { getDashboard } from './get-dashboard.ts';
+import { listDashboardCases } from './list-dashboard-cases.ts';
 
-export const DASHBOARD_BINDINGS: readonly RouteBinding[] = [];
+export const DASHBOARD_BINDINGS: readonly RouteBinding[] = [
+  bind(getDashboardRoute, getDashboard),
+  bind(listDashboardCasesRoute, listDashboardCases),
+];
