@@ -85,7 +85,7 @@ describe('senior specialist roster', () => {
     expect(overlapping.status).toBe(409);
   });
 
-  it('keeps one entry for a retry with the same Idempotency-Key', async () => {
+  it('keeps one entry and one audit entry for a retry with the same Idempotency-Key', async () => {
     const headers = { 'idempotency-key': 'senior-retry-0001' };
     const body = { name: '再送 確認', officeId: 'aozora', certifiedOn: '2025-10-01' };
     const first = await add(body, headers);
@@ -94,6 +94,17 @@ describe('senior specialist roster', () => {
     expect(retry.status).toBe(201);
     expect(retry.json).toEqual(first.json);
     expect((await roster()).filter((entry) => entry.name === '再送 確認')).toHaveLength(1);
+    const audits = (await api.allItems()).filter(
+      (item) => item.entity === 'audit' && item.recordId === first.json.seniorId,
+    );
+    expect(audits).toEqual([
+      expect.objectContaining({
+        action: 'create',
+        recordType: 'senior_specialist',
+        recordOfficeId: 'aozora',
+      }),
+    ]);
+    expect(JSON.stringify(audits)).not.toContain('再送 確認');
   });
 
   it('sets the last day with If-Match (428 without, 412 when stale) and can reopen the period', async () => {
