@@ -377,7 +377,10 @@ const SUPERVISIONS: Record<string, SupervisionSpec[]> = {
       topics: ['8050世帯へのアプローチ', 'セルフプランの理由の聞き取り'],
       summary: '高齢の親と暮らす世帯への関わり方を事例をもとに検討した。地域包括支援センターとの協働を確認。',
       caseNumbers: [34],
-      followUps: [{ what: '地域包括支援センターと合同訪問の日程を調整する', who: '鈴木', dueInDays: -5 }],
+      followUps: [
+        { what: '地域包括支援センターと合同訪問の日程を調整する', who: '鈴木', dueInDays: -5 },
+        { what: 'セルフプランの理由を聞き取る様式を見直す', who: '田中', dueInDays: 20 },
+      ],
     },
     {
       kind: 'individual',
@@ -395,7 +398,7 @@ const SUPERVISIONS: Record<string, SupervisionSpec[]> = {
       topics: ['アセスメント面接の振り返り'],
       summary: '各自のアセスメント記録を持ち寄り、本人の言葉の記録の仕方を確認した。',
       caseNumbers: [],
-      followUps: [],
+      followUps: [{ what: '各自1事例のアセスメントを本人の言葉で書き直す', who: '全員', dueInDays: 30 }],
     },
   ],
   hokushin: [
@@ -406,7 +409,11 @@ const SUPERVISIONS: Record<string, SupervisionSpec[]> = {
       topics: ['8050世帯の親の入院時の対応'],
       summary: '親の急な入院に備え、緊急時の連絡先と短期入所の利用手順を整理した。',
       caseNumbers: [7],
-      followUps: [{ what: '短期入所事業所と緊急時の受け入れを事前に相談する', who: '山本', dueInDays: -2 }],
+      followUps: [
+        { what: '短期入所事業所と緊急時の受け入れを事前に相談する', who: '山本', dueInDays: -2 },
+        { what: '親の主治医と緊急時の連絡方法を確認する', who: '山本', dueInDays: 10 },
+        { what: '次回のスーパービジョンで経過を共有する', who: '中村', dueInDays: 30 },
+      ],
     },
   ],
 };
