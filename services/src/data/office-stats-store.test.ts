@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseRecord } from './case-store.ts';
 import { caseWriteItems } from './case-store.ts';
@@ -131,5 +133,15 @@ describe('figures computed from scratch (seeding, bulk loads)', () => {
       'selfPlanReason#person_wish': 1,
     });
     expect(items.filter((item) => item.entity === 'life_stage_milestone')).toHaveLength(4);
+  });
+});
+
+describe('one way to write a case', () => {
+  it('builds case items for writes in case-store.ts only, where caseWriteItems adds the figures', () => {
+    const sourceRoot = join(import.meta.dirname, '..');
+    const builders = readdirSync(sourceRoot, { recursive: true, encoding: 'utf8' })
+      .filter((path) => path.endsWith('.ts') && !path.endsWith('.test.ts'))
+      .filter((path) => /(?<![.\w])caseItem\(/.test(readFileSync(join(sourceRoot, path), 'utf8')));
+    expect(builders).toEqual([join('data', 'case-store.ts')]);
   });
 });
