@@ -11,26 +11,45 @@ import { demoLedgerItems } from './demo-ledger.ts';
 
 const BATCH_SIZE = 25;
 
+/** DynamoDB Local takes several batch writes at once; the seed no longer waits for each in turn. */
+const PARALLEL_BATCHES = 8;
+
+const writeBatch = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  batch: Record<string, unknown>[],
+) => {
+  let pending = batch;
+  for (let attempt = 0; pending.length; attempt += 1) {
+    if (attempt > 8) throw new Error('seeding gave up: DynamoDB kept unprocessed items');
+    const result = await client.send(
+      new BatchWriteCommand({
+        RequestItems: { [tableName]: pending.map((Item) => ({ PutRequest: { Item } })) },
+      }),
+    );
+    pending = (result.UnprocessedItems?.[tableName] ?? []).flatMap((request) =>
+      request.PutRequest?.Item ? [request.PutRequest.Item] : [],
+    );
+    if (pending.length) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+  }
+};
+
 export const writeItems = async (
   client: DynamoDBDocumentClient,
   tableName: string,
   items: Record<string, unknown>[],
 ): Promise<void> => {
-  for (let start = 0; start < items.length; start += BATCH_SIZE) {
-    let pending: Record<string, unknown>[] = items.slice(start, start + BATCH_SIZE);
-    for (let attempt = 0; pending.length; attempt += 1) {
-      if (attempt > 8) throw new Error('seeding gave up: DynamoDB kept unprocessed items');
-      const result = await client.send(
-        new BatchWriteCommand({
-          RequestItems: { [tableName]: pending.map((Item) => ({ PutRequest: { Item } })) },
-        }),
-      );
-      pending = (result.UnprocessedItems?.[tableName] ?? []).flatMap((request) =>
-        request.PutRequest?.Item ? [request.PutRequest.Item] : [],
-      );
-      if (pending.length) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+  const batches: Record<string, unknown>[][] = [];
+  for (let start = 0; start < items.length; start += BATCH_SIZE)
+    batches.push(items.slice(start, start + BATCH_SIZE));
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++];
+      if (batch) await writeBatch(client, tableName, batch);
     }
-  }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_BATCHES }, worker));
 };
 
 const demoTenantItems = (now: Date): Record<string, unknown>[] =>
@@ -97,9 +116,11 @@ export const seedDemoData = async (
   const marker = keys.tenant(firstTenant.tenantId);
   const items = demoItems(now);
   const isMarker = (item: Record<string, unknown>) => item.pk === marker.pk && item.sk === marker.sk;
-  await writeItems(documents, tableName, [
-    ...items.filter((item) => !isMarker(item)),
-    ...items.filter(isMarker),
-  ]);
+  await writeItems(
+    documents,
+    tableName,
+    items.filter((item) => !isMarker(item)),
+  );
+  await writeItems(documents, tableName, items.filter(isMarker));
   return { seeded: true, items: items.length };
 };

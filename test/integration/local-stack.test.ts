@@ -31,7 +31,7 @@ const launch = (env: Record<string, string>): Started => {
   return { child, output: () => output, exited };
 };
 
-const waitFor = async (started: Started, text: string, timeoutMs = 60_000) => {
+const waitFor = async (started: Started, text: string, timeoutMs = 90_000) => {
   const deadline = Date.now() + timeoutMs;
   while (!started.output().includes(text)) {
     if (Date.now() > deadline || started.child.exitCode !== null)
@@ -88,7 +88,7 @@ describe('npm start', () => {
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
     expect(javaOnPort(dynamoDbPort)).toBe('');
-  });
+  }, 180_000);
 
   it('says in one line that the port is in use, and starts nothing', async () => {
     const blocker = createServer();

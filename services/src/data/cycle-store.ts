@@ -134,12 +134,9 @@ const kindOf = (sortKey: unknown): CaseRecordKind | null => {
 /** One stored item of a case partition as a timeline entry; null for the case itself. */
 export const toTimelineEntry = (item: Record<string, unknown>): TimelineEntry | null => {
   const kind = kindOf(item.sk);
+  // The core center's file on a case (difficulty, sharing) is read through its own routes.
+  if (kind === null || kind === 'DIFFICULTY' || kind === 'SHARING') return null;
   switch (kind) {
-    case null:
-    // The core center's file on a case (difficulty, sharing) is read through its own routes.
-    case 'DIFFICULTY':
-    case 'SHARING':
-      return null;
     case 'DECISION': {
       const record = ServiceDecision.parse(withoutKeys(item));
       return {
