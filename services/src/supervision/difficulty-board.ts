@@ -1,6 +1,5 @@
 import { todayInJapan, type DifficultBoardItem, type TenantContext } from '@kikan/shared';
-import type { BoardEntry } from '../data/difficult-store.ts';
-import { listBoard, listOverdueReviews } from '../data/difficult-store.ts';
+import { listBoard, listOverdueReviews, type BoardEntry } from '../data/difficult-store.ts';
 import { getCasesByIds } from '../data/record-store.ts';
 import type { Operation } from '../http/route.ts';
 import { caseListScope, caseVisibility } from '../policy/access-policy.ts';
