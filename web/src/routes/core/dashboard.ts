@@ -1,4 +1,5 @@
 import {
+  DASHBOARD_FIGURES,
   DASHBOARD_FIGURE_LABELS,
   DashboardFigure,
   type DashboardFigures,
@@ -14,21 +15,26 @@ export interface FigureColumn {
   count: Exclude<CountKey, 'planCases'>;
   /** The drill-down list behind the count. */
   figure: DashboardFigure;
-  /** Column heading: short, the table is wide. */
+  /** Column heading: short, the table is wide (モニタリング and 6か月以内に到達 head their pairs). */
   heading: string;
 }
 
-/** The dashboard's columns, each count with the list of cases behind it. */
-export const FIGURE_COLUMNS: readonly FigureColumn[] = [
-  { count: 'activeCases', figure: 'active', heading: '支援中' },
-  { count: 'monitoringOverdue', figure: 'overdue', heading: 'モニタリング期限超過' },
-  { count: 'monitoringDueThisMonth', figure: 'due', heading: '今月のモニタリング予定' },
-  { count: 'withoutFinalPlan', figure: 'withoutPlan', heading: '本計画未作成' },
-  { count: 'selfPlan', figure: 'selfPlan', heading: 'セルフプラン' },
-  { count: 'openDifficult', figure: 'difficult', heading: '困難事例（対応中）' },
-  { count: 'nearing18', figure: 'nearing18', heading: '18歳到達が近い' },
-  { count: 'nearing65', figure: 'nearing65', heading: '65歳到達が近い' },
-];
+/** Each figure's column: the count shown and its heading. */
+export const FIGURE_COLUMN: Record<DashboardFigure, FigureColumn> = {
+  active: { count: 'activeCases', figure: 'active', heading: '支援中' },
+  overdue: { count: 'monitoringOverdue', figure: 'overdue', heading: '期限超過' },
+  due: { count: 'monitoringDueThisMonth', figure: 'due', heading: '今月予定' },
+  withoutPlan: { count: 'withoutFinalPlan', figure: 'withoutPlan', heading: '本計画未作成' },
+  selfPlan: { count: 'selfPlan', figure: 'selfPlan', heading: 'セルフプラン' },
+  difficult: { count: 'openDifficult', figure: 'difficult', heading: '困難事例（対応中）' },
+  nearing18: { count: 'nearing18', figure: 'nearing18', heading: '18歳' },
+  nearing65: { count: 'nearing65', figure: 'nearing65', heading: '65歳' },
+};
+
+/** The dashboard's columns in the order of the figures, each count with the list of cases behind it. */
+export const FIGURE_COLUMNS: readonly FigureColumn[] = DASHBOARD_FIGURES.map(
+  (figure) => FIGURE_COLUMN[figure],
+);
 
 export interface FigureCell {
   count: number;
