@@ -32,8 +32,10 @@ describe('a specialist in the portal', () => {
     await expect.poll(() => page.locator('header').innerText()).toContain('佐藤 美咲');
 
     await page.getByRole('navigation').getByRole('link', { name: '事業所のケース', exact: true }).click();
+    // The home page has tables too: wait until the caseload page itself has rendered its rows.
+    await page.waitForURL(/\/cases$/);
     const personLinks = page.locator('table tbody th[scope="row"] a');
-    await personLinks.first().waitFor();
+    await expect.poll(() => personLinks.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const listed = await personLinks.allInnerTexts();
     expect(listed.length).toBeGreaterThan(0);
     for (const name of listed) expect(himawariNames.has(name.trim())).toBe(true);
