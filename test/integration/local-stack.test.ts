@@ -18,6 +18,8 @@ interface Started {
   exited: Promise<number | null>;
 }
 
+const launched: Started[] = [];
+
 const launch = (env: Record<string, string>): Started => {
   const child = spawn(process.execPath, [TSX_CLI, 'services/local/start.ts'], {
     cwd: REPO_ROOT,
@@ -28,7 +30,9 @@ const launch = (env: Record<string, string>): Started => {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  const started = { child, output: () => output, exited };
+  launched.push(started);
+  return started;
 };
 
 const waitFor = async (started: Started, text: string, timeoutMs = 90_000) => {
@@ -53,7 +57,16 @@ const tokenFor = (email: string, port: number) =>
     .stdout.toString()
     .trim();
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+// A failed or timed-out test must not leave `npm start` (and its java child) running.
+afterAll(async () => {
+  for (const started of launched) {
+    if (started.child.exitCode === null) {
+      started.child.kill('SIGINT');
+      await Promise.race([started.exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('npm start', () => {
   it('seeds once, keeps data between runs, and leaves no java process after Ctrl-C', async () => {
