@@ -11,8 +11,10 @@ import {
 import { z } from 'zod';
 import { AUDIT_ROUTES } from './admin/audit-routes.ts';
 import { CYCLE_ROUTES } from './caseload/cycle-routes.ts';
+import { COUNCIL_ROUTES } from './council/council-routes.ts';
 import { RECORD_ROUTES } from './caseload/record-routes.ts';
 import { defineRoute, type RouteDefinition } from './http/route.ts';
+import { STATISTICS_ROUTES } from './statistics/statistics-routes.ts';
 import { DASHBOARD_ROUTES } from './supervision/dashboard-routes.ts';
 import { DIFFICULT_ROUTES } from './supervision/difficult-routes.ts';
 import { LEDGER_ROUTES } from './supervision/ledger-routes.ts';
@@ -109,6 +111,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...DIFFICULT_ROUTES,
   ...LEDGER_ROUTES,
   ...AUDIT_ROUTES,
+  ...COUNCIL_ROUTES,
+  ...STATISTICS_ROUTES,
 ];
 
 export { BOUNDED_CONTEXTS, routeKey, type BoundedContext, type RouteDefinition } from './http/route.ts';

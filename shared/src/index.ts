@@ -20,3 +20,5 @@ export * from './difficult-case.ts';
 export * from './ledger-api.ts';
 export * from './dashboard-api.ts';
 export * from './difficult-api.ts';
+export * from './regional-issue-api.ts';
+export * from './statistics-api.ts';

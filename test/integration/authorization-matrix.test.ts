@@ -8,6 +8,8 @@ import { RECORD_MATRIX } from './matrix/records.ts';
 import { DASHBOARD_MATRIX } from './matrix/dashboard.ts';
 import { DIFFICULT_MATRIX } from './matrix/difficult.ts';
 import { LEDGER_MATRIX } from './matrix/ledger.ts';
+import { COUNCIL_MATRIX } from './matrix/council.ts';
+import { STATISTICS_MATRIX } from './matrix/statistics.ts';
 
 /**
  * Every route × every role × {own office, other office, other tenant}. The expectation table is
@@ -21,6 +23,8 @@ const MATRIX: Record<string, Expectation> = {
   ...DASHBOARD_MATRIX,
   ...DIFFICULT_MATRIX,
   ...LEDGER_MATRIX,
+  ...COUNCIL_MATRIX,
+  ...STATISTICS_MATRIX,
 };
 
 let api: TestApi;

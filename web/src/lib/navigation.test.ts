@@ -22,6 +22,7 @@ describe('navigation by role', () => {
       '/cases/new',
       '/consultations/anonymous',
       '/participation',
+      '/statistics',
     ]);
   });
 
@@ -39,12 +40,14 @@ describe('navigation by role', () => {
       ['/supervisions', 'スーパービジョン'],
       ['/ledger', '事業実績（台帳）'],
       ['/cases', '全事業所のケース（仮名化）'],
+      ['/council', '地域課題・協議会'],
+      ['/statistics', '計画の実績・目標'],
     ]);
   });
 
-  it('gives the tenant admin the audit log and the municipal officer nothing individual', () => {
+  it('gives the tenant admin the audit log and the municipal officer only figures and the council', () => {
     expect(hrefs('tenant_admin')).toEqual(['/', '/audit']);
-    expect(hrefs('municipal_officer')).toEqual(['/']);
+    expect(hrefs('municipal_officer')).toEqual(['/', '/statistics', '/council']);
   });
 
   it('shows no case links to municipal officers and tenant admins, whom the API refuses', () => {

@@ -24,6 +24,8 @@ export const MENU_HREFS = [
   '/supervisions',
   '/ledger',
   '/audit',
+  '/council',
+  '/statistics',
 ] as const satisfies readonly RouteIdWithSearchOrHash[];
 
 export interface NavigationItem {
@@ -43,6 +45,8 @@ const NEW_CASE = link('/cases/new', '新規ケース登録');
 const ANONYMOUS = link('/consultations/anonymous', '匿名の基本相談');
 /** An office's own evidence of taking part in the council and the core center's trainings (2024 fee revision). */
 const PARTICIPATION = link('/participation', '研修・会議への参加記録');
+const STATISTICS = link('/statistics', '計画の実績・目標');
+const COUNCIL = link('/council', '地域課題・協議会');
 
 /** The header navigation: only what the role can open. */
 export const navigationFor = (role: Role): NavigationItem[] => {
@@ -57,7 +61,7 @@ export const navigationFor = (role: Role): NavigationItem[] => {
         PARTICIPATION,
       ];
     case 'office_manager':
-      return [HOME, link('/cases', '事業所のケース'), NEW_CASE, ANONYMOUS, PARTICIPATION];
+      return [HOME, link('/cases', '事業所のケース'), NEW_CASE, ANONYMOUS, PARTICIPATION, STATISTICS];
     case 'core_supervisor':
       return [
         HOME,
@@ -66,16 +70,27 @@ export const navigationFor = (role: Role): NavigationItem[] => {
         link('/supervisions', 'スーパービジョン'),
         link('/ledger', '事業実績（台帳）'),
         link('/cases', '全事業所のケース（仮名化）'),
+        COUNCIL,
+        STATISTICS,
       ];
     case 'tenant_admin':
       return [HOME, link('/audit', '監査ログ')];
     case 'municipal_officer':
-      return [HOME];
+      return [HOME, STATISTICS, COUNCIL];
   }
 };
 
 /** Sections whose pages live under their link (`/ledger/events/new` belongs to 事業実績). */
-const SECTIONS = ['/core', '/difficult-cases', '/supervisions', '/ledger', '/audit', '/participation'];
+const SECTIONS = [
+  '/core',
+  '/difficult-cases',
+  '/supervisions',
+  '/ledger',
+  '/audit',
+  '/participation',
+  '/council',
+  '/statistics',
+];
 
 /** aria-current for a navigation link: the query string counts, so 担当ケース and 事業所のケース differ. */
 export const isCurrent = (item: NavigationItem, url: ReadonlyUrl): boolean => {

@@ -1,0 +1,3 @@
+import { type RouteBinding } from '../http/create-function.ts';
+
+export const STATISTICS_BINDINGS: readonly RouteBinding[] = [];

@@ -1,0 +1,3 @@
+import type { Expectation } from '../../support/personas.ts';
+
+export const COUNCIL_MATRIX: Record<string, Expectation> = {};
