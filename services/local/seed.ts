@@ -4,6 +4,7 @@ import { keys } from '@kikan/shared';
 import { CaseRecord, caseItem, personItem } from '../src/data/case-store.ts';
 import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
 import { officeFigureItems } from '../src/data/office-stats-store.ts';
+import { statisticsItems } from '../src/data/statistics-store.ts';
 import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS, demoCases } from './demo-data.ts';
 import { demoDifficultItems, withDemoDifficulty } from './demo-difficult.ts';
 import { demoRecordItems } from './demo-records.ts';
@@ -76,7 +77,7 @@ export const withOfficeFigures = (items: Record<string, unknown>[]): Record<stri
   for (const item of items) {
     if (item.entity === 'case') cases.set(String(item.pk), CaseRecord.parse(item));
   }
-  return [...items, ...officeFigureItems([...cases.values()])];
+  return [...items, ...officeFigureItems([...cases.values()]), ...statisticsItems([...cases.values()])];
 };
 
 /**

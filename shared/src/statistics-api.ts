@@ -1,2 +1,422 @@
-/** The municipal plan's indicators (障害福祉計画). */
-export {};
+import { z } from 'zod';
+import type { SelfPlanReason } from './case.ts';
+import { IsoDateTime, MunicipalityCode, OfficeId, UserId } from './ids.ts';
+import { FiscalYear, type LedgerEventKind } from './ledger-api.ts';
+import { requiredText } from './text.ts';
+
+/**
+ * The municipal plan's indicators (障害福祉計画, DOMAIN.md "Statistics"). Which indicators a plan
+ * period has is data (PLAN_PERIODS below); how each is computed is one of a few measures, named by
+ * the definition. The figures come from counters kept in the case writes and from the ledger, never
+ * from numbers typed a second time.
+ */
+
+export const PLAN_PERIOD_IDS = ['p7', 'p8'] as const;
+export const PlanPeriodId = z.enum(PLAN_PERIOD_IDS);
+export type PlanPeriodId = z.infer<typeof PlanPeriodId>;
+
+export const INDICATOR_GROUPS = ['consultation', 'core_center', 'council', 'reference'] as const;
+export const IndicatorGroup = z.enum(INDICATOR_GROUPS);
+export type IndicatorGroup = z.infer<typeof IndicatorGroup>;
+
+export const INDICATOR_GROUP_LABELS: Record<IndicatorGroup, string> = {
+  consultation: '相談支援の利用',
+  core_center: '基幹相談支援センター',
+  council: '協議会',
+  reference: '参考指標',
+};
+
+/** The kinds that are monthly-billed services: some tenants count their users per year. */
+export const COMMUNITY_SERVICE_KINDS = ['community_transition', 'community_settlement'] as const;
+export type CommunityServiceKind = (typeof COMMUNITY_SERVICE_KINDS)[number];
+export const PLAN_SERVICE_KINDS = ['plan_consultation', 'child_plan_consultation'] as const;
+export type PlanServiceKind = (typeof PLAN_SERVICE_KINDS)[number];
+
+/** How an indicator is computed. Each kind is one function in services/src/statistics/figures.ts. */
+export type Measure =
+  | { kind: 'service_users'; serviceKind: PlanServiceKind | CommunityServiceKind }
+  | { kind: 'self_plan_rate' }
+  | { kind: 'self_plans'; reason: SelfPlanReason }
+  | { kind: 'monitoring_on_time_rate' }
+  | { kind: 'core_centers' }
+  | { kind: 'ledger_events'; eventKind: LedgerEventKind }
+  | { kind: 'ledger_organisations'; eventKind: LedgerEventKind }
+  | { kind: 'senior_specialists' }
+  | { kind: 'subcommittees' }
+  | { kind: 'difficult_cases' }
+  | { kind: 'reaching_age'; age: 18 | 65 }
+  | { kind: 'load_per_specialist' };
+
+/** count: a number of things; rate: a percentage; ratio: a quotient such as cases per specialist. */
+export const FIGURE_KINDS = ['count', 'rate', 'ratio'] as const;
+export const FigureKind = z.enum(FIGURE_KINDS);
+export type FigureKind = z.infer<typeof FigureKind>;
+
+export interface IndicatorDefinition {
+  indicatorId: string;
+  group: IndicatorGroup;
+  label: string;
+  /** As printed in the plan's progress table (人/月, 回, %…). */
+  unit: string;
+  measure: Measure;
+  figureKind: FigureKind;
+  /** The municipality sets a 見込量 for it. */
+  hasTarget: boolean;
+}
+
+export interface PlanPeriod {
+  periodId: PlanPeriodId;
+  label: string;
+  fiscalYears: readonly [number, number, number];
+  indicators: readonly IndicatorDefinition[];
+}
+
+const users = (
+  indicatorId: string,
+  serviceKind: PlanServiceKind | CommunityServiceKind,
+  label: string,
+): IndicatorDefinition => ({
+  indicatorId,
+  group: 'consultation',
+  label,
+  unit: '人/月',
+  measure: { kind: 'service_users', serviceKind },
+  figureKind: 'count',
+  hasTarget: true,
+});
+
+const ledger = (
+  indicatorId: string,
+  group: IndicatorGroup,
+  eventKind: LedgerEventKind,
+  label: string,
+  unit: string,
+): IndicatorDefinition => ({
+  indicatorId,
+  group,
+  label,
+  unit,
+  measure: { kind: 'ledger_events', eventKind },
+  figureKind: 'count',
+  hasTarget: true,
+});
+
+/** 第7期 (令和6〜8年度): the activity, core-center and council indicators of the basic guideline. */
+const PERIOD_7_INDICATORS: readonly IndicatorDefinition[] = [
+  users('plan_consultation_users', 'plan_consultation', '計画相談支援の利用者数'),
+  users('child_plan_consultation_users', 'child_plan_consultation', '障害児相談支援の利用者数'),
+  users('community_transition_users', 'community_transition', '地域移行支援の利用者数'),
+  users('community_settlement_users', 'community_settlement', '地域定着支援の利用者数'),
+  {
+    indicatorId: 'self_plan_rate',
+    group: 'consultation',
+    label: 'セルフプラン率',
+    unit: '%',
+    measure: { kind: 'self_plan_rate' },
+    figureKind: 'rate',
+    hasTarget: true,
+  },
+  {
+    indicatorId: 'monitoring_on_time_rate',
+    group: 'consultation',
+    label: 'モニタリングの期限内実施率',
+    unit: '%',
+    measure: { kind: 'monitoring_on_time_rate' },
+    figureKind: 'rate',
+    hasTarget: true,
+  },
+  {
+    indicatorId: 'core_centers',
+    group: 'core_center',
+    label: '基幹相談支援センターの設置',
+    unit: 'か所',
+    measure: { kind: 'core_centers' },
+    figureKind: 'count',
+    hasTarget: true,
+  },
+  ledger('advice_visits', 'core_center', 'advice_visit', '訪問等による専門的な指導・助言', '件'),
+  ledger('capacity_building', 'core_center', 'training', '相談支援事業所の人材育成の支援', '件'),
+  ledger('collaboration', 'core_center', 'collaboration', '相談機関との連携強化の取組', '回'),
+  ledger('case_review_sessions', 'core_center', 'case_review', '個別事例の支援内容の検証', '回'),
+  {
+    indicatorId: 'senior_specialists',
+    group: 'core_center',
+    label: '主任相談支援専門員の配置数（年度末）',
+    unit: '人',
+    measure: { kind: 'senior_specialists' },
+    figureKind: 'count',
+    hasTarget: true,
+  },
+  ledger('council_case_reviews', 'council', 'council_session', '協議会における事例検討の実施回数', '回'),
+  {
+    indicatorId: 'council_organisations',
+    group: 'council',
+    label: '協議会の事例検討に参加した機関数',
+    unit: '機関',
+    measure: { kind: 'ledger_organisations', eventKind: 'council_session' },
+    figureKind: 'count',
+    hasTarget: true,
+  },
+  {
+    indicatorId: 'subcommittees',
+    group: 'council',
+    label: '専門部会の設置数',
+    unit: '部会',
+    measure: { kind: 'subcommittees' },
+    figureKind: 'count',
+    hasTarget: true,
+  },
+  ledger('subcommittee_sessions', 'council', 'subcommittee_session', '専門部会の開催回数', '回'),
+  {
+    indicatorId: 'unwanted_self_plans',
+    group: 'reference',
+    label: 'のぞまないセルフプランの人数',
+    unit: '人',
+    measure: { kind: 'self_plans', reason: 'no_office_available' },
+    figureKind: 'count',
+    hasTarget: false,
+  },
+  {
+    indicatorId: 'difficult_cases',
+    group: 'reference',
+    label: '困難事例の受付件数（類型別）',
+    unit: '件',
+    measure: { kind: 'difficult_cases' },
+    figureKind: 'count',
+    hasTarget: false,
+  },
+  {
+    indicatorId: 'reaching_18_next_year',
+    group: 'reference',
+    label: '翌年度に18歳になる利用者数',
+    unit: '人',
+    measure: { kind: 'reaching_age', age: 18 },
+    figureKind: 'count',
+    hasTarget: false,
+  },
+  {
+    indicatorId: 'reaching_65_next_year',
+    group: 'reference',
+    label: '翌年度に65歳になる利用者数',
+    unit: '人',
+    measure: { kind: 'reaching_age', age: 65 },
+    figureKind: 'count',
+    hasTarget: false,
+  },
+  {
+    indicatorId: 'load_per_specialist',
+    group: 'reference',
+    label: '相談支援専門員1人あたりの担当件数',
+    unit: '件/人',
+    measure: { kind: 'load_per_specialist' },
+    figureKind: 'ratio',
+    hasTarget: false,
+  },
+];
+
+/**
+ * 第8期 (令和9〜11年度): the guideline aims at unwanted self-plans, so that figure gets a target of
+ * its own; the rest carries over. A new period is a new entry here, never a new code path.
+ */
+const PERIOD_8_INDICATORS: readonly IndicatorDefinition[] = PERIOD_7_INDICATORS.map((indicator) =>
+  indicator.indicatorId === 'unwanted_self_plans'
+    ? { ...indicator, group: 'consultation' as const, hasTarget: true }
+    : indicator,
+);
+
+export const PLAN_PERIODS: readonly PlanPeriod[] = [
+  { periodId: 'p7', label: '第7期', fiscalYears: [2024, 2025, 2026], indicators: PERIOD_7_INDICATORS },
+  { periodId: 'p8', label: '第8期', fiscalYears: [2027, 2028, 2029], indicators: PERIOD_8_INDICATORS },
+];
+
+/** The plan period a fiscal year belongs to (null before 第7期 or after the last defined one). */
+export const planPeriodOf = (fiscalYear: number): PlanPeriod | null =>
+  PLAN_PERIODS.find((period) => period.fiscalYears.includes(fiscalYear)) ?? null;
+
+export const planPeriodById = (periodId: PlanPeriodId): PlanPeriod => {
+  const period = PLAN_PERIODS.find((candidate) => candidate.periodId === periodId);
+  if (!period) throw new Error(`unknown plan period ${periodId}`);
+  return period;
+};
+
+// ── Tenant settings ───────────────────────────────────────────────────────────
+export const COMMUNITY_USER_UNITS = ['per_month', 'per_year'] as const;
+export const CommunityUserUnit = z.enum(COMMUNITY_USER_UNITS);
+export type CommunityUserUnit = z.infer<typeof CommunityUserUnit>;
+
+/** Counts from 1 to threshold − 1 are suppressed in figures for outside use ("1–2 shown as *"). */
+export const DEFAULT_SUPPRESSION_THRESHOLD = 3;
+
+export const StatisticsSettings = z.strictObject({
+  /** 地域移行支援・地域定着支援: users per month, or per year as some tenants count them. */
+  communityUserUnit: CommunityUserUnit.default('per_month'),
+  suppressionThreshold: z
+    .number({ error: '秘匿の基準は数値で入力してください' })
+    .int({ error: '秘匿の基準は整数で入力してください' })
+    .min(2, { error: '秘匿の基準は2以上で入力してください' })
+    .max(20, { error: '秘匿の基準は20以下で入力してください' })
+    .default(DEFAULT_SUPPRESSION_THRESHOLD),
+});
+export type StatisticsSettings = z.infer<typeof StatisticsSettings>;
+
+// ── Figures ───────────────────────────────────────────────────────────────────
+/** Twelve values, April first; null for a month that has not begun or an indicator without months. */
+const MonthValues = z.array(z.number().nullable()).length(12);
+
+export const FigureSeries = z.strictObject({
+  /** The fiscal-year figure (a sum, the year-end state, or the average of the months so far). */
+  value: z.number().nullable(),
+  months: MonthValues,
+  /** For rates and ratios: what the value divides, so a reader (and suppression) sees the counts. */
+  numerator: z.number().optional(),
+  denominator: z.number().optional(),
+});
+export type FigureSeries = z.infer<typeof FigureSeries>;
+
+export const IndicatorFigures = z.strictObject({
+  indicatorId: z.string(),
+  group: IndicatorGroup,
+  label: z.string(),
+  unit: z.string(),
+  figureKind: FigureKind,
+  hasMonths: z.boolean(),
+  total: FigureSeries,
+  byMunicipality: z.array(FigureSeries.extend({ municipalityCode: MunicipalityCode })),
+  byOffice: z.array(FigureSeries.extend({ officeId: OfficeId })),
+  /** A count split by a reason or category (self-plan reasons, difficult-case categories). */
+  breakdown: z.array(z.strictObject({ key: z.string(), label: z.string(), value: z.number() })),
+  target: z.number().nullable(),
+  /** Actual ÷ target in %, one decimal (null without a target or an actual). */
+  achievementRate: z.number().nullable(),
+});
+export type IndicatorFigures = z.infer<typeof IndicatorFigures>;
+
+export const FiscalYearFigures = z.strictObject({
+  fiscalYear: z.number().int(),
+  periodId: PlanPeriodId,
+  periodLabel: z.string(),
+  months: z.array(z.string()).length(12),
+  /** Months of the fiscal year that have begun (12 for a past year). */
+  elapsedMonths: z.number().int().min(0).max(12),
+  computedAt: IsoDateTime,
+  settings: StatisticsSettings,
+  municipalities: z.array(z.strictObject({ code: MunicipalityCode, name: z.string() })),
+  offices: z.array(z.strictObject({ officeId: OfficeId, name: z.string(), municipalityCode: z.string() })),
+  indicators: z.array(IndicatorFigures),
+});
+export type FiscalYearFigures = z.infer<typeof FiscalYearFigures>;
+
+export const FiguresQuery = z.strictObject({
+  fiscalYear: FiscalYear,
+  /** An approved version (1, 2, …); without it, the figures as they stand now. */
+  version: z.coerce
+    .number({ error: '版は数値で指定してください' })
+    .int({ error: '版は整数で指定してください' })
+    .min(1, { error: '版は1以上で指定してください' })
+    .optional(),
+});
+export type FiguresQuery = z.infer<typeof FiguresQuery>;
+
+export const FiguresView = z.strictObject({
+  /** 'live': computed now; 'approved': the frozen snapshot of that version. */
+  source: z.enum(['live', 'approved']),
+  version: z.number().int().nullable(),
+  figures: FiscalYearFigures,
+});
+export type FiguresView = z.infer<typeof FiguresView>;
+
+// ── Targets (見込量) ───────────────────────────────────────────────────────────
+const TargetValue = z
+  .number({ error: '見込量は数値で入力してください' })
+  .min(0, { error: '見込量は0以上で入力してください' })
+  .max(1_000_000, { error: '見込量は1,000,000以下で入力してください' })
+  .nullable();
+
+/** indicatorId → fiscal year (as a string key, "2025") → target. null clears one. */
+export const TargetsInput = z.strictObject({
+  targets: z.record(z.string().max(60), z.record(z.string().regex(/^\d{4}$/), TargetValue)),
+});
+export type TargetsInput = z.infer<typeof TargetsInput>;
+
+export const TargetsParams = z.strictObject({ periodId: PlanPeriodId });
+
+export const TargetsView = z.strictObject({
+  periodId: PlanPeriodId,
+  targets: z.record(z.string(), z.record(z.string(), z.number())),
+  version: z.number().int().min(0),
+  updatedAt: IsoDateTime.nullable(),
+  updatedBy: UserId.nullable(),
+});
+export type TargetsView = z.infer<typeof TargetsView>;
+
+// ── Sign-off (office → core center → municipality) ────────────────────────────
+export const SIGN_OFF_STATUSES = ['open', 'core_confirmed', 'approved'] as const;
+export const SignOffStatus = z.enum(SIGN_OFF_STATUSES);
+export type SignOffStatus = z.infer<typeof SignOffStatus>;
+
+export const SIGN_OFF_STATUS_LABELS: Record<SignOffStatus, string> = {
+  open: '事業所の確認中',
+  core_confirmed: '基幹相談支援センター確認済み',
+  approved: '市町村承認済み',
+};
+
+export const SignOffParams = z.strictObject({ fiscalYear: FiscalYear });
+
+export const Confirmation = z.strictObject({
+  by: UserId,
+  byName: z.string(),
+  at: IsoDateTime,
+  /** The figures confirmed, as a hash: a later change to them is visible and blocks the next step. */
+  fingerprint: z.string(),
+});
+export type Confirmation = z.infer<typeof Confirmation>;
+
+export const SignOffView = z.strictObject({
+  fiscalYear: z.number().int(),
+  /** The version being signed off now (1 until the first approval, then one more per correction). */
+  currentVersion: z.number().int().min(1),
+  status: SignOffStatus,
+  offices: z.array(
+    z.strictObject({
+      officeId: OfficeId,
+      officeName: z.string(),
+      confirmation: Confirmation.nullable(),
+      /** The office's figures changed after it confirmed them. */
+      changedSinceConfirmation: z.boolean(),
+    }),
+  ),
+  core: Confirmation.nullable(),
+  coreChangedSinceConfirmation: z.boolean(),
+  approvedVersions: z.array(
+    z.strictObject({
+      version: z.number().int().min(1),
+      approvedAt: IsoDateTime,
+      approvedByName: z.string(),
+      correctionReason: z.string().nullable(),
+    }),
+  ),
+  /** Why the version being signed off was opened after an approval. */
+  correctionReason: z.string().nullable(),
+  version: z.number().int().min(0),
+});
+export type SignOffView = z.infer<typeof SignOffView>;
+
+export const CorrectionInput = z.strictObject({ reason: requiredText(500) });
+export type CorrectionInput = z.infer<typeof CorrectionInput>;
+
+// ── Exports ───────────────────────────────────────────────────────────────────
+export const EXPORT_USES = ['internal', 'outside'] as const;
+export const ExportUse = z.enum(EXPORT_USES);
+export type ExportUse = z.infer<typeof ExportUse>;
+
+export const EXPORT_USE_LABELS: Record<ExportUse, string> = {
+  internal: '庁内用（秘匿なし）',
+  outside: '外部公表用（少数秘匿あり）',
+};
+
+export const ExportQuery = FiguresQuery.extend({ use: ExportUse.default('internal') });
+export type ExportQuery = z.infer<typeof ExportQuery>;
+
+/** What a suppressed cell shows (DOMAIN.md: counts 1–2 shown as "*"). */
+export const SUPPRESSED_MARK = '*';
+

@@ -84,6 +84,14 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  * - every office's case counters (dashboard)   → Query pk = officeStats().pk (sk `OFFICE#<officeId>`)
  * - the tenant's people reaching 18 / 65 soon  → Query pk = lifeStageMilestone().pk
  *                                                 and sk between '<today>' and '<horizon>#~'
+ * - a fiscal year's plan-indicator counters     → Query pk = caseStatistics().pk (sk `OFFICE#<officeId>`)
+ * - the targets of a plan period               → GetItem statisticsTargets()
+ * - statistics settings of the tenant           → GetItem statisticsSettings()
+ * - a fiscal year's sign-off state              → GetItem signOff()
+ * - the approved versions of a fiscal year      → Query pk = figuresSnapshot().pk (sk `V<0001>`)
+ * - get a regional issue (its version)        → GetItem regionalIssue()
+ * - every regional issue of a tenant (list,     → Query pk = regionalIssue().pk (sk `ISSUE#<issueId>`;
+ *   council pack, statistics export)              tens a year, filtered and sorted in code)
  */
 export const keys = {
   tenant: (tenantId: string): ItemKey => ({ pk: tenantPk(tenantId, 'TENANT'), sk: 'PROFILE' }),
@@ -220,6 +228,14 @@ export const keys = {
           ? `${status}#`
           : '',
   }),
+  /**
+   * 地域課題: one partition per tenant, the issue itself (sources, dated steps, sessions, outcome)
+   * in one item, so the list and the council pack are one Query and a step is one conditional put.
+   */
+  regionalIssue: (tenantId: string, issueId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'REGIONAL_ISSUES'),
+    sk: issueId ? `ISSUE#${issueId}` : '',
+  }),
   supervision: (tenantId: string, supervisionId: string): ItemKey => ({
     pk: tenantPk(tenantId, 'SUPERVISION', supervisionId),
     sk: 'SUPERVISION',
@@ -233,5 +249,31 @@ export const keys = {
   supervisionBySpecialist: (tenantId: string, userId: string, heldOn = '', supervisionId = ''): ItemKey => ({
     pk: tenantPk(tenantId, 'USER', userId, 'SUPERVISIONS'),
     sk: supervisionId ? `${heldOn}#${supervisionId}` : '',
+  }),
+  /**
+   * One office's plan-indicator counters for one fiscal year (statistics-counters.ts), moved in the
+   * transaction of every case write; a year's figures for the whole tenant are one Query.
+   */
+  caseStatistics: (tenantId: string, fiscalYear: number, officeId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'STATISTICS', `FY${fiscalYear}`),
+    sk: officeId ? `OFFICE#${officeId}` : '',
+  }),
+  statisticsSettings: (tenantId: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'STATISTICS'),
+    sk: 'SETTINGS',
+  }),
+  /** 見込量 of one plan period, one versioned item (the officer edits the period's table at once). */
+  statisticsTargets: (tenantId: string, periodId: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'STATISTICS'),
+    sk: `TARGETS#${periodId}`,
+  }),
+  signOff: (tenantId: string, fiscalYear: number): ItemKey => ({
+    pk: tenantPk(tenantId, 'STATISTICS'),
+    sk: `SIGNOFF#FY${fiscalYear}`,
+  }),
+  /** An approved version of a fiscal year's figures: written once, never rewritten. */
+  figuresSnapshot: (tenantId: string, fiscalYear: number, version = 0): ItemKey => ({
+    pk: tenantPk(tenantId, 'STATISTICS', 'SNAPSHOTS', `FY${fiscalYear}`),
+    sk: version ? `V${String(version).padStart(4, '0')}` : '',
   }),
 } as const;

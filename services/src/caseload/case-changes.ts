@@ -14,6 +14,7 @@ import {
   type TenantContext,
 } from '@kikan/shared';
 import type { CaseRecord } from '../data/case-store.ts';
+import { withDecisionHistory, withMonitoringActivity } from '../data/statistics-counters.ts';
 import { ConflictError, ValidationError } from '../http/errors.ts';
 
 /**
@@ -163,9 +164,11 @@ export const applyServiceDecision = (
     createdAt: stamp.at,
     createdBy: stamp.userId,
   };
+  const decisionHistory = withDecisionHistory(current.decisionHistory, current.decision);
   const record = withNextDue(
     {
       ...current,
+      ...(decisionHistory ? { decisionHistory } : {}),
       decision: {
         validFrom: input.validFrom,
         validTo: input.validTo,
@@ -207,7 +210,15 @@ export const applyMonitoring = (
       ? current.lastMonitoringOn
       : input.conductedOn;
   return {
-    record: withNextDue({ ...current, lastMonitoringOn, ...touched(current, stamp) }, stamp),
+    record: withNextDue(
+      {
+        ...current,
+        lastMonitoringOn,
+        activity: withMonitoringActivity(current.activity, input.conductedOn, current.nextMonitoringDueOn),
+        ...touched(current, stamp),
+      },
+      stamp,
+    ),
     monitoring,
   };
 };

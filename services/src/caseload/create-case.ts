@@ -63,6 +63,7 @@ export const createCase: Operation<typeof createCaseRoute> = async ({
     personName: person.name,
     personKana: person.kana,
     birthDate: person.birthDate,
+    municipalityCode: person.municipalityCode,
     specialistUserId,
     serviceKind: body.serviceKind,
     planAuthor: body.planAuthor,

@@ -1,5 +1,6 @@
 import { Plan, todayInJapan } from '@kikan/shared';
 import { finalizePlan as storeFinalPlan, getPlan } from '../data/record-store.ts';
+import { withPlanActivity } from '../data/statistics-counters.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { earlierResponse, openWritableCase, requireVersion } from './record-access.ts';
@@ -39,6 +40,7 @@ export const finalizePlan: Operation<typeof finalizePlanRoute> = async (input) =
     caseRecord: {
       ...record,
       currentPlanVersion: plan.planVersion,
+      activity: withPlanActivity(record.activity, body.consentOn),
       version: record.version + 1,
       updatedAt: at,
       updatedBy: ctx.userId,

@@ -83,6 +83,7 @@ export const adultCaseOf = (
   personName: child.personName,
   personKana: child.personKana,
   birthDate: child.birthDate,
+  ...(child.municipalityCode ? { municipalityCode: child.municipalityCode } : {}),
   specialistUserId,
   serviceKind: 'plan_consultation',
   planAuthor: 'specialist',

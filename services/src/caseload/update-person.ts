@@ -36,7 +36,7 @@ export const updatePerson: Operation<typeof updatePersonRoute> = async ({
 
   const at = now.toISOString();
   const person = Person.parse({ ...file.person, ...body, version: file.person.version + 1, updatedAt: at });
-  const copiesChanged = ['name', 'kana', 'birthDate'].some((field) => field in body);
+  const copiesChanged = ['name', 'kana', 'birthDate', 'municipalityCode'].some((field) => field in body);
   const caseIds = copiesChanged ? file.cases.map((link) => link.caseId) : [];
   const cases = [...(await getCasesByIds(ctx.tenantId, caseIds, true)).values()];
   await storePerson({
@@ -49,6 +49,7 @@ export const updatePerson: Operation<typeof updatePersonRoute> = async ({
         personName: person.name,
         personKana: person.kana,
         birthDate: person.birthDate,
+        municipalityCode: person.municipalityCode,
         version: record.version + 1,
         updatedAt: at,
         updatedBy: ctx.userId,

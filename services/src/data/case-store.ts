@@ -7,6 +7,7 @@ import {
   SharingBasis,
   IsoDate,
   MonitoringPeriodMonths,
+  MunicipalityCode,
   OfficeId,
   PersonId,
   PlanAuthor,
@@ -23,6 +24,7 @@ import { db, tableName } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { StoredResponse } from './idempotency.ts';
 import { officeFigureWrites } from './office-stats-store.ts';
+import { statisticsWrites } from './statistics-store.ts';
 import {
   putIfVersion,
   putNew,
@@ -42,6 +44,8 @@ export const CaseRecord = z.object({
   personName: z.string(),
   personKana: z.string(),
   birthDate: IsoDate,
+  /** The person's member municipality (copied like the name): statistics are split by it. */
+  municipalityCode: MunicipalityCode.optional(),
   specialistUserId: UserId,
   serviceKind: ServiceKind,
   planAuthor: PlanAuthor,
@@ -59,6 +63,19 @@ export const CaseRecord = z.object({
       periodMonths: z.number().int(),
       intensiveStart: z.boolean(),
     })
+    .optional(),
+  /** Decisions replaced by a later one: the months they covered still count in the statistics. */
+  decisionHistory: z.array(z.object({ validFrom: IsoDate, validTo: IsoDate })).optional(),
+  /** Monitorings (and how many on time) and plans made final, per month `YYYY-MM`: billable acts. */
+  activity: z
+    .record(
+      z.string().regex(/^\d{4}-\d{2}$/),
+      z.object({
+        monitorings: z.number().int().min(0),
+        monitoringsOnTime: z.number().int().min(0),
+        plansFinalised: z.number().int().min(0),
+      }),
+    )
     .optional(),
   nextMonitoringDueOn: IsoDate.nullable().default(null),
   lastMonitoringOn: IsoDate.optional(),
@@ -128,13 +145,14 @@ const casePut = ({ record, previous, onStale = 'version_mismatch' }: CaseWrite):
 /**
  * Every write of a case item goes through here. Besides the whole case item (so every index key
  * follows the change), the same transaction moves its office's dashboard counters and life-stage
- * milestones by what the write changes (data/office-stats-store.ts): no write can forget them.
+ * milestones (data/office-stats-store.ts) and the plan-indicator counters of the months it touches
+ * (data/statistics-store.ts) by what the write changes: no write can forget them.
  * Several cases in one transaction are merged into one counter update per office.
  */
-export const caseWriteItems = (writes: readonly CaseWrite[]): TransactItem[] => [
-  ...writes.map(casePut),
-  ...officeFigureWrites(writes.map(({ record, previous }) => ({ before: previous, after: record }))),
-];
+export const caseWriteItems = (writes: readonly CaseWrite[]): TransactItem[] => {
+  const transitions = writes.map(({ record, previous }) => ({ before: previous, after: record }));
+  return [...writes.map(casePut), ...officeFigureWrites(transitions), ...statisticsWrites(transitions)];
+};
 
 /** Replaces the whole case item if nobody changed it since `previous` was read. */
 export const putCaseIfVersion = (record: CaseRecord, previous: CaseRecord): TransactItem[] =>

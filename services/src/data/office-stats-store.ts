@@ -45,33 +45,37 @@ const milestoneItem = (milestone: Milestone) => ({
 });
 
 /**
- * ADD creates the item and any missing counter at zero, so no write has to know whether the office
+ * ADD creates the item and any missing counter at zero, so no write has to know whether the item
  * was counted before. Counter names are attribute names, always passed as placeholders.
  */
-const counterUpdate = ({ tenantId, officeId, counters }: OfficeCounterDelta): TransactItem => {
+export const counterAddUpdate = (
+  key: { pk: string; sk: string },
+  fixed: Record<string, string | number>,
+  counters: Record<string, number | undefined>,
+): TransactItem => {
+  const fixedEntries = Object.entries(fixed);
   const entries = Object.entries(counters);
   return {
     Update: {
       TableName: tableName(),
-      Key: keys.officeStats(tenantId, officeId),
-      UpdateExpression: `SET #entity = :entity, #tenantId = :tenantId, #officeId = :officeId ADD ${entries
+      Key: key,
+      UpdateExpression: `SET ${fixedEntries.map((_, index) => `#f${index} = :f${index}`).join(', ')} ADD ${entries
         .map((_, index) => `#c${index} :c${index}`)
         .join(', ')}`,
       ExpressionAttributeNames: {
-        '#entity': 'entity',
-        '#tenantId': 'tenantId',
-        '#officeId': 'officeId',
+        ...Object.fromEntries(fixedEntries.map(([name], index) => [`#f${index}`, name])),
         ...Object.fromEntries(entries.map(([name], index) => [`#c${index}`, name])),
       },
       ExpressionAttributeValues: {
-        ':entity': 'office_stats',
-        ':tenantId': tenantId,
-        ':officeId': officeId,
-        ...Object.fromEntries(entries.map(([, value], index) => [`:c${index}`, value])),
+        ...Object.fromEntries(fixedEntries.map(([, value], index) => [`:f${index}`, value])),
+        ...Object.fromEntries(entries.map(([, value], index) => [`:c${index}`, value ?? 0])),
       },
     },
   };
 };
+
+const counterUpdate = ({ tenantId, officeId, counters }: OfficeCounterDelta): TransactItem =>
+  counterAddUpdate(keys.officeStats(tenantId, officeId), { entity: 'office_stats', tenantId, officeId }, counters);
 
 /**
  * What a transaction writing these cases must also write: the counter changes (one update per
