@@ -24,7 +24,8 @@ export interface AuditEvent {
     | 'difficulty'
     | 'support_meeting'
     | 'sharing'
-    | 'supervision';
+    | 'supervision'
+    | 'regional_issue';
   recordId: string;
   /** The office that owns the record, when known. */
   recordOfficeId?: string;

@@ -1,0 +1,13 @@
+import { getRegionalIssue as readIssue } from '../data/regional-issue-store.ts';
+import { NotFoundError } from '../http/errors.ts';
+import type { Operation } from '../http/route.ts';
+import type { getRegionalIssueRoute } from './council-routes.ts';
+import { issueViewFor } from './issue-access.ts';
+
+/** Another office's issue is the same 404 as one that does not exist. */
+export const getRegionalIssue: Operation<typeof getRegionalIssueRoute> = async ({ ctx, params }) => {
+  const issue = await readIssue(ctx.tenantId, params.issueId);
+  const view = issue ? issueViewFor(ctx, issue) : null;
+  if (!view) throw new NotFoundError();
+  return view;
+};
