@@ -10,6 +10,8 @@ import { DIFFICULT_MATRIX } from './matrix/difficult.ts';
 import { LEDGER_MATRIX } from './matrix/ledger.ts';
 import { COUNCIL_MATRIX } from './matrix/council.ts';
 import { STATISTICS_MATRIX } from './matrix/statistics.ts';
+import { STATISTICS_EXPORT_MATRIX } from './matrix/statistics-export.ts';
+import { STATISTICS_SIGNOFF_MATRIX } from './matrix/statistics-signoff.ts';
 
 /**
  * Every route × every role × {own office, other office, other tenant}. The expectation table is
@@ -25,6 +27,8 @@ const MATRIX: Record<string, Expectation> = {
   ...LEDGER_MATRIX,
   ...COUNCIL_MATRIX,
   ...STATISTICS_MATRIX,
+  ...STATISTICS_SIGNOFF_MATRIX,
+  ...STATISTICS_EXPORT_MATRIX,
 };
 
 let api: TestApi;

@@ -1,3 +1,17 @@
-import type { Expectation } from '../../support/personas.ts';
+import type { Expectation, Persona } from '../../support/personas.ts';
 
-export const STATISTICS_MATRIX: Record<string, Expectation> = {};
+/**
+ * Figures are aggregates the municipality, the core center and (their own office's) office managers
+ * read; specialists and the tenant admin get 403. The tenant comes from the token, so "another
+ * tenant" cannot even be named: every target answers the caller's own tenant.
+ */
+const FIGURE_READERS = new Set(['municipal_officer', 'core_supervisor', 'office_manager']);
+const readers = (persona: Persona) => (FIGURE_READERS.has(persona.role) ? 200 : 403);
+
+export const STATISTICS_MATRIX: Record<string, Expectation> = {
+  'GET /api/statistics/figures': {
+    method: 'GET',
+    path: () => '/api/statistics/figures?fiscalYear=2025',
+    status: readers,
+  },
+};

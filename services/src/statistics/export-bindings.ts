@@ -1,0 +1,3 @@
+import { type RouteBinding } from '../http/create-function.ts';
+
+export const EXPORT_BINDINGS: readonly RouteBinding[] = [];

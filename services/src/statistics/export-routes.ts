@@ -1,0 +1,3 @@
+import { type RouteDefinition } from '../http/route.ts';
+
+export const EXPORT_ROUTES: readonly RouteDefinition[] = [];

@@ -1,0 +1,5 @@
+import { bind, type RouteBinding } from '../http/create-function.ts';
+import { getFiguresRoute } from './figures-routes.ts';
+import { getFigures } from './get-figures.ts';
+
+export const FIGURES_BINDINGS: readonly RouteBinding[] = [bind(getFiguresRoute, getFigures)];

@@ -1,0 +1,374 @@
+import {
+  DIFFICULT_CATEGORIES,
+  DIFFICULT_CATEGORY_LABELS,
+  SELF_PLAN_REASONS,
+  SELF_PLAN_REASON_LABELS,
+  daysInMonth,
+  fiscalYearMonths,
+  fiscalYearRange,
+  isSeniorOn,
+  type FigureSeries,
+  type FiscalYearFigures,
+  type IndicatorDefinition,
+  type IndicatorFigures,
+  type LedgerEventKind,
+  type Measure,
+  type OfficeType,
+  type PlanPeriod,
+  type StatisticsSettings,
+} from '@kikan/shared';
+import {
+  METRICS,
+  WHOLE_YEAR,
+  parseCounterName,
+  type StatisticsCounters,
+} from '../data/statistics-counters.ts';
+
+/**
+ * The plan indicators of one fiscal year from the facts read for it (statistics counters, the
+ * ledger's events, the senior roster, the offices' current load), as one pure function: the same
+ * code computes the live figures, the approved snapshot and the exports, and the hand-computed
+ * fixtures test it without a database.
+ */
+
+export interface FigureOffice {
+  officeId: string;
+  name: string;
+  type: OfficeType;
+  municipalityCode: string;
+}
+
+export interface FigureLedgerEvent {
+  kind: LedgerEventKind;
+  heldOn: string;
+  title: string;
+  officeIds: readonly string[];
+  organisations: readonly string[];
+  unnamedOrganisationCount: number;
+  municipalityCode: string;
+}
+
+export interface FigureSenior {
+  officeId: string;
+  certifiedOn: string;
+  endedOn?: string | undefined;
+}
+
+export interface FigureFacts {
+  fiscalYear: number;
+  today: string;
+  computedAt: string;
+  period: PlanPeriod;
+  settings: StatisticsSettings;
+  municipalities: readonly { code: string; name: string }[];
+  offices: readonly FigureOffice[];
+  /** The fiscal year's counters by office. */
+  counters: ReadonlyMap<string, StatisticsCounters>;
+  /** The next fiscal year's counters by office: who reaches 18 / 65 then. */
+  nextYearCounters: ReadonlyMap<string, StatisticsCounters>;
+  ledgerEvents: readonly FigureLedgerEvent[];
+  seniors: readonly FigureSenior[];
+  /** Open cases and specialists holding them, per office, now (the dashboard counters). */
+  officeLoad: ReadonlyMap<string, { activeCases: number; specialists: number }>;
+  /** indicatorId → fiscal year → 見込量. */
+  targets: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+/** Which part of the tenant a series covers. */
+interface Scope {
+  officeId?: string;
+  municipalityCode?: string;
+}
+
+const round1 = (value: number): number => Math.round(value * 10) / 10;
+const percent = (numerator: number, denominator: number): number | null =>
+  denominator > 0 ? round1((numerator / denominator) * 100) : null;
+const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
+
+interface CounterRow {
+  officeId: string;
+  metric: string;
+  municipalityCode: string;
+  month: string;
+  value: number;
+}
+
+const rowsOf = (counters: ReadonlyMap<string, StatisticsCounters>): CounterRow[] =>
+  [...counters].flatMap(([officeId, byName]) =>
+    Object.entries(byName).flatMap(([name, value]) => {
+      const parsed = parseCounterName(name);
+      return parsed ? [{ officeId, ...parsed, value }] : [];
+    }),
+  );
+
+const inScope = (row: { officeId?: string; municipalityCode: string }, scope: Scope): boolean =>
+  (scope.officeId === undefined || row.officeId === scope.officeId) &&
+  (scope.municipalityCode === undefined || row.municipalityCode === scope.municipalityCode);
+
+const scopeKey = (scope: Scope): string => `${scope.officeId ?? '*'}|${scope.municipalityCode ?? '*'}`;
+
+/**
+ * Sums per (scope, metric, month) for the whole tenant, each office and each municipality, built in
+ * one pass: a tenant of 20,000 cases has tens of thousands of counters, read many times below.
+ */
+const indexRows = (rows: readonly CounterRow[]): Map<string, number> => {
+  const index = new Map<string, number>();
+  const add = (scope: Scope, row: CounterRow) => {
+    const key = `${scopeKey(scope)}|${row.metric}|${row.month}`;
+    index.set(key, (index.get(key) ?? 0) + row.value);
+  };
+  for (const row of rows) {
+    add({}, row);
+    add({ officeId: row.officeId }, row);
+    add({ municipalityCode: row.municipalityCode }, row);
+  }
+  return index;
+};
+
+const lastDayOf = (month: string): string => {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return `${month}-${String(daysInMonth(year ?? 0, monthNumber ?? 1)).padStart(2, '0')}`;
+};
+
+/** Title of a sub-committee session without its session number: 「就労部会（第2回）」 → 「就労部会」. */
+export const subcommitteeName = (title: string): string =>
+  title
+    .replace(/[（(]\s*第?\s*[0-9０-９]+\s*回\s*[）)]\s*$/u, '')
+    .replace(/\s*第\s*[0-9０-９]+\s*回\s*$/u, '')
+    .trim();
+
+export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
+  const months = fiscalYearMonths(facts.fiscalYear);
+  const currentMonth = facts.today.slice(0, 7);
+  const elapsedMonths = months.filter((month) => month <= currentMonth).length;
+  const elapsed = (index: number) => index < elapsedMonths;
+  const lastElapsedMonth = elapsedMonths > 0 ? months[elapsedMonths - 1] : undefined;
+  const rows = rowsOf(facts.counters);
+  const nextYearRows = rowsOf(facts.nextYearCounters);
+  const officeById = new Map(facts.offices.map((office) => [office.officeId, office]));
+
+  const index = indexRows(rows);
+  const counted = (metric: string, scope: Scope, month: string): number =>
+    index.get(`${scopeKey(scope)}|${metric}|${month}`) ?? 0;
+  const monthly = (metric: string, scope: Scope): number[] =>
+    months.map((month) => counted(metric, scope, month));
+  const masked = (values: readonly (number | null)[]): (number | null)[] =>
+    values.map((value, index) => (elapsed(index) ? value : null));
+
+  const eventsIn = (kind: LedgerEventKind, scope: Scope) =>
+    facts.ledgerEvents.filter(
+      (event) =>
+        event.kind === kind &&
+        (scope.municipalityCode === undefined || event.municipalityCode === scope.municipalityCode) &&
+        (scope.officeId === undefined || event.officeIds.includes(scope.officeId)),
+    );
+  const organisationCount = (events: readonly FigureLedgerEvent[]): number =>
+    new Set(events.flatMap((event) => event.organisations)).size +
+    sum(events.map((event) => event.unnamedOrganisationCount));
+
+  const officeMunicipality = (officeId: string) => officeById.get(officeId)?.municipalityCode;
+  const seniorsOn = (day: string, scope: Scope) =>
+    facts.seniors.filter(
+      (entry) =>
+        isSeniorOn(entry, day) &&
+        (scope.officeId === undefined || entry.officeId === scope.officeId) &&
+        (scope.municipalityCode === undefined ||
+          officeMunicipality(entry.officeId) === scope.municipalityCode),
+    ).length;
+
+  const series = (measure: Measure, scope: Scope): FigureSeries => {
+    switch (measure.kind) {
+      case 'service_users': {
+        const values = monthly(METRICS.users(measure.serviceKind), scope);
+        const perYear =
+          facts.settings.communityUserUnit === 'per_year' && measure.serviceKind.startsWith('community_');
+        const value = perYear
+          ? counted(METRICS.usersPerYear(measure.serviceKind), scope, WHOLE_YEAR)
+          : elapsedMonths > 0
+            ? round1(sum(values.slice(0, elapsedMonths)) / elapsedMonths)
+            : null;
+        return { value, months: masked(values) };
+      }
+      case 'self_plan_rate': {
+        const selfPlans = monthly(METRICS.selfPlan, scope);
+        const decided = monthly(METRICS.decided, scope);
+        const last = elapsedMonths - 1;
+        const numerator = selfPlans[last] ?? 0;
+        const denominator = decided[last] ?? 0;
+        return {
+          value: last >= 0 ? percent(numerator, denominator) : null,
+          months: masked(months.map((_, index) => percent(selfPlans[index] ?? 0, decided[index] ?? 0))),
+          numerator,
+          denominator,
+        };
+      }
+      case 'self_plans': {
+        const values = monthly(METRICS.selfPlanReason(measure.reason), scope);
+        return { value: elapsedMonths > 0 ? (values[elapsedMonths - 1] ?? 0) : null, months: masked(values) };
+      }
+      case 'monitoring_on_time_rate': {
+        const done = monthly(METRICS.monitorings, scope);
+        const onTime = monthly(METRICS.monitoringsOnTime, scope);
+        const numerator = sum(onTime);
+        const denominator = sum(done);
+        return {
+          value: percent(numerator, denominator),
+          months: masked(months.map((_, index) => percent(onTime[index] ?? 0, done[index] ?? 0))),
+          numerator,
+          denominator,
+        };
+      }
+      case 'core_centers': {
+        const centres = facts.offices.filter(
+          (office) =>
+            office.type === 'core_center' &&
+            (scope.officeId === undefined || office.officeId === scope.officeId) &&
+            (scope.municipalityCode === undefined || office.municipalityCode === scope.municipalityCode),
+        );
+        return { value: centres.length, months: months.map(() => null) };
+      }
+      case 'ledger_events': {
+        const events = eventsIn(measure.eventKind, scope);
+        const values = months.map((month) => events.filter((event) => event.heldOn.startsWith(month)).length);
+        return { value: events.length, months: masked(values) };
+      }
+      case 'ledger_organisations': {
+        const events = eventsIn(measure.eventKind, scope);
+        const values = months.map((month) =>
+          organisationCount(events.filter((event) => event.heldOn.startsWith(month))),
+        );
+        return { value: organisationCount(events), months: masked(values) };
+      }
+      case 'senior_specialists': {
+        const { end } = fiscalYearRange(facts.fiscalYear);
+        const asOf = facts.today < end ? facts.today : end;
+        const values = months.map((month) => {
+          const day = lastDayOf(month);
+          return seniorsOn(day < asOf ? day : asOf, scope);
+        });
+        return { value: elapsedMonths > 0 ? seniorsOn(asOf, scope) : null, months: masked(values) };
+      }
+      case 'subcommittees': {
+        const events = eventsIn('subcommittee_session', scope);
+        const distinct = (list: readonly FigureLedgerEvent[]) =>
+          new Set(list.map((event) => subcommitteeName(event.title))).size;
+        const values = months.map((month) =>
+          distinct(events.filter((event) => event.heldOn.startsWith(month))),
+        );
+        return { value: distinct(events), months: masked(values) };
+      }
+      case 'difficult_cases': {
+        const values = monthly(METRICS.difficult, scope);
+        return { value: sum(values), months: masked(values) };
+      }
+      case 'reaching_age': {
+        const metric = METRICS.reaches(measure.age);
+        const value = sum(
+          nextYearRows.filter((row) => row.metric === metric && inScope(row, scope)).map((row) => row.value),
+        );
+        return { value, months: months.map(() => null) };
+      }
+      case 'load_per_specialist': {
+        const loads = [...facts.officeLoad].filter(
+          ([officeId]) =>
+            (scope.officeId === undefined || officeId === scope.officeId) &&
+            (scope.municipalityCode === undefined || officeMunicipality(officeId) === scope.municipalityCode),
+        );
+        const numerator = sum(loads.map(([, load]) => load.activeCases));
+        const denominator = sum(loads.map(([, load]) => load.specialists));
+        return {
+          value: denominator > 0 ? round1(numerator / denominator) : null,
+          months: months.map(() => null),
+          numerator,
+          denominator,
+        };
+      }
+    }
+  };
+
+  const breakdownOf = (measure: Measure): IndicatorFigures['breakdown'] => {
+    if (measure.kind === 'self_plan_rate' && lastElapsedMonth) {
+      return SELF_PLAN_REASONS.map((reason) => ({
+        key: reason,
+        label: SELF_PLAN_REASON_LABELS[reason],
+        value: counted(METRICS.selfPlanReason(reason), {}, lastElapsedMonth),
+      }));
+    }
+    if (measure.kind === 'difficult_cases') {
+      return DIFFICULT_CATEGORIES.map((category) => ({
+        key: category,
+        label: DIFFICULT_CATEGORY_LABELS[category],
+        value: sum(monthly(METRICS.difficultCategory(category), {})),
+      }));
+    }
+    return [];
+  };
+
+  const hasMonths = (measure: Measure) =>
+    !['core_centers', 'reaching_age', 'load_per_specialist'].includes(measure.kind);
+
+  /** Office figures exist where an office's own work makes them (its cases, its part in events). */
+  const byOfficeApplies = (measure: Measure) => measure.kind !== 'core_centers';
+
+  const unitOf = (definition: IndicatorDefinition) =>
+    definition.measure.kind === 'service_users' &&
+    definition.measure.serviceKind.startsWith('community_') &&
+    facts.settings.communityUserUnit === 'per_year'
+      ? '人/年'
+      : definition.unit;
+
+  const municipalityCodes = [
+    ...facts.municipalities.map((municipality) => municipality.code),
+    ...new Set(rows.map((row) => row.municipalityCode)),
+  ].filter((code, index, all) => all.indexOf(code) === index);
+
+  const indicators = facts.period.indicators.map((definition): IndicatorFigures => {
+    const total = series(definition.measure, {});
+    const target = definition.hasTarget
+      ? (facts.targets[definition.indicatorId]?.[String(facts.fiscalYear)] ?? null)
+      : null;
+    return {
+      indicatorId: definition.indicatorId,
+      group: definition.group,
+      label: definition.label,
+      unit: unitOf(definition),
+      figureKind: definition.figureKind,
+      hasMonths: hasMonths(definition.measure),
+      total,
+      byMunicipality: municipalityCodes.map((municipalityCode) => ({
+        municipalityCode,
+        ...series(definition.measure, { municipalityCode }),
+      })),
+      byOffice: byOfficeApplies(definition.measure)
+        ? facts.offices.map((office) => ({
+            officeId: office.officeId,
+            ...series(definition.measure, { officeId: office.officeId }),
+          }))
+        : [],
+      breakdown: breakdownOf(definition.measure),
+      target,
+      achievementRate:
+        target !== null && target > 0 && total.value !== null ? round1((total.value / target) * 100) : null,
+    };
+  });
+
+  return {
+    fiscalYear: facts.fiscalYear,
+    periodId: facts.period.periodId,
+    periodLabel: facts.period.label,
+    months,
+    elapsedMonths,
+    computedAt: facts.computedAt,
+    settings: facts.settings,
+    municipalities: municipalityCodes.map((code) => ({
+      code,
+      name: facts.municipalities.find((municipality) => municipality.code === code)?.name ?? '市町村未設定',
+    })),
+    offices: facts.offices.map(({ officeId, name, municipalityCode }) => ({
+      officeId,
+      name,
+      municipalityCode,
+    })),
+    indicators,
+  };
+};

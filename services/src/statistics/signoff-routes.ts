@@ -1,0 +1,3 @@
+import { type RouteDefinition } from '../http/route.ts';
+
+export const SIGNOFF_ROUTES: readonly RouteDefinition[] = [];
