@@ -9,6 +9,7 @@ import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS, demoCases } from './demo-data.t
 import { demoDifficultItems, withDemoDifficulty } from './demo-difficult.ts';
 import { demoRecordItems } from './demo-records.ts';
 import { demoLedgerItems } from './demo-ledger.ts';
+import { demoCouncilItems } from './demo-council.ts';
 
 const BATCH_SIZE = 25;
 
@@ -65,6 +66,7 @@ const demoTenantItems = (now: Date): Record<string, unknown>[] =>
     ...demoRecordItems(tenant.tenantId, now),
     ...demoLedgerItems(tenant.tenantId, now),
     ...demoDifficultItems(tenant.tenantId, now),
+    ...demoCouncilItems(tenant.tenantId, now),
   ]);
 
 /**
