@@ -70,11 +70,23 @@ describe('the items a case write carries for the dashboard', () => {
     );
   });
 
-  it('writes the new case, one counter update and its two milestones for a created case', () => {
+  it('writes the new case, one counter update, its two milestones and the statistics of the years it touches', () => {
     const items = caseWriteItems([{ record, previous: null }]);
-    expect(items.map((item) => Object.keys(item)[0])).toEqual(['Put', 'Update', 'Put', 'Put']);
+    expect(items.map((item) => Object.keys(item)[0])).toEqual([
+      'Put',
+      'Update',
+      'Put',
+      'Put',
+      'Update',
+      'Update',
+    ]);
+    // The person reaches 18 in November 2026 (FY2026) and 65 in November 2073 (FY2073).
+    expect(items.slice(4).map((item) => item.Update?.Key)).toEqual([
+      { pk: 'T#kibougaoka#STATISTICS#FY2026', sk: 'OFFICE#himawari' },
+      { pk: 'T#kibougaoka#STATISTICS#FY2073', sk: 'OFFICE#himawari' },
+    ]);
     expect(items[0]?.Put?.ConditionExpression).toBe('attribute_not_exists(pk)');
-    expect(items.slice(2).map((item) => item.Put?.Item?.sk)).toEqual([
+    expect(items.slice(2, 4).map((item) => item.Put?.Item?.sk)).toEqual([
       '2026-11-23#himawari#18#case_0001',
       '2073-11-23#himawari#65#case_0001',
     ]);
@@ -82,7 +94,15 @@ describe('the items a case write carries for the dashboard', () => {
 
   it('deletes the milestones of a closed case in the closing transaction', () => {
     const items = caseWriteItems([{ record: next({ phase: 'closed' }), previous: record }]);
-    expect(items.map((item) => Object.keys(item)[0])).toEqual(['Put', 'Update', 'Delete', 'Delete']);
+    // The two trailing updates take the closed case out of the "reaching 18 / 65" statistics.
+    expect(items.map((item) => Object.keys(item)[0])).toEqual([
+      'Put',
+      'Update',
+      'Delete',
+      'Delete',
+      'Update',
+      'Update',
+    ]);
     expect(items[0]?.Put?.ExpressionAttributeValues).toEqual({ ':expected': 5 });
   });
 
@@ -94,15 +114,21 @@ describe('the items a case write carries for the dashboard', () => {
     expect(items.filter((item) => item.Update)).toEqual([]);
   });
 
+  it('leaves the statistics alone when a write changes none of their facts', () => {
+    const items = caseWriteItems([{ record: next({ serviceUseStatus: 'paused' }), previous: record }]);
+    expect(items.map((item) => Object.keys(item)[0])).toEqual(['Put']);
+  });
+
   it('updates both offices of a transfer', () => {
     const items = caseWriteItems([
       { record: next({ phase: 'closed' }), previous: record },
       { record: { ...record, caseId: 'case_0002', officeId: 'aozora', version: 1 }, previous: null },
     ]);
-    expect(items.flatMap((item) => (item.Update ? [item.Update.Key?.sk] : []))).toEqual([
-      'OFFICE#himawari',
-      'OFFICE#aozora',
-    ]);
+    expect(
+      items.flatMap((item) =>
+        item.Update?.Key?.pk === 'T#kibougaoka#OFFICE_STATS' ? [item.Update.Key.sk] : [],
+      ),
+    ).toEqual(['OFFICE#himawari', 'OFFICE#aozora']);
   });
 
   it('keeps the 412 of the case the caller sent, and a 409 for a case rewritten as a side effect', () => {
