@@ -89,10 +89,10 @@ describe.each(['kibougaoka', 'hokushin'].flatMap((tenantId) => DAYS.map((now) =>
 describe('the demo regional issues of kibougaoka', () => {
   const issues = demoRegionalIssues('kibougaoka', NOW);
 
-  it('are six for kibougaoka and one, raised by さくら, for hokushin: none lost for want of a source', () => {
+  it('are six for kibougaoka and two for hokushin (さくら and the core center): none lost for want of a source', () => {
     expect(issues).toHaveLength(6);
     const hokushin = demoRegionalIssues('hokushin', NOW);
-    expect(hokushin.map((issue) => issue.raisedByOfficeId)).toEqual(['hokushin-sakura']);
+    expect(hokushin.map((issue) => issue.raisedByOfficeId)).toEqual(['hokushin-sakura', 'hokushin-core']);
   });
 
   it('are at various statuses over the previous fiscal year and this one', () => {

@@ -268,13 +268,20 @@ const kibougaokaSpecs = (now: Date): IssueSpec[] => {
       title: '高齢の親が入院したときの支援の流れがない',
       category: 'other',
       description: '高齢の親と暮らす本人の支援で、親の急な入院時に誰が何をするかが決まっていない。',
-      raisedOn: addDays(today, -20),
+      raisedOn: addDays(councilSecond.heldOn, -10),
       raisedBy: AOZORA,
       sources: [
         ...sources.difficultCases('eighty_fifty', AOZORA.officeId),
         ...sources.meetingsAbout('短期入所', AOZORA.officeId),
       ].slice(0, 3),
-      steps: [],
+      steps: [
+        {
+          status: 'under_discussion',
+          on: councilSecond.heldOn,
+          note: '全体会で事例を共有',
+          session: councilSecond,
+        },
+      ],
     },
   ];
   return specs.filter((spec) => spec.sources.length > 0);
@@ -282,26 +289,37 @@ const kibougaokaSpecs = (now: Date): IssueSpec[] => {
 
 const SAKURA = { userId: 'user-yamamoto', officeId: 'hokushin-sakura' };
 
+const HOKUSHIN_CORE = { userId: 'user-nakamura', officeId: 'hokushin-core' };
+
 const hokushinSpecs = (now: Date): IssueSpec[] => {
   const sources = sourcesOf('hokushin', now);
-  const subcommittee = sessionsOf('hokushin', now).last('地域生活支援部会', 0);
-  const found = [
-    ...sources.meetingsAbout('短期入所', SAKURA.officeId),
-    ...sources.difficultCases('eighty_fifty', SAKURA.officeId),
+  const sessions = sessionsOf('hokushin', now);
+  const subcommittee = sessions.last('地域生活支援部会', 0);
+  const council = sessions.last('北信市', 0);
+  const specs: IssueSpec[] = [
+    {
+      title: '家族が急に入院したときに使える短期入所が圏域にない',
+      category: 'short_stay',
+      description: '町部には短期入所がなく、家族の急な入院時に市部の事業所に頼るしかない。',
+      raisedOn: addDays(subcommittee.heldOn, -30),
+      raisedBy: SAKURA,
+      sources: [
+        ...sources.meetingsAbout('短期入所', SAKURA.officeId),
+        ...sources.difficultCases('eighty_fifty', SAKURA.officeId),
+      ],
+      steps: [{ status: 'under_discussion', on: subcommittee.heldOn, session: subcommittee }],
+    },
+    {
+      title: '医療的ケアに対応した日中活動の場が町部にない',
+      category: 'medical_care_day_service',
+      description: '町部から通える医療的ケアに対応した生活介護・放課後等デイサービスがない。',
+      raisedOn: addDays(council.heldOn, -20),
+      raisedBy: HOKUSHIN_CORE,
+      sources: sources.meetingsAbout('医療的ケア', HOKUSHIN_CORE.officeId),
+      steps: [{ status: 'under_discussion', on: council.heldOn, session: council }],
+    },
   ];
-  return found.length
-    ? [
-        {
-          title: '家族が急に入院したときに使える短期入所が圏域にない',
-          category: 'short_stay',
-          description: '町部には短期入所がなく、家族の急な入院時に市部の事業所に頼るしかない。',
-          raisedOn: addDays(subcommittee.heldOn, -30),
-          raisedBy: SAKURA,
-          sources: found,
-          steps: [{ status: 'under_discussion', on: subcommittee.heldOn, session: subcommittee }],
-        },
-      ]
-    : [];
+  return specs.filter((spec) => spec.sources.length > 0);
 };
 
 const SPECS: Record<string, (now: Date) => IssueSpec[]> = {

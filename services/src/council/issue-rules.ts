@@ -104,20 +104,20 @@ export const sessionProblems = (
   return [];
 };
 
-/** The outcome comes from a proposal at the earliest and is dated between raising and today. */
+/**
+ * The outcome is dated between raising and today. It may be recorded at any status: an issue
+ * closed without action records 施策化に至らず, and one taken to 施策化 needs it first (moveProblems).
+ */
 export const outcomeProblems = (
-  issue: Pick<RegionalIssue, 'status' | 'raisedOn'>,
+  issue: Pick<RegionalIssue, 'raisedOn'>,
   outcome: Pick<RegionalIssueOutcomeInput, 'recordedOn'>,
   today: string,
 ): FieldError[] => {
-  const errors: FieldError[] = [];
-  if (issue.status === 'raised' || issue.status === 'under_discussion') {
-    errors.push({ field: 'body.actionKind', message: '提言の段階に進んでから取組を記録してください' });
-  }
   if (outcome.recordedOn < issue.raisedOn) {
-    errors.push({ field: 'body.recordedOn', message: '記録日は提起日以降にしてください' });
-  } else if (outcome.recordedOn > today) {
-    errors.push({ field: 'body.recordedOn', message: '未来の日付は指定できません' });
+    return [{ field: 'body.recordedOn', message: '記録日は提起日以降にしてください' }];
   }
-  return errors;
+  if (outcome.recordedOn > today) {
+    return [{ field: 'body.recordedOn', message: '未来の日付は指定できません' }];
+  }
+  return [];
 };
