@@ -1,0 +1,483 @@
+import { dateOfReachingAge } from '@kikan/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  UNKNOWN_MUNICIPALITY,
+  decidedMonths,
+  statisticsCellsOf,
+  statisticsCountersOf,
+  statisticsDelta,
+  withDecisionHistory,
+  withMonitoringActivity,
+  withPlanActivity,
+  type MonthActivity,
+  type StatisticsCase,
+  type StatisticsCounters,
+} from './statistics-counters.ts';
+
+/**
+ * Every expectation below is written from the definitions of ADR 0012 (docs/adr/0012-plan-indicators.md)
+ * with the arithmetic beside it, never by running the module: what a case must contribute.
+ * Counter names are `<metric>|<municipality>|<YYYY-MM or FY>`; fiscal year = April–March.
+ */
+
+const NORTH = '990011';
+const SOUTH = '990012';
+
+/** A plan case whose person turned 18 long before it opened and reaches 65 in 2040 (FY2040). */
+const base: StatisticsCase = {
+  tenantId: 'joint',
+  officeId: 'east',
+  municipalityCode: NORTH,
+  birthDate: '1975-05-05',
+  openedOn: '2025-04-10',
+  phase: 'monitoring',
+  serviceKind: 'plan_consultation',
+  planAuthor: 'specialist',
+};
+
+/** 1975-05-05 + 65 years = 2040-05-05: May 2040 belongs to FY2040. */
+const REACHES_65_OF_BASE = { fy: 2040, name: `reaches:65|${NORTH}|2040-05` };
+
+const act = (monitorings: number, monitoringsOnTime: number, plansFinalised: number): MonthActivity => ({
+  monitorings,
+  monitoringsOnTime,
+  plansFinalised,
+});
+
+const asObject = (byYear: Map<number, StatisticsCounters>) => Object.fromEntries(byYear);
+
+describe('statisticsCountersOf', () => {
+  it('counts a plan user in each month with a monitoring or a final plan, and the monitorings on time', () => {
+    const record: StatisticsCase = {
+      ...base,
+      activity: {
+        '2025-05': act(0, 0, 1), // a plan made final: a billable act
+        '2025-07': act(2, 1, 0), // two monitorings, one late: still one user
+        '2025-08': act(0, 0, 0), // nothing happened: no counter at all
+      },
+    };
+
+    expect(asObject(statisticsCountersOf(record))).toEqual({
+      2025: {
+        [`users:plan_consultation|${NORTH}|2025-05`]: 1,
+        [`users:plan_consultation|${NORTH}|2025-07`]: 1,
+        [`monitorings|${NORTH}|2025-07`]: 2,
+        [`monitoringsOnTime|${NORTH}|2025-07`]: 1,
+      },
+      [REACHES_65_OF_BASE.fy]: { [REACHES_65_OF_BASE.name]: 1 },
+    });
+  });
+
+  it('counts a monitored case whose service use is paused as a user, like one in use', () => {
+    // A stored case carries its service-use status; the contribution reads only the billable acts.
+    const paused = { ...base, serviceUseStatus: 'paused' as const, activity: { '2025-06': act(1, 1, 0) } };
+    const using = { ...paused, serviceUseStatus: 'using' as const };
+
+    // June: one monitoring, on time → one user.
+    expect(statisticsCountersOf(paused).get(2025)).toEqual({
+      [`users:plan_consultation|${NORTH}|2025-06`]: 1,
+      [`monitorings|${NORTH}|2025-06`]: 1,
+      [`monitoringsOnTime|${NORTH}|2025-06`]: 1,
+    });
+    expect(statisticsCountersOf(paused)).toEqual(statisticsCountersOf(using));
+  });
+
+  it('splits a self-plan decision across 31 March / 1 April between two fiscal years', () => {
+    // Born 2015-07-07: 18 on 2033-07-07 (FY2033), 65 on 2080-07-07 (FY2080), both after opening.
+    const record: StatisticsCase = {
+      ...base,
+      birthDate: '2015-07-07',
+      openedOn: '2026-03-01',
+      serviceKind: 'child_plan_consultation',
+      planAuthor: 'self_plan',
+      selfPlanReason: 'person_wish',
+      decision: { validFrom: '2026-03-31', validTo: '2026-04-01' },
+    };
+
+    expect(asObject(statisticsCountersOf(record))).toEqual({
+      // 2026-03-31 → month 2026-03 → FY2025 (31 March belongs to the earlier year)
+      2025: {
+        [`decided|${NORTH}|2026-03`]: 1,
+        [`selfPlan|${NORTH}|2026-03`]: 1,
+        [`selfPlan:person_wish|${NORTH}|2026-03`]: 1,
+      },
+      // 2026-04-01 → month 2026-04 → FY2026
+      2026: {
+        [`decided|${NORTH}|2026-04`]: 1,
+        [`selfPlan|${NORTH}|2026-04`]: 1,
+        [`selfPlan:person_wish|${NORTH}|2026-04`]: 1,
+      },
+      2033: { [`reaches:18|${NORTH}|2033-07`]: 1 },
+      2080: { [`reaches:65|${NORTH}|2080-07`]: 1 },
+    });
+  });
+
+  it('counts a community-service user in every decided month while open, and once per fiscal year', () => {
+    // Born 1980-01-01: 18 in 1998 (before opening), 65 on 2045-01-01 (FY2044).
+    const record: StatisticsCase = {
+      ...base,
+      birthDate: '1980-01-01',
+      openedOn: '2026-02-10',
+      serviceKind: 'community_transition',
+      decision: { validFrom: '2026-02-01', validTo: '2026-05-31' },
+      // A monitoring of a community case counts as a monitoring, not as a second "user".
+      activity: { '2026-03': act(1, 1, 0) },
+    };
+
+    expect(asObject(statisticsCountersOf(record))).toEqual({
+      // Feb, Mar 2026 → FY2025: one user per month, and the case once in the year.
+      2025: {
+        [`users:community_transition|${NORTH}|2026-02`]: 1,
+        [`users:community_transition|${NORTH}|2026-03`]: 1,
+        [`usersYear:community_transition|${NORTH}|FY`]: 1,
+        [`monitorings|${NORTH}|2026-03`]: 1,
+        [`monitoringsOnTime|${NORTH}|2026-03`]: 1,
+      },
+      // Apr, May 2026 → FY2026.
+      2026: {
+        [`users:community_transition|${NORTH}|2026-04`]: 1,
+        [`users:community_transition|${NORTH}|2026-05`]: 1,
+        [`usersYear:community_transition|${NORTH}|FY`]: 1,
+      },
+      2044: { [`reaches:65|${NORTH}|2045-01`]: 1 },
+    });
+  });
+
+  it('counts no plan or community figure for a basic consultation, even with a decision', () => {
+    const record: StatisticsCase = {
+      ...base,
+      serviceKind: 'basic_consultation',
+      decision: { validFrom: '2025-04-01', validTo: '2025-04-30' },
+      activity: { '2025-04': act(1, 0, 0) },
+    };
+
+    // Only the monitoring (any case's) remains: 1 done, 0 on time → no on-time counter.
+    expect(statisticsCountersOf(record).get(2025)).toEqual({ [`monitorings|${NORTH}|2025-04`]: 1 });
+  });
+
+  it('counts a difficult case once in its flag month, each category once', () => {
+    const record: StatisticsCase = {
+      ...base,
+      difficulty: { categories: ['abuse', 'abuse', 'poverty'], flaggedOn: '2026-03-31' },
+    };
+
+    // Flagged 2026-03-31 → March 2026 → FY2025; 'abuse' listed twice is still one case.
+    expect(statisticsCountersOf(record).get(2025)).toEqual({
+      [`difficult|${NORTH}|2026-03`]: 1,
+      [`difficult:abuse|${NORTH}|2026-03`]: 1,
+      [`difficult:poverty|${NORTH}|2026-03`]: 1,
+    });
+  });
+
+  it('counts a case without a municipality under the unknown code', () => {
+    const { municipalityCode: _none, ...withoutMunicipality } = base;
+
+    expect(statisticsCountersOf(withoutMunicipality).get(2040)).toEqual({
+      [`reaches:65|${UNKNOWN_MUNICIPALITY}|2040-05`]: 1,
+    });
+  });
+
+  describe('people reaching 18 and 65', () => {
+    it('puts a 29 February birthday reaching 18 in March: the age is reached on 1 March of a common year', () => {
+      // 2008 + 18 = 2026, a common year (18 and 65 are never multiples of 4, so always common).
+      expect(dateOfReachingAge('2008-02-29', 18)).toBe('2026-03-01');
+      const record: StatisticsCase = { ...base, birthDate: '2008-02-29', openedOn: '2020-04-01' };
+
+      // Month 2026-03 (not 2026-02) → FY2025; 65 on 2073-03-01 → FY2072.
+      expect(asObject(statisticsCountersOf(record))).toEqual({
+        2025: { [`reaches:18|${NORTH}|2026-03`]: 1 },
+        2072: { [`reaches:65|${NORTH}|2073-03`]: 1 },
+      });
+    });
+
+    it('puts a birthday on 31 March in the earlier fiscal year and one on 1 April in the next', () => {
+      const march = { ...base, birthDate: '2008-03-31', openedOn: '2020-04-01' };
+      const april = { ...base, birthDate: '2008-04-01', openedOn: '2020-04-01' };
+
+      // 2026-03-31 → FY2025; 2026-04-01 → FY2026.
+      expect(statisticsCountersOf(march).get(2025)).toEqual({ [`reaches:18|${NORTH}|2026-03`]: 1 });
+      expect(statisticsCountersOf(march).get(2026)).toBeUndefined();
+      expect(statisticsCountersOf(april).get(2026)).toEqual({ [`reaches:18|${NORTH}|2026-04`]: 1 });
+      expect(statisticsCountersOf(april).get(2025)).toBeUndefined();
+    });
+
+    it('counts the day of opening but not a birthday before it', () => {
+      // Born 2008-06-10: 18 on 2026-06-10 (FY2026).
+      const sameDay = { ...base, birthDate: '2008-06-10', openedOn: '2026-06-10' };
+      const dayAfter = { ...base, birthDate: '2008-06-10', openedOn: '2026-06-11' };
+
+      expect(statisticsCountersOf(sameDay).get(2026)).toEqual({ [`reaches:18|${NORTH}|2026-06`]: 1 });
+      expect(statisticsCountersOf(dayAfter).get(2026)).toBeUndefined();
+    });
+
+    it('counts nobody of a closed case', () => {
+      const closed: StatisticsCase = {
+        ...base,
+        birthDate: '2008-06-10',
+        openedOn: '2020-04-01',
+        phase: 'closed',
+        closedOn: '2025-10-15',
+      };
+
+      expect(statisticsCountersOf(closed).size).toBe(0);
+    });
+  });
+});
+
+describe('decidedMonths', () => {
+  it('counts the month a case closed mid-month and the month it opened mid-month', () => {
+    const record: StatisticsCase = {
+      ...base,
+      openedOn: '2025-06-20',
+      closedOn: '2025-09-15',
+      phase: 'closed',
+      decision: { validFrom: '2025-04-01', validTo: '2026-03-31' },
+    };
+
+    // Decided Apr 2025–Mar 2026 ∩ open Jun–Sep 2025 = Jun, Jul, Aug, Sep.
+    expect(decidedMonths(record)).toEqual(['2025-06', '2025-07', '2025-08', '2025-09']);
+  });
+
+  it('keeps the months of a replaced decision once each, but none before the case opened', () => {
+    const record: StatisticsCase = {
+      ...base,
+      openedOn: '2024-12-05',
+      decisionHistory: [{ validFrom: '2024-10-01', validTo: '2025-03-31' }],
+      // The renewal overlaps the old decision in March: the month counts once.
+      decision: { validFrom: '2025-03-01', validTo: '2025-05-31' },
+    };
+
+    // Oct, Nov 2024 are before the opening month; Dec 2024 … May 2025 = 6 months.
+    expect(decidedMonths(record)).toEqual(['2024-12', '2025-01', '2025-02', '2025-03', '2025-04', '2025-05']);
+  });
+
+  it('is empty without a decision', () => {
+    expect(decidedMonths(base)).toEqual([]);
+  });
+
+  it('gives the self-plan rate a denominator only for plan-consultation kinds', () => {
+    const community: StatisticsCase = {
+      ...base,
+      serviceKind: 'community_settlement',
+      decision: { validFrom: '2025-04-01', validTo: '2025-04-30' },
+    };
+
+    expect(decidedMonths(community)).toEqual(['2025-04']);
+    expect(Object.keys(statisticsCountersOf(community).get(2025) ?? {})).not.toContain(
+      `decided|${NORTH}|2025-04`,
+    );
+  });
+});
+
+describe('statisticsDelta', () => {
+  const planned: StatisticsCase = {
+    ...base,
+    decision: { validFrom: '2025-04-01', validTo: '2025-06-30' },
+    activity: { '2025-05': act(0, 0, 1) },
+  };
+
+  it('is empty for a write that changes nothing the statistics count', () => {
+    expect(statisticsDelta(planned, { ...planned })).toEqual([]);
+  });
+
+  it('adds the whole contribution of a new case', () => {
+    expect(statisticsDelta(null, planned)).toEqual(statisticsCellsOf([planned]));
+    // Apr–Jun decided (3 months), one user in May, and the 65th birthday of FY2040.
+    expect(statisticsDelta(null, planned)).toEqual([
+      {
+        tenantId: 'joint',
+        fiscalYear: 2025,
+        officeId: 'east',
+        counters: {
+          [`users:plan_consultation|${NORTH}|2025-05`]: 1,
+          [`decided|${NORTH}|2025-04`]: 1,
+          [`decided|${NORTH}|2025-05`]: 1,
+          [`decided|${NORTH}|2025-06`]: 1,
+        },
+      },
+      { tenantId: 'joint', fiscalYear: 2040, officeId: 'east', counters: { [REACHES_65_OF_BASE.name]: 1 } },
+    ]);
+  });
+
+  it('adds a monitoring in a month with a final plan without a second user', () => {
+    const monitored = { ...planned, activity: withMonitoringActivity(planned.activity, '2025-05-20', null) };
+
+    // May already had the plan (a user): +1 monitoring, +1 on time (no due date), users unchanged.
+    expect(statisticsDelta(planned, monitored)).toEqual([
+      {
+        tenantId: 'joint',
+        fiscalYear: 2025,
+        officeId: 'east',
+        counters: { [`monitorings|${NORTH}|2025-05`]: 1, [`monitoringsOnTime|${NORTH}|2025-05`]: 1 },
+      },
+    ]);
+  });
+
+  it('moves every counter of a case moving office from the old office to the new one', () => {
+    const moved = { ...planned, officeId: 'west' };
+
+    expect(statisticsDelta(planned, moved)).toEqual([
+      {
+        tenantId: 'joint',
+        fiscalYear: 2025,
+        officeId: 'east',
+        counters: {
+          [`users:plan_consultation|${NORTH}|2025-05`]: -1,
+          [`decided|${NORTH}|2025-04`]: -1,
+          [`decided|${NORTH}|2025-05`]: -1,
+          [`decided|${NORTH}|2025-06`]: -1,
+        },
+      },
+      { tenantId: 'joint', fiscalYear: 2040, officeId: 'east', counters: { [REACHES_65_OF_BASE.name]: -1 } },
+      {
+        tenantId: 'joint',
+        fiscalYear: 2025,
+        officeId: 'west',
+        counters: {
+          [`users:plan_consultation|${NORTH}|2025-05`]: 1,
+          [`decided|${NORTH}|2025-04`]: 1,
+          [`decided|${NORTH}|2025-05`]: 1,
+          [`decided|${NORTH}|2025-06`]: 1,
+        },
+      },
+      { tenantId: 'joint', fiscalYear: 2040, officeId: 'west', counters: { [REACHES_65_OF_BASE.name]: 1 } },
+    ]);
+  });
+
+  it('moves the counters to the new municipality when the person moves', () => {
+    const moved = { ...planned, municipalityCode: SOUTH };
+    const [fy2025] = statisticsDelta(planned, moved);
+
+    // Each of the four FY2025 counters: −1 under the old code, +1 under the new one.
+    expect(fy2025?.counters).toEqual({
+      [`users:plan_consultation|${NORTH}|2025-05`]: -1,
+      [`decided|${NORTH}|2025-04`]: -1,
+      [`decided|${NORTH}|2025-05`]: -1,
+      [`decided|${NORTH}|2025-06`]: -1,
+      [`users:plan_consultation|${SOUTH}|2025-05`]: 1,
+      [`decided|${SOUTH}|2025-04`]: 1,
+      [`decided|${SOUTH}|2025-05`]: 1,
+      [`decided|${SOUTH}|2025-06`]: 1,
+    });
+  });
+
+  it('rewrites every decided month when a self-plan becomes a specialist plan', () => {
+    const selfPlan: StatisticsCase = { ...planned, planAuthor: 'self_plan', selfPlanReason: 'family_wish' };
+
+    // Current-state attribution: Apr, May, Jun each lose the self-plan and its reason.
+    expect(statisticsDelta(selfPlan, planned)).toEqual([
+      {
+        tenantId: 'joint',
+        fiscalYear: 2025,
+        officeId: 'east',
+        counters: {
+          [`selfPlan|${NORTH}|2025-04`]: -1,
+          [`selfPlan:family_wish|${NORTH}|2025-04`]: -1,
+          [`selfPlan|${NORTH}|2025-05`]: -1,
+          [`selfPlan:family_wish|${NORTH}|2025-05`]: -1,
+          [`selfPlan|${NORTH}|2025-06`]: -1,
+          [`selfPlan:family_wish|${NORTH}|2025-06`]: -1,
+        },
+      },
+    ]);
+  });
+
+  it('takes away what a closing removes: months after the closing month and the 65th birthday', () => {
+    const closed: StatisticsCase = { ...planned, phase: 'closed', closedOn: '2025-05-31' };
+
+    // Open until May: June leaves the decided months; a closed case forecasts no birthday.
+    expect(statisticsDelta(planned, closed)).toEqual([
+      {
+        tenantId: 'joint',
+        fiscalYear: 2025,
+        officeId: 'east',
+        counters: { [`decided|${NORTH}|2025-06`]: -1 },
+      },
+      { tenantId: 'joint', fiscalYear: 2040, officeId: 'east', counters: { [REACHES_65_OF_BASE.name]: -1 } },
+    ]);
+  });
+});
+
+describe('statisticsCellsOf', () => {
+  it('adds up the cases of one office and year into one cell', () => {
+    const first = { ...base, activity: { '2025-05': act(1, 1, 0) } };
+    const second = { ...base, municipalityCode: SOUTH, activity: { '2025-05': act(1, 0, 0) } };
+
+    const fy2025 = statisticsCellsOf([first, second]).find((cell) => cell.fiscalYear === 2025);
+    // May: one user and one monitoring in each municipality, one on time in the north.
+    expect(fy2025?.counters).toEqual({
+      [`users:plan_consultation|${NORTH}|2025-05`]: 1,
+      [`monitorings|${NORTH}|2025-05`]: 1,
+      [`monitoringsOnTime|${NORTH}|2025-05`]: 1,
+      [`users:plan_consultation|${SOUTH}|2025-05`]: 1,
+      [`monitorings|${SOUTH}|2025-05`]: 1,
+    });
+  });
+});
+
+describe('withMonitoringActivity', () => {
+  it('counts a monitoring on its due day as on time', () => {
+    expect(withMonitoringActivity(undefined, '2025-06-30', '2025-06-30')).toEqual({
+      '2025-06': act(1, 1, 0),
+    });
+  });
+
+  it('counts a monitoring the day after its due day as late', () => {
+    expect(withMonitoringActivity(undefined, '2025-07-01', '2025-06-30')).toEqual({
+      '2025-07': act(1, 0, 0),
+    });
+  });
+
+  it('counts a monitoring without a due date yet as on time', () => {
+    expect(withMonitoringActivity(undefined, '2025-07-01', null)).toEqual({ '2025-07': act(1, 1, 0) });
+  });
+
+  it('adds to the month of the monitoring and keeps the other months and final plans', () => {
+    const activity = { '2025-05': act(0, 0, 1), '2025-07': act(1, 1, 0) };
+
+    // May: 0 + 1 monitoring, late (due 30 April); July untouched.
+    expect(withMonitoringActivity(activity, '2025-05-02', '2025-04-30')).toEqual({
+      '2025-05': act(1, 0, 1),
+      '2025-07': act(1, 1, 0),
+    });
+    expect(activity['2025-05']).toEqual(act(0, 0, 1));
+  });
+});
+
+describe('withPlanActivity', () => {
+  it('counts a plan made final in the month of its consent, beside the monitorings', () => {
+    const activity = { '2026-03': act(1, 1, 0) };
+
+    expect(withPlanActivity(activity, '2026-03-31')).toEqual({ '2026-03': act(1, 1, 1) });
+    expect(withPlanActivity(activity, '2026-04-01')).toEqual({
+      '2026-03': act(1, 1, 0),
+      '2026-04': act(0, 0, 1),
+    });
+  });
+});
+
+describe('withDecisionHistory', () => {
+  it('keeps the replaced decision period, without its other fields', () => {
+    const replaced = {
+      validFrom: '2024-04-01',
+      validTo: '2025-03-31',
+      periodMonths: 6,
+      intensiveStart: false,
+    };
+    const earlier = [{ validFrom: '2023-04-01', validTo: '2024-03-31' }];
+
+    expect(withDecisionHistory(earlier, replaced)).toEqual([
+      { validFrom: '2023-04-01', validTo: '2024-03-31' },
+      { validFrom: '2024-04-01', validTo: '2025-03-31' },
+    ]);
+    expect(withDecisionHistory(undefined, replaced)).toEqual([
+      { validFrom: '2024-04-01', validTo: '2025-03-31' },
+    ]);
+  });
+
+  it('leaves the history as it is when no decision is replaced (the first one)', () => {
+    expect(withDecisionHistory(undefined, undefined)).toBeUndefined();
+    const earlier = [{ validFrom: '2023-04-01', validTo: '2024-03-31' }];
+    expect(withDecisionHistory(earlier, undefined)).toBe(earlier);
+  });
+});
