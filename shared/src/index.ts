@@ -22,3 +22,4 @@ export * from './dashboard-api.ts';
 export * from './difficult-api.ts';
 export * from './regional-issue-api.ts';
 export * from './statistics-api.ts';
+export * from './suppression.ts';

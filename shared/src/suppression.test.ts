@@ -1,0 +1,356 @@
+import { describe, expect, it } from 'vitest';
+import { SUPPRESSED_MARK } from './statistics-api.ts';
+import {
+  isSmallCount,
+  suppressDerived,
+  suppressTable,
+  type CountTable,
+  type PublishedCount,
+  type SuppressedTable,
+} from './suppression.ts';
+
+const THRESHOLD = 3;
+const x = SUPPRESSED_MARK;
+
+/** Row and column totals worked out from the cells, as a published table has them. */
+const tableOf = (cells: number[][]): CountTable => {
+  const columnTotals = (cells[0] ?? []).map((_, column) =>
+    cells.reduce((total, row) => total + (row[column] ?? 0), 0),
+  );
+  return {
+    cells,
+    rowTotals: cells.map((row) => row.reduce((total, value) => total + value, 0)),
+    columnTotals,
+    grandTotal: columnTotals.reduce((total, value) => total + value, 0),
+  };
+};
+
+/** The published table with its totals as one grid: the last row and the last column are sums. */
+const gridOf = (table: SuppressedTable): PublishedCount[][] => [
+  ...table.cells.map((row, index) => [...row, table.rowTotals[index] ?? 0]),
+  [...table.columnTotals, table.grandTotal],
+];
+
+/**
+ * The totals attack: for every row and column (the totals' own included), total − Σ visible cells.
+ * When a single hidden figure is left in the line, the subtraction yields it. Returns what it yields.
+ */
+const totalsAttack = (table: SuppressedTable): { line: string; recovered: number }[] => {
+  const grid = gridOf(table);
+  const lines = [
+    ...grid.map((row, index) => ({ line: `row ${index}`, values: row })),
+    ...(grid[0] ?? []).map((_, column) => ({
+      line: `column ${column}`,
+      values: grid.map((row) => row[column] ?? 0),
+    })),
+  ];
+  return lines.flatMap(({ line, values }) => {
+    const hidden = values.filter((value) => value === SUPPRESSED_MARK);
+    if (hidden.length !== 1) return [];
+    const total = values.at(-1);
+    const parts = values.slice(0, -1);
+    const visibleSum = parts.reduce<number>((sum, value) => sum + (value === SUPPRESSED_MARK ? 0 : value), 0);
+    // Hidden total: the visible parts add up to it. Hidden part: the total less the visible parts.
+    const recovered = total === SUPPRESSED_MARK ? visibleSum : (total ?? 0) - visibleSum;
+    return [{ line, recovered }];
+  });
+};
+
+/**
+ * Every filling of the hidden cells a reader could try (hidden figures are never zero, since zero is
+ * shown) that agrees with every visible figure: the values each hidden position can take.
+ */
+const feasibleValues = (table: SuppressedTable): Map<string, Set<number>> => {
+  const columns = table.columnTotals.length;
+  const hiddenCells = table.cells.flatMap((row, r) =>
+    row.flatMap((value, c) => (value === SUPPRESSED_MARK ? [[r, c] as const] : [])),
+  );
+  // A hidden cell is at most any visible total it is part of.
+  const boundOf = (r: number, c: number) =>
+    Math.min(
+      ...[table.rowTotals[r], table.columnTotals[c], table.grandTotal, 60].filter(
+        (total): total is number => typeof total === 'number',
+      ),
+    );
+  const feasible = new Map<string, Set<number>>();
+  const record = (key: string, value: number) =>
+    feasible.set(key, (feasible.get(key) ?? new Set()).add(value));
+  const filled = table.cells.map((row) => row.map((value) => (value === SUPPRESSED_MARK ? 0 : value)));
+
+  const check = () => {
+    const rowSums = filled.map((row) => row.reduce((sum, value) => sum + value, 0));
+    const columnSums = Array.from({ length: columns }, (_, c) =>
+      filled.reduce((sum, row) => sum + (row[c] ?? 0), 0),
+    );
+    const grand = rowSums.reduce((sum, value) => sum + value, 0);
+    const totals = [
+      ...rowSums.map((sum, r) => [table.rowTotals[r], sum] as const),
+      ...columnSums.map((sum, c) => [table.columnTotals[c], sum] as const),
+      [table.grandTotal, grand] as const,
+    ];
+    const agrees = totals.every(([shown, sum]) => (shown === SUPPRESSED_MARK ? sum > 0 : shown === sum));
+    if (!agrees) return;
+    for (const [r, c] of hiddenCells) record(`cell ${r},${c}`, filled[r]?.[c] ?? 0);
+    rowSums.forEach((sum, r) => table.rowTotals[r] === SUPPRESSED_MARK && record(`row total ${r}`, sum));
+    columnSums.forEach(
+      (sum, c) => table.columnTotals[c] === SUPPRESSED_MARK && record(`column total ${c}`, sum),
+    );
+    if (table.grandTotal === SUPPRESSED_MARK) record('grand total', grand);
+  };
+  const fill = (index: number) => {
+    const position = hiddenCells[index];
+    if (!position) return check();
+    const [r, c] = position;
+    const row = filled[r];
+    if (!row) return;
+    for (let value = 1; value <= boundOf(r, c); value += 1) {
+      row[c] = value;
+      fill(index + 1);
+    }
+    row[c] = 0;
+  };
+  fill(0);
+  return feasible;
+};
+
+describe('suppressTable', () => {
+  it('publishes a table without small counts as it is', () => {
+    const table = tableOf([
+      [5, 7],
+      [4, 9],
+    ]);
+
+    expect(suppressTable(table, THRESHOLD)).toEqual({
+      cells: [
+        [5, 7],
+        [4, 9],
+      ],
+      rowTotals: [12, 13],
+      columnTotals: [9, 16],
+      grandTotal: 25,
+    });
+  });
+
+  it('hides a 2 and then the smallest figures beside it, so its row and column each hide two', () => {
+    const table = tableOf([
+      [2, 5, 8],
+      [6, 4, 9],
+      [7, 10, 3],
+    ]);
+
+    const published = suppressTable(table, THRESHOLD);
+
+    // Row 0 takes the 5 (smaller than 8), column 0 the 6, and column 1 then hides the 4.
+    expect(published).toEqual({
+      cells: [
+        [x, x, 8],
+        [x, x, 9],
+        [7, 10, 3],
+      ],
+      rowTotals: [15, 19, 20],
+      columnTotals: [15, 19, 20],
+      grandTotal: 54,
+    });
+  });
+
+  it('hides a total below the threshold and pairs it with another total', () => {
+    const table = tableOf([
+      [1, 0, 0],
+      [4, 6, 5],
+    ]);
+
+    expect(suppressTable(table, THRESHOLD)).toEqual({
+      cells: [
+        [x, 0, 0],
+        [x, 6, 5],
+      ],
+      rowTotals: [x, x],
+      columnTotals: [5, 6, 5],
+      grandTotal: 16,
+    });
+  });
+
+  it('keeps zero as 0 and never takes a zero as the complement', () => {
+    const table = tableOf([
+      [2, 0, 7],
+      [0, 0, 9],
+      [5, 0, 4],
+    ]);
+
+    const published = suppressTable(table, THRESHOLD);
+
+    expect(published.cells.flat().filter((value) => value === 0)).toHaveLength(4);
+    expect(published).toEqual({
+      cells: [
+        [x, 0, x],
+        [0, 0, 9],
+        [x, 0, x],
+      ],
+      rowTotals: [9, 9, 9],
+      columnTotals: [7, 0, 20],
+      grandTotal: 27,
+    });
+  });
+
+  it('hides one municipality with its twin tenant row when the tenant has a single member', () => {
+    const table = tableOf([[4, 2, 5]]);
+
+    expect(suppressTable(table, THRESHOLD)).toEqual({
+      cells: [[x, x, 5]],
+      rowTotals: [11],
+      columnTotals: [x, x, 5],
+      grandTotal: 11,
+    });
+  });
+
+  it('treats a higher threshold of the tenant as small up to threshold − 1', () => {
+    const table = tableOf([
+      [4, 10],
+      [12, 20],
+    ]);
+
+    expect(suppressTable(table, 5).cells).toEqual([
+      [x, x],
+      [x, x],
+    ]);
+    expect(suppressTable(table, 4).cells).toEqual([
+      [4, 10],
+      [12, 20],
+    ]);
+  });
+
+  it('hides a small average that stands as a total (0.5 users a month is one person)', () => {
+    const published = suppressTable(
+      { cells: [[1, 0]], rowTotals: [0.5], columnTotals: [1, 0], grandTotal: 0.5 },
+      THRESHOLD,
+    );
+
+    expect(published.rowTotals).toEqual([x]);
+    expect(published.grandTotal).toBe(x);
+  });
+
+  it('refuses a table whose rows and column totals disagree in size', () => {
+    expect(() =>
+      suppressTable({ cells: [[1, 2]], rowTotals: [3], columnTotals: [3], grandTotal: 3 }, THRESHOLD),
+    ).toThrow();
+  });
+});
+
+describe('suppressTable: the totals attack', () => {
+  const HAND_WORKED: Record<string, number[][]> = {
+    'one 2 in a 3 × 3 table': [
+      [2, 5, 8],
+      [6, 4, 9],
+      [7, 10, 3],
+    ],
+    'a row whose only count is 1': [
+      [1, 0, 0],
+      [4, 6, 5],
+    ],
+    'zeros around a 2': [
+      [2, 0, 7],
+      [0, 0, 9],
+      [5, 0, 4],
+    ],
+    'a single municipality by month': [[4, 2, 5, 1]],
+    'two small counts in one column': [
+      [1, 6, 3],
+      [2, 5, 4],
+      [8, 0, 6],
+    ],
+  };
+
+  it.each(Object.entries(HAND_WORKED))(
+    '%s: total − Σ visible cells of a row or column never yields a single hidden cell',
+    (_name, cells) => {
+      const published = suppressTable(tableOf(cells), THRESHOLD);
+
+      expect(published.cells.flat()).toContain(SUPPRESSED_MARK);
+      expect(totalsAttack(published)).toEqual([]);
+    },
+  );
+
+  it.each(Object.entries(HAND_WORKED))(
+    '%s: every filling that agrees with the visible figures leaves each hidden figure two values or more',
+    (_name, cells) => {
+      const published = suppressTable(tableOf(cells), THRESHOLD);
+
+      const feasible = feasibleValues(published);
+
+      expect(feasible.size).toBeGreaterThan(0);
+      for (const [position, values] of feasible) {
+        expect({ position, values: values.size > 1 }).toEqual({ position, values: true });
+      }
+    },
+  );
+
+  it('the attack finds the cell when only the small count is hidden (what complements prevent)', () => {
+    const naive: SuppressedTable = {
+      cells: [
+        [x, 5],
+        [6, 4],
+      ],
+      rowTotals: [7, 10],
+      columnTotals: [8, 9],
+      grandTotal: 17,
+    };
+
+    expect(totalsAttack(naive)).toEqual([
+      { line: 'row 0', recovered: 2 },
+      { line: 'column 0', recovered: 2 },
+    ]);
+  });
+
+  it('leaves no line with a single hidden figure in 300 random municipality × month tables', () => {
+    let seed = 20_250_401;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    for (let run = 0; run < 300; run += 1) {
+      const rows = 1 + Math.floor(random() * 4);
+      const cells = Array.from({ length: rows }, () =>
+        Array.from({ length: 12 }, () =>
+          random() < 0.3 ? Math.floor(random() * 3) : Math.floor(random() * 40),
+        ),
+      );
+      const table = tableOf(cells);
+
+      const published = suppressTable(table, THRESHOLD);
+
+      expect(totalsAttack(published)).toEqual([]);
+      const grid = gridOf(published);
+      const truth = gridOf({
+        cells: table.cells.map((row) => [...row]),
+        rowTotals: [...table.rowTotals],
+        columnTotals: [...table.columnTotals],
+        grandTotal: table.grandTotal,
+      });
+      truth.forEach((row, r) =>
+        row.forEach((value, c) => {
+          const shown = grid[r]?.[c];
+          if (value === 0) expect(shown).toBe(0);
+          else if (isSmallCount(Number(value), THRESHOLD)) expect(shown).toBe(SUPPRESSED_MARK);
+          else if (shown !== SUPPRESSED_MARK) expect(shown).toBe(value);
+        }),
+      );
+    }
+  });
+});
+
+describe('suppressDerived', () => {
+  it('hides a rate computed from a small count', () => {
+    expect(suppressDerived(50, [1, 2], THRESHOLD)).toBe(SUPPRESSED_MARK);
+    expect(suppressDerived(12.5, [2, 16], THRESHOLD)).toBe(SUPPRESSED_MARK);
+  });
+
+  it('hides a rate computed from a count hidden as a complement', () => {
+    expect(suppressDerived(40, [SUPPRESSED_MARK, 20], THRESHOLD)).toBe(SUPPRESSED_MARK);
+  });
+
+  it('keeps a rate of counts that are zero or at the threshold and above', () => {
+    expect(suppressDerived(0, [0, 12], THRESHOLD)).toBe(0);
+    expect(suppressDerived(25, [3, 12], THRESHOLD)).toBe(25);
+    expect(suppressDerived(null, [0, 0], THRESHOLD)).toBeNull();
+  });
+});
