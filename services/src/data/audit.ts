@@ -25,7 +25,11 @@ export interface AuditEvent {
     | 'support_meeting'
     | 'sharing'
     | 'supervision'
-    | 'regional_issue';
+    | 'regional_issue'
+    | 'statistics_settings'
+    | 'statistics_targets'
+    | 'figures_sign_off'
+    | 'figures_snapshot';
   recordId: string;
   /** The office that owns the record, when known. */
   recordOfficeId?: string;

@@ -2,19 +2,77 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { StatisticsSettings, Tenant, keys, type PlanPeriodId } from '@kikan/shared';
 import { z } from 'zod';
 import { db, tableName } from './client.ts';
+import { putIfVersion, writeTransaction, type TransactItem, type WriteContext } from './transaction.ts';
 
 /** What the municipality sets for its statistics: settings, and the 見込量 of each plan period. */
 
-const getItem = async (key: { pk: string; sk: string }) =>
-  (await db().send(new GetCommand({ TableName: tableName(), Key: key }))).Item;
+const getItem = async (key: { pk: string; sk: string }, consistent = false) =>
+  (await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }))).Item;
 
-/** The tenant's settings, or the defaults (per month, suppress 1–2) when none were saved. */
-export const readStatisticsSettings = async (tenantId: string): Promise<StatisticsSettings> => {
-  const item = await getItem(keys.statisticsSettings(tenantId));
-  return StatisticsSettings.parse({
+/**
+ * Settings, targets and the sign-off are one item each that starts out absent: version 0 means
+ * "not saved yet", so the first save must find no item and a later one the version it read. A
+ * failed condition returns the item, which the transaction turns into a 412 with its version.
+ */
+export const putAtVersion = (item: Record<string, unknown>, expectedVersion: number): TransactItem =>
+  expectedVersion === 0
+    ? {
+        Put: {
+          TableName: tableName(),
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      }
+    : putIfVersion(item, expectedVersion);
+
+const settingsOf = (item: Record<string, unknown> | undefined): StatisticsSettings =>
+  StatisticsSettings.parse({
     ...(item?.communityUserUnit ? { communityUserUnit: item.communityUserUnit } : {}),
     ...(item?.suppressionThreshold ? { suppressionThreshold: item.suppressionThreshold } : {}),
   });
+
+/** The tenant's settings, or the defaults (per month, suppress 1–2) when none were saved. */
+export const readStatisticsSettings = async (tenantId: string): Promise<StatisticsSettings> =>
+  settingsOf(await getItem(keys.statisticsSettings(tenantId)));
+
+export const StoredSettings = z.object({
+  settings: StatisticsSettings,
+  version: z.number().int().min(0),
+});
+export type StoredSettings = z.infer<typeof StoredSettings>;
+
+/** The settings with the version of their item (0 before the first save), for an If-Match update. */
+export const readStoredSettings = async (tenantId: string): Promise<StoredSettings> => {
+  const item = await getItem(keys.statisticsSettings(tenantId), true);
+  return {
+    settings: settingsOf(item),
+    version: typeof item?.version === 'number' ? item.version : 0,
+  };
+};
+
+export const writeStatisticsSettings = async (
+  write: WriteContext,
+  settings: StatisticsSettings,
+  expectedVersion: number,
+): Promise<void> => {
+  await writeTransaction(
+    write,
+    [
+      putAtVersion(
+        {
+          ...keys.statisticsSettings(write.ctx.tenantId),
+          entity: 'statistics_settings',
+          ...settings,
+          version: expectedVersion + 1,
+          updatedAt: write.now.toISOString(),
+          updatedBy: write.ctx.userId,
+        },
+        expectedVersion,
+      ),
+    ],
+    [{ action: 'update', recordType: 'statistics_settings', recordId: 'settings' }],
+  );
 };
 
 export const StoredTargets = z.object({
@@ -29,9 +87,32 @@ export type StoredTargets = z.infer<typeof StoredTargets>;
 export const readTargets = async (
   tenantId: string,
   periodId: PlanPeriodId,
+  consistent = false,
 ): Promise<StoredTargets | null> => {
-  const item = await getItem(keys.statisticsTargets(tenantId, periodId));
+  const item = await getItem(keys.statisticsTargets(tenantId, periodId), consistent);
   return item ? StoredTargets.parse(item) : null;
+};
+
+/** The whole period's table in one item: an update is conditional on the version the editor read. */
+export const writeTargets = async (
+  write: WriteContext,
+  stored: StoredTargets,
+  expectedVersion: number,
+): Promise<void> => {
+  await writeTransaction(
+    write,
+    [
+      putAtVersion(
+        {
+          ...keys.statisticsTargets(write.ctx.tenantId, stored.periodId),
+          entity: 'statistics_targets',
+          ...stored,
+        },
+        expectedVersion,
+      ),
+    ],
+    [{ action: 'update', recordType: 'statistics_targets', recordId: stored.periodId }],
+  );
 };
 
 /** The tenant profile with its member municipalities (the split of every figure). */

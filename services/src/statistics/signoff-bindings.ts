@@ -1,3 +1,33 @@
-import { type RouteBinding } from '../http/create-function.ts';
+import { bind, type RouteBinding } from '../http/create-function.ts';
+import { getStatisticsSettings } from './settings-get.ts';
+import { putStatisticsSettings } from './settings-put.ts';
+import { approveFigures } from './signoff-approve.ts';
+import { confirmCoreFigures } from './signoff-core-confirm.ts';
+import { openFiguresCorrection } from './signoff-correct.ts';
+import { getSignOff } from './signoff-get.ts';
+import { confirmOfficeFigures } from './signoff-office-confirm.ts';
+import {
+  approveFiguresRoute,
+  confirmCoreFiguresRoute,
+  confirmOfficeFiguresRoute,
+  getSignOffRoute,
+  getStatisticsSettingsRoute,
+  getTargetsRoute,
+  openCorrectionRoute,
+  putStatisticsSettingsRoute,
+  putTargetsRoute,
+} from './signoff-routes.ts';
+import { getTargets } from './targets-get.ts';
+import { putTargets } from './targets-put.ts';
 
-export const SIGNOFF_BINDINGS: readonly RouteBinding[] = [];
+export const SIGNOFF_BINDINGS: readonly RouteBinding[] = [
+  bind(getTargetsRoute, getTargets),
+  bind(putTargetsRoute, putTargets),
+  bind(getStatisticsSettingsRoute, getStatisticsSettings),
+  bind(putStatisticsSettingsRoute, putStatisticsSettings),
+  bind(getSignOffRoute, getSignOff),
+  bind(confirmOfficeFiguresRoute, confirmOfficeFigures),
+  bind(confirmCoreFiguresRoute, confirmCoreFigures),
+  bind(approveFiguresRoute, approveFigures),
+  bind(openCorrectionRoute, openFiguresCorrection),
+];

@@ -1,0 +1,10 @@
+import type { Operation } from '../http/route.ts';
+import type { getSignOffRoute } from './signoff-routes.ts';
+import { signOffView } from './signoff-rules.ts';
+import { loadSignOff } from './signoff-state.ts';
+
+/** Where a year's sign-off stands, with every confirmation checked against the figures as they are now. */
+export const getSignOff: Operation<typeof getSignOffRoute> = async ({ ctx, params, now }) => {
+  const { record, offices, figures } = await loadSignOff(ctx, params.fiscalYear, now);
+  return signOffView(record, offices, figures, ctx);
+};

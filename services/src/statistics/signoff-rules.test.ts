@@ -1,0 +1,264 @@
+import type { FiscalYearFigures, IndicatorFigures, TenantContext } from '@kikan/shared';
+import { describe, expect, it } from 'vitest';
+import { initialSignOff, type SignOffRecord } from '../data/signoff-store.ts';
+import { ConflictError } from '../http/errors.ts';
+import {
+  approve,
+  confirmCore,
+  confirmOffice,
+  officeFingerprint,
+  officeHasFigures,
+  openCorrection,
+  signOffView,
+  tenantFingerprint,
+} from './signoff-rules.ts';
+
+const empty = () => Array.from({ length: 12 }, () => null as number | null);
+const monthsWith = (value: number) => empty().map((month, index) => (index < 3 ? value : month));
+
+const indicator = (byOffice: Record<string, number>, target: number | null = null): IndicatorFigures => {
+  const total = Object.values(byOffice).reduce((sum, value) => sum + value, 0);
+  return {
+    indicatorId: 'plan_consultation_users',
+    group: 'consultation',
+    label: '計画相談支援の利用者数',
+    unit: '人/月',
+    figureKind: 'count',
+    hasMonths: true,
+    total: { value: total, months: monthsWith(total) },
+    byMunicipality: [],
+    byOffice: Object.entries(byOffice).map(([officeId, value]) => ({
+      officeId,
+      value,
+      months: monthsWith(value),
+    })),
+    breakdown: [],
+    target,
+    achievementRate: target ? Math.round((total / target) * 1000) / 10 : null,
+  };
+};
+
+const figures = (byOffice: Record<string, number>, target: number | null = null): FiscalYearFigures => ({
+  fiscalYear: 2025,
+  periodId: 'p7',
+  periodLabel: '第7期',
+  months: [
+    '2025-04',
+    '2025-05',
+    '2025-06',
+    '2025-07',
+    '2025-08',
+    '2025-09',
+    '2025-10',
+    '2025-11',
+    '2025-12',
+    '2026-01',
+    '2026-02',
+    '2026-03',
+  ],
+  elapsedMonths: 12,
+  computedAt: '2026-04-10T00:00:00.000Z',
+  settings: { communityUserUnit: 'per_month', suppressionThreshold: 3 },
+  municipalities: [{ code: '990001', name: '希望ヶ丘市' }],
+  offices: Object.keys(byOffice).map((officeId) => ({
+    officeId,
+    name: officeId,
+    municipalityCode: '990001',
+  })),
+  indicators: [indicator(byOffice, target)],
+});
+
+const OFFICES = [
+  { officeId: 'himawari', name: 'ひまわり相談支援事業所' },
+  { officeId: 'aozora', name: 'あおぞら相談支援事業所' },
+  { officeId: 'midori', name: 'みどり相談支援事業所' },
+];
+const NOW = figures({ himawari: 10, aozora: 4, midori: 0 });
+const stamp = (by: string) => ({ by, byName: by, at: '2026-04-10T01:00:00.000Z' });
+const confirmationOf = (officeId: string, current = NOW) => ({
+  ...stamp(`manager-${officeId}`),
+  fingerprint: officeFingerprint(current, officeId),
+});
+const bothConfirmed = (): SignOffRecord =>
+  confirmOffice(
+    confirmOffice(initialSignOff(2025), OFFICES, 'himawari', confirmationOf('himawari')),
+    OFFICES,
+    'aozora',
+    confirmationOf('aozora'),
+  );
+const coreConfirmed = () => confirmCore(bothConfirmed(), OFFICES, NOW, stamp('takahashi'));
+const conflictMessage = (act: () => unknown): string => {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof ConflictError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConflictError');
+};
+
+describe('fingerprints', () => {
+  it("change for an office when its own figures change, not when another office's do", () => {
+    const changed = figures({ himawari: 10, aozora: 5, midori: 0 });
+    expect(officeFingerprint(changed, 'himawari')).toBe(officeFingerprint(NOW, 'himawari'));
+    expect(officeFingerprint(changed, 'aozora')).not.toBe(officeFingerprint(NOW, 'aozora'));
+  });
+
+  it('ignore the computation time and, for the tenant, the targets', () => {
+    const later = {
+      ...figures({ himawari: 10, aozora: 4, midori: 0 }, 20),
+      computedAt: '2026-05-01T00:00:00.000Z',
+    };
+    expect(officeFingerprint(later, 'himawari')).toBe(officeFingerprint(NOW, 'himawari'));
+    expect(tenantFingerprint(later)).toBe(tenantFingerprint(NOW));
+  });
+
+  it('tell an office with figures from one with only zeros', () => {
+    expect(officeHasFigures(NOW, 'himawari')).toBe(true);
+    expect(officeHasFigures(NOW, 'midori')).toBe(false);
+  });
+});
+
+describe('office confirmation', () => {
+  it("records the office's confirmation and moves the item's version on", () => {
+    const record = confirmOffice(initialSignOff(2025), OFFICES, 'aozora', confirmationOf('aozora'));
+    expect(record.offices.aozora?.fingerprint).toBe(officeFingerprint(NOW, 'aozora'));
+    expect(record.version).toBe(1);
+    expect(record.status).toBe('open');
+  });
+
+  it('sends the year back to the offices when an office confirms other figures after the core center', () => {
+    const changed = figures({ himawari: 10, aozora: 5, midori: 0 });
+    const record = confirmOffice(coreConfirmed(), OFFICES, 'aozora', confirmationOf('aozora', changed));
+    expect(record.status).toBe('open');
+    expect(record.core).toBeNull();
+  });
+
+  it("keeps the core center's confirmation when an office confirms the same figures again", () => {
+    const record = confirmOffice(coreConfirmed(), OFFICES, 'aozora', confirmationOf('aozora'));
+    expect(record.status).toBe('core_confirmed');
+  });
+
+  it('is refused for an office that is not among the confirming offices', () => {
+    expect(() =>
+      confirmOffice(initialSignOff(2025), OFFICES, 'kibou-core', confirmationOf('kibou-core')),
+    ).toThrow(ConflictError);
+  });
+});
+
+describe('core confirmation', () => {
+  it('names the offices with figures that have not confirmed, and not those without figures', () => {
+    const record = confirmOffice(initialSignOff(2025), OFFICES, 'aozora', confirmationOf('aozora'));
+    const message = conflictMessage(() => confirmCore(record, OFFICES, NOW, stamp('takahashi')));
+    expect(message).toContain('ひまわり相談支援事業所の確認が済んでいません');
+    expect(message).not.toContain('みどり');
+  });
+
+  it('names an office whose figures changed after it confirmed', () => {
+    const changed = figures({ himawari: 10, aozora: 5, midori: 0 });
+    const message = conflictMessage(() => confirmCore(bothConfirmed(), OFFICES, changed, stamp('takahashi')));
+    expect(message).toContain('あおぞら相談支援事業所の確認後に数値が変わりました');
+  });
+
+  it("confirms the tenant's figures once every office with figures has confirmed them", () => {
+    const record = coreConfirmed();
+    expect(record.status).toBe('core_confirmed');
+    expect(record.core?.fingerprint).toBe(tenantFingerprint(NOW));
+  });
+});
+
+describe('approval', () => {
+  it('is refused before the core center has confirmed', () => {
+    expect(conflictMessage(() => approve(bothConfirmed(), NOW, stamp('ito')))).toBe(
+      '基幹相談支援センターの確認が済んでいません',
+    );
+  });
+
+  it('is refused when the figures changed after the core confirmation', () => {
+    const changed = figures({ himawari: 11, aozora: 4, midori: 0 });
+    expect(conflictMessage(() => approve(coreConfirmed(), changed, stamp('ito')))).toContain(
+      '基幹相談支援センターの確認後に数値が変わりました',
+    );
+  });
+
+  it('freezes the figures as they stand as the snapshot of the version and records it in the history', () => {
+    const withTarget = figures({ himawari: 10, aozora: 4, midori: 0 }, 20);
+    const { record, snapshot } = approve(coreConfirmed(), withTarget, stamp('ito'));
+    expect(record.status).toBe('approved');
+    expect(snapshot).toMatchObject({ fiscalYear: 2025, version: 1, approvedBy: 'ito', figures: withTarget });
+    expect(record.approvals).toEqual([
+      {
+        version: 1,
+        approvedAt: stamp('ito').at,
+        approvedBy: 'ito',
+        approvedByName: 'ito',
+        correctionReason: null,
+      },
+    ]);
+  });
+
+  it('cannot approve a version twice', () => {
+    const { record } = approve(coreConfirmed(), NOW, stamp('ito'));
+    expect(() => approve(record, NOW, stamp('ito'))).toThrow(ConflictError);
+  });
+});
+
+describe('correction', () => {
+  it('opens the next version with the reason and no confirmations, keeping the approval history', () => {
+    const { record: approved } = approve(coreConfirmed(), NOW, stamp('ito'));
+    const record = openCorrection(approved, '事業所の計上漏れ');
+    expect(record).toMatchObject({
+      currentVersion: 2,
+      status: 'open',
+      offices: {},
+      core: null,
+      correctionReason: '事業所の計上漏れ',
+    });
+    expect(record.approvals).toEqual(approved.approvals);
+  });
+
+  it('is refused before any approval and while a correction is open', () => {
+    expect(() => openCorrection(initialSignOff(2025), '理由')).toThrow(ConflictError);
+    const { record: approved } = approve(coreConfirmed(), NOW, stamp('ito'));
+    expect(() => openCorrection(openCorrection(approved, '一度目'), '二度目')).toThrow(ConflictError);
+  });
+
+  it("keeps the reason in the next approval's history entry", () => {
+    const { record: approved } = approve(coreConfirmed(), NOW, stamp('ito'));
+    const reopened = confirmOffice(
+      confirmOffice(openCorrection(approved, '計上漏れ'), OFFICES, 'himawari', confirmationOf('himawari')),
+      OFFICES,
+      'aozora',
+      confirmationOf('aozora'),
+    );
+    const { record } = approve(confirmCore(reopened, OFFICES, NOW, stamp('takahashi')), NOW, stamp('ito'));
+    expect(record.approvals.map((approval) => [approval.version, approval.correctionReason])).toEqual([
+      [1, null],
+      [2, '計上漏れ'],
+    ]);
+  });
+});
+
+describe('the view', () => {
+  const ctx = (role: TenantContext['role'], officeId: string): TenantContext => ({
+    tenantId: 'kibougaoka',
+    userId: 'user-x',
+    role,
+    officeId,
+  });
+
+  it("shows an office manager their own office's row only", () => {
+    const view = signOffView(bothConfirmed(), OFFICES, NOW, ctx('office_manager', 'aozora'));
+    expect(view.offices.map((row) => row.officeId)).toEqual(['aozora']);
+  });
+
+  it('shows the municipality every office and which changed since its confirmation', () => {
+    const changed = figures({ himawari: 10, aozora: 5, midori: 0 });
+    const view = signOffView(bothConfirmed(), OFFICES, changed, ctx('municipal_officer', 'kibou-city'));
+    expect(view.offices.map((row) => [row.officeId, row.changedSinceConfirmation])).toEqual([
+      ['himawari', false],
+      ['aozora', true],
+      ['midori', false],
+    ]);
+  });
+});

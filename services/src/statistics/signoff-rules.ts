@@ -1,0 +1,202 @@
+import type {
+  Confirmation,
+  FigureSeries,
+  FiscalYearFigures,
+  SignOffView,
+  TenantContext,
+} from '@kikan/shared';
+import type { SignOffRecord, SnapshotRecord } from '../data/signoff-store.ts';
+import { ConflictError } from '../http/errors.ts';
+import { fingerprintOf } from './fingerprint.ts';
+import { figuresForOffice } from './office-scope.ts';
+
+/**
+ * The three steps of a fiscal year's sign-off (DOMAIN.md: office → core center → municipality) as
+ * pure moves on the sign-off record. Each confirmation keeps a hash of the figures it confirmed, so
+ * a figure that changes afterwards is seen and blocks the next step until confirmed again.
+ */
+
+/** An office that confirms its own figures. The core center's own office is not one: the core step covers it. */
+export interface SignOffOffice {
+  officeId: string;
+  name: string;
+}
+
+export const officeFingerprint = (figures: FiscalYearFigures, officeId: string): string =>
+  fingerprintOf(figuresForOffice(figures, officeId).indicators);
+
+/** Targets are the municipality's own input, not a figure the core center confirms. */
+export const tenantFingerprint = (figures: FiscalYearFigures): string =>
+  fingerprintOf(figures.indicators.map(({ target: _target, achievementRate: _rate, ...actual }) => actual));
+
+const nonZero = (value: number | null | undefined) => value !== null && value !== undefined && value !== 0;
+const seriesHasFigures = (series: FigureSeries) =>
+  nonZero(series.value) ||
+  series.months.some(nonZero) ||
+  nonZero(series.numerator) ||
+  nonZero(series.denominator);
+
+/** An office with nothing to count in the year has nothing to confirm. */
+export const officeHasFigures = (figures: FiscalYearFigures, officeId: string): boolean =>
+  figures.indicators.some((indicator) =>
+    indicator.byOffice.some((series) => series.officeId === officeId && seriesHasFigures(series)),
+  );
+
+const next = (record: SignOffRecord, changes: Partial<SignOffRecord>): SignOffRecord => ({
+  ...record,
+  ...changes,
+  version: record.version + 1,
+});
+
+const refuseWhenApproved = (record: SignOffRecord) => {
+  if (record.status === 'approved') {
+    throw new ConflictError(
+      `第${record.currentVersion}版は承認済みです。数値を直す場合は市町村が訂正を開始してください`,
+    );
+  }
+};
+
+/**
+ * An office confirms (again) its figures of the version being signed off. Confirming figures that
+ * differ from what it confirmed before, after the core center's confirmation, sends the year back
+ * to the offices: the core center confirmed other figures than these.
+ */
+export const confirmOffice = (
+  record: SignOffRecord,
+  offices: readonly SignOffOffice[],
+  officeId: string,
+  confirmation: Confirmation,
+): SignOffRecord => {
+  refuseWhenApproved(record);
+  if (!offices.some((office) => office.officeId === officeId)) {
+    throw new ConflictError('この事業所には確認する数値がありません');
+  }
+  const previous = record.offices[officeId];
+  const reopens = record.status === 'core_confirmed' && previous?.fingerprint !== confirmation.fingerprint;
+  return next(record, {
+    offices: { ...record.offices, [officeId]: confirmation },
+    ...(reopens ? { status: 'open' as const, core: null } : {}),
+  });
+};
+
+const namesOf = (offices: readonly SignOffOffice[]) => offices.map((office) => office.name).join('、');
+
+/** What still stops the core center: offices with figures that have not confirmed these figures. */
+export const officeProblems = (
+  record: SignOffRecord,
+  offices: readonly SignOffOffice[],
+  figures: FiscalYearFigures,
+): string[] => {
+  const withFigures = offices.filter((office) => officeHasFigures(figures, office.officeId));
+  const unconfirmed = withFigures.filter((office) => !record.offices[office.officeId]);
+  const changed = withFigures.filter((office) => {
+    const confirmation = record.offices[office.officeId];
+    return confirmation && confirmation.fingerprint !== officeFingerprint(figures, office.officeId);
+  });
+  return [
+    ...(unconfirmed.length ? [`${namesOf(unconfirmed)}の確認が済んでいません`] : []),
+    ...(changed.length ? [`${namesOf(changed)}の確認後に数値が変わりました`] : []),
+  ];
+};
+
+export const confirmCore = (
+  record: SignOffRecord,
+  offices: readonly SignOffOffice[],
+  figures: FiscalYearFigures,
+  confirmation: Omit<Confirmation, 'fingerprint'>,
+): SignOffRecord => {
+  refuseWhenApproved(record);
+  const problems = officeProblems(record, offices, figures);
+  if (problems.length) throw new ConflictError(`${problems.join('。')}。`);
+  return next(record, {
+    status: 'core_confirmed',
+    core: { ...confirmation, fingerprint: tenantFingerprint(figures) },
+  });
+};
+
+export interface Approver {
+  by: string;
+  byName: string;
+  at: string;
+}
+
+/** The municipality approves the figures the core center confirmed, frozen as they stand now. */
+export const approve = (
+  record: SignOffRecord,
+  figures: FiscalYearFigures,
+  approver: Approver,
+): { record: SignOffRecord; snapshot: SnapshotRecord } => {
+  refuseWhenApproved(record);
+  if (record.status !== 'core_confirmed' || !record.core) {
+    throw new ConflictError('基幹相談支援センターの確認が済んでいません');
+  }
+  if (record.core.fingerprint !== tenantFingerprint(figures)) {
+    throw new ConflictError(
+      '基幹相談支援センターの確認後に数値が変わりました。基幹相談支援センターに再確認を依頼してください',
+    );
+  }
+  const approval = {
+    version: record.currentVersion,
+    approvedAt: approver.at,
+    approvedBy: approver.by,
+    approvedByName: approver.byName,
+    correctionReason: record.correctionReason,
+  };
+  return {
+    record: next(record, { status: 'approved', approvals: [...record.approvals, approval] }),
+    snapshot: { fiscalYear: record.fiscalYear, figures, ...approval },
+  };
+};
+
+/** A correction is a new version signed off from the start; the approved one stays as it was. */
+export const openCorrection = (record: SignOffRecord, reason: string): SignOffRecord => {
+  if (record.status !== 'approved') {
+    throw new ConflictError(
+      record.approvals.length
+        ? `訂正中の第${record.currentVersion}版があります。その確認と承認を進めてください`
+        : '承認された版がないため、訂正を始められません',
+    );
+  }
+  return next(record, {
+    currentVersion: record.currentVersion + 1,
+    status: 'open',
+    offices: {},
+    core: null,
+    correctionReason: reason,
+  });
+};
+
+/** An office manager sees their own office's row only; every other reader sees every office. */
+export const signOffView = (
+  record: SignOffRecord,
+  offices: readonly SignOffOffice[],
+  figures: FiscalYearFigures,
+  ctx: TenantContext,
+): SignOffView => ({
+  fiscalYear: record.fiscalYear,
+  currentVersion: record.currentVersion,
+  status: record.status,
+  offices: offices
+    .filter((office) => ctx.role !== 'office_manager' || office.officeId === ctx.officeId)
+    .map((office) => {
+      const confirmation = record.offices[office.officeId] ?? null;
+      return {
+        officeId: office.officeId,
+        officeName: office.name,
+        confirmation,
+        changedSinceConfirmation:
+          confirmation !== null && confirmation.fingerprint !== officeFingerprint(figures, office.officeId),
+      };
+    }),
+  core: record.core,
+  coreChangedSinceConfirmation:
+    record.core !== null && record.core.fingerprint !== tenantFingerprint(figures),
+  approvedVersions: record.approvals.map(({ version, approvedAt, approvedByName, correctionReason }) => ({
+    version,
+    approvedAt,
+    approvedByName,
+    correctionReason,
+  })),
+  correctionReason: record.correctionReason,
+  version: record.version,
+});

@@ -1,0 +1,85 @@
+import { SignOffView, planPeriodOf, type FiscalYearFigures, type TenantContext } from '@kikan/shared';
+import { earlierResponse } from '../caseload/record-access.ts';
+import { retryOnceOnVersionConflict } from '../caseload/retry-on-version-conflict.ts';
+import { getUser, listOffices } from '../data/directory-store.ts';
+import { readSignOff, writeSignOff, type SignOffRecord, type SnapshotRecord } from '../data/signoff-store.ts';
+import { ValidationError } from '../http/errors.ts';
+import type { Idempotency } from '../http/route.ts';
+import { readLiveFigures } from './live-figures.ts';
+import { signOffView, type SignOffOffice } from './signoff-rules.ts';
+
+export interface SignOffState {
+  record: SignOffRecord;
+  figures: FiscalYearFigures;
+  offices: SignOffOffice[];
+}
+
+/** The sign-off of a year with the figures as they stand: what every step and the view compare. */
+export const loadSignOff = async (
+  ctx: TenantContext,
+  fiscalYear: number,
+  now: Date,
+): Promise<SignOffState> => {
+  if (!planPeriodOf(fiscalYear)) {
+    throw new ValidationError([
+      { field: 'params.fiscalYear', message: 'この年度は計画期間（第7期・第8期）に含まれていません' },
+    ]);
+  }
+  const [record, figures, directory] = await Promise.all([
+    readSignOff(ctx.tenantId, fiscalYear),
+    readLiveFigures(ctx.tenantId, fiscalYear, now),
+    listOffices(ctx.tenantId),
+  ]);
+  const coreCenters = new Set(
+    directory.filter((office) => office.type === 'core_center').map((office) => office.officeId),
+  );
+  const offices = figures.offices
+    .filter((office) => !coreCenters.has(office.officeId))
+    .map(({ officeId, name }) => ({ officeId, name }));
+  return { record, figures, offices };
+};
+
+export interface StepInput {
+  ctx: TenantContext;
+  params: { fiscalYear: number };
+  idempotency: Idempotency | null;
+  requestId: string;
+  now: Date;
+}
+
+export interface Stamp {
+  by: string;
+  byName: string;
+  at: string;
+}
+
+export type Step = (
+  state: SignOffState,
+  stamp: Stamp,
+) => { record: SignOffRecord; snapshot?: SnapshotRecord };
+
+/**
+ * Runs one step on a fresh read of the sign-off and the figures, written at the version read. Two
+ * steps at once (two offices confirming) both land: the one that lost the race is redone once on a
+ * new read, then answered 409. A retried Idempotency-Key gets the first answer back.
+ */
+export const runSignOffStep = async (input: StepInput, step: Step): Promise<SignOffView> => {
+  const { ctx, params, idempotency, requestId, now } = input;
+  const replay = await earlierResponse(ctx, idempotency, SignOffView);
+  if (replay) return replay;
+  const user = await getUser(ctx.tenantId, ctx.userId);
+  const stamp = { by: ctx.userId, byName: user?.displayName ?? ctx.userId, at: now.toISOString() };
+  return retryOnceOnVersionConflict(async () => {
+    const state = await loadSignOff(ctx, params.fiscalYear, now);
+    const { record, snapshot } = step(state, stamp);
+    const view = signOffView(record, state.offices, state.figures, ctx);
+    const replayed = await writeSignOff({
+      write: { ctx, requestId, now },
+      record,
+      expectedVersion: state.record.version,
+      ...(snapshot ? { snapshot } : {}),
+      create: { idempotency, response: { status: 200, body: view } },
+    });
+    return replayed ? SignOffView.parse(replayed.body) : view;
+  });
+};

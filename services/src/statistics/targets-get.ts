@@ -1,0 +1,19 @@
+import type { TargetsView } from '@kikan/shared';
+import { readTargets } from '../data/statistics-config-store.ts';
+import type { Operation } from '../http/route.ts';
+import type { getTargetsRoute } from './signoff-routes.ts';
+
+/** A period without saved targets is an empty table at version 0: the first save names "0". */
+export const getTargets: Operation<typeof getTargetsRoute> = async ({
+  ctx,
+  params,
+}): Promise<TargetsView> => {
+  const stored = await readTargets(ctx.tenantId, params.periodId, true);
+  return {
+    periodId: params.periodId,
+    targets: stored?.targets ?? {},
+    version: stored?.version ?? 0,
+    updatedAt: stored?.updatedAt ?? null,
+    updatedBy: stored?.updatedBy ?? null,
+  };
+};

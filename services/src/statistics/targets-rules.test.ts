@@ -1,0 +1,45 @@
+import { planPeriodById } from '@kikan/shared';
+import { describe, expect, it } from 'vitest';
+import { mergeTargets, targetProblems } from './targets-rules.ts';
+
+const P7 = planPeriodById('p7');
+const P8 = planPeriodById('p8');
+
+describe('targetProblems', () => {
+  it("accepts the period's indicators with a target in the period's years", () => {
+    expect(
+      targetProblems(P7, { targets: { plan_consultation_users: { '2024': 100, '2026': null } } }),
+    ).toEqual([]);
+  });
+
+  it('names an unknown indicator by its field', () => {
+    const [problem] = targetProblems(P7, { targets: { no_such_indicator: { '2025': 1 } } });
+    expect(problem?.field).toBe('body.targets.no_such_indicator.2025');
+    expect(problem?.message).toContain('指標');
+  });
+
+  it('refuses a target for an indicator without one, which the next period may have', () => {
+    const input = { targets: { unwanted_self_plans: { '2025': 3 } } };
+    expect(targetProblems(P7, input).map((problem) => problem.field)).toEqual([
+      'body.targets.unwanted_self_plans.2025',
+    ]);
+    expect(targetProblems(P8, { targets: { unwanted_self_plans: { '2028': 3 } } })).toEqual([]);
+  });
+
+  it("refuses a fiscal year outside the period's", () => {
+    expect(targetProblems(P7, { targets: { self_plan_rate: { '2027': 10, '2025': 12 } } })).toEqual([
+      { field: 'body.targets.self_plan_rate.2027', message: '第7期の年度（2024〜2026年度）ではありません' },
+    ]);
+  });
+});
+
+describe('mergeTargets', () => {
+  it('sets numbers, removes nulls and leaves what the input does not name', () => {
+    const current = { plan_consultation_users: { '2024': 90, '2025': 95 }, self_plan_rate: { '2025': 20 } };
+    const merged = mergeTargets(current, {
+      targets: { plan_consultation_users: { '2025': null, '2026': 100 }, self_plan_rate: { '2025': null } },
+    });
+    expect(merged).toEqual({ plan_consultation_users: { '2024': 90, '2026': 100 } });
+    expect(current.plan_consultation_users['2025']).toBe(95);
+  });
+});
