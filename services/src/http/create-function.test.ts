@@ -2,7 +2,7 @@ import { ErrorResponse } from '@kikan/shared';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { bind, createFunction } from './create-function.ts';
-import { CSV_CONTENT_TYPE, rawFile } from './raw-response.ts';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, rawFile } from './raw-response.ts';
 import { defineRoute, type RouteDefinition } from './route.ts';
 import { apiGatewayEvent, lambdaContext } from './test-fixtures.ts';
 
@@ -37,6 +37,17 @@ const exportRoute = defineRoute({
   access: 'public',
   summary: 'A public test route answering a file',
   response: rawFile(CSV_CONTENT_TYPE),
+  successStatus: 200,
+  raw: true,
+});
+
+const workbookRoute = defineRoute({
+  method: 'GET',
+  path: '/api/test/notes.xlsx',
+  context: 'platform',
+  access: 'public',
+  summary: 'A public test route answering a binary file',
+  response: rawFile(XLSX_CONTENT_TYPE, { encoding: 'base64' }),
   successStatus: 200,
   raw: true,
 });
@@ -225,6 +236,38 @@ describe('createFunction: raw routes', () => {
     );
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers.etag).toBeUndefined();
+  });
+
+  it('leaves a text file unmarked, so API Gateway sends it as it is', async () => {
+    const handler = createFunction([
+      bind(exportRoute, async () => ({ contentType: CSV_CONTENT_TYPE, body: '\uFEFFa\r\n' })),
+    ]);
+
+    const response = await handler(httpEvent(exportRoute), lambdaContext());
+
+    expect(response.isBase64Encoded).toBeUndefined();
+  });
+
+  it('marks a binary file as base64, so API Gateway decodes it to bytes for the client', async () => {
+    const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00]);
+    const handler = createFunction([
+      bind(workbookRoute, async () => ({
+        contentType: XLSX_CONTENT_TYPE,
+        body: bytes.toString('base64'),
+        encoding: 'base64' as const,
+        filename: '実績.xlsx',
+      })),
+    ]);
+
+    const response = await handler(httpEvent(workbookRoute), lambdaContext());
+
+    expect(response.statusCode).toBe(200);
+    expect(response.isBase64Encoded).toBe(true);
+    expect(Buffer.from(response.body, 'base64')).toEqual(bytes);
+    expect(response.headers['content-type']).toBe(XLSX_CONTENT_TYPE);
+    expect(response.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('実績.xlsx')}`,
+    );
   });
 
   it('answers 500 when a raw operation returns something other than its declared file', async () => {

@@ -79,6 +79,7 @@ export const createFunction = (bindings: readonly RouteBinding[]) => {
           ...(file.filename ? { 'content-disposition': contentDisposition(file.filename) } : {}),
         },
         body: file.body,
+        ...(file.encoding === 'base64' ? { isBase64Encoded: true } : {}),
       };
     }
     return {

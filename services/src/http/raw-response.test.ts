@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDisposition, csvText } from './raw-response.ts';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, contentDisposition, csvText, rawFile } from './raw-response.ts';
 
 describe('csvText', () => {
   it('starts with the UTF-8 byte order mark, so Excel reads Japanese text correctly', () => {
@@ -58,6 +58,39 @@ describe('contentDisposition', () => {
 
     expect(header).toBe(
       `attachment; filename="..__x___Set-Cookie: a.csv"; filename*=UTF-8''..__x___Set-Cookie%3A%20a.csv`,
+    );
+  });
+});
+
+describe('rawFile', () => {
+  const xlsx = rawFile(XLSX_CONTENT_TYPE, { encoding: 'base64' });
+
+  it('takes a binary file as base64 marked as such', () => {
+    const body = Buffer.from([0x50, 0x4b, 0x03, 0x04]).toString('base64');
+
+    expect(
+      xlsx.parse({ contentType: XLSX_CONTENT_TYPE, body, encoding: 'base64', filename: '実績.xlsx' }),
+    ).toEqual({
+      contentType: XLSX_CONTENT_TYPE,
+      body,
+      encoding: 'base64',
+      filename: '実績.xlsx',
+    });
+  });
+
+  it('refuses a binary file body that is not base64, or not marked as base64', () => {
+    expect(
+      xlsx.safeParse({ contentType: XLSX_CONTENT_TYPE, body: 'PK\u0003\u0004', encoding: 'base64' }).success,
+    ).toBe(false);
+    expect(xlsx.safeParse({ contentType: XLSX_CONTENT_TYPE, body: 'UEsDBA==' }).success).toBe(false);
+  });
+
+  it('keeps a text file free of any encoding mark', () => {
+    const csv = rawFile(CSV_CONTENT_TYPE);
+
+    expect(csv.safeParse({ contentType: CSV_CONTENT_TYPE, body: 'a,b\r\n' }).success).toBe(true);
+    expect(csv.safeParse({ contentType: CSV_CONTENT_TYPE, body: 'YSxi', encoding: 'base64' }).success).toBe(
+      false,
     );
   });
 });
