@@ -1,0 +1,228 @@
+import { INDICATOR_GROUPS, planPeriodById, type IndicatorFigures, type SignOffView } from '@kikan/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  achievementLevel,
+  achievementText,
+  exportQuery,
+  exportsFor,
+  EXPORT_CHOICES,
+  type ExportChoice,
+  formatFigure,
+  formatRate,
+  monthLabel,
+  municipalityFromQuery,
+  pendingOffices,
+  periodLabel,
+  sectionsOf,
+  seriesFor,
+  signOffActionsFor,
+  statisticsYearFromQuery,
+  statisticsYearOptions,
+  versionFromQuery,
+} from './statistics-view.ts';
+
+const confirmation = { by: 'user-x', byName: '田中 一郎', at: '2026-05-10T01:00:00.000Z', fingerprint: 'f' };
+const signOff = (overrides: Partial<SignOffView> = {}): SignOffView => ({
+  fiscalYear: 2025,
+  currentVersion: 1,
+  status: 'open',
+  offices: [
+    { officeId: 'aozora', officeName: 'あおぞら', confirmation: null, changedSinceConfirmation: false },
+    { officeId: 'himawari', officeName: 'ひまわり', confirmation, changedSinceConfirmation: false },
+  ],
+  core: null,
+  coreChangedSinceConfirmation: false,
+  approvedVersions: [],
+  correctionReason: null,
+  version: 3,
+  ...overrides,
+});
+
+const indicator = (overrides: Partial<IndicatorFigures> = {}): IndicatorFigures => ({
+  indicatorId: 'plan_consultation_users',
+  group: 'consultation',
+  label: '計画相談支援の利用者数',
+  unit: '人/月',
+  figureKind: 'count',
+  hasMonths: true,
+  total: { value: 10, months: Array.from({ length: 12 }, () => 10) },
+  byMunicipality: [{ municipalityCode: '990001', value: 6, months: Array.from({ length: 12 }, () => 6) }],
+  byOffice: [],
+  breakdown: [],
+  target: 12,
+  achievementRate: 83.3,
+  ...overrides,
+});
+
+describe('fiscal years offered', () => {
+  it('offers the plan period’s years that have begun, in 令和, newest first', () => {
+    const groups = statisticsYearOptions('2026-11-23');
+    expect(groups).toEqual([
+      {
+        periodLabel: '第7期（令和6〜8年度）',
+        years: [
+          { value: 2026, label: '令和8年度（2026年度）' },
+          { value: 2025, label: '令和7年度（2025年度）' },
+          { value: 2024, label: '令和6年度（2024年度）' },
+        ],
+      },
+    ]);
+  });
+
+  it('adds 第8期 from 令和9年度 on, newest period first', () => {
+    const groups = statisticsYearOptions('2027-04-01');
+    expect(groups.map((group) => group.periodLabel)).toEqual([
+      '第8期（令和9〜11年度）',
+      '第7期（令和6〜8年度）',
+    ]);
+    expect(groups[0]?.years.map((option) => option.value)).toEqual([2027]);
+  });
+
+  it('defaults to the current fiscal year and takes ?fy= only when offered', () => {
+    const groups = statisticsYearOptions('2026-11-23');
+    expect(statisticsYearFromQuery(null, groups, '2026-11-23')).toBe(2026);
+    expect(statisticsYearFromQuery('2024', groups, '2026-11-23')).toBe(2024);
+    expect(statisticsYearFromQuery('2019', groups, '2026-11-23')).toBe(2026);
+    expect(statisticsYearFromQuery('2028', groups, '2026-11-23')).toBe(2026);
+  });
+
+  it('names a period with its three years', () => {
+    expect(periodLabel(planPeriodById('p8'))).toBe('第8期（令和9〜11年度）');
+  });
+
+  it('takes ?v= only for an approved version', () => {
+    const approved = [{ version: 1 }, { version: 2 }];
+    expect(versionFromQuery('2', approved)).toBe(2);
+    expect(versionFromQuery('3', approved)).toBeNull();
+    expect(versionFromQuery(null, approved)).toBeNull();
+  });
+});
+
+describe('figures as printed', () => {
+  it('prints counts with separators, rates and ratios with one decimal, nothing as —', () => {
+    expect(formatFigure(1234, 'count')).toBe('1,234');
+    expect(formatFigure(12.25, 'count')).toBe('12.3');
+    expect(formatFigure(40, 'rate')).toBe('40.0');
+    expect(formatFigure(3.14, 'ratio')).toBe('3.1');
+    expect(formatFigure(null, 'count')).toBe('—');
+    expect(formatFigure(0, 'count')).toBe('0');
+  });
+
+  it('prints the achievement rate in % and the month of a YYYY-MM', () => {
+    expect(formatRate(83.33)).toBe('83.3%');
+    expect(formatRate(null)).toBe('—');
+    expect(monthLabel('2026-04')).toBe('4月');
+    expect(monthLabel('2027-03')).toBe('3月');
+  });
+
+  it('bands the achievement rate: reached, four fifths, short', () => {
+    expect(achievementLevel('plan_consultation_users', 100)).toBe('met');
+    expect(achievementLevel('plan_consultation_users', 85)).toBe('near');
+    expect(achievementLevel('plan_consultation_users', 79.9)).toBe('short');
+    expect(achievementLevel('plan_consultation_users', null)).toBe('none');
+    expect(achievementText('plan_consultation_users', 'short')).toBe('見込量の8割未満');
+  });
+
+  it('turns the bands round for the self-plan figures the plan wants to go down', () => {
+    expect(achievementLevel('self_plan_rate', 90)).toBe('met');
+    expect(achievementLevel('self_plan_rate', 120)).toBe('short');
+    expect(achievementText('unwanted_self_plans', 'short')).toBe('見込量を超過');
+  });
+});
+
+describe('municipalities and groups', () => {
+  it('shows the total for 全体 and a member municipality’s own series otherwise', () => {
+    expect(seriesFor(indicator(), null).value).toBe(10);
+    expect(seriesFor(indicator(), '990001').value).toBe(6);
+    expect(seriesFor(indicator(), '990002')).toMatchObject({ value: null });
+  });
+
+  it('takes ?m= only for a municipality of the figures', () => {
+    const municipalities = [{ code: '990001' }];
+    expect(municipalityFromQuery('990001', municipalities)).toBe('990001');
+    expect(municipalityFromQuery('123456', municipalities)).toBeNull();
+  });
+
+  it('groups indicators in the plan’s order and leaves out empty groups', () => {
+    const sections = sectionsOf(
+      [indicator({ indicatorId: 'a', group: 'council' }), indicator({ indicatorId: 'b' })],
+      INDICATOR_GROUPS,
+    );
+    expect(sections.map((section) => [section.group, section.indicators.map((i) => i.indicatorId)])).toEqual([
+      ['consultation', ['b']],
+      ['council', ['a']],
+    ]);
+  });
+});
+
+describe('sign-off buttons by role', () => {
+  it('asks an office manager to confirm until their office has, and again after a change', () => {
+    expect(signOffActionsFor('office_manager', signOff(), 'aozora', false)).toEqual(['office_confirm']);
+    expect(signOffActionsFor('office_manager', signOff(), 'himawari', false)).toEqual([]);
+    const changed = signOff({
+      offices: [
+        { officeId: 'himawari', officeName: 'ひまわり', confirmation, changedSinceConfirmation: true },
+      ],
+    });
+    expect(signOffActionsFor('office_manager', changed, 'himawari', false)).toEqual(['office_confirm']);
+  });
+
+  it('lets the core center confirm while open, or again when figures changed since', () => {
+    expect(signOffActionsFor('core_supervisor', signOff(), 'core', false)).toEqual(['core_confirm']);
+    expect(
+      signOffActionsFor('core_supervisor', signOff({ status: 'core_confirmed' }), 'core', false),
+    ).toEqual([]);
+    expect(
+      signOffActionsFor(
+        'core_supervisor',
+        signOff({ status: 'core_confirmed', coreChangedSinceConfirmation: true }),
+        'core',
+        false,
+      ),
+    ).toEqual(['core_confirm']);
+  });
+
+  it('lets the municipality approve after the core center, and correct once approved', () => {
+    expect(signOffActionsFor('municipal_officer', signOff(), 'city', false)).toEqual([]);
+    expect(
+      signOffActionsFor('municipal_officer', signOff({ status: 'core_confirmed' }), 'city', false),
+    ).toEqual(['approve']);
+    expect(signOffActionsFor('municipal_officer', signOff({ status: 'approved' }), 'city', true)).toEqual([
+      'correct',
+    ]);
+  });
+
+  it('offers no confirming on a frozen approved version, and nothing to a specialist', () => {
+    expect(signOffActionsFor('office_manager', signOff(), 'aozora', true)).toEqual([]);
+    expect(signOffActionsFor('core_supervisor', signOff(), 'core', true)).toEqual([]);
+    expect(signOffActionsFor('specialist', signOff(), 'aozora', false)).toEqual([]);
+  });
+
+  it('lists the offices the core center still waits for', () => {
+    expect(pendingOffices(signOff())).toEqual(['あおぞら']);
+  });
+});
+
+describe('exports', () => {
+  it('gives the files to the municipality and the core center only', () => {
+    expect(exportsFor('municipal_officer')).toHaveLength(EXPORT_CHOICES.length);
+    expect(exportsFor('core_supervisor').map((choice) => choice.kind)).toContain('council_pack');
+    expect(exportsFor('office_manager')).toEqual([]);
+  });
+
+  it('asks for the year, the version shown and the use; the council pack for the year only', () => {
+    const [outside, pack] = (['xlsx_outside', 'council_pack'] as const).map((kind) => {
+      const choice = EXPORT_CHOICES.find((candidate) => candidate.kind === kind);
+      if (!choice) throw new Error(`no export ${kind}`);
+      return choice;
+    }) as [ExportChoice, ExportChoice];
+    expect(exportQuery(outside, 2025, 2)).toEqual({ fiscalYear: '2025', version: '2', use: 'outside' });
+    expect(exportQuery(outside, 2025, null)).toEqual({
+      fiscalYear: '2025',
+      version: undefined,
+      use: 'outside',
+    });
+    expect(exportQuery(pack, 2025, 2)).toEqual({ fiscalYear: '2025' });
+    expect(pack.fallbackFilename(2025)).toBe('協議会資料_令和7年度.xlsx');
+  });
+});

@@ -1,0 +1,274 @@
+import {
+  PLAN_PERIODS,
+  fiscalYearOf,
+  formatFiscalYear,
+  type FigureKind,
+  type FigureSeries,
+  type IndicatorFigures,
+  type IndicatorGroup,
+  type PlanPeriod,
+  type Role,
+  type SignOffView,
+} from '@kikan/shared';
+import { fiscalYearLabel, type FiscalYearOption } from '#lib/fiscal-year.ts';
+
+/** 令和6〜8年度: a plan period's three years as the plan's cover prints them. */
+export const periodYearsLabel = (period: PlanPeriod): string => {
+  const [first, , last] = period.fiscalYears;
+  return `${formatFiscalYear(first).replace(/年度$/, '')}〜${formatFiscalYear(last).replace(/^\D+/, '')}`;
+};
+
+/** 第7期（令和6〜8年度） */
+export const periodLabel = (period: PlanPeriod): string => `${period.label}（${periodYearsLabel(period)}）`;
+
+export interface PeriodYearOptions {
+  periodLabel: string;
+  years: FiscalYearOption[];
+}
+
+/**
+ * The years a statistics page offers: those of the defined plan periods that have begun, newest
+ * period first. A year before 第7期 or after the last defined period has no indicator definitions,
+ * so the API could not compute it.
+ */
+export const statisticsYearOptions = (today: string): PeriodYearOptions[] => {
+  const current = fiscalYearOf(today);
+  return PLAN_PERIODS.map((period) => ({
+    periodLabel: periodLabel(period),
+    years: period.fiscalYears
+      .filter((year) => year <= current)
+      .toReversed()
+      .map((value) => ({ value, label: fiscalYearLabel(value) })),
+  }))
+    .filter((group) => group.years.length > 0)
+    .toReversed();
+};
+
+/** `?fy=` when it is offered; otherwise this fiscal year, or the latest offered one. */
+export const statisticsYearFromQuery = (
+  value: string | null,
+  groups: readonly PeriodYearOptions[],
+  today: string,
+): number => {
+  const years = groups.flatMap((group) => group.years.map((option) => option.value));
+  const wanted = Number(value);
+  if (value !== null && years.includes(wanted)) return wanted;
+  const current = fiscalYearOf(today);
+  return years.includes(current) ? current : (years[0] ?? current);
+};
+
+/** `?v=` when that version was approved; null means the figures as they stand now. */
+export const versionFromQuery = (
+  value: string | null,
+  approved: readonly { version: number }[],
+): number | null => {
+  const wanted = Number(value);
+  return approved.some((entry) => entry.version === wanted) ? wanted : null;
+};
+
+/** `2025-04` → 4月 */
+export const monthLabel = (month: string): string => `${Number(month.slice(5, 7))}月`;
+
+const integerFormat = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 1 });
+const oneDecimalFormat = new Intl.NumberFormat('ja-JP', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+/** A figure as the plan's table prints it: rates with one decimal, counts with separators, — for none. */
+export const formatFigure = (value: number | null | undefined, figureKind: FigureKind): string => {
+  if (value === null || value === undefined) return '—';
+  return figureKind === 'count' ? integerFormat.format(value) : oneDecimalFormat.format(value);
+};
+
+/** 達成率 in % with one decimal. */
+export const formatRate = (rate: number | null): string =>
+  rate === null ? '—' : `${oneDecimalFormat.format(rate)}%`;
+
+/**
+ * Indicators the plan wants to go down (DOMAIN.md: unwanted self-plans are what the guideline aims
+ * at): reaching more than the 見込量 is the bad case for them, so the colour turns round.
+ */
+const LOWER_IS_BETTER = new Set(['self_plan_rate', 'unwanted_self_plans']);
+
+export type AchievementLevel = 'met' | 'near' | 'short' | 'none';
+
+/** Above 80% of the target counts as nearly there; the plan's evaluation sheets use the same band. */
+const NEAR_THRESHOLD = 80;
+
+export const achievementLevel = (indicatorId: string, rate: number | null): AchievementLevel => {
+  if (rate === null) return 'none';
+  if (LOWER_IS_BETTER.has(indicatorId)) return rate <= 100 ? 'met' : 'short';
+  if (rate >= 100) return 'met';
+  return rate >= NEAR_THRESHOLD ? 'near' : 'short';
+};
+
+/** Words beside the colour: colour alone tells nothing to a screen reader or a grey printout. */
+export const achievementText = (indicatorId: string, level: AchievementLevel): string => {
+  const lower = LOWER_IS_BETTER.has(indicatorId);
+  switch (level) {
+    case 'met':
+      return lower ? '見込量以下' : '見込量に到達';
+    case 'near':
+      return '見込量の8割以上';
+    case 'short':
+      return lower ? '見込量を超過' : '見込量の8割未満';
+    case 'none':
+      return '';
+  }
+};
+
+/** 全体 is the tenant's total; a member municipality's series otherwise (共同設置). */
+export const seriesFor = (indicator: IndicatorFigures, municipalityCode: string | null): FigureSeries => {
+  if (municipalityCode === null) return indicator.total;
+  const found = indicator.byMunicipality.find((series) => series.municipalityCode === municipalityCode);
+  return found ?? { value: null, months: indicator.total.months.map(() => null) };
+};
+
+/** `?m=` when it names one of the figures' municipalities; null is 全体. */
+export const municipalityFromQuery = (
+  value: string | null,
+  municipalities: readonly { code: string }[],
+): string | null => (municipalities.some((entry) => entry.code === value) ? value : null);
+
+export interface IndicatorSection {
+  group: IndicatorGroup;
+  indicators: IndicatorFigures[];
+}
+
+/** The indicators in the order of the plan's groups, empty groups left out. */
+export const sectionsOf = (
+  indicators: readonly IndicatorFigures[],
+  groups: readonly IndicatorGroup[],
+): IndicatorSection[] =>
+  groups
+    .map((group) => ({ group, indicators: indicators.filter((indicator) => indicator.group === group) }))
+    .filter((section) => section.indicators.length > 0);
+
+// ── Sign-off ────────────────────────────────────────────────────────────────
+export type SignOffAction = 'office_confirm' | 'core_confirm' | 'approve' | 'correct';
+
+export const SIGN_OFF_ACTIONS: Record<SignOffAction, { label: string; path: string; done: string }> = {
+  office_confirm: {
+    label: 'この数値を確認する',
+    path: 'office-confirmation',
+    done: '事業所として数値を確認しました。',
+  },
+  core_confirm: {
+    label: 'センターとして確認',
+    path: 'core-confirmation',
+    done: '基幹相談支援センターとして確認しました。',
+  },
+  approve: { label: '承認して確定', path: 'approval', done: '数値を承認し、確定しました。' },
+  correct: {
+    label: '訂正版を作成',
+    path: 'corrections',
+    done: '訂正版を作成しました。事業所の確認からやり直します。',
+  },
+};
+
+/**
+ * The sign-off buttons a role gets, in the three steps of DOMAIN.md (office → core center →
+ * municipality). Confirming is offered only on the figures as they stand: an approved version is
+ * frozen and has nothing left to confirm. The API has the last word (409 when a step is early).
+ */
+export const signOffActionsFor = (
+  role: Role,
+  signOff: SignOffView,
+  ownOfficeId: string,
+  viewingApproved: boolean,
+): SignOffAction[] => {
+  switch (role) {
+    case 'office_manager': {
+      if (viewingApproved || signOff.status !== 'open') return [];
+      const own = signOff.offices.find((office) => office.officeId === ownOfficeId);
+      return !own?.confirmation || own.changedSinceConfirmation ? ['office_confirm'] : [];
+    }
+    case 'core_supervisor':
+      if (viewingApproved) return [];
+      return signOff.status === 'open' ||
+        (signOff.status === 'core_confirmed' && signOff.coreChangedSinceConfirmation)
+        ? ['core_confirm']
+        : [];
+    case 'municipal_officer':
+      if (signOff.status === 'approved') return ['correct'];
+      return signOff.status === 'core_confirmed' && !viewingApproved ? ['approve'] : [];
+    default:
+      return [];
+  }
+};
+
+/** Offices still to confirm: the core center waits for all of them. */
+export const pendingOffices = (signOff: SignOffView): string[] =>
+  signOff.offices
+    .filter((office) => !office.confirmation || office.changedSinceConfirmation)
+    .map((office) => office.officeName);
+
+// ── Exports ─────────────────────────────────────────────────────────────────
+export type ExportKind = 'csv' | 'xlsx' | 'csv_outside' | 'xlsx_outside' | 'council_pack';
+
+export interface ExportChoice {
+  kind: ExportKind;
+  label: string;
+  path: string;
+  use?: 'internal' | 'outside';
+  fallbackFilename: (fiscalYear: number) => string;
+}
+
+export const EXPORT_CHOICES: readonly ExportChoice[] = [
+  {
+    kind: 'xlsx',
+    label: 'XLSX（庁内用）',
+    path: '/api/statistics/export.xlsx',
+    use: 'internal',
+    fallbackFilename: (year) => `障害福祉計画の実績_${formatFiscalYear(year)}.xlsx`,
+  },
+  {
+    kind: 'csv',
+    label: 'CSV（Excel用・庁内用）',
+    path: '/api/statistics/export.csv',
+    use: 'internal',
+    fallbackFilename: (year) => `障害福祉計画の実績_${formatFiscalYear(year)}.csv`,
+  },
+  {
+    kind: 'xlsx_outside',
+    label: 'XLSX（外部公表用・少数秘匿）',
+    path: '/api/statistics/export.xlsx',
+    use: 'outside',
+    fallbackFilename: (year) => `障害福祉計画の実績_${formatFiscalYear(year)}_公表用.xlsx`,
+  },
+  {
+    kind: 'csv_outside',
+    label: 'CSV（外部公表用・少数秘匿）',
+    path: '/api/statistics/export.csv',
+    use: 'outside',
+    fallbackFilename: (year) => `障害福祉計画の実績_${formatFiscalYear(year)}_公表用.csv`,
+  },
+  {
+    kind: 'council_pack',
+    label: '協議会資料（XLSX）',
+    path: '/api/council/pack.xlsx',
+    fallbackFilename: (year) => `協議会資料_${formatFiscalYear(year)}.xlsx`,
+  },
+];
+
+/**
+ * Files leave the tenant's hands, so only the municipality and the core center take them; an
+ * office manager's view is their own office's figures, there to be confirmed.
+ */
+export const exportsFor = (role: Role): readonly ExportChoice[] =>
+  role === 'municipal_officer' || role === 'core_supervisor' ? EXPORT_CHOICES : [];
+
+/** The query of an export: the year, the version shown, and the use (the council pack takes only the year). */
+export const exportQuery = (
+  choice: ExportChoice,
+  fiscalYear: number,
+  version: number | null,
+): Record<string, string | undefined> =>
+  choice.use === undefined
+    ? { fiscalYear: String(fiscalYear) }
+    : {
+        fiscalYear: String(fiscalYear),
+        version: version === null ? undefined : String(version),
+        use: choice.use,
+      };
