@@ -319,7 +319,9 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
 
   const municipalityCodes = [
     ...facts.municipalities.map((municipality) => municipality.code),
-    ...new Set(rows.map((row) => row.municipalityCode)),
+    // Next year's counters too: a case known only by its forecast (reaching 18 / 65) still counts
+    // under its municipality, so the municipalities add up to the total.
+    ...new Set([...rows, ...nextYearRows].map((row) => row.municipalityCode)),
   ].filter((code, index, all) => all.indexOf(code) === index);
 
   const indicators = facts.period.indicators.map((definition): IndicatorFigures => {
