@@ -7,6 +7,8 @@ import { ForbiddenError } from '../http/errors.ts';
  * - the core center sees every office's cases, pseudonymised unless the case was shared with it
  *   (escalation or supervision request with consent); its own office's cases in full;
  * - municipal officers and tenant admins see no individual case at all.
+ * - regional issues (council/issue-access.ts) show the council, the municipality and the raising
+ *   office counts only; their source cases are the core center's to see.
  * Cross-tenant access cannot be expressed here: every key is built from ctx.tenantId.
  */
 export type CaseVisibility = 'full' | 'pseudonymised' | 'none';
