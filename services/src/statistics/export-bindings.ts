@@ -1,3 +1,9 @@
-import { type RouteBinding } from '../http/create-function.ts';
+import { bind, type RouteBinding } from '../http/create-function.ts';
+import { exportCouncilPack, exportFiguresCsv, exportFiguresXlsx } from './export-get.ts';
+import { councilPackRoute, exportFiguresCsvRoute, exportFiguresXlsxRoute } from './export-routes.ts';
 
-export const EXPORT_BINDINGS: readonly RouteBinding[] = [];
+export const EXPORT_BINDINGS: readonly RouteBinding[] = [
+  bind(exportFiguresCsvRoute, exportFiguresCsv),
+  bind(exportFiguresXlsxRoute, exportFiguresXlsx),
+  bind(councilPackRoute, exportCouncilPack),
+];

@@ -1,0 +1,63 @@
+import { SUPPRESSED_MARK } from '@kikan/shared';
+import { describe, expect, it } from 'vitest';
+import { figuresCsvRows } from './export-csv.ts';
+import { exportFigures } from './export-figures.ts';
+import { jointFigures } from './export-fixtures.ts';
+import { councilPackFilename, figuresFilename, figuresTitle } from './export-names.ts';
+
+const MONTH_HEADERS = ['4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月'];
+
+describe('figuresCsvRows', () => {
+  const rows = figuresCsvRows(exportFigures(jointFigures(), 'internal'));
+
+  it('heads the columns in Japanese, April to March', () => {
+    expect(rows[0]).toEqual(['区分', '指標', '単位', '見込量', '実績', '達成率', ...MONTH_HEADERS]);
+  });
+
+  it('gives each indicator a row for the whole and one per member municipality, target on the whole only', () => {
+    const users = rows.filter((row) => row[1] === '計画相談支援の利用者数');
+
+    expect(users).toEqual([
+      ['全体', '計画相談支援の利用者数', '人/月', 20, 13.3, 66.5, 12, 13, 15, ...Array(9).fill('')],
+      ['北信市', '計画相談支援の利用者数', '人/月', '', 11, '', 10, 12, 11, ...Array(9).fill('')],
+      ['川辺町', '計画相談支援の利用者数', '人/月', '', 2.3, '', 2, 1, 4, ...Array(9).fill('')],
+    ]);
+  });
+
+  it('lists a breakdown under its indicator, each part in the unit of what it counts', () => {
+    const parts = rows.filter((row) => String(row[1]).startsWith('セルフプラン率\u3000うち'));
+
+    expect(parts.map((row) => [row[0], row[2], row[4]])).toEqual([
+      ['全体', '人', 3],
+      ['全体', '人', 2],
+    ]);
+  });
+
+  it('has one column per header in every row', () => {
+    expect(new Set(rows.map((row) => row.length))).toEqual(new Set([18]));
+  });
+
+  it('shows suppressed figures as * in outside use', () => {
+    const outside = figuresCsvRows(exportFigures(jointFigures(), 'outside'));
+
+    const kawabe = outside.find((row) => row[0] === '川辺町' && row[1] === '計画相談支援の利用者数');
+
+    expect(kawabe?.slice(4, 9)).toEqual([SUPPRESSED_MARK, '', SUPPRESSED_MARK, SUPPRESSED_MARK, 4]);
+  });
+});
+
+describe('export names', () => {
+  it('titles the table with the fiscal year in 令和 and the plan period', () => {
+    expect(figuresTitle(2025, '第7期')).toBe('令和7年度 障害福祉計画 実績（第7期）');
+  });
+
+  it('names the file in Japanese with the 令和 year, the version and outside use', () => {
+    expect(figuresFilename(2025, { use: 'internal', version: null, extension: 'xlsx' })).toBe(
+      '令和7年度_障害福祉計画_実績.xlsx',
+    );
+    expect(figuresFilename(2024, { use: 'outside', version: 2, extension: 'csv' })).toBe(
+      '令和6年度_障害福祉計画_実績_第2版_外部公表用.csv',
+    );
+    expect(councilPackFilename(2026)).toBe('令和8年度_協議会資料.xlsx');
+  });
+});
