@@ -24,9 +24,12 @@ describe('chart axis', () => {
     expect(axisMaximum([12.5, 40], false)).toBe(50);
   });
 
-  it('spaces the ticks evenly from zero to the maximum', () => {
-    expect(ticksOf(25)).toEqual([0, 6.25, 12.5, 18.75, 25]);
-    expect(ticksOf(100, 2)).toEqual([0, 50, 100]);
+  it('spaces the ticks evenly from zero to the maximum in steps of 1, 2 or 5', () => {
+    expect(ticksOf(5)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(ticksOf(25)).toEqual([0, 5, 10, 15, 20, 25]);
+    expect(ticksOf(100)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(ticksOf(2)).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect(ticksOf(2.5)).toEqual([0, 0.5, 1, 1.5, 2, 2.5]);
   });
 });
 

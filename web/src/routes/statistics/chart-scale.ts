@@ -19,9 +19,19 @@ export const axisMaximum = (values: readonly (number | null)[], percent: boolean
   return percent && largest <= 100 ? 100 : niceCeiling(largest);
 };
 
-/** `count` evenly spaced ticks from 0 to `maximum`, both ends included. */
-export const ticksOf = (maximum: number, count = 4): number[] =>
-  Array.from({ length: count + 1 }, (_, index) => Number(((maximum / count) * index).toPrecision(6)));
+const isNiceStep = (step: number): boolean => {
+  const mantissa = Number((step / 10 ** Math.floor(Math.log10(step))).toPrecision(6));
+  return mantissa === 1 || mantissa === 2 || mantissa === 5;
+};
+
+/**
+ * Evenly spaced ticks from 0 to `maximum`, both ends included: five or four intervals, whichever
+ * steps by 1, 2 or 5 × 10ⁿ (an axis of 5 reads 0 1 2 3 4 5, not 0 1.3 2.5 3.8 5).
+ */
+export const ticksOf = (maximum: number): number[] => {
+  const count = [5, 4].find((candidate) => isNiceStep(maximum / candidate)) ?? 4;
+  return Array.from({ length: count + 1 }, (_, index) => Number(((maximum / count) * index).toPrecision(6)));
+};
 
 export interface PlotArea {
   width: number;

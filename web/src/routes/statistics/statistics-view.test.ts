@@ -5,6 +5,7 @@ import {
   achievementText,
   exportQuery,
   exportsFor,
+  fallbackFilename,
   EXPORT_CHOICES,
   type ExportChoice,
   formatFigure,
@@ -15,6 +16,7 @@ import {
   periodLabel,
   sectionsOf,
   seriesFor,
+  settingsLines,
   signOffActionsFor,
   statisticsYearFromQuery,
   statisticsYearOptions,
@@ -223,6 +225,32 @@ describe('exports', () => {
       use: 'outside',
     });
     expect(exportQuery(pack, 2025, 2)).toEqual({ fiscalYear: '2025' });
-    expect(pack.fallbackFilename(2025)).toBe('協議会資料_令和7年度.xlsx');
+  });
+});
+
+describe('settings in words', () => {
+  it('says how community services were counted and which counts the outside files hide', () => {
+    expect(settingsLines({ communityUserUnit: 'per_month', suppressionThreshold: 3 })).toEqual([
+      { term: '地域移行支援・地域定着支援の数え方', description: '各月の利用者数とその平均（人/月）' },
+      { term: '外部公表用の少数秘匿', description: '1〜2件の欄を「*」で表示' },
+    ]);
+    const perYear = settingsLines({ communityUserUnit: 'per_year', suppressionThreshold: 2 });
+    expect(perYear.map((line) => line.description)).toEqual([
+      '年度内に利用した実人数（人/年）',
+      '1件の欄を「*」で表示',
+    ]);
+  });
+});
+
+describe('file names when the server proposes none', () => {
+  it('names year, version and use as the server does', () => {
+    const [xlsx, csvOutside, pack] = (['xlsx', 'csv_outside', 'council_pack'] as const).map((kind) => {
+      const choice = EXPORT_CHOICES.find((candidate) => candidate.kind === kind);
+      if (!choice) throw new Error(`no export ${kind}`);
+      return choice;
+    }) as [ExportChoice, ExportChoice, ExportChoice];
+    expect(fallbackFilename(xlsx, 2025, null)).toBe('令和7年度_障害福祉計画_実績.xlsx');
+    expect(fallbackFilename(csvOutside, 2025, 2)).toBe('令和7年度_障害福祉計画_実績_第2版_外部公表用.csv');
+    expect(fallbackFilename(pack, 2025, 2)).toBe('令和7年度_協議会資料.xlsx');
   });
 });

@@ -9,6 +9,8 @@ import {
   type PlanPeriod,
   type Role,
   type SignOffView,
+  type StatisticsSettings,
+  SUPPRESSED_MARK,
 } from '@kikan/shared';
 import { fiscalYearLabel, type FiscalYearOption } from '#lib/fiscal-year.ts';
 
@@ -212,45 +214,47 @@ export interface ExportChoice {
   label: string;
   path: string;
   use?: 'internal' | 'outside';
-  fallbackFilename: (fiscalYear: number) => string;
 }
 
 export const EXPORT_CHOICES: readonly ExportChoice[] = [
-  {
-    kind: 'xlsx',
-    label: 'XLSX（庁内用）',
-    path: '/api/statistics/export.xlsx',
-    use: 'internal',
-    fallbackFilename: (year) => `障害福祉計画の実績_${formatFiscalYear(year)}.xlsx`,
-  },
-  {
-    kind: 'csv',
-    label: 'CSV（Excel用・庁内用）',
-    path: '/api/statistics/export.csv',
-    use: 'internal',
-    fallbackFilename: (year) => `障害福祉計画の実績_${formatFiscalYear(year)}.csv`,
-  },
+  { kind: 'xlsx', label: 'XLSX（庁内用）', path: '/api/statistics/export.xlsx', use: 'internal' },
+  { kind: 'csv', label: 'CSV（Excel用・庁内用）', path: '/api/statistics/export.csv', use: 'internal' },
   {
     kind: 'xlsx_outside',
     label: 'XLSX（外部公表用・少数秘匿）',
     path: '/api/statistics/export.xlsx',
     use: 'outside',
-    fallbackFilename: (year) => `障害福祉計画の実績_${formatFiscalYear(year)}_公表用.xlsx`,
   },
   {
     kind: 'csv_outside',
     label: 'CSV（外部公表用・少数秘匿）',
     path: '/api/statistics/export.csv',
     use: 'outside',
-    fallbackFilename: (year) => `障害福祉計画の実績_${formatFiscalYear(year)}_公表用.csv`,
   },
-  {
-    kind: 'council_pack',
-    label: '協議会資料（XLSX）',
-    path: '/api/council/pack.xlsx',
-    fallbackFilename: (year) => `協議会資料_${formatFiscalYear(year)}.xlsx`,
-  },
+  { kind: 'council_pack', label: '協議会資料（XLSX）', path: '/api/council/pack.xlsx' },
 ];
+
+/**
+ * The name used when the server proposes none, built as the server builds it (令和7年度_障害福祉計画_
+ * 実績_第2版_外部公表用.xlsx): a forwarded file says what year, version and use it is.
+ */
+export const fallbackFilename = (
+  choice: ExportChoice,
+  fiscalYear: number,
+  version: number | null,
+): string => {
+  const extension = choice.path.endsWith('.csv') ? 'csv' : 'xlsx';
+  if (choice.use === undefined) return `${formatFiscalYear(fiscalYear)}_協議会資料.${extension}`;
+  return (
+    [
+      formatFiscalYear(fiscalYear),
+      '障害福祉計画',
+      '実績',
+      ...(version === null ? [] : [`第${version}版`]),
+      ...(choice.use === 'outside' ? ['外部公表用'] : []),
+    ].join('_') + `.${extension}`
+  );
+};
 
 /**
  * Files leave the tenant's hands, so only the municipality and the core center take them; an
@@ -272,3 +276,22 @@ export const exportQuery = (
         version: version === null ? undefined : String(version),
         use: choice.use,
       };
+
+// ── Settings ────────────────────────────────────────────────────────────────
+/** How the year was counted, in words: the reader of a table needs it to compare with last year's. */
+export const settingsLines = (settings: StatisticsSettings): { term: string; description: string }[] => [
+  {
+    term: '地域移行支援・地域定着支援の数え方',
+    description:
+      settings.communityUserUnit === 'per_year'
+        ? '年度内に利用した実人数（人/年）'
+        : '各月の利用者数とその平均（人/月）',
+  },
+  {
+    term: '外部公表用の少数秘匿',
+    description:
+      settings.suppressionThreshold === 2
+        ? `1件の欄を「${SUPPRESSED_MARK}」で表示`
+        : `1〜${settings.suppressionThreshold - 1}件の欄を「${SUPPRESSED_MARK}」で表示`,
+  },
+];

@@ -1,0 +1,165 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fiscalYearOf, formatFiscalYear, planPeriodOf, todayInJapan } from '@kikan/shared';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+
+/**
+ * The municipal officer opens 計画の実績・目標, reads the fiscal year's indicators by group and
+ * downloads the plan's XLSX, which is a real workbook with the indicators in it; an office manager
+ * confirms their office's figures, the first of the three sign-off steps (issue 5's e2e).
+ */
+
+let browser: Browser;
+const portalUrl = inject('portalUrl');
+const fiscalYear = fiscalYearOf(todayInJapan());
+const period = planPeriodOf(fiscalYear);
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const logInAs = async (page: Page, displayName: string) => {
+  await page.goto(`${portalUrl}/login`);
+  await page.getByRole('button', { name: new RegExp(displayName) }).click();
+  await expect.poll(() => page.locator('header').innerText()).toContain(displayName);
+};
+
+const menu = (page: Page) => page.getByRole('navigation', { name: 'メインメニュー' });
+
+/** Every cell's text of every sheet, for looking labels up wherever the layout puts them. */
+const workbookTexts = async (bytes: Buffer): Promise<string[]> => {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs types its input as the Buffer of an older @types/node.
+  await workbook.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
+  const texts: string[] = [];
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        texts.push(cell.text);
+      }),
+    ),
+  );
+  return texts;
+};
+
+describe('the municipal officer', () => {
+  it('reads this fiscal year’s plan indicators and downloads them as an XLSX workbook', async () => {
+    expect(period).not.toBeNull();
+    const page = await browser.newPage({
+      locale: 'ja-JP',
+      acceptDownloads: true,
+      // axe is injected as a script; the portal's CSP rightly refuses it otherwise.
+      bypassCSP: true,
+    });
+    await logInAs(page, '伊藤 直子');
+
+    await menu(page).getByRole('link', { name: '計画の実績・目標' }).click();
+    await page.getByRole('heading', { level: 1, name: '障害福祉計画の実績・目標' }).waitFor();
+    // The year defaults to this fiscal year, in 令和.
+    await page
+      .getByRole('heading', {
+        level: 2,
+        name: new RegExp(`^${formatFiscalYear(fiscalYear)}（${fiscalYear}年度）の実績`),
+      })
+      .waitFor();
+    expect(await page.getByLabel('年度', { exact: true }).inputValue()).toBe(String(fiscalYear));
+
+    // One table per indicator group, each indicator a row with its actual.
+    const consultation = page.getByRole('table', { name: /^相談支援の利用の指標/ });
+    await consultation.waitFor();
+    const planRow = consultation.getByRole('row', { name: /計画相談支援の利用者数/ });
+    await planRow.waitFor();
+    const headers = await consultation.locator('thead th').allInnerTexts();
+    expect(headers.slice(0, 5)).toEqual(['指標', '単位', '見込量', '実績', '達成率']);
+    expect(headers.slice(5)).toEqual([
+      '4月',
+      '5月',
+      '6月',
+      '7月',
+      '8月',
+      '9月',
+      '10月',
+      '11月',
+      '12月',
+      '1月',
+      '2月',
+      '3月',
+    ]);
+    const actual = await planRow.locator('td').nth(2).innerText();
+    expect(actual).toMatch(/^[\d,.]+$/);
+    for (const group of ['基幹相談支援センター', '協議会'])
+      await page.getByRole('heading', { level: 3, name: group }).waitFor();
+
+    // The page has no serious accessibility violation (the charts are images with a name).
+    await page.addScriptTag({ path: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        globalThis as unknown as {
+          axe: { run: (context: string) => Promise<{ violations: { id: string; impact: string | null }[] }> };
+        }
+      ).axe;
+      const result = await axe.run('main');
+      return result.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => violation.id);
+    });
+    expect(violations).toEqual([]);
+
+    // The XLSX: a Japanese file name, a zip (OOXML) that opens as a workbook with the indicators.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'XLSX（庁内用）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = await readFile(await download.path());
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    const texts = await workbookTexts(bytes);
+    expect(texts.some((text) => text.includes('計画相談支援の利用者数'))).toBe(true);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'をダウンロードしました' }).count())
+      .toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'XLSX（庁内用）' }).isEnabled()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('an office manager', () => {
+  it('sees only their office’s figures and confirms them, which the sign-off panel then shows', async () => {
+    const page = await browser.newPage({ locale: 'ja-JP' });
+    await logInAs(page, '田中 陽子');
+
+    await menu(page).getByRole('link', { name: '計画の実績・目標' }).click();
+    await page.getByRole('heading', { level: 1, name: '障害福祉計画の実績・目標' }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('figures-source').innerText())
+      .toContain('の数値のみを表示しています');
+    // Targets are the municipality's, over the whole tenant: an office's table has none.
+    const headers = await page
+      .getByRole('table', { name: /^相談支援の利用の指標/ })
+      .locator('thead th')
+      .allInnerTexts();
+    expect(headers).not.toContain('見込量');
+    // Files leave the tenant: an office manager is offered none.
+    expect(await page.getByRole('heading', { name: 'ファイルに出力' }).count()).toBe(0);
+
+    const ownRow = page.getByRole('row', { name: /相談支援事業所あおぞら/ });
+    await expect.poll(() => ownRow.innerText()).toContain('未確認');
+    await page.getByRole('button', { name: 'この数値を確認する' }).click();
+    await expect.poll(() => ownRow.innerText()).toContain('確認済み');
+    expect(await ownRow.innerText()).toContain('田中 陽子');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '事業所として数値を確認しました' }).count())
+      .toBe(1);
+    expect(await page.getByRole('button', { name: 'この数値を確認する' }).count()).toBe(0);
+    await page.close();
+  });
+});
