@@ -259,6 +259,10 @@ export const StatisticsSettings = z.strictObject({
 });
 export type StatisticsSettings = z.infer<typeof StatisticsSettings>;
 
+/** The settings as read and saved, with the version an update names in If-Match (0 before the first save). */
+export const StatisticsSettingsView = StatisticsSettings.extend({ version: z.number().int().min(0) });
+export type StatisticsSettingsView = z.infer<typeof StatisticsSettingsView>;
+
 // ── Figures ───────────────────────────────────────────────────────────────────
 /** Twelve values, April first; null for a month that has not begun or an indicator without months. */
 const MonthValues = z.array(z.number().nullable()).length(12);
@@ -419,4 +423,3 @@ export type ExportQuery = z.infer<typeof ExportQuery>;
 
 /** What a suppressed cell shows (DOMAIN.md: counts 1–2 shown as "*"). */
 export const SUPPRESSED_MARK = '*';
-

@@ -3,11 +3,11 @@ import {
   SignOffParams,
   SignOffView,
   StatisticsSettings,
+  StatisticsSettingsView,
   TargetsInput,
   TargetsParams,
   TargetsView,
 } from '@kikan/shared';
-import { z } from 'zod';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
 
 /**
@@ -40,8 +40,6 @@ export const putTargetsRoute = defineRoute({
 });
 
 // ── Settings ──────────────────────────────────────────────────────────────────
-export const StatisticsSettingsView = StatisticsSettings.extend({ version: z.number().int().min(0) });
-
 export const getStatisticsSettingsRoute = defineRoute({
   method: 'GET',
   path: '/api/statistics/settings',
