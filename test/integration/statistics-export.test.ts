@@ -29,6 +29,23 @@ const NOW = new Date();
 const CURRENT = fiscalYearOf(todayInJapan(NOW));
 /** The last complete year with twelve months of demo data, when it is in a plan period. */
 const YEAR = planPeriodOf(CURRENT - 1) ? CURRENT - 1 : CURRENT;
+/** Figures of people or their cases are suppressed outside; activity figures are published whole (ADR 0013). */
+const PERSON_MEASURES = new Set([
+  'service_users',
+  'self_plans',
+  'self_plan_rate',
+  'monitoring_on_time_rate',
+  'difficult_cases',
+  'reaching_age',
+  'load_per_specialist',
+]);
+const PERSON_INDICATORS = new Set(
+  (planPeriodOf(YEAR)?.indicators ?? [])
+    .filter((definition) => PERSON_MEASURES.has(definition.measure.kind))
+    .map((definition) => definition.indicatorId),
+);
+const isPeopleCount = (indicator: IndicatorFigures) =>
+  indicator.figureKind === 'count' && PERSON_INDICATORS.has(indicator.indicatorId);
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const download = async (email: string, path: string) => {
@@ -176,7 +193,7 @@ describe('figures CSV', () => {
 
     const rows = await csvOf(NAKAMURA, `fiscalYear=${YEAR}&use=outside`);
 
-    const counts = figures.indicators.filter((indicator) => indicator.figureKind === 'count');
+    const counts = figures.indicators.filter(isPeopleCount);
     const small: string[] = [];
     for (const indicator of counts) {
       const exported = scopeRows(rows, indicator.label);
@@ -197,6 +214,20 @@ describe('figures CSV', () => {
     }
     // The demo data has small counts, so the suppression above was exercised, not vacuous.
     expect(small.length).toBeGreaterThan(0);
+  });
+
+  it('for outside use publishes activity figures (events, centres, organisations) whole', async () => {
+    const figures = await figuresOf(NAKAMURA);
+
+    const rows = await csvOf(NAKAMURA, `fiscalYear=${YEAR}&use=outside`);
+
+    const activities = figures.indicators.filter(
+      (indicator) => !PERSON_INDICATORS.has(indicator.indicatorId),
+    );
+    expect(activities.map((indicator) => indicator.indicatorId)).toContain('core_centers');
+    for (const indicator of activities) {
+      expect(scopeRows(rows, indicator.label)[0]?.slice(4, 5)).toEqual([asCsv(indicator.total.value)]);
+    }
   });
 
   it('answers 404 for a version that was never approved', async () => {
@@ -264,7 +295,7 @@ describe('figures XLSX', () => {
     for (const municipality of figures.municipalities) {
       const rows = new Map<string, ExcelJS.Row>();
       workbook.getWorksheet(municipality.name)?.eachRow((row) => rows.set(row.getCell(2).text, row));
-      for (const indicator of figures.indicators.filter((one) => one.figureKind === 'count')) {
+      for (const indicator of figures.indicators.filter(isPeopleCount)) {
         const series = indicator.byMunicipality.find((one) => one.municipalityCode === municipality.code);
         const shown = rows.get(indicator.label);
         series?.months.forEach((value, index) => {

@@ -74,7 +74,7 @@ describe('exportFigures: outside use', () => {
     expect(users.achievementRate).toBe(66.5);
   });
 
-  it.each(['plan_consultation_users', 'core_centers', 'difficult_cases'])(
+  it.each(['plan_consultation_users', 'reaching_18_next_year', 'difficult_cases'])(
     '%s: no row or column of the municipality table is left with a single hidden figure',
     (indicatorId) => {
       const indicator = indicatorOf(exported.indicators, indicatorId);
@@ -87,18 +87,45 @@ describe('exportFigures: outside use', () => {
   );
 
   it('hides the achievement rate of a hidden actual, since the target is public', () => {
+    const figures = jointFigures();
+    const small = figures.indicators.map((indicator) =>
+      indicator.indicatorId === 'plan_consultation_users'
+        ? { ...indicator, total: { ...indicator.total, value: 2.3 }, achievementRate: 11.5 }
+        : indicator,
+    );
+
+    const users = indicatorOf(
+      exportFigures({ ...figures, indicators: small }, 'outside').indicators,
+      'plan_consultation_users',
+    );
+
+    expect(users.total.value).toBe(x);
+    expect(users.target).toBe(20);
+    expect(users.achievementRate).toBe(x);
+  });
+
+  it('publishes activity figures whole: they count no person (one core center is 1)', () => {
     const centres = indicatorOf(exported.indicators, 'core_centers');
 
-    expect(centres.total.value).toBe(x);
-    expect(centres.target).toBe(1);
-    expect(centres.achievementRate).toBe(x);
+    expect(centres.total.value).toBe(1);
+    expect(centres.byMunicipality.map((series) => series.value)).toEqual([1, 0]);
+    expect(centres.achievementRate).toBe(100);
+  });
+
+  it('hides people counts without months against their total column', () => {
+    const reaching = indicatorOf(exported.indicators, 'reaching_18_next_year');
+
+    expect([reaching.total.value, ...reaching.byMunicipality.map((series) => series.value)]).toEqual([
+      4,
+      x,
+      x,
+    ]);
   });
 
   it('keeps zero as 0', () => {
     const difficult = indicatorOf(exported.indicators, 'difficult_cases');
 
     expect(difficult.byMunicipality[1]?.months.slice(0, 3)).toEqual([0, 0, x]);
-    expect(indicatorOf(exported.indicators, 'core_centers').byMunicipality[1]?.value).toBe(0);
   });
 
   it('hides a rate whose counts are small and every monthly rate, whose counts are not known', () => {

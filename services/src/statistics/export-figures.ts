@@ -9,6 +9,7 @@ import {
   type FiscalYearFigures,
   type IndicatorFigures,
   type IndicatorGroup,
+  type Measure,
   type PlanPeriodId,
   type PublishedCount,
   type Suppressed,
@@ -144,6 +145,11 @@ const suppressBreakdown = (
   }));
 };
 
+const definitionFor = (indicator: IndicatorFigures, figures: FiscalYearFigures) =>
+  planPeriodById(figures.periodId).indicators.find(
+    (definition) => definition.indicatorId === indicator.indicatorId,
+  );
+
 const definitionOf = (indicator: IndicatorFigures, figures: FiscalYearFigures) => ({
   indicatorId: indicator.indicatorId,
   group: indicator.group,
@@ -151,12 +157,30 @@ const definitionOf = (indicator: IndicatorFigures, figures: FiscalYearFigures) =
   unit: indicator.unit,
   figureKind: indicator.figureKind,
   hasMonths: indicator.hasMonths,
-  hasTarget:
-    planPeriodById(figures.periodId).indicators.find(
-      (definition) => definition.indicatorId === indicator.indicatorId,
-    )?.hasTarget ?? indicator.target !== null,
+  hasTarget: definitionFor(indicator, figures)?.hasTarget ?? indicator.target !== null,
   target: indicator.target,
 });
+
+/**
+ * What could single a person out: counts of people and of their cases, and the rates and ratios
+ * over them. Activity figures (events held, organisations taking part, centres, sub-committees,
+ * the senior specialists on the roster) describe the service, and a published plan shows them whole.
+ */
+const PERSON_MEASURES: ReadonlySet<Measure['kind']> = new Set([
+  'service_users',
+  'self_plans',
+  'self_plan_rate',
+  'monitoring_on_time_rate',
+  'difficult_cases',
+  'reaching_age',
+  'load_per_specialist',
+]);
+
+/** An indicator the period no longer defines is treated as counting people. */
+const countsPeople = (indicator: IndicatorFigures, figures: FiscalYearFigures): boolean => {
+  const kind = definitionFor(indicator, figures)?.measure.kind;
+  return kind === undefined || PERSON_MEASURES.has(kind);
+};
 
 /** Self-plan reasons under a rate are people; a count's parts keep its unit. */
 const breakdownUnit = (indicator: IndicatorFigures): string =>
@@ -222,7 +246,8 @@ const outsideIndicator = (
 
 /**
  * The figures for an export. Internal use shows them as computed; outside use (council papers, a
- * published plan) suppresses small counts with their complements, and whatever is derived from them.
+ * published plan) suppresses small counts of people with their complements, and whatever is
+ * derived from them.
  */
 export const exportFigures = (figures: FiscalYearFigures, use: ExportUse): ExportFigures => {
   const threshold = figures.settings.suppressionThreshold;
@@ -234,7 +259,7 @@ export const exportFigures = (figures: FiscalYearFigures, use: ExportUse): Expor
     use,
     threshold,
     indicators: figures.indicators.map((indicator) =>
-      use === 'outside'
+      use === 'outside' && countsPeople(indicator, figures)
         ? outsideIndicator(indicator, figures, threshold)
         : internalIndicator(indicator, figures),
     ),

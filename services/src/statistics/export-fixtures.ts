@@ -106,6 +106,17 @@ export const jointFigures = (overrides: Partial<FiscalYearFigures> = {}): Fiscal
       ],
     }),
     indicator({
+      indicatorId: 'reaching_18_next_year',
+      group: 'reference',
+      label: '翌年度に18歳になる利用者数',
+      hasMonths: false,
+      total: { value: 4, months: none() },
+      byMunicipality: [
+        { municipalityCode: '990011', value: 2, months: none() },
+        { municipalityCode: '990012', value: 2, months: none() },
+      ],
+    }),
+    indicator({
       indicatorId: 'load_per_specialist',
       group: 'reference',
       label: '相談支援専門員1人あたりの担当件数',

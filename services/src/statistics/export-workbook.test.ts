@@ -155,8 +155,10 @@ describe('figuresWorkbook', () => {
     expect(sheetOf(workbook, '相談支援の利用').getCell('A2').text).toContain(
       '1〜2の値と、そこから計算で分かる値は「*」',
     );
-    expect(
-      planRow(sheetOf(workbook, '基幹相談支援センター'), '基幹相談支援センターの設置', '達成率'),
-    ).toEqual([SUPPRESSED_MARK, SUPPRESSED_MARK, null]);
+    expect(planRow(sheetOf(workbook, '参考指標'), '\u3000うち生活困窮', '実績')).toEqual([
+      SUPPRESSED_MARK,
+      SUPPRESSED_MARK,
+      null,
+    ]);
   });
 });
