@@ -1,6 +1,7 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { keys, type FiscalYearFigures, type Role } from '@kikan/shared';
+import { fiscalYearOf, keys, todayInJapan, type FiscalYearFigures, type Role } from '@kikan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoSignOff } from '../../services/local/demo-signoff.ts';
 import { writeItems } from '../../services/local/seed.ts';
 import { localClient } from '../../services/local/table.ts';
 import { userItem } from '../../services/src/data/directory-store.ts';
@@ -222,5 +223,39 @@ describe('concurrent confirmations', () => {
       3,
     );
     expect(view.version).toBe(3);
+  });
+});
+
+describe('demo sign-off state', () => {
+  it('approves last year as version 1 and has one office confirm this year, matching the seeded figures', async () => {
+    const now = new Date();
+    const thisYear = fiscalYearOf(todayInJapan(now));
+    expect(await seedDemoSignOff(now)).toBe(3);
+
+    const last = await signOff(ITO, thisYear - 1);
+    expect(last).toMatchObject({
+      status: 'approved',
+      currentVersion: 1,
+      coreChangedSinceConfirmation: false,
+    });
+    expect(last.approvedVersions.map((entry: { version: number }) => entry.version)).toEqual([1]);
+    expect(
+      last.offices.some((row: { changedSinceConfirmation: boolean }) => row.changedSinceConfirmation),
+    ).toBe(false);
+    const frozen = await api.call('GET', `/api/statistics/figures?fiscalYear=${thisYear - 1}&version=1`, {
+      as: ITO,
+    });
+    expect(frozen.status).toBe(200);
+
+    const current = await signOff(ITO, thisYear);
+    expect(current.status).toBe('open');
+    expect(
+      current.offices
+        .filter((row: { confirmation: unknown }) => row.confirmation !== null)
+        .map((row: { officeId: string; changedSinceConfirmation: boolean }) => [
+          row.officeId,
+          row.changedSinceConfirmation,
+        ]),
+    ).toEqual([['aozora', false]]);
   });
 });
