@@ -3,6 +3,7 @@ import {
   addMonths,
   monitoringStatus,
   todayInJapan,
+  type CLOSURE_REASONS,
   type CasePhase,
   type DisabilityCategory,
   type MonitoringPeriodMonths,
@@ -17,10 +18,16 @@ import {
   type User,
 } from '@kikan/shared';
 import type { CaseRecord } from '../src/data/case-store.ts';
+import {
+  withMonitoringActivity,
+  withPlanActivity,
+  type MonthActivity,
+} from '../src/data/statistics-counters.ts';
 
 /**
- * Fictional demo data: two tenants, their offices and staff, and about 80 people with cases
- * spread over offices, phases, ages (children near 18, adults near 65) and service kinds.
+ * Fictional demo data: two tenants, their offices and staff, and about 90 people with cases
+ * spread over offices, phases, ages (children near 18, adults near 65) and service kinds, with
+ * the service decisions and monitorings of the last two fiscal years and some cases closed in them.
  * Every name here is invented. Generation is deterministic for a given day.
  */
 
@@ -238,11 +245,34 @@ interface CaseSpec {
   municipalityCode: string;
   planAuthor?: 'specialist' | 'self_plan';
   selfPlanReason?: SelfPlanReason;
+  /** A case opened and closed within the last two fiscal years (days before the seeding day). */
+  closed?: { openedDaysAgo: number; closedDaysAgo: number; reason: ClosureReason };
+}
+
+type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+/** A service decision (支給決定) of a demo case: in force for the schedule from the day it was made. */
+export interface DemoDecision {
+  decidedOn: string;
+  validFrom: string;
+  validTo: string;
+  periodMonths: MonitoringPeriodMonths;
+  intensiveStart: boolean;
+}
+
+/** A monitoring of a demo case with the due date the case had when it was recorded. */
+export interface DemoMonitoring {
+  conductedOn: string;
+  dueOn: string | null;
 }
 
 export interface DemoCase {
   person: Person;
   record: CaseRecord;
+  /** Every decision of the case, oldest first: the record holds the last one and the earlier ones' periods. */
+  decisions: DemoDecision[];
+  /** Every monitoring of the case, oldest first: its activity counts exactly these. */
+  monitorings: DemoMonitoring[];
 }
 
 const maxDate = (a: string, b: string): string => (a > b ? a : b);
@@ -323,6 +353,9 @@ const specsFor = (tenantId: string): CaseSpec[] => {
         age,
         daysPastBirthday: age === 17 || age === 64 ? 320 : (index * 41) % 330,
         municipalityCode: index % 2 ? '990012' : '990011',
+        // One self-plan for want of an office: the joint region's figure the plan aims at.
+        planAuthor: index === 7 ? 'self_plan' : 'specialist',
+        selfPlanReason: index === 7 ? 'no_office_available' : undefined,
       }),
     );
     [44, 19].forEach((age, index) =>
@@ -336,34 +369,251 @@ const specsFor = (tenantId: string): CaseSpec[] => {
       }),
     );
   }
-  return specs;
+  // Appended after the others so the ids the tests name stay where they were.
+  return [...specs, ...closedSpecsFor(tenantId)];
+};
+
+/** Cases opened and closed across the last two fiscal years: the years' figures include them. */
+const closedSpecsFor = (tenantId: string): CaseSpec[] => {
+  const closed = (openedDaysAgo: number, closedDaysAgo: number, reason: ClosureReason) => ({
+    openedDaysAgo,
+    closedDaysAgo,
+    reason,
+  });
+  if (tenantId !== 'kibougaoka') {
+    return [
+      {
+        officeId: 'hokushin-sakura',
+        specialistUserId: 'user-yamamoto',
+        serviceKind: 'plan_consultation',
+        age: 38,
+        daysPastBirthday: 120,
+        municipalityCode: '990011',
+        closed: closed(640, 330, 'moved_away'),
+      },
+      {
+        officeId: 'hokushin-sakura',
+        specialistUserId: 'user-yamamoto',
+        serviceKind: 'plan_consultation',
+        age: 55,
+        daysPastBirthday: 40,
+        municipalityCode: '990012',
+        closed: closed(520, 95, 'office_change'),
+      },
+    ];
+  }
+  return [
+    {
+      officeId: 'aozora',
+      specialistUserId: 'user-suzuki',
+      serviceKind: 'plan_consultation',
+      age: 43,
+      daysPastBirthday: 200,
+      municipalityCode: '990001',
+      closed: closed(720, 420, 'moved_away'),
+    },
+    {
+      officeId: 'aozora',
+      specialistUserId: 'user-tanaka',
+      serviceKind: 'plan_consultation',
+      age: 50,
+      daysPastBirthday: 80,
+      municipalityCode: '990001',
+      closed: closed(610, 250, 'office_change'),
+    },
+    {
+      officeId: 'aozora',
+      specialistUserId: 'user-suzuki',
+      serviceKind: 'plan_consultation',
+      age: 27,
+      daysPastBirthday: 15,
+      municipalityCode: '990001',
+      closed: closed(400, 130, 'other'),
+    },
+    {
+      officeId: 'himawari',
+      specialistUserId: 'user-sato',
+      serviceKind: 'child_plan_consultation',
+      age: 11,
+      daysPastBirthday: 160,
+      municipalityCode: '990001',
+      closed: closed(680, 300, 'moved_away'),
+    },
+    {
+      officeId: 'himawari',
+      specialistUserId: 'user-sato',
+      serviceKind: 'child_plan_consultation',
+      age: 7,
+      daysPastBirthday: 90,
+      municipalityCode: '990001',
+      closed: closed(450, 60, 'office_change'),
+    },
+    {
+      officeId: 'midori',
+      specialistUserId: 'user-kobayashi',
+      serviceKind: 'community_transition',
+      age: 46,
+      daysPastBirthday: 250,
+      municipalityCode: '990001',
+      closed: closed(560, 200, 'other'),
+    },
+    {
+      officeId: 'midori',
+      specialistUserId: 'user-kobayashi',
+      serviceKind: 'community_settlement',
+      age: 58,
+      daysPastBirthday: 30,
+      municipalityCode: '990001',
+      closed: closed(700, 160, 'other'),
+    },
+  ];
 };
 
 const MONITORING_PERIODS: MonitoringPeriodMonths[] = [1, 3, 6, 6, 3, 6];
 const SERVICE_USE: ServiceUseStatus[] = ['using', 'using', 'using', 'paused', 'using', 'not_started'];
 
 /**
- * Cases past planning have a service decision: it starts a month after opening and runs a year
- * (renewed yearly, so the one in force covers today). Some monitorings are done, some are late.
+ * Cases past planning have service decisions: the first starts a month after opening (monthly
+ * monitoring for three months), each runs a year and is renewed ten days before the next one
+ * starts, until one covers the last day (today, or the closing day).
  */
-const decisionAndMonitoring = (phase: CasePhase, n: number, openedOn: string, today: string) => {
-  if (phase !== 'implementation' && phase !== 'monitoring') return { nextMonitoringDueOn: null };
-  let validFrom = addDays(openedOn, 30);
-  while (addMonths(validFrom, 12) <= today) validFrom = addMonths(validFrom, 12);
-  const decision = {
-    validFrom,
-    validTo: addDays(addMonths(validFrom, 12), -1),
-    periodMonths: MONITORING_PERIODS[n % MONITORING_PERIODS.length] ?? 6,
-    intensiveStart: validFrom === addDays(openedOn, 30),
+export const demoDecisions = (
+  openedOn: string,
+  until: string,
+  periodMonths: MonitoringPeriodMonths,
+): DemoDecision[] => {
+  const decisions: DemoDecision[] = [];
+  for (let validFrom = addDays(openedOn, 30); ; validFrom = addMonths(validFrom, 12)) {
+    const first = decisions.length === 0;
+    decisions.push({
+      decidedOn: addDays(validFrom, first ? -7 : -10),
+      validFrom,
+      validTo: addDays(addMonths(validFrom, 12), -1),
+      periodMonths,
+      intensiveStart: first,
+    });
+    if (addMonths(validFrom, 12) > until) return decisions;
+  }
+};
+
+/**
+ * The monitorings done under those decisions: each in its due month (one in eight some days after
+ * it, so late), until the last day. A case that is `behind` missed its latest due month, so the
+ * overdue lists have content. Each monitoring keeps the due date the case had when it was
+ * recorded: the first month the decision then in force had not yet seen covered.
+ */
+export const demoMonitorings = (
+  decisions: readonly DemoDecision[],
+  until: string,
+  n: number,
+  behind: boolean,
+): DemoMonitoring[] => {
+  const monitorings: DemoMonitoring[] = [];
+  for (const [index, decision] of decisions.entries()) {
+    const replacedOn = decisions[index + 1]?.decidedOn ?? '9999-12-31';
+    for (;;) {
+      const dates = monitorings.map((monitoring) => monitoring.conductedOn);
+      const dueOn = monitoringStatus(decision, dates, until).nextDueDate;
+      if (!dueOn) break;
+      const k = monitorings.length;
+      const late = (n * 5 + k * 3) % 8 === 0;
+      const conductedOn = late
+        ? addDays(dueOn, 4 + ((n + k) % 20))
+        : `${dueOn.slice(0, 8)}${String(3 + ((n * 7 + k * 11) % 24)).padStart(2, '0')}`;
+      if (conductedOn >= replacedOn) break;
+      if (conductedOn > until) return withoutLatestIf(behind, decisions.at(-1), monitorings, until);
+      monitorings.push({ conductedOn, dueOn });
+    }
+  }
+  return withoutLatestIf(behind, decisions.at(-1), monitorings, until);
+};
+
+/** A case behind its schedule missed its latest monitorings (up to three), until one is overdue. */
+const withoutLatestIf = (
+  behind: boolean,
+  decision: DemoDecision | undefined,
+  monitorings: DemoMonitoring[],
+  until: string,
+): DemoMonitoring[] => {
+  if (!behind || !decision) return monitorings;
+  const isOverdue = (kept: DemoMonitoring[]) => {
+    const dueOn = monitoringStatus(
+      decision,
+      kept.map((monitoring) => monitoring.conductedOn),
+      until,
+    ).nextDueDate;
+    return dueOn !== null && dueOn < until;
   };
-  const daysAgo = (n * 29) % 150;
-  const lastMonitoringOn =
-    n % 4 === 0 || addDays(today, -daysAgo) < validFrom ? undefined : addDays(today, -daysAgo);
-  const status = monitoringStatus(decision, lastMonitoringOn ? [lastMonitoringOn] : [], today);
+  let kept = monitorings;
+  for (let dropped = 0; dropped < 3 && kept.length && !isOverdue(kept); dropped += 1)
+    kept = kept.slice(0, -1);
+  return isOverdue(kept) ? kept : monitorings;
+};
+
+/**
+ * The day the final plan in force was agreed (demo-records.ts writes that plan): a few days before
+ * its decision started. Cases of basic consultation have no plan.
+ */
+export const finalPlanConsentOn = (
+  record: Pick<CaseRecord, 'phase' | 'serviceKind' | 'decision' | 'openedOn'>,
+  today: string,
+): string | null => {
+  if (record.serviceKind === 'basic_consultation') return null;
+  if (record.phase !== 'implementation' && record.phase !== 'monitoring' && record.phase !== 'closed') {
+    return null;
+  }
+  const consentOn = addDays(record.decision?.validFrom ?? addDays(record.openedOn, 30), -3);
+  return consentOn < today ? consentOn : today;
+};
+
+interface CycleFields {
+  decisions: DemoDecision[];
+  monitorings: DemoMonitoring[];
+  fields: Pick<
+    CaseRecord,
+    'decision' | 'decisionHistory' | 'nextMonitoringDueOn' | 'lastMonitoringOn' | 'activity'
+  >;
+}
+
+/** The decisions, monitorings and what they leave on the case (schedule, activity) up to `until`. */
+const cycleOf = (
+  phase: CasePhase,
+  serviceKind: ServiceKind,
+  n: number,
+  openedOn: string,
+  until: string,
+  today: string,
+): CycleFields => {
+  if (phase !== 'implementation' && phase !== 'monitoring' && phase !== 'closed') {
+    return { decisions: [], monitorings: [], fields: { nextMonitoringDueOn: null } };
+  }
+  const periodMonths = MONITORING_PERIODS[n % MONITORING_PERIODS.length] ?? 6;
+  const decisions = demoDecisions(openedOn, until, periodMonths);
+  const monitorings = demoMonitorings(decisions, until, n, phase !== 'closed' && n % 3 === 0);
+  const current = decisions.at(-1);
+  if (!current) return { decisions, monitorings, fields: { nextMonitoringDueOn: null } };
+  const { decidedOn: _decidedOn, ...decision } = current;
+  const history = decisions.slice(0, -1).map(({ validFrom, validTo }) => ({ validFrom, validTo }));
+  const lastMonitoringOn = monitorings.at(-1)?.conductedOn;
+  const consentOn = finalPlanConsentOn({ phase, serviceKind, decision, openedOn }, today);
+  let activity: Record<string, MonthActivity> = {};
+  for (const monitoring of monitorings) {
+    activity = withMonitoringActivity(activity, monitoring.conductedOn, monitoring.dueOn);
+  }
+  if (consentOn) activity = withPlanActivity(activity, consentOn);
   return {
-    decision,
-    nextMonitoringDueOn: status.nextDueDate,
-    ...(lastMonitoringOn ? { lastMonitoringOn } : {}),
+    decisions,
+    monitorings,
+    fields: {
+      decision,
+      ...(history.length ? { decisionHistory: history } : {}),
+      nextMonitoringDueOn:
+        phase === 'closed'
+          ? null
+          : monitoringStatus(decision, lastMonitoringOn ? [lastMonitoringOn] : [], today).nextDueDate,
+      ...(lastMonitoringOn ? { lastMonitoringOn } : {}),
+      ...(Object.keys(activity).length ? { activity } : {}),
+    },
   };
 };
 
@@ -378,8 +628,13 @@ export const demoCases = (tenantId: string, now: Date): DemoCase[] => {
     const personId = `demo-${tenantId}-person-${String(index + 1).padStart(3, '0')}`;
     const caseId = `demo-${tenantId}-case-${String(index + 1).padStart(3, '0')}`;
     const birthDate = birthDateFor(today, spec.age, spec.daysPastBirthday);
-    const phase = PHASES[n % PHASES.length] ?? 'intake';
-    const openedOn = maxDate(addDays(today, -(60 + ((n * 83) % 900))), addDays(birthDate, 30));
+    const phase: CasePhase = spec.closed ? 'closed' : (PHASES[n % PHASES.length] ?? 'intake');
+    const openedOn = maxDate(
+      addDays(today, -(spec.closed?.openedDaysAgo ?? 60 + ((n * 83) % 900))),
+      addDays(birthDate, 30),
+    );
+    const closedOn = spec.closed ? addDays(today, -spec.closed.closedDaysAgo) : undefined;
+    const cycle = cycleOf(phase, spec.serviceKind, n, openedOn, closedOn ?? today, today);
     const person: Person = {
       personId,
       name: `${familyName} ${givenName}`,
@@ -404,6 +659,7 @@ export const demoCases = (tenantId: string, now: Date): DemoCase[] => {
       personName: person.name,
       personKana: person.kana,
       birthDate,
+      municipalityCode: spec.municipalityCode,
       specialistUserId: spec.specialistUserId,
       serviceKind: spec.serviceKind,
       planAuthor,
@@ -415,14 +671,15 @@ export const demoCases = (tenantId: string, now: Date): DemoCase[] => {
           ? 'not_started'
           : (SERVICE_USE[n % SERVICE_USE.length] ?? 'using'),
       openedOn,
+      ...(closedOn && spec.closed ? { closedOn, closureReason: spec.closed.reason } : {}),
       sharedWithCore: false,
-      ...decisionAndMonitoring(phase, n, openedOn, today),
+      ...cycle.fields,
       version: 1,
       createdAt: at,
       createdBy: spec.specialistUserId,
       updatedAt: at,
       updatedBy: spec.specialistUserId,
     };
-    return { person, record };
+    return { person, record, decisions: cycle.decisions, monitorings: cycle.monitorings };
   });
 };

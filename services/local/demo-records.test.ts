@@ -1,10 +1,28 @@
-import { AnonymousConsultation, ConsentView, Consultation, Meeting, Plan, todayInJapan } from '@kikan/shared';
+import {
+  AnonymousConsultation,
+  ConsentView,
+  Consultation,
+  Meeting,
+  Monitoring,
+  Plan,
+  ServiceDecision,
+  addMonths,
+  fiscalYearOf,
+  monitoringStatus,
+  todayInJapan,
+} from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
+import type { MonthActivity } from '../src/data/statistics-counters.ts';
 import { demoCases } from './demo-data.ts';
 import { demoRecordItems, demoRecords } from './demo-records.ts';
 
 const NOW = new Date('2026-11-22T03:00:00.000Z');
 const TODAY = todayInJapan(NOW);
+
+const strip = (item: Record<string, unknown>) => {
+  const { pk: _pk, sk: _sk, entity: _entity, tenantId: _tenantId, officeId: _officeId, ...rest } = item;
+  return rest;
+};
 
 describe.each(['kibougaoka', 'hokushin'])('the demo records of %s', (tenantId) => {
   const cases = demoCases(tenantId, NOW);
@@ -59,5 +77,121 @@ describe.each(['kibougaoka', 'hokushin'])('the demo records of %s', (tenantId) =
     const itemKeys = items.map((item) => `${String(item.pk)}|${String(item.sk)}`);
     expect(new Set(itemKeys).size).toBe(itemKeys.length);
     expect(items.filter((item) => item.entity === 'person_case')).toHaveLength(cases.length);
+  });
+});
+
+/**
+ * The statistics count each case's `activity`; the case pages show its MONITORING records. Replayed
+ * from the records alone (the decision in force on the day, the monitorings before it), the
+ * activity must say the same: the same months, the same counts, on time by the due date then.
+ */
+describe.each(['kibougaoka', 'hokushin'])('the demo activity of %s', (tenantId) => {
+  const cases = demoCases(tenantId, NOW);
+  const items = demoRecordItems(tenantId, NOW);
+  const ofCase = (caseId: string, entity: string) =>
+    items.filter((item) => item.entity === entity && item.caseId === caseId);
+  const thisYear = fiscalYearOf(TODAY);
+  const monthsOf = (fiscalYear: number) =>
+    Array.from({ length: 12 }, (_, k) => addMonths(`${fiscalYear}-04-01`, k).slice(0, 7));
+
+  const replayed = (caseId: string): Record<string, MonthActivity> => {
+    const decisions = ofCase(caseId, 'service_decision').map((item) => ServiceDecision.parse(strip(item)));
+    const monitorings = ofCase(caseId, 'monitoring')
+      .map((item) => Monitoring.parse(strip(item)))
+      .sort((a, b) => a.conductedOn.localeCompare(b.conductedOn));
+    const activity: Record<string, MonthActivity> = {};
+    const monthOf = (month: string) =>
+      (activity[month] ??= { monitorings: 0, monitoringsOnTime: 0, plansFinalised: 0 });
+    monitorings.forEach((monitoring, index) => {
+      const inForce = decisions
+        .filter((decision) => decision.decidedOn <= monitoring.conductedOn)
+        .sort((a, b) => a.decidedOn.localeCompare(b.decidedOn))
+        .at(-1);
+      const earlier = monitorings.slice(0, index).map((earlierOne) => earlierOne.conductedOn);
+      const dueOn = inForce
+        ? monitoringStatus(
+            { ...inForce, periodMonths: inForce.monitoringPeriodMonths },
+            earlier,
+            monitoring.conductedOn,
+          ).nextDueDate
+        : null;
+      const month = monthOf(monitoring.conductedOn.slice(0, 7));
+      month.monitorings += 1;
+      if (dueOn === null || monitoring.conductedOn <= dueOn) month.monitoringsOnTime += 1;
+    });
+    for (const item of ofCase(caseId, 'plan')) {
+      const { kind: _kind, ...stored } = strip(item);
+      const plan = Plan.parse(stored);
+      if (plan.status === 'final' && plan.consentOn) monthOf(plan.consentOn.slice(0, 7)).plansFinalised += 1;
+    }
+    return activity;
+  };
+
+  it('equals what the monitoring and plan records of each case add up to', () => {
+    for (const { record } of cases) {
+      expect(record.activity ?? {}, record.caseId).toEqual(replayed(record.caseId));
+    }
+  });
+
+  it('keeps the decision records on the case: the last in force, the earlier ones in its history', () => {
+    for (const { record } of cases) {
+      const periods = ofCase(record.caseId, 'service_decision')
+        .map((item) => ServiceDecision.parse(strip(item)))
+        .map(({ validFrom, validTo }) => ({ validFrom, validTo }));
+      const onCase = [...(record.decisionHistory ?? []), ...(record.decision ? [record.decision] : [])].map(
+        ({ validFrom, validTo }) => ({ validFrom, validTo }),
+      );
+      expect(onCase, record.caseId).toEqual(periods);
+      const dates = ofCase(record.caseId, 'monitoring').map((item) => String(item.conductedOn));
+      expect(record.lastMonitoringOn, record.caseId).toBe(dates.sort().at(-1));
+    }
+  });
+
+  it('date every monitoring within its case: not before opening, not after closing or today', () => {
+    for (const { record } of cases) {
+      for (const item of ofCase(record.caseId, 'monitoring')) {
+        const conductedOn = String(item.conductedOn);
+        expect(conductedOn >= record.openedOn).toBe(true);
+        expect(conductedOn <= (record.closedOn ?? TODAY)).toBe(true);
+      }
+    }
+  });
+
+  it('monitor in every month of the last full fiscal year, mostly on time and some late', () => {
+    const months = monthsOf(thisYear - 1);
+    const total = (month: string, field: keyof MonthActivity) =>
+      cases.reduce((sum, { record }) => sum + (record.activity?.[month]?.[field] ?? 0), 0);
+    const done = months.reduce((sum, month) => sum + total(month, 'monitorings'), 0);
+    const onTime = months.reduce((sum, month) => sum + total(month, 'monitoringsOnTime'), 0);
+    if (tenantId === 'kibougaoka') {
+      for (const month of months) expect(total(month, 'monitorings'), month).toBeGreaterThan(0);
+    }
+    expect(onTime / done).toBeGreaterThan(0.7);
+    expect(onTime).toBeLessThan(done);
+  });
+
+  it('cover both fiscal years with decisions, renewals, self-plans and closures', () => {
+    const covers = (fiscalYear: number) => (record: (typeof cases)[number]['record']) =>
+      [...(record.decisionHistory ?? []), ...(record.decision ? [record.decision] : [])].some(
+        (period) => period.validFrom <= `${fiscalYear + 1}-03-31` && period.validTo >= `${fiscalYear}-04-01`,
+      );
+    const records = cases.map(({ record }) => record);
+    expect(records.filter(covers(thisYear - 1)).length).toBeGreaterThan(3);
+    expect(records.filter(covers(thisYear)).length).toBeGreaterThan(3);
+    expect(records.some((record) => record.decisionHistory?.length)).toBe(true);
+    expect(records.some((record) => record.closedOn && fiscalYearOf(record.closedOn) === thisYear - 1)).toBe(
+      true,
+    );
+    expect(records.every((record) => record.municipalityCode)).toBe(true);
+    if (tenantId === 'kibougaoka') {
+      const selfPlans = records.filter((record) => record.planAuthor === 'self_plan' && record.decision);
+      expect(selfPlans.map((record) => record.selfPlanReason)).toContain('no_office_available');
+      const community = records.filter(
+        (record) => record.serviceKind === 'community_transition' && covers(thisYear - 1)(record),
+      );
+      expect(community.length).toBeGreaterThan(0);
+    } else {
+      expect(new Set(records.map((record) => record.municipalityCode)).size).toBe(2);
+    }
   });
 });

@@ -1,15 +1,20 @@
 import {
+  CLOSURE_REASONS,
   addDays,
   todayInJapan,
   type AnonymousConsultation,
   type ConsentView,
   type Consultation,
   type Meeting,
+  type Monitoring,
+  type PhaseChange,
   type Plan,
   type PlanContent,
+  type ServiceDecision,
   type ServiceKind,
 } from '@kikan/shared';
 import type { CaseRecord } from '../src/data/case-store.ts';
+import { cycleRecordItem, type CycleRecord } from '../src/data/cycle-store.ts';
 import { consentItem, personIndexItems } from '../src/data/person-store.ts';
 import {
   anonymousConsultationItem,
@@ -18,11 +23,12 @@ import {
   openAssignmentItem,
   planItem,
 } from '../src/data/record-store.ts';
-import { DEMO_OFFICES, DEMO_USERS, demoCases, type DemoCase } from './demo-data.ts';
+import { DEMO_OFFICES, DEMO_USERS, demoCases, finalPlanConsentOn, type DemoCase } from './demo-data.ts';
 
 /**
  * Fictional records around the demo cases, so every screen has something to show: plan versions
- * (drafts, final plans, plan reviews), service staff meetings with open and overdue role
+ * (drafts, final plans, plan reviews), service decisions and monitorings (the ones demo-data.ts
+ * counted in each case's activity), closures, service staff meetings with open and overdue role
  * assignments, consultation records, consents (one revoked) and anonymous basic consultations.
  * Deterministic for a given day, like the cases themselves; every name is invented.
  */
@@ -140,18 +146,19 @@ const CONSULTATION_SUMMARIES = [
 /** The records the demo data holds around one tenant's cases. */
 export interface DemoRecords {
   plans: Plan[];
+  /** Decisions, monitorings and closures, each with the office of its case. */
+  cycle: { officeId: string; added: CycleRecord }[];
   meetings: { officeId: string; meeting: Meeting }[];
   consultations: Consultation[];
   consents: { personId: string; consent: ConsentView }[];
   anonymous: AnonymousConsultation[];
 }
 
-const hasPlans = (record: CaseRecord) => ['planning', 'implementation', 'monitoring'].includes(record.phase);
 const isUnderway = (record: CaseRecord) => record.phase === 'implementation' || record.phase === 'monitoring';
 
 const plansOf = (record: CaseRecord, index: number, at: string, today: string): Plan[] => {
   const template = planTemplateFor(record.serviceKind);
-  if (!template || !hasPlans(record)) return [];
+  if (!template) return [];
   const base = {
     caseId: record.caseId,
     content: template,
@@ -162,7 +169,9 @@ const plansOf = (record: CaseRecord, index: number, at: string, today: string): 
   if (record.phase === 'planning') {
     return [{ ...base, recordId: `${record.caseId}-plan-1`, planVersion: 1, status: 'draft', version: 1 }];
   }
-  const consentOn = minDate(today, addDays(record.decision?.validFrom ?? addDays(record.openedOn, 30), -3));
+  // The same day the case's activity counts as the month's plan made final.
+  const consentOn = finalPlanConsentOn(record, today);
+  if (!consentOn) return [];
   const final: Plan = {
     ...base,
     recordId: `${record.caseId}-plan-1`,
@@ -173,7 +182,7 @@ const plansOf = (record: CaseRecord, index: number, at: string, today: string): 
     version: 2,
   };
   // Every third case is in a plan review: a new draft beside the final plan in force.
-  if (index % 3 !== 0) return [final];
+  if (index % 3 !== 0 || record.phase === 'closed') return [final];
   return [
     final,
     {
@@ -185,6 +194,66 @@ const plansOf = (record: CaseRecord, index: number, at: string, today: string): 
       version: 1,
     },
   ];
+};
+
+const SERVICES_DECIDED: Record<ServiceKind, string[]> = {
+  child_plan_consultation: ['放課後等デイサービス', '保育所等訪問支援'],
+  plan_consultation: ['就労継続支援B型', '居宅介護'],
+  community_transition: ['地域移行支援'],
+  community_settlement: ['地域定着支援'],
+  basic_consultation: [],
+};
+
+const MONITORING_NOTES = [
+  '通所は安定している。本人は今のサービスに満足している。',
+  '体調を崩して欠席が増えた時期があったが、現在は回復している。',
+  '家族の負担が増えているため、短期入所の利用を検討する。',
+  '目標にしていた一人での外出ができるようになった。',
+];
+
+const cycleOf = ({ record, decisions, monitorings }: DemoCase, at: string): CycleRecord[] => {
+  const by = { createdAt: at, createdBy: record.specialistUserId, caseId: record.caseId };
+  const decided = decisions.map((decision, k): CycleRecord => ({
+    kind: 'DECISION',
+    record: {
+      ...by,
+      recordId: `${record.caseId}-dec-${k + 1}`,
+      decidedOn: decision.decidedOn,
+      validFrom: decision.validFrom,
+      validTo: decision.validTo,
+      monitoringPeriodMonths: decision.periodMonths,
+      intensiveStart: decision.intensiveStart,
+      services: SERVICES_DECIDED[record.serviceKind],
+    } satisfies ServiceDecision,
+  }));
+  const monitored = monitorings.map(({ conductedOn }, k): CycleRecord => ({
+    kind: 'MONITORING',
+    record: {
+      ...by,
+      recordId: `${record.caseId}-mon-${k + 1}`,
+      conductedOn,
+      kind: 'regular',
+      method: (['home_visit', 'office', 'home_visit', 'online'] as const)[k % 4] ?? 'home_visit',
+      progress: [],
+      personSatisfaction: k % 3 === 0 ? '満足している' : '',
+      planChangeNeeded: false,
+      notes: MONITORING_NOTES[k % MONITORING_NOTES.length] ?? '',
+    } satisfies Monitoring,
+  }));
+  if (!record.closedOn || !record.closureReason) return [...decided, ...monitored];
+  const closure: PhaseChange = {
+    ...by,
+    recordId: `${record.caseId}-closed`,
+    from: 'monitoring',
+    to: 'closed',
+    changedOn: record.closedOn,
+    closure: {
+      closedOn: record.closedOn,
+      reason: CLOSURE_REASONS.find((reason) => reason === record.closureReason) ?? 'other',
+      postEvaluation: '支援の経過を本人と振り返り、今後の相談先を伝えた。',
+    },
+  };
+  return [...decided, ...monitored, { kind: 'PHASE', record: closure }];
 };
 
 const meetingOf = (record: CaseRecord, index: number, at: string, today: string): Meeting | null => {
@@ -235,10 +304,11 @@ const meetingOf = (record: CaseRecord, index: number, at: string, today: string)
 
 const consultationsOf = (record: CaseRecord, index: number, at: string, today: string): Consultation[] => {
   if (record.phase === 'intake') return [];
+  const lastDay = record.closedOn ?? today;
   return Array.from({ length: 1 + (index % 3) }, (_, k) => ({
     recordId: `${record.caseId}-con-${k + 1}`,
     caseId: record.caseId,
-    consultedOn: maxDate(record.openedOn, addDays(today, -(7 + 23 * k + (index % 11)))),
+    consultedOn: maxDate(record.openedOn, addDays(lastDay, -(7 + 23 * k + (index % 11)))),
     channel: (['phone', 'visit', 'home_visit', 'online', 'outreach'] as const)[(index + k) % 5] ?? 'phone',
     counterpart: (['person', 'family', 'agency'] as const)[(index + k) % 3] ?? 'person',
     summary: CONSULTATION_SUMMARIES[(index + k) % CONSULTATION_SUMMARIES.length] ?? '',
@@ -302,6 +372,9 @@ export const demoRecords = (tenantId: string, now: Date, cases = demoCases(tenan
   const at = now.toISOString();
   return {
     plans: cases.flatMap(({ record }, index) => plansOf(record, index, at, today)),
+    cycle: cases.flatMap((demoCase) =>
+      cycleOf(demoCase, at).map((added) => ({ officeId: demoCase.record.officeId, added })),
+    ),
     meetings: cases.flatMap(({ record }, index) => {
       const meeting = meetingOf(record, index, at, today);
       return meeting ? [{ officeId: record.officeId, meeting }] : [];
@@ -324,6 +397,7 @@ export const demoRecordItems = (tenantId: string, now: Date): Record<string, unk
       personIndexItems(tenantId, person, { caseId: record.caseId, officeId: record.officeId }),
     ),
     ...records.plans.map((plan) => planItem(tenantId, plan)),
+    ...records.cycle.map(({ officeId, added }) => cycleRecordItem(tenantId, officeId, added)),
     ...records.meetings.flatMap(({ officeId, meeting }) => [
       meetingItem(tenantId, meeting),
       ...meeting.assignments

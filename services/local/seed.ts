@@ -10,6 +10,7 @@ import { demoDifficultItems, withDemoDifficulty } from './demo-difficult.ts';
 import { demoRecordItems } from './demo-records.ts';
 import { demoLedgerItems } from './demo-ledger.ts';
 import { demoCouncilItems } from './demo-council.ts';
+import { demoStatisticsItems } from './demo-statistics.ts';
 
 const BATCH_SIZE = 25;
 
@@ -67,6 +68,7 @@ const demoTenantItems = (now: Date): Record<string, unknown>[] =>
     ...demoLedgerItems(tenant.tenantId, now),
     ...demoDifficultItems(tenant.tenantId, now),
     ...demoCouncilItems(tenant.tenantId, now),
+    ...demoStatisticsItems(tenant.tenantId, now),
   ]);
 
 /**
