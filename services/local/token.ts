@@ -2,11 +2,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_USERS } from './demo-data.ts';
 import { LocalIssuer } from './issuer.ts';
+import { SCALE_USERS } from './scale-data.ts';
 import { REPO_ROOT } from './stack.ts';
 
-/** Prints an access token of a demo user, signed by the same key the running local stack uses. */
+/**
+ * Prints an access token of a demo user (or of a user of the scale tenant, `npm run seed:scale`),
+ * signed by the same key the running local stack uses.
+ */
 const email = process.argv[2];
-const user = DEMO_USERS.find((candidate) => candidate.email === email);
+const user = [...DEMO_USERS, ...SCALE_USERS].find((candidate) => candidate.email === email);
 if (!user) {
   process.stderr.write(
     `✖ デモユーザーを指定してください: npm run -s token -- <email>\n  ${DEMO_USERS.map((u) => u.email).join('\n  ')}\n`,
