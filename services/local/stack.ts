@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS } from './demo-data.ts';
+import { seedDemoSignOff } from './demo-signoff.ts';
 import { LocalStackError, isPortFree, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { startGateway, staticPortal, type Gateway, type PortalHandler } from './gateway.ts';
 import { LOCAL_CLIENT_ID, LocalIssuer } from './issuer.ts';
@@ -111,6 +112,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       LOCAL_CLIENT_ID,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
     });
+    // The demo's sign-off is built from the seeded figures through the data layer, configured just above.
+    if (seeded.seeded) await seedDemoSignOff();
 
     let portal: PortalHandler | undefined;
     const gateway = await startGateway({

@@ -230,6 +230,8 @@ describe('demo sign-off state', () => {
   it('approves last year as version 1 and has one office confirm this year, matching the seeded figures', async () => {
     const now = new Date();
     const thisYear = fiscalYearOf(todayInJapan(now));
+    // The stack wrote it on its first start (stack.ts); written again here from the figures as they now are.
+    expect((await signOff(ITO, thisYear - 1)).status).toBe('approved');
     expect(await seedDemoSignOff(now)).toBe(3);
 
     const last = await signOff(ITO, thisYear - 1);
