@@ -75,7 +75,11 @@ export const counterAddUpdate = (
 };
 
 const counterUpdate = ({ tenantId, officeId, counters }: OfficeCounterDelta): TransactItem =>
-  counterAddUpdate(keys.officeStats(tenantId, officeId), { entity: 'office_stats', tenantId, officeId }, counters);
+  counterAddUpdate(
+    keys.officeStats(tenantId, officeId),
+    { entity: 'office_stats', tenantId, officeId },
+    counters,
+  );
 
 /**
  * What a transaction writing these cases must also write: the counter changes (one update per

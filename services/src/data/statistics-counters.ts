@@ -101,7 +101,7 @@ const MAX_DECISION_MONTHS = 60;
 
 const monthsBetween = (fromMonth: string, toMonth: string): string[] => {
   const months: string[] = [];
-  for (let month = fromMonth; month <= toMonth && months.length < MAX_DECISION_MONTHS; ) {
+  for (let month = fromMonth; month <= toMonth && months.length < MAX_DECISION_MONTHS;) {
     months.push(month);
     month = monthOf(addMonths(`${month}-01`, 1));
   }
@@ -168,7 +168,8 @@ export const statisticsCountersOf = (record: StatisticsCase): Map<number, Statis
   if (record.difficulty) {
     const month = monthOf(record.difficulty.flaggedOn);
     add(METRICS.difficult, month);
-    for (const category of new Set(record.difficulty.categories)) add(METRICS.difficultCategory(category), month);
+    for (const category of new Set(record.difficulty.categories))
+      add(METRICS.difficultCategory(category), month);
   }
 
   // People of open cases reaching 18 / 65: the forecast of next year's transitions (seed 001).

@@ -30,13 +30,14 @@ const fixedAttributes = (cell: StatisticsCell) => ({
 export const statisticsWrites = (
   transitions: readonly { before: StatisticsCase | null; after: StatisticsCase }[],
 ): TransactItem[] =>
-  mergeStatisticsCells(transitions.flatMap(({ before, after }) => statisticsDelta(before, after))).map((cell) =>
+  mergeStatisticsCells(transitions.flatMap(({ before, after }) => statisticsDelta(before, after))).map(
+    (cell) =>
       counterAddUpdate(
         keys.caseStatistics(cell.tenantId, cell.fiscalYear, cell.officeId),
         fixedAttributes(cell),
         cell.counters,
       ),
-    );
+  );
 
 /** The statistics items of cases written without transactions (demo data, bulk loads). */
 export const statisticsItems = (records: readonly StatisticsCase[]): Record<string, unknown>[] =>

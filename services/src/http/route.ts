@@ -1,7 +1,14 @@
 import type { Role, TenantContext } from '@kikan/shared';
 import type { z } from 'zod';
 
-export const BOUNDED_CONTEXTS = ['platform', 'admin', 'caseload', 'supervision', 'council', 'statistics'] as const;
+export const BOUNDED_CONTEXTS = [
+  'platform',
+  'admin',
+  'caseload',
+  'supervision',
+  'council',
+  'statistics',
+] as const;
 export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
