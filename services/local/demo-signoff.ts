@@ -32,8 +32,8 @@ const CONFIRMED_BY: Record<string, Record<string, string>> = {
 };
 const CORE_BY: Record<string, string> = { kibougaoka: 'user-takahashi' };
 const APPROVED_BY: Record<string, string> = { kibougaoka: 'user-ito' };
-/** This year: the office that has confirmed so far. */
-const CONFIRMED_THIS_YEAR: Record<string, string> = { kibougaoka: 'aozora' };
+/** This year: the office that has confirmed so far (あおぞら's manager still has it to do). */
+const CONFIRMED_THIS_YEAR: Record<string, string> = { kibougaoka: 'himawari' };
 
 const seedContext = (tenantId: string, userId: string): TenantContext => ({
   tenantId,

@@ -258,6 +258,6 @@ describe('demo sign-off state', () => {
           row.officeId,
           row.changedSinceConfirmation,
         ]),
-    ).toEqual([['aozora', false]]);
+    ).toEqual([['himawari', false]]);
   });
 });
