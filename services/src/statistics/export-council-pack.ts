@@ -8,8 +8,15 @@ import {
   isSmallCount,
   type RegionalIssueCouncilView,
 } from '@kikan/shared';
-import type ExcelJS from 'exceljs';
-import { addFigureSheets, newWorkbook, type FiguresWorkbookInput } from './export-workbook.ts';
+import {
+  HEADER_FILL,
+  NOTE_STYLE,
+  TITLE_STYLE,
+  addFigureSheets,
+  newWorkbook,
+  type FiguresWorkbookInput,
+} from './export-workbook.ts';
+import type { CellValue, Workbook } from './xlsx-writer.ts';
 
 const HEADERS = [
   '番号',
@@ -32,7 +39,7 @@ export const regionalIssueRow = (
   issue: RegionalIssueCouncilView,
   index: number,
   threshold: number,
-): ExcelJS.CellValue[] => [
+): CellValue[] => [
   index + 1,
   issue.title,
   REGIONAL_ISSUE_CATEGORY_LABELS[issue.category],
@@ -49,28 +56,20 @@ export const regionalIssueRow = (
 ];
 
 const addRegionalIssueSheet = (
-  workbook: ExcelJS.Workbook,
+  workbook: Workbook,
   fiscalYear: number,
   issues: readonly RegionalIssueCouncilView[],
   threshold: number,
 ) => {
-  const sheet = workbook.addWorksheet('地域課題', { views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }] });
-  sheet.columns = WIDTHS.map((width) => ({ width }));
-  sheet.addRow([`${formatFiscalYear(fiscalYear)} 地域課題の状況（協議会資料）`]).font = {
-    bold: true,
-    size: 14,
-  };
-  sheet.addRow([
-    `事例は件数のみを示し、1〜${threshold - 1}件は「${SUPPRESSED_MARK}」で表示しています。`,
-  ]).font = { size: 9 };
-  const header = sheet.addRow([...HEADERS]);
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-  });
+  const sheet = workbook.addSheet('地域課題', { frozen: { columns: 2, rows: 3 }, widths: WIDTHS });
+  sheet.addRow([`${formatFiscalYear(fiscalYear)} 地域課題の状況（協議会資料）`], TITLE_STYLE);
+  sheet.addRow(
+    [`事例は件数のみを示し、1〜${threshold - 1}件は「${SUPPRESSED_MARK}」で表示しています。`],
+    NOTE_STYLE,
+  );
+  sheet.addRow([...HEADERS], { bold: true, fill: HEADER_FILL });
   issues.forEach((issue, index) => {
-    const row = sheet.addRow(regionalIssueRow(issue, index, threshold));
-    row.alignment = { vertical: 'top', wrapText: true };
+    sheet.addRow(regionalIssueRow(issue, index, threshold), { vertical: 'top', wrapText: true });
   });
 };
 
@@ -82,7 +81,7 @@ export const councilPackWorkbook = (
   figuresInput: FiguresWorkbookInput,
   issues: readonly RegionalIssueCouncilView[],
   now: Date,
-): ExcelJS.Workbook => {
+): Workbook => {
   if (figuresInput.figures.use !== 'outside')
     throw new Error('the council pack takes outside-use figures only');
   const workbook = newWorkbook(now);

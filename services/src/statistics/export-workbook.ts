@@ -6,10 +6,10 @@ import {
   formatFiscalYear,
   type MemberMunicipality,
 } from '@kikan/shared';
-import ExcelJS from 'exceljs';
 import type { ExportCell, ExportFigures, ExportIndicator, ExportSeries } from './export-figures.ts';
 import { monthLabel } from './export-figures.ts';
 import { figuresTitle } from './export-names.ts';
+import { Workbook, type CellStyle, type CellValue, type Worksheet } from './xlsx-writer.ts';
 
 /** One fiscal year of the plan period: its figures when known, and its 見込量 in any case. */
 export interface PlanYear {
@@ -30,22 +30,36 @@ export interface FiguresWorkbookInput {
   sourceLabel: string;
 }
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF999999' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+export const HEADER_FILL = 'FFDDEBF7';
+export const TITLE_STYLE: CellStyle = { bold: true, size: 14 };
+export const NOTE_STYLE: CellStyle = { size: 9 };
+const BORDER = 'FF999999';
+const HEADER_STYLE: CellStyle = {
+  bold: true,
+  fill: HEADER_FILL,
+  border: BORDER,
+  horizontal: 'center',
+  vertical: 'center',
+  wrapText: true,
+};
 /** Japanese documents set labels apart with the ideographic space. */
 const SPACE = '\u3000';
 const PERCENT_FORMAT = '0.0"%"';
 
 /** Numbers stay numbers so the municipality can compute with them; a suppressed figure is the mark. */
-const cellValue = (value: ExportCell | undefined): ExcelJS.CellValue =>
+const cellValue = (value: ExportCell | undefined): CellValue =>
   value === null || value === undefined ? null : value;
 
 /** Sheet names: at most 31 characters, none of \ / ? * : [ ], unique in the workbook. */
-const sheetName = (workbook: ExcelJS.Workbook, wanted: string): string => {
-  const base = wanted.replace(/[\\/?*:[\]]/g, '_').slice(0, 28) || 'Sheet';
+const sheetName = (workbook: Workbook, wanted: string): string => {
+  // Excel also refuses a name that begins or ends with an apostrophe.
+  const base =
+    wanted
+      .replace(/[\\/?*:[\]]/g, '_')
+      .slice(0, 28)
+      .replace(/^'+|'+$/g, '') || 'Sheet';
   let name = base;
-  for (let suffix = 2; workbook.getWorksheet(name); suffix += 1) name = `${base}(${suffix})`;
+  for (let suffix = 2; workbook.hasSheet(name); suffix += 1) name = `${base}(${suffix})`;
   return name;
 };
 
@@ -55,41 +69,47 @@ const useNote = (figures: ExportFigures): string =>
     : EXPORT_USE_LABELS.internal;
 
 const addTitledSheet = (
-  workbook: ExcelJS.Workbook,
+  workbook: Workbook,
   name: string,
   options: { title: string; note: string; frozenColumns: number; headerRows: number; widths: number[] },
-): ExcelJS.Worksheet => {
-  const sheet = workbook.addWorksheet(sheetName(workbook, name), {
-    views: [{ state: 'frozen', xSplit: options.frozenColumns, ySplit: 2 + options.headerRows }],
+): Worksheet => {
+  const sheet = workbook.addSheet(sheetName(workbook, name), {
+    frozen: { columns: options.frozenColumns, rows: 2 + options.headerRows },
+    widths: options.widths,
   });
-  sheet.columns = options.widths.map((width) => ({ width }));
-  sheet.addRow([options.title]).font = { bold: true, size: 14 };
-  sheet.addRow([options.note]).font = { size: 9 };
+  sheet.addRow([options.title], TITLE_STYLE);
+  sheet.addRow([options.note], NOTE_STYLE);
   return sheet;
 };
 
-const styleHeader = (row: ExcelJS.Row) => {
-  row.font = { bold: true };
-  row.eachCell({ includeEmpty: true }, (cell) => {
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
+const addHeaderRow = (sheet: Worksheet, values: readonly CellValue[], columns: number): number => {
+  const row = sheet.addRow(values);
+  for (let column = 1; column <= columns; column += 1) sheet.setStyle(row, column, HEADER_STYLE);
+  return row;
 };
 
-const styleBody = (row: ExcelJS.Row, columns: number) => {
+const addBodyRow = (
+  sheet: Worksheet,
+  values: readonly CellValue[],
+  columns: number,
+  figureFormat?: string,
+): number => {
+  const row = sheet.addRow(values);
   for (let column = 1; column <= columns; column += 1) {
-    const cell = row.getCell(column);
-    cell.border = BORDER;
-    if (cell.value === SUPPRESSED_MARK) cell.alignment = { horizontal: 'right' };
+    sheet.setStyle(row, column, {
+      border: BORDER,
+      ...(figureFormat && column >= 4 ? { numFmt: figureFormat } : {}),
+      ...(values[column - 1] === SUPPRESSED_MARK ? { horizontal: 'right' } : {}),
+    });
   }
+  return row;
 };
 
 /**
  * One sheet per indicator group, laid out as the plan's progress table: an indicator per block of
  * 見込量 / 実績 / 達成率 rows, a column per fiscal year of the plan period.
  */
-const addGroupSheets = (workbook: ExcelJS.Workbook, input: FiguresWorkbookInput) => {
+const addGroupSheets = (workbook: Workbook, input: FiguresWorkbookInput) => {
   const { figures, planYears } = input;
   const yearIndicators = planYears.map(
     (year) =>
@@ -106,23 +126,24 @@ const addGroupSheets = (workbook: ExcelJS.Workbook, input: FiguresWorkbookInput)
       headerRows: 2,
       widths: [44, 9, 9, ...planYears.map(() => 14)],
     });
-    const periodHeader = sheet.addRow(['指標', '単位', '区分', `計画期間（${figures.periodLabel}）`]);
-    const yearHeader = sheet.addRow([
-      '',
-      '',
-      '',
-      ...planYears.map((year) => formatFiscalYear(year.fiscalYear)),
-    ]);
-    styleHeader(periodHeader);
-    styleHeader(yearHeader);
-    sheet.mergeCells(periodHeader.number, 4, periodHeader.number, columns);
-    for (const column of [1, 2, 3]) sheet.mergeCells(periodHeader.number, column, yearHeader.number, column);
+    const periodHeader = addHeaderRow(
+      sheet,
+      ['指標', '単位', '区分', `計画期間（${figures.periodLabel}）`],
+      columns,
+    );
+    const yearHeader = addHeaderRow(
+      sheet,
+      ['', '', '', ...planYears.map((year) => formatFiscalYear(year.fiscalYear))],
+      columns,
+    );
+    sheet.merge(periodHeader, 4, periodHeader, columns);
+    for (const column of [1, 2, 3]) sheet.merge(periodHeader, column, yearHeader, column);
 
     for (const indicator of indicators) {
       const ofYear = (index: number) => yearIndicators[index]?.get(indicator.indicatorId);
       const targetOf = (index: number) =>
         ofYear(index)?.target ?? planYears[index]?.targets[indicator.indicatorId] ?? null;
-      const lines: { kind: string; values: ExcelJS.CellValue[]; format?: string }[] = [
+      const lines: { kind: string; values: CellValue[]; format?: string }[] = [
         ...(indicator.hasTarget
           ? [{ kind: '見込量', values: planYears.map((_, index) => targetOf(index)) }]
           : []),
@@ -138,24 +159,24 @@ const addGroupSheets = (workbook: ExcelJS.Workbook, input: FiguresWorkbookInput)
           : []),
       ];
       const first = sheet.rowCount + 1;
-      for (const { kind, values, format } of lines) {
-        const row = sheet.addRow([indicator.label, indicator.unit, kind, ...values]);
-        if (format) for (let column = 4; column <= columns; column += 1) row.getCell(column).numFmt = format;
-        styleBody(row, columns);
-      }
+      for (const { kind, values, format } of lines)
+        addBodyRow(sheet, [indicator.label, indicator.unit, kind, ...values], columns, format);
       if (lines.length > 1) {
-        sheet.mergeCells(first, 1, sheet.rowCount, 1);
-        sheet.mergeCells(first, 2, sheet.rowCount, 2);
+        sheet.merge(first, 1, sheet.rowCount, 1);
+        sheet.merge(first, 2, sheet.rowCount, 2);
       }
-      sheet.getCell(first, 1).alignment = { vertical: 'middle', wrapText: true };
+      sheet.setStyle(first, 1, { border: BORDER, vertical: 'center', wrapText: true });
       indicator.breakdown.forEach((part, partIndex) => {
-        const row = sheet.addRow([
-          `${SPACE}うち${part.label}`,
-          part.unit,
-          '実績',
-          ...planYears.map((_, index) => cellValue(ofYear(index)?.breakdown[partIndex]?.value)),
-        ]);
-        styleBody(row, columns);
+        addBodyRow(
+          sheet,
+          [
+            `${SPACE}うち${part.label}`,
+            part.unit,
+            '実績',
+            ...planYears.map((_, index) => cellValue(ofYear(index)?.breakdown[partIndex]?.value)),
+          ],
+          columns,
+        );
       });
     }
   }
@@ -163,7 +184,7 @@ const addGroupSheets = (workbook: ExcelJS.Workbook, input: FiguresWorkbookInput)
 
 /** The months of one scope (the whole tenant, or one member municipality) for every indicator. */
 const addMonthlySheet = (
-  workbook: ExcelJS.Workbook,
+  workbook: Workbook,
   input: FiguresWorkbookInput,
   name: string,
   seriesOf: (indicator: ExportIndicator) => ExportSeries | undefined,
@@ -177,17 +198,20 @@ const addMonthlySheet = (
     headerRows: 1,
     widths: [20, 44, 9, 11, ...figures.months.map(() => 8)],
   });
-  styleHeader(sheet.addRow(['分類', '指標', '単位', '年度実績', ...figures.months.map(monthLabel)]));
+  addHeaderRow(sheet, ['分類', '指標', '単位', '年度実績', ...figures.months.map(monthLabel)], columns);
   for (const indicator of figures.indicators) {
     const series = seriesOf(indicator);
-    const row = sheet.addRow([
-      INDICATOR_GROUP_LABELS[indicator.group],
-      indicator.label,
-      indicator.unit,
-      cellValue(series?.value),
-      ...(series?.months ?? []).map(cellValue),
-    ]);
-    styleBody(row, columns);
+    addBodyRow(
+      sheet,
+      [
+        INDICATOR_GROUP_LABELS[indicator.group],
+        indicator.label,
+        indicator.unit,
+        cellValue(series?.value),
+        ...(series?.months ?? []).map(cellValue),
+      ],
+      columns,
+    );
   }
 };
 
@@ -195,7 +219,7 @@ const addMonthlySheet = (
  * The plan's figures as sheets: a progress table per indicator group, the months of the whole, and,
  * for a core center set up jointly (共同設置), the months of each member municipality.
  */
-export const addFigureSheets = (workbook: ExcelJS.Workbook, input: FiguresWorkbookInput): void => {
+export const addFigureSheets = (workbook: Workbook, input: FiguresWorkbookInput): void => {
   addGroupSheets(workbook, input);
   addMonthlySheet(workbook, input, '月別', (indicator) => indicator.total);
   if (input.municipalities.length > 1) {
@@ -207,19 +231,13 @@ export const addFigureSheets = (workbook: ExcelJS.Workbook, input: FiguresWorkbo
   }
 };
 
-export const newWorkbook = (now: Date): ExcelJS.Workbook => {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Kikan';
-  workbook.created = now;
-  return workbook;
-};
+export const newWorkbook = (now: Date): Workbook => new Workbook({ creator: 'Kikan', created: now });
 
-export const figuresWorkbook = (input: FiguresWorkbookInput, now: Date): ExcelJS.Workbook => {
+export const figuresWorkbook = (input: FiguresWorkbookInput, now: Date): Workbook => {
   const workbook = newWorkbook(now);
   addFigureSheets(workbook, input);
   return workbook;
 };
 
 /** The workbook as API Gateway carries a binary body. */
-export const workbookBase64 = async (workbook: ExcelJS.Workbook): Promise<string> =>
-  Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+export const workbookBase64 = (workbook: Workbook): string => workbook.toBuffer().toString('base64');
