@@ -3,10 +3,13 @@ import path from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { LAMBDA_ESBUILD_OPTIONS } from './bundling.ts';
 import { REPOSITORY_ROOT, SERVICES_ROOT } from './repository.ts';
+
+const OUTPUT_FORMATS = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
 
 export interface KikanFunctionProps {
   /** The handler file, relative to the services package (e.g. `functionEntry('caseload')`). */
@@ -67,18 +70,20 @@ export class KikanFunction extends Construct {
         ...props.environment,
       },
       bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        charset: Charset.UTF8,
-        // The SDK is bundled, not taken from the runtime: the deployed code runs the SDK version the
-        // tests ran, and a runtime SDK update cannot change behaviour under us.
-        bundleAwsSDK: true,
-        // A CommonJS dependency bundled into an ES module may still call require() for Node built-ins.
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        // One set of esbuild options, shared with `npm run bench` (bundling.ts, ADR 0016).
+        target: LAMBDA_ESBUILD_OPTIONS.target,
+        format: OUTPUT_FORMATS[LAMBDA_ESBUILD_OPTIONS.format],
+        mainFields: [...LAMBDA_ESBUILD_OPTIONS.mainFields],
+        minify: LAMBDA_ESBUILD_OPTIONS.minify,
+        sourceMap: LAMBDA_ESBUILD_OPTIONS.sourcemap,
+        sourcesContent: LAMBDA_ESBUILD_OPTIONS.sourcesContent,
+        // Not `charset`: aws-cdk-lib 2.276 accepts it but never passes it to esbuild, so every
+        // Japanese string was shipped \u-escaped (infra/test/api.test.ts compares the bytes).
+        esbuildArgs: { '--charset': LAMBDA_ESBUILD_OPTIONS.charset },
+        banner: LAMBDA_ESBUILD_OPTIONS.banner.js,
+        // Replaces CDK's default (all of `@aws-sdk/*` from the runtime): the request path's SDK is
+        // bundled, only the credential fallbacks Lambda never loads are left to the runtime.
+        externalModules: [...LAMBDA_ESBUILD_OPTIONS.external],
         forceDockerBundling: false,
       },
     });

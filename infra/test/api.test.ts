@@ -1,8 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BOUNDED_CONTEXTS, ROUTES, routeKey } from '@kikan/services/routes';
+import { BOUNDED_CONTEXTS, ROUTES, functionEntry, routeKey } from '@kikan/services/routes';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { STAGE_THROTTLE } from '../src/api.ts';
+import { LAMBDA_ESBUILD_OPTIONS, LAMBDA_RUNTIME_PROVIDED } from '../src/bundling.ts';
+import { REPOSITORY_ROOT, SERVICES_ROOT } from '../src/repository.ts';
 import { kikanFunctions, referencedId, resourcesOfType, synthesizeKikan } from './kikan-synth.ts';
 
 const { app, template } = synthesizeKikan({ bundle: true });
@@ -13,6 +18,16 @@ const resources = template.toJSON().Resources as Record<
 const [[tableId] = []] = resourcesOfType(template, 'AWS::DynamoDB::Table');
 const [[userPoolId] = []] = resourcesOfType(template, 'AWS::Cognito::UserPool');
 const [[clientId] = []] = resourcesOfType(template, 'AWS::Cognito::UserPoolClient');
+
+/** The index.mjs CDK bundled for every function of the stack. */
+const deployedBundles = (): string[] =>
+  kikanFunctions(template).map(([, fn]) => {
+    const objectKey = (fn.Properties?.Code as { S3Key: string }).S3Key;
+    return readFileSync(
+      path.join(app.outdir, `asset.${objectKey.replace(/\.zip$/, '')}`, 'index.mjs'),
+      'utf8',
+    );
+  });
 
 /** The bounded context a function serves, from the description the api construct gives it. */
 const contextOfFunction = (functionId: string): string | undefined =>
@@ -63,6 +78,53 @@ describe('api: functions', () => {
       expect(bundle.startsWith("import { createRequire } from 'node:module';")).toBe(true);
       // Minified: long lines (the platform bundle unminified averages ~38 characters per line).
       expect(bundle.length / bundle.split('\n').length).toBeGreaterThan(100);
+    }
+  });
+
+  it('loads nothing from the runtime but Node built-ins, and the credential fallbacks lazily', () => {
+    for (const bundle of deployedBundles()) {
+      const staticImports = [
+        ...bundle.matchAll(
+          /\bimport\s*(?:(?:[\w$]+|\{[^}]*\}|\*\s*as\s+[\w$]+)(?:\s*,\s*(?:\{[^}]*\}|\*\s*as\s+[\w$]+))?\s*from\s*)?"([^"]+)"/g,
+        ),
+      ].map((match) => match[1]);
+      expect(staticImports.filter((specifier) => !isBuiltin(specifier ?? ''))).toEqual([]);
+      const dynamicImports = [...bundle.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)].map((match) => match[1]);
+      const lazy = dynamicImports.filter((specifier) => !isBuiltin(specifier ?? ''));
+      for (const specifier of lazy) expect(LAMBDA_RUNTIME_PROVIDED).toContain(specifier);
+    }
+  });
+
+  it('bundles byte for byte what `npm run bench` measures from LAMBDA_ESBUILD_OPTIONS', async () => {
+    const entries = [
+      ...BOUNDED_CONTEXTS.map((context) => functionEntry(context)),
+      'src/cognito/pre-token-generation.ts',
+    ];
+    const outdir = mkdtempSync(path.join(tmpdir(), 'kikan-bundles-'));
+    try {
+      const rebuilt = await Promise.all(
+        entries.map(async (entry, index) => {
+          const outfile = path.join(outdir, String(index), 'index.mjs');
+          await build({
+            ...LAMBDA_ESBUILD_OPTIONS,
+            mainFields: [...LAMBDA_ESBUILD_OPTIONS.mainFields],
+            external: [...LAMBDA_ESBUILD_OPTIONS.external],
+            entryPoints: [path.join(SERVICES_ROOT, entry)],
+            outfile,
+            absWorkingDir: REPOSITORY_ROOT,
+            logLevel: 'error',
+          });
+          return readFileSync(outfile, 'utf8');
+        }),
+      );
+      const deployed = new Set(deployedBundles());
+      // Lengths first: a failure then names the sizes rather than printing 400 KB of bundle.
+      expect(rebuilt.map((bundle) => bundle.length).sort()).toEqual(
+        [...deployed].map((bundle) => bundle.length).sort(),
+      );
+      for (const bundle of rebuilt) expect(deployed.has(bundle)).toBe(true);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
     }
   });
 });

@@ -1,5 +1,6 @@
 import { BOUNDED_CONTEXTS } from '@kikan/services/routes';
 import { describe, expect, it } from 'vitest';
+import { LAMBDA_NODE_MAJOR } from '../src/bundling.ts';
 import {
   asArray,
   functionRoleId,
@@ -28,7 +29,7 @@ describe('functions: shared defaults', () => {
 
   it('runs every function on Node.js 24 and arm64', () => {
     for (const [, fn] of functions) {
-      expect(fn.Properties?.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties?.Runtime).toBe(`nodejs${LAMBDA_NODE_MAJOR}.x`);
       expect(fn.Properties?.Architectures).toEqual(['arm64']);
     }
   });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { LocalDemoUser, ROLE_LABELS, type PortalConfig, type User } from '@kikan/shared';
 import { contentSecurityPolicy, inlineScriptHashes } from '@kikan/shared/content-security-policy';
-import { z } from 'zod';
+import * as z from 'zod';
 import { lambdaContext, matchRoute, toApiGatewayEvent } from './api-event.ts';
 import { FUNCTIONS } from './functions.ts';
 import type { LocalIssuer } from './issuer.ts';

@@ -1,5 +1,5 @@
 import { TABLE_NAME_DEFAULT } from '@kikan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Environment = z.discriminatedUnion('AUTH_MODE', [
   z.object({

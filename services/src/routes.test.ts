@@ -1,7 +1,7 @@
 import { ROLES } from '@kikan/shared';
 import type { Context } from 'aws-lambda';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HttpEvent, HttpResult } from './http/http-event.ts';
 import { apiGatewayEvent, lambdaContext } from './http/test-fixtures.ts';
 import {

@@ -8,7 +8,7 @@ import {
   Me,
   OfficeList,
 } from '@kikan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AUDIT_ROUTES } from './admin/audit-routes.ts';
 import { CYCLE_ROUTES } from './caseload/cycle-routes.ts';
 import { COUNCIL_ROUTES } from './council/council-routes.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseId, IsoDate, OfficeId, PersonId, UserId } from './ids.ts';
 import { PageQuery, page } from './pagination.ts';
 import { PersonInput } from './person.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MONITORING_PERIODS, MonitoringPeriodMonths, ServiceKind } from './case.ts';
 import { CaseId, EntityId, IsoDate, UserId } from './ids.ts';
 import { requiredText, text } from './text.ts';

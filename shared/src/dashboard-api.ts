@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseView, SelfPlanReason } from './case.ts';
 import { DifficultCategory } from './difficult-case.ts';
 import { IsoDate, OfficeId, UserId } from './ids.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseView } from './case.ts';
 import { DIFFICULT_CATEGORIES, DifficultCategory, DifficultStatus, SharingBasis } from './difficult-case.ts';
 import { CaseId, EntityId, IsoDate, OfficeId, UserId } from './ids.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** 困難事例 categories (DOMAIN.md, seed 004). */
 export const DIFFICULT_CATEGORIES = [

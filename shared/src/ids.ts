@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Tenant ids become the leading part of every partition key (`T#<tenantId>#…`) and the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseId, EntityId, IsoDate, MunicipalityCode, OfficeId, UserId } from './ids.ts';
 import { PageQuery, page } from './pagination.ts';
 import { requiredText, text } from './text.ts';

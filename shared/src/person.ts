@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate, MunicipalityCode, PersonId, RecipientNumber } from './ids.ts';
 import { Kana, requiredText, text } from './text.ts';
 

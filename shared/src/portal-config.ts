@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * `/config.json`, read by the portal at start-up. Locally the local server answers it; in AWS the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fiscalYearOf, fiscalYearRange } from './calendar.ts';
 import { CaseId, EntityId, IsoDate, OfficeId, UserId } from './ids.ts';
 import { FiscalYear, LedgerEventKind } from './ledger-api.ts';

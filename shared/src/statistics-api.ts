@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SelfPlanReason } from './case.ts';
 import { IsoDateTime, MunicipalityCode, OfficeId, UserId } from './ids.ts';
 import { FiscalYear, type LedgerEventKind } from './ledger-api.ts';

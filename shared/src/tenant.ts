@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MunicipalityCode, TenantId } from './ids.ts';
 import { requiredText } from './text.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Free text a user types: trimmed, no control characters except newlines and tabs. */
 export const text = (max: number) =>

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OfficeId, TenantId, UserId } from './ids.ts';
 import { MemberMunicipality } from './tenant.ts';
 import { Role } from './role.ts';

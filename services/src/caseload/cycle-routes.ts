@@ -11,7 +11,7 @@ import {
   ServiceDecisionInput,
   ServiceDecisionResult,
 } from '@kikan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
 
 const CASE_WORKERS = ['specialist', 'office_manager', 'core_supervisor'] as const;

@@ -1,6 +1,6 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Role, addDays, keys } from '@kikan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../http/errors.ts';
 import type { auditItem } from './audit.ts';
 import { db, tableName } from './client.ts';

@@ -19,7 +19,7 @@ import {
   keys,
   type Person,
 } from '@kikan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { db, tableName } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { StoredResponse } from './idempotency.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../http/errors.ts';
 
 const StoredKey = z.record(z.string(), z.string());

@@ -14,7 +14,7 @@ import {
   type TenantContext,
   type TimelineEntry,
 } from '@kikan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Idempotency } from '../http/route.ts';
 import { logger } from '../logger.ts';
 import type { AuditEvent } from './audit.ts';

@@ -14,7 +14,7 @@ import {
   keys,
   type ConsentView,
 } from '@kikan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Idempotency } from '../http/route.ts';
 import type { AuditEvent } from './audit.ts';
 import { caseWriteItems, putCaseIfVersion, type CaseRecord } from './case-store.ts';

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, type TenantContext } from '@kikan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdempotencyKeyReusedError } from '../http/errors.ts';
 import type { Idempotency } from '../http/route.ts';
 import { db, tableName } from './client.ts';

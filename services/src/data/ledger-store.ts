@@ -12,7 +12,7 @@ import {
   keys,
   type ItemKey,
 } from '@kikan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Idempotency } from '../http/route.ts';
 import type { AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';

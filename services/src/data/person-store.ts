@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { CaseId, ConsentPurpose, ConsentView, OfficeId, Person, PersonId, keys } from '@kikan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Idempotency } from '../http/route.ts';
 import { caseWriteItems, personItem, type CaseRecord } from './case-store.ts';
 import { db, tableName } from './client.ts';

@@ -13,7 +13,7 @@ import {
   type CaseRecordKind,
   type PhaseChange,
 } from '@kikan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Idempotency } from '../http/route.ts';
 import { CaseRecord, caseWriteItems } from './case-store.ts';
 import { cycleRecordItem } from './cycle-store.ts';

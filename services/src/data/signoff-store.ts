@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { Confirmation, FiscalYearFigures, SignOffStatus, keys } from '@kikan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
 import { putAtVersion } from './statistics-config-store.ts';

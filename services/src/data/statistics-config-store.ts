@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { StatisticsSettings, Tenant, keys, type PlanPeriodId } from '@kikan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { db, tableName } from './client.ts';
 import { putIfVersion, writeTransaction, type TransactItem, type WriteContext } from './transaction.ts';
 

@@ -1,6 +1,6 @@
 import { ErrorResponse } from '@kikan/shared';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { bind, createFunction } from './create-function.ts';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, rawFile } from './raw-response.ts';
 import { defineRoute, type RouteDefinition } from './route.ts';

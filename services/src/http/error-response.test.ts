@@ -1,6 +1,6 @@
 import { ErrorResponse } from '@kikan/shared';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { bind, createFunction } from './create-function.ts';
 import {
   ConflictError,

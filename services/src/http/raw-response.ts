@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Offered to the browser as the download's name (Content-Disposition: attachment). */
 const Filename = z.string().min(1).max(200).optional();

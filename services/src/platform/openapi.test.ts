@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CSV_CONTENT_TYPE, rawFile } from '../http/raw-response.ts';
 import { defineRoute } from '../http/route.ts';
 import { ROUTES, createCaseRoute, getCaseRoute, listCasesRoute, routeKey } from '../routes.ts';

@@ -1,5 +1,5 @@
 import { ErrorResponse } from '@kikan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteDefinition } from '../http/route.ts';
 
 type JsonSchema = Record<string, unknown>;

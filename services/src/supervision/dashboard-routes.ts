@@ -1,5 +1,5 @@
 import { Dashboard, DashboardCasePage, DashboardCasesQuery, OfficeId } from '@kikan/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
 
 /** Cross-office figures are the core center's: offices see only their own caseload. */

@@ -1,0 +1,41 @@
+// One cold start: a fresh Node process imports a Lambda bundle and calls its handler once.
+// Usage: node lambda-runner.mjs <bundle.mjs> <event-json>
+// Prints one line `KIKAN_BENCH_COLD_INIT {...}` with milliseconds since the process started
+// (performance.now() counts from Node's time origin): when this script began, when the bundle
+// was imported, and when the first response was back.
+import { pathToFileURL } from 'node:url';
+
+const runnerStartedMs = performance.now();
+const [bundlePath, eventJson] = process.argv.slice(2);
+if (!bundlePath || !eventJson) throw new Error('usage: lambda-runner.mjs <bundle.mjs> <event-json>');
+const event = JSON.parse(eventJson);
+
+const { handler } = await import(pathToFileURL(bundlePath).href);
+const importedMs = performance.now();
+
+const requestId = '00000000-0000-4000-8000-000000000000';
+const context = {
+  callbackWaitsForEmptyEventLoop: false,
+  functionName: process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'bench',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:ap-northeast-1:000000000000:function:bench',
+  memoryLimitInMB: '1024',
+  awsRequestId: requestId,
+  logGroupName: '/aws/lambda/bench',
+  logStreamName: 'bench',
+  getRemainingTimeInMillis: () => 10_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+};
+const result = await handler(event, context);
+const respondedMs = performance.now();
+
+process.stdout.write(
+  `\nKIKAN_BENCH_COLD_INIT ${JSON.stringify({
+    runnerStartedMs,
+    importedMs,
+    respondedMs,
+    statusCode: result?.statusCode ?? null,
+  })}\n`,
+);

@@ -1,0 +1,308 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  BOUNDED_CONTEXTS,
+  ROUTES,
+  functionEntry,
+  routeKey,
+  type RouteDefinition,
+} from '@kikan/services/routes';
+import { build, type Metafile } from 'esbuild';
+import { LAMBDA_ESBUILD_OPTIONS, LAMBDA_NODE_MAJOR } from '../infra/src/bundling.ts';
+import { measurement, type Measurement } from './results.ts';
+
+const BENCH_ROOT = path.dirname(fileURLToPath(import.meta.url));
+const REPOSITORY_ROOT = path.dirname(BENCH_ROOT);
+const SERVICES_ROOT = path.join(REPOSITORY_ROOT, 'services');
+/**
+ * Inside the repository on purpose: the packages left to the Lambda runtime (LAMBDA_RUNTIME_PROVIDED)
+ * must resolve from the repository's node_modules, and an ES module finds bare imports only in
+ * node_modules folders above it (NODE_PATH does not apply to ES modules).
+ */
+const OUT_ROOT = path.join(BENCH_ROOT, '.out', 'lambda');
+const RUNNER = path.join(BENCH_ROOT, 'lambda-runner.mjs');
+
+export const BUNDLE_BUDGET_BYTES = 400 * 1024;
+export const COLD_INIT_BUDGET_RATIO = 2;
+const COLD_STARTS = 10;
+
+/** As infra/src/auth.ts gives it to KikanFunction. */
+const PRE_TOKEN_ENTRY = 'src/cognito/pre-token-generation.ts';
+
+interface LambdaFunction {
+  name: string;
+  /** Entry file, absolute. */
+  entry: string;
+  /** The one event its cold start handles. */
+  event: unknown;
+}
+
+/** The cheapest request of a context: a public GET if it has one, else a GET without a token (→ 401). */
+const benchRoute = (context: string): RouteDefinition => {
+  const gets = ROUTES.filter((route) => route.context === context && route.method === 'GET');
+  const route = gets.find((candidate) => candidate.access === 'public') ?? gets[0];
+  if (!route) throw new Error(`no GET route in the ${context} context`);
+  return route;
+};
+
+/** An API Gateway HTTP API (payload 2.0) event, as the local gateway builds it. */
+const apiEvent = (route: RouteDefinition) => {
+  const rawPath = route.path.replace(/\{(\w+)\}/g, 'bench-$1');
+  const pathParameters = Object.fromEntries(
+    [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, `bench-${name}`]),
+  );
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey: routeKey(route),
+    rawPath,
+    rawQueryString: '',
+    headers: { host: 'bench.example', 'user-agent': 'kikan-bench', accept: 'application/json' },
+    ...(Object.keys(pathParameters).length ? { pathParameters } : {}),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'bench',
+      domainName: 'bench.example',
+      domainPrefix: 'bench',
+      http: {
+        method: route.method,
+        path: rawPath,
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'kikan-bench',
+      },
+      requestId: '00000000-0000-4000-8000-000000000000',
+      routeKey: routeKey(route),
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    isBase64Encoded: false,
+  };
+};
+
+const preTokenEvent = {
+  version: '2',
+  triggerSource: 'TokenGeneration_Authentication',
+  region: 'ap-northeast-1',
+  userPoolId: 'ap-northeast-1_BenchPool',
+  userName: 'bench',
+  callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'bench-client' },
+  request: {
+    userAttributes: {
+      sub: 'bench',
+      'custom:tenant': 'bench',
+      'custom:office': 'bench-office',
+      'custom:role': 'specialist',
+    },
+    groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [] },
+    scopes: ['openid'],
+  },
+  response: { claimsAndScopeOverrideDetails: null },
+};
+
+const lambdaFunctions = (): LambdaFunction[] => [
+  ...BOUNDED_CONTEXTS.map((context) => ({
+    name: context,
+    entry: path.join(SERVICES_ROOT, functionEntry(context)),
+    event: apiEvent(benchRoute(context)),
+  })),
+  { name: 'cognito-pre-token', entry: path.join(SERVICES_ROOT, PRE_TOKEN_ENTRY), event: preTokenEvent },
+];
+
+/** The floor: a handler with no code of ours and no dependency, bundled the same way. */
+const EMPTY_HANDLER = `export const handler = async () => ({ statusCode: 200, headers: {}, body: '{}' });\n`;
+
+interface Bundle {
+  file: string;
+  bytes: number;
+  metafile: Metafile;
+}
+
+/** Exactly what KikanFunction's NodejsFunction runs, through esbuild's API, plus the metafile. */
+const bundle = async (name: string, entry: string): Promise<Bundle> => {
+  const outdir = path.join(OUT_ROOT, name);
+  const file = path.join(outdir, 'index.mjs');
+  const result = await build({
+    ...LAMBDA_ESBUILD_OPTIONS,
+    mainFields: [...LAMBDA_ESBUILD_OPTIONS.mainFields],
+    external: [...LAMBDA_ESBUILD_OPTIONS.external],
+    entryPoints: [entry],
+    outfile: file,
+    absWorkingDir: REPOSITORY_ROOT,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
+  return { file, bytes: statSync(file).size, metafile: result.metafile };
+};
+
+/** Bytes in the output by package (node_modules name, or the workspace for our own code). */
+export const contributors = (metafile: Metafile): [string, number][] => {
+  const byPackage = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const modules = input.split('node_modules/');
+      const tail = modules.length > 1 ? (modules.at(-1) ?? '') : input;
+      const parts = tail.split('/');
+      const name =
+        modules.length > 1
+          ? parts[0]?.startsWith('@')
+            ? `${parts[0]}/${parts[1] ?? ''}`
+            : (parts[0] ?? '')
+          : (parts[0] ?? '');
+      byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...byPackage].sort((a, b) => b[1] - a[1]);
+};
+
+interface ColdStart {
+  /** Process start → first response: what the budget compares. */
+  totalMs: number;
+  /** Runner start → first response: the bundle's own import and first request. */
+  importAndCallMs: number;
+  statusCode: number | null;
+}
+
+/** The environment the deployed API functions get (infra/src/api.ts), with placeholder values. */
+const functionEnvironment = (name: string): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH,
+  AWS_REGION: 'ap-northeast-1',
+  AWS_LAMBDA_FUNCTION_NAME: `kikan-${name}`,
+  TABLE_NAME: 'kikan-bench',
+  AUTH_MODE: 'cognito',
+  COGNITO_USER_POOL_ID: 'ap-northeast-1_BenchPool',
+  COGNITO_CLIENT_ID: 'bench-client',
+  POWERTOOLS_SERVICE_NAME: 'kikan',
+  NODE_OPTIONS: '--enable-source-maps',
+});
+
+const coldStart = (name: string, file: string, event: unknown): Promise<ColdStart> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [RUNNER, file, JSON.stringify(event)], {
+      cwd: path.dirname(file),
+      env: functionEnvironment(name),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = /^KIKAN_BENCH_COLD_INIT (.+)$/m.exec(stdout)?.[1];
+      if (code !== 0 || !line) {
+        reject(new Error(`cold start of ${name} failed (exit ${code}): ${stderr || stdout}`));
+        return;
+      }
+      const timing = JSON.parse(line) as {
+        runnerStartedMs: number;
+        respondedMs: number;
+        statusCode: number | null;
+      };
+      resolve({
+        totalMs: timing.respondedMs,
+        importAndCallMs: timing.respondedMs - timing.runnerStartedMs,
+        statusCode: timing.statusCode,
+      });
+    });
+  });
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const value =
+    sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return Math.round(value * 100) / 100;
+};
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+/**
+ * Item 5: every function's bundle (bytes of index.mjs, budget ≤ 400 KB) and its cold init (a fresh
+ * Node process importing the bundle and handling one request, median of 10) against the same for an
+ * empty handler bundled the same way (budget ≤ 2×). Cold starts of all functions are interleaved,
+ * so a burst of load on this shared machine hits every function alike.
+ */
+export const measureLambda = async (): Promise<Measurement[]> => {
+  rmSync(OUT_ROOT, { recursive: true, force: true });
+  mkdirSync(OUT_ROOT, { recursive: true });
+  const scale = `node ${process.versions.node} (bundles target node${LAMBDA_NODE_MAJOR}), ${COLD_STARTS} cold starts`;
+
+  const emptyEntry = path.join(OUT_ROOT, 'empty-handler.mjs');
+  writeFileSync(emptyEntry, EMPTY_HANDLER);
+  const empty = await bundle('empty', emptyEntry);
+  const functions = lambdaFunctions();
+  const bundles = new Map<string, Bundle>();
+  for (const fn of functions) {
+    const built = await bundle(fn.name, fn.entry);
+    bundles.set(fn.name, built);
+    const top = contributors(built.metafile)
+      .slice(0, 5)
+      .map(([name, bytes]) => `${name} ${kb(bytes)}`)
+      .join(', ');
+    console.error(`[lambda] ${fn.name}: ${kb(built.bytes)} (${top})`);
+  }
+
+  const runs = [
+    { name: 'empty', file: empty.file, event: {} },
+    ...functions.map((fn) => ({ ...fn, file: bundles.get(fn.name)?.file ?? '' })),
+  ];
+  const starts = new Map<string, ColdStart[]>(runs.map((run) => [run.name, []]));
+  for (let round = 0; round < COLD_STARTS; round++) {
+    for (const run of runs) starts.get(run.name)?.push(await coldStart(run.name, run.file, run.event));
+  }
+  const medianOf = (name: string, field: 'totalMs' | 'importAndCallMs') =>
+    median((starts.get(name) ?? []).map((start) => start[field]));
+  const floor = medianOf('empty', 'totalMs');
+
+  const results: Measurement[] = [
+    measurement({ name: 'floor.lambda_empty.bundle_bytes', unit: 'bytes', value: empty.bytes, scale }),
+    measurement({ name: 'floor.lambda_empty.cold_init_p50', unit: 'ms', value: floor, scale }),
+  ];
+  for (const fn of functions) {
+    const built = bundles.get(fn.name);
+    if (!built) continue;
+    const statuses = [...new Set((starts.get(fn.name) ?? []).map((start) => start.statusCode))].join('/');
+    console.error(`[lambda] ${fn.name}: first response ${statuses}`);
+    results.push(
+      measurement({
+        name: `lambda.${fn.name}.bundle_bytes`,
+        unit: 'bytes',
+        value: built.bytes,
+        scale,
+        budget: { rule: '≤ 400 KB minified', met: built.bytes <= BUNDLE_BUDGET_BYTES },
+      }),
+    );
+    const coldInit = medianOf(fn.name, 'totalMs');
+    results.push(
+      measurement({
+        name: `lambda.${fn.name}.cold_init_p50`,
+        unit: 'ms',
+        value: coldInit,
+        floor,
+        scale,
+        budget: { rule: '≤ 2× the empty handler', met: coldInit <= COLD_INIT_BUDGET_RATIO * floor },
+      }),
+    );
+    results.push(
+      measurement({
+        name: `lambda.${fn.name}.import_and_first_call_p50`,
+        unit: 'ms',
+        value: medianOf(fn.name, 'importAndCallMs'),
+        floor: medianOf('empty', 'importAndCallMs'),
+        scale,
+      }),
+    );
+  }
+  return results;
+};
+
+// `npx tsx bench/lambda.ts` runs this part alone.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { formatTable } = await import('./results.ts');
+  console.log(formatTable(await measureLambda()));
+}
