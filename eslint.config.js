@@ -29,6 +29,11 @@ export default tseslint.config(
         'error',
         { selector: 'CallExpression[callee.property.name="only"]', message: 'Do not commit .only tests.' },
         { selector: 'CallExpression[callee.property.name="skip"]', message: 'Do not commit skipped tests.' },
+        {
+          selector: "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier",
+          message:
+            "Import zod as a namespace (import * as z from 'zod'): a named import makes esbuild keep all of zod, locales included (ADR 0016).",
+        },
       ],
     },
   },
