@@ -1,6 +1,6 @@
 import { listOffices } from '../data/directory-store.ts';
 import { bind, createFunction } from '../http/create-function.ts';
-import { getMeRoute, listOfficesRoute } from '../routes.ts';
+import { getMeRoute, listOfficesRoute } from './admin-routes.ts';
 import { exportAudit } from './audit-export.ts';
 import { listAudit } from './audit-list.ts';
 import { exportAuditRoute, listAuditRoute } from './audit-routes.ts';

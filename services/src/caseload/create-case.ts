@@ -7,7 +7,7 @@ import { ValidationError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { caseCreationOffice } from '../policy/access-policy.ts';
 import { toCaseView } from '../policy/case-view.ts';
-import type { createCaseRoute } from '../routes.ts';
+import type { createCaseRoute } from './case-routes.ts';
 
 const CASE_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 

@@ -1,10 +1,21 @@
 import { bind, createFunction } from '../http/create-function.ts';
-import { ROUTES, healthRoute, openApiRoute } from '../routes.ts';
-import { buildOpenApiDocument } from './openapi.ts';
+import { healthRoute, openApiRoute } from './platform-routes.ts';
 
 let document: Record<string, unknown> | undefined;
 
+/**
+ * The whole route table (every context's schemas) and the OpenAPI builder load on the first
+ * document request only: a health check's cold start stays that of a near-empty handler.
+ */
+const openApiDocument = async () => {
+  const [{ ROUTES }, { buildOpenApiDocument }] = await Promise.all([
+    import('../routes.ts'),
+    import('./openapi.ts'),
+  ]);
+  return (document ??= buildOpenApiDocument(ROUTES, '0.1.0'));
+};
+
 export const handler = createFunction([
   bind(healthRoute, async () => ({ status: 'ok' as const })),
-  bind(openApiRoute, async () => (document ??= buildOpenApiDocument(ROUTES, '0.1.0'))),
+  bind(openApiRoute, openApiDocument),
 ]);
