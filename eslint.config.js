@@ -15,6 +15,7 @@ export default tseslint.config(
       'web/.svelte-kit/**',
       '.data/**',
       'bench/results.json',
+      'bench/.out/**',
     ],
   },
   js.configs.recommended,
