@@ -10,7 +10,7 @@ import {
 } from '@kikan/shared';
 import { localClient } from '../services/local/table.ts';
 import { CaseRecord } from '../services/src/data/case-store.ts';
-import { listOffices, listUsers } from '../services/src/data/directory-store.ts';
+import { getTenant, listOffices, listUsers } from '../services/src/data/directory-store.ts';
 import { listSeniorSpecialists, readLedgerYear } from '../services/src/data/ledger-store.ts';
 import {
   SPECIALIST_PREFIX,
@@ -18,11 +18,7 @@ import {
   officeCountersOf,
   type Counters,
 } from '../services/src/data/office-counters.ts';
-import {
-  readStatisticsSettings,
-  readTargets,
-  readTenant,
-} from '../services/src/data/statistics-config-store.ts';
+import { readStatisticsSettings, readTargets } from '../services/src/data/statistics-config-store.ts';
 import { statisticsCellsOf, type StatisticsCounters } from '../services/src/data/statistics-counters.ts';
 import { computeFigures } from '../services/src/statistics/figures.ts';
 import { readLiveFigures } from '../services/src/statistics/live-figures.ts';
@@ -98,7 +94,7 @@ const naiveFigures = async (
   const period = planPeriodOf(fiscalYear);
   if (!period) throw new Error(`fiscal year ${fiscalYear} is outside the plan periods`);
   const [tenant, offices, ledgerEvents, seniors, settings, targets] = await Promise.all([
-    readTenant(tenantId),
+    getTenant(tenantId),
     listOffices(tenantId),
     readLedgerYear(tenantId, fiscalYear),
     listSeniorSpecialists(tenantId),

@@ -46,6 +46,12 @@ export const listOffices = async (tenantId: string): Promise<Office[]> => {
   return offices;
 };
 
+/** The tenant profile with its member municipalities (the split of every figure). */
+export const getTenant = async (tenantId: string): Promise<Tenant | null> => {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.tenant(tenantId) }));
+  return Item ? Tenant.parse({ tenantId, ...strip(Item) }) : null;
+};
+
 export const getUser = async (tenantId: string, userId: string): Promise<User | null> => {
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.user(tenantId, userId) }),

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { StatisticsSettings, Tenant, keys, type PlanPeriodId } from '@kikan/shared';
+import { StatisticsSettings, keys, type PlanPeriodId } from '@kikan/shared';
 import * as z from 'zod';
 import { db, tableName } from './client.ts';
 import { putIfVersion, writeTransaction, type TransactItem, type WriteContext } from './transaction.ts';
@@ -113,12 +113,4 @@ export const writeTargets = async (
     ],
     [{ action: 'update', recordType: 'statistics_targets', recordId: stored.periodId }],
   );
-};
-
-/** The tenant profile with its member municipalities (the split of every figure). */
-export const readTenant = async (tenantId: string): Promise<Tenant | null> => {
-  const item = await getItem(keys.tenant(tenantId));
-  if (!item) return null;
-  const { pk: _pk, sk: _sk, entity: _entity, ...tenant } = item;
-  return Tenant.parse(tenant);
 };

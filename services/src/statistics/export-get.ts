@@ -29,7 +29,7 @@ export const exportFiguresXlsx: Operation<typeof exportFiguresXlsxRoute> = async
   return {
     contentType: XLSX_CONTENT_TYPE,
     encoding: 'base64',
-    body: await workbookBase64(figuresWorkbook(input, now)),
+    body: workbookBase64(figuresWorkbook(input, now)),
     filename: figuresFilename(query.fiscalYear, {
       use: query.use,
       version: source.version,
@@ -48,7 +48,7 @@ export const exportCouncilPack: Operation<typeof councilPackRoute> = async ({ ct
   return {
     contentType: XLSX_CONTENT_TYPE,
     encoding: 'base64',
-    body: await workbookBase64(councilPackWorkbook(input, issues.map(councilViewOf), now)),
+    body: workbookBase64(councilPackWorkbook(input, issues.map(councilViewOf), now)),
     filename: councilPackFilename(query.fiscalYear),
   };
 };

@@ -3,10 +3,10 @@ import {
   DIFFICULT_CATEGORY_LABELS,
   SELF_PLAN_REASONS,
   SELF_PLAN_REASON_LABELS,
-  daysInMonth,
   fiscalYearMonths,
   fiscalYearRange,
   isSeniorOn,
+  lastDayOfMonth,
   type FigureSeries,
   type FiscalYearFigures,
   type IndicatorDefinition,
@@ -125,11 +125,6 @@ const indexRows = (rows: readonly CounterRow[]): Map<string, number> => {
   return index;
 };
 
-const lastDayOf = (month: string): string => {
-  const [year, monthNumber] = month.split('-').map(Number);
-  return `${month}-${String(daysInMonth(year ?? 0, monthNumber ?? 1)).padStart(2, '0')}`;
-};
-
 /** Title of a sub-committee session without its session number: 「就労部会（第2回）」 → 「就労部会」. */
 export const subcommitteeName = (title: string): string =>
   title
@@ -243,7 +238,7 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
         const { end } = fiscalYearRange(facts.fiscalYear);
         const asOf = facts.today < end ? facts.today : end;
         const values = months.map((month) => {
-          const day = lastDayOf(month);
+          const day = lastDayOfMonth(month);
           return seniorsOn(day < asOf ? day : asOf, scope);
         });
         return { value: elapsedMonths > 0 ? seniorsOn(asOf, scope) : null, months: masked(values) };

@@ -1,9 +1,9 @@
 import { planPeriodOf, todayInJapan, type FiscalYearFigures } from '@kikan/shared';
-import { listOffices } from '../data/directory-store.ts';
+import { getTenant, listOffices } from '../data/directory-store.ts';
 import { listSeniorSpecialists, readLedgerYear } from '../data/ledger-store.ts';
 import { readOfficeCounters } from '../data/office-stats-store.ts';
 import { SPECIALIST_PREFIX } from '../data/office-counters.ts';
-import { readStatisticsSettings, readTargets, readTenant } from '../data/statistics-config-store.ts';
+import { readStatisticsSettings, readTargets } from '../data/statistics-config-store.ts';
 import { readCaseStatistics } from '../data/statistics-store.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
 import { computeFigures } from './figures.ts';
@@ -34,7 +34,7 @@ export const readLiveFigures = async (
     settings,
     targets,
   ] = await Promise.all([
-    readTenant(tenantId),
+    getTenant(tenantId),
     listOffices(tenantId),
     readCaseStatistics(tenantId, fiscalYear),
     readCaseStatistics(tenantId, fiscalYear + 1),
