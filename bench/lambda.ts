@@ -115,6 +115,27 @@ const lambdaFunctions = (): LambdaFunction[] => [
 /** The floor: a handler with no code of ours and no dependency, bundled the same way. */
 const EMPTY_HANDLER = `export const handler = async () => ({ statusCode: 200, headers: {}, body: '{}' });\n`;
 
+/**
+ * The least any function that reads the table must load: the design card's DynamoDB client and
+ * DocumentClient, constructed, and nothing of ours. Its cold init against the empty handler's shows
+ * how much of the 2× budget the SDK alone takes.
+ */
+const SDK_ONLY_HANDLER = [
+  "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+  "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
+  'export const handler = async () => {',
+  '  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+  '  return { statusCode: 200, headers: {}, body: String(typeof client.send === typeof GetCommand) };',
+  '};',
+  '',
+].join('\n');
+
+/**
+ * The bundle-size alternative (ADR 0016): the largest function with the whole SDK left to the
+ * runtime, as CDK's default would. Smaller, but the runtime's unbundled SDK loads from many files.
+ */
+const SDK_EXTERNAL = ['@aws-sdk/*', '@smithy/*'];
+
 interface Bundle {
   file: string;
   bytes: number;
@@ -122,13 +143,13 @@ interface Bundle {
 }
 
 /** Exactly what KikanFunction's NodejsFunction runs, through esbuild's API, plus the metafile. */
-const bundle = async (name: string, entry: string): Promise<Bundle> => {
+const bundle = async (name: string, entry: string, external: readonly string[] = []): Promise<Bundle> => {
   const outdir = path.join(OUT_ROOT, name);
   const file = path.join(outdir, 'index.mjs');
   const result = await build({
     ...LAMBDA_ESBUILD_OPTIONS,
     mainFields: [...LAMBDA_ESBUILD_OPTIONS.mainFields],
-    external: [...LAMBDA_ESBUILD_OPTIONS.external],
+    external: [...LAMBDA_ESBUILD_OPTIONS.external, ...external],
     entryPoints: [entry],
     outfile: file,
     absWorkingDir: REPOSITORY_ROOT,
@@ -235,6 +256,9 @@ export const measureLambda = async (): Promise<Measurement[]> => {
   const emptyEntry = path.join(OUT_ROOT, 'empty-handler.mjs');
   writeFileSync(emptyEntry, EMPTY_HANDLER);
   const empty = await bundle('empty', emptyEntry);
+  const sdkOnlyEntry = path.join(OUT_ROOT, 'sdk-only-handler.mjs');
+  writeFileSync(sdkOnlyEntry, SDK_ONLY_HANDLER);
+  const sdkOnly = await bundle('sdk-only', sdkOnlyEntry);
   const functions = lambdaFunctions();
   const bundles = new Map<string, Bundle>();
   for (const fn of functions) {
@@ -247,9 +271,17 @@ export const measureLambda = async (): Promise<Measurement[]> => {
     console.error(`[lambda] ${fn.name}: ${kb(built.bytes)} (${top})`);
   }
 
+  const largest = functions.reduce((a, b) =>
+    (bundles.get(a.name)?.bytes ?? 0) >= (bundles.get(b.name)?.bytes ?? 0) ? a : b,
+  );
+  const sdkExternalName = `${largest.name}-sdk-external`;
+  const sdkExternal = await bundle(sdkExternalName, largest.entry, SDK_EXTERNAL);
+
   const runs = [
     { name: 'empty', file: empty.file, event: {} },
+    { name: 'sdk-only', file: sdkOnly.file, event: {} },
     ...functions.map((fn) => ({ ...fn, file: bundles.get(fn.name)?.file ?? '' })),
+    { name: sdkExternalName, file: sdkExternal.file, event: largest.event },
   ];
   const starts = new Map<string, ColdStart[]>(runs.map((run) => [run.name, []]));
   for (let round = 0; round < COLD_STARTS; round++) {
@@ -262,6 +294,27 @@ export const measureLambda = async (): Promise<Measurement[]> => {
   const results: Measurement[] = [
     measurement({ name: 'floor.lambda_empty.bundle_bytes', unit: 'bytes', value: empty.bytes, scale }),
     measurement({ name: 'floor.lambda_empty.cold_init_p50', unit: 'ms', value: floor, scale }),
+    measurement({ name: 'floor.lambda_sdk_only.bundle_bytes', unit: 'bytes', value: sdkOnly.bytes, scale }),
+    measurement({
+      name: 'floor.lambda_sdk_only.cold_init_p50',
+      unit: 'ms',
+      value: medianOf('sdk-only', 'totalMs'),
+      floor,
+      scale,
+    }),
+    measurement({
+      name: `lambda.${sdkExternalName}.bundle_bytes`,
+      unit: 'bytes',
+      value: sdkExternal.bytes,
+      scale,
+    }),
+    measurement({
+      name: `lambda.${sdkExternalName}.cold_init_p50`,
+      unit: 'ms',
+      value: medianOf(sdkExternalName, 'totalMs'),
+      floor,
+      scale,
+    }),
   ];
   for (const fn of functions) {
     const built = bundles.get(fn.name);
