@@ -5,12 +5,19 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { LocalDemoUser, ROLE_LABELS, type PortalConfig, type User } from '@kikan/shared';
 import { contentSecurityPolicy, inlineScriptHashes } from '@kikan/shared/content-security-policy';
 import * as z from 'zod';
+import { MAX_BODY_BYTES, bodyTooLargeError } from '../src/http/parse-input.ts';
 import { lambdaContext, matchRoute, toApiGatewayEvent } from './api-event.ts';
 import { FUNCTIONS } from './functions.ts';
 import type { LocalIssuer } from './issuer.ts';
 
 export const LOCAL_AUTH_PATH = '/local-auth';
-const MAX_REQUEST_BYTES = 1024 * 1024;
+/**
+ * The handlers refuse a body over MAX_BODY_BYTES; the gateway stops reading there too, so a huge
+ * body never sits in memory: the same 400 as the handler's, sent before the rest is read.
+ */
+const MAX_REQUEST_BYTES = MAX_BODY_BYTES;
+
+class BodyTooLarge extends Error {}
 
 export type PortalHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -29,16 +36,21 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+/**
+ * Reads the body up to the cap. Past it, the rest is drained and dropped (never held), and the
+ * caller answers at once: the client still gets its 400 rather than a reset connection.
+ */
 const readBody = (request: IncomingMessage): Promise<Buffer> =>
   new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
-    let size = 0;
+    let size = Number(request.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES ? Infinity : 0;
+    if (size === Infinity) reject(new BodyTooLarge());
     request.on('data', (chunk: Buffer) => {
+      if (size > MAX_REQUEST_BYTES) return;
       size += chunk.length;
-      // API Gateway refuses payloads over 10 MB; locally 1 MB is plenty and the handler caps lower.
       if (size > MAX_REQUEST_BYTES) {
-        reject(new Error('payload too large'));
-        request.destroy();
+        chunks.length = 0;
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
@@ -160,7 +172,24 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
           ? handleApi(request, response, url, body)
           : handleLocalAuth(options, method, url.pathname, body, response),
       )
-      .catch(() => {
+      .catch((error: unknown) => {
+        if (error instanceof BodyTooLarge && !response.headersSent) {
+          const refusal = bodyTooLargeError();
+          sendJson(
+            response,
+            refusal.status,
+            {
+              error: {
+                code: refusal.code,
+                message: refusal.message,
+                fields: refusal.fields,
+                requestId: 'local',
+              },
+            },
+            { connection: 'close' },
+          );
+          return;
+        }
         if (!response.headersSent) {
           sendJson(response, 500, {
             error: {

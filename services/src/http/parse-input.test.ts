@@ -1,7 +1,8 @@
-import type { FieldError } from '@kikan/shared';
+import { MAX_PAGE_SIZE, PageQuery, type FieldError } from '@kikan/shared';
+import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { createCaseRoute, getCaseRoute, listCasesRoute } from '../routes.ts';
-import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from './errors.ts';
+import { ROUTES, createCaseRoute, getCaseRoute, listCasesRoute, routeKey } from '../routes.ts';
+import { UnsupportedMediaTypeError, ValidationError } from './errors.ts';
 import { MAX_BODY_BYTES, parseInput } from './parse-input.ts';
 import type { RouteDefinition } from './route.ts';
 import { apiGatewayEvent, type RequestParts } from './test-fixtures.ts';
@@ -151,14 +152,39 @@ describe('parseInput: validation', () => {
 });
 
 describe('parseInput: body transport', () => {
-  it('refuses a body over 256 KB with 413', () => {
+  it('refuses a body over 256 KB with a 400 naming the body', () => {
     const body = JSON.stringify({ ...validCaseBody(), padding: 'x'.repeat(MAX_BODY_BYTES) });
     const event = httpEvent(createCaseRoute, { headers: JSON_HEADERS, body });
 
     const parse = () => parseInput(event, createCaseRoute);
 
-    expect(parse).toThrow(PayloadTooLargeError);
-    expect(parse).toThrow(expect.objectContaining({ status: 413, code: 'payload_too_large' }));
+    expect(parse).toThrow(expect.objectContaining({ status: 400, code: 'validation_failed' }));
+    expect(fieldNames(fieldErrorsOf(parse))).toEqual(['body']);
+  });
+
+  it('refuses an oversize body before parsing it: invalid JSON over the cap is still a size error', () => {
+    const event = httpEvent(createCaseRoute, { headers: JSON_HEADERS, body: '{'.repeat(MAX_BODY_BYTES + 1) });
+
+    expect(fieldErrorsOf(() => parseInput(event, createCaseRoute))).toEqual([
+      { field: 'body', message: expect.stringContaining('大きすぎます') },
+    ]);
+  });
+
+  it('counts bytes, not characters: 256 KB of three-byte characters is over the cap', () => {
+    const body = JSON.stringify({ padding: 'あ'.repeat(MAX_BODY_BYTES / 3 + 1) });
+    const event = httpEvent(createCaseRoute, { headers: JSON_HEADERS, body });
+
+    expect(fieldNames(fieldErrorsOf(() => parseInput(event, createCaseRoute)))).toEqual(['body']);
+  });
+
+  it('accepts a body just under the cap (then judges its content)', () => {
+    const padding = 'x'.repeat(MAX_BODY_BYTES - 1000);
+    const event = httpEvent(createCaseRoute, {
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ ...validCaseBody(), padding }),
+    });
+
+    expect(fieldNames(fieldErrorsOf(() => parseInput(event, createCaseRoute)))).toEqual(['body.padding']);
   });
 
   it('measures the size of a base64-encoded body after decoding', () => {
@@ -167,7 +193,7 @@ describe('parseInput: body transport', () => {
     );
     const event = httpEvent(createCaseRoute, { headers: JSON_HEADERS, body, isBase64Encoded: true });
 
-    expect(() => parseInput(event, createCaseRoute)).toThrow(PayloadTooLargeError);
+    expect(fieldNames(fieldErrorsOf(() => parseInput(event, createCaseRoute)))).toEqual(['body']);
   });
 
   it('decodes a base64-encoded JSON body', () => {
@@ -307,5 +333,35 @@ describe('parseInput: page size', () => {
     const event = httpEvent(listCasesRoute, { query: { limit } });
 
     expect(fieldNames(fieldErrorsOf(() => parseInput(event, listCasesRoute)))).toEqual(['query.limit']);
+  });
+
+  /** Keys that would let a client size a page some other way than `limit`. */
+  const PAGE_SIZE_NAMES = ['limit', 'pageSize', 'size', 'count', 'max', 'perPage', 'per_page', 'top'];
+  const queryShape = (route: RouteDefinition): Record<string, z.ZodType> =>
+    route.query instanceof z.ZodObject ? (route.query.shape as Record<string, z.ZodType>) : {};
+  const paged = ROUTES.filter((route) => 'limit' in queryShape(route));
+
+  it('finds the list routes (the check below is not vacuous)', () => {
+    expect(paged.map(routeKey)).toEqual(expect.arrayContaining(['GET /api/cases', 'GET /api/audit']));
+    expect(paged.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('caps every page size from one place: each list route takes PageQuery’s own limit', () => {
+    for (const route of paged) {
+      expect(queryShape(route).limit, routeKey(route)).toBe(PageQuery.shape.limit);
+    }
+  });
+
+  it('leaves no other way to ask for a bigger page', () => {
+    for (const route of ROUTES) {
+      const other = Object.keys(queryShape(route)).filter(
+        (name) => name !== 'limit' && PAGE_SIZE_NAMES.includes(name),
+      );
+      expect(other, routeKey(route)).toEqual([]);
+    }
+  });
+
+  it.each([String(MAX_PAGE_SIZE + 1), '100000', '-1', 'abc', ''])('PageQuery refuses limit=%j', (limit) => {
+    expect(PageQuery.safeParse({ limit }).success).toBe(false);
   });
 });

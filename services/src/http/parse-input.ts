@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FieldError } from '@kikan/shared';
 import type { z } from 'zod';
-import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from './errors.ts';
+import { UnsupportedMediaTypeError, ValidationError } from './errors.ts';
 import { header, type HttpEvent } from './http-event.ts';
 import type { Idempotency, RouteDefinition } from './route.ts';
 
@@ -40,10 +40,27 @@ const parsePart = (source: string, schema: z.ZodType | undefined, value: unknown
   return result.data;
 };
 
+/** The one refusal of an oversize body, here and in the local gateway: a 400 naming the body. */
+export const bodyTooLargeError = (): ValidationError =>
+  new ValidationError(
+    [{ field: 'body', message: `送信内容が大きすぎます（上限 ${MAX_BODY_BYTES / 1024} KB）` }],
+    '送信内容が大きすぎます',
+  );
+
+/** Base64 grows 4 bytes per 3: a longer encoded body is refused before it is decoded at all. */
+const MAX_BASE64_LENGTH = Math.ceil(MAX_BODY_BYTES / 3) * 4;
+
+/**
+ * The size is checked before anything is decoded or parsed, so an oversize body costs no more
+ * than its length; a refused request fails whole (nothing after it runs, nothing is written).
+ */
 const readJsonBody = (event: HttpEvent, errors: FieldError[]): unknown => {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  if (event.isBase64Encoded && event.body.length > MAX_BASE64_LENGTH) throw bodyTooLargeError();
+  // Every UTF-16 unit takes at least one UTF-8 byte: a string longer than the cap is over it.
+  if (!event.isBase64Encoded && event.body.length > MAX_BODY_BYTES) throw bodyTooLargeError();
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw bodyTooLargeError();
   const contentType = header(event, 'content-type') ?? '';
   if (!/^application\/json(\s*;|$)/i.test(contentType)) throw new UnsupportedMediaTypeError();
   try {
