@@ -395,7 +395,32 @@ export const measureApi = async (
         }),
       );
       if (route.name === 'case_read') {
+        // The gateway's own HTTP hop, one at a time like the read: a public route that reads nothing.
+        const hopRoute: RouteLoad = {
+          ...route,
+          name: 'gateway_hop',
+          request: () => ({ path: '/api/health' }),
+        };
+        const hop = percentilesOf(
+          (await runLoad(target.url, token, hopRoute, 1, SEQUENTIAL_SECONDS)).latencies,
+        ).p50;
+        log(`api gateway hop (GET /api/health) one at a time: p50 ${hop.toFixed(2)} ms`);
         // A full read is audited: its GetItem is followed by the audit entry's PutItem.
+        measurements.push(
+          measurement({
+            name: 'floor.gateway_hop.p50',
+            unit: 'ms',
+            value: round2(hop),
+            scale: `${target.scale} concurrency=1; GET /api/health through the local gateway, no DynamoDB`,
+          }),
+          measurement({
+            name: `${name}.sequential.p50_vs_hop_get_put`,
+            unit: 'ms',
+            value: round2(sequentialP50),
+            floor: round2(hop + floors.getItem.p50 + floors.putItem.p50),
+            scale: `${target.scale} concurrency=1; floor: gateway hop + GetItem p50 + PutItem p50`,
+          }),
+        );
         measurements.push(
           measurement({
             name: `${name}.sequential.p50_vs_get_plus_put`,
