@@ -4,7 +4,8 @@
  * nothing else writes a key string.
  *
  * Every partition key — of the table and of every index — starts with `T#<tenantId>#`, so IAM's
- * `dynamodb:LeadingKeys` can confine a request's credentials to one tenant. Tenant ids cannot
+ * `dynamodb:LeadingKeys` can confine a request's credentials to one tenant. The one exception is
+ * the tenant registry (`REGISTRY#TENANTS`), which no tenant's credentials can reach. Tenant ids cannot
  * contain `#` (see TENANT_ID_PATTERN), so one tenant's prefix is never a prefix of another's.
  */
 
@@ -92,6 +93,9 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  * - get a regional issue (its version)        → GetItem regionalIssue()
  * - every regional issue of a tenant (list,     → Query pk = regionalIssue().pk (sk `ISSUE#<issueId>`;
  *   council pack, statistics export)              tens a year, filtered and sorted in code)
+ * - the tenant's retention period               → GetItem retentionSettings()
+ * - the cases on legal hold (sweep, admin list) → Query pk = legalHold().pk, begins_with(sk, 'HOLD#')
+ * - every tenant (the retention sweeper only)   → Query pk = tenantRegistry().pk
  */
 export const keys = {
   tenant: (tenantId: string): ItemKey => ({ pk: tenantPk(tenantId, 'TENANT'), sk: 'PROFILE' }),
@@ -275,5 +279,24 @@ export const keys = {
   figuresSnapshot: (tenantId: string, fiscalYear: number, version = 0): ItemKey => ({
     pk: tenantPk(tenantId, 'STATISTICS', 'SNAPSHOTS', `FY${fiscalYear}`),
     sk: version ? `V${String(version).padStart(4, '0')}` : '',
+  }),
+  /** How many years a closed case is kept (ADR 0018); absent: the default. */
+  retentionSettings: (tenantId: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'RETENTION'),
+    sk: 'SETTINGS',
+  }),
+  /** A case on legal hold: the sweep never deletes it. Beside the settings, so one Query lists all. */
+  legalHold: (tenantId: string, caseId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'RETENTION'),
+    sk: `HOLD#${caseId}`,
+  }),
+  /**
+   * The one partition outside every tenant's prefix: one item per tenant, written when the tenant is
+   * provisioned, read only by the retention sweeper (whose role may Query this key and nothing
+   * else of its own). `REGISTRY#…` never matches a tenant role's `T#<tenant>#*`.
+   */
+  tenantRegistry: (tenantId = ''): ItemKey => ({
+    pk: 'REGISTRY#TENANTS',
+    sk: tenantId ? `TENANT#${tenantId}` : '',
   }),
 } as const;
