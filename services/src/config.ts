@@ -7,6 +7,8 @@ const Environment = z.discriminatedUnion('AUTH_MODE', [
     TABLE_NAME: z.string().min(3),
     COGNITO_USER_POOL_ID: z.string().min(1),
     COGNITO_CLIENT_ID: z.string().min(1),
+    /** The role every request's DynamoDB client assumes with its tenant and office tags (ADR 0017). */
+    TENANT_DATA_ROLE_ARN: z.string().startsWith('arn:').optional(),
     AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
   }),
   z.object({
@@ -28,6 +30,8 @@ export interface Config {
   auth: AuthConfig;
   /** Only the local stack and tests point the SDK at DynamoDB Local. */
   dynamoDbEndpoint?: string;
+  /** In AWS, the tenant data role each request assumes; without it no tenant data is served. */
+  tenantDataRoleArn?: string;
 }
 
 export class ConfigurationError extends Error {}
@@ -56,6 +60,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   return {
     tableName: vars.TABLE_NAME,
     auth: { mode: 'cognito', userPoolId: vars.COGNITO_USER_POOL_ID, clientId: vars.COGNITO_CLIENT_ID },
+    ...(vars.TENANT_DATA_ROLE_ARN ? { tenantDataRoleArn: vars.TENANT_DATA_ROLE_ARN } : {}),
   };
 };
 

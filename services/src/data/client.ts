@@ -1,26 +1,139 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.ts';
+import type { TenantContext } from '@kikan/shared';
+import { ConfigurationError, config } from '../config.ts';
+import { currentScope, type RequestScope } from './request-scope.ts';
+import { NO_OFFICE, createSessionCache, stsAssumeRole, type AssumeRole } from './scoped-credentials.ts';
 
-let documentClient: DynamoDBDocumentClient | undefined;
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const LOCAL_REGION = 'ap-northeast-1';
+const MARSHALLING = {
+  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+};
 
-/** The one DocumentClient of the process, created on first use (not at import, for cold starts). */
+/**
+ * The commands that only read. Every other command (Put, Update, Delete, the batch and transaction
+ * writes, anything added later) waits for the request's membership check: deny by default.
+ */
+export const READ_COMMANDS: ReadonlySet<string> = new Set([
+  'GetItemCommand',
+  'BatchGetItemCommand',
+  'QueryCommand',
+  'ScanCommand',
+  'TransactGetItemsCommand',
+]);
+
+export interface ClientRegistryOptions {
+  /** DynamoDB Local: static local credentials, and an unscoped client for seeding and scripts. */
+  endpoint?: string;
+  /** The tenant data role assumed per tenant+office (AWS). */
+  roleArn?: string;
+  /** STS, replaceable in tests. */
+  assumeRole?: AssumeRole;
+  now?: () => number;
+  /** Tenant+office clients kept per process; the least recently used goes first. */
+  maxClients?: number;
+}
+
+export interface ClientRegistry {
+  /** The client of the request `scope`, or the unscoped local client outside a tenant's request. */
+  forScope(scope: RequestScope | undefined): DynamoDBDocumentClient;
+  readonly size: number;
+}
+
+export class NoTenantScopeError extends Error {
+  constructor() {
+    super('tenant data was requested outside a tenant request scope');
+    this.name = 'NoTenantScopeError';
+  }
+}
+
+/**
+ * One DocumentClient per tenant+office key (and role), never shared across tenants: in AWS each
+ * signs with its own AssumeRole session tagged with the tenant and office; locally the same path
+ * runs with DynamoDB Local's static credentials. The clients share one HTTP handler (one pool of
+ * connections), so a new tenant costs a session, not a TLS handshake.
+ */
+export const createClientRegistry = (options: ClientRegistryOptions): ClientRegistry => {
+  const { endpoint, roleArn } = options;
+  if (!endpoint && !roleArn) {
+    throw new ConfigurationError('TENANT_DATA_ROLE_ARN is required when DynamoDB is not DynamoDB Local');
+  }
+  const maxClients = options.maxClients ?? 500;
+  const sessions = roleArn
+    ? createSessionCache({
+        roleArn,
+        assumeRole: options.assumeRole ?? stsAssumeRole(),
+        ...(options.now ? { now: options.now } : {}),
+      })
+    : undefined;
+  const clients = new Map<string, DynamoDBDocumentClient>();
+  let requestHandler: DynamoDBClientConfig['requestHandler'];
+  let unscoped: DynamoDBDocumentClient | undefined;
+
+  const build = (credentials: DynamoDBClientConfig['credentials']) => {
+    const client = new DynamoDBClient({
+      ...(endpoint ? { endpoint, region: LOCAL_REGION } : {}),
+      credentials,
+      ...(requestHandler ? { requestHandler } : {}),
+    });
+    requestHandler ??= client.config.requestHandler;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const membership = currentScope()?.membership;
+        if (membership && !READ_COMMANDS.has(context.commandName ?? '')) await membership;
+        return next(args);
+      },
+      { step: 'initialize', name: 'kikanMembershipGate' },
+    );
+    return DynamoDBDocumentClient.from(client, MARSHALLING);
+  };
+
+  const forTenant = (ctx: TenantContext) => {
+    const key = [roleArn ?? 'local', ctx.tenantId, ctx.officeId || NO_OFFICE].join('|');
+    const existing = clients.get(key);
+    if (existing) {
+      // Most recently used last: eviction takes the first.
+      clients.delete(key);
+      clients.set(key, existing);
+      return existing;
+    }
+    const client = build(sessions ? sessions.provider(key, ctx) : LOCAL_CREDENTIALS);
+    clients.set(key, client);
+    // Never destroy an evicted client: it shares the HTTP handler, and a request may still use it.
+    if (clients.size > maxClients) clients.delete(clients.keys().next().value ?? key);
+    return client;
+  };
+
+  return {
+    forScope: (scope) => {
+      if (scope?.ctx) return forTenant(scope.ctx);
+      if (!endpoint) throw new NoTenantScopeError();
+      return (unscoped ??= build(LOCAL_CREDENTIALS));
+    },
+    get size() {
+      return clients.size;
+    },
+  };
+};
+
+let registry: ClientRegistry | undefined;
+
+/**
+ * The DocumentClient for the code running now: inside a request, the caller's tenant+office
+ * client (created on first use, not at import, for cold starts); outside one (demo seeding,
+ * scripts, store tests) an unscoped client, and only against DynamoDB Local. In AWS, tenant data
+ * outside a request is an error.
+ */
 export const db = (): DynamoDBDocumentClient => {
-  if (documentClient) return documentClient;
-  const { dynamoDbEndpoint } = config();
-  const client = new DynamoDBClient(
-    dynamoDbEndpoint
-      ? {
-          endpoint: dynamoDbEndpoint,
-          region: 'ap-northeast-1',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        }
-      : {},
-  );
-  documentClient = DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
-  return documentClient;
+  if (!registry) {
+    const { dynamoDbEndpoint, tenantDataRoleArn } = config();
+    registry = createClientRegistry({
+      ...(dynamoDbEndpoint ? { endpoint: dynamoDbEndpoint } : {}),
+      ...(tenantDataRoleArn ? { roleArn: tenantDataRoleArn } : {}),
+    });
+  }
+  return registry.forScope(currentScope());
 };
 
 export const tableName = (): string => config().tableName;

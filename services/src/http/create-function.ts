@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { createTokenVerifier, type TokenVerifier } from '../auth/verify-token.ts';
 import { config } from '../config.ts';
+import { currentScope, runInRequestScope } from '../data/request-scope.ts';
 import { logger } from '../logger.ts';
 import { authenticate } from './authenticate.ts';
 import { errorResponse } from './error-response.ts';
@@ -59,6 +60,9 @@ export const createFunction = (bindings: readonly RouteBinding[]) => {
     const { route, operation } = binding;
     verifier ??= createTokenVerifier(config().auth);
     const ctx = await authenticate(event, route, verifier);
+    // From here on, db() answers with this caller's tenant+office client.
+    const scope = currentScope();
+    if (scope) scope.ctx = ctx;
     if (ctx) logger.appendKeys({ tenantId: ctx.tenantId, officeId: ctx.officeId, role: ctx.role });
     const input = parseInput(event, route);
     // The binding pairs this route with its own operation, so its parsed input fits that operation.
@@ -89,5 +93,11 @@ export const createFunction = (bindings: readonly RouteBinding[]) => {
     };
   };
 
-  return middy<HttpEvent, HttpResult>().use(accessLog()).use(errorResponse()).handler(dispatch);
+  const handler = middy<HttpEvent, HttpResult>().use(accessLog()).use(errorResponse()).handler(dispatch);
+  // Each invocation in its own request scope: warm containers and the local gateway's concurrent
+  // requests never see another request's caller.
+  return (event: HttpEvent, context: Context): Promise<HttpResult> =>
+    runInRequestScope({ requestId: event.requestContext?.requestId || context.awsRequestId, ctx: null }, () =>
+      handler(event, context),
+    );
 };
