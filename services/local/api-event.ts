@@ -28,9 +28,14 @@ export const matchRoute = (method: string, path: string) => {
     const match = pattern.exec(path);
     if (!match) continue;
     const pathParameters: Record<string, string> = {};
-    names.forEach((name, index) => {
-      pathParameters[name] = decodeURIComponent(match[index + 1] ?? '');
-    });
+    try {
+      names.forEach((name, index) => {
+        pathParameters[name] = decodeURIComponent(match[index + 1] ?? '');
+      });
+    } catch {
+      // A broken percent-encoding (`%`, `%E0%A4%A`) names no record: the 404 of no route, not a 500.
+      return null;
+    }
     return { route, pathParameters };
   }
   return null;

@@ -119,7 +119,8 @@ export const parseInput = (event: HttpEvent, route: RouteDefinition): ParsedInpu
   const query = parsePart('query', route.query, event.queryStringParameters ?? {}, errors);
   const rawBody = readJsonBody(event, errors);
   const body = parsePart('body', route.body, rawBody, errors);
-  const idempotency = parseIdempotency(event, route, rawBody, errors);
+  // Only a body that passed its schema is fingerprinted: a refused one may nest deeper than the stack.
+  const idempotency = parseIdempotency(event, route, errors.length ? undefined : rawBody, errors);
   const ifMatch = parseIfMatch(event, errors);
   if (errors.length) throw new ValidationError(errors);
   return { params, query, body, idempotency, ifMatch };
