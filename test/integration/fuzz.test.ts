@@ -487,7 +487,7 @@ const pathOf = (route: RouteDefinition, generated: Generated) => {
     return kind === 'raw' ? value : encodeURIComponent(value);
   });
   const search = new URLSearchParams(
-    Object.entries(generated.query).map(([name, value]) => [
+    Object.entries(generated.query).map(([name, value]): [string, string] => [
       name.slice(0, 100),
       value.slice(0, MAX_QUERY_VALUE),
     ]),
