@@ -4,6 +4,7 @@ import { TABLE_NAME_DEFAULT, keys, todayInJapan } from '@kikan/shared';
 import { caseItem, personItem } from '../src/data/case-store.ts';
 import { cycleRecordItem } from '../src/data/cycle-store.ts';
 import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
+import { tenantRegistryItem } from '../src/data/retention-store.ts';
 import { ledgerEventItems, seniorSpecialistItem } from '../src/data/ledger-store.ts';
 import { officeFigureItems } from '../src/data/office-stats-store.ts';
 import { personIndexItems } from '../src/data/person-store.ts';
@@ -139,7 +140,7 @@ for (let start = 0; start < items.length; start += CHUNK) {
   await writeItems(documents, tableName, items.slice(start, start + CHUNK));
   log(`written ${Math.min(start + CHUNK, items.length)} / ${items.length}`);
 }
-await writeItems(documents, tableName, [tenantItem(SCALE_TENANT)]);
+await writeItems(documents, tableName, [tenantItem(SCALE_TENANT), tenantRegistryItem(SCALE_TENANT.tenantId)]);
 log(`done: tenant ${SCALE_TENANT_ID} in ${tableName}; token: npm run -s token -- ito@scale.example`);
 documents.destroy();
 if (serve) log('serving until Ctrl-C (in memory: nothing is kept)');

@@ -4,6 +4,7 @@ import { keys } from '@kikan/shared';
 import { CaseRecord, caseItem, personItem } from '../src/data/case-store.ts';
 import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
 import { officeFigureItems } from '../src/data/office-stats-store.ts';
+import { tenantRegistryItem } from '../src/data/retention-store.ts';
 import { statisticsItems } from '../src/data/statistics-store.ts';
 import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS, demoCases } from './demo-data.ts';
 import { demoDifficultItems, withDemoDifficulty } from './demo-difficult.ts';
@@ -58,6 +59,8 @@ export const writeItems = async (
 const demoTenantItems = (now: Date): Record<string, unknown>[] =>
   DEMO_TENANTS.flatMap((tenant) => [
     tenantItem(tenant),
+    // Provisioning a tenant registers it: the retention sweeper's only list of tenants.
+    tenantRegistryItem(tenant.tenantId),
     ...(DEMO_OFFICES[tenant.tenantId] ?? []).map((office) => officeItem(tenant.tenantId, office)),
     ...DEMO_USERS.filter((user) => user.tenantId === tenant.tenantId).map(userItem),
     ...withDemoDifficulty(demoCases(tenant.tenantId, now)).flatMap(({ person, record }) => [

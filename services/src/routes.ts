@@ -1,5 +1,6 @@
 import { getMeRoute, listOfficesRoute } from './admin/admin-routes.ts';
 import { AUDIT_ROUTES } from './admin/audit-routes.ts';
+import { RETENTION_ROUTES } from './admin/retention-routes.ts';
 import { createCaseRoute, getCaseRoute, listCasesRoute } from './caseload/case-routes.ts';
 import { CYCLE_ROUTES } from './caseload/cycle-routes.ts';
 import { RECORD_ROUTES } from './caseload/record-routes.ts';
@@ -40,6 +41,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...DIFFICULT_ROUTES,
   ...LEDGER_ROUTES,
   ...AUDIT_ROUTES,
+  ...RETENTION_ROUTES,
   ...COUNCIL_ROUTES,
   ...STATISTICS_ROUTES,
 ];

@@ -321,6 +321,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   delete: '削除',
   denied: '拒否（閲覧できない記録）',
   emergency_share: '緊急時の共有（同意なし・虐待）',
+  expired: '保存期間満了による削除',
 };
 
 export const AUDIT_RECORD_TYPE_LABELS: Record<string, string> = {
@@ -337,4 +338,6 @@ export const AUDIT_RECORD_TYPE_LABELS: Record<string, string> = {
   support_meeting: '支援会議',
   sharing: '基幹との共有',
   supervision: 'スーパービジョン',
+  retention_settings: '記録の保存期間',
+  legal_hold: '保存期間後の保全（リーガルホールド）',
 };

@@ -23,3 +23,4 @@ export * from './difficult-api.ts';
 export * from './regional-issue-api.ts';
 export * from './statistics-api.ts';
 export * from './suppression.ts';
+export * from './retention-api.ts';

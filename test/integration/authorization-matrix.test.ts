@@ -12,6 +12,7 @@ import { COUNCIL_MATRIX } from './matrix/council.ts';
 import { STATISTICS_MATRIX } from './matrix/statistics.ts';
 import { STATISTICS_EXPORT_MATRIX } from './matrix/statistics-export.ts';
 import { STATISTICS_SIGNOFF_MATRIX } from './matrix/statistics-signoff.ts';
+import { RETENTION_MATRIX } from './matrix/retention.ts';
 
 /**
  * Every route × every role × {own office, other office, other tenant}. The expectation table is
@@ -29,6 +30,7 @@ const MATRIX: Record<string, Expectation> = {
   ...STATISTICS_MATRIX,
   ...STATISTICS_SIGNOFF_MATRIX,
   ...STATISTICS_EXPORT_MATRIX,
+  ...RETENTION_MATRIX,
 };
 
 let api: TestApi;

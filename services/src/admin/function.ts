@@ -5,10 +5,12 @@ import { exportAudit } from './audit-export.ts';
 import { listAudit } from './audit-list.ts';
 import { exportAuditRoute, listAuditRoute } from './audit-routes.ts';
 import { getMe } from './get-me.ts';
+import { RETENTION_BINDINGS } from './retention-bindings.ts';
 
 export const handler = createFunction([
   bind(getMeRoute, getMe),
   bind(listOfficesRoute, async ({ ctx }) => ({ items: await listOffices(ctx.tenantId) })),
   bind(listAuditRoute, listAudit),
   bind(exportAuditRoute, exportAudit),
+  ...RETENTION_BINDINGS,
 ]);

@@ -4,8 +4,9 @@ import { keys } from '@kikan/shared';
 /**
  * `emergency_share`: a case shared with the core center without the person's consent, on an
  * emergency in a case of abuse (the duty to report); a privacy review looks for exactly these.
+ * `expired`: a closed case deleted by the retention sweep at the end of its period (ADR 0018).
  */
-export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'denied' | 'emergency_share';
+export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'denied' | 'emergency_share' | 'expired';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -29,7 +30,9 @@ export interface AuditEvent {
     | 'statistics_settings'
     | 'statistics_targets'
     | 'figures_sign_off'
-    | 'figures_snapshot';
+    | 'figures_snapshot'
+    | 'retention_settings'
+    | 'legal_hold';
   recordId: string;
   /** The office that owns the record, when known. */
   recordOfficeId?: string;

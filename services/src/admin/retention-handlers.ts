@@ -1,0 +1,164 @@
+import { deletableFrom, keys, todayInJapan, type CaseRetention, type LegalHold } from '@kikan/shared';
+import { requireVersion } from '../caseload/record-access.ts';
+import { db, tableName } from '../data/client.ts';
+import {
+  getItem,
+  getLegalHold,
+  legalHoldItem,
+  listLegalHolds,
+  readRetentionSettings,
+  retentionSettingsItem,
+  type TableHandle,
+} from '../data/retention-store.ts';
+import { putIfVersion, putNew, writeTransaction, type TransactItem } from '../data/transaction.ts';
+import { ConflictError, NotFoundError } from '../http/errors.ts';
+import type { Operation } from '../http/route.ts';
+import type {
+  getCaseRetentionRoute,
+  getRetentionRoute,
+  liftLegalHoldRoute,
+  listLegalHoldsRoute,
+  placeLegalHoldRoute,
+  putRetentionRoute,
+} from './retention-routes.ts';
+
+/** The request's own table: the caller's tenant-scoped client. */
+const requestTable = (): TableHandle => ({ client: db(), name: tableName() });
+
+export const getRetention: Operation<typeof getRetentionRoute> = ({ ctx }) =>
+  readRetentionSettings(requestTable(), ctx.tenantId);
+
+/** The period at the version read (If-Match "0" before the first save), audited. */
+export const putRetention: Operation<typeof putRetentionRoute> = async ({
+  ctx,
+  body,
+  ifMatch,
+  requestId,
+  now,
+}) => {
+  const current = await readRetentionSettings(requestTable(), ctx.tenantId);
+  const expectedVersion = requireVersion(ifMatch, current.version);
+  const next = {
+    years: body.years,
+    version: expectedVersion + 1,
+    updatedAt: now.toISOString(),
+    updatedBy: ctx.userId,
+  };
+  const item = retentionSettingsItem(ctx.tenantId, next);
+  await writeTransaction(
+    { ctx, requestId, now },
+    [expectedVersion === 0 ? putNew(item) : putIfVersion(item, expectedVersion)],
+    [{ action: 'update', recordType: 'retention_settings', recordId: 'retention' }],
+  );
+  return { ...next, configured: true };
+};
+
+export const listHolds: Operation<typeof listLegalHoldsRoute> = async ({ ctx }) => ({
+  items: await listLegalHolds(requestTable(), ctx.tenantId),
+});
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The case as retention sees it; 404 for a case not in the caller's tenant. */
+const caseRetention = async (
+  tenantId: string,
+  caseId: string,
+): Promise<CaseRetention & { expiring: boolean }> => {
+  const table = requestTable();
+  const [record, hold, settings] = await Promise.all([
+    getItem(table, keys.caseItem(tenantId, caseId)),
+    getLegalHold(table, tenantId, caseId),
+    readRetentionSettings(table, tenantId),
+  ]);
+  if (!record) throw new NotFoundError();
+  const closedOn = record.phase === 'closed' ? text(record.closedOn) : undefined;
+  return {
+    caseId,
+    officeId: String(record.officeId),
+    phase: record.phase as CaseRetention['phase'],
+    ...(closedOn ? { closedOn, deletableFrom: deletableFrom(closedOn, settings.years) } : {}),
+    hold,
+    expiring: typeof record.expiringSince === 'string',
+  };
+};
+
+const view = ({ expiring: _expiring, ...retention }: Awaited<ReturnType<typeof caseRetention>>) => retention;
+
+export const getCaseRetention: Operation<typeof getCaseRetentionRoute> = async ({ ctx, params }) =>
+  view(await caseRetention(ctx.tenantId, params.caseId));
+
+/** The case must still stand, and not be in the middle of its deletion, when the hold is written. */
+const caseStillKept = (tenantId: string, caseId: string): TransactItem => ({
+  ConditionCheck: {
+    TableName: tableName(),
+    Key: keys.caseItem(tenantId, caseId),
+    ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(expiringSince)',
+  },
+});
+
+export const placeLegalHold: Operation<typeof placeLegalHoldRoute> = async ({
+  ctx,
+  params,
+  body,
+  requestId,
+  now,
+}) => {
+  const current = await caseRetention(ctx.tenantId, params.caseId);
+  if (current.expiring) {
+    throw new ConflictError('このケースは保存期間が満了し、削除の処理中です');
+  }
+  const hold: LegalHold = {
+    caseId: params.caseId,
+    reason: body.reason,
+    since: current.hold?.since ?? todayInJapan(now),
+    setBy: ctx.userId,
+  };
+  await writeTransaction(
+    { ctx, requestId, now },
+    [
+      caseStillKept(ctx.tenantId, params.caseId),
+      { Put: { TableName: tableName(), Item: legalHoldItem(ctx.tenantId, hold) } },
+    ],
+    [
+      {
+        action: current.hold ? 'update' : 'create',
+        recordType: 'legal_hold',
+        recordId: params.caseId,
+        recordOfficeId: current.officeId,
+      },
+    ],
+  );
+  return view({ ...current, hold });
+};
+
+/** Lifting a hold that is not there changes nothing and writes nothing. */
+export const liftLegalHold: Operation<typeof liftLegalHoldRoute> = async ({
+  ctx,
+  params,
+  requestId,
+  now,
+}) => {
+  const current = await caseRetention(ctx.tenantId, params.caseId);
+  if (!current.hold) return view(current);
+  await writeTransaction(
+    { ctx, requestId, now },
+    [
+      {
+        Delete: {
+          TableName: tableName(),
+          Key: keys.legalHold(ctx.tenantId, params.caseId),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+    ],
+    [
+      {
+        action: 'delete',
+        recordType: 'legal_hold',
+        recordId: params.caseId,
+        recordOfficeId: current.officeId,
+      },
+    ],
+  );
+  return view({ ...current, hold: null });
+};

@@ -1,0 +1,259 @@
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  LegalHold,
+  RETENTION_YEARS_DEFAULT,
+  TABLE_INDEXES,
+  keys,
+  type ItemKey,
+  type RetentionSettings,
+} from '@kikan/shared';
+import type { auditItem } from './audit.ts';
+
+/**
+ * Retention settings, legal holds, the tenant registry and the sweep's reads and deletes
+ * (ADR 0018). Every function takes the table it works on: the sweeper runs outside any request,
+ * with one tenant's credentials at a time (AssumeRole, tagged with the tenant), and its registry
+ * read with the function's own narrow grant; the routes pass the request's client.
+ */
+export interface TableHandle {
+  client: DynamoDBDocumentClient;
+  name: string;
+}
+
+type Item = Record<string, unknown>;
+
+// ── Tenant registry ───────────────────────────────────────────────────────────
+/**
+ * The registry's table handle, signed with the sweeper function's own role: in AWS that role may
+ * Query the registry partition and nothing else (infra/src/retention.ts). Against DynamoDB Local,
+ * static local credentials.
+ */
+export const registryTable = (name: string, endpoint?: string): TableHandle => ({
+  client: DynamoDBDocumentClient.from(
+    new DynamoDBClient(
+      endpoint
+        ? {
+            endpoint,
+            region: 'ap-northeast-1',
+            credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+          }
+        : {},
+    ),
+  ),
+  name,
+});
+
+export const tenantRegistryItem = (tenantId: string) => ({
+  ...keys.tenantRegistry(tenantId),
+  entity: 'tenant_registry',
+  tenantId,
+});
+
+/** Every provisioned tenant: one small partition, never a Scan. */
+export const listRegisteredTenants = async (table: TableHandle): Promise<string[]> =>
+  (await queryAll(table, keys.tenantRegistry().pk)).map((item) => String(item.tenantId));
+
+// ── Settings and holds ────────────────────────────────────────────────────────
+export const retentionSettingsItem = (
+  tenantId: string,
+  settings: { years: number; version: number; updatedAt: string; updatedBy: string },
+) => ({ ...keys.retentionSettings(tenantId), entity: 'retention_settings', ...settings });
+
+export const readRetentionSettings = async (
+  table: TableHandle,
+  tenantId: string,
+): Promise<RetentionSettings> => {
+  const { Item } = await table.client.send(
+    new GetCommand({ TableName: table.name, Key: keys.retentionSettings(tenantId), ConsistentRead: true }),
+  );
+  if (!Item) return { years: RETENTION_YEARS_DEFAULT, configured: false, version: 0 };
+  return {
+    years: Number(Item.years),
+    configured: true,
+    version: Number(Item.version),
+    updatedAt: String(Item.updatedAt),
+    updatedBy: String(Item.updatedBy),
+  };
+};
+
+export const legalHoldItem = (tenantId: string, hold: LegalHold) => ({
+  ...keys.legalHold(tenantId, hold.caseId),
+  entity: 'legal_hold',
+  ...hold,
+});
+
+const holdOf = (item: Item): LegalHold =>
+  LegalHold.parse({ caseId: item.caseId, reason: item.reason, since: item.since, setBy: item.setBy });
+
+export const listLegalHolds = async (table: TableHandle, tenantId: string): Promise<LegalHold[]> =>
+  (await queryAll(table, keys.legalHold(tenantId).pk, keys.legalHold(tenantId).sk)).map(holdOf);
+
+export const getLegalHold = async (
+  table: TableHandle,
+  tenantId: string,
+  caseId: string,
+): Promise<LegalHold | null> => {
+  const { Item } = await table.client.send(
+    new GetCommand({ TableName: table.name, Key: keys.legalHold(tenantId, caseId), ConsistentRead: true }),
+  );
+  return Item ? holdOf(Item) : null;
+};
+
+// ── The sweep's reads ─────────────────────────────────────────────────────────
+/** Every item of a partition (optionally under a sort-key prefix), page by page, consistent. */
+export const queryAll = async (table: TableHandle, pk: string, skPrefix = ''): Promise<Item[]> => {
+  const items: Item[] = [];
+  let startKey: Item | undefined;
+  do {
+    const page = await table.client.send(
+      new QueryCommand({
+        TableName: table.name,
+        KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
+        ExclusiveStartKey: startKey,
+        ConsistentRead: true,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+};
+
+export interface ClosedCase {
+  caseId: string;
+  closedOn: string;
+  /** Set when a sweep began deleting the case (and wrote its audit entry). */
+  expiringSince?: string;
+}
+
+/**
+ * The tenant's closed cases: a Query of the tenant-wide case index (its partition key carries the
+ * tenant prefix), filtered to closed ones and projected to two attributes. Once a day, this reads
+ * the tenant's case list once; a closure index would read less, at the cost of a write per closing.
+ */
+export const listClosedCases = async (table: TableHandle, tenantId: string): Promise<ClosedCase[]> => {
+  const index = TABLE_INDEXES.casesByTenant;
+  const cases: ClosedCase[] = [];
+  let startKey: Item | undefined;
+  do {
+    const page = await table.client.send(
+      new QueryCommand({
+        TableName: table.name,
+        IndexName: index.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        FilterExpression: '#phase = :closed AND attribute_exists(#closedOn)',
+        ProjectionExpression: '#caseId, #closedOn, #expiring',
+        ExpressionAttributeNames: {
+          '#pk': index.partitionKey,
+          '#phase': 'phase',
+          '#closedOn': 'closedOn',
+          '#caseId': 'caseId',
+          '#expiring': 'expiringSince',
+        },
+        ExpressionAttributeValues: { ':pk': keys.caseByTenant(tenantId).gsi2pk, ':closed': 'closed' },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    cases.push(
+      ...(page.Items ?? []).map((item) => ({
+        caseId: String(item.caseId),
+        closedOn: String(item.closedOn),
+        ...(typeof item.expiringSince === 'string' ? { expiringSince: item.expiringSince } : {}),
+      })),
+    );
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return cases;
+};
+
+export const getItem = async (table: TableHandle, key: ItemKey): Promise<Item | null> =>
+  (await table.client.send(new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }))).Item ??
+  null;
+
+// ── The sweep's writes ────────────────────────────────────────────────────────
+export type MarkResult = 'marked' | 'held' | 'changed';
+
+/**
+ * The first step of deleting a case, all or nothing: the `expired` audit entry, and a mark on the
+ * case naming when its deletion began, written only if the case is still closed on the day that was
+ * judged, not marked yet, and not on legal hold. Nothing is deleted before this has committed, and
+ * a later run finds the mark and goes on deleting without a second entry.
+ */
+export const markCaseExpiring = async (
+  table: TableHandle,
+  tenantId: string,
+  expiring: { caseId: string; closedOn: string; at: string },
+  audit: ReturnType<typeof auditItem>,
+): Promise<MarkResult> => {
+  try {
+    await table.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: table.name,
+              Key: keys.caseItem(tenantId, expiring.caseId),
+              UpdateExpression: 'SET #expiring = :at, #version = #version + :one',
+              ConditionExpression:
+                'attribute_exists(pk) AND #phase = :closed AND #closedOn = :closedOn AND attribute_not_exists(#expiring)',
+              ExpressionAttributeNames: {
+                '#expiring': 'expiringSince',
+                '#version': 'version',
+                '#phase': 'phase',
+                '#closedOn': 'closedOn',
+              },
+              ExpressionAttributeValues: {
+                ':at': expiring.at,
+                ':one': 1,
+                ':closed': 'closed',
+                ':closedOn': expiring.closedOn,
+              },
+            },
+          },
+          {
+            ConditionCheck: {
+              TableName: table.name,
+              Key: keys.legalHold(tenantId, expiring.caseId),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Put: { TableName: table.name, Item: audit, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    );
+    return 'marked';
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const [caseCheck, holdCheck] = error.CancellationReasons ?? [];
+    if (holdCheck?.Code === 'ConditionalCheckFailed') return 'held';
+    if (caseCheck?.Code === 'ConditionalCheckFailed') return 'changed';
+    throw error;
+  }
+};
+
+const BATCH = 25;
+
+/** Deletes by key, 25 at a time, retrying what DynamoDB leaves unprocessed. Deleting twice is a no-op. */
+export const deleteKeys = async (table: TableHandle, toDelete: readonly ItemKey[]): Promise<void> => {
+  for (let start = 0; start < toDelete.length; start += BATCH) {
+    let pending = toDelete.slice(start, start + BATCH).map((key) => ({ DeleteRequest: { Key: key } }));
+    for (let attempt = 0; pending.length; attempt += 1) {
+      if (attempt > 8) throw new Error('retention sweep: DynamoDB kept unprocessed deletes');
+      const result = await table.client.send(
+        new BatchWriteCommand({ RequestItems: { [table.name]: pending } }),
+      );
+      pending = (result.UnprocessedItems?.[table.name] ?? []).flatMap((request) =>
+        request.DeleteRequest?.Key ? [{ DeleteRequest: { Key: request.DeleteRequest.Key as ItemKey } }] : [],
+      );
+      if (pending.length) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+    }
+  }
+};

@@ -1,0 +1,102 @@
+import { deletableFrom, keys } from '@kikan/shared';
+import { describe, expect, it } from 'vitest';
+import { isExpired, planCaseDeletion } from './sweep.ts';
+
+const T = 'kibougaoka';
+const CASE = 'case-000001';
+const PERSON = 'person-000001';
+
+const caseItems = [
+  {
+    ...keys.caseItem(T, CASE),
+    officeId: 'himawari',
+    personId: PERSON,
+    birthDate: '2001-04-02',
+    phase: 'closed',
+  },
+  { ...keys.caseRecord(T, CASE, 'CONSULTATION', 'c1') },
+  {
+    ...keys.caseRecord(T, CASE, 'MEETING', 'm1'),
+    assignments: [
+      { assignmentId: 'as-open', dueOn: '2020-01-10' },
+      { assignmentId: 'as-done', dueOn: '2020-01-05', doneOn: '2020-01-04' },
+    ],
+  },
+  { ...keys.caseRecord(T, CASE, 'DIFFICULTY', 'FILE'), status: 'closed' },
+];
+
+const personItems = (otherCases: string[] = []) => [
+  { ...keys.person(T, PERSON), recipientNumber: '1234567890' },
+  { ...keys.consent(T, PERSON, 'core_supervision') },
+  { ...keys.personCase(T, PERSON, CASE) },
+  ...otherCases.map((caseId) => ({ ...keys.personCase(T, PERSON, caseId) })),
+];
+
+const sks = (items: { pk: string; sk: string }[]) => items.map((key) => `${key.pk}|${key.sk}`);
+
+describe('planning the deletion of an expired case', () => {
+  it('takes the whole person when no other case of theirs is left, the person item last', () => {
+    const plan = planCaseDeletion(T, CASE, caseItems, personItems());
+
+    expect(plan.personDeleted).toBe(true);
+    expect(sks(plan.person)).toEqual(
+      sks([
+        keys.recipientNumber(T, '1234567890', PERSON),
+        keys.consent(T, PERSON, 'core_supervision'),
+        keys.personCase(T, PERSON, CASE),
+        keys.person(T, PERSON),
+      ]),
+    );
+  });
+
+  it('keeps the person (and their number) while another case of theirs stands: only this link goes', () => {
+    const plan = planCaseDeletion(T, CASE, caseItems, personItems(['case-000002']));
+
+    expect(plan.personDeleted).toBe(false);
+    expect(sks(plan.person)).toEqual(sks([keys.personCase(T, PERSON, CASE)]));
+  });
+
+  it('deletes the case item last, apart from its records, and the open assignments only', () => {
+    const plan = planCaseDeletion(T, CASE, caseItems, personItems());
+
+    expect(plan.caseItem).toEqual(keys.caseItem(T, CASE));
+    expect(sks(plan.records)).not.toContain(sks([keys.caseItem(T, CASE)])[0]);
+    expect(plan.records).toHaveLength(3);
+    expect(sks(plan.outside)).toContain(
+      sks([keys.openAssignment(T, 'himawari', '2020-01-10', 'as-open')])[0],
+    );
+    expect(sks(plan.outside).some((key) => key.includes('as-done'))).toBe(false);
+    expect(sks(plan.outside)).toContain(sks([keys.difficultBoard(T, 'closed', 'himawari', CASE)])[0]);
+  });
+
+  it('never names an audit entry, a counter or another tenant', () => {
+    const plan = planCaseDeletion(T, CASE, caseItems, personItems());
+    const all = [...plan.outside, ...plan.person, ...plan.records, plan.caseItem];
+
+    for (const key of all) {
+      expect(key.pk.startsWith(`T#${T}#`)).toBe(true);
+      expect(key.pk).not.toMatch(/#AUDIT#|#OFFICE_STATS|#STATISTICS/);
+    }
+  });
+
+  it('resumes: with the records and person already gone, only the case item is left to delete', () => {
+    const plan = planCaseDeletion(T, CASE, caseItems.slice(0, 1), []);
+
+    expect(plan.records).toEqual([]);
+    expect(plan.person).toEqual([]);
+    expect(plan.caseItem).toEqual(keys.caseItem(T, CASE));
+  });
+});
+
+describe('when a closed case expires', () => {
+  it('is kept through the last day of its period and deletable the day after', () => {
+    expect(deletableFrom('2020-05-01', 5)).toBe('2025-05-02');
+    expect(isExpired('2020-05-01', 5, '2025-05-01')).toBe(false);
+    expect(isExpired('2020-05-01', 5, '2025-05-02')).toBe(true);
+    expect(isExpired('2020-05-01', 10, '2025-05-02')).toBe(false);
+  });
+
+  it('never a day early for a closing on 29 February', () => {
+    expect(deletableFrom('2020-02-29', 5) > '2025-02-28').toBe(true);
+  });
+});
