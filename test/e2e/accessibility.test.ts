@@ -1,0 +1,444 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative, sep } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_USERS, demoCases } from '../../services/local/demo-data.ts';
+import { withDemoDifficulty } from '../../services/local/demo-difficult.ts';
+import { REPO_ROOT } from '../../services/local/stack.ts';
+import { launchBrowser, logInAs, settled, trackRequests } from '../support/browser.ts';
+
+/**
+ * SECURITY.md row 19: axe-core on every route of the portal, in the states a user meets (forms
+ * open, a form sent empty with its Japanese errors, details expanded), as a persona allowed to see
+ * the route → 0 violations of WCAG 2.0/2.1/2.2 A and AA. The list of routes is read from
+ * web/src/routes, so a page added without a scenario here fails the coverage test.
+ */
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+const portalUrl = inject('portalUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+// ---- Who sees what -----------------------------------------------------------------------------
+
+const nameOf = (userId: string) => DEMO_USERS.find((user) => user.userId === userId)?.displayName ?? userId;
+const SATO = nameOf('user-sato'); // specialist, ひまわり
+const TANAKA = nameOf('user-tanaka'); // office manager, あおぞら
+const TAKAHASHI = nameOf('user-takahashi'); // core supervisor
+const ITO = nameOf('user-ito'); // municipal officer
+const ADMIN = nameOf('user-admin'); // tenant admin
+
+const kibou = withDemoDifficulty(demoCases('kibougaoka', new Date())).map(({ record }) => record);
+const caseOf = (predicate: (record: (typeof kibou)[number]) => boolean, what: string) => {
+  const found = kibou.find(predicate);
+  if (!found) throw new Error(`no demo case: ${what}`);
+  return found;
+};
+/**
+ * 佐藤's case in monitoring, with plans and decisions on its timeline and no difficult-case file
+ * (the last such one: the monitoring journey records on the first overdue ones). ひまわり serves
+ * children, so the transfer to an adult plan is offered for it too.
+ */
+const satoCase = [...kibou]
+  .reverse()
+  .find(
+    (record) =>
+      record.specialistUserId === 'user-sato' && record.phase === 'monitoring' && !record.difficulty,
+  );
+if (!satoCase) throw new Error("no demo case: 佐藤's monitoring case");
+/** 佐藤's case in planning: its plan 1 is a draft, so the plan page shows the editor. */
+const planningCase = caseOf(
+  (record) => record.specialistUserId === 'user-sato' && record.phase === 'planning' && !record.difficulty,
+  "佐藤's planning case",
+);
+const difficultOf = (status: string) =>
+  caseOf((record) => record.difficulty?.status === status, `a difficult case ${status}`);
+const flagged = difficultOf('flagged');
+const accepted = difficultOf('accepted');
+/** A himawari case the core center has not been given: it sees it pseudonymised. */
+const unsharedCase = caseOf(
+  (record) => record.officeId === 'himawari' && !record.sharedWithCore && record.phase !== 'closed',
+  'an unshared himawari case',
+);
+const ISSUE_ID = 'demo-kibougaoka-issue-01';
+
+// ---- States a scenario visits --------------------------------------------------------------------
+
+type Act = (page: Page) => Promise<void>;
+
+interface State {
+  name: string;
+  act: Act;
+}
+
+interface Scenario {
+  /** The SvelteKit route id this covers (`/cases/[caseId]/edit`). */
+  route: string;
+  /** Who looks (display name of a demo user), or null for the public pages. */
+  as: string | null;
+  path: string;
+  /** Where the page ends up when that is not `path` (a signed-out visit goes to the login page). */
+  ready?: string;
+  /** Further states, each reached from the previous one and checked too. */
+  states?: State[];
+}
+
+const withinMain = (page: Page) => page.locator('main');
+
+/** Clicks a button (the first one named so) and waits for what it opens. */
+const press =
+  (name: string | RegExp): Act =>
+  async (page) => {
+    await withinMain(page).getByRole('button', { name }).first().click();
+    await settled(page);
+  };
+
+/**
+ * Sends a form empty: clears what it was filled with (text, numbers, dates, textareas), presses its
+ * submit button and waits for the error summary in Japanese. A form that would save instead fails
+ * the test here rather than writing quietly.
+ */
+const submitEmpty =
+  (name: string | RegExp): Act =>
+  async (page) => {
+    const button = withinMain(page).getByRole('button', { name, exact: true }).first();
+    const form = button.locator('xpath=ancestor::form[1]');
+    const fields = form.locator(
+      'textarea, input:not([type]), input[type="text"], input[type="number"], input[type="date"], input[type="month"], input[type="email"], input[type="tel"]',
+    );
+    for (const field of await fields.all()) {
+      if ((await field.isEditable()) && (await field.isVisible())) await field.fill('');
+    }
+    await button.click();
+    const summary = withinMain(page).locator('.error-summary').first();
+    await summary.waitFor({ timeout: 5_000 });
+    expect(await summary.innerText()).toMatch(/入力内容を確認してください|更新できませんでした/);
+    await settled(page);
+  };
+
+const open = (name: string, act: Act): State => ({ name, act });
+
+// ---- Every route, as someone allowed to see it ------------------------------------------------------
+
+const caseBase = `/cases/${satoCase.caseId}`;
+
+const SCENARIOS: Scenario[] = [
+  { route: '/login', as: null, path: '/login' },
+  { route: '/auth/callback', as: null, path: '/auth/callback' },
+  { route: '/', as: SATO, path: '/' },
+  { route: '/', as: TANAKA, path: '/' },
+  { route: '/', as: TAKAHASHI, path: '/' },
+  { route: '/', as: ITO, path: '/' },
+  { route: '/', as: ADMIN, path: '/' },
+  { route: '/[...path]', as: SATO, path: '/no-such-page' },
+  {
+    route: '/cases',
+    as: SATO,
+    path: '/cases?assigned=me',
+  },
+  {
+    route: '/cases',
+    as: SATO,
+    path: '/cases',
+    states: [
+      open('検索の結果', async (page) => {
+        await withinMain(page)
+          .getByLabel(/フリガナ|氏名/)
+          .first()
+          .fill('ア');
+        await withinMain(page).getByRole('button', { name: '検索', exact: true }).click();
+        await settled(page);
+      }),
+    ],
+  },
+  { route: '/cases', as: TAKAHASHI, path: '/cases' },
+  { route: '/cases/new', as: SATO, path: '/cases/new', states: [open('空で送信', submitEmpty('登録する'))] },
+  {
+    route: '/consultations/anonymous',
+    as: SATO,
+    path: '/consultations/anonymous',
+    states: [open('空で送信', submitEmpty('記録する'))],
+  },
+  {
+    route: '/cases/[caseId]',
+    as: SATO,
+    path: caseBase,
+    states: [
+      open('記録の内容を表示', press('内容を表示')),
+      open('同意の記録フォーム', press(/^同意を記録|^撤回を記録/)),
+      open('終結フォーム', press('ケースを終結する')),
+      open('終結フォームを空で送信', submitEmpty('終結する')),
+    ],
+  },
+  { route: '/cases/[caseId]', as: TAKAHASHI, path: `/cases/${unsharedCase.caseId}` },
+  { route: '/cases/[caseId]', as: SATO, path: '/cases/demo-kibougaoka-case-999' },
+  {
+    route: '/cases/[caseId]/monitorings/new',
+    as: SATO,
+    path: `${caseBase}/monitorings/new`,
+    states: [open('空で送信', submitEmpty('記録する'))],
+  },
+  {
+    route: '/cases/[caseId]/consultations/new',
+    as: SATO,
+    path: `${caseBase}/consultations/new`,
+    states: [open('空で送信', submitEmpty('記録する'))],
+  },
+  {
+    route: '/cases/[caseId]/meetings/new',
+    as: SATO,
+    path: `${caseBase}/meetings/new`,
+    states: [open('空で送信', submitEmpty('記録する'))],
+  },
+  {
+    route: '/cases/[caseId]/decisions/new',
+    as: SATO,
+    path: `${caseBase}/decisions/new`,
+    states: [open('空で送信', submitEmpty('登録する'))],
+  },
+  {
+    route: '/cases/[caseId]/plans/new',
+    as: SATO,
+    path: `${caseBase}/plans/new`,
+    states: [open('空で送信', submitEmpty('計画案を保存'))],
+  },
+  {
+    route: '/cases/[caseId]/plans/[planVersion]',
+    as: SATO,
+    path: `${caseBase}/plans/1`,
+  },
+  {
+    route: '/cases/[caseId]/plans/[planVersion]',
+    as: SATO,
+    path: `/cases/${planningCase.caseId}/plans/1`,
+    states: [open('下書きを空で保存', submitEmpty('計画案を保存'))],
+  },
+  {
+    route: '/cases/[caseId]/edit',
+    as: SATO,
+    path: `${caseBase}/edit`,
+  },
+  {
+    route: '/cases/[caseId]/person',
+    as: SATO,
+    path: `${caseBase}/person`,
+    states: [open('空で送信', submitEmpty('変更を保存'))],
+  },
+  {
+    route: '/cases/[caseId]/transfer',
+    as: SATO,
+    path: `${caseBase}/transfer`,
+    states: [open('空で送信', submitEmpty('移行する'))],
+  },
+  {
+    route: '/cases/[caseId]/supervision-request',
+    as: SATO,
+    path: `${caseBase}/supervision-request`,
+  },
+  {
+    route: '/cases/[caseId]/difficulty/flag',
+    as: SATO,
+    path: `${caseBase}/difficulty/flag`,
+    states: [open('空で送信', submitEmpty('登録する'))],
+  },
+  {
+    route: '/cases/[caseId]/difficulty/escalate',
+    as: nameOf(flagged.specialistUserId),
+    path: `/cases/${flagged.caseId}/difficulty/escalate`,
+  },
+  {
+    route: '/cases/[caseId]/difficulty/support-meetings/new',
+    as: TAKAHASHI,
+    path: `/cases/${accepted.caseId}/difficulty/support-meetings/new`,
+    states: [open('空で送信', submitEmpty('記録する'))],
+  },
+  {
+    route: '/cases/[caseId]/difficulty/close',
+    as: TAKAHASHI,
+    path: `/cases/${accepted.caseId}/difficulty/close`,
+    states: [open('空で送信', submitEmpty('終結を提案する'))],
+  },
+  { route: '/participation', as: SATO, path: '/participation' },
+  { route: '/core', as: TAKAHASHI, path: '/core' },
+  { route: '/core/offices/[officeId]/[figure]', as: TAKAHASHI, path: '/core/offices/himawari/overdue' },
+  { route: '/difficult-cases', as: TAKAHASHI, path: '/difficult-cases' },
+  { route: '/supervisions', as: TAKAHASHI, path: '/supervisions' },
+  {
+    route: '/supervisions/new',
+    as: TAKAHASHI,
+    path: '/supervisions/new',
+    states: [open('空で送信', submitEmpty('記録する'))],
+  },
+  { route: '/ledger', as: TAKAHASHI, path: '/ledger' },
+  {
+    route: '/ledger/events/new',
+    as: TAKAHASHI,
+    path: '/ledger/events/new',
+    states: [open('空で送信', submitEmpty('記録する'))],
+  },
+  { route: '/ledger/participation', as: TAKAHASHI, path: '/ledger/participation' },
+  {
+    route: '/ledger/seniors',
+    as: TAKAHASHI,
+    path: '/ledger/seniors',
+    states: [
+      open('追加を空で送信', submitEmpty('追加する')),
+      open('終了日のフォーム', press(/^終了日を記録/)),
+      open('終了日を空で送信', submitEmpty('記録する')),
+    ],
+  },
+  { route: '/audit', as: ADMIN, path: '/audit' },
+  { route: '/council', as: ITO, path: '/council' },
+  { route: '/council', as: TAKAHASHI, path: '/council' },
+  {
+    route: '/council/[issueId]',
+    as: TAKAHASHI,
+    path: `/council/${ISSUE_ID}`,
+    states: [
+      open('段階の変更を空で送信', submitEmpty('進める')),
+      open('協議会の記録を空で送信', submitEmpty('記録する')),
+    ],
+  },
+  { route: '/council/[issueId]', as: ITO, path: `/council/${ISSUE_ID}` },
+  {
+    route: '/council/new',
+    as: TAKAHASHI,
+    path: '/council/new',
+    states: [open('空で送信', submitEmpty('登録する'))],
+  },
+  { route: '/statistics', as: ITO, path: '/statistics' },
+  { route: '/statistics', as: TANAKA, path: '/statistics' },
+  { route: '/statistics/targets', as: ITO, path: '/statistics/targets' },
+];
+
+// ---- axe ------------------------------------------------------------------------------------------
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Opens every <details> in the main area (their content is what a user reads once they open it). */
+const openDetails = (page: Page) =>
+  page.locator('main details:not([open])').evaluateAll((nodes) => {
+    for (const node of nodes) node.setAttribute('open', '');
+  });
+
+const scan = async (page: Page): Promise<Violation[]> => {
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays as it is.
+  await page.evaluate(axeSource);
+  // A string, not a function: it runs in the page, whose globals (window.axe, document) the
+  // test project's types (Node, no DOM) do not know.
+  const violations = (await page.evaluate(
+    `axe.run(document, ${JSON.stringify({ runOnly: { type: 'tag', values: AXE_TAGS } })}).then((result) =>
+      result.violations.map(({ id, impact, help, nodes }) => ({
+        id,
+        impact,
+        help,
+        nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })),
+      })))`,
+  )) as Violation[];
+  return violations;
+};
+
+const describeViolations = (violations: Violation[]) =>
+  violations
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n` +
+        violation.nodes
+          .slice(0, 5)
+          .map(
+            (node) =>
+              `    ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+          )
+          .join('\n'),
+    )
+    .join('\n');
+
+// ---- Coverage -------------------------------------------------------------------------------------
+
+const ROUTES_DIR = join(REPO_ROOT, 'web', 'src', 'routes');
+
+/** Route ids of every +page.svelte under web/src/routes (route groups `(x)` do not add a segment). */
+const routesOnDisk = (): string[] =>
+  readdirSync(ROUTES_DIR, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.split(sep).pop() === '+page.svelte')
+    .map((file) => {
+      const segments = relative(ROUTES_DIR, join(ROUTES_DIR, file))
+        .split(sep)
+        .slice(0, -1)
+        .filter((segment) => !/^\(.*\)$/.test(segment));
+      return `/${segments.join('/')}`;
+    })
+    .sort();
+
+describe('accessibility of the portal (axe-core, WCAG 2.2 AA)', () => {
+  it('covers every route in web/src/routes', () => {
+    const covered = [...new Set(SCENARIOS.map((scenario) => scenario.route))].sort();
+    expect(routesOnDisk().length).toBeGreaterThan(30);
+    expect(covered).toEqual(routesOnDisk());
+  });
+
+  it('finds violations where there are some (the check itself can fail)', async () => {
+    const page = trackRequests(await browser.newPage({ locale: 'ja-JP' }));
+    try {
+      await page.goto(`${portalUrl}/login`);
+      await page.locator('main h1').waitFor();
+      await settled(page);
+      await page.locator('main').evaluate((main) => {
+        const image = main.ownerDocument.createElement('img');
+        image.src = 'data:,';
+        const input = main.ownerDocument.createElement('input');
+        input.type = 'text';
+        const faint = main.ownerDocument.createElement('p');
+        faint.textContent = '薄い文字';
+        faint.style.color = '#bbbbbb';
+        main.append(image, input, faint);
+      });
+      const found = (await scan(page)).map((violation) => violation.id);
+      expect(found).toEqual(expect.arrayContaining(['image-alt', 'label', 'color-contrast']));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each(
+    SCENARIOS.map((scenario) => [`${scenario.path}（${scenario.as ?? '未ログイン'}）`, scenario] as const),
+  )('%s has no violations', async (_label, scenario) => {
+    const page = trackRequests(await browser.newPage({ locale: 'ja-JP' }));
+    try {
+      if (scenario.as) await logInAs(page, portalUrl, scenario.as, scenario.path);
+      else await page.goto(`${portalUrl}${scenario.path}`);
+      await page.waitForURL((url) => `${url.pathname}${url.search}` === (scenario.ready ?? scenario.path));
+      await page.locator('main h1').first().waitFor();
+      await settled(page);
+
+      const failures: string[] = [];
+      const check = async (state: string) => {
+        await openDetails(page);
+        const violations = await scan(page);
+        if (violations.length > 0) failures.push(`[${state}]\n${describeViolations(violations)}`);
+      };
+      await check('表示直後');
+      for (const state of scenario.states ?? []) {
+        await state.act(page);
+        await check(state.name);
+      }
+      expect(failures.join('\n\n')).toBe('');
+    } finally {
+      await page.close();
+    }
+  });
+});
