@@ -153,3 +153,52 @@ describe('error responses', () => {
     expect(errorBodyOf(response.body).error.requestId).toBe('lambda-request-0001');
   });
 });
+
+describe('data-layer errors that mean "try again"', () => {
+  const sdkError = (name: string, fault: 'client' | 'server', message = 'secret key T#kibougaoka#CASE#c1') =>
+    Object.assign(new Error(message), { name, $fault: fault, $metadata: { httpStatusCode: 400 } });
+  const networkError = (code: string) =>
+    Object.assign(new Error(`connect ${code} 127.0.0.1:8000`), { code, $metadata: {} });
+
+  it.each([
+    ['throttling', sdkError('ThrottlingException', 'client')],
+    ['exceeded throughput', sdkError('ProvisionedThroughputExceededException', 'client')],
+    ['the request limit', sdkError('RequestLimitExceeded', 'client')],
+    ['a DynamoDB server fault', sdkError('InternalServerError', 'server')],
+    ['a refused connection', networkError('ECONNREFUSED')],
+    ['a reset connection', networkError('ECONNRESET')],
+    ['a request timeout', Object.assign(new Error('timed out'), { name: 'TimeoutError' })],
+  ])('answers %s with 503, a Japanese message and Retry-After, logging no message', async (_kind, error) => {
+    const response = await respondTo(error);
+
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('1');
+    const body = errorBodyOf(response.body).error;
+    expect(body.code).toBe('service_unavailable');
+    expect(body.message).toMatch(/しばらくしてから/);
+    expect(body.requestId).toBe(REQUEST_ID);
+    expect(logged).toContain('ServiceUnavailableError');
+    expect(logged).not.toContain('T#kibougaoka');
+    expect(logged).not.toContain('127.0.0.1');
+  });
+
+  it('answers a write that raced a transaction (TransactionConflictException) with a retryable 409', async () => {
+    const response = await respondTo(sdkError('TransactionConflictException', 'client'));
+
+    expect(response.statusCode).toBe(409);
+    expect(errorBodyOf(response.body).error.code).toBe('conflict');
+  });
+
+  it('keeps a client-side DynamoDB error that is a bug (validation) a 500', async () => {
+    const response = await respondTo(sdkError('ValidationException', 'client'));
+
+    expect(response.statusCode).toBe(500);
+    expect(errorBodyOf(response.body).error.code).toBe('internal_error');
+  });
+
+  it('leaves a plain error with a network-looking message a 500', async () => {
+    const response = await respondTo(new Error('ECONNREFUSED'));
+
+    expect(response.statusCode).toBe(500);
+  });
+});
