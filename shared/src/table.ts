@@ -4,8 +4,8 @@
  * nothing else writes a key string.
  *
  * Every partition key — of the table and of every index — starts with `T#<tenantId>#`, so IAM's
- * `dynamodb:LeadingKeys` can confine a request's credentials to one tenant. The one exception is
- * the tenant registry (`REGISTRY#TENANTS`), which no tenant's credentials can reach. Tenant ids cannot
+ * `dynamodb:LeadingKeys` can confine a request's credentials to one tenant. The tenant registry
+ * uses the reserved `T#_registry#`, which no tenant id can produce. Tenant ids cannot
  * contain `#` (see TENANT_ID_PATTERN), so one tenant's prefix is never a prefix of another's.
  */
 
@@ -46,6 +46,9 @@ export const CASE_RECORD_KINDS = [
 export type CaseRecordKind = (typeof CASE_RECORD_KINDS)[number];
 
 export const tenantKeyPrefix = (tenantId: string): string => `T#${tenantId}#`;
+
+/** The pseudo-tenant of the tenant registry: not a valid tenant id (TENANT_ID_PATTERN has no `_`). */
+export const REGISTRY_TENANT = '_registry';
 
 export interface ItemKey {
   pk: string;
@@ -291,12 +294,13 @@ export const keys = {
     sk: `HOLD#${caseId}`,
   }),
   /**
-   * The one partition outside every tenant's prefix: one item per tenant, written when the tenant is
-   * provisioned, read only by the retention sweeper (whose role may Query this key and nothing
-   * else of its own). `REGISTRY#…` never matches a tenant role's `T#<tenant>#*`.
+   * One item per tenant, written when the tenant is provisioned, read only by the retention sweeper.
+   * It sits under the reserved prefix `T#_registry#`: `_` cannot occur in a tenant id, so no
+   * tenant's credentials reach it, and the sweeper reads it with the same tenant data role (tagged
+   * `_registry`) instead of any table access of its own (ADR 0018).
    */
   tenantRegistry: (tenantId = ''): ItemKey => ({
-    pk: 'REGISTRY#TENANTS',
+    pk: tenantPk(REGISTRY_TENANT, 'TENANTS'),
     sk: tenantId ? `TENANT#${tenantId}` : '',
   }),
 } as const;

@@ -1,7 +1,7 @@
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
-  DynamoDBDocumentClient,
+  type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -10,6 +10,7 @@ import {
   LegalHold,
   RETENTION_YEARS_DEFAULT,
   TABLE_INDEXES,
+  TENANT_ID_PATTERN,
   keys,
   type ItemKey,
   type RetentionSettings,
@@ -19,8 +20,8 @@ import type { auditItem } from './audit.ts';
 /**
  * Retention settings, legal holds, the tenant registry and the sweep's reads and deletes
  * (ADR 0018). Every function takes the table it works on: the sweeper runs outside any request,
- * with one tenant's credentials at a time (AssumeRole, tagged with the tenant), and its registry
- * read with the function's own narrow grant; the routes pass the request's client.
+ * with one tenant's credentials at a time (AssumeRole, tagged with the tenant; the registry with
+ * the tag `_registry`), and the routes pass the request's client.
  */
 export interface TableHandle {
   client: DynamoDBDocumentClient;
@@ -30,35 +31,17 @@ export interface TableHandle {
 type Item = Record<string, unknown>;
 
 // ── Tenant registry ───────────────────────────────────────────────────────────
-/**
- * The registry's table handle, signed with the sweeper function's own role: in AWS that role may
- * Query the registry partition and nothing else (infra/src/retention.ts). Against DynamoDB Local,
- * static local credentials.
- */
-export const registryTable = (name: string, endpoint?: string): TableHandle => ({
-  client: DynamoDBDocumentClient.from(
-    new DynamoDBClient(
-      endpoint
-        ? {
-            endpoint,
-            region: 'ap-northeast-1',
-            credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-          }
-        : {},
-    ),
-  ),
-  name,
-});
-
 export const tenantRegistryItem = (tenantId: string) => ({
   ...keys.tenantRegistry(tenantId),
   entity: 'tenant_registry',
   tenantId,
 });
 
-/** Every provisioned tenant: one small partition, never a Scan. */
+/** Every provisioned tenant: one small partition, never a Scan. Anything but a tenant id is ignored. */
 export const listRegisteredTenants = async (table: TableHandle): Promise<string[]> =>
-  (await queryAll(table, keys.tenantRegistry().pk)).map((item) => String(item.tenantId));
+  (await queryAll(table, keys.tenantRegistry().pk))
+    .map((item) => String(item.tenantId))
+    .filter((tenantId) => TENANT_ID_PATTERN.test(tenantId));
 
 // ── Settings and holds ────────────────────────────────────────────────────────
 export const retentionSettingsItem = (

@@ -1,16 +1,17 @@
 import type { Context } from 'aws-lambda';
+import { REGISTRY_TENANT } from '@kikan/shared';
 import * as z from 'zod';
 import { createClientRegistry, type ClientRegistry } from '../data/client.ts';
-import { registryTable, type TableHandle } from '../data/retention-store.ts';
+import type { TableHandle } from '../data/retention-store.ts';
 import { logger } from '../logger.ts';
 import { SWEEPER, runSweep } from './sweep.ts';
 
 /**
- * The daily retention sweep (EventBridge schedule → this Lambda). The tenant list comes from the
- * registry partition, read with this function's own grant (Query on that one key); each tenant is
- * swept with the tenant data role assumed for that tenant (session tag tenant=<id>), so a slip in
- * the sweep cannot reach another tenant's items. It stops a minute before its timeout; the next
- * run finishes what is left.
+ * The daily retention sweep (EventBridge schedule → this Lambda). This function has no table access
+ * of its own: the tenant list is read with the tenant data role assumed for the registry's reserved
+ * pseudo-tenant (session tag tenant=_registry), and each tenant is swept with the role assumed for
+ * that tenant (tenant=<id>), so a slip in the sweep cannot reach another tenant's items. It stops
+ * a minute before its timeout; the next run finishes what is left.
  */
 const Environment = z.object({
   TABLE_NAME: z.string().min(3),
@@ -21,7 +22,7 @@ const Environment = z.object({
 
 const STOP_MARGIN_MS = 60_000;
 
-let cached: { env: z.infer<typeof Environment>; tenants: ClientRegistry; registry: TableHandle } | undefined;
+let cached: { env: z.infer<typeof Environment>; tenants: ClientRegistry } | undefined;
 
 const setup = () => {
   if (cached) return cached;
@@ -32,7 +33,6 @@ const setup = () => {
       ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
       ...(env.TENANT_DATA_ROLE_ARN ? { roleArn: env.TENANT_DATA_ROLE_ARN } : {}),
     }),
-    registry: registryTable(env.TABLE_NAME, env.DYNAMODB_ENDPOINT),
   };
   return cached;
 };
@@ -41,7 +41,7 @@ export const handler = async (
   _event: unknown,
   context?: Pick<Context, 'getRemainingTimeInMillis' | 'awsRequestId'>,
 ) => {
-  const { env, tenants, registry } = setup();
+  const { env, tenants } = setup();
   const requestId = context?.awsRequestId ?? 'retention-local';
   const tableFor = (tenantId: string): TableHandle => ({
     client: tenants.forScope({
@@ -51,7 +51,7 @@ export const handler = async (
     name: env.TABLE_NAME,
   });
   const result = await runSweep({
-    registry,
+    registry: tableFor(REGISTRY_TENANT),
     tableFor,
     now: new Date(),
     shouldStop: () => (context ? context.getRemainingTimeInMillis() < STOP_MARGIN_MS : false),

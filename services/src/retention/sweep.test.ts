@@ -1,4 +1,4 @@
-import { deletableFrom, keys } from '@kikan/shared';
+import { REGISTRY_TENANT, TENANT_ID_PATTERN, deletableFrom, keys } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import { isExpired, planCaseDeletion } from './sweep.ts';
 
@@ -98,5 +98,12 @@ describe('when a closed case expires', () => {
 
   it('never a day early for a closing on 29 February', () => {
     expect(deletableFrom('2020-02-29', 5) > '2025-02-28').toBe(true);
+  });
+});
+
+describe('the tenant registry', () => {
+  it('lives under a prefix no tenant id can produce, so no tenant session reaches it', () => {
+    expect(TENANT_ID_PATTERN.test(REGISTRY_TENANT)).toBe(false);
+    expect(keys.tenantRegistry('kibougaoka').pk).toBe(`T#${REGISTRY_TENANT}#TENANTS`);
   });
 });
