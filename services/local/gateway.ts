@@ -25,7 +25,16 @@ export interface GatewayOptions {
   port: number;
   issuer: LocalIssuer;
   /** Users the local login lists, with the tenant and office names shown beside them. */
-  directory: { users: User[]; tenantName: (tenantId: string) => string; officeName: (user: User) => string };
+  directory: {
+    users: User[];
+    tenantName: (tenantId: string) => string;
+    officeName: (user: User) => string;
+    /**
+     * The user as the directory holds them now (null once removed): tokens carry the current
+     * office and role, so a user an admin moved signs in to their new office.
+     */
+    current?: (user: User) => Promise<User | null>;
+  };
   /** Serves everything that is not /api or /local-auth: Vite in middleware mode, or the built SPA. */
   portal?: PortalHandler;
 }
@@ -111,9 +120,10 @@ const handleLocalAuth = async (
     } catch {
       parsed = TokenRequest.safeParse(undefined);
     }
-    const user = parsed.success
+    const listed = parsed.success
       ? directory.users.find((candidate) => candidate.email === parsed.data.email)
       : undefined;
+    const user = listed && directory.current ? await directory.current(listed) : listed;
     if (!user) {
       return sendJson(response, 400, {
         error: {

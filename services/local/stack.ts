@@ -2,6 +2,7 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { getUser } from '../src/data/directory-store.ts';
 import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS } from './demo-data.ts';
 import { seedDemoSignOff } from './demo-signoff.ts';
 import { LocalStackError, isPortFree, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
@@ -119,7 +120,12 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const gateway = await startGateway({
       port,
       issuer,
-      directory: { users: DEMO_USERS, tenantName, officeName },
+      directory: {
+        users: DEMO_USERS,
+        tenantName,
+        officeName,
+        current: (user) => getUser(user.tenantId, user.userId),
+      },
       portal: (request, response) => {
         if (portal) return portal(request, response);
         response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('ポータルを準備中です');

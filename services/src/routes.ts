@@ -1,4 +1,4 @@
-import { getMeRoute, listOfficesRoute } from './admin/admin-routes.ts';
+import { USER_ADMIN_ROUTES, getMeRoute, listOfficesRoute } from './admin/admin-routes.ts';
 import { AUDIT_ROUTES } from './admin/audit-routes.ts';
 import { RETENTION_ROUTES } from './admin/retention-routes.ts';
 import { createCaseRoute, getCaseRoute, listCasesRoute } from './caseload/case-routes.ts';
@@ -42,6 +42,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...LEDGER_ROUTES,
   ...AUDIT_ROUTES,
   ...RETENTION_ROUTES,
+  ...USER_ADMIN_ROUTES,
   ...COUNCIL_ROUTES,
   ...STATISTICS_ROUTES,
 ];

@@ -3,6 +3,7 @@ import * as z from 'zod';
 export const ERROR_CODES = [
   'validation_failed',
   'unauthorized',
+  'session_revoked',
   'forbidden',
   'not_found',
   'conflict',

@@ -4,6 +4,9 @@ import { MemberMunicipality } from './tenant.ts';
 import { Role } from './role.ts';
 import { requiredText } from './text.ts';
 
+export const UserStatus = z.enum(['active', 'removed']);
+export type UserStatus = z.infer<typeof UserStatus>;
+
 export const User = z.strictObject({
   userId: UserId,
   tenantId: TenantId,
@@ -13,6 +16,10 @@ export const User = z.strictObject({
   officeId: OfficeId,
   /** 主任相談支援専門員 */
   senior: z.boolean(),
+  /** A removed user keeps their item (the audit log still names them) but no session of theirs stands. */
+  status: UserStatus.optional(),
+  /** Tokens issued before this instant are refused: set whenever an admin changes or removes the user. */
+  notBefore: z.iso.datetime().optional(),
 });
 export type User = z.infer<typeof User>;
 
@@ -22,6 +29,8 @@ export const TenantContext = z.strictObject({
   role: Role,
   officeId: OfficeId,
   userId: UserId,
+  /** The token's `iat` (seconds): compared with the user's `notBefore` on every request. */
+  issuedAt: z.number().int().nonnegative().optional(),
 });
 export type TenantContext = z.infer<typeof TenantContext>;
 
@@ -37,3 +46,20 @@ export const Me = z.strictObject({
   displayName: z.string(),
 });
 export type Me = z.infer<typeof Me>;
+
+export const UserParams = z.strictObject({ userId: UserId });
+
+/** The tenant admin sets a user's office and role together (both are what a token claims). */
+export const UserMembershipChange = z.strictObject({ officeId: OfficeId, role: Role });
+export type UserMembershipChange = z.infer<typeof UserMembershipChange>;
+
+/** A user's membership after an admin change: no name or e-mail, the admin screen has those. */
+export const UserMembership = z.strictObject({
+  userId: UserId,
+  officeId: OfficeId,
+  role: Role,
+  status: UserStatus,
+  /** Tokens issued before this instant no longer work. */
+  notBefore: z.iso.datetime(),
+});
+export type UserMembership = z.infer<typeof UserMembership>;

@@ -55,7 +55,7 @@ export const auditCsvRows = (entries: readonly AuditEntryView[]): string[][] => 
 export const exportAudit: Operation<typeof exportAuditRoute> = async ({ ctx, query }) => {
   const [range, users] = await Promise.all([
     readAuditRange(ctx.tenantId, query.from, query.to, AUDIT_EXPORT_MAX_ENTRIES),
-    listUsers(ctx.tenantId),
+    listUsers(ctx.tenantId, { includeRemoved: true }),
   ]);
   if (range.truncated) {
     throw new ConflictError(

@@ -29,7 +29,7 @@ export const withActorNames = (entries: readonly AuditEntry[], users: readonly U
 export const listAudit: Operation<typeof listAuditRoute> = async ({ ctx, query }) => {
   const [page, users] = await Promise.all([
     readAuditDay(ctx.tenantId, query.day, query.limit, query.cursor),
-    listUsers(ctx.tenantId),
+    listUsers(ctx.tenantId, { includeRemoved: true }),
   ]);
   return { items: withActorNames(page.items, users), nextCursor: page.nextCursor };
 };

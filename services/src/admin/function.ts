@@ -1,11 +1,12 @@
 import { listOffices } from '../data/directory-store.ts';
 import { bind, createFunction } from '../http/create-function.ts';
-import { getMeRoute, listOfficesRoute } from './admin-routes.ts';
+import { changeUserMembershipRoute, getMeRoute, listOfficesRoute, removeUserRoute } from './admin-routes.ts';
 import { exportAudit } from './audit-export.ts';
 import { listAudit } from './audit-list.ts';
 import { exportAuditRoute, listAuditRoute } from './audit-routes.ts';
 import { getMe } from './get-me.ts';
 import { RETENTION_BINDINGS } from './retention-bindings.ts';
+import { changeUserMembership, removeUser } from './user-membership.ts';
 
 export const handler = createFunction([
   bind(getMeRoute, getMe),
@@ -13,4 +14,6 @@ export const handler = createFunction([
   bind(listAuditRoute, listAudit),
   bind(exportAuditRoute, exportAudit),
   ...RETENTION_BINDINGS,
+  bind(changeUserMembershipRoute, changeUserMembership),
+  bind(removeUserRoute, removeUser),
 ]);

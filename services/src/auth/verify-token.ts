@@ -17,6 +17,7 @@ const toTenantContext = (payload: Record<string, unknown>): TenantContext => {
     officeId: payload[CLAIMS.office],
     role: payload[CLAIMS.role],
     userId: payload.sub,
+    issuedAt: payload.iat,
   });
   if (!parsed.success) throw new UnauthorizedError();
   return parsed.data;

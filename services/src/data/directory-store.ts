@@ -1,5 +1,6 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { Office, Tenant, User, keys } from '@kikan/shared';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { Office, Tenant, User, keys, type Role } from '@kikan/shared';
 import type { z } from 'zod';
 import { db, tableName } from './client.ts';
 
@@ -52,14 +53,87 @@ export const getTenant = async (tenantId: string): Promise<Tenant | null> => {
   return Item ? Tenant.parse({ tenantId, ...strip(Item) }) : null;
 };
 
+/** A removed user is no longer on the staff: gone for every lookup but the audit log's names. */
+const isActive = (user: User): boolean => user.status !== 'removed';
+
+export const getOffice = async (tenantId: string, officeId: string): Promise<Office | null> => {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.office(tenantId, officeId) }),
+  );
+  return Item ? Office.parse(strip(Item)) : null;
+};
+
+/** The user as the directory holds them now; null if unknown or removed. */
 export const getUser = async (tenantId: string, userId: string): Promise<User | null> => {
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.user(tenantId, userId) }),
   );
   if (!Item) return null;
   const { pk: _pk, sk: _sk, entity: _entity, ...user } = Item;
-  return User.parse(user);
+  const parsed = User.parse(user);
+  return isActive(parsed) ? parsed : null;
 };
+
+const toUser = (tenantId: string, attributes: Record<string, unknown> | undefined): User | null =>
+  attributes ? User.parse({ tenantId, ...strip(attributes) }) : null;
+
+/** Only an existing user who has not been removed may be changed. */
+const ACTIVE_USER_CONDITION =
+  'attribute_exists(pk) AND (attribute_not_exists(#status) OR #status <> :removed)';
+
+const updateActiveUser = async (
+  tenantId: string,
+  userId: string,
+  update: string,
+  names: Record<string, string>,
+  values: Record<string, unknown>,
+): Promise<User | null> => {
+  try {
+    const { Attributes } = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.user(tenantId, userId),
+        UpdateExpression: update,
+        ConditionExpression: ACTIVE_USER_CONDITION,
+        ExpressionAttributeNames: { '#status': 'status', ...names },
+        ExpressionAttributeValues: { ':removed': 'removed', ...values },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toUser(tenantId, Attributes);
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return null;
+    throw error;
+  }
+};
+
+/**
+ * Moves a user to another office and/or role. `notBefore` becomes now, so every token issued
+ * before the change is refused on its next request (SECURITY.md row 14). Null: no such active user.
+ */
+export const changeUserMembership = (
+  tenantId: string,
+  userId: string,
+  change: { officeId: string; role: Role },
+  now: Date,
+): Promise<User | null> =>
+  updateActiveUser(
+    tenantId,
+    userId,
+    'SET #officeId = :officeId, #role = :role, #notBefore = :now',
+    { '#officeId': 'officeId', '#role': 'role', '#notBefore': 'notBefore' },
+    { ':officeId': change.officeId, ':role': change.role, ':now': now.toISOString() },
+  );
+
+/** Marks a user removed (the item stays for the audit log's names) and ends their sessions. */
+export const removeUser = (tenantId: string, userId: string, now: Date): Promise<User | null> =>
+  updateActiveUser(
+    tenantId,
+    userId,
+    'SET #status = :removed, #notBefore = :now',
+    { '#notBefore': 'notBefore' },
+    { ':now': now.toISOString() },
+  );
 
 /** The caller's tenant, office and user records in one round trip. */
 export const getDirectoryEntries = async (tenantId: string, officeId: string, userId: string) => {
@@ -73,12 +147,18 @@ export const getDirectoryEntries = async (tenantId: string, officeId: string, us
   return {
     tenant: tenantItem ? Tenant.parse({ tenantId, ...strip(tenantItem) }) : null,
     office: officeItem ? Office.parse(strip(officeItem)) : null,
-    user: userItem ? User.parse({ tenantId, ...strip(userItem) }) : null,
+    user: userItem ? ([User.parse({ tenantId, ...strip(userItem) })].find(isActive) ?? null) : null,
   };
 };
 
-/** Every user of a tenant: one partition, tens to a few hundred staff, read page by page. */
-export const listUsers = async (tenantId: string): Promise<User[]> => {
+/**
+ * Every user of a tenant: one partition, tens to a few hundred staff, read page by page. Removed
+ * users only when asked (the audit log names them).
+ */
+export const listUsers = async (
+  tenantId: string,
+  options: { includeRemoved?: boolean } = {},
+): Promise<User[]> => {
   const { pk } = keys.user(tenantId, '');
   const users: User[] = [];
   let startKey: Record<string, unknown> | undefined;
@@ -94,5 +174,5 @@ export const listUsers = async (tenantId: string): Promise<User[]> => {
     users.push(...(page.Items ?? []).map((item) => User.parse({ tenantId, ...strip(item) })));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  return users;
+  return options.includeRemoved ? users : users.filter(isActive);
 };

@@ -1,7 +1,9 @@
-import { ErrorResponse } from '@kikan/shared';
+import { ErrorResponse, type TenantContext } from '@kikan/shared';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
+import { currentScope } from '../data/request-scope.ts';
 import { bind, createFunction } from './create-function.ts';
+import { NotFoundError, SessionRevokedError } from './errors.ts';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, rawFile } from './raw-response.ts';
 import { defineRoute, type RouteDefinition } from './route.ts';
 import { apiGatewayEvent, lambdaContext } from './test-fixtures.ts';
@@ -279,5 +281,109 @@ describe('createFunction: raw routes', () => {
 
     expect(response.statusCode).toBe(500);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+});
+
+describe('createFunction: the session check (SECURITY.md row 14)', () => {
+  const SATO: TenantContext = {
+    tenantId: 'kibougaoka',
+    officeId: 'himawari',
+    role: 'specialist',
+    userId: 'user-sato',
+  };
+  const verifier = async () => SATO;
+  const signedIn = (requestId = REQUEST_ID) =>
+    apiGatewayEvent(privateNoteRoute, { headers: { authorization: 'Bearer a.b.c' }, requestId });
+  const note = { noteId: 'note_0001', text: 'x', version: 1 };
+
+  it('answers when the directory still stands behind the token, with the caller in the request scope', async () => {
+    const seen: (TenantContext | null | undefined)[] = [];
+    const checked: TenantContext[] = [];
+    const handler = createFunction(
+      [
+        bind(privateNoteRoute, async () => {
+          seen.push(currentScope()?.ctx);
+          return note;
+        }),
+      ],
+      { verifier, checkMembership: async (ctx) => void checked.push(ctx) },
+    );
+
+    const response = await handler(signedIn(), lambdaContext());
+
+    expect(response.statusCode).toBe(200);
+    expect(seen).toEqual([SATO]);
+    expect(checked).toEqual([SATO]);
+  });
+
+  it('answers 401 session_revoked even when the operation, run beside the check, succeeded', async () => {
+    const handler = createFunction([bind(privateNoteRoute, async () => note)], {
+      verifier,
+      checkMembership: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        throw new SessionRevokedError();
+      },
+    });
+
+    const response = await handler(signedIn(), lambdaContext());
+
+    expect(response.statusCode).toBe(401);
+    expect(errorBodyOf(response.body).error.code).toBe('session_revoked');
+    expect(response.body).not.toContain('note_0001');
+  });
+
+  it('answers 401 rather than the 404 the operation gave, so a revoked user learns nothing', async () => {
+    const handler = createFunction(
+      [
+        bind(privateNoteRoute, async () => {
+          throw new NotFoundError();
+        }),
+      ],
+      {
+        verifier,
+        checkMembership: async () => {
+          throw new SessionRevokedError();
+        },
+      },
+    );
+
+    const response = await handler(signedIn(), lambdaContext());
+
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('keeps each request in its own scope when two run at once', async () => {
+    const contexts = new Map<string, TenantContext>([
+      ['Bearer t.one.x', SATO],
+      [
+        'Bearer t.two.x',
+        { ...SATO, tenantId: 'hokushin', officeId: 'hokushin-sakura', userId: 'user-yamamoto' },
+      ],
+    ]);
+    let calls = 0;
+    const handler = createFunction(
+      [
+        bind(privateNoteRoute, async () => {
+          const before = currentScope()?.ctx?.tenantId;
+          calls += 1;
+          if (calls === 1) await new Promise((resolve) => setTimeout(resolve, 10));
+          return { ...note, text: `${before}/${currentScope()?.ctx?.tenantId}` };
+        }),
+      ],
+      {
+        verifier: async (token) => contexts.get(`Bearer ${token}`) ?? SATO,
+        checkMembership: async () => undefined,
+      },
+    );
+    const event = (token: string, requestId: string) =>
+      apiGatewayEvent(privateNoteRoute, { headers: { authorization: token }, requestId });
+
+    const [one, two] = await Promise.all([
+      handler(event('Bearer t.one.x', 'req-1'), lambdaContext()),
+      handler(event('Bearer t.two.x', 'req-2'), lambdaContext()),
+    ]);
+
+    expect(JSON.parse(one.body).text).toBe('kibougaoka/kibougaoka');
+    expect(JSON.parse(two.body).text).toBe('hokushin/hokushin');
   });
 });

@@ -1,3 +1,4 @@
+import type { TenantContext } from '@kikan/shared';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { createTokenVerifier, type TokenVerifier } from '../auth/verify-token.ts';
@@ -6,7 +7,7 @@ import { currentScope, runInRequestScope } from '../data/request-scope.ts';
 import { logger } from '../logger.ts';
 import { authenticate } from './authenticate.ts';
 import { errorResponse } from './error-response.ts';
-import { NotFoundError } from './errors.ts';
+import { AccessRefusedError, NotFoundError } from './errors.ts';
 import { BASE_HEADERS, type HttpEvent, type HttpResult } from './http-event.ts';
 import { parseInput } from './parse-input.ts';
 import { RawFile, contentDisposition } from './raw-response.ts';
@@ -35,10 +36,9 @@ const accessLog = (): middy.MiddlewareObj<HttpEvent, HttpResult> => {
       latencyMs: Math.round(performance.now() - (startedAt.get(request.event) ?? performance.now())),
     });
   return {
+    // Request id and tenant keys come from the request scope (logger.ts), per line, never appended.
     before: (request) => {
       startedAt.set(request.event, performance.now());
-      logger.resetKeys();
-      logger.appendKeys({ requestId: request.event.requestContext.requestId });
     },
     after: log,
     onError: log,
@@ -50,29 +50,75 @@ const accessLog = (): middy.MiddlewareObj<HttpEvent, HttpResult> => {
  * route's business function. Routes are found by API Gateway's routeKey, set identically by the
  * local gateway.
  */
-export const createFunction = (bindings: readonly RouteBinding[]) => {
+/**
+ * Loaded on the first authenticated request, not at import: the platform function serves public
+ * routes only and keeps the cold start of a near-empty handler (ADR 0016).
+ */
+const defaultMembershipCheck = async (ctx: TenantContext): Promise<void> =>
+  (await import('../auth/membership.ts')).checkMembership(ctx);
+
+export interface FunctionOptions {
+  /** Tests replace the token check and the directory lookup; Lambda uses the real ones. */
+  verifier?: TokenVerifier;
+  checkMembership?: (ctx: TenantContext) => Promise<void>;
+}
+
+export const createFunction = (bindings: readonly RouteBinding[], options: FunctionOptions = {}) => {
   const byKey = new Map(bindings.map((binding) => [routeKey(binding.route), binding]));
-  let verifier: TokenVerifier | undefined;
+  let verifier = options.verifier;
+  const membershipOf = options.checkMembership ?? defaultMembershipCheck;
+
+  const run = async (
+    binding: RouteBinding,
+    event: HttpEvent,
+    context: Context,
+    ctx: TenantContext | null,
+  ) => {
+    const { route, operation } = binding;
+    const requestId = event.requestContext.requestId || context.awsRequestId;
+    const now = new Date();
+    try {
+      const input = parseInput(event, route);
+      // The binding pairs this route with its own operation, so its parsed input fits that operation.
+      const result = await operation({ ...input, ctx, requestId, now } as OperationInput<RouteDefinition>);
+      return route.response.parse(result);
+    } catch (error) {
+      // One entry per refused write, like one per full read; like every write it waits for the
+      // session check, so a revoked caller's refusal stores nothing.
+      if (error instanceof AccessRefusedError && ctx) {
+        const [{ appendAudit }, { auditItem }] = await Promise.all([
+          import('../data/audit-store.ts'),
+          import('../data/audit.ts'),
+        ]);
+        await appendAudit(auditItem(ctx, requestId, now, { action: 'denied', ...error.refused }));
+      }
+      throw error;
+    }
+  };
 
   const dispatch = async (event: HttpEvent, context: Context): Promise<HttpResult> => {
     const binding = byKey.get(event.routeKey);
     if (!binding) throw new NotFoundError();
-    const { route, operation } = binding;
+    const { route } = binding;
     verifier ??= createTokenVerifier(config().auth);
     const ctx = await authenticate(event, route, verifier);
-    // From here on, db() answers with this caller's tenant+office client.
     const scope = currentScope();
-    if (scope) scope.ctx = ctx;
-    if (ctx) logger.appendKeys({ tenantId: ctx.tenantId, officeId: ctx.officeId, role: ctx.role });
-    const input = parseInput(event, route);
-    // The binding pairs this route with its own operation, so its parsed input fits that operation.
-    const result = await operation({
-      ...input,
-      ctx,
-      requestId: event.requestContext.requestId || context.awsRequestId,
-      now: new Date(),
-    } as OperationInput<RouteDefinition>);
-    const body: unknown = route.response.parse(result);
+    if (scope && ctx) {
+      // From here on, db() answers with this caller's tenant+office client, and the caller's
+      // directory entry is read beside the operation: its writes wait for the check
+      // (data/client.ts), and the response waits for it below.
+      scope.ctx = ctx;
+      scope.membership = membershipOf(ctx);
+      scope.membership.catch(() => undefined);
+    }
+    let body: unknown;
+    try {
+      body = await run(binding, event, context, ctx);
+    } finally {
+      // A revoked session answers 401 whatever the operation did: its reads are not sent back, and
+      // it could not write (every write waited for this check).
+      await scope?.membership;
+    }
     if (route.raw) {
       const file = RawFile.parse(body);
       return {

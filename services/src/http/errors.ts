@@ -1,4 +1,5 @@
 import type { ErrorCode, FieldError } from '@kikan/shared';
+import type { AuditEvent } from '../data/audit.ts';
 
 /**
  * The one error hierarchy. Messages are Japanese because the portal shows them as they are;
@@ -30,6 +31,19 @@ export class UnauthorizedError extends AppError {
   }
 }
 
+/**
+ * A valid token whose user has since been removed, moved to another office or given another role
+ * (SECURITY.md row 14): the session is over, so 401 like any dead session — the portal sends the
+ * user back to the login page, where a new token carries the directory's current membership.
+ */
+export class SessionRevokedError extends AppError {
+  constructor() {
+    super(401, 'session_revoked', '利用者情報が変更されたため、ログインし直してください', undefined, {
+      'www-authenticate': 'Bearer error="invalid_token"',
+    });
+  }
+}
+
 export class ForbiddenError extends AppError {
   constructor(message = 'この操作を行う権限がありません') {
     super(403, 'forbidden', message);
@@ -39,6 +53,17 @@ export class ForbiddenError extends AppError {
 export class NotFoundError extends AppError {
   constructor(message = '指定されたデータが見つかりません') {
     super(404, 'not_found', message);
+  }
+}
+
+/**
+ * A write refused because the record exists but is not the caller's: the same 404 as a record
+ * that does not exist, and `createFunction` leaves exactly one `denied` audit entry naming the
+ * record, no content (SECURITY.md row 15, "denials too").
+ */
+export class AccessRefusedError extends NotFoundError {
+  constructor(readonly refused: Omit<AuditEvent, 'action'>) {
+    super();
   }
 }
 

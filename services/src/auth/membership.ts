@@ -1,0 +1,25 @@
+import type { TenantContext, User } from '@kikan/shared';
+import { getUser } from '../data/directory-store.ts';
+import { SessionRevokedError } from '../http/errors.ts';
+
+/**
+ * Whether a verified token still speaks for its user (SECURITY.md row 14). The token's claims are
+ * what the directory said when it was issued; the directory is the authority now. A user who is
+ * gone or removed, sits in another office, holds another role, or was changed after the token was
+ * issued (`notBefore`) has no session any more.
+ */
+export const sessionStands = (user: User | null, ctx: TenantContext): boolean => {
+  if (!user || user.status === 'removed') return false;
+  if (user.officeId !== ctx.officeId || user.role !== ctx.role) return false;
+  if (user.notBefore) {
+    // iat has whole seconds: a token of the very second of a change counts as before it.
+    if (ctx.issuedAt === undefined || ctx.issuedAt * 1000 < Date.parse(user.notBefore)) return false;
+  }
+  return true;
+};
+
+/** One GetItem on the caller's user item; rejects with SessionRevokedError when the session is over. */
+export const checkMembership = async (ctx: TenantContext): Promise<void> => {
+  const user = await getUser(ctx.tenantId, ctx.userId);
+  if (!sessionStands(user, ctx)) throw new SessionRevokedError();
+};

@@ -1,0 +1,66 @@
+import { PutCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { userItem } from '../../../services/src/data/directory-store.ts';
+import { localClient } from '../../../services/local/table.ts';
+import type { Expectation, Persona, Target } from '../../support/personas.ts';
+import type { TestApi } from '../../support/test-api.ts';
+
+/**
+ * The tenant admin's user routes of issue 7. Only a tenant admin may change a user, and only one of
+ * their own tenant (another tenant's user is a 404). Refused calls aim at users no persona signs in
+ * as (小林, 山本 of the other tenant), so a mistaken success would not log a persona out mid-run.
+ */
+const isAdmin = (persona: Persona) => persona.role === 'tenant_admin';
+const adminOnly = (persona: Persona, target: Target) => {
+  if (!isAdmin(persona)) return 403;
+  return target === 'otherTenant' ? 404 : 200;
+};
+const tenantOf = (persona: Persona) =>
+  persona.email.endsWith('hokushin.example') ? 'hokushin' : 'kibougaoka';
+
+/** A user of the caller's tenant that no persona is, or one of the other tenant. */
+const bystander = (persona: Persona, target: Target) => {
+  const own = tenantOf(persona) === 'kibougaoka' ? 'user-kobayashi' : 'user-yamamoto';
+  const other = tenantOf(persona) === 'kibougaoka' ? 'user-yamamoto' : 'user-kobayashi';
+  return target === 'otherTenant' ? other : own;
+};
+
+/** A user made for the one call that removes them: removal is for good. */
+const removable = (target: Target) => `matrix-removable-${target}`;
+const seedRemovable = async (api: TestApi, persona: Persona, target: Target) => {
+  if (!(isAdmin(persona) && target !== 'otherTenant')) return {};
+  const documents = DynamoDBDocumentClient.from(localClient(api.stack.dynamoDbEndpoint));
+  await documents.send(
+    new PutCommand({
+      TableName: api.tableName,
+      Item: userItem({
+        userId: removable(target),
+        tenantId: tenantOf(persona),
+        email: `${removable(target)}@kibou.example`,
+        displayName: '試験 職員',
+        role: 'specialist',
+        officeId: target === 'ownOffice' ? 'kibou-city' : 'himawari',
+        senior: false,
+      }),
+    }),
+  );
+  return {};
+};
+
+export const USERS_MATRIX: Record<string, Expectation> = {
+  'PUT /api/users/{userId}/membership': {
+    method: 'PUT',
+    path: (persona, target) => `/api/users/${bystander(persona, target)}/membership`,
+    // 小林's own office and role: a change that changes nothing but his tokens' validity.
+    body: () => ({ officeId: 'midori', role: 'specialist' }),
+    status: adminOnly,
+  },
+  'DELETE /api/users/{userId}': {
+    method: 'DELETE',
+    path: (persona, target) =>
+      isAdmin(persona) && target !== 'otherTenant'
+        ? `/api/users/${removable(target)}`
+        : `/api/users/${bystander(persona, target)}`,
+    headers: seedRemovable,
+    status: adminOnly,
+  },
+};
