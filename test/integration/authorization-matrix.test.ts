@@ -13,6 +13,7 @@ import { STATISTICS_MATRIX } from './matrix/statistics.ts';
 import { STATISTICS_EXPORT_MATRIX } from './matrix/statistics-export.ts';
 import { STATISTICS_SIGNOFF_MATRIX } from './matrix/statistics-signoff.ts';
 import { RETENTION_MATRIX } from './matrix/retention.ts';
+import { USERS_MATRIX } from './matrix/users.ts';
 
 /**
  * Every route × every role × {own office, other office, other tenant}. The expectation table is
@@ -31,6 +32,7 @@ const MATRIX: Record<string, Expectation> = {
   ...STATISTICS_SIGNOFF_MATRIX,
   ...STATISTICS_EXPORT_MATRIX,
   ...RETENTION_MATRIX,
+  ...USERS_MATRIX,
 };
 
 let api: TestApi;
@@ -51,7 +53,7 @@ describe('authorisation matrix', () => {
     for (const persona of PERSONAS) {
       for (const target of targets) {
         it(`${key} as ${persona.role} ${persona.email} on ${target} → ${expectation.status(persona, target)}`, async () => {
-          const before = expectation.method === 'GET' ? undefined : (await api.allItems()).length;
+          const before = expectation.method === 'GET' ? undefined : await api.allItems();
           const response = await api.call(expectation.method, expectation.path(persona, target), {
             as: persona.email,
             ...(expectation.body ? { body: expectation.body(persona) } : {}),
@@ -69,7 +71,18 @@ describe('authorisation matrix', () => {
           expect(response.status).toBe(expectation.status(persona, target));
           expect(response.headers.get('cache-control')).toBe('no-store');
           if (before !== undefined && response.status >= 400) {
-            expect((await api.allItems()).length).toBe(before);
+            // A refusal changes nothing; a write refused on a record that is not the caller's
+            // leaves at most one `denied` audit entry (SECURITY.md row 15), and nothing else.
+            const after = await api.allItems();
+            const isAudit = (item: Record<string, unknown>) => item.entity === 'audit';
+            expect(after.filter((item) => !isAudit(item)).length).toBe(
+              before.filter((item) => !isAudit(item)).length,
+            );
+            const keyOf = (item: Record<string, unknown>) => `${String(item.pk)}|${String(item.sk)}`;
+            const known = new Set(before.map(keyOf));
+            const added = after.filter((item) => !known.has(keyOf(item)));
+            expect(added.length).toBeLessThanOrEqual(1);
+            expect(added.every((item) => isAudit(item) && item.action === 'denied')).toBe(true);
           }
         });
       }

@@ -1,7 +1,7 @@
 import { CONSENT_PURPOSES, type PersonView, type TenantContext } from '@kikan/shared';
 import { readPersonFile, type PersonFile } from '../data/person-store.ts';
 import { getCasesByIds } from '../data/record-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { AccessRefusedError, NotFoundError } from '../http/errors.ts';
 import { caseVisibility, mayWriteCase } from '../policy/access-policy.ts';
 
 /**
@@ -27,7 +27,11 @@ export const readablePersonFile = async (ctx: TenantContext, personId: string) =
 
 export const writablePersonFile = async (ctx: TenantContext, personId: string): Promise<PersonFile> => {
   const file = await readPersonFile(ctx.tenantId, personId);
-  if (!file?.cases.some((link) => mayWriteCase(ctx, linkScope(link.officeId)))) throw new NotFoundError();
+  if (!file) throw new NotFoundError();
+  if (!file.cases.some((link) => mayWriteCase(ctx, linkScope(link.officeId)))) {
+    // The person exists but none of their cases is the caller's office's: audited as `denied`.
+    throw new AccessRefusedError({ recordType: 'person', recordId: personId });
+  }
   return file;
 };
 

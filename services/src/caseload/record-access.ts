@@ -6,6 +6,7 @@ import { getCase, type CaseRecord } from '../data/case-store.ts';
 import { getCaseForWrite } from '../data/record-store.ts';
 import { readIdempotentReplay } from '../data/idempotency.ts';
 import {
+  AccessRefusedError,
   ConflictError,
   NotFoundError,
   PreconditionRequiredError,
@@ -13,6 +14,10 @@ import {
 } from '../http/errors.ts';
 import type { Idempotency } from '../http/route.ts';
 import { caseVisibility, mayWriteCase } from '../policy/access-policy.ts';
+
+/** A write refused on a case that is not the caller's: audited once as `denied` (SECURITY.md row 15). */
+export const refusedCase = (record: Pick<CaseRecord, 'caseId' | 'officeId'>) =>
+  new AccessRefusedError({ recordType: 'case', recordId: record.caseId, recordOfficeId: record.officeId });
 
 /** The preconditions every record route shares: which case, whose, which version, a retry. */
 
@@ -24,12 +29,12 @@ interface Caller {
 
 /**
  * A case the caller may write to (its own office's). Anything else is the same 404 as a case that
- * does not exist. A refused write stores nothing, not even an audit entry: the API's promise is
- * that a refused request leaves the table as it was.
+ * does not exist; a refusal of an existing case leaves one `denied` audit entry and nothing else.
  */
 export const writableCase = async ({ ctx }: Caller, caseId: string): Promise<CaseRecord> => {
   const record = await getCaseForWrite(ctx.tenantId, caseId);
-  if (!record || !mayWriteCase(ctx, record)) throw new NotFoundError();
+  if (!record) throw new NotFoundError();
+  if (!mayWriteCase(ctx, record)) throw refusedCase(record);
   return record;
 };
 
