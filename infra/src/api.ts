@@ -1,5 +1,6 @@
 import { BOUNDED_CONTEXTS, functionEntry, ROUTES, type BoundedContext } from '@kikan/services/routes';
 import { CfnOutput, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -8,14 +9,26 @@ import { Construct } from 'constructs';
 import type { Auth } from './auth.ts';
 import type { Data } from './data.ts';
 import { KikanFunction } from './function-defaults.ts';
+import type { TenantDataRole } from './tenant-data-role.ts';
 
 export interface ApiProps {
   data: Data;
   auth: Auth;
+  /** The functions' only way to the table: per-request credentials of this role (ADR 0017). */
+  tenantDataRole: TenantDataRole;
 }
 
 /** Requests per second across the whole stage; one municipality's staff stay far below it. */
 export const STAGE_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+
+/**
+ * The header CloudFront adds to every request it forwards to the API, with a secret generated at
+ * deployment. The execute-api endpoint is public and an HTTP API takes neither WAF nor a resource
+ * policy, so the functions refuse a request without this header: it did not come through CloudFront,
+ * its WAF rate rule and its geo restriction (ADR 0017). Functions read the value from
+ * ORIGIN_VERIFY_SECRET; the local stack sets neither and checks nothing.
+ */
+export const ORIGIN_VERIFY_HEADER = 'x-kikan-origin-verify';
 
 /**
  * Who called which route, how it ended and how long it took. No path (ids), no query string, no
@@ -42,6 +55,7 @@ const ACCESS_LOG_FIELDS = {
  */
 export class Api extends Construct {
   private readonly httpApi: HttpApi;
+  private readonly originVerify: Secret;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -66,6 +80,17 @@ export class Api extends Construct {
       },
     });
 
+    this.originVerify = new Secret(this, 'OriginVerify', {
+      description: `Kikan: value of the ${ORIGIN_VERIFY_HEADER} header CloudFront sends to the API`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(this.originVerify).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Resolved into the CloudFront origin header and the function environment at deployment; a rotation would need a redeploy of both, which replacing the secret does.',
+    });
+    const originVerifyValue = this.originVerify.secretValue.unsafeUnwrap();
+
     const integrations = new Map<BoundedContext, HttpLambdaIntegration>();
     for (const context of BOUNDED_CONTEXTS) {
       const handler = new KikanFunction(this, `${context[0]?.toUpperCase()}${context.slice(1)}Function`, {
@@ -73,12 +98,15 @@ export class Api extends Construct {
         description: `Kikan API: ${context} routes`,
         environment: {
           TABLE_NAME: props.data.tableName,
+          TENANT_DATA_ROLE_ARN: props.tenantDataRole.roleArn,
           AUTH_MODE: 'cognito',
           COGNITO_USER_POOL_ID: props.auth.userPoolId,
           COGNITO_CLIENT_ID: props.auth.clientId,
+          ORIGIN_VERIFY_SECRET: originVerifyValue,
         },
       });
-      props.data.grantItemAccess(handler.lambda);
+      // No table access of its own: every item read or write runs on tenant-scoped credentials.
+      props.tenantDataRole.grantAssume(handler.lambda);
       integrations.set(context, new HttpLambdaIntegration(`${context}Integration`, handler.lambda));
     }
 
@@ -100,6 +128,11 @@ export class Api extends Construct {
     }
 
     new CfnOutput(this, 'ExecuteApiUrl', { value: this.httpApi.apiEndpoint });
+  }
+
+  /** Headers CloudFront must add to every request it forwards to the API. */
+  get originHeaders(): Record<string, string> {
+    return { [ORIGIN_VERIFY_HEADER]: this.originVerify.secretValue.unsafeUnwrap() };
   }
 
   /** The API's own host name, for the CloudFront origin that serves `/api/*`. */

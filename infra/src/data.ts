@@ -14,8 +14,10 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
 /**
- * Item-level actions the services use. Scan and PartiQL are absent on purpose: neither can be
- * confined to one tenant's keys by dynamodb:LeadingKeys (and function roles deny them outright).
+ * Item-level actions the services use (transactions are authorised as their item actions). Scan and
+ * PartiQL are absent on purpose: neither can be confined to one tenant's keys by dynamodb:LeadingKeys,
+ * and every role that can reach the table denies them outright. DescribeTable is absent too: it
+ * names no key, so a LeadingKeys condition could not confine it.
  */
 export const ITEM_ACTIONS = [
   'dynamodb:GetItem',
@@ -26,8 +28,10 @@ export const ITEM_ACTIONS = [
   'dynamodb:BatchGetItem',
   'dynamodb:BatchWriteItem',
   'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
 ] as const;
+
+/** Table actions no grant may ever enable: they read or write without a partition key to confine. */
+export const UNCONFINABLE_ACTIONS = ['dynamodb:Scan', 'dynamodb:PartiQL*'] as const;
 
 /** What a principal needs of the table's customer managed key to read and write items through DynamoDB. */
 export const KEY_ACTIONS = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'];
@@ -80,14 +84,29 @@ export class Data extends Construct {
   }
 
   /**
-   * Item reads and writes on the table and its indexes, and use of the table key through DynamoDB.
-   * Interim: a later issue replaces this with per-request tenant credentials (STS session tags and
-   * dynamodb:LeadingKeys), after which function roles hold no table access of their own.
+   * Item actions on the table and its indexes, only on items whose partition key (of the table or
+   * of the queried index) matches one of `leadingKeys` (IAM patterns, policy variables allowed), and
+   * use of the table key through DynamoDB. There is no unconditioned grant: every table access in
+   * the stack is confined by dynamodb:LeadingKeys.
    */
-  grantItemAccess(grantee: IGrantable): void {
+  grantLeadingKeyAccess(
+    grantee: IGrantable,
+    leadingKeys: readonly string[],
+    actions: readonly (typeof ITEM_ACTIONS)[number][] = ITEM_ACTIONS,
+  ): void {
+    if (
+      leadingKeys.length === 0 ||
+      leadingKeys.some((pattern) => pattern === '' || pattern.startsWith('*'))
+    ) {
+      throw new Error('grantLeadingKeyAccess needs key prefixes, not an empty or leading-wildcard pattern');
+    }
     const indexArns = `${this.table.tableArn}/index/*`;
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ actions: [...ITEM_ACTIONS], resources: [this.table.tableArn, indexArns] }),
+      new PolicyStatement({
+        actions: [...actions],
+        resources: [this.table.tableArn, indexArns],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...leadingKeys] } },
+      }),
     );
     grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { App, Aws, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { KikanEdgeStack } from './edge.ts';
 import { KikanStack } from './kikan-stack.ts';
 import { REPOSITORY_ROOT } from './repository.ts';
 
@@ -11,6 +12,7 @@ export const CONTEXT = {
   extraOrigins: 'kikan:extraOrigins',
   allowedCountries: 'kikan:allowedCountries',
   webBuildDir: 'kikan:webBuildDir',
+  webAclArn: 'kikan:webAclArn',
 } as const;
 
 const list = (value: unknown): string[] =>
@@ -29,21 +31,38 @@ const httpsOrigin = (value: string): string => {
   return value;
 };
 
+/** A CloudFront web ACL: WAFv2, us-east-1, global scope (the `WebAclArn` output of the edge stack). */
+const cloudFrontWebAclArn = (value: string): string => {
+  if (!/^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/.test(value)) {
+    throw new Error(`${CONTEXT.webAclArn}: "${value}" is not the ARN of a CloudFront (global) web ACL`);
+  }
+  return value;
+};
+
 /**
  * The Kikan CDK app: one environment-agnostic stack (no lookups, so synthesis needs no AWS
  * account) checked by cdk-nag's AwsSolutions pack, which fails synthesis on any unacknowledged finding.
  */
-export const createKikanApp = (props: AppProps = {}): { app: App; stack: KikanStack } => {
+export const createKikanApp = (
+  props: AppProps = {},
+): { app: App; stack: KikanStack; edge: KikanEdgeStack } => {
   const app = new App(props);
   const context = (key: string): unknown => app.node.tryGetContext(key);
+  const stackName = String(context(CONTEXT.stackName) ?? 'Kikan');
+  const webAclArn = String(context(CONTEXT.webAclArn) ?? '').trim();
 
-  const stack = new KikanStack(app, String(context(CONTEXT.stackName) ?? 'Kikan'), {
+  const edge = new KikanEdgeStack(app, `${stackName}Edge`, {
+    description:
+      'Kikan edge: the CloudFront web ACL (us-east-1); deploy first, pass WebAclArn as kikan:webAclArn',
+  });
+  const stack = new KikanStack(app, stackName, {
     description: 'Kikan: consultation-support caseloads (portal, API, table, sign-in)',
     authDomainPrefix: String(context(CONTEXT.authDomainPrefix) ?? `kikan-${Aws.ACCOUNT_ID}`),
     extraOrigins: list(context(CONTEXT.extraOrigins)).map(httpsOrigin),
     allowedCountries: list(context(CONTEXT.allowedCountries) ?? 'JP'),
     webBuildDir: path.resolve(REPOSITORY_ROOT, String(context(CONTEXT.webBuildDir) ?? 'web/build')),
+    ...(webAclArn === '' ? {} : { webAclArn: cloudFrontWebAclArn(webAclArn) }),
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stack };
+  return { app, stack, edge };
 };

@@ -3,6 +3,8 @@ import type { Construct } from 'constructs';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import { Data } from './data.ts';
+import { RetentionSweeper } from './retention.ts';
+import { TenantDataRole } from './tenant-data-role.ts';
 import { Web } from './web.ts';
 
 export interface KikanStackProps extends StackProps {
@@ -11,21 +13,31 @@ export interface KikanStackProps extends StackProps {
   extraOrigins: readonly string[];
   webBuildDir: string;
   allowedCountries: readonly string[];
+  /** The CloudFront web ACL of the edge stack (edge.ts); without it the portal and API run without WAF. */
+  webAclArn?: string;
 }
 
 /** Kikan in one region: it wires the four concerns together and builds nothing itself. */
 export class KikanStack extends Stack {
+  /** Per-request tenant credentials; any function that reads tenant items is granted `grantAssume`. */
+  readonly tenantDataRole: TenantDataRole;
+  readonly data: Data;
+
   constructor(scope: Construct, id: string, props: KikanStackProps) {
     super(scope, id, props);
 
     const data = new Data(this, 'Data');
+    this.data = data;
+    this.tenantDataRole = new TenantDataRole(this, 'TenantData', { data });
     const auth = new Auth(this, 'Auth', { domainPrefix: props.authDomainPrefix });
-    const api = new Api(this, 'Api', { data, auth });
+    const api = new Api(this, 'Api', { data, auth, tenantDataRole: this.tenantDataRole });
+    new RetentionSweeper(this, 'Retention', { data, tenantDataRole: this.tenantDataRole });
     const web = new Web(this, 'Web', {
       api,
       auth,
       buildDir: props.webBuildDir,
       allowedCountries: props.allowedCountries,
+      ...(props.webAclArn === undefined ? {} : { webAclArn: props.webAclArn }),
     });
     for (const origin of [web.origin, ...props.extraOrigins]) {
       auth.allowOrigin(origin);

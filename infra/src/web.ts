@@ -37,6 +37,8 @@ export interface WebProps {
   buildDir: string;
   /** ISO country codes allowed to reach the distribution; empty for no restriction. */
   allowedCountries: readonly string[];
+  /** The web ACL of the edge stack (per-IP rate rule on `/api/*`, managed rules); see ADR 0017. */
+  webAclArn?: string;
 }
 
 /** SvelteKit's content-hashed output: safe to cache for a year. */
@@ -120,6 +122,7 @@ export class Web extends Construct {
       ...(props.allowedCountries.length > 0
         ? { geoRestriction: GeoRestriction.allowlist(...props.allowedCountries) }
         : {}),
+      ...(props.webAclArn === undefined ? {} : { webAclId: props.webAclArn }),
       enableLogging: true,
       logBucket,
       logFilePrefix: 'cloudfront/',
@@ -136,6 +139,7 @@ export class Web extends Construct {
           origin: new HttpOrigin(props.api.originDomainName, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+            customHeaders: props.api.originHeaders,
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
@@ -151,11 +155,17 @@ export class Web extends Construct {
       reason:
         'The default *.cloudfront.net certificate cannot set a minimum TLS version; a custom domain with its own certificate (TLSv1.2_2021) is a later step.',
     });
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR2',
-      reason:
-        'A CloudFront WebACL must live in us-east-1 and this stack is region-agnostic; the WAF rate rule comes with its own us-east-1 stack (ADR 0003).',
-    });
+    if (props.webAclArn === undefined) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'No kikan:webAclArn given: the web ACL lives in the us-east-1 edge stack, whose ARN this region-agnostic stack cannot reference (ADR 0017).',
+      });
+      Annotations.of(this).addWarningV2(
+        'kikan:web-acl-missing',
+        'No kikan:webAclArn: the portal and /api/* run without WAF (no per-IP rate limit). Deploy the edge stack first and pass its WebAclArn output.',
+      );
+    }
     if (props.allowedCountries.length === 0) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR1',

@@ -1,13 +1,10 @@
 import { TABLE_ATTRIBUTES, TABLE_INDEXES } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ITEM_ACTIONS, KEY_ACTIONS } from '../src/data.ts';
-import {
-  functionRoleId,
-  kikanFunctions,
-  resourcesOfType,
-  roleStatements,
-  synthesizeKikan,
-} from './kikan-synth.ts';
+import { createKikanApp } from '../src/kikan-app.ts';
+import { TENANT_LEADING_KEYS } from '../src/tenant-data-role.ts';
+import { resourcesOfType, roleStatements, synthesizeKikan, tenantDataRoleId } from './kikan-synth.ts';
 
 const { template } = synthesizeKikan();
 const [[tableId, table] = []] = resourcesOfType(template, 'AWS::DynamoDB::Table');
@@ -82,51 +79,47 @@ describe('data: the table', () => {
   });
 });
 
-describe('data: access granted to the API functions', () => {
-  const apiFunctions = kikanFunctions(template).filter(([, fn]) => 'TABLE_NAME' in envOf(fn));
+describe('data: item access by leading key', () => {
+  const tenantRoleId = tenantDataRoleId(template);
+  const statements = roleStatements(template, tenantRoleId);
 
-  it('reaches every API function', () => {
-    expect(apiFunctions.length).toBeGreaterThan(0);
-  });
-
-  it('allows exactly the item actions on the table and its indexes', () => {
-    for (const [, fn] of apiFunctions) {
-      const tableStatements = roleStatements(template, functionRoleId(fn)).filter(
-        (statement) => statement.Effect === 'Allow' && JSON.stringify(statement.Action).includes('dynamodb:'),
-      );
-      expect(tableStatements).toEqual([
-        {
-          Effect: 'Allow',
-          Action: [...ITEM_ACTIONS].sort(),
-          Resource: [
-            { 'Fn::GetAtt': [tableId, 'Arn'] },
-            { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/*']] },
-          ],
-        },
-      ]);
-    }
+  it('allows the item actions on the table and its indexes only under the tenant prefix', () => {
+    expect(
+      statements.filter((statement) => JSON.stringify(statement.Action).includes('dynamodb:')),
+    ).toContainEqual({
+      Effect: 'Allow',
+      Action: [...ITEM_ACTIONS].sort(),
+      Resource: [
+        { 'Fn::GetAtt': [tableId, 'Arn'] },
+        { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/*']] },
+      ],
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [TENANT_LEADING_KEYS] } },
+    });
   });
 
   it('allows the table key only through DynamoDB', () => {
-    for (const [, fn] of apiFunctions) {
-      const keyStatements = roleStatements(template, functionRoleId(fn)).filter((statement) =>
-        JSON.stringify(statement.Action).includes('kms:'),
-      );
-      expect(keyStatements).toEqual([
-        {
-          Effect: 'Allow',
-          Action: [...KEY_ACTIONS].sort(),
-          Resource: { 'Fn::GetAtt': [keyId, 'Arn'] },
-          Condition: {
-            StringEquals: {
-              'kms:ViaService': { 'Fn::Join': ['', ['dynamodb.', { Ref: 'AWS::Region' }, '.amazonaws.com']] },
-            },
+    const keyStatements = statements.filter((statement) => JSON.stringify(statement.Action).includes('kms:'));
+    expect(keyStatements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: [...KEY_ACTIONS].sort(),
+        Resource: { 'Fn::GetAtt': [keyId, 'Arn'] },
+        Condition: {
+          StringEquals: {
+            'kms:ViaService': { 'Fn::Join': ['', ['dynamodb.', { Ref: 'AWS::Region' }, '.amazonaws.com']] },
           },
         },
-      ]);
-    }
+      },
+    ]);
+  });
+
+  it('refuses a grant without a key prefix', () => {
+    const { stack } = createKikanApp({
+      context: { 'aws:cdk:bundling-stacks': [], 'kikan:authDomainPrefix': 'd' },
+    });
+    const grantee = new Role(stack, 'Grantee', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    expect(() => stack.data.grantLeadingKeyAccess(grantee, [])).toThrow(/key prefixes/);
+    expect(() => stack.data.grantLeadingKeyAccess(grantee, ['*'])).toThrow(/key prefixes/);
+    expect(() => stack.data.grantLeadingKeyAccess(grantee, [''])).toThrow(/key prefixes/);
   });
 });
-
-const envOf = (fn: { Properties?: Record<string, unknown> }): Record<string, unknown> =>
-  (fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};

@@ -24,7 +24,7 @@ export interface SynthesizeOptions {
  * synthesises it once. Synthesis fails on any unacknowledged cdk-nag finding.
  */
 export const synthesizeKikan = ({ context = {}, bundle = false }: SynthesizeOptions = {}) => {
-  const { app, stack } = createKikanApp({
+  const { app, stack, edge } = createKikanApp({
     context: {
       ...CDK_JSON_CONTEXT,
       'kikan:authDomainPrefix': TEST_DOMAIN_PREFIX,
@@ -33,7 +33,7 @@ export const synthesizeKikan = ({ context = {}, bundle = false }: SynthesizeOpti
       ...context,
     },
   });
-  return { app, stack, template: Template.fromStack(stack) };
+  return { app, stack, edge, template: Template.fromStack(stack), edgeTemplate: Template.fromStack(edge) };
 };
 
 /** A stand-in for the SvelteKit build: index.html with one inline start-up script and a hashed chunk. */
@@ -93,4 +93,13 @@ export const functionRoleId = (fn: CfnResource): string => {
   const roleId = referencedId(fn.Properties?.Role);
   if (!roleId) throw new Error('function without a role reference');
   return roleId;
+};
+
+/** The tenant data role: the one role whose policies allow item actions (ADR 0017). */
+export const tenantDataRoleId = (template: Template): string => {
+  const [id, ...others] = resourcesOfType(template, 'AWS::IAM::Role')
+    .filter(([, role]) => String(role.Properties?.Description).startsWith('Kikan tenant data access'))
+    .map(([roleId]) => roleId);
+  if (!id || others.length > 0) throw new Error('expected exactly one tenant data role');
+  return id;
 };
