@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { REPO_ROOT, freePort, startLocalStack } from '../../services/local/stack.ts';
+import { assertLogClean, captureLogs } from './log-scan.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,15 +25,28 @@ export default async function setup(project: TestProject) {
       stdio: 'inherit',
     },
   );
-  const stack = await startLocalStack({
-    port: 0,
-    dynamoDb: { port: await freePort() },
-    tableName: 'kikan-e2e',
-    portal: 'static',
-    seed: true,
-  });
+  // Everything the stack writes while it serves the run (SECURITY row 16): scanned at teardown.
+  const capture = captureLogs(
+    process.env.KIKAN_E2E_LOG ?? join(tmpdir(), `kikan-e2e-stack-${process.pid}.log`),
+  );
+  const dynamoDbPort = await freePort();
+  const stack = await capture.run(() =>
+    startLocalStack({
+      port: 0,
+      dynamoDb: { port: dynamoDbPort },
+      tableName: 'kikan-e2e',
+      portal: 'static',
+      seed: true,
+    }),
+  );
   project.provide('portalUrl', stack.url);
   return async () => {
     await stack.stop();
+    capture.stop();
+    // Throwing here fails the run: the logs must be non-empty and free of seeded personal data.
+    const { lines } = assertLogClean(capture.file);
+    console.log(
+      `log scan: ${lines} lines the stack wrote during e2e, no seeded personal data (${capture.file})`,
+    );
   };
 }
