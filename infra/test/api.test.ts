@@ -127,6 +127,7 @@ describe('api: functions', () => {
     const entries = [
       ...BOUNDED_CONTEXTS.map((context) => functionEntry(context)),
       'src/cognito/pre-token-generation.ts',
+      'src/retention/function.ts',
     ];
     const outdir = mkdtempSync(path.join(tmpdir(), 'kikan-bundles-'));
     try {

@@ -23,8 +23,8 @@ const isForbiddenTableAction = (action: string): boolean =>
   action === '*' || /^dynamodb:(\*|Scan$|PartiQL)/i.test(action);
 
 describe('functions: shared defaults', () => {
-  it('covers the API functions and the Cognito trigger', () => {
-    expect(functions).toHaveLength(BOUNDED_CONTEXTS.length + 1);
+  it('covers the API functions, the retention sweeper and the Cognito trigger', () => {
+    expect(functions).toHaveLength(BOUNDED_CONTEXTS.length + 2);
   });
 
   it('runs every function on Node.js 24 and arm64', () => {

@@ -16,6 +16,7 @@ import { ORIGIN_VERIFY_HEADER, STAGE_THROTTLE } from '../src/api.ts';
 import { ITEM_ACTIONS, KEY_ACTIONS } from '../src/data.ts';
 import { API_PATH_PREFIX, API_RATE_LIMIT } from '../src/edge.ts';
 import { KikanFunction } from '../src/function-defaults.ts';
+import { RetentionSweeper } from '../src/retention.ts';
 import { TENANT_LEADING_KEYS, TENANT_SESSION_TAGS } from '../src/tenant-data-role.ts';
 import {
   asArray,
@@ -101,6 +102,16 @@ const contextFunctionId = (context: string): string => {
 };
 const apiFunctionIds = BOUNDED_CONTEXTS.map(contextFunctionId);
 const apiRoleIds = apiFunctionIds.map((id) => functionRoleId(template.toJSON().Resources[id]));
+/** The retention sweeper (infra/src/retention.ts, ADR 0018): the one other role that may assume it. */
+const sweeperRoleId = (() => {
+  const sweeper = stack.node.findChild('Retention');
+  if (!(sweeper instanceof RetentionSweeper)) throw new Error('no retention sweeper construct');
+  const cfnFunction = sweeper.function.lambda.node.defaultChild;
+  if (!(cfnFunction instanceof CfnFunction)) throw new Error('no CfnFunction for the retention sweeper');
+  return functionRoleId(template.toJSON().Resources[stack.getLogicalId(cfnFunction)]);
+})();
+/** Every role granted the tenant data role: the API functions, then the sweeper. */
+const tenantRoleCallerIds = [...apiRoleIds, sweeperRoleId];
 
 describe('SECURITY row 2: a code path that forgets the scoping is refused by IAM', () => {
   it('gives no Lambda function role any dynamodb action', () => {
@@ -162,14 +173,16 @@ describe('SECURITY row 2: a code path that forgets the scoping is refused by IAM
     expect(JSON.stringify(others[0]?.Condition)).toContain('dynamodb.');
   });
 
-  it('is assumable only by the API function roles, only with the tenant tag, and only with tenant/office tags', () => {
+  it('is assumable only by the API function roles and the retention sweeper, only with the tenant tag, and only with tenant/office tags', () => {
     const trust = (tenantRole?.Properties?.AssumeRolePolicyDocument as PolicyDocument).Statement;
     expect(trust).toHaveLength(1);
     const [statement] = trust;
     expect(statement?.Effect).toBe('Allow');
     expect(asArray(statement?.Action ?? []).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
     expect(statement?.Condition).toEqual({
-      ArnEquals: { 'aws:PrincipalArn': apiRoleIds.map((roleId) => ({ 'Fn::GetAtt': [roleId, 'Arn'] })) },
+      ArnEquals: {
+        'aws:PrincipalArn': tenantRoleCallerIds.map((roleId) => ({ 'Fn::GetAtt': [roleId, 'Arn'] })),
+      },
       StringLike: { 'aws:RequestTag/tenant': '?*' },
       'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant', 'office'] },
     });
@@ -183,7 +196,7 @@ describe('SECURITY row 2: a code path that forgets the scoping is refused by IAM
       const stsAllows = allows(roleStatements(template, roleId) as Statement[]).filter((statement) =>
         actionsOf(statement).some((action) => /^sts:|^\*$/i.test(action)),
       );
-      if (apiRoleIds.includes(roleId)) {
+      if (tenantRoleCallerIds.includes(roleId)) {
         expect(stsAllows, id).toEqual([
           { Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession'], Resource: tenantRoleArn },
         ]);
