@@ -13,6 +13,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from '../../services/local/dyn
 import { freePort, startLocalStack } from '../../services/local/stack.ts';
 import { localClient } from '../../services/local/table.ts';
 import { PERSONAS, type Expectation } from '../support/personas.ts';
+import { assertLogClean, captureLogs } from '../support/log-scan.ts';
 import { newCaseBody, type ApiResponse, type CallOptions, type TestApi } from '../support/test-api.ts';
 import { CORE_MATRIX } from './matrix/core.ts';
 import { COUNCIL_MATRIX } from './matrix/council.ts';
@@ -43,6 +44,8 @@ type Injection =
   | { kind: 'none' }
   /** From the n-th command (1-based) after arming, every command gets a DynamoDB 500. */
   | { kind: 'fail-from'; n: number }
+  /** Every command is held and never answered: a database that hangs. */
+  | { kind: 'hang' }
   /** The next `times` TransactWriteItems are cancelled for a TransactionConflict. */
   | { kind: 'transaction-conflict'; times: number };
 
@@ -57,6 +60,7 @@ const startRelay = async (upstreamPort: number) => {
   const seen: Seen[] = [];
   let injection: Injection = { kind: 'none' };
   let count = 0;
+  const held: import('node:http').ServerResponse[] = [];
   const agent = new Agent({ keepAlive: true });
   const reply = (response: import('node:http').ServerResponse, status: number, type: string, extra = {}) => {
     response.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
@@ -72,6 +76,11 @@ const startRelay = async (upstreamPort: number) => {
       const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
       const parsed = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
       count += 1;
+      if (injection.kind === 'hang') {
+        seen.push({ operation, injected: true, ok: false, request: parsed });
+        held.push(response);
+        return;
+      }
       if (injection.kind === 'fail-from' && count >= injection.n) {
         seen.push({ operation, injected: true, ok: false, request: parsed });
         return reply(response, 500, 'InternalServerError');
@@ -121,6 +130,7 @@ const startRelay = async (upstreamPort: number) => {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     seen,
     arm(next: Injection) {
+      for (const response of held.splice(0)) response.destroy();
       injection = next;
       count = 0;
       seen.length = 0;
@@ -155,6 +165,7 @@ let dynamo: DynamoDbLocal;
 let relay: Awaited<ReturnType<typeof startRelay>>;
 let api: TestApi;
 let documents: DynamoDBDocumentClient;
+let capture: ReturnType<typeof captureLogs>;
 
 const send = async (
   url: string,
@@ -190,13 +201,17 @@ beforeAll(async () => {
   dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDir });
   relay = await startRelay(dynamoPort);
   const tableName = `faults-${randomUUID().slice(0, 8)}`;
-  const stack = await startLocalStack({
-    port: 0,
-    dynamoDb: { endpoint: relay.endpoint },
-    tableName,
-    portal: 'none',
-    seed: true,
-  });
+  // What the stack logs through outages and refusals is scanned for personal data (row 16).
+  capture = captureLogs(join(dataDir, 'stack.log'));
+  const stack = await capture.run(() =>
+    startLocalStack({
+      port: 0,
+      dynamoDb: { endpoint: relay.endpoint },
+      tableName,
+      portal: 'none',
+      seed: true,
+    }),
+  );
   documents = DynamoDBDocumentClient.from(localClient(`http://127.0.0.1:${dynamoPort}`));
   const tokens = new Map<string, string>();
   const tokenOf = async (email: string) => {
@@ -242,7 +257,14 @@ afterAll(async () => {
   await api?.stop();
   await relay?.close();
   await dynamo?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  capture?.stop();
+  try {
+    // The 503s above are logged as warnings, so the log is never empty when the suite ran.
+    const { lines } = assertLogClean(capture.file);
+    console.log(`log scan: ${lines} lines the stack wrote, no seeded personal data`);
+  } finally {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 const storedCase = async (caseId: string) =>
@@ -509,6 +531,23 @@ describe('a transaction conflict (DynamoDB Local never raises one)', () => {
     expect(again.json).toEqual(retry.json);
     scenarios += 1;
   });
+});
+
+describe('a database that stops answering', () => {
+  it('answers 503 within the Lambda timeout instead of hanging (bounded SDK timeouts and retries)', async () => {
+    const opened = await openCase();
+    relay.arm({ kind: 'hang' });
+    const started = performance.now();
+    const response = await api.call('GET', `/api/cases/${opened.caseId}`, { as: SATO });
+    const elapsed = performance.now() - started;
+    const attempts = relay.seen.length;
+    relay.arm({ kind: 'none' });
+    expectStableError(response, 503);
+    expect(response.json.error.message).toMatch(/しばらくしてから/);
+    expect(elapsed).toBeLessThan(10_000);
+    expect(attempts).toBeGreaterThanOrEqual(1);
+    scenarios += 1;
+  }, 30_000);
 });
 
 describe('DynamoDB Local killed and restarted under load', () => {

@@ -7,6 +7,12 @@ import { NO_OFFICE, createSessionCache, stsAssumeRole, type AssumeRole } from '.
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const LOCAL_REGION = 'ap-northeast-1';
+/**
+ * Bounded waits: a database that does not answer becomes a 503 within the Lambda's 10 seconds
+ * (3 attempts of at most 1 s to connect and 2 s to answer, plus backoff), never a hung request.
+ */
+const HTTP_TIMEOUTS = { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true };
+const MAX_ATTEMPTS = 3;
 const MARSHALLING = {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
 };
@@ -75,7 +81,8 @@ export const createClientRegistry = (options: ClientRegistryOptions): ClientRegi
     const client = new DynamoDBClient({
       ...(endpoint ? { endpoint, region: LOCAL_REGION } : {}),
       credentials,
-      ...(requestHandler ? { requestHandler } : {}),
+      maxAttempts: MAX_ATTEMPTS,
+      requestHandler: requestHandler ?? HTTP_TIMEOUTS,
     });
     requestHandler ??= client.config.requestHandler;
     client.middlewareStack.add(
