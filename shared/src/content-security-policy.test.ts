@@ -19,4 +19,24 @@ describe('content security policy', () => {
     expect(policy).toContain("connect-src 'self' https://login.example");
     expect(policy).toContain("frame-ancestors 'none'");
   });
+
+  it('is strict where row 18 asks: self by default, no eval anywhere, no plugins, no framing, no base tag', () => {
+    const policy = contentSecurityPolicy({ connectTo: [], inlineScripts: ["'sha256-abc'"] });
+    const directives = new Map(
+      policy.split('; ').map((directive) => {
+        const [name = '', ...sources] = directive.split(' ');
+        return [name, sources];
+      }),
+    );
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'self'"]);
+    expect(directives.get('form-action')).toEqual(["'self'"]);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
+    expect(policy).not.toContain('unsafe-eval');
+    // No wildcard, scheme or data: source that would let a script come from anywhere else.
+    expect(directives.get('script-src')?.filter((source) => /^(\*|https?:|data:)/.test(source))).toEqual([]);
+  });
 });

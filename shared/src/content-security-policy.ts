@@ -18,9 +18,12 @@ export interface ContentSecurityPolicyInput {
 }
 
 /**
- * The portal's Content-Security-Policy. `style-src` keeps 'unsafe-inline': SvelteKit's index.html
- * wraps the app in `<div style="display: contents">` and Svelte transitions insert `<style>`
- * elements at run time. Scripts stay strict: 'self' plus the hashes of the inline start-up script.
+ * The portal's Content-Security-Policy (SECURITY.md row 18, ADR 0019). Scripts are strict: 'self'
+ * plus the hashes of the inline start-up script, never 'unsafe-inline' or 'unsafe-eval' (the portal
+ * runs zod jitless so nothing needs eval). `style-src` keeps 'unsafe-inline' for style attributes:
+ * SvelteKit's index.html wraps the app in `<div style="display: contents">` and SvelteKit's route
+ * announcer (the live region that reads the new page's title) is positioned off-screen by a style
+ * attribute; without it the announcer would show on every page. Styles cannot run code.
  */
 export const contentSecurityPolicy = ({ connectTo, inlineScripts }: ContentSecurityPolicyInput): string =>
   [
