@@ -21,8 +21,10 @@ import { CYCLE_MATRIX } from './matrix/cycle.ts';
 import { DIFFICULT_MATRIX } from './matrix/difficult.ts';
 import { LEDGER_MATRIX } from './matrix/ledger.ts';
 import { RECORD_MATRIX } from './matrix/records.ts';
+import { RETENTION_MATRIX } from './matrix/retention.ts';
 import { STATISTICS_SIGNOFF_MATRIX } from './matrix/statistics-signoff.ts';
 import { STATISTICS_MATRIX } from './matrix/statistics.ts';
+import { USERS_MATRIX } from './matrix/users.ts';
 
 /**
  * Faults (SECURITY rows 10 and 11): many writers on one version, retried and concurrent creates
@@ -425,6 +427,8 @@ const WRITE_MATRIX: Record<string, Expectation> = {
   ...COUNCIL_MATRIX,
   ...STATISTICS_MATRIX,
   ...STATISTICS_SIGNOFF_MATRIX,
+  ...RETENTION_MATRIX,
+  ...USERS_MATRIX,
 };
 
 describe('a DynamoDB failure injected between the steps of every write', () => {
