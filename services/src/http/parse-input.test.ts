@@ -239,6 +239,16 @@ describe('parseInput: body transport', () => {
 });
 
 describe('parseInput: Idempotency-Key', () => {
+  it('refuses a deeply nested body with an Idempotency-Key as a 400, not a stack overflow (found by the fuzz suite)', () => {
+    const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
+    const event = httpEvent(createCaseRoute, {
+      headers: { ...JSON_HEADERS, 'idempotency-key': 'retry-0001-abcdef' },
+      body: deep,
+    });
+
+    expect(fieldNames(fieldErrorsOf(() => parseInput(event, createCaseRoute)))).toEqual(['body']);
+  });
+
   it('accepts an Idempotency-Key on the create-case route', () => {
     const event = createCaseEvent(validCaseBody(), { 'idempotency-key': 'retry-0001-abcdef' });
 
