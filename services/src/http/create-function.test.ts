@@ -3,6 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import * as z from 'zod';
 import { currentScope } from '../data/request-scope.ts';
 import { bind, createFunction } from './create-function.ts';
+import { bind as bindPublic, createPublicFunction } from './public-function.ts';
 import { NotFoundError, SessionRevokedError } from './errors.ts';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, rawFile } from './raw-response.ts';
 import { defineRoute, type RouteDefinition } from './route.ts';
@@ -385,5 +386,23 @@ describe('createFunction: the session check (SECURITY.md row 14)', () => {
 
     expect(JSON.parse(one.body).text).toBe('kibougaoka/kibougaoka');
     expect(JSON.parse(two.body).text).toBe('hokushin/hokushin');
+  });
+});
+
+describe('createPublicFunction', () => {
+  it('serves public routes without the data layer', async () => {
+    const handler = createPublicFunction([
+      bindPublic(createNoteRoute, async () => ({ noteId: 'note_0001', text: 'x', version: 1 })),
+    ]);
+
+    expect((await handler(noteRequest('x'), lambdaContext())).statusCode).toBe(201);
+  });
+
+  it('refuses, when built, a protected route: it would run without its session check', () => {
+    expect(() =>
+      createPublicFunction([
+        bindPublic(privateNoteRoute, async () => ({ noteId: 'note_0001', text: 'x', version: 1 })),
+      ]),
+    ).toThrow(/tenant checks/);
   });
 });

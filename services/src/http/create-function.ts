@@ -1,61 +1,11 @@
 import type { TenantContext } from '@kikan/shared';
-import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
-import { createTokenVerifier, type TokenVerifier } from '../auth/verify-token.ts';
-import { config } from '../config.ts';
-import { currentScope, runInRequestScope } from '../data/request-scope.ts';
-import { logger } from '../logger.ts';
-import { authenticate } from './authenticate.ts';
-import { errorResponse } from './error-response.ts';
-import { AccessRefusedError, NotFoundError } from './errors.ts';
-import { BASE_HEADERS, type HttpEvent, type HttpResult } from './http-event.ts';
-import { parseInput } from './parse-input.ts';
-import { RawFile, contentDisposition } from './raw-response.ts';
-import { routeKey, type Operation, type OperationInput, type RouteDefinition } from './route.ts';
+import { checkMembership } from '../auth/membership.ts';
+import type { TokenVerifier } from '../auth/verify-token.ts';
+import { auditItem } from '../data/audit.ts';
+import { appendAudit } from '../data/audit-store.ts';
+import { createHandler, type RouteBinding } from './function-core.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry pairs a route with its own operation type
-export type RouteBinding = { route: RouteDefinition; operation: Operation<any> };
-
-export const bind = <R extends RouteDefinition>(route: R, operation: Operation<R>): RouteBinding => ({
-  route,
-  operation,
-});
-
-const etagOf = (body: unknown): Record<string, string> => {
-  const version = body && typeof body === 'object' && 'version' in body ? body.version : undefined;
-  return typeof version === 'number' ? { etag: `"${version}"` } : {};
-};
-
-const accessLog = (): middy.MiddlewareObj<HttpEvent, HttpResult> => {
-  // Keyed by event: the local gateway runs concurrent requests through one handler instance.
-  const startedAt = new WeakMap<HttpEvent, number>();
-  const log = (request: middy.Request<HttpEvent, HttpResult>) =>
-    logger.info('request', {
-      routeKey: request.event.routeKey,
-      status: request.response?.statusCode,
-      latencyMs: Math.round(performance.now() - (startedAt.get(request.event) ?? performance.now())),
-    });
-  return {
-    // Request id and tenant keys come from the request scope (logger.ts), per line, never appended.
-    before: (request) => {
-      startedAt.set(request.event, performance.now());
-    },
-    after: log,
-    onError: log,
-  };
-};
-
-/**
- * The Lambda entry of one bounded context: the same middleware stack for every route, then the
- * route's business function. Routes are found by API Gateway's routeKey, set identically by the
- * local gateway.
- */
-/**
- * Loaded on the first authenticated request, not at import: the platform function serves public
- * routes only and keeps the cold start of a near-empty handler (ADR 0016).
- */
-const defaultMembershipCheck = async (ctx: TenantContext): Promise<void> =>
-  (await import('../auth/membership.ts')).checkMembership(ctx);
+export { bind, type RouteBinding } from './function-core.ts';
 
 export interface FunctionOptions {
   /** Tests replace the token check and the directory lookup; Lambda uses the real ones. */
@@ -63,87 +13,17 @@ export interface FunctionOptions {
   checkMembership?: (ctx: TenantContext) => Promise<void>;
 }
 
-export const createFunction = (bindings: readonly RouteBinding[], options: FunctionOptions = {}) => {
-  const byKey = new Map(bindings.map((binding) => [routeKey(binding.route), binding]));
-  let verifier = options.verifier;
-  const membershipOf = options.checkMembership ?? defaultMembershipCheck;
-
-  const run = async (
-    binding: RouteBinding,
-    event: HttpEvent,
-    context: Context,
-    ctx: TenantContext | null,
-  ) => {
-    const { route, operation } = binding;
-    const requestId = event.requestContext.requestId || context.awsRequestId;
-    const now = new Date();
-    try {
-      const input = parseInput(event, route);
-      // The binding pairs this route with its own operation, so its parsed input fits that operation.
-      const result = await operation({ ...input, ctx, requestId, now } as OperationInput<RouteDefinition>);
-      return route.response.parse(result);
-    } catch (error) {
-      // One entry per refused write, like one per full read; like every write it waits for the
-      // session check, so a revoked caller's refusal stores nothing.
-      if (error instanceof AccessRefusedError && ctx) {
-        const [{ appendAudit }, { auditItem }] = await Promise.all([
-          import('../data/audit-store.ts'),
-          import('../data/audit.ts'),
-        ]);
-        await appendAudit(auditItem(ctx, requestId, now, { action: 'denied', ...error.refused }));
-      }
-      throw error;
-    }
-  };
-
-  const dispatch = async (event: HttpEvent, context: Context): Promise<HttpResult> => {
-    const binding = byKey.get(event.routeKey);
-    if (!binding) throw new NotFoundError();
-    const { route } = binding;
-    verifier ??= createTokenVerifier(config().auth);
-    const ctx = await authenticate(event, route, verifier);
-    const scope = currentScope();
-    if (scope && ctx) {
-      // From here on, db() answers with this caller's tenant+office client, and the caller's
-      // directory entry is read beside the operation: its writes wait for the check
-      // (data/client.ts), and the response waits for it below.
-      scope.ctx = ctx;
-      scope.membership = membershipOf(ctx);
-      scope.membership.catch(() => undefined);
-    }
-    let body: unknown;
-    try {
-      body = await run(binding, event, context, ctx);
-    } finally {
-      // A revoked session answers 401 whatever the operation did: its reads are not sent back, and
-      // it could not write (every write waited for this check).
-      await scope?.membership;
-    }
-    if (route.raw) {
-      const file = RawFile.parse(body);
-      return {
-        statusCode: route.successStatus,
-        headers: {
-          ...BASE_HEADERS,
-          'content-type': file.contentType,
-          ...(file.filename ? { 'content-disposition': contentDisposition(file.filename) } : {}),
-        },
-        body: file.body,
-        ...(file.encoding === 'base64' ? { isBase64Encoded: true } : {}),
-      };
-    }
-    return {
-      statusCode: route.successStatus,
-      headers: { ...BASE_HEADERS, ...etagOf(body) },
-      body: JSON.stringify(body),
-    };
-  };
-
-  const handler = middy<HttpEvent, HttpResult>().use(accessLog()).use(errorResponse()).handler(dispatch);
-  // Each invocation in its own request scope: warm containers and the local gateway's concurrent
-  // requests never see another request's caller.
-  return (event: HttpEvent, context: Context): Promise<HttpResult> =>
-    runInRequestScope({ requestId: event.requestContext?.requestId || context.awsRequestId, ctx: null }, () =>
-      handler(event, context),
-    );
-};
+/**
+ * The Lambda entry of a bounded context with tenant routes: every authenticated request has its
+ * session checked against the directory (SECURITY.md row 14), and a write refused on a record that
+ * is not the caller's leaves one `denied` audit entry (row 15).
+ */
+export const createFunction = (bindings: readonly RouteBinding[], options: FunctionOptions = {}) =>
+  createHandler(bindings, {
+    ...(options.verifier ? { verifier: options.verifier } : {}),
+    tenant: {
+      checkMembership: options.checkMembership ?? checkMembership,
+      auditRefusal: (ctx, requestId, now, refused) =>
+        appendAudit(auditItem(ctx, requestId, now, { action: 'denied', ...refused })),
+    },
+  });

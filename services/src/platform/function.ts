@@ -1,4 +1,4 @@
-import { bind, createFunction } from '../http/create-function.ts';
+import { bind, createPublicFunction } from '../http/public-function.ts';
 import { healthRoute, openApiRoute } from './platform-routes.ts';
 
 let document: Record<string, unknown> | undefined;
@@ -15,7 +15,7 @@ const openApiDocument = async () => {
   return (document ??= buildOpenApiDocument(ROUTES, '0.1.0'));
 };
 
-export const handler = createFunction([
+export const handler = createPublicFunction([
   bind(healthRoute, async () => ({ status: 'ok' as const })),
   bind(openApiRoute, openApiDocument),
 ]);

@@ -1,0 +1,158 @@
+import type { TenantContext } from '@kikan/shared';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { createTokenVerifier, type TokenVerifier } from '../auth/verify-token.ts';
+import { config } from '../config.ts';
+import { currentScope, runInRequestScope } from '../data/request-scope.ts';
+import { logger } from '../logger.ts';
+import { authenticate } from './authenticate.ts';
+import { errorResponse } from './error-response.ts';
+import { AccessRefusedError, NotFoundError } from './errors.ts';
+import { BASE_HEADERS, type HttpEvent, type HttpResult } from './http-event.ts';
+import { parseInput } from './parse-input.ts';
+import { RawFile, contentDisposition } from './raw-response.ts';
+import { routeKey, type Operation, type OperationInput, type RouteDefinition } from './route.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry pairs a route with its own operation type
+export type RouteBinding = { route: RouteDefinition; operation: Operation<any> };
+
+export const bind = <R extends RouteDefinition>(route: R, operation: Operation<R>): RouteBinding => ({
+  route,
+  operation,
+});
+
+const etagOf = (body: unknown): Record<string, string> => {
+  const version = body && typeof body === 'object' && 'version' in body ? body.version : undefined;
+  return typeof version === 'number' ? { etag: `"${version}"` } : {};
+};
+
+const accessLog = (): middy.MiddlewareObj<HttpEvent, HttpResult> => {
+  // Keyed by event: the local gateway runs concurrent requests through one handler instance.
+  const startedAt = new WeakMap<HttpEvent, number>();
+  const log = (request: middy.Request<HttpEvent, HttpResult>) =>
+    logger.info('request', {
+      routeKey: request.event.routeKey,
+      status: request.response?.statusCode,
+      latencyMs: Math.round(performance.now() - (startedAt.get(request.event) ?? performance.now())),
+    });
+  return {
+    // Request id and tenant keys come from the request scope (logger.ts), per line, never appended.
+    before: (request) => {
+      startedAt.set(request.event, performance.now());
+    },
+    after: log,
+    onError: log,
+  };
+};
+
+/** What a function serving tenant routes adds to every request (create-function.ts). */
+export interface TenantHooks {
+  /** Rejects (session revoked) when the directory no longer stands behind the token. */
+  checkMembership(ctx: TenantContext): Promise<void>;
+  /** Appends the one `denied` audit entry of a write refused on a record that is not the caller's. */
+  auditRefusal(
+    ctx: TenantContext,
+    requestId: string,
+    now: Date,
+    refused: AccessRefusedError['refused'],
+  ): Promise<void>;
+}
+
+export interface HandlerOptions {
+  /** Tests replace the token check; Lambda builds the real one on first use. */
+  verifier?: TokenVerifier;
+  /** Required as soon as one route is not public: a tenant route never runs without its checks. */
+  tenant?: TenantHooks;
+}
+
+/**
+ * The Lambda entry of one bounded context: the same middleware stack for every route, then the
+ * route's business function. Routes are found by API Gateway's routeKey, set identically by the
+ * local gateway. Use `createFunction` (tenant routes) or `createPublicFunction` (public only): the
+ * split keeps the data layer out of the public function's bundle.
+ */
+export const createHandler = (bindings: readonly RouteBinding[], options: HandlerOptions = {}) => {
+  const byKey = new Map(bindings.map((binding) => [routeKey(binding.route), binding]));
+  const { tenant } = options;
+  if (!tenant && bindings.some((binding) => binding.route.access !== 'public')) {
+    throw new Error('a function serving protected routes needs the tenant checks (createFunction)');
+  }
+  let verifier = options.verifier;
+
+  const run = async (
+    binding: RouteBinding,
+    event: HttpEvent,
+    context: Context,
+    ctx: TenantContext | null,
+  ) => {
+    const { route, operation } = binding;
+    const requestId = event.requestContext.requestId || context.awsRequestId;
+    const now = new Date();
+    try {
+      const input = parseInput(event, route);
+      // The binding pairs this route with its own operation, so its parsed input fits that operation.
+      const result = await operation({ ...input, ctx, requestId, now } as OperationInput<RouteDefinition>);
+      return route.response.parse(result);
+    } catch (error) {
+      // One entry per refused write, like one per full read; like every write it waits for the
+      // session check, so a revoked caller's refusal stores nothing.
+      if (error instanceof AccessRefusedError && ctx && tenant) {
+        await tenant.auditRefusal(ctx, requestId, now, error.refused);
+      }
+      throw error;
+    }
+  };
+
+  const dispatch = async (event: HttpEvent, context: Context): Promise<HttpResult> => {
+    const binding = byKey.get(event.routeKey);
+    if (!binding) throw new NotFoundError();
+    const { route } = binding;
+    verifier ??= createTokenVerifier(config().auth);
+    const ctx = await authenticate(event, route, verifier);
+    const scope = currentScope();
+    if (ctx) {
+      // Fail closed: a protected route never runs without its scope and its session check.
+      if (!scope || !tenant) throw new Error('tenant route outside its request scope');
+      // From here on, db() answers with this caller's tenant+office client, and the caller's
+      // directory entry is read beside the operation: its writes wait for the check
+      // (data/client.ts), and the response waits for it below.
+      scope.ctx = ctx;
+      scope.membership = tenant.checkMembership(ctx);
+      scope.membership.catch(() => undefined);
+    }
+    let body: unknown;
+    try {
+      body = await run(binding, event, context, ctx);
+    } finally {
+      // A revoked session answers 401 whatever the operation did: its reads are not sent back, and
+      // it could not write (every write waited for this check).
+      await scope?.membership;
+    }
+    if (route.raw) {
+      const file = RawFile.parse(body);
+      return {
+        statusCode: route.successStatus,
+        headers: {
+          ...BASE_HEADERS,
+          'content-type': file.contentType,
+          ...(file.filename ? { 'content-disposition': contentDisposition(file.filename) } : {}),
+        },
+        body: file.body,
+        ...(file.encoding === 'base64' ? { isBase64Encoded: true } : {}),
+      };
+    }
+    return {
+      statusCode: route.successStatus,
+      headers: { ...BASE_HEADERS, ...etagOf(body) },
+      body: JSON.stringify(body),
+    };
+  };
+
+  const handler = middy<HttpEvent, HttpResult>().use(accessLog()).use(errorResponse()).handler(dispatch);
+  // Each invocation in its own request scope: warm containers and the local gateway's concurrent
+  // requests never see another request's caller.
+  return (event: HttpEvent, context: Context): Promise<HttpResult> =>
+    runInRequestScope({ requestId: event.requestContext?.requestId || context.awsRequestId, ctx: null }, () =>
+      handler(event, context),
+    );
+};
