@@ -10,7 +10,6 @@ export const ERROR_CODES = [
   'version_mismatch',
   'precondition_required',
   'idempotency_key_reused',
-  'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
   'service_unavailable',

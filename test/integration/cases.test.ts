@@ -215,10 +215,13 @@ describe('bad input is refused whole, with the field named, and nothing is writt
     expect((await api.allItems()).length).toBe(count);
   });
 
-  it('refuses a body over the size cap with 413', async () => {
+  it('refuses a body over the size cap with 400 naming the body, and stores nothing', async () => {
+    const count = (await api.allItems()).length;
     const body = newCaseBody({ person: { ...person, familySituation: 'あ'.repeat(100_000) } });
     const response = await api.call('POST', '/api/cases', { as: SATO, body });
-    expect(response.status).toBe(413);
+    expect(response.status).toBe(400);
+    expect(response.json.error.fields[0].field).toBe('body');
+    expect((await api.allItems()).length).toBe(count);
   });
 
   it('refuses a body that is not JSON with 415', async () => {

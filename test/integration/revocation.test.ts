@@ -149,7 +149,7 @@ describe('a removed user', () => {
       cursor = page.json.nextCursor;
     } while (cursor);
     expect(suzukiEntries.length).toBeGreaterThan(0);
-    expect(suzukiEntries[0].actorName).toBe('鈴木 健一');
+    expect(suzukiEntries[0]?.actorName).toBe('鈴木 健一');
   });
 
   it('is no longer on the staff lists, and cannot be removed or moved again', async () => {

@@ -98,12 +98,6 @@ export class IdempotencyKeyReusedError extends AppError {
   }
 }
 
-export class PayloadTooLargeError extends AppError {
-  constructor(limitBytes: number) {
-    super(413, 'payload_too_large', `送信内容が大きすぎます（上限 ${Math.floor(limitBytes / 1024)} KB）`);
-  }
-}
-
 export class UnsupportedMediaTypeError extends AppError {
   constructor() {
     super(415, 'unsupported_media_type', '送信形式は application/json にしてください');
