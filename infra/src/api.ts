@@ -1,4 +1,5 @@
 import { BOUNDED_CONTEXTS, functionEntry, ROUTES, type BoundedContext } from '@kikan/services/routes';
+import { ORIGIN_VERIFY_HEADER } from '@kikan/shared';
 import { CfnOutput, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -22,13 +23,13 @@ export interface ApiProps {
 export const STAGE_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
 /**
- * The header CloudFront adds to every request it forwards to the API, with a secret generated at
- * deployment. The execute-api endpoint is public and an HTTP API takes neither WAF nor a resource
- * policy, so the functions refuse a request without this header: it did not come through CloudFront,
- * its WAF rate rule and its geo restriction (ADR 0017). Functions read the value from
- * ORIGIN_VERIFY_SECRET; the local stack sets neither and checks nothing.
+ * The execute-api endpoint is public and an HTTP API takes neither WAF nor a resource policy, so
+ * CloudFront sends ORIGIN_VERIFY_HEADER (from shared, the one name the functions check) with a
+ * secret generated at deployment, and the functions refuse requests without it: they did not come
+ * through CloudFront, its WAF rate rule and its geo restriction (ADR 0017). Functions read the value
+ * from ORIGIN_VERIFY_SECRET; the local stack sets neither and checks nothing.
  */
-export const ORIGIN_VERIFY_HEADER = 'x-kikan-origin-verify';
+export { ORIGIN_VERIFY_HEADER };
 
 /**
  * Who called which route, how it ended and how long it took. No path (ids), no query string, no

@@ -9,6 +9,8 @@ const Environment = z.discriminatedUnion('AUTH_MODE', [
     COGNITO_CLIENT_ID: z.string().min(1),
     /** The role every request's DynamoDB client assumes with its tenant and office tags (ADR 0017). */
     TENANT_DATA_ROLE_ARN: z.string().startsWith('arn:').optional(),
+    /** The secret CloudFront sends in x-kikan-origin-verify; requests without it are refused. */
+    ORIGIN_VERIFY_SECRET: z.string().min(16).optional(),
     AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
   }),
   z.object({
@@ -32,6 +34,8 @@ export interface Config {
   dynamoDbEndpoint?: string;
   /** In AWS, the tenant data role each request assumes; without it no tenant data is served. */
   tenantDataRoleArn?: string;
+  /** In AWS, the value of x-kikan-origin-verify that proves a request came through CloudFront. */
+  originVerifySecret?: string;
 }
 
 export class ConfigurationError extends Error {}
@@ -61,6 +65,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     tableName: vars.TABLE_NAME,
     auth: { mode: 'cognito', userPoolId: vars.COGNITO_USER_POOL_ID, clientId: vars.COGNITO_CLIENT_ID },
     ...(vars.TENANT_DATA_ROLE_ARN ? { tenantDataRoleArn: vars.TENANT_DATA_ROLE_ARN } : {}),
+    ...(vars.ORIGIN_VERIFY_SECRET ? { originVerifySecret: vars.ORIGIN_VERIFY_SECRET } : {}),
   };
 };
 

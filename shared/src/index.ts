@@ -24,3 +24,4 @@ export * from './regional-issue-api.ts';
 export * from './statistics-api.ts';
 export * from './suppression.ts';
 export * from './retention-api.ts';
+export * from './origin-verify.ts';

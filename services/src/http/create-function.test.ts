@@ -1,8 +1,9 @@
-import { ErrorResponse, type TenantContext } from '@kikan/shared';
+import { ErrorResponse, ORIGIN_VERIFY_HEADER, type TenantContext } from '@kikan/shared';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { currentScope } from '../data/request-scope.ts';
 import { bind, createFunction } from './create-function.ts';
+import { createHandler } from './function-core.ts';
 import { bind as bindPublic, createPublicFunction } from './public-function.ts';
 import { NotFoundError, SessionRevokedError } from './errors.ts';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, rawFile } from './raw-response.ts';
@@ -404,5 +405,36 @@ describe('createPublicFunction', () => {
         bindPublic(privateNoteRoute, async () => ({ noteId: 'note_0001', text: 'x', version: 1 })),
       ]),
     ).toThrow(/tenant checks/);
+  });
+});
+
+describe('origin verification (requests must come through CloudFront)', () => {
+  const SECRET = 'a-secret-of-cloudfront-0123456789';
+  const handler = createHandler(
+    [bindPublic(createNoteRoute, async () => ({ noteId: 'note_0001', text: 'x', version: 1 }))],
+    { originVerifySecret: SECRET },
+  );
+  const withOrigin = (value?: string) =>
+    httpEvent(createNoteRoute, {
+      headers: {
+        'content-type': 'application/json',
+        ...(value === undefined ? {} : { [ORIGIN_VERIFY_HEADER]: value }),
+      },
+      body: JSON.stringify({ text: 'x' }),
+    });
+
+  it('serves a request carrying the secret', async () => {
+    expect((await handler(withOrigin(SECRET), lambdaContext())).statusCode).toBe(201);
+  });
+
+  it.each([
+    ['without the header', undefined],
+    ['with another value', 'a-secret-of-cloudfront-0123456780'],
+    ['with a prefix of it', SECRET.slice(0, 10)],
+    ['with an empty value', ''],
+  ])('refuses a request %s with 403 in the stable shape, before any route runs', async (_, value) => {
+    const response = await handler(withOrigin(value), lambdaContext());
+    expect(response.statusCode).toBe(403);
+    expect(errorBodyOf(response.body).error.code).toBe('forbidden');
   });
 });

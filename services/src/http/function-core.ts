@@ -1,4 +1,5 @@
-import type { TenantContext } from '@kikan/shared';
+import { ORIGIN_VERIFY_HEADER, type TenantContext } from '@kikan/shared';
+import { timingSafeEqual } from 'node:crypto';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { createTokenVerifier, type TokenVerifier } from '../auth/verify-token.ts';
@@ -7,8 +8,8 @@ import { currentScope, runInRequestScope } from '../data/request-scope.ts';
 import { logger } from '../logger.ts';
 import { authenticate } from './authenticate.ts';
 import { errorResponse } from './error-response.ts';
-import { AccessRefusedError, NotFoundError } from './errors.ts';
-import { BASE_HEADERS, type HttpEvent, type HttpResult } from './http-event.ts';
+import { AccessRefusedError, ForbiddenError, NotFoundError } from './errors.ts';
+import { BASE_HEADERS, header, type HttpEvent, type HttpResult } from './http-event.ts';
 import { parseInput } from './parse-input.ts';
 import { RawFile, contentDisposition } from './raw-response.ts';
 import { routeKey, type Operation, type OperationInput, type RouteDefinition } from './route.ts';
@@ -63,7 +64,20 @@ export interface HandlerOptions {
   verifier?: TokenVerifier;
   /** Required as soon as one route is not public: a tenant route never runs without its checks. */
   tenant?: TenantHooks;
+  /**
+   * The value CloudFront sends in x-kikan-origin-verify (ADR 0017); by default the function's
+   * ORIGIN_VERIFY_SECRET. Unset locally, where nothing stands in front of the gateway.
+   */
+  originVerifySecret?: string;
 }
+
+/** Constant-time comparison, so the secret cannot be guessed a byte at a time from timings. */
+const sameSecret = (given: string | undefined, expected: string): boolean => {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
 
 /**
  * The Lambda entry of one bounded context: the same middleware stack for every route, then the
@@ -104,6 +118,11 @@ export const createHandler = (bindings: readonly RouteBinding[], options: Handle
   };
 
   const dispatch = async (event: HttpEvent, context: Context): Promise<HttpResult> => {
+    // Before anything else: a request that bypassed CloudFront (and its WAF) reaches no route.
+    const originSecret = options.originVerifySecret ?? config().originVerifySecret;
+    if (originSecret && !sameSecret(header(event, ORIGIN_VERIFY_HEADER), originSecret)) {
+      throw new ForbiddenError();
+    }
     const binding = byKey.get(event.routeKey);
     if (!binding) throw new NotFoundError();
     const { route } = binding;
