@@ -100,7 +100,7 @@ export class KikanEdgeStack extends Stack {
 
     new CfnOutput(this, 'WebAclArn', {
       value: this.webAcl.attrArn,
-      description: 'Pass to the main stack: cdk deploy -c kikan:webAclArn=<this value>',
+      description: 'Pass to the main stack: npx cdk deploy -c kikan:webAclArn=<this value>',
     });
   }
 }

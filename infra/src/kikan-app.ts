@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { App, Aws, Validations, type AppProps } from 'aws-cdk-lib';
+import { App, Aws, Stage, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { KikanEdgeStack } from './edge.ts';
 import { KikanStack } from './kikan-stack.ts';
@@ -51,7 +51,11 @@ export const createKikanApp = (
   const stackName = String(context(CONTEXT.stackName) ?? 'Kikan');
   const webAclArn = String(context(CONTEXT.webAclArn) ?? '').trim();
 
-  const edge = new KikanEdgeStack(app, `${stackName}Edge`, {
+  // In a stage of its own, so the top level holds the one main stack and `npx cdk deploy` keeps
+  // deploying it without naming it; the edge is deployed by name (`npx cdk deploy 'KikanEdge/*'`).
+  const edgeStage = new Stage(app, `${stackName}Edge`);
+  const edge = new KikanEdgeStack(edgeStage, 'WebAcl', {
+    stackName: `${stackName}Edge`,
     description:
       'Kikan edge: the CloudFront web ACL (us-east-1); deploy first, pass WebAclArn as kikan:webAclArn',
   });

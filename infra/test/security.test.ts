@@ -404,7 +404,11 @@ describe('SECURITY row 20: infrastructure misconfiguration', () => {
     const report = new AwsSolutionsChecks().validateScope(app);
     expect(report.success).toBe(true);
     expect(report.violations.map((violation) => `${violation.severity} ${violation.ruleName}`)).toEqual([]);
-    expect(app.node.children.filter((child) => child instanceof Stack)).toHaveLength(2);
+    // Both stacks are in scope: the main one at the top, the edge one inside its own stage.
+    expect(app.node.findAll().filter((construct) => construct instanceof Stack)).toEqual(
+      expect.arrayContaining([stack, edge]),
+    );
+    expect(app.node.children.filter((child) => child instanceof Stack)).toEqual([stack]);
   });
 });
 
