@@ -177,6 +177,31 @@ describe('ApiClient', () => {
     expect(new Headers(init?.headers).get('If-Match')).toBe('"7"');
   });
 
+  it('sends a DELETE without a body, with the token, and parses the answer', async () => {
+    const { client, fetchMock } = clientWith(async () => json(200, me));
+
+    const answer = await client.delete('/api/users/user-000002', Me);
+
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('/api/users/user-000002');
+    expect(init?.method).toBe('DELETE');
+    expect(init?.body).toBeUndefined();
+    expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer token-1');
+    expect(new Headers(init?.headers).has('If-Match')).toBe(false);
+    expect(answer).toEqual(me);
+  });
+
+  it('ends the session when a DELETE is refused with 401, like any call', async () => {
+    const { client, onUnauthorized } = clientWith(async () =>
+      json(401, errorBody('session_revoked', '利用者情報が変更されたため、ログインし直してください')),
+    );
+
+    const error = await client.delete('/api/users/user-000002', Me).catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({ status: 401, code: 'session_revoked' });
+    expect(onUnauthorized).toHaveBeenCalledWith('利用者情報が変更されたため、ログインし直してください');
+  });
+
   it('sends no If-Match on a create', async () => {
     const { client, fetchMock } = clientWith(async () => json(201, me));
 

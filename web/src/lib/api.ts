@@ -137,6 +137,13 @@ export class ApiClient {
     return this.#write('PATCH', path, body, schema, options);
   }
 
+  /** Removes what the path names (a user, a legal hold); no body, the answer is the record as it now stands. */
+  delete<T>(path: string, schema: ResponseSchema<T>, options: WriteOptions = {}): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (options.version !== undefined) headers['If-Match'] = entityTagOf(options.version);
+    return this.#request(path, { method: 'DELETE', headers }, schema);
+  }
+
   #write<T>(
     method: 'POST' | 'PUT' | 'PATCH',
     path: string,

@@ -28,9 +28,14 @@ export class FormController {
   stale = $state(false);
   summary = $state<HTMLElement | undefined>();
   readonly #labelOf: (name: string) => string;
+  readonly #staleMessage: string;
 
-  constructor(labelOf: (name: string) => string) {
+  /**
+   * `staleMessage`: what a 412 says, for forms whose record is not a case (the retention period).
+   */
+  constructor(labelOf: (name: string) => string, options: { staleMessage?: string } = {}) {
     this.#labelOf = labelOf;
+    this.#staleMessage = options.staleMessage ?? VERSION_MISMATCH_MESSAGE;
   }
 
   get items(): SummaryItem[] {
@@ -76,7 +81,7 @@ export class FormController {
     } catch (caught) {
       if (isVersionMismatch(caught)) {
         this.stale = true;
-        await this.showErrors({}, [VERSION_MISMATCH_MESSAGE]);
+        await this.showErrors({}, [this.#staleMessage]);
       } else if (caught instanceof ApiError && caught.fields.length > 0) {
         const mapped = formErrorsOfServerFields(caught.fields);
         await this.showErrors(mapped.byInput, mapped.general);

@@ -45,9 +45,20 @@ describe('navigation by role', () => {
     ]);
   });
 
-  it('gives the tenant admin the audit log and the municipal officer only figures and the council', () => {
-    expect(hrefs('tenant_admin')).toEqual(['/', '/audit']);
+  it('gives the tenant admin staff, retention and the audit log, and the municipal officer only figures and the council', () => {
+    expect(navigationFor('tenant_admin').map((item) => [item.href, item.label])).toEqual([
+      ['/', 'ホーム'],
+      ['/admin/users', '職員の管理'],
+      ['/admin/retention', '記録の保存期間'],
+      ['/audit', '監査ログ'],
+    ]);
     expect(hrefs('municipal_officer')).toEqual(['/', '/statistics', '/council']);
+  });
+
+  it('links the admin pages for the tenant admin only', () => {
+    for (const role of ['specialist', 'office_manager', 'core_supervisor', 'municipal_officer'] as const) {
+      expect(hrefs(role).filter((href) => href.startsWith('/admin'))).toEqual([]);
+    }
   });
 
   it('shows no case links to municipal officers and tenant admins, whom the API refuses', () => {

@@ -24,6 +24,8 @@ export const MENU_HREFS = [
   '/supervisions',
   '/ledger',
   '/audit',
+  '/admin/users',
+  '/admin/retention',
   '/council',
   '/statistics',
 ] as const satisfies readonly RouteIdWithSearchOrHash[];
@@ -74,7 +76,12 @@ export const navigationFor = (role: Role): NavigationItem[] => {
         STATISTICS,
       ];
     case 'tenant_admin':
-      return [HOME, link('/audit', '監査ログ')];
+      return [
+        HOME,
+        link('/admin/users', '職員の管理'),
+        link('/admin/retention', '記録の保存期間'),
+        link('/audit', '監査ログ'),
+      ];
     case 'municipal_officer':
       return [HOME, STATISTICS, COUNCIL];
   }

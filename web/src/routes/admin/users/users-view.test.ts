@@ -1,0 +1,113 @@
+import type { StaffMember } from '@kikan/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  MEMBERSHIP_UNCHANGED,
+  ROLE_OPTIONS,
+  changeLinesOf,
+  checkMembershipChange,
+  membershipChangedMessage,
+  membershipValuesOf,
+  removedMessage,
+  roleLabelOf,
+} from './users-view.ts';
+
+const kobayashi: StaffMember = {
+  userId: 'user-kobayashi',
+  displayName: '小林 大輔',
+  role: 'specialist',
+  officeId: 'midori',
+  senior: false,
+};
+
+const OFFICES: Record<string, string> = {
+  midori: '地域移行支援センターみどり',
+  aozora: '相談支援事業所あおぞら',
+};
+const officeName = (officeId: string) => OFFICES[officeId] ?? officeId;
+
+describe('membership form', () => {
+  it('starts from the user’s office and role', () => {
+    expect(membershipValuesOf(kobayashi)).toEqual({ officeId: 'midori', role: 'specialist' });
+  });
+
+  it('offers every role with its Japanese label, in the shared order', () => {
+    expect(ROLE_OPTIONS.map((option) => option.label)).toEqual([
+      '相談支援専門員',
+      '事業所管理者',
+      '基幹相談支援センター職員',
+      '市町村障害福祉課',
+      'システム管理者',
+    ]);
+  });
+
+  it('refuses an unchanged form: sending it would end the user’s sessions for nothing', () => {
+    expect(checkMembershipChange(kobayashi, membershipValuesOf(kobayashi))).toEqual({
+      ok: false,
+      errors: {},
+      general: [MEMBERSHIP_UNCHANGED],
+    });
+  });
+
+  it('accepts a move to another office, a role change, or both', () => {
+    expect(checkMembershipChange(kobayashi, { officeId: 'aozora', role: 'specialist' })).toEqual({
+      ok: true,
+      input: { officeId: 'aozora', role: 'specialist' },
+    });
+    expect(checkMembershipChange(kobayashi, { officeId: 'midori', role: 'office_manager' })).toMatchObject({
+      ok: true,
+    });
+    expect(checkMembershipChange(kobayashi, { officeId: 'aozora', role: 'office_manager' })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('puts a missing or unknown value on its select, with a Japanese message', () => {
+    const check = checkMembershipChange(kobayashi, { officeId: '', role: 'boss' });
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(Object.keys(check.errors).sort()).toEqual(['officeId', 'role']);
+    expect(check.errors.role).toBe('選択肢から選んでください');
+    expect(check.errors.officeId).toMatch(/[ぁ-んァ-ン一-龥]/);
+  });
+});
+
+describe('confirmation and outcome', () => {
+  it('lists office and role before and after, marking what changes', () => {
+    expect(changeLinesOf(kobayashi, { officeId: 'aozora', role: 'specialist' }, officeName)).toEqual([
+      {
+        label: '所属事業所',
+        from: '地域移行支援センターみどり',
+        to: '相談支援事業所あおぞら',
+        changed: true,
+      },
+      { label: '役割', from: '相談支援専門員', to: '相談支援専門員', changed: false },
+    ]);
+  });
+
+  it('says what changed and that the user’s current login ended', () => {
+    expect(
+      membershipChangedMessage(
+        '小林 大輔',
+        { officeId: 'aozora', role: 'specialist' },
+        kobayashi,
+        officeName,
+      ),
+    ).toBe(
+      '小林 大輔さんの所属を「相談支援事業所あおぞら」に変更しました。小林 大輔さんの現在のログインは無効になりました。',
+    );
+    expect(
+      membershipChangedMessage(
+        '小林 大輔',
+        { officeId: 'aozora', role: 'office_manager' },
+        kobayashi,
+        officeName,
+      ),
+    ).toContain('所属を「相談支援事業所あおぞら」、役割を「事業所管理者」に変更しました。');
+    expect(removedMessage('小林 大輔')).toContain('利用停止にしました');
+  });
+
+  it('labels a senior specialist', () => {
+    expect(roleLabelOf(kobayashi)).toBe('相談支援専門員');
+    expect(roleLabelOf({ ...kobayashi, senior: true })).toBe('相談支援専門員（主任）');
+  });
+});

@@ -1,0 +1,84 @@
+import { ROLES, ROLE_LABELS, UserMembershipChange, type StaffMember } from '@kikan/shared';
+import { checkInput, optionsOf, type FormCheck } from '#lib/forms.ts';
+
+/** Every role as an option of the role select, in the shared order. */
+export const ROLE_OPTIONS = optionsOf(ROLES, ROLE_LABELS);
+
+/** 相談支援専門員（主任） */
+export const roleLabelOf = (member: Pick<StaffMember, 'role' | 'senior'>): string =>
+  `${ROLE_LABELS[member.role]}${member.senior ? '（主任）' : ''}`;
+
+/** The API refuses an admin's change or removal of themselves (409); the page says so before. */
+export const SELF_NOTE = 'ご自身の所属・役割の変更や利用停止はできません。別の管理者に依頼してください。';
+
+export const MEMBERSHIP_UNCHANGED = '所属事業所か役割のどちらかを変更してください';
+
+export interface MembershipValues {
+  officeId: string;
+  role: string;
+}
+
+/** The membership form's values before anything is chosen: the user's office and role as they are. */
+export const membershipValuesOf = (member: StaffMember): MembershipValues => ({
+  officeId: member.officeId,
+  role: member.role,
+});
+
+/**
+ * The membership form checked with the schema the API validates with; sending the user's current
+ * office and role again would end their sessions for nothing, so an unchanged form is an error.
+ */
+export const checkMembershipChange = (
+  member: StaffMember,
+  values: MembershipValues,
+): FormCheck<UserMembershipChange> => {
+  const check = checkInput(UserMembershipChange, values);
+  if (!check.ok) return check;
+  if (check.input.officeId === member.officeId && check.input.role === member.role) {
+    return { ok: false, errors: {}, general: [MEMBERSHIP_UNCHANGED] };
+  }
+  return check;
+};
+
+export interface ChangeLine {
+  label: string;
+  from: string;
+  to: string;
+  changed: boolean;
+}
+
+/** What the confirmation lists: office and role, before and after. */
+export const changeLinesOf = (
+  member: StaffMember,
+  change: UserMembershipChange,
+  officeName: (officeId: string) => string,
+): ChangeLine[] => [
+  {
+    label: '所属事業所',
+    from: officeName(member.officeId),
+    to: officeName(change.officeId),
+    changed: change.officeId !== member.officeId,
+  },
+  {
+    label: '役割',
+    from: ROLE_LABELS[member.role],
+    to: ROLE_LABELS[change.role],
+    changed: change.role !== member.role,
+  },
+];
+
+/** What the page announces after a change: what changed, and that the user's sessions ended. */
+export const membershipChangedMessage = (
+  displayName: string,
+  change: UserMembershipChange,
+  member: StaffMember,
+  officeName: (officeId: string) => string,
+): string => {
+  const parts: string[] = [];
+  if (change.officeId !== member.officeId) parts.push(`所属を「${officeName(change.officeId)}」`);
+  if (change.role !== member.role) parts.push(`役割を「${ROLE_LABELS[change.role]}」`);
+  return `${displayName}さんの${parts.join('、')}に変更しました。${displayName}さんの現在のログインは無効になりました。`;
+};
+
+export const removedMessage = (displayName: string): string =>
+  `${displayName}さんを利用停止にしました。${displayName}さんの現在のログインは無効になりました。`;
