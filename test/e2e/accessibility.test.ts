@@ -297,6 +297,32 @@ const SCENARIOS: Scenario[] = [
     ],
   },
   { route: '/audit', as: ADMIN, path: '/audit' },
+  {
+    route: '/admin/users',
+    as: ADMIN,
+    path: '/admin/users',
+    states: [
+      open('所属・役割の変更フォーム', press(/^所属・役割を変更/)),
+      // Sent as it opened (the user's office and role): refused before anything is sent.
+      open('変更フォームを空で送信', submitEmpty('変更内容を確認')),
+      open('変更内容の確認', async (page) => {
+        const office = withinMain(page).getByLabel('所属事業所');
+        await office.selectOption((await office.inputValue()) === 'midori' ? 'aozora' : 'midori');
+        await withinMain(page).getByRole('button', { name: '変更内容を確認', exact: true }).click();
+        await withinMain(page).getByRole('heading', { name: '変更内容の確認' }).waitFor();
+      }),
+      open('利用停止の確認', press(/^利用停止/)),
+    ],
+  },
+  {
+    route: '/admin/retention',
+    as: ADMIN,
+    path: '/admin/retention',
+    states: [
+      open('保存期間を空で送信', submitEmpty('保存期間を変更')),
+      open('保留を空で送信', submitEmpty('保留にする')),
+    ],
+  },
   { route: '/council', as: ITO, path: '/council' },
   { route: '/council', as: TAKAHASHI, path: '/council' },
   {
