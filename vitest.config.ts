@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'services',
           root: 'services',
-          include: ['src/**/*.test.ts', 'local/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'local/**/*.test.ts', 'ops/**/*.test.ts'],
           exclude: ['**/*.integ.test.ts'],
         },
       },
