@@ -85,6 +85,53 @@ const officeSection = (page: Page, officeName: string) =>
   main(page).getByRole('region', { name: new RegExp(`^${officeName}`) });
 const rowOf = (page: Page, userId: string) => main(page).locator(`tr[data-user-id="${userId}"]`);
 
+// ---- Keyboard ------------------------------------------------------------------------------------
+
+interface Focused {
+  tag: string;
+  id: string;
+  text: string;
+  className: string;
+  expanded: string | null;
+  value: string | null;
+  /** A visible indicator: an outline of at least 2px, or a box shadow, on screen. */
+  visible: boolean;
+}
+
+// A string, evaluated in the page: the test project's types have no DOM.
+const FOCUSED = `(() => {
+  const element = document.activeElement ?? document.body;
+  const style = getComputedStyle(element);
+  const rect = element.getBoundingClientRect();
+  return {
+    tag: element.tagName.toLowerCase(),
+    id: element.id,
+    text: (element.innerText ?? element.textContent ?? '').trim().replace(/\\s+/g, ' '),
+    className: typeof element.className === 'string' ? element.className : '',
+    expanded: element.getAttribute('aria-expanded'),
+    value: typeof element.value === 'string' ? element.value : null,
+    visible:
+      ((style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none') &&
+      rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < window.innerHeight,
+  };
+})()`;
+
+const focused = async (page: Page) => (await page.evaluate(FOCUSED)) as Focused;
+
+/** Presses Tab until the focus is on what `matches` describes; every stop on the way must show it. */
+const tabTo = async (page: Page, matches: (focus: Focused) => boolean, what: string): Promise<Focused> => {
+  const seen: string[] = [];
+  for (let step = 0; step < 120; step += 1) {
+    await page.keyboard.press('Tab');
+    const focus = await focused(page);
+    seen.push(`<${focus.tag} id="${focus.id}"> ${focus.text.slice(0, 30)}`);
+    expect(focus.tag, 'the focus left the page').not.toBe('body');
+    expect(focus.visible, `no visible focus on ${seen.at(-1)}`).toBe(true);
+    if (matches(focus)) return focus;
+  }
+  throw new Error(`the keyboard never reached ${what}; focus went through:\n${seen.join('\n')}`);
+};
+
 let movedKobayashi = false;
 
 beforeAll(async () => {
@@ -318,6 +365,61 @@ describe('the tenant admin', () => {
       expect((await callApi(admin, 'GET', '/api/retention/holds')).json.items).toEqual([]);
       const released = await callApi(admin, 'GET', `/api/retention/cases/${CLOSED_CASE_ID}`);
       expect(released.json.hold).toBeNull();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('works with the keyboard alone: every stop shows its focus, an opened form takes it and gives it back', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    try {
+      const page = trackRequests(await context.newPage());
+      const writes: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() !== 'GET' && new URL(request.url()).pathname.startsWith('/api/'))
+          writes.push(`${request.method()} ${new URL(request.url()).pathname}`);
+      });
+      await logInAs(page, portalUrl, ADMIN.displayName, '/admin/users');
+      await page.getByRole('heading', { level: 1, name: '職員の管理' }).waitFor();
+      await settled(page);
+
+      // From the top of the main area to the first user's change button; Enter opens the form.
+      await main(page).focus();
+      const toggle = await tabTo(
+        page,
+        (focus) => focus.text.startsWith('所属・役割を変更'),
+        'a change button',
+      );
+      expect(toggle.expanded).toBe('false');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await focused(page)).text).toMatch(/さんの所属・役割の変更$/);
+      const office = await tabTo(page, (focus) => focus.id === 'officeId', 'the office select');
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(async () => (await focused(page)).value).not.toBe(office.value);
+      await tabTo(page, (focus) => focus.text === '変更内容を確認', 'the confirm button');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await focused(page)).text).toBe('変更内容の確認');
+      await tabTo(page, (focus) => focus.text === 'やめる', 'やめる');
+      await page.keyboard.press('Enter');
+      // The focus is back on the button that opened the form, which is closed again.
+      await expect.poll(async () => (await focused(page)).id).toBe(toggle.id);
+      expect((await focused(page)).expanded).toBe('false');
+
+      // The retention period: a value out of range, Enter, the summary takes the focus and leads to the input.
+      await menu(page).getByRole('link', { name: '記録の保存期間', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: '記録の保存期間' }).waitFor();
+      await settled(page);
+      await main(page).focus();
+      await tabTo(page, (focus) => focus.id === 'years', 'the years input');
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('3');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await focused(page)).className).toContain('error-summary');
+      const link = await tabTo(page, (focus) => focus.tag === 'a', 'the link of the error summary');
+      expect(link.text).toContain('保存年数は5年以上にしてください');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await focused(page)).id).toBe('years');
+      expect(writes).toEqual([]);
     } finally {
       await context.close();
     }
