@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { todayInJapan, type User } from '@kikan/shared';
 import type { ScaleCase } from '../services/local/scale-data.ts';
-import { db } from '../services/src/data/client.ts';
+import { instrumentClients } from '../services/src/data/client.ts';
 import type { Floors } from './floors.ts';
 import { measurement, type Measurement } from './results.ts';
 import { percentilesOf, round2 } from './timing.ts';
@@ -76,8 +76,8 @@ const capacityUnits = (consumed: unknown): number => {
 export const installCapacityCounter = (): void => {
   if (counterInstalled) return;
   counterInstalled = true;
-  db().middlewareStack.add(
-    (next, context) => async (args) => {
+  instrumentClients({
+    middleware: (next, context) => async (args) => {
       const counting = usage;
       if (!counting) {
         inFlight += 1;
@@ -92,7 +92,7 @@ export const installCapacityCounter = (): void => {
       const result = await next(args);
       const command = String(context.commandName).replace(/Command$/, '');
       const label = typeof input.IndexName === 'string' ? `${command}:${input.IndexName}` : command;
-      const output = result.output as Record<string, unknown>;
+      const output = result.output as unknown as Record<string, unknown>;
       const units = capacityUnits(output.ConsumedCapacity);
       if (process.env.BENCH_DEBUG_REQUESTS) {
         const values = input.ExpressionAttributeValues as Record<string, unknown> | undefined;
@@ -106,8 +106,8 @@ export const installCapacityCounter = (): void => {
       else counting.wcu += units;
       return result;
     },
-    { step: 'initialize', name: 'benchConsumedCapacity' },
-  );
+    options: { step: 'initialize', name: 'benchConsumedCapacity' },
+  });
 };
 
 /**

@@ -13,7 +13,7 @@ import { DEMO_TENANTS, demoCases } from '../../services/local/demo-data.ts';
 import { writeItems } from '../../services/local/seed.ts';
 import { localClient } from '../../services/local/table.ts';
 import { CaseRecord, caseItem, putCaseIfVersion } from '../../services/src/data/case-store.ts';
-import { db } from '../../services/src/data/client.ts';
+import { instrumentClients } from '../../services/src/data/client.ts';
 import { officeFigureItems } from '../../services/src/data/office-stats-store.ts';
 import { writeTransaction } from '../../services/src/data/transaction.ts';
 import { newCaseBody, startTestApi, type TestApi } from '../support/test-api.ts';
@@ -31,13 +31,13 @@ const requests: string[] = [];
 
 beforeAll(async () => {
   api = await startTestApi();
-  db().middlewareStack.add(
-    (next, context) => async (args) => {
+  instrumentClients({
+    middleware: (next, context) => async (args) => {
       requests.push(String(context.commandName));
       return next(args);
     },
-    { step: 'initialize', name: 'dashboardTestRequestCount' },
-  );
+    options: { step: 'initialize', name: 'dashboardTestRequestCount' },
+  });
 });
 afterAll(async () => {
   await api.stop();
@@ -304,9 +304,10 @@ describe('the cross-office dashboard', () => {
       (row: { activeCases: number }) => row.activeCases > 0,
     ).length;
     // Offices, staff, every office's counters, the milestones of the coming months; one due-index
-    // Query per office with open cases.
-    expect(made.length).toBe(4 + officesWithOpenCases);
-    expect(made.filter((name) => name !== 'QueryCommand')).toEqual([]);
+    // Query per office with open cases; and the session check every request makes (one GetItem of
+    // the caller's user item, ADR 0017).
+    expect(made.length).toBe(4 + officesWithOpenCases + 1);
+    expect(made.filter((name) => name !== 'QueryCommand')).toEqual(['GetItemCommand']);
     requestsAtDemoSize = made.length;
     const cases = (await caseItemsOf('kibougaoka')).length;
     const message = `DynamoDB requests per dashboard load, demo data (${cases} cases of 希望が丘市): ${made.length}`;

@@ -1,4 +1,10 @@
-import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBClient,
+  type DynamoDBClientConfig,
+  type ServiceInputTypes,
+  type ServiceOutputTypes,
+} from '@aws-sdk/client-dynamodb';
+import type { InitializeHandlerOptions, InitializeMiddleware } from '@smithy/types';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '@kikan/shared';
 import { ConfigurationError, config } from '../config.ts';
@@ -41,9 +47,17 @@ export interface ClientRegistryOptions {
   maxClients?: number;
 }
 
+/** A middleware every DynamoDB client of the process carries (tests and the bench count requests). */
+export interface ClientInstrument {
+  middleware: InitializeMiddleware<ServiceInputTypes, ServiceOutputTypes>;
+  options: InitializeHandlerOptions & { name: string };
+}
+
 export interface ClientRegistry {
   /** The client of the request `scope`, or the unscoped local client outside a tenant's request. */
   forScope(scope: RequestScope | undefined): DynamoDBDocumentClient;
+  /** Adds `instrument` to every client built so far and every client built from now on. */
+  instrument(instrument: ClientInstrument): void;
   readonly size: number;
 }
 
@@ -74,6 +88,7 @@ export const createClientRegistry = (options: ClientRegistryOptions): ClientRegi
       })
     : undefined;
   const clients = new Map<string, DynamoDBDocumentClient>();
+  const instruments: ClientInstrument[] = [];
   let requestHandler: DynamoDBClientConfig['requestHandler'];
   let unscoped: DynamoDBDocumentClient | undefined;
 
@@ -93,6 +108,7 @@ export const createClientRegistry = (options: ClientRegistryOptions): ClientRegi
       },
       { step: 'initialize', name: 'kikanMembershipGate' },
     );
+    for (const { middleware, options } of instruments) client.middlewareStack.add(middleware, options);
     return DynamoDBDocumentClient.from(client, MARSHALLING);
   };
 
@@ -118,6 +134,12 @@ export const createClientRegistry = (options: ClientRegistryOptions): ClientRegi
       if (!endpoint) throw new NoTenantScopeError();
       return (unscoped ??= build(LOCAL_CREDENTIALS));
     },
+    instrument: (instrument) => {
+      instruments.push(instrument);
+      for (const client of [...clients.values(), ...(unscoped ? [unscoped] : [])]) {
+        client.middlewareStack.add(instrument.middleware, instrument.options);
+      }
+    },
     get size() {
       return clients.size;
     },
@@ -125,14 +147,13 @@ export const createClientRegistry = (options: ClientRegistryOptions): ClientRegi
 };
 
 let registry: ClientRegistry | undefined;
-
 /**
  * The DocumentClient for the code running now: inside a request, the caller's tenant+office
  * client (created on first use, not at import, for cold starts); outside one (demo seeding,
  * scripts, store tests) an unscoped client, and only against DynamoDB Local. In AWS, tenant data
  * outside a request is an error.
  */
-export const db = (): DynamoDBDocumentClient => {
+const processRegistry = (): ClientRegistry => {
   if (!registry) {
     const { dynamoDbEndpoint, tenantDataRoleArn } = config();
     registry = createClientRegistry({
@@ -140,7 +161,16 @@ export const db = (): DynamoDBDocumentClient => {
       ...(tenantDataRoleArn ? { roleArn: tenantDataRoleArn } : {}),
     });
   }
-  return registry.forScope(currentScope());
+  return registry;
 };
+
+export const db = (): DynamoDBDocumentClient => processRegistry().forScope(currentScope());
+
+/**
+ * Observes every DynamoDB command the process's handlers send, whichever tenant's client sends it:
+ * the integration tests and `npm run bench` count requests and capacity with it.
+ */
+export const instrumentClients = (instrument: ClientInstrument): void =>
+  processRegistry().instrument(instrument);
 
 export const tableName = (): string => config().tableName;
