@@ -28,7 +28,15 @@ const context = {
   fail: () => undefined,
   succeed: () => undefined,
 };
-const result = await handler(event, context);
+// A handler that refuses (the pre-token trigger without a directory to read) still measures its
+// import and first call; the failure is reported, not fatal.
+let result;
+let errorName = null;
+try {
+  result = await handler(event, context);
+} catch (error) {
+  errorName = error instanceof Error ? error.name : 'Error';
+}
 const respondedMs = performance.now();
 
 process.stdout.write(
@@ -37,5 +45,6 @@ process.stdout.write(
     importedMs,
     respondedMs,
     statusCode: result?.statusCode ?? null,
+    errorName,
   })}\n`,
 );

@@ -83,6 +83,11 @@ const apiEvent = (route: RouteDefinition) => {
   };
 };
 
+/**
+ * A sign-in as Cognito sends it. The trigger then reads the user's directory entry on the tenant
+ * data role; the bench gives it no role, so its first call stops there (reported as an error):
+ * the cold init covers its import and the call up to the first AWS request.
+ */
 const preTokenEvent = {
   version: '2',
   triggerSource: 'TokenGeneration_Authentication',
@@ -186,6 +191,8 @@ interface ColdStart {
   /** Runner start → first response: the bundle's own import and first request. */
   importAndCallMs: number;
   statusCode: number | null;
+  /** Set when the handler rejected instead of answering. */
+  errorName: string | null;
 }
 
 /** The environment the deployed API functions get (infra/src/api.ts), with placeholder values. */
@@ -223,11 +230,13 @@ const coldStart = (name: string, file: string, event: unknown): Promise<ColdStar
         runnerStartedMs: number;
         respondedMs: number;
         statusCode: number | null;
+        errorName?: string | null;
       };
       resolve({
         totalMs: timing.respondedMs,
         importAndCallMs: timing.respondedMs - timing.runnerStartedMs,
         statusCode: timing.statusCode,
+        errorName: timing.errorName ?? null,
       });
     });
   });
@@ -319,7 +328,9 @@ export const measureLambda = async (): Promise<Measurement[]> => {
   for (const fn of functions) {
     const built = bundles.get(fn.name);
     if (!built) continue;
-    const statuses = [...new Set((starts.get(fn.name) ?? []).map((start) => start.statusCode))].join('/');
+    const statuses = [
+      ...new Set((starts.get(fn.name) ?? []).map((start) => start.errorName ?? start.statusCode)),
+    ].join('/');
     console.error(`[lambda] ${fn.name}: first response ${statuses}`);
     results.push(
       measurement({

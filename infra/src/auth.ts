@@ -17,11 +17,17 @@ import {
 import type { IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { Construct } from 'constructs';
+import type { Data } from './data.ts';
 import { KikanFunction } from './function-defaults.ts';
+import type { TenantDataRole } from './tenant-data-role.ts';
 
 export interface AuthProps {
   /** Prefix of the hosted login domain `https://<prefix>.auth.<region>.amazoncognito.com`. */
   domainPrefix: string;
+  /** The table whose directory the pre-token trigger reads office and role from. */
+  data: Data;
+  /** The trigger reads on tenant-scoped credentials, like every request (ADR 0017). */
+  tenantDataRole: TenantDataRole;
 }
 
 /**
@@ -92,10 +98,17 @@ export class Auth extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // Tenant from the immutable attribute, office and role from the directory's current entry: a
+    // user the tenant admin moved signs in with the new membership; a removed one gets no token.
     const trigger = new KikanFunction(this, 'PreTokenGeneration', {
       servicesEntry: 'src/cognito/pre-token-generation.ts',
-      description: 'Kikan: copies tenant, office and role into Cognito access tokens',
+      description: 'Kikan: sets tenant, office and role of Cognito access tokens from the directory',
+      environment: {
+        TABLE_NAME: props.data.tableName,
+        TENANT_DATA_ROLE_ARN: props.tenantDataRole.roleArn,
+      },
     });
+    props.tenantDataRole.grantAssume(trigger.lambda);
     this.userPool.addTrigger(
       UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
       trigger.lambda,

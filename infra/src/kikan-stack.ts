@@ -29,7 +29,11 @@ export class KikanStack extends Stack {
     const data = new Data(this, 'Data');
     this.data = data;
     this.tenantDataRole = new TenantDataRole(this, 'TenantData', { data });
-    const auth = new Auth(this, 'Auth', { domainPrefix: props.authDomainPrefix });
+    const auth = new Auth(this, 'Auth', {
+      domainPrefix: props.authDomainPrefix,
+      data,
+      tenantDataRole: this.tenantDataRole,
+    });
     const api = new Api(this, 'Api', { data, auth, tenantDataRole: this.tenantDataRole });
     new RetentionSweeper(this, 'Retention', { data, tenantDataRole: this.tenantDataRole });
     const web = new Web(this, 'Web', {

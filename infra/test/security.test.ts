@@ -110,8 +110,16 @@ const sweeperRoleId = (() => {
   if (!(cfnFunction instanceof CfnFunction)) throw new Error('no CfnFunction for the retention sweeper');
   return functionRoleId(template.toJSON().Resources[stack.getLogicalId(cfnFunction)]);
 })();
-/** Every role granted the tenant data role: the API functions, then the sweeper. */
-const tenantRoleCallerIds = [...apiRoleIds, sweeperRoleId];
+/** The pre-token trigger (infra/src/auth.ts): reads the signing-in user's directory entry. */
+const preTokenRoleId = (() => {
+  const construct = stack.node.findChild('Auth').node.findChild('PreTokenGeneration');
+  if (!(construct instanceof KikanFunction)) throw new Error('no pre-token trigger construct');
+  const cfnFunction = construct.lambda.node.defaultChild;
+  if (!(cfnFunction instanceof CfnFunction)) throw new Error('no CfnFunction for the pre-token trigger');
+  return functionRoleId(template.toJSON().Resources[stack.getLogicalId(cfnFunction)]);
+})();
+/** Every role granted the tenant data role: the API functions, the sweeper and the trigger. */
+const tenantRoleCallerIds = [...apiRoleIds, sweeperRoleId, preTokenRoleId];
 
 describe('SECURITY row 2: a code path that forgets the scoping is refused by IAM', () => {
   it('gives no Lambda function role any dynamodb action', () => {
@@ -173,16 +181,20 @@ describe('SECURITY row 2: a code path that forgets the scoping is refused by IAM
     expect(JSON.stringify(others[0]?.Condition)).toContain('dynamodb.');
   });
 
-  it('is assumable only by the API function roles and the retention sweeper, only with the tenant tag, and only with tenant/office tags', () => {
+  it('is assumable only by the API function roles, the retention sweeper and the pre-token trigger, only with the tenant tag, and only with tenant/office tags', () => {
     const trust = (tenantRole?.Properties?.AssumeRolePolicyDocument as PolicyDocument).Statement;
     expect(trust).toHaveLength(1);
     const [statement] = trust;
     expect(statement?.Effect).toBe('Allow');
     expect(asArray(statement?.Action ?? []).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    // In the order the constructs granted it (the trigger's Auth comes before the API).
+    const principalArns = (statement?.Condition as { ArnEquals?: Record<string, unknown[]> } | undefined)
+      ?.ArnEquals?.['aws:PrincipalArn'];
+    expect((principalArns ?? []).map((arn) => JSON.stringify(arn)).sort()).toEqual(
+      tenantRoleCallerIds.map((roleId) => JSON.stringify({ 'Fn::GetAtt': [roleId, 'Arn'] })).sort(),
+    );
     expect(statement?.Condition).toEqual({
-      ArnEquals: {
-        'aws:PrincipalArn': tenantRoleCallerIds.map((roleId) => ({ 'Fn::GetAtt': [roleId, 'Arn'] })),
-      },
+      ArnEquals: { 'aws:PrincipalArn': expect.any(Array) },
       StringLike: { 'aws:RequestTag/tenant': '?*' },
       'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant', 'office'] },
     });

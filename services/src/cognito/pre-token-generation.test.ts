@@ -1,14 +1,22 @@
+import type { TenantContext, User } from '@kikan/shared';
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { CLAIMS } from '../auth/verify-token.ts';
-import { handler, TENANT_CLAIMS } from './pre-token-generation.ts';
+import {
+  createPreTokenHandler,
+  SignInRefusedError,
+  TENANT_CLAIMS,
+  type DirectoryReader,
+} from './pre-token-generation.ts';
+
+const SUB = 'c7a4e0b2-0000-4000-8000-000000000001';
 
 const tokenGenerationEvent = (userAttributes: Record<string, string>): PreTokenGenerationV2TriggerEvent => ({
   version: '2',
   region: 'ap-northeast-1',
   userPoolId: 'ap-northeast-1_example',
   triggerSource: 'TokenGeneration_HostedAuth',
-  userName: 'c7a4e0b2-0000-4000-8000-000000000001',
+  userName: SUB,
   callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'exampleclientid' },
   request: {
     userAttributes,
@@ -18,54 +26,89 @@ const tokenGenerationEvent = (userAttributes: Record<string, string>): PreTokenG
   response: { claimsAndScopeOverrideDetails: {} },
 });
 
+const CREATED_AS = {
+  sub: SUB,
+  email: 'sato@example.jp',
+  'custom:tenant': 'sapporo-north',
+  'custom:office': 'office_001',
+  'custom:role': 'specialist',
+};
+
+const directoryUser = (changes: Partial<User> = {}): User => ({
+  tenantId: 'sapporo-north',
+  userId: SUB,
+  email: 'sato@example.jp',
+  displayName: '佐藤 美咲',
+  role: 'specialist',
+  officeId: 'office_001',
+  senior: false,
+  ...changes,
+});
+
+/** A directory holding `user`, recording what the trigger asked it. */
+const directoryOf = (user: User | null) => {
+  const asked: TenantContext[] = [];
+  const read: DirectoryReader = async (signIn) => {
+    asked.push(signIn);
+    return user;
+  };
+  return { read, asked };
+};
+
+const claimsOf = (event: PreTokenGenerationV2TriggerEvent) =>
+  event.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride;
+
 describe('pre-token-generation trigger', () => {
-  it('copies tenant, office and role into the access token under their attribute names', async () => {
-    const event = tokenGenerationEvent({
-      sub: 'c7a4e0b2-0000-4000-8000-000000000001',
-      email: 'sato@example.jp',
+  it('issues tenant, office and role under their attribute names, read from the directory by tenant and sub', async () => {
+    const directory = directoryOf(directoryUser());
+    const result = await createPreTokenHandler(directory.read)(tokenGenerationEvent(CREATED_AS));
+
+    expect(claimsOf(result)).toEqual({
       'custom:tenant': 'sapporo-north',
       'custom:office': 'office_001',
       'custom:role': 'specialist',
     });
-
-    const result = await handler(event);
-
-    expect(result.response.claimsAndScopeOverrideDetails.accessTokenGeneration).toEqual({
-      claimsToAddOrOverride: {
-        'custom:tenant': 'sapporo-north',
-        'custom:office': 'office_001',
-        'custom:role': 'specialist',
-      },
-    });
+    expect(directory.asked).toEqual([
+      { tenantId: 'sapporo-north', officeId: 'office_001', role: 'specialist', userId: SUB },
+    ]);
   });
 
-  it('adds no other attribute, such as the e-mail address, to the access token', async () => {
-    const event = tokenGenerationEvent({ email: 'sato@example.jp', 'custom:tenant': 'sapporo-north' });
+  it('takes office and role from the directory after an admin moved the user, not from the attributes they were created with', async () => {
+    const directory = directoryOf(directoryUser({ officeId: 'office_002', role: 'office_manager' }));
+    const result = await createPreTokenHandler(directory.read)(tokenGenerationEvent(CREATED_AS));
 
-    const result = await handler(event);
-
-    expect(
-      result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride,
-    ).toEqual({
+    expect(claimsOf(result)).toEqual({
       'custom:tenant': 'sapporo-north',
+      'custom:office': 'office_002',
+      'custom:role': 'office_manager',
     });
   });
 
-  it('leaves a missing attribute out instead of issuing an empty claim', async () => {
-    const event = tokenGenerationEvent({ 'custom:tenant': 'sapporo-north', 'custom:office': '' });
-
-    const result = await handler(event);
-
-    const claims = result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride;
-    expect(claims).not.toHaveProperty('custom:office');
-    expect(claims).not.toHaveProperty('custom:role');
+  it.each([
+    ['a user the directory does not know (or has removed)', null],
+    ['a directory entry of another tenant', directoryUser({ tenantId: 'other-town' })],
+  ])('refuses the sign-in for %s: no token', async (_, user) => {
+    const handler = createPreTokenHandler(directoryOf(user).read);
+    await expect(handler(tokenGenerationEvent(CREATED_AS))).rejects.toBeInstanceOf(SignInRefusedError);
   });
 
-  it('changes nothing in the ID token', async () => {
-    const event = tokenGenerationEvent({ 'custom:tenant': 'sapporo-north' });
+  it.each([
+    ['without a tenant', { ...CREATED_AS, 'custom:tenant': '' }],
+    ['with a tenant id that could reach another prefix', { ...CREATED_AS, 'custom:tenant': 'a#b' }],
+    ['without a sub', { ...CREATED_AS, sub: '' }],
+    ['with an unknown role', { ...CREATED_AS, 'custom:role': 'superuser' }],
+  ])('refuses a user %s before reading anything', async (_, attributes) => {
+    const directory = directoryOf(directoryUser());
+    const handler = createPreTokenHandler(directory.read);
+    await expect(handler(tokenGenerationEvent(attributes))).rejects.toBeInstanceOf(SignInRefusedError);
+    expect(directory.asked).toEqual([]);
+  });
 
-    const result = await handler(event);
-
+  it('adds nothing else to the access token, such as the e-mail address, and leaves the ID token alone', async () => {
+    const result = await createPreTokenHandler(directoryOf(directoryUser()).read)(
+      tokenGenerationEvent(CREATED_AS),
+    );
+    expect(Object.keys(claimsOf(result) ?? {}).sort()).toEqual([...TENANT_CLAIMS].sort());
     expect(result.response.claimsAndScopeOverrideDetails.idTokenGeneration).toBeUndefined();
   });
 

@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { Office, Tenant, User, keys, type Role } from '@kikan/shared';
+import { Office, Tenant, User, keys, type Role, type TenantContext } from '@kikan/shared';
 import type { z } from 'zod';
-import { db, tableName } from './client.ts';
+import { db, tableName, type ClientRegistry } from './client.ts';
 
 /** Tenants, offices and users: the directory every context reads. */
 
@@ -68,8 +68,29 @@ export const getUser = async (tenantId: string, userId: string): Promise<User | 
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.user(tenantId, userId) }),
   );
-  if (!Item) return null;
-  const { pk: _pk, sk: _sk, entity: _entity, ...user } = Item;
+  return activeUserOf(Item);
+};
+
+/**
+ * The user's entry for a sign-in (the Cognito pre-token trigger): outside an HTTP request, on the
+ * client `registry` gives the signing-in user's tenant, from the table named by the trigger.
+ */
+export const getUserForSignIn = async (
+  registry: ClientRegistry,
+  table: string,
+  signIn: TenantContext,
+): Promise<User | null> => {
+  const client = registry.forScope({ requestId: `sign-in-${signIn.userId}`, ctx: signIn });
+  const { Item } = await client.send(
+    new GetCommand({ TableName: table, Key: keys.user(signIn.tenantId, signIn.userId) }),
+  );
+  return activeUserOf(Item);
+};
+
+/** A user item as the directory means it: null when absent or removed. */
+export const activeUserOf = (item: Record<string, unknown> | undefined): User | null => {
+  if (!item) return null;
+  const { pk: _pk, sk: _sk, entity: _entity, ...user } = item;
   const parsed = User.parse(user);
   return isActive(parsed) ? parsed : null;
 };
