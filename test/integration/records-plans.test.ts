@@ -184,9 +184,10 @@ describe('refused plan requests', () => {
       headers: { 'if-match': '"1"' },
     });
     expect(finalize.status).toBe(404);
-    // Only the audit entries of the refused reads inside the tenant (two each for Sato and Takahashi).
+    // Only the audit entries of the refusals inside the tenant: Sato's and Takahashi's two reads and
+    // one create each, and Sato's finalize (row 15: refused reads and writes alike); none for 北信.
     const added = (await api.allItems()).filter((item) => !before.has(keyOf(item)));
-    expect(added.map((item) => [item.entity, item.action])).toEqual(Array(4).fill(['audit', 'denied']));
+    expect(added.map((item) => [item.entity, item.action])).toEqual(Array(7).fill(['audit', 'denied']));
   });
 
   it('are a 404 for a version that does not exist', async () => {
