@@ -34,6 +34,16 @@ import { USERS_MATRIX } from './matrix/users.ts';
  * be restarted, behind a small HTTP relay that can fail chosen commands.
  */
 
+/** Whether a process still exists (signal 0 checks without sending anything). */
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const SATO = 'sato@kibou.example';
 const YAMAMOTO = 'yamamoto@hokushin.example';
 const WRITERS = 20;
@@ -576,9 +586,16 @@ describe('DynamoDB Local killed and restarted under load', () => {
     const workers = Array.from({ length: 8 }, () => worker());
     await sleep(1_500);
     const beforeKill = results.length;
-    process.kill(dynamo.pid, 'SIGKILL');
+    // SIGTERM, not SIGKILL: DynamoDB Local itself loses acknowledged TransactWriteItems when
+    // SIGKILLed (measured with the SDK alone, no code of ours: 1 of ~120 acknowledged 2-item
+    // transactions missing after a restart in 2 of 4 runs; PutItem lost none, SIGTERM lost none in
+    // 4). DynamoDB acknowledges durably; what this test proves is ours: clear errors, no hang, and
+    // nothing we acknowledged is missing once the database is back.
+    const killed = dynamo.pid;
+    process.kill(killed, 'SIGTERM');
     await sleep(2_500);
     const duringOutage = results.length - beforeKill;
+    for (let waited = 0; waited < 10_000 && isAlive(killed); waited += 100) await sleep(100);
     dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDir });
     await sleep(2_500);
     running = false;
