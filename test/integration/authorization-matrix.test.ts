@@ -14,6 +14,7 @@ import { STATISTICS_EXPORT_MATRIX } from './matrix/statistics-export.ts';
 import { STATISTICS_SIGNOFF_MATRIX } from './matrix/statistics-signoff.ts';
 import { RETENTION_MATRIX } from './matrix/retention.ts';
 import { USERS_MATRIX } from './matrix/users.ts';
+import { itemsAddedByRefusals } from '../support/refusal.ts';
 
 /**
  * Every route × every role × {own office, other office, other tenant}. The expectation table is
@@ -73,16 +74,7 @@ describe('authorisation matrix', () => {
           if (before !== undefined && response.status >= 400) {
             // A refusal changes nothing; a write refused on a record that is not the caller's
             // leaves at most one `denied` audit entry (SECURITY.md row 15), and nothing else.
-            const after = await api.allItems();
-            const isAudit = (item: Record<string, unknown>) => item.entity === 'audit';
-            expect(after.filter((item) => !isAudit(item)).length).toBe(
-              before.filter((item) => !isAudit(item)).length,
-            );
-            const keyOf = (item: Record<string, unknown>) => `${String(item.pk)}|${String(item.sk)}`;
-            const known = new Set(before.map(keyOf));
-            const added = after.filter((item) => !known.has(keyOf(item)));
-            expect(added.length).toBeLessThanOrEqual(1);
-            expect(added.every((item) => isAudit(item) && item.action === 'denied')).toBe(true);
+            expect((await itemsAddedByRefusals(api, before)).length).toBeLessThanOrEqual(1);
           }
         });
       }

@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { Office, Tenant, User, keys, type Role, type TenantContext } from '@kikan/shared';
 import type { z } from 'zod';
 import { db, tableName, type ClientRegistry } from './client.ts';
@@ -63,29 +69,36 @@ export const getOffice = async (tenantId: string, officeId: string): Promise<Off
   return Item ? Office.parse(strip(Item)) : null;
 };
 
-/** The user as the directory holds them now; null if unknown or removed. */
-export const getUser = async (tenantId: string, userId: string): Promise<User | null> => {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.user(tenantId, userId) }),
-  );
+/** One GetItem of a user item on `client`; null if unknown or removed. */
+const readUser = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  tenantId: string,
+  userId: string,
+): Promise<User | null> => {
+  const { Item } = await client.send(new GetCommand({ TableName: table, Key: keys.user(tenantId, userId) }));
   return activeUserOf(Item);
 };
+
+/** The user as the directory holds them now; null if unknown or removed. */
+export const getUser = (tenantId: string, userId: string): Promise<User | null> =>
+  readUser(db(), tableName(), tenantId, userId);
 
 /**
  * The user's entry for a sign-in (the Cognito pre-token trigger): outside an HTTP request, on the
  * client `registry` gives the signing-in user's tenant, from the table named by the trigger.
  */
-export const getUserForSignIn = async (
+export const getUserForSignIn = (
   registry: ClientRegistry,
   table: string,
   signIn: TenantContext,
-): Promise<User | null> => {
-  const client = registry.forScope({ requestId: `sign-in-${signIn.userId}`, ctx: signIn });
-  const { Item } = await client.send(
-    new GetCommand({ TableName: table, Key: keys.user(signIn.tenantId, signIn.userId) }),
+): Promise<User | null> =>
+  readUser(
+    registry.forScope({ requestId: `sign-in-${signIn.userId}`, ctx: signIn }),
+    table,
+    signIn.tenantId,
+    signIn.userId,
   );
-  return activeUserOf(Item);
-};
 
 /** A user item as the directory means it: null when absent or removed. */
 export const activeUserOf = (item: Record<string, unknown> | undefined): User | null => {
