@@ -1,43 +1,43 @@
 import { Meeting, todayInJapan } from '@kikan/shared';
 import { completeAssignment as storeDone, getMeeting } from '../data/record-store.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
-import type { Operation } from '../http/route.ts';
-import { earlierResponse, requireVersion, writableCase } from './record-access.ts';
+import type { CaseRecord } from '../data/case-store.ts';
+import type { GuardedOperation } from '../http/route.ts';
+import { requireVersion, writableCase } from './record-access.ts';
 import type { completeAssignmentRoute } from './record-routes.ts';
 
 /** Done on a date; the assignment leaves the office's open list in the same transaction. */
-export const completeAssignment: Operation<typeof completeAssignmentRoute> = async (input) => {
-  const { ctx, params, body, ifMatch, idempotency, requestId, now } = input;
-  const replay = await earlierResponse(ctx, idempotency, Meeting);
-  if (replay) return replay;
+export const completeAssignment: GuardedOperation<typeof completeAssignmentRoute, CaseRecord> = {
   // A closed case's assignments can still be followed up to the end.
-  const record = await writableCase(input, params.caseId);
-  const meeting = await getMeeting(ctx.tenantId, record.caseId, params.meetingId);
-  const assignment = meeting?.assignments.find((item) => item.assignmentId === params.assignmentId);
-  if (!meeting || !assignment) throw new NotFoundError();
-  if (assignment.doneOn) throw new ConflictError('この役割分担は既に完了しています');
-  const expectedVersion = requireVersion(ifMatch, meeting.version);
-  if (body.doneOn > todayInJapan(now) || body.doneOn < meeting.heldOn) {
-    throw new ValidationError([
-      { field: 'body.doneOn', message: '完了日は会議の開催日から今日までの日付にしてください' },
-    ]);
-  }
-  const next: Meeting = {
-    ...meeting,
-    assignments: meeting.assignments.map((item) =>
-      item.assignmentId === assignment.assignmentId ? { ...item, doneOn: body.doneOn } : item,
-    ),
-    version: meeting.version + 1,
-    updatedAt: now.toISOString(),
-  };
-  const replayed = await storeDone({
-    write: { ctx, requestId, now },
-    officeId: record.officeId,
-    idempotency,
-    response: { status: 200, body: next },
-    meeting: next,
-    expectedVersion,
-    assignment,
-  });
-  return replayed ? Meeting.parse(replayed.body) : next;
+  authorize: (input) => writableCase(input, input.params.caseId),
+  run: async ({ ctx, params, body, ifMatch, idempotency, requestId, now }, record) => {
+    const meeting = await getMeeting(ctx.tenantId, record.caseId, params.meetingId);
+    const assignment = meeting?.assignments.find((item) => item.assignmentId === params.assignmentId);
+    if (!meeting || !assignment) throw new NotFoundError();
+    if (assignment.doneOn) throw new ConflictError('この役割分担は既に完了しています');
+    const expectedVersion = requireVersion(ifMatch, meeting.version);
+    if (body.doneOn > todayInJapan(now) || body.doneOn < meeting.heldOn) {
+      throw new ValidationError([
+        { field: 'body.doneOn', message: '完了日は会議の開催日から今日までの日付にしてください' },
+      ]);
+    }
+    const next: Meeting = {
+      ...meeting,
+      assignments: meeting.assignments.map((item) =>
+        item.assignmentId === assignment.assignmentId ? { ...item, doneOn: body.doneOn } : item,
+      ),
+      version: meeting.version + 1,
+      updatedAt: now.toISOString(),
+    };
+    const replayed = await storeDone({
+      write: { ctx, requestId, now },
+      officeId: record.officeId,
+      idempotency,
+      response: { status: 200, body: next },
+      meeting: next,
+      expectedVersion,
+      assignment,
+    });
+    return replayed ? Meeting.parse(replayed.body) : next;
+  },
 };

@@ -1,32 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { Consultation, todayInJapan } from '@kikan/shared';
+import type { CaseRecord } from '../data/case-store.ts';
 import { createConsultation as storeConsultation } from '../data/record-store.ts';
 import { ValidationError } from '../http/errors.ts';
-import type { Operation } from '../http/route.ts';
-import { earlierResponse, openWritableCase } from './record-access.ts';
+import type { GuardedOperation } from '../http/route.ts';
+import { requireOpen, writableCase } from './record-access.ts';
 import type { createConsultationRoute } from './record-routes.ts';
 
-export const createConsultation: Operation<typeof createConsultationRoute> = async (input) => {
-  const { ctx, params, body, idempotency, requestId, now } = input;
-  const replay = await earlierResponse(ctx, idempotency, Consultation);
-  if (replay) return replay;
-  const record = await openWritableCase(input, params.caseId);
-  if (body.consultedOn > todayInJapan(now)) {
-    throw new ValidationError([{ field: 'body.consultedOn', message: '相談日に未来の日付は指定できません' }]);
-  }
-  const consultation: Consultation = {
-    ...body,
-    recordId: randomUUID(),
-    caseId: record.caseId,
-    createdAt: now.toISOString(),
-    createdBy: ctx.userId,
-  };
-  const replayed = await storeConsultation({
-    write: { ctx, requestId, now },
-    officeId: record.officeId,
-    idempotency,
-    response: { status: 201, body: consultation },
-    consultation,
-  });
-  return replayed ? Consultation.parse(replayed.body) : consultation;
+export const createConsultation: GuardedOperation<typeof createConsultationRoute, CaseRecord> = {
+  authorize: (input) => writableCase(input, input.params.caseId),
+  run: async ({ ctx, body, idempotency, requestId, now }, target) => {
+    const record = requireOpen(target);
+    if (body.consultedOn > todayInJapan(now)) {
+      throw new ValidationError([
+        { field: 'body.consultedOn', message: '相談日に未来の日付は指定できません' },
+      ]);
+    }
+    const consultation: Consultation = {
+      ...body,
+      recordId: randomUUID(),
+      caseId: record.caseId,
+      createdAt: now.toISOString(),
+      createdBy: ctx.userId,
+    };
+    const replayed = await storeConsultation({
+      write: { ctx, requestId, now },
+      officeId: record.officeId,
+      idempotency,
+      response: { status: 201, body: consultation },
+      consultation,
+    });
+    return replayed ? Consultation.parse(replayed.body) : consultation;
+  },
 };

@@ -2,46 +2,47 @@ import { randomUUID } from 'node:crypto';
 import { Meeting, todayInJapan, type FieldError } from '@kikan/shared';
 import { createMeeting as storeMeeting } from '../data/record-store.ts';
 import { ValidationError } from '../http/errors.ts';
-import type { Operation } from '../http/route.ts';
-import { earlierResponse, openWritableCase } from './record-access.ts';
+import type { CaseRecord } from '../data/case-store.ts';
+import type { GuardedOperation } from '../http/route.ts';
+import { requireOpen, writableCase } from './record-access.ts';
 import type { createMeetingRoute } from './record-routes.ts';
 
 /**
  * Seed 003: collaboration without concrete roles fails, so each assignment (who, what, by when)
  * gets its own id and stays on the office's open list until it is marked done.
  */
-export const createMeeting: Operation<typeof createMeetingRoute> = async (input) => {
-  const { ctx, params, body, idempotency, requestId, now } = input;
-  const replay = await earlierResponse(ctx, idempotency, Meeting);
-  if (replay) return replay;
-  const record = await openWritableCase(input, params.caseId);
-  const errors: FieldError[] = [];
-  if (body.heldOn > todayInJapan(now)) {
-    errors.push({ field: 'body.heldOn', message: '開催日に未来の日付は指定できません' });
-  }
-  body.assignments.forEach((assignment, index) => {
-    if (assignment.dueOn < body.heldOn) {
-      errors.push({ field: `body.assignments.${index}.dueOn`, message: '期限は開催日以降にしてください' });
+export const createMeeting: GuardedOperation<typeof createMeetingRoute, CaseRecord> = {
+  authorize: (input) => writableCase(input, input.params.caseId),
+  run: async ({ ctx, body, idempotency, requestId, now }, target) => {
+    const record = requireOpen(target);
+    const errors: FieldError[] = [];
+    if (body.heldOn > todayInJapan(now)) {
+      errors.push({ field: 'body.heldOn', message: '開催日に未来の日付は指定できません' });
     }
-  });
-  if (errors.length) throw new ValidationError(errors);
-  const at = now.toISOString();
-  const meeting: Meeting = {
-    ...body,
-    recordId: randomUUID(),
-    caseId: record.caseId,
-    assignments: body.assignments.map((assignment) => ({ ...assignment, assignmentId: randomUUID() })),
-    version: 1,
-    createdAt: at,
-    createdBy: ctx.userId,
-    updatedAt: at,
-  };
-  const replayed = await storeMeeting({
-    write: { ctx, requestId, now },
-    officeId: record.officeId,
-    idempotency,
-    response: { status: 201, body: meeting },
-    meeting,
-  });
-  return replayed ? Meeting.parse(replayed.body) : meeting;
+    body.assignments.forEach((assignment, index) => {
+      if (assignment.dueOn < body.heldOn) {
+        errors.push({ field: `body.assignments.${index}.dueOn`, message: '期限は開催日以降にしてください' });
+      }
+    });
+    if (errors.length) throw new ValidationError(errors);
+    const at = now.toISOString();
+    const meeting: Meeting = {
+      ...body,
+      recordId: randomUUID(),
+      caseId: record.caseId,
+      assignments: body.assignments.map((assignment) => ({ ...assignment, assignmentId: randomUUID() })),
+      version: 1,
+      createdAt: at,
+      createdBy: ctx.userId,
+      updatedAt: at,
+    };
+    const replayed = await storeMeeting({
+      write: { ctx, requestId, now },
+      officeId: record.officeId,
+      idempotency,
+      response: { status: 201, body: meeting },
+      meeting,
+    });
+    return replayed ? Meeting.parse(replayed.body) : meeting;
+  },
 };

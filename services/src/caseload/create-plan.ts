@@ -1,37 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import { Plan } from '@kikan/shared';
+import type { CaseRecord } from '../data/case-store.ts';
 import { createPlan as storePlan, latestPlanVersion } from '../data/record-store.ts';
-import type { Operation } from '../http/route.ts';
-import { earlierResponse, openWritableCase } from './record-access.ts';
+import type { GuardedOperation } from '../http/route.ts';
+import { requireOpen, writableCase } from './record-access.ts';
 import type { createPlanRoute } from './record-routes.ts';
 
 /**
  * Each plan is a new version (n + 1) starting as a draft (計画案); nothing is copied from the
  * previous version unless the client sends it. Versions are never overwritten.
  */
-export const createPlan: Operation<typeof createPlanRoute> = async (input) => {
-  const { ctx, params, body, idempotency, requestId, now } = input;
-  const replay = await earlierResponse(ctx, idempotency, Plan);
-  if (replay) return replay;
-  const record = await openWritableCase(input, params.caseId);
-  const at = now.toISOString();
-  const plan: Plan = {
-    recordId: randomUUID(),
-    caseId: record.caseId,
-    planVersion: (await latestPlanVersion(ctx.tenantId, record.caseId)) + 1,
-    status: 'draft',
-    content: body,
-    version: 1,
-    createdAt: at,
-    createdBy: ctx.userId,
-    updatedAt: at,
-  };
-  const replayed = await storePlan({
-    write: { ctx, requestId, now },
-    officeId: record.officeId,
-    idempotency,
-    response: { status: 201, body: plan },
-    plan,
-  });
-  return replayed ? Plan.parse(replayed.body) : plan;
+export const createPlan: GuardedOperation<typeof createPlanRoute, CaseRecord> = {
+  authorize: (input) => writableCase(input, input.params.caseId),
+  run: async ({ ctx, body, idempotency, requestId, now }, target) => {
+    const record = requireOpen(target);
+    const at = now.toISOString();
+    const plan: Plan = {
+      recordId: randomUUID(),
+      caseId: record.caseId,
+      planVersion: (await latestPlanVersion(ctx.tenantId, record.caseId)) + 1,
+      status: 'draft',
+      content: body,
+      version: 1,
+      createdAt: at,
+      createdBy: ctx.userId,
+      updatedAt: at,
+    };
+    const replayed = await storePlan({
+      write: { ctx, requestId, now },
+      officeId: record.officeId,
+      idempotency,
+      response: { status: 201, body: plan },
+      plan,
+    });
+    return replayed ? Plan.parse(replayed.body) : plan;
+  },
 };

@@ -1,10 +1,8 @@
 import type { TenantContext } from '@kikan/shared';
-import type { z } from 'zod';
 import { auditItem } from '../data/audit.ts';
 import { appendAudit } from '../data/audit-store.ts';
 import { getCase, type CaseRecord } from '../data/case-store.ts';
 import { getCaseForWrite } from '../data/record-store.ts';
-import { readIdempotentReplay } from '../data/idempotency.ts';
 import {
   AccessRefusedError,
   ConflictError,
@@ -12,7 +10,6 @@ import {
   PreconditionRequiredError,
   VersionMismatchError,
 } from '../http/errors.ts';
-import type { Idempotency } from '../http/route.ts';
 import { caseVisibility, mayWriteCase } from '../policy/access-policy.ts';
 
 /** A write refused on a case that is not the caller's: audited once as `denied` (SECURITY.md row 15). */
@@ -39,8 +36,7 @@ export const writableCase = async ({ ctx }: Caller, caseId: string): Promise<Cas
 };
 
 /** New records go to open cases only: a closed case's file is kept as it was closed. */
-export const openWritableCase = async (caller: Caller, caseId: string): Promise<CaseRecord> => {
-  const record = await writableCase(caller, caseId);
+export const requireOpen = (record: CaseRecord): CaseRecord => {
   if (record.phase === 'closed') throw new ConflictError('終結したケースには記録を追加できません');
   return record;
 };
@@ -71,18 +67,4 @@ export const requireVersion = (ifMatch: number | null, currentVersion: number): 
   if (ifMatch === null) throw new PreconditionRequiredError();
   if (ifMatch !== currentVersion) throw new VersionMismatchError(currentVersion);
   return ifMatch;
-};
-
-/**
- * The stored response of an earlier request with this Idempotency-Key. Looked up first, because a
- * retry of e.g. a finalize would otherwise fail the checks its first attempt made true.
- */
-export const earlierResponse = async <T extends z.ZodType>(
-  ctx: TenantContext,
-  idempotency: Idempotency | null,
-  schema: T,
-): Promise<z.output<T> | null> => {
-  if (!idempotency) return null;
-  const replay = await readIdempotentReplay(ctx, idempotency);
-  return replay ? schema.parse(replay.body) : null;
 };

@@ -6,14 +6,14 @@ import { ConflictError, VersionMismatchError } from '../http/errors.ts';
  * on a fresh read; a second loss is a 409 the client may retry, not a 412: the client named no
  * version it could reload.
  */
-export const retryOnceOnVersionConflict = async <T>(attempt: () => Promise<T>): Promise<T> => {
+export const retryOnceOnVersionConflict = async <T>(attempt: (count: 0 | 1) => Promise<T>): Promise<T> => {
   try {
-    return await attempt();
+    return await attempt(0);
   } catch (error) {
     if (!(error instanceof VersionMismatchError)) throw error;
   }
   try {
-    return await attempt();
+    return await attempt(1);
   } catch (error) {
     if (error instanceof VersionMismatchError) {
       throw new ConflictError('同時に別の更新が行われました。もう一度お試しください');

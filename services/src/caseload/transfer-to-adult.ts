@@ -12,10 +12,10 @@ import type { CaseRecord } from '../data/case-store.ts';
 import { listOffices, listUsers } from '../data/directory-store.ts';
 import { transferCase } from '../data/record-store.ts';
 import { ConflictError, ValidationError } from '../http/errors.ts';
-import type { Operation } from '../http/route.ts';
+import type { GuardedOperation } from '../http/route.ts';
 import { toCaseView } from '../policy/case-view.ts';
 import { newCaseCode } from './create-case.ts';
-import { earlierResponse, openWritableCase, requireVersion } from './record-access.ts';
+import { requireOpen, requireVersion, writableCase } from './record-access.ts';
 import type { transferToAdultRoute } from './record-routes.ts';
 
 /** Seed 001: at 18 the child plan moves to an adult plan; the move is prepared from 17½. */
@@ -105,55 +105,55 @@ export const adultCaseOf = (
 const TRANSFER_EVALUATION = '18歳到達により障害児支援利用計画からサービス等利用計画へ移行';
 
 /** Closes the child case and opens the adult case in one transaction, linked both ways. */
-export const transferToAdult: Operation<typeof transferToAdultRoute> = async (input) => {
-  const { ctx, params, body, ifMatch, idempotency, requestId, now } = input;
-  const replay = await earlierResponse(ctx, idempotency, TransferResult);
-  if (replay) return replay;
-  const child = await openWritableCase(input, params.caseId);
-  const refusal = transferRefusal(child, body.transferOn);
-  if (refusal) throw new ConflictError(refusal);
-  requireVersion(ifMatch, child.version);
-  const specialistUserId = await receivingSpecialist(ctx, body, child, todayInJapan(now));
-  const at = now.toISOString();
-  const adult = adultCaseOf(child, body, specialistUserId, ctx.userId, at);
-  const closed: CaseRecord = {
-    ...child,
-    phase: 'closed',
-    closedOn: body.transferOn,
-    closureReason: 'life_stage_move',
-    nextCaseId: adult.caseId,
-    nextMonitoringDueOn: null,
-    version: child.version + 1,
-    updatedAt: at,
-    updatedBy: ctx.userId,
-  };
-  const result: TransferResult = {
-    closedCase: toCaseView(closed, 'full', now),
-    newCaseId: adult.caseId,
-    newCaseCode: adult.caseCode,
-    newCaseOfficeId: adult.officeId,
-  };
-  const replayed = await transferCase({
-    write: { ctx, requestId, now },
-    idempotency,
-    response: { status: 201, body: result },
-    closed,
-    previous: child,
-    closure: {
-      recordId: randomUUID(),
-      caseId: child.caseId,
-      from: child.phase,
-      to: 'closed',
-      changedOn: body.transferOn,
+export const transferToAdult: GuardedOperation<typeof transferToAdultRoute, CaseRecord> = {
+  authorize: (input) => writableCase(input, input.params.caseId),
+  run: async ({ ctx, body, ifMatch, idempotency, requestId, now }, target) => {
+    const child = requireOpen(target);
+    const refusal = transferRefusal(child, body.transferOn);
+    if (refusal) throw new ConflictError(refusal);
+    requireVersion(ifMatch, child.version);
+    const specialistUserId = await receivingSpecialist(ctx, body, child, todayInJapan(now));
+    const at = now.toISOString();
+    const adult = adultCaseOf(child, body, specialistUserId, ctx.userId, at);
+    const closed: CaseRecord = {
+      ...child,
+      phase: 'closed',
+      closedOn: body.transferOn,
+      closureReason: 'life_stage_move',
+      nextCaseId: adult.caseId,
+      nextMonitoringDueOn: null,
+      version: child.version + 1,
+      updatedAt: at,
+      updatedBy: ctx.userId,
+    };
+    const result: TransferResult = {
+      closedCase: toCaseView(closed, 'full', now),
+      newCaseId: adult.caseId,
+      newCaseCode: adult.caseCode,
+      newCaseOfficeId: adult.officeId,
+    };
+    const replayed = await transferCase({
+      write: { ctx, requestId, now },
+      idempotency,
+      response: { status: 201, body: result },
+      closed,
+      previous: child,
       closure: {
-        closedOn: body.transferOn,
-        reason: 'life_stage_move',
-        postEvaluation: body.note || TRANSFER_EVALUATION,
+        recordId: randomUUID(),
+        caseId: child.caseId,
+        from: child.phase,
+        to: 'closed',
+        changedOn: body.transferOn,
+        closure: {
+          closedOn: body.transferOn,
+          reason: 'life_stage_move',
+          postEvaluation: body.note || TRANSFER_EVALUATION,
+        },
+        createdAt: at,
+        createdBy: ctx.userId,
       },
-      createdAt: at,
-      createdBy: ctx.userId,
-    },
-    opened: adult,
-  });
-  return replayed ? TransferResult.parse(replayed.body) : result;
+      opened: adult,
+    });
+    return replayed ? TransferResult.parse(replayed.body) : result;
+  },
 };

@@ -2,13 +2,13 @@ import type { Plan } from '@kikan/shared';
 import { getPlan, updatePlan as storePlan } from '../data/record-store.ts';
 import { ConflictError, NotFoundError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
-import { openWritableCase, requireVersion } from './record-access.ts';
+import { requireOpen, requireVersion, writableCase } from './record-access.ts';
 import type { updatePlanRoute } from './record-routes.ts';
 
 /** Only a draft changes; the final plan the person consented to stays as it was signed. */
 export const updatePlan: Operation<typeof updatePlanRoute> = async (input) => {
   const { ctx, params, body, ifMatch, requestId, now } = input;
-  const record = await openWritableCase(input, params.caseId);
+  const record = requireOpen(await writableCase(input, params.caseId));
   const plan = await getPlan(ctx.tenantId, record.caseId, params.planVersion);
   if (!plan) throw new NotFoundError();
   if (plan.status === 'final') throw new ConflictError('本計画は変更できません。新しい版を作成してください');

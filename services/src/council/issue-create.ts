@@ -1,53 +1,47 @@
 import { randomUUID } from 'node:crypto';
 import { RegionalIssueResponse, todayInJapan } from '@kikan/shared';
-import { earlierResponse } from '../caseload/record-access.ts';
 import { createRegionalIssue as storeIssue, type RegionalIssueRecord } from '../data/regional-issue-store.ts';
 import { ValidationError } from '../http/errors.ts';
-import type { Operation } from '../http/route.ts';
+import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
 import type { createRegionalIssueRoute } from './council-routes.ts';
 import { viewFor } from './issue-access.ts';
 import { raisedOnProblems, sourceProblems } from './issue-rules.ts';
 import { issueSourcesOf, readSourceRecords } from './issue-sources.ts';
 
 /** Raised once, from the records that showed the gap; the raising office follows it from then on. */
-export const createRegionalIssue: Operation<typeof createRegionalIssueRoute> = async ({
-  ctx,
-  body,
-  idempotency,
-  requestId,
-  now,
-}) => {
-  const replay = await earlierResponse(ctx, idempotency, RegionalIssueResponse);
-  if (replay) return replay;
-  const records = await readSourceRecords(ctx, body.sources);
-  const errors = [
-    ...raisedOnProblems(body.raisedOn, todayInJapan(now)),
-    ...sourceProblems(body.sources, records),
-  ];
-  if (errors.length) throw new ValidationError(errors);
-  const at = now.toISOString();
-  const issue: RegionalIssueRecord = {
-    issueId: randomUUID(),
-    title: body.title,
-    category: body.category,
-    description: body.description,
-    status: 'raised',
-    raisedOn: body.raisedOn,
-    sources: issueSourcesOf(body.sources, records),
-    history: [{ status: 'raised', on: body.raisedOn, note: '', at, by: ctx.userId }],
-    sessions: [],
-    raisedByOfficeId: ctx.officeId,
-    version: 1,
-    createdAt: at,
-    createdBy: ctx.userId,
-    updatedAt: at,
-    updatedBy: ctx.userId,
-  };
-  const view = viewFor(ctx, issue);
-  const replayed = await storeIssue({
-    write: { ctx, requestId, now },
-    issue,
-    create: { idempotency, response: { status: 201, body: view } },
-  });
-  return replayed ? RegionalIssueResponse.parse(replayed.body) : view;
+export const createRegionalIssue: GuardedOperation<typeof createRegionalIssueRoute, void> = {
+  authorize: callersOwnScope,
+  run: async ({ ctx, body, idempotency, requestId, now }) => {
+    const records = await readSourceRecords(ctx, body.sources);
+    const errors = [
+      ...raisedOnProblems(body.raisedOn, todayInJapan(now)),
+      ...sourceProblems(body.sources, records),
+    ];
+    if (errors.length) throw new ValidationError(errors);
+    const at = now.toISOString();
+    const issue: RegionalIssueRecord = {
+      issueId: randomUUID(),
+      title: body.title,
+      category: body.category,
+      description: body.description,
+      status: 'raised',
+      raisedOn: body.raisedOn,
+      sources: issueSourcesOf(body.sources, records),
+      history: [{ status: 'raised', on: body.raisedOn, note: '', at, by: ctx.userId }],
+      sessions: [],
+      raisedByOfficeId: ctx.officeId,
+      version: 1,
+      createdAt: at,
+      createdBy: ctx.userId,
+      updatedAt: at,
+      updatedBy: ctx.userId,
+    };
+    const view = viewFor(ctx, issue);
+    const replayed = await storeIssue({
+      write: { ctx, requestId, now },
+      issue,
+      create: { idempotency, response: { status: 201, body: view } },
+    });
+    return replayed ? RegionalIssueResponse.parse(replayed.body) : view;
+  },
 };

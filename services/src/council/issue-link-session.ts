@@ -1,34 +1,29 @@
 import { getLedgerEvent } from '../data/ledger-store.ts';
 import { ValidationError } from '../http/errors.ts';
-import type { Operation } from '../http/route.ts';
+import type { RegionalIssueRecord } from '../data/regional-issue-store.ts';
+import type { GuardedOperation } from '../http/route.ts';
 import type { linkRegionalIssueSessionRoute } from './council-routes.ts';
 import { sessionProblems } from './issue-rules.ts';
-import { changeIssue } from './issue-write.ts';
+import { issueChange } from './issue-write.ts';
 
 /**
  * The session is the ledger's council or sub-committee event, read in the caller's tenant; its kind,
  * date and title are kept with the issue so the council view needs no second read.
  */
-export const linkRegionalIssueSession: Operation<typeof linkRegionalIssueSessionRoute> = ({
-  ctx,
-  params,
-  body,
-  ifMatch,
-  idempotency,
-  requestId,
-  now,
-}) =>
-  changeIssue({ ctx, issueId: params.issueId, ifMatch, idempotency, requestId, now }, async (issue) => {
-    const event = await getLedgerEvent(ctx.tenantId, body.eventId);
-    const errors = sessionProblems(issue, event);
-    if (errors.length || !event) throw new ValidationError(errors);
-    const session = {
-      eventId: event.eventId,
-      kind: event.kind,
-      heldOn: event.heldOn,
-      title: event.title,
-      at: now.toISOString(),
-      by: ctx.userId,
-    };
-    return { ...issue, sessions: [...issue.sessions, session] };
-  });
+export const linkRegionalIssueSession: GuardedOperation<
+  typeof linkRegionalIssueSessionRoute,
+  RegionalIssueRecord
+> = issueChange(async (issue, { ctx, body, now }) => {
+  const event = await getLedgerEvent(ctx.tenantId, body.eventId);
+  const errors = sessionProblems(issue, event);
+  if (errors.length || !event) throw new ValidationError(errors);
+  const session = {
+    eventId: event.eventId,
+    kind: event.kind,
+    heldOn: event.heldOn,
+    title: event.title,
+    at: now.toISOString(),
+    by: ctx.userId,
+  };
+  return { ...issue, sessions: [...issue.sessions, session] };
+});

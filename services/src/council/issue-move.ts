@@ -1,21 +1,14 @@
 import { todayInJapan } from '@kikan/shared';
 import { ValidationError } from '../http/errors.ts';
-import type { Operation } from '../http/route.ts';
+import type { RegionalIssueRecord } from '../data/regional-issue-store.ts';
+import type { GuardedOperation } from '../http/route.ts';
 import type { moveRegionalIssueRoute } from './council-routes.ts';
 import { moveProblems } from './issue-rules.ts';
-import { changeIssue } from './issue-write.ts';
+import { issueChange } from './issue-write.ts';
 
 /** Every step is dated and kept: the council view shows the whole way an issue went. */
-export const moveRegionalIssue: Operation<typeof moveRegionalIssueRoute> = ({
-  ctx,
-  params,
-  body,
-  ifMatch,
-  idempotency,
-  requestId,
-  now,
-}) =>
-  changeIssue({ ctx, issueId: params.issueId, ifMatch, idempotency, requestId, now }, (issue) => {
+export const moveRegionalIssue: GuardedOperation<typeof moveRegionalIssueRoute, RegionalIssueRecord> =
+  issueChange((issue, { ctx, body, now }) => {
     const errors = moveProblems(issue, body, todayInJapan(now));
     if (errors.length) throw new ValidationError(errors);
     return {

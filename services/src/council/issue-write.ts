@@ -1,5 +1,5 @@
 import { RegionalIssueView, regionalIssueViewOf, type TenantContext } from '@kikan/shared';
-import { earlierResponse, requireVersion } from '../caseload/record-access.ts';
+import { requireVersion } from '../caseload/record-access.ts';
 import {
   getRegionalIssue,
   saveRegionalIssue,
@@ -8,30 +8,40 @@ import {
 import { NotFoundError } from '../http/errors.ts';
 import type { Idempotency } from '../http/route.ts';
 
-/** What every change to an issue shares: a retry replayed, the version named, one audited write. */
+/** What every change to an issue shares: the version named, one audited write, a retry's key. */
 export interface IssueChange {
   ctx: TenantContext;
-  issueId: string;
+  params: { issueId: string };
   ifMatch: number | null;
   idempotency: Idempotency | null;
   requestId: string;
   now: Date;
 }
 
+type Change<I extends IssueChange> = (
+  issue: RegionalIssueRecord,
+  input: I,
+) => Promise<RegionalIssueRecord> | RegionalIssueRecord;
+
+/** The issue of the caller's tenant (its key is built from the caller's tenant), or a 404. */
+export const existingIssue = async ({ ctx, params }: IssueChange): Promise<RegionalIssueRecord> => {
+  const issue = await getRegionalIssue(ctx.tenantId, params.issueId, true);
+  if (!issue) throw new NotFoundError();
+  return issue;
+};
+
 /**
- * Reads the issue at the version named by If-Match, lets `change` compute the next one (throwing a
- * ValidationError when it may not be made) and writes it at that version.
+ * Takes the issue read at the version named by If-Match, lets `change` compute the next one
+ * (throwing a ValidationError when it may not be made) and writes it at that version.
  */
-export const changeIssue = async (
-  { ctx, issueId, ifMatch, idempotency, requestId, now }: IssueChange,
-  change: (issue: RegionalIssueRecord) => Promise<RegionalIssueRecord> | RegionalIssueRecord,
+export const applyIssueChange = async <I extends IssueChange>(
+  input: I,
+  before: RegionalIssueRecord,
+  change: Change<I>,
 ): Promise<RegionalIssueView> => {
-  const replay = await earlierResponse(ctx, idempotency, RegionalIssueView);
-  if (replay) return replay;
-  const before = await getRegionalIssue(ctx.tenantId, issueId, true);
-  if (!before) throw new NotFoundError();
+  const { ctx, ifMatch, idempotency, requestId, now } = input;
   const expectedVersion = requireVersion(ifMatch, before.version);
-  const changed = await change(before);
+  const changed = await change(before, input);
   const after: RegionalIssueRecord = {
     ...changed,
     version: before.version + 1,
@@ -47,3 +57,14 @@ export const changeIssue = async (
   });
   return replayed ? RegionalIssueView.parse(replayed.body) : view;
 };
+
+/** A retried change of an issue as a guarded operation: the issue is found before any replay. */
+export const issueChange = <I extends IssueChange>(
+  change: Change<I>,
+): {
+  authorize: (input: I) => Promise<RegionalIssueRecord>;
+  run: (input: I, before: RegionalIssueRecord) => Promise<RegionalIssueView>;
+} => ({
+  authorize: existingIssue,
+  run: (input, before) => applyIssueChange(input, before, change),
+});

@@ -11,16 +11,13 @@ import {
   keys,
   todayInJapan,
   type CaseRecordKind,
-  type TenantContext,
   type TimelineEntry,
 } from '@kikan/shared';
 import * as z from 'zod';
-import type { Idempotency } from '../http/route.ts';
 import { logger } from '../logger.ts';
 import type { AuditEvent } from './audit.ts';
 import { CaseRecord, putCaseIfVersion } from './case-store.ts';
 import { db, tableName } from './client.ts';
-import { readIdempotentReplay, type StoredResponse } from './idempotency.ts';
 import { putNew, writeTransaction, type IdempotentCreate, type WriteContext } from './transaction.ts';
 
 /** The records of the care-management cycle, kept in their case's partition. */
@@ -97,12 +94,6 @@ export const getCaseForUpdate = async (tenantId: string, caseId: string): Promis
 };
 
 /** The stored response of an earlier request with this Idempotency-Key, if there was one. */
-export const previousResponse = (
-  ctx: TenantContext,
-  idempotency: Idempotency | null,
-): Promise<StoredResponse | null> =>
-  idempotency ? readIdempotentReplay(ctx, idempotency) : Promise.resolve(null);
-
 const withoutKeys = (item: Record<string, unknown>) => {
   const { pk: _pk, sk: _sk, entity: _entity, tenantId: _tenantId, officeId: _officeId, ...rest } = item;
   return rest;

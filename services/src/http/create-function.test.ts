@@ -3,11 +3,11 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import * as z from 'zod';
 import { currentScope } from '../data/request-scope.ts';
 import { bind, createFunction } from './create-function.ts';
-import { createHandler } from './function-core.ts';
+import { createHandler, type TenantHooks } from './function-core.ts';
 import { bind as bindPublic, createPublicFunction } from './public-function.ts';
 import { NotFoundError, SessionRevokedError } from './errors.ts';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, rawFile } from './raw-response.ts';
-import { defineRoute, type RouteDefinition } from './route.ts';
+import { defineRoute, type GuardedOperation, type RouteDefinition } from './route.ts';
 import { apiGatewayEvent, lambdaContext } from './test-fixtures.ts';
 
 const NoteInput = z.strictObject({ text: z.string().min(1) });
@@ -436,5 +436,117 @@ describe('origin verification (requests must come through CloudFront)', () => {
     const response = await handler(withOrigin(value), lambdaContext());
     expect(response.statusCode).toBe(403);
     expect(errorBodyOf(response.body).error.code).toBe('forbidden');
+  });
+});
+
+describe('createFunction: guarded operations and the idempotent replay (SECURITY.md row 24)', () => {
+  const SATO: TenantContext = {
+    tenantId: 'kibougaoka',
+    officeId: 'himawari',
+    role: 'specialist',
+    userId: 'user-sato',
+  };
+  const recordNoteRoute = defineRoute({
+    method: 'POST',
+    path: '/api/test/cases/{caseId}/notes',
+    context: 'caseload',
+    access: ['specialist'],
+    summary: 'A protected idempotent test route on a record',
+    params: z.strictObject({ caseId: z.string() }),
+    body: NoteInput,
+    response: Note,
+    successStatus: 201,
+    idempotent: true,
+  });
+  const retried = (caseId: string) =>
+    apiGatewayEvent(recordNoteRoute, {
+      pathParameters: { caseId },
+      headers: {
+        authorization: 'Bearer a.b.c',
+        'content-type': 'application/json',
+        'idempotency-key': 'retry-0001-abcdef',
+      },
+      body: JSON.stringify({ text: '初回面談' }),
+      requestId: REQUEST_ID,
+    });
+  const storedNote = { noteId: 'note_stored', text: '初回面談', version: 1 };
+  const handlerWith = (
+    operation: GuardedOperation<typeof recordNoteRoute, string>,
+    readReplay: TenantHooks['readReplay'],
+  ) =>
+    createHandler([bind(recordNoteRoute, operation)], {
+      verifier: async () => SATO,
+      tenant: { checkMembership: async () => undefined, readReplay, auditRefusal: async () => undefined },
+    });
+
+  it('refuses to build a function whose idempotent route is bound to a plain operation', () => {
+    const plain = async () => storedNote;
+
+    expect(() => createFunction([bind(recordNoteRoute, plain)])).toThrow(/idempotent/);
+  });
+
+  it('never looks for a stored answer when the caller may not act on the target: the refusal answers', async () => {
+    const readReplay = vi.fn(async () => ({ body: storedNote }));
+    const run = vi.fn(async () => storedNote);
+    const handler = handlerWith(
+      {
+        authorize: async () => {
+          throw new NotFoundError();
+        },
+        run,
+      },
+      readReplay,
+    );
+
+    const response = await handler(retried('case-of-another-office'), lambdaContext());
+
+    expect(response.statusCode).toBe(404);
+    expect(response.body).not.toContain('note_stored');
+    expect(readReplay).not.toHaveBeenCalled();
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('answers a retry allowed on its target with the stored response, without running the work again', async () => {
+    const order: string[] = [];
+    const run = vi.fn(async () => ({ noteId: 'note_new', text: 'x', version: 1 }));
+    const handler = handlerWith(
+      {
+        authorize: async ({ params }) => {
+          order.push(`authorize ${params.caseId}`);
+          return params.caseId;
+        },
+        run,
+      },
+      async () => {
+        order.push('replay');
+        return { body: storedNote };
+      },
+    );
+
+    const response = await handler(retried('own-case'), lambdaContext());
+
+    expect(response.statusCode).toBe(201);
+    expect(JSON.parse(response.body)).toEqual(storedNote);
+    expect(order).toEqual(['authorize own-case', 'replay']);
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('runs the work on what authorize returned when nothing was stored under the key', async () => {
+    const handler = handlerWith(
+      {
+        authorize: async ({ params }) => `loaded ${params.caseId}`,
+        run: async ({ body }, target) => ({
+          noteId: 'note_new',
+          text: `${target}: ${body.text}`,
+          version: 1,
+        }),
+      },
+      async () => null,
+    );
+
+    const response = await handler(retried('own-case'), lambdaContext());
+
+    expect(response.statusCode).toBe(201);
+    expect(JSON.parse(response.body).text).toBe('loaded own-case: 初回面談');
   });
 });

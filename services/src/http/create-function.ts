@@ -3,6 +3,7 @@ import { checkMembership } from '../auth/membership.ts';
 import type { TokenVerifier } from '../auth/verify-token.ts';
 import { auditItem } from '../data/audit.ts';
 import { appendAudit } from '../data/audit-store.ts';
+import { readIdempotentReplay } from '../data/idempotency.ts';
 import { createHandler, type RouteBinding } from './function-core.ts';
 
 export { bind, type RouteBinding } from './function-core.ts';
@@ -23,6 +24,7 @@ export const createFunction = (bindings: readonly RouteBinding[], options: Funct
     ...(options.verifier ? { verifier: options.verifier } : {}),
     tenant: {
       checkMembership: options.checkMembership ?? checkMembership,
+      readReplay: readIdempotentReplay,
       auditRefusal: (ctx, requestId, now, refused) =>
         appendAudit(auditItem(ctx, requestId, now, { action: 'denied', ...refused })),
     },

@@ -12,15 +12,26 @@ import { AccessRefusedError, ForbiddenError, NotFoundError } from './errors.ts';
 import { BASE_HEADERS, header, type HttpEvent, type HttpResult } from './http-event.ts';
 import { parseInput } from './parse-input.ts';
 import { RawFile, contentDisposition } from './raw-response.ts';
-import { routeKey, type Operation, type OperationInput, type RouteDefinition } from './route.ts';
+import {
+  routeKey,
+  type GuardedOperation,
+  type Idempotency,
+  type Operation,
+  type OperationInput,
+  type RouteDefinition,
+} from './route.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry pairs a route with its own operation type
-export type RouteBinding = { route: RouteDefinition; operation: Operation<any> };
+export type RouteBinding = {
+  route: RouteDefinition;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry pairs a route with its own operation type
+  operation: Operation<any> | GuardedOperation<any, any>;
+};
 
-export const bind = <R extends RouteDefinition>(route: R, operation: Operation<R>): RouteBinding => ({
-  route,
-  operation,
-});
+export function bind<R extends RouteDefinition>(route: R, operation: Operation<R>): RouteBinding;
+export function bind<R extends RouteDefinition, T>(route: R, operation: GuardedOperation<R, T>): RouteBinding;
+export function bind(route: RouteDefinition, operation: RouteBinding['operation']): RouteBinding {
+  return { route, operation };
+}
 
 const etagOf = (body: unknown): Record<string, string> => {
   const version = body && typeof body === 'object' && 'version' in body ? body.version : undefined;
@@ -50,6 +61,11 @@ const accessLog = (): middy.MiddlewareObj<HttpEvent, HttpResult> => {
 export interface TenantHooks {
   /** Rejects (session revoked) when the directory no longer stands behind the token. */
   checkMembership(ctx: TenantContext): Promise<void>;
+  /**
+   * The response stored under this caller's Idempotency-Key, or null; a 422 when the key came with
+   * another route, record or body.
+   */
+  readReplay(ctx: TenantContext, idempotency: Idempotency): Promise<{ body: unknown } | null>;
   /** Appends the one `denied` audit entry of a write refused on a record that is not the caller's. */
   auditRefusal(
     ctx: TenantContext,
@@ -91,6 +107,12 @@ export const createHandler = (bindings: readonly RouteBinding[], options: Handle
   if (!tenant && bindings.some((binding) => binding.route.access !== 'public')) {
     throw new Error('a function serving protected routes needs the tenant checks (createFunction)');
   }
+  for (const { route, operation } of bindings) {
+    // A replay is an answer about a record: it waits for the proof that the caller may act on it.
+    if (route.idempotent && typeof operation === 'function') {
+      throw new Error(`${routeKey(route)} is idempotent: bind it to a GuardedOperation`);
+    }
+  }
   let verifier = options.verifier;
 
   const run = async (
@@ -103,10 +125,15 @@ export const createHandler = (bindings: readonly RouteBinding[], options: Handle
     const requestId = event.requestContext.requestId || context.awsRequestId;
     const now = new Date();
     try {
-      const input = parseInput(event, route);
       // The binding pairs this route with its own operation, so its parsed input fits that operation.
-      const result = await operation({ ...input, ctx, requestId, now } as OperationInput<RouteDefinition>);
-      return route.response.parse(result);
+      const input = { ...parseInput(event, route), ctx, requestId, now } as OperationInput<RouteDefinition>;
+      if (typeof operation === 'function') return route.response.parse(await operation(input));
+      const target: unknown = await operation.authorize(input);
+      const replay =
+        input.idempotency && ctx && tenant ? await tenant.readReplay(ctx, input.idempotency) : null;
+      // A retry gets the first answer even when that answer's own checks would now refuse it (a
+      // finalized plan cannot be finalized again): the work is not redone.
+      return route.response.parse(replay ? replay.body : await operation.run(input, target));
     } catch (error) {
       // One entry per refused write, like one per full read; like every write it waits for the
       // session check, so a revoked caller's refusal stores nothing.

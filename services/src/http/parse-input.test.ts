@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ROUTES, createCaseRoute, getCaseRoute, listCasesRoute, routeKey } from '../routes.ts';
 import { UnsupportedMediaTypeError, ValidationError } from './errors.ts';
 import { MAX_BODY_BYTES, parseInput } from './parse-input.ts';
-import type { RouteDefinition } from './route.ts';
+import { defineRoute, type RouteDefinition } from './route.ts';
+import { createConsultationRoute } from '../caseload/record-routes.ts';
 import { apiGatewayEvent, type RequestParts } from './test-fixtures.ts';
 
 const httpEvent = (route: RouteDefinition, parts: RequestParts = {}) => apiGatewayEvent(route, parts);
@@ -289,6 +290,60 @@ describe('parseInput: Idempotency-Key', () => {
     const second = parseInput(createCaseEvent(other, headers), createCaseRoute);
 
     expect(second.idempotency?.fingerprint).not.toBe(first.idempotency?.fingerprint);
+  });
+
+  describe('binds the fingerprint to the request, not the body alone (SECURITY.md row 24)', () => {
+    const consultation = {
+      consultedOn: '2026-11-20',
+      channel: 'phone',
+      counterpart: 'person',
+      summary: '電話で相談',
+      minutes: 15,
+    };
+    const consultationEvent = (caseId: string) =>
+      httpEvent(createConsultationRoute, {
+        pathParameters: { caseId },
+        headers: { ...JSON_HEADERS, 'idempotency-key': 'retry-0001-abcdef' },
+        body: JSON.stringify(consultation),
+      });
+
+    it('gives the same key and body on another case another fingerprint', () => {
+      const first = parseInput(consultationEvent('case-a-0001'), createConsultationRoute);
+      const second = parseInput(consultationEvent('case-b-0002'), createConsultationRoute);
+
+      expect(first.idempotency?.fingerprint).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(second.idempotency?.fingerprint).not.toBe(first.idempotency?.fingerprint);
+    });
+
+    it('gives the same key, path and body on another route another fingerprint', () => {
+      const routeFor = (path: `/api/${string}`) =>
+        defineRoute({
+          method: 'POST',
+          path,
+          context: 'caseload',
+          access: ['specialist'],
+          summary: 'test',
+          params: z.strictObject({ caseId: z.string() }),
+          body: z.strictObject({ note: z.string() }),
+          response: z.strictObject({}),
+          successStatus: 200,
+          idempotent: true,
+        });
+      const first = routeFor('/api/test/{caseId}/first');
+      const second = routeFor('/api/test/{caseId}/second');
+      const eventOn = (route: RouteDefinition) =>
+        httpEvent(route, {
+          pathParameters: { caseId: 'case-a-0001' },
+          headers: { ...JSON_HEADERS, 'idempotency-key': 'retry-0001-abcdef' },
+          body: JSON.stringify({ note: '同じ内容' }),
+        });
+
+      const one = parseInput(eventOn(first), first);
+      const other = parseInput(eventOn(second), second);
+
+      expect(one.idempotency?.fingerprint).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(other.idempotency?.fingerprint).not.toBe(one.idempotency?.fingerprint);
+    });
   });
 
   it('refuses an Idempotency-Key on a GET route', () => {

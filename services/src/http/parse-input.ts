@@ -81,7 +81,21 @@ const canonicalJson = (value: unknown): string => {
   return JSON.stringify(value) ?? 'null';
 };
 
-const parseIdempotency = (event: HttpEvent, route: RouteDefinition, body: unknown, errors: FieldError[]) => {
+/** What a stored response answers: this route, on this record, with this body (SECURITY.md row 24). */
+const requestFingerprint = (route: RouteDefinition, params: unknown, body: unknown): string =>
+  createHash('sha256')
+    .update(
+      canonicalJson({ route: `${route.method} ${route.path}`, params: params ?? {}, body: body ?? null }),
+    )
+    .digest('base64url');
+
+const parseIdempotency = (
+  event: HttpEvent,
+  route: RouteDefinition,
+  params: unknown,
+  body: unknown,
+  errors: FieldError[],
+) => {
   const key = header(event, 'idempotency-key');
   if (key === undefined) return null;
   if (!route.idempotent) {
@@ -92,7 +106,7 @@ const parseIdempotency = (event: HttpEvent, route: RouteDefinition, body: unknow
     errors.push({ field: 'header.idempotency-key', message: '送信キーの形式が正しくありません' });
     return null;
   }
-  return { key, fingerprint: createHash('sha256').update(canonicalJson(body)).digest('base64url') };
+  return { key, fingerprint: requestFingerprint(route, params, body) };
 };
 
 const parseIfMatch = (event: HttpEvent, errors: FieldError[]): number | null => {
@@ -120,7 +134,7 @@ export const parseInput = (event: HttpEvent, route: RouteDefinition): ParsedInpu
   const rawBody = readJsonBody(event, errors);
   const body = parsePart('body', route.body, rawBody, errors);
   // Only a body that passed its schema is fingerprinted: a refused one may nest deeper than the stack.
-  const idempotency = parseIdempotency(event, route, errors.length ? undefined : rawBody, errors);
+  const idempotency = parseIdempotency(event, route, params, errors.length ? undefined : rawBody, errors);
   const ifMatch = parseIfMatch(event, errors);
   if (errors.length) throw new ValidationError(errors);
   return { params, query, body, idempotency, ifMatch };

@@ -72,7 +72,10 @@ export interface OperationInput<R extends RouteDefinition> {
 
 export interface Idempotency {
   key: string;
-  /** Hash of the canonical request body: the same key with another body is refused. */
+  /**
+   * Hash of the method, route, path parameters and body: the same key on another record, another
+   * route or with another body is refused (422), never answered with the stored response.
+   */
   fingerprint: string;
 }
 
@@ -80,3 +83,22 @@ export interface Idempotency {
 export type Operation<R extends RouteDefinition> = (
   input: OperationInput<R>,
 ) => Promise<z.input<R['response']>>;
+
+/**
+ * An operation in two steps: `authorize` loads the route's target and refuses (a 404, or an
+ * AccessRefusedError) when the caller may not act on it; `run` does the work on what it returned.
+ * The function core runs them in that order with the idempotent replay between them, so a stored
+ * answer is never sent to a caller who may not act on its target (SECURITY.md row 24). Idempotent
+ * routes must be bound to one (function-core.ts refuses a plain operation).
+ */
+export interface GuardedOperation<R extends RouteDefinition, T> {
+  authorize: (input: OperationInput<R>) => Promise<T>;
+  run: (input: OperationInput<R>, target: T) => Promise<z.input<R['response']>>;
+}
+
+/**
+ * The `authorize` of a create whose target is the caller's own office or tenant (a new case, a
+ * ledger event): the route's roles are the whole check, and the body's references are checked by
+ * `run` before anything is written.
+ */
+export const callersOwnScope = async (): Promise<void> => undefined;

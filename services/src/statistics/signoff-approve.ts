@@ -1,8 +1,9 @@
-import type { Operation } from '../http/route.ts';
+import type { GuardedOperation } from '../http/route.ts';
 import type { approveFiguresRoute } from './signoff-routes.ts';
 import { approve } from './signoff-rules.ts';
-import { runSignOffStep } from './signoff-state.ts';
+import { signOffStep } from './signoff-state.ts';
 
 /** The municipality approves: the figures are frozen as the snapshot of the version, written once. */
-export const approveFigures: Operation<typeof approveFiguresRoute> = (input) =>
-  runSignOffStep(input, ({ record, figures }, stamp) => approve(record, figures, stamp));
+export const approveFigures: GuardedOperation<typeof approveFiguresRoute, void> = signOffStep(
+  ({ record, figures }, stamp) => approve(record, figures, stamp),
+);

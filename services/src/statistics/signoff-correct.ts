@@ -1,8 +1,9 @@
-import type { Operation } from '../http/route.ts';
+import type { GuardedOperation } from '../http/route.ts';
 import type { openCorrectionRoute } from './signoff-routes.ts';
 import { openCorrection } from './signoff-rules.ts';
-import { runSignOffStep } from './signoff-state.ts';
+import { signOffStep } from './signoff-state.ts';
 
 /** A correction opens the next version to sign off; the approved snapshot is left as it is. */
-export const openFiguresCorrection: Operation<typeof openCorrectionRoute> = (input) =>
-  runSignOffStep(input, ({ record }) => ({ record: openCorrection(record, input.body.reason) }));
+export const openFiguresCorrection: GuardedOperation<typeof openCorrectionRoute, void> = signOffStep(
+  ({ record }, _stamp, input) => ({ record: openCorrection(record, input.body.reason) }),
+);

@@ -1,10 +1,9 @@
 import { SignOffView, planPeriodOf, type FiscalYearFigures, type TenantContext } from '@kikan/shared';
-import { earlierResponse } from '../caseload/record-access.ts';
 import { retryOnceOnVersionConflict } from '../caseload/retry-on-version-conflict.ts';
 import { getUser, listOffices } from '../data/directory-store.ts';
 import { readSignOff, writeSignOff, type SignOffRecord, type SnapshotRecord } from '../data/signoff-store.ts';
 import { ValidationError } from '../http/errors.ts';
-import type { Idempotency } from '../http/route.ts';
+import { callersOwnScope, type Idempotency } from '../http/route.ts';
 import { readLiveFigures } from './live-figures.ts';
 import { signOffView, type SignOffOffice } from './signoff-rules.ts';
 
@@ -53,25 +52,36 @@ export interface Stamp {
   at: string;
 }
 
-export type Step = (
+export type Step<I extends StepInput> = (
   state: SignOffState,
   stamp: Stamp,
+  input: I,
 ) => { record: SignOffRecord; snapshot?: SnapshotRecord };
+
+/**
+ * One step as a guarded operation. The sign-off of a year is the caller's tenant's, and which row a
+ * caller may confirm follows from their role and office (signoff-rules.ts), so the route's roles
+ * are the access check before a retried Idempotency-Key gets its first answer back.
+ */
+export const signOffStep = <I extends StepInput>(
+  step: Step<I>,
+): { authorize: () => Promise<void>; run: (input: I) => Promise<SignOffView> } => ({
+  authorize: callersOwnScope,
+  run: (input) => runSignOffStep(input, step),
+});
 
 /**
  * Runs one step on a fresh read of the sign-off and the figures, written at the version read. Two
  * steps at once (two offices confirming) both land: the one that lost the race is redone once on a
- * new read, then answered 409. A retried Idempotency-Key gets the first answer back.
+ * new read, then answered 409.
  */
-export const runSignOffStep = async (input: StepInput, step: Step): Promise<SignOffView> => {
+const runSignOffStep = async <I extends StepInput>(input: I, step: Step<I>): Promise<SignOffView> => {
   const { ctx, params, idempotency, requestId, now } = input;
-  const replay = await earlierResponse(ctx, idempotency, SignOffView);
-  if (replay) return replay;
   const user = await getUser(ctx.tenantId, ctx.userId);
   const stamp = { by: ctx.userId, byName: user?.displayName ?? ctx.userId, at: now.toISOString() };
   return retryOnceOnVersionConflict(async () => {
     const state = await loadSignOff(ctx, params.fiscalYear, now);
-    const { record, snapshot } = step(state, stamp);
+    const { record, snapshot } = step(state, stamp, input);
     const view = signOffView(record, state.offices, state.figures, ctx);
     const replayed = await writeSignOff({
       write: { ctx, requestId, now },

@@ -1,10 +1,9 @@
-import type { Operation } from '../http/route.ts';
+import type { CaseRecord } from '../data/case-store.ts';
+import type { GuardedOperation } from '../http/route.ts';
 import { acceptDifficulty } from './difficult-rules.ts';
 import type { acceptDifficultyRoute } from './difficult-routes.ts';
-import { runDifficultyMove } from './difficulty-move.ts';
+import { difficultyMove } from './difficulty-move.ts';
 
 /** The core center takes on an escalated case it sees in full. */
-export const acceptDifficultyOperation: Operation<typeof acceptDifficultyRoute> = (input) =>
-  runDifficultyMove(input, 'accept', async ({ record, file }, stamp) =>
-    acceptDifficulty(record, file, stamp),
-  );
+export const acceptDifficultyOperation: GuardedOperation<typeof acceptDifficultyRoute, CaseRecord> =
+  difficultyMove('accept', async ({ record, file }, stamp) => acceptDifficulty(record, file, stamp));

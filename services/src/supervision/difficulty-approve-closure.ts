@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { hasConsent } from '../data/person-store.ts';
-import type { Operation } from '../http/route.ts';
+import type { CaseRecord } from '../data/case-store.ts';
+import type { GuardedOperation } from '../http/route.ts';
 import { approveClosure, requireMove } from './difficult-rules.ts';
 import type { approveClosureRoute } from './difficult-routes.ts';
-import { runDifficultyMove } from './difficulty-move.ts';
+import { difficultyMove } from './difficulty-move.ts';
 
 /**
  * Only a core supervisor closes a difficult case. Sharing that rested on an emergency ends here
  * unless the person has consented since (asked only then, failing closed).
  */
-export const approveClosureOperation: Operation<typeof approveClosureRoute> = (input) =>
-  runDifficultyMove(input, 'approve_closure', async ({ record, file }, stamp) => {
+export const approveClosureOperation: GuardedOperation<typeof approveClosureRoute, CaseRecord> =
+  difficultyMove('approve_closure', async ({ record, file }, stamp) => {
     requireMove(file, 'closed');
     const consent =
       record.sharing?.basis === 'emergency' &&

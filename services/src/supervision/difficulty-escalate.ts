@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { hasConsent } from '../data/person-store.ts';
-import type { Operation } from '../http/route.ts';
+import type { CaseRecord } from '../data/case-store.ts';
+import type { GuardedOperation } from '../http/route.ts';
 import { escalateDifficulty, escalationBasis, requireMove } from './difficult-rules.ts';
 import type { escalateDifficultyRoute } from './difficult-routes.ts';
-import { runDifficultyMove } from './difficulty-move.ts';
+import { difficultyMove } from './difficulty-move.ts';
 
 /**
  * Escalation shares the case with the core center: with the person's consent to that purpose, or
  * on an emergency in a case of abuse, which is audited as an emergency share. Refused (409) with
  * nothing written otherwise.
  */
-export const escalateDifficultyOperation: Operation<typeof escalateDifficultyRoute> = (input) =>
-  runDifficultyMove(input, 'escalate', async ({ record, file }, stamp) => {
+export const escalateDifficultyOperation: GuardedOperation<typeof escalateDifficultyRoute, CaseRecord> =
+  difficultyMove('escalate', async ({ record, file }, stamp, input) => {
     const current = requireMove(file, 'escalated');
     const consent = await hasConsent(record.tenantId, record.personId, 'core_supervision', stamp.today);
     const basis = escalationBasis(consent, current.categories, input.body.emergency);

@@ -6,7 +6,6 @@ import { getCaseForWrite } from '../data/record-store.ts';
 import { NotFoundError, PreconditionRequiredError, VersionMismatchError } from '../http/errors.ts';
 import type { Idempotency } from '../http/route.ts';
 import { stampOf, type Stamp } from '../caseload/case-changes.ts';
-import { earlierResponse } from '../caseload/record-access.ts';
 import { mayActOnDifficulty, type DifficultyAct } from '../policy/access-policy.ts';
 
 /** What every status move of a difficult case shares: which case, whose, which version, a retry. */
@@ -53,24 +52,40 @@ export const caseForDifficultyAct = async (
 };
 
 /**
- * Runs one status move: If-Match required (428) and current (412 with the case's ETag), the first
- * answer replayed for a retried Idempotency-Key, then the case, the file, the board item and the
+ * One status move as a guarded operation: the case the caller may act on this way first (so a
+ * retried Idempotency-Key is answered only to a caller still allowed), then If-Match required
+ * (428) and current (412 with the case's ETag), then the case, the file, the board item and the
  * audit entries in one transaction.
  */
-export const runDifficultyMove = async (
-  request: MoveRequest,
+export const difficultyMove = <I extends MoveRequest>(
   act: DifficultyAct,
-  move: (current: { record: CaseRecord; file: DifficultyFile | null }, stamp: Stamp) => Promise<MoveOutcome>,
+  move: Move<I>,
   successStatus: 200 | 201 = 200,
+): {
+  authorize: (input: I) => Promise<CaseRecord>;
+  run: (input: I, record: CaseRecord) => Promise<DifficultyResult>;
+} => ({
+  authorize: ({ ctx, params }) => caseForDifficultyAct(ctx, params.caseId, act),
+  run: (input, record) => runDifficultyMove(input, record, move, successStatus),
+});
+
+type Move<I extends MoveRequest> = (
+  current: { record: CaseRecord; file: DifficultyFile | null },
+  stamp: Stamp,
+  input: I,
+) => Promise<MoveOutcome>;
+
+const runDifficultyMove = async <I extends MoveRequest>(
+  request: I,
+  record: CaseRecord,
+  move: Move<I>,
+  successStatus: 200 | 201,
 ): Promise<DifficultyResult> => {
-  const { ctx, params, ifMatch, idempotency, requestId, now } = request;
+  const { ctx, ifMatch, idempotency, requestId, now } = request;
   if (ifMatch === null) throw new PreconditionRequiredError();
-  const replay = await earlierResponse(ctx, idempotency, DifficultyResult);
-  if (replay) return replay;
-  const record = await caseForDifficultyAct(ctx, params.caseId, act);
   if (record.version !== ifMatch) throw new VersionMismatchError(record.version);
   const file = await getDifficultyFile(ctx.tenantId, record.caseId);
-  const outcome = await move({ record, file }, stampOf(ctx, now));
+  const outcome = await move({ record, file }, stampOf(ctx, now), request);
   const result = resultOf(outcome.record, outcome.file);
   const replayed = await writeDifficulty({
     write: { ctx, requestId, now },

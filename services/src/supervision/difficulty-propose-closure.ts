@@ -1,10 +1,11 @@
-import type { Operation } from '../http/route.ts';
+import type { CaseRecord } from '../data/case-store.ts';
+import type { GuardedOperation } from '../http/route.ts';
 import { proposeClosure } from './difficult-rules.ts';
 import type { proposeClosureRoute } from './difficult-routes.ts';
-import { runDifficultyMove } from './difficulty-move.ts';
+import { difficultyMove } from './difficulty-move.ts';
 
 /** The office or the core center proposes closing with the outcome; a core supervisor approves. */
-export const proposeClosureOperation: Operation<typeof proposeClosureRoute> = (input) =>
-  runDifficultyMove(input, 'propose_closure', async ({ record, file }, stamp) =>
+export const proposeClosureOperation: GuardedOperation<typeof proposeClosureRoute, CaseRecord> =
+  difficultyMove('propose_closure', async ({ record, file }, stamp, input) =>
     proposeClosure(record, file, input.body, stamp),
   );

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { SupportMeeting } from '@kikan/shared';
 import { getDifficultyFile, writeDifficulty } from '../data/difficult-store.ts';
-import type { Operation } from '../http/route.ts';
+import type { CaseRecord } from '../data/case-store.ts';
+import type { GuardedOperation } from '../http/route.ts';
 import { stampOf } from '../caseload/case-changes.ts';
-import { earlierResponse } from '../caseload/record-access.ts';
 import { recordSupportMeeting } from './difficult-rules.ts';
 import type { recordSupportMeetingRoute } from './difficult-routes.ts';
 import { caseForDifficultyAct } from './difficulty-move.ts';
@@ -13,42 +13,35 @@ import { caseForDifficultyAct } from './difficulty-move.ts';
  * due dates, and the next review date, which the overdue-review list watches. Not a status move:
  * no If-Match, the difficulty file's revision guards it.
  */
-export const recordSupportMeetingOperation: Operation<typeof recordSupportMeetingRoute> = async ({
-  ctx,
-  params,
-  body,
-  idempotency,
-  requestId,
-  now,
-}) => {
-  const replay = await earlierResponse(ctx, idempotency, SupportMeeting);
-  if (replay) return replay;
-  const record = await caseForDifficultyAct(ctx, params.caseId, 'record_support_meeting');
-  const current = await getDifficultyFile(ctx.tenantId, record.caseId);
-  const { file, meeting } = recordSupportMeeting(current, body, stampOf(ctx, now), {
-    meetingId: randomUUID(),
-    assignmentIds: body.assignments.map(() => randomUUID()),
-  });
-  const replayed = await writeDifficulty({
-    write: { ctx, requestId, now },
-    file,
-    previousFile: current,
-    meeting,
-    audits: [
-      {
-        action: 'create',
-        recordType: 'support_meeting',
-        recordId: meeting.meetingId,
-        recordOfficeId: record.officeId,
-      },
-      {
-        action: 'update',
-        recordType: 'difficulty',
-        recordId: record.caseId,
-        recordOfficeId: record.officeId,
-      },
-    ],
-    create: { idempotency, response: { status: 201, body: meeting } },
-  });
-  return replayed ? SupportMeeting.parse(replayed.body) : meeting;
+export const recordSupportMeetingOperation: GuardedOperation<typeof recordSupportMeetingRoute, CaseRecord> = {
+  authorize: ({ ctx, params }) => caseForDifficultyAct(ctx, params.caseId, 'record_support_meeting'),
+  run: async ({ ctx, body, idempotency, requestId, now }, record) => {
+    const current = await getDifficultyFile(ctx.tenantId, record.caseId);
+    const { file, meeting } = recordSupportMeeting(current, body, stampOf(ctx, now), {
+      meetingId: randomUUID(),
+      assignmentIds: body.assignments.map(() => randomUUID()),
+    });
+    const replayed = await writeDifficulty({
+      write: { ctx, requestId, now },
+      file,
+      previousFile: current,
+      meeting,
+      audits: [
+        {
+          action: 'create',
+          recordType: 'support_meeting',
+          recordId: meeting.meetingId,
+          recordOfficeId: record.officeId,
+        },
+        {
+          action: 'update',
+          recordType: 'difficulty',
+          recordId: record.caseId,
+          recordOfficeId: record.officeId,
+        },
+      ],
+      create: { idempotency, response: { status: 201, body: meeting } },
+    });
+    return replayed ? SupportMeeting.parse(replayed.body) : meeting;
+  },
 };

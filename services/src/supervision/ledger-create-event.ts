@@ -1,47 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import { LedgerEvent } from '@kikan/shared';
 import { createLedgerEvent as storeEvent, type LedgerEventRecord } from '../data/ledger-store.ts';
-import { earlierResponse } from '../caseload/record-access.ts';
 import { ValidationError } from '../http/errors.ts';
-import type { Operation } from '../http/route.ts';
+import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
 import { toLedgerEventView } from './ledger-access.ts';
 import { existingCaseIds, readLedgerDirectory } from './ledger-directory.ts';
 import type { createLedgerEventRoute } from './ledger-routes.ts';
 import { defaultMunicipality, ledgerEventProblems } from './ledger-rules.ts';
 
 /** Recorded once: the indicators and every office's participation record are read from this event. */
-export const createLedgerEvent: Operation<typeof createLedgerEventRoute> = async ({
-  ctx,
-  body,
-  idempotency,
-  requestId,
-  now,
-}) => {
-  const replay = await earlierResponse(ctx, idempotency, LedgerEvent);
-  if (replay) return replay;
-  const [directory, knownCases] = await Promise.all([
-    readLedgerDirectory(ctx, now),
-    existingCaseIds(ctx.tenantId, body.caseIds),
-  ]);
-  const at = now.toISOString();
-  const event: LedgerEventRecord = {
-    ...body,
-    eventId: randomUUID(),
-    municipalityCode: body.municipalityCode ?? defaultMunicipality(body.officeIds, directory),
-    version: 1,
-    createdAt: at,
-    createdBy: ctx.userId,
-    updatedAt: at,
-    updatedBy: ctx.userId,
-  };
-  const errors = ledgerEventProblems(event, directory, knownCases);
-  if (errors.length) throw new ValidationError(errors);
-  const view = toLedgerEventView(event);
-  const replayed = await storeEvent({
-    write: { ctx, requestId, now },
-    idempotency,
-    response: { status: 201, body: view },
-    event,
-  });
-  return replayed ? LedgerEvent.parse(replayed.body) : view;
+export const createLedgerEvent: GuardedOperation<typeof createLedgerEventRoute, void> = {
+  authorize: callersOwnScope,
+  run: async ({ ctx, body, idempotency, requestId, now }) => {
+    const [directory, knownCases] = await Promise.all([
+      readLedgerDirectory(ctx, now),
+      existingCaseIds(ctx.tenantId, body.caseIds),
+    ]);
+    const at = now.toISOString();
+    const event: LedgerEventRecord = {
+      ...body,
+      eventId: randomUUID(),
+      municipalityCode: body.municipalityCode ?? defaultMunicipality(body.officeIds, directory),
+      version: 1,
+      createdAt: at,
+      createdBy: ctx.userId,
+      updatedAt: at,
+      updatedBy: ctx.userId,
+    };
+    const errors = ledgerEventProblems(event, directory, knownCases);
+    if (errors.length) throw new ValidationError(errors);
+    const view = toLedgerEventView(event);
+    const replayed = await storeEvent({
+      write: { ctx, requestId, now },
+      idempotency,
+      response: { status: 201, body: view },
+      event,
+    });
+    return replayed ? LedgerEvent.parse(replayed.body) : view;
+  },
 };

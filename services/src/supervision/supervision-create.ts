@@ -4,9 +4,8 @@ import { listUsers } from '../data/directory-store.ts';
 import { getCasesByIds } from '../data/record-store.ts';
 import { createSupervision } from '../data/supervision-store.ts';
 import { ConflictError, ValidationError } from '../http/errors.ts';
-import type { Operation } from '../http/route.ts';
+import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
 import { caseVisibility } from '../policy/access-policy.ts';
-import { earlierResponse } from '../caseload/record-access.ts';
 import type { createSupervisionRoute } from './difficult-routes.ts';
 
 export const UNSHARED_CASE_MESSAGE = '基幹相談支援センターと共有されていないケースは紐づけられません';
@@ -15,50 +14,47 @@ export const UNSHARED_CASE_MESSAGE = '基幹相談支援センターと共有さ
  * A supervision names the specialists supervised (users of the tenant) and may link cases: only
  * cases the core center sees in full (shared with it, or its own office's), else 409.
  */
-export const createSupervisionOperation: Operation<typeof createSupervisionRoute> = async ({
-  ctx,
-  body,
-  idempotency,
-  requestId,
-  now,
-}) => {
-  const replay = await earlierResponse(ctx, idempotency, Supervision);
-  if (replay) return replay;
-  const errors: FieldError[] = [];
-  if (body.heldOn > todayInJapan(now)) {
-    errors.push({ field: 'body.heldOn', message: '実施日に未来の日付は指定できません' });
-  }
-  const staff = new Set((await listUsers(ctx.tenantId)).map((user) => user.userId));
-  body.specialistUserIds.forEach((userId, index) => {
-    if (!staff.has(userId)) {
-      errors.push({ field: `body.specialistUserIds.${index}`, message: 'この職員は登録されていません' });
+export const createSupervisionOperation: GuardedOperation<typeof createSupervisionRoute, void> = {
+  authorize: callersOwnScope,
+  run: async ({ ctx, body, idempotency, requestId, now }) => {
+    const errors: FieldError[] = [];
+    if (body.heldOn > todayInJapan(now)) {
+      errors.push({ field: 'body.heldOn', message: '実施日に未来の日付は指定できません' });
     }
-  });
-  if (errors.length) throw new ValidationError(errors);
-  const cases = await getCasesByIds(ctx.tenantId, body.caseIds, true);
-  const linked = body.caseIds.map((caseId) => cases.get(caseId));
-  if (linked.some((record) => !record || caseVisibility(ctx, record) !== 'full')) {
-    throw new ConflictError(UNSHARED_CASE_MESSAGE);
-  }
-  const at = now.toISOString();
-  const supervision: Supervision = {
-    supervisionId: randomUUID(),
-    kind: body.kind,
-    heldOn: body.heldOn,
-    supervisorUserId: ctx.userId,
-    specialistUserIds: body.specialistUserIds,
-    topics: body.topics,
-    summary: body.summary,
-    cases: linked.flatMap((record) => (record ? [{ caseId: record.caseId, officeId: record.officeId }] : [])),
-    followUps: body.followUps.map((followUp) => ({ followUpId: randomUUID(), ...followUp })),
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
-  const replayed = await createSupervision({
-    write: { ctx, requestId, now },
-    supervision,
-    create: { idempotency, response: { status: 201, body: supervision } },
-  });
-  return replayed ? Supervision.parse(replayed.body) : supervision;
+    const staff = new Set((await listUsers(ctx.tenantId)).map((user) => user.userId));
+    body.specialistUserIds.forEach((userId, index) => {
+      if (!staff.has(userId)) {
+        errors.push({ field: `body.specialistUserIds.${index}`, message: 'この職員は登録されていません' });
+      }
+    });
+    if (errors.length) throw new ValidationError(errors);
+    const cases = await getCasesByIds(ctx.tenantId, body.caseIds, true);
+    const linked = body.caseIds.map((caseId) => cases.get(caseId));
+    if (linked.some((record) => !record || caseVisibility(ctx, record) !== 'full')) {
+      throw new ConflictError(UNSHARED_CASE_MESSAGE);
+    }
+    const at = now.toISOString();
+    const supervision: Supervision = {
+      supervisionId: randomUUID(),
+      kind: body.kind,
+      heldOn: body.heldOn,
+      supervisorUserId: ctx.userId,
+      specialistUserIds: body.specialistUserIds,
+      topics: body.topics,
+      summary: body.summary,
+      cases: linked.flatMap((record) =>
+        record ? [{ caseId: record.caseId, officeId: record.officeId }] : [],
+      ),
+      followUps: body.followUps.map((followUp) => ({ followUpId: randomUUID(), ...followUp })),
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const replayed = await createSupervision({
+      write: { ctx, requestId, now },
+      supervision,
+      create: { idempotency, response: { status: 201, body: supervision } },
+    });
+    return replayed ? Supervision.parse(replayed.body) : supervision;
+  },
 };

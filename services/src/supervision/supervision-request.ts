@@ -3,10 +3,10 @@ import { CaseView } from '@kikan/shared';
 import { writeSupervisionRequest } from '../data/difficult-store.ts';
 import { hasConsent } from '../data/person-store.ts';
 import { PreconditionRequiredError, VersionMismatchError } from '../http/errors.ts';
-import type { Operation } from '../http/route.ts';
+import type { CaseRecord } from '../data/case-store.ts';
+import type { GuardedOperation } from '../http/route.ts';
 import { toCaseView } from '../policy/case-view.ts';
 import { stampOf } from '../caseload/case-changes.ts';
-import { earlierResponse } from '../caseload/record-access.ts';
 import { requestSupervision } from './difficult-rules.ts';
 import type { requestSupervisionRoute } from './difficult-routes.ts';
 import { caseForDifficultyAct } from './difficulty-move.ts';
@@ -15,41 +15,33 @@ import { caseForDifficultyAct } from './difficulty-move.ts';
  * The office asks the core center for supervision on its case: the case is shared (the core center
  * reads it in full) only with the person's consent to that purpose, checked again in the write.
  */
-export const requestSupervisionOperation: Operation<typeof requestSupervisionRoute> = async ({
-  ctx,
-  params,
-  body,
-  ifMatch,
-  idempotency,
-  requestId,
-  now,
-}) => {
-  if (ifMatch === null) throw new PreconditionRequiredError();
-  const replay = await earlierResponse(ctx, idempotency, CaseView);
-  if (replay) return replay;
-  const current = await caseForDifficultyAct(ctx, params.caseId, 'request_supervision');
-  if (current.version !== ifMatch) throw new VersionMismatchError(current.version);
-  const stamp = stampOf(ctx, now);
-  const consent =
-    !current.sharedWithCore &&
-    (await hasConsent(ctx.tenantId, current.personId, 'core_supervision', stamp.today));
-  const record = requestSupervision(current, consent, stamp);
-  const view = toCaseView(record, 'full', now);
-  const replayed = await writeSupervisionRequest({
-    write: { ctx, requestId, now },
-    record,
-    previous: current,
-    sharing: {
-      recordId: randomUUID(),
-      caseId: record.caseId,
-      event: 'shared',
-      basis: 'supervision_request',
-      reason: body.topic,
-      on: stamp.today,
-      createdAt: stamp.at,
-      createdBy: stamp.userId,
-    },
-    create: { idempotency, response: { status: 200, body: view } },
-  });
-  return replayed ? CaseView.parse(replayed.body) : view;
+export const requestSupervisionOperation: GuardedOperation<typeof requestSupervisionRoute, CaseRecord> = {
+  authorize: ({ ctx, params }) => caseForDifficultyAct(ctx, params.caseId, 'request_supervision'),
+  run: async ({ ctx, body, ifMatch, idempotency, requestId, now }, current) => {
+    if (ifMatch === null) throw new PreconditionRequiredError();
+    if (current.version !== ifMatch) throw new VersionMismatchError(current.version);
+    const stamp = stampOf(ctx, now);
+    const consent =
+      !current.sharedWithCore &&
+      (await hasConsent(ctx.tenantId, current.personId, 'core_supervision', stamp.today));
+    const record = requestSupervision(current, consent, stamp);
+    const view = toCaseView(record, 'full', now);
+    const replayed = await writeSupervisionRequest({
+      write: { ctx, requestId, now },
+      record,
+      previous: current,
+      sharing: {
+        recordId: randomUUID(),
+        caseId: record.caseId,
+        event: 'shared',
+        basis: 'supervision_request',
+        reason: body.topic,
+        on: stamp.today,
+        createdAt: stamp.at,
+        createdBy: stamp.userId,
+      },
+      create: { idempotency, response: { status: 200, body: view } },
+    });
+    return replayed ? CaseView.parse(replayed.body) : view;
+  },
 };
