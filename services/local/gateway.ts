@@ -166,7 +166,7 @@ const handleApi = async (request: IncomingMessage, response: ServerResponse, url
  */
 export const startGateway = async (options: GatewayOptions): Promise<Gateway> => {
   const portalConfig: PortalConfig = { mode: 'local', localAuthBase: LOCAL_AUTH_PATH };
-  const server = createServer((request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
@@ -210,6 +210,20 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
           });
         } else response.end();
       });
+  };
+  // No input may take the host down (SECURITY.md row 29): whatever a request makes throw is its own
+  // failure, answered and logged without the URL (which may hold an id), never the process's.
+  const server = createServer((request, response) => {
+    response.on('error', () => undefined);
+    try {
+      serve(request, response);
+    } catch (error) {
+      answerFailure(response, error);
+    }
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
   });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -225,6 +239,33 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
         server.close(() => resolveClose());
       }),
   };
+};
+
+/** A request the gateway cannot read (a broken percent-encoding): the client's error, a 400. */
+export class MalformedRequestError extends Error {}
+
+const answerFailure = (response: ServerResponse, error: unknown) => {
+  const malformed = error instanceof MalformedRequestError || error instanceof URIError;
+  if (!malformed)
+    process.stderr.write(`gateway: request failed (${error instanceof Error ? error.name : 'error'})\n`);
+  if (response.headersSent) {
+    response.end();
+    return;
+  }
+  sendJson(response, malformed ? 400 : 500, {
+    error: malformed
+      ? { code: 'validation_failed', message: 'リクエストのURLが正しくありません', requestId: 'local' }
+      : { code: 'internal_error', message: 'ローカルゲートウェイでエラーが発生しました', requestId: 'local' },
+  });
+};
+
+/** decodeURIComponent, with a broken encoding (`%E0%A4%A`) as the request's own 400. */
+const decodePath = (path: string): string => {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw new MalformedRequestError();
+  }
 };
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -254,7 +295,7 @@ export const staticPortal = (buildDir: string): PortalHandler => {
   };
   return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const candidate = normalize(join(root, decodeURIComponent(url.pathname)));
+    const candidate = normalize(join(root, decodePath(url.pathname)));
     const inside = candidate.startsWith(root);
     const file =
       inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : join(root, 'index.html');
@@ -264,6 +305,8 @@ export const staticPortal = (buildDir: string): PortalHandler => {
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...securityHeaders,
     });
-    createReadStream(file).pipe(response);
+    createReadStream(file)
+      .on('error', () => response.destroy())
+      .pipe(response);
   };
 };
