@@ -204,6 +204,7 @@ const functionEnvironment = (name: string): NodeJS.ProcessEnv => ({
   AUTH_MODE: 'cognito',
   COGNITO_USER_POOL_ID: 'ap-northeast-1_BenchPool',
   COGNITO_CLIENT_ID: 'bench-client',
+  CURSOR_SECRET_ARN: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:kikan-cursor-bench',
   POWERTOOLS_SERVICE_NAME: 'kikan',
   NODE_OPTIONS: '--enable-source-maps',
 });

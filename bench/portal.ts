@@ -117,6 +117,7 @@ const STACK_ENV = [
   'LOCAL_ISSUER',
   'LOCAL_CLIENT_ID',
   'DYNAMODB_ENDPOINT',
+  'CURSOR_SECRET',
 ] as const;
 
 export async function measurePortal(options: PortalOptions = {}): Promise<Measurement[]> {

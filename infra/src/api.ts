@@ -92,6 +92,18 @@ export class Api extends Construct {
     });
     const originVerifyValue = this.originVerify.secretValue.unsafeUnwrap();
 
+    // Pagination cursors are sealed with this (services/src/http/cursor-seal.ts): the functions
+    // read it from Secrets Manager at their first page, so it is in no function's configuration.
+    const cursorSecret = new Secret(this, 'CursorSecret', {
+      description: 'Kikan: the key material that seals pagination cursors',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(cursorSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'A new value only ends the pages open at that moment (their cursors are refused with a 400 and the portal starts from the first page); the functions read it once per container, so it is replaced with a redeploy rather than rotated in place.',
+    });
+
     const integrations = new Map<BoundedContext, HttpLambdaIntegration>();
     for (const context of BOUNDED_CONTEXTS) {
       const handler = new KikanFunction(this, `${context[0]?.toUpperCase()}${context.slice(1)}Function`, {
@@ -104,8 +116,10 @@ export class Api extends Construct {
           COGNITO_USER_POOL_ID: props.auth.userPoolId,
           COGNITO_CLIENT_ID: props.auth.clientId,
           ORIGIN_VERIFY_SECRET: originVerifyValue,
+          CURSOR_SECRET_ARN: cursorSecret.secretArn,
         },
       });
+      cursorSecret.grantRead(handler.lambda);
       // No table access of its own: every item read or write runs on tenant-scoped credentials.
       props.tenantDataRole.grantAssume(handler.lambda);
       integrations.set(context, new HttpLambdaIntegration(`${context}Integration`, handler.lambda));

@@ -24,7 +24,9 @@ const resources = template.toJSON().Resources as Record<
 const [[tableId] = []] = resourcesOfType(template, 'AWS::DynamoDB::Table');
 const [[userPoolId] = []] = resourcesOfType(template, 'AWS::Cognito::UserPool');
 const [[clientId] = []] = resourcesOfType(template, 'AWS::Cognito::UserPoolClient');
-const [[originVerifySecretId] = []] = resourcesOfType(template, 'AWS::SecretsManager::Secret');
+const secretIds = resourcesOfType(template, 'AWS::SecretsManager::Secret').map(([id]) => id);
+const originVerifySecretId = secretIds.find((id) => id.includes('OriginVerify'));
+const cursorSecretId = secretIds.find((id) => id.includes('CursorSecret'));
 
 /** The index.mjs CDK bundled for every function of the stack. */
 const deployedBundles = (): string[] =>
@@ -73,10 +75,37 @@ describe('api: functions', () => {
               ['{{resolve:secretsmanager:', { Ref: originVerifySecretId }, ':SecretString:::}}'],
             ],
           },
+          CURSOR_SECRET_ARN: { Ref: cursorSecretId },
           POWERTOOLS_SERVICE_NAME: 'kikan',
           NODE_OPTIONS: '--enable-source-maps',
         },
       });
+    }
+  });
+
+  it('lets every API function read the cursor secret, and that secret only (SECURITY.md row 22)', () => {
+    expect(cursorSecretId).toBeDefined();
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const secretStatements = policies.flatMap((policy) =>
+      (policy.Properties?.PolicyDocument?.Statement as { Action: unknown; Resource: unknown }[]).filter(
+        (statement) => JSON.stringify(statement.Action).includes('secretsmanager:'),
+      ),
+    );
+    for (const statement of secretStatements) {
+      expect(statement.Resource).toEqual({ Ref: cursorSecretId });
+      expect([statement.Action].flat().sort()).toEqual([
+        'secretsmanager:DescribeSecret',
+        'secretsmanager:GetSecretValue',
+      ]);
+    }
+    const granted = policies.filter((policy) =>
+      JSON.stringify(policy.Properties?.PolicyDocument).includes('secretsmanager:GetSecretValue'),
+    );
+    const grantedRoles = granted.flatMap((policy) => policy.Properties?.Roles as { Ref: string }[]);
+    const roleOf = (fn: { Properties?: Record<string, unknown> }) =>
+      (fn.Properties?.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    for (const [, fn] of apiFunctions) {
+      expect(grantedRoles).toContainEqual({ Ref: roleOf(fn) });
     }
   });
 

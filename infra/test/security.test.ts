@@ -392,7 +392,9 @@ describe('SECURITY row 13: noisy neighbour and abuse', () => {
   });
 
   it('refuses the execute-api bypass: CloudFront sends the origin secret the functions are given', () => {
-    const [[secretId] = []] = resourcesOfType(template, 'AWS::SecretsManager::Secret');
+    const secretId = resourcesOfType(template, 'AWS::SecretsManager::Secret')
+      .map(([id]) => id)
+      .find((id) => id.includes('OriginVerify'));
     const reference = {
       'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
     };

@@ -7,6 +7,7 @@ import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS } from './demo-data.ts';
 import { seedDemoSignOff } from './demo-signoff.ts';
 import { LocalStackError, isPortFree, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { startGateway, staticPortal, type Gateway, type PortalHandler } from './gateway.ts';
+import { localCursorSecret } from './cursor-secret.ts';
 import { LOCAL_CLIENT_ID, LocalIssuer } from './issuer.ts';
 import { seedDemoData } from './seed.ts';
 import { ensureTable, localClient } from './table.ts';
@@ -112,6 +113,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       LOCAL_ISSUER: issuerUrl,
       LOCAL_CLIENT_ID,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
+      CURSOR_SECRET: localCursorSecret(options.dataDir ? join(options.dataDir, 'cursor-secret') : undefined),
     });
     // The demo's sign-off is built from the seeded figures through the data layer, configured just above.
     if (seeded.seeded) await seedDemoSignOff();

@@ -11,6 +11,8 @@ const Environment = z.discriminatedUnion('AUTH_MODE', [
     TENANT_DATA_ROLE_ARN: z.string().startsWith('arn:').optional(),
     /** The secret CloudFront sends in x-kikan-origin-verify; requests without it are refused. */
     ORIGIN_VERIFY_SECRET: z.string().min(16).optional(),
+    /** The Secrets Manager secret pagination cursors are sealed with (read at first use). */
+    CURSOR_SECRET_ARN: z.string().startsWith('arn:').optional(),
     AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
   }),
   z.object({
@@ -19,6 +21,8 @@ const Environment = z.discriminatedUnion('AUTH_MODE', [
     LOCAL_ISSUER: z.url(),
     LOCAL_CLIENT_ID: z.string().min(1),
     DYNAMODB_ENDPOINT: z.url(),
+    /** The local stack's stand-in for the cursor secret (kept in the data folder). */
+    CURSOR_SECRET: z.string().min(32).optional(),
     AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
   }),
 ]);
@@ -36,6 +40,8 @@ export interface Config {
   tenantDataRoleArn?: string;
   /** In AWS, the value of x-kikan-origin-verify that proves a request came through CloudFront. */
   originVerifySecret?: string;
+  /** Where the secret that seals pagination cursors comes from; absent, a list refuses to page. */
+  cursorSecret?: { value: string } | { arn: string };
 }
 
 export class ConfigurationError extends Error {}
@@ -59,6 +65,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       tableName: vars.TABLE_NAME,
       auth: { mode: 'local', issuer: vars.LOCAL_ISSUER, clientId: vars.LOCAL_CLIENT_ID },
       dynamoDbEndpoint: vars.DYNAMODB_ENDPOINT,
+      ...(vars.CURSOR_SECRET ? { cursorSecret: { value: vars.CURSOR_SECRET } } : {}),
     };
   }
   return {
@@ -66,6 +73,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     auth: { mode: 'cognito', userPoolId: vars.COGNITO_USER_POOL_ID, clientId: vars.COGNITO_CLIENT_ID },
     ...(vars.TENANT_DATA_ROLE_ARN ? { tenantDataRoleArn: vars.TENANT_DATA_ROLE_ARN } : {}),
     ...(vars.ORIGIN_VERIFY_SECRET ? { originVerifySecret: vars.ORIGIN_VERIFY_SECRET } : {}),
+    ...(vars.CURSOR_SECRET_ARN ? { cursorSecret: { arn: vars.CURSOR_SECRET_ARN } } : {}),
   };
 };
 

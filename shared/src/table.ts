@@ -22,7 +22,10 @@ export const TABLE_ATTRIBUTES = {
 export const TABLE_INDEXES = {
   /** The cases of one office, by kana: an office's caseload page. */
   casesByOffice: { indexName: 'casesByOffice', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-  /** The cases of the whole tenant, by office then kana: the core center's cross-office list. */
+  /**
+   * The cases of the whole tenant, by office then pseudonymous case code: the core center's
+   * cross-office lists, whose order must reveal nothing of a person (SECURITY.md row 23).
+   */
   casesByTenant: { indexName: 'casesByTenant', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   /** Open cases of one office by next monitoring due date: due-this-month and overdue lists. Sparse. */
   casesByMonitoringDue: { indexName: 'casesByMonitoringDue', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
@@ -66,13 +69,15 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  * - get a person                               → GetItem person()
  * - get a case                                 → GetItem caseItem()
  * - list an office's cases by kana             → Query casesByOffice where gsi1pk = caseByOffice().gsi1pk
- * - list a tenant's cases by office and kana   → Query casesByTenant where gsi2pk = caseByTenant().gsi2pk
+ * - list a tenant's cases by office and case   → Query casesByTenant where gsi2pk = caseByTenant().gsi2pk
+ *   code (never by name: pseudonymised lists)     (begins_with(gsi2sk, '<officeId>#') for one office)
  * - an office's cases due for monitoring        → Query casesByMonitoringDue where gsi3pk = caseByDue().gsi3pk
  *                                                 and gsi3sk <= '<last day of month>#~'
  * - a case and every record of it (timeline)    → Query pk = caseItem().pk
  * - one record of a case                        → GetItem caseRecord()
  * - a person with their consents and case links → Query pk = person().pk (sk PERSON, CONSENT#…, CASE#…)
- * - the persons holding a recipient number      → Query pk = recipientNumber().pk
+ * - the persons holding a recipient number at   → Query pk = recipientNumber().pk,
+ *   one office (search: scoped before any read)   begins_with(sk, 'OFFICE#<officeId>#')
  * - an office's open role assignments by due    → Query pk = openAssignment().pk (sk `<dueOn>#<id>`)
  * - replay an idempotent create                → GetItem idempotency()
  * - browse the audit log of one day            → Query pk = auditDay().pk
@@ -123,9 +128,9 @@ export const keys = {
     gsi1pk: tenantPk(tenantId, 'OFFICE', officeId, 'CASES'),
     gsi1sk: caseId ? `${kana}#${caseId}` : '',
   }),
-  caseByTenant: (tenantId: string, officeId = '', kana = '', caseId = '') => ({
+  caseByTenant: (tenantId: string, officeId = '', caseCode = '', caseId = '') => ({
     gsi2pk: tenantPk(tenantId, 'CASES'),
-    gsi2sk: caseId ? `${officeId}#${kana}#${caseId}` : officeId ? `${officeId}#` : '',
+    gsi2sk: caseId ? `${officeId}#${caseCode}#${caseId}` : officeId ? `${officeId}#` : '',
   }),
   caseByDue: (tenantId: string, officeId: string, dueOn = '', caseId = '') => ({
     gsi3pk: tenantPk(tenantId, 'OFFICE', officeId, 'DUE'),
@@ -145,10 +150,14 @@ export const keys = {
     pk: tenantPk(tenantId, 'PERSON', personId),
     sk: `CASE#${caseId}`,
   }),
-  /** 受給者証番号 → person: a lookup item written with the person, so search needs no scan. */
-  recipientNumber: (tenantId: string, recipientNumber: string, personId = ''): ItemKey => ({
+  /**
+   * 受給者証番号 → person, one item per office holding a case of the person, so a search needs no
+   * scan and finds only its own office's (SECURITY.md row 23: another office's client costs the
+   * same one empty Query as a number nobody holds).
+   */
+  recipientNumber: (tenantId: string, recipientNumber: string, officeId = '', personId = ''): ItemKey => ({
     pk: tenantPk(tenantId, 'RECIPIENT', recipientNumber),
-    sk: `PERSON#${personId}`,
+    sk: personId ? `OFFICE#${officeId}#PERSON#${personId}` : officeId ? `OFFICE#${officeId}#` : '',
   }),
   /** One item per role assignment not yet done, written and deleted with its meeting. */
   openAssignment: (tenantId: string, officeId: string, dueOn = '', assignmentId = ''): ItemKey => ({

@@ -42,7 +42,7 @@ export const listLifeStageAlerts: Operation<typeof listLifeStageAlertsRoute> = a
   now,
 }) => {
   const page = await findCasesOfOffice(ctx.tenantId, ctx.officeId, {
-    kanaPrefix: '',
+    order: { by: 'kana', prefix: '' },
     matches: (record) =>
       record.phase !== 'closed' && (query.scope === 'office' || record.specialistUserId === ctx.userId),
     limit: LIFE_STAGE_CASE_BOUND,

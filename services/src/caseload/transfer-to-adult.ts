@@ -10,6 +10,7 @@ import {
 } from '@kikan/shared';
 import type { CaseRecord } from '../data/case-store.ts';
 import { listOffices, listUsers } from '../data/directory-store.ts';
+import { readPersonFile } from '../data/person-store.ts';
 import { transferCase } from '../data/record-store.ts';
 import { ConflictError, ValidationError } from '../http/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
@@ -112,7 +113,10 @@ export const transferToAdult: GuardedOperation<typeof transferToAdultRoute, Case
     const refusal = transferRefusal(child, body.transferOn);
     if (refusal) throw new ConflictError(refusal);
     requireVersion(ifMatch, child.version);
-    const specialistUserId = await receivingSpecialist(ctx, body, child, todayInJapan(now));
+    const [specialistUserId, personFile] = await Promise.all([
+      receivingSpecialist(ctx, body, child, todayInJapan(now)),
+      readPersonFile(ctx.tenantId, child.personId),
+    ]);
     const at = now.toISOString();
     const adult = adultCaseOf(child, body, specialistUserId, ctx.userId, at);
     const closed: CaseRecord = {
@@ -153,6 +157,7 @@ export const transferToAdult: GuardedOperation<typeof transferToAdultRoute, Case
         createdBy: ctx.userId,
       },
       opened: adult,
+      recipientNumber: personFile?.person.recipientNumber,
     });
     return replayed ? TransferResult.parse(replayed.body) : result;
   },

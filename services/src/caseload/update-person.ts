@@ -1,6 +1,6 @@
 import { Person, todayInJapan, type FieldError } from '@kikan/shared';
 import { getDirectoryEntries } from '../data/directory-store.ts';
-import { updatePerson as storePerson } from '../data/person-store.ts';
+import { officesOf, updatePerson as storePerson } from '../data/person-store.ts';
 import { getCasesByIds } from '../data/record-store.ts';
 import { ValidationError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
@@ -57,6 +57,7 @@ export const updatePerson: Operation<typeof updatePersonRoute> = async ({
       previous: record,
     })),
     previousRecipientNumber: file.person.recipientNumber,
+    officeIds: officesOf(file.cases),
   });
   return toPersonView({ ...file, person }, ctx);
 };

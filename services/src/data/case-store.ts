@@ -114,7 +114,7 @@ export const personItem = (tenantId: string, person: Person) => ({
 export const caseItem = (record: CaseRecord) => ({
   ...keys.caseItem(record.tenantId, record.caseId),
   ...keys.caseByOffice(record.tenantId, record.officeId, record.personKana, record.caseId),
-  ...keys.caseByTenant(record.tenantId, record.officeId, record.personKana, record.caseId),
+  ...keys.caseByTenant(record.tenantId, record.officeId, record.caseCode, record.caseId),
   // Sparse: only open cases with a due monitoring appear in the due index.
   ...(record.nextMonitoringDueOn && record.phase !== 'closed'
     ? keys.caseByDue(record.tenantId, record.officeId, record.nextMonitoringDueOn, record.caseId)

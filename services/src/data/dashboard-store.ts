@@ -12,9 +12,6 @@ import { getCasesByIds } from './record-store.ts';
  * filtered from the office's cases (record-store.ts findCasesOfOffice).
  */
 
-const stringKeyOf = (item: Record<string, unknown>, names: string[]): Record<string, string> =>
-  Object.fromEntries(names.map((name) => [name, String(item[name])]));
-
 /** '~' sorts after every character of an id: `<day>#~` is past every key of that day. */
 const endOf = (day: string) => `${day}#~`;
 
@@ -54,13 +51,18 @@ export const pageCasesByDue = async (
   };
 };
 
-/** Milestone items read per request at most while looking for one office's. */
+/** Milestone items read per request while collecting one office's. */
 const MILESTONE_PAGE = 200;
 
+/** A case's place in case-code order: the code, then the id for the (unlikely) equal codes. */
+const codeOrder = (record: CaseRecord) => `${record.caseCode}#${record.caseId}`;
+
 /**
- * An office's open cases whose person reaches `age` from `from` to `through`, nearest first. The
- * milestones are one tenant-wide range (that is what keeps the dashboard at one request for every
- * office), so this page filters it by office and age; the cursor is the last milestone read.
+ * An office's open cases whose person reaches `age` from `from` to `through`, in case-code order.
+ * The milestones are dated, so their own order is the order of birth dates, which a pseudonymised
+ * list must not show (SECURITY.md row 23): the office's milestones of the window are collected
+ * whole (a few months of one office: tens of cases), their cases read, and the page cut from them
+ * in case-code order; the cursor is the last case's place in that order.
  */
 export const pageCasesReachingAge = async (
   tenantId: string,
@@ -71,9 +73,9 @@ export const pageCasesReachingAge = async (
   cursor: string | undefined,
 ): Promise<Page<CaseRecord>> => {
   const { pk } = keys.lifeStageMilestone(tenantId);
-  let startKey: Record<string, unknown> | undefined = decodeCursor(cursor, { pk });
+  const after = decodeCursor(cursor, { pk })?.after ?? '';
   const caseIds: string[] = [];
-  let nextCursor: string | null = null;
+  let startKey: Record<string, unknown> | undefined;
   do {
     const result = await db().send(
       new QueryCommand({
@@ -91,18 +93,16 @@ export const pageCasesReachingAge = async (
         Limit: MILESTONE_PAGE,
       }),
     );
-    const items = result.Items ?? [];
+    caseIds.push(...(result.Items ?? []).map((item) => String(item.caseId)));
     startKey = result.LastEvaluatedKey;
-    for (const [position, item] of items.entries()) {
-      caseIds.push(String(item.caseId));
-      if (caseIds.length === limit) {
-        const more = position < items.length - 1 || startKey !== undefined;
-        nextCursor = more ? encodeCursor(stringKeyOf(item, ['pk', 'sk'])) : null;
-        startKey = undefined;
-        break;
-      }
-    }
   } while (startKey);
-  const cases = await getCasesByIds(tenantId, caseIds);
-  return { items: caseIds.flatMap((caseId) => cases.get(caseId) ?? []), nextCursor };
+  const ordered = [...(await getCasesByIds(tenantId, caseIds)).values()]
+    .filter((record) => codeOrder(record) > after)
+    .sort((a, b) => (codeOrder(a) < codeOrder(b) ? -1 : 1));
+  const items = ordered.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: ordered.length > limit && last ? encodeCursor({ pk, after: codeOrder(last) }) : null,
+  };
 };

@@ -62,7 +62,7 @@ const person = (recipientNumber?: string): Person => ({
 });
 
 describe('the items written beside a person', () => {
-  it('links the case to the person and the recipient number to the person', () => {
+  it("links the case to the person and the recipient number, under the case's office, to the person", () => {
     const items = personIndexItems('kibougaoka', person('1234567890'), {
       caseId: 'case_0001',
       officeId: 'himawari',
@@ -73,7 +73,11 @@ describe('the items written beside a person', () => {
         sk: 'CASE#case_0001',
         officeId: 'himawari',
       }),
-      expect.objectContaining({ pk: 'T#kibougaoka#RECIPIENT#1234567890', sk: 'PERSON#person_7f3a9c' }),
+      expect.objectContaining({
+        pk: 'T#kibougaoka#RECIPIENT#1234567890',
+        sk: 'OFFICE#himawari#PERSON#person_7f3a9c',
+        officeId: 'himawari',
+      }),
     ]);
   });
 

@@ -17,7 +17,8 @@ import {
  * A person's partition holds the person, one item per consent purpose and one link per case
  * (`CASE#<caseId>` with the case's office). The links decide who may read the person: an office
  * sees a person only while it holds (or held) one of their cases. They are never deleted, so a
- * closed case keeps its office's access to the file it wrote.
+ * closed case keeps its office's access to the file it wrote. The recipient-number lookup has one
+ * item per office of the links.
  */
 
 export const PersonCaseLink = z.object({ caseId: CaseId, officeId: OfficeId });
@@ -31,19 +32,36 @@ export const personCaseItem = (tenantId: string, personId: string, link: PersonC
   officeId: link.officeId,
 });
 
-export const recipientNumberItem = (tenantId: string, recipientNumber: string, personId: string) => ({
-  ...keys.recipientNumber(tenantId, recipientNumber, personId),
+export const recipientNumberItem = (
+  tenantId: string,
+  recipientNumber: string,
+  officeId: string,
+  personId: string,
+) => ({
+  ...keys.recipientNumber(tenantId, recipientNumber, officeId, personId),
   entity: 'recipient_number',
+  officeId,
   personId,
 });
 
 /**
  * What must be written beside a new person or a new case of a person: the case link, and the
- * recipient-number lookup when the person has a number (an item already there is the same one).
+ * recipient-number lookup of the case's office when the person has a number.
  */
-export const personIndexItems = (tenantId: string, person: Person, link: PersonCaseLink) => [
+export const personIndexItems = (
+  tenantId: string,
+  person: Pick<Person, 'personId' | 'recipientNumber'>,
+  link: PersonCaseLink,
+) => [
   personCaseItem(tenantId, person.personId, link),
-  ...(person.recipientNumber ? [recipientNumberItem(tenantId, person.recipientNumber, person.personId)] : []),
+  ...(person.recipientNumber
+    ? [recipientNumberItem(tenantId, person.recipientNumber, link.officeId, person.personId)]
+    : []),
+];
+
+/** The offices a person's lookup items belong to: one per office of the person's case links. */
+export const officesOf = (links: readonly PersonCaseLink[]): string[] => [
+  ...new Set(links.map((link) => link.officeId)),
 ];
 
 export const consentItem = (tenantId: string, personId: string, consent: ConsentView) => ({
@@ -124,15 +142,18 @@ export const hasConsent = async (
 };
 
 /** Person ids holding a recipient number (normally one; numbers of two municipalities may collide). */
+/** The persons holding the number with a case at this office: scoped in the key, before any read. */
 export const findPersonIdsByRecipientNumber = async (
   tenantId: string,
+  officeId: string,
   recipientNumber: string,
 ): Promise<string[]> => {
+  const { pk, sk } = keys.recipientNumber(tenantId, recipientNumber, officeId);
   const result = await db().send(
     new QueryCommand({
       TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.recipientNumber(tenantId, recipientNumber).pk },
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :office)',
+      ExpressionAttributeValues: { ':pk': pk, ':office': sk },
       Limit: 20,
     }),
   );
@@ -146,6 +167,8 @@ export interface UpdatePersonCommand {
   /** The person's cases with the new name copies; each is written only if unchanged since read. */
   cases: { record: CaseRecord; previous: CaseRecord }[];
   previousRecipientNumber: string | undefined;
+  /** The offices of the person's case links: the lookup items of a changed number move with it. */
+  officeIds: readonly string[];
 }
 
 /**
@@ -169,6 +192,7 @@ export const updatePerson = ({
   expectedVersion,
   cases,
   previousRecipientNumber,
+  officeIds,
 }: UpdatePersonCommand) => {
   const tenantId = write.ctx.tenantId;
   const recipientChanged = previousRecipientNumber !== person.recipientNumber;
@@ -176,10 +200,14 @@ export const updatePerson = ({
     putIfVersion(personItem(tenantId, person), expectedVersion),
     ...caseWriteItems(cases.map(({ record, previous }) => ({ record, previous, onStale: 'conflict' }))),
     ...(recipientChanged && previousRecipientNumber
-      ? [deleteItem(keys.recipientNumber(tenantId, previousRecipientNumber, person.personId))]
+      ? officeIds.map((officeId) =>
+          deleteItem(keys.recipientNumber(tenantId, previousRecipientNumber, officeId, person.personId)),
+        )
       : []),
     ...(recipientChanged && person.recipientNumber
-      ? [putNew(recipientNumberItem(tenantId, person.recipientNumber, person.personId))]
+      ? officeIds.map((officeId) =>
+          putNew(recipientNumberItem(tenantId, person.recipientNumber ?? '', officeId, person.personId)),
+        )
       : []),
   ];
   return writeTransaction(write, items, [

@@ -20,7 +20,7 @@ import { cycleRecordItem } from './cycle-store.ts';
 import { db, tableName } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { StoredResponse } from './idempotency.ts';
-import { personCaseItem, putCaseIfUnchanged } from './person-store.ts';
+import { personIndexItems, putCaseIfUnchanged } from './person-store.ts';
 import {
   putIfVersion,
   putNew,
@@ -108,8 +108,12 @@ export const getCasesByIds = async (
 };
 
 export interface OfficeCaseSearch {
-  /** A prefix of the office index's sort key (`<kana>#<caseId>`): narrows the read by kana. */
-  kanaPrefix: string;
+  /**
+   * Kana order for the office's own staff, with a prefix of the office index's sort key
+   * (`<kana>#<caseId>`) to narrow the read; case-code order for lists that may be pseudonymised,
+   * whose order must reveal nothing of the person (SECURITY.md row 23).
+   */
+  order: { by: 'kana'; prefix: string } | { by: 'caseCode' };
   matches: (record: CaseRecord) => boolean;
   limit: number;
   cursor: string | undefined;
@@ -117,19 +121,31 @@ export interface OfficeCaseSearch {
   maxRead: number;
 }
 
+/** The index, partition and sort-key prefix that read one office's cases in the order asked for. */
+const officeCasesRange = (tenantId: string, officeId: string, order: OfficeCaseSearch['order']) => {
+  if (order.by === 'kana') {
+    const { gsi1pk } = keys.caseByOffice(tenantId, officeId);
+    return { index: TABLE_INDEXES.casesByOffice, partition: gsi1pk, prefix: order.prefix };
+  }
+  const { gsi2pk, gsi2sk } = keys.caseByTenant(tenantId, officeId);
+  return { index: TABLE_INDEXES.casesByTenant, partition: gsi2pk, prefix: gsi2sk };
+};
+
 /**
- * Reads an office's cases in kana order and keeps those that match. The cursor is the key of the
- * last case read (or returned), so the next page starts right after it whatever was filtered out.
+ * Reads an office's cases in the order asked for and keeps those that match. The cursor is the key
+ * of the last case read (or returned), so the next page starts right after it whatever was
+ * filtered out.
  */
 export const findCasesOfOffice = async (
   tenantId: string,
   officeId: string,
   search: OfficeCaseSearch,
 ): Promise<Page<CaseRecord>> => {
-  const index = TABLE_INDEXES.casesByOffice;
-  const { gsi1pk } = keys.caseByOffice(tenantId, officeId);
+  const { index, partition, prefix } = officeCasesRange(tenantId, officeId, search.order);
   const keyNames = ['pk', 'sk', index.partitionKey, index.sortKey];
-  let startKey: Record<string, unknown> | undefined = decodeCursor(search.cursor, { gsi1pk });
+  let startKey: Record<string, unknown> | undefined = decodeCursor(search.cursor, {
+    [index.partitionKey]: partition,
+  });
   const items: CaseRecord[] = [];
   let read = 0;
   for (;;) {
@@ -137,14 +153,14 @@ export const findCasesOfOffice = async (
       new QueryCommand({
         TableName: tableName(),
         IndexName: index.indexName,
-        KeyConditionExpression: search.kanaPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+        KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
         ExpressionAttributeNames: {
           '#pk': index.partitionKey,
-          ...(search.kanaPrefix ? { '#sk': index.sortKey } : {}),
+          ...(prefix ? { '#sk': index.sortKey } : {}),
         },
         ExpressionAttributeValues: {
-          ':pk': gsi1pk,
-          ...(search.kanaPrefix ? { ':prefix': search.kanaPrefix } : {}),
+          ':pk': partition,
+          ...(prefix ? { ':prefix': prefix } : {}),
         },
         ExclusiveStartKey: startKey,
         Limit: Math.min(100, search.maxRead - read),
@@ -504,6 +520,7 @@ export const transferCase = ({
   previous,
   closure,
   opened,
+  recipientNumber,
 }: Omit<CreateRecord, 'officeId'> & {
   closed: CaseRecord;
   /** The child case as read: it is closed only at that version. */
@@ -511,6 +528,8 @@ export const transferCase = ({
   /** The closing phase change, so the child case's timeline shows why and when it ended. */
   closure: PhaseChange;
   opened: CaseRecord;
+  /** The person's 受給者証番号: the receiving office's search finds the person by it. */
+  recipientNumber: string | undefined;
 }) =>
   writeTransaction(
     write,
@@ -520,11 +539,13 @@ export const transferCase = ({
         { record: opened, previous: null },
       ]),
       putNew(cycleRecordItem(write.ctx.tenantId, closed.officeId, { kind: 'PHASE', record: closure })),
-      putNew(
-        personCaseItem(write.ctx.tenantId, opened.personId, {
-          caseId: opened.caseId,
-          officeId: opened.officeId,
-        }),
+      ...personIndexItems(
+        write.ctx.tenantId,
+        { personId: opened.personId, recipientNumber },
+        { caseId: opened.caseId, officeId: opened.officeId },
+      ).map((item) =>
+        // The lookup may already be there (a transfer within one office): it is the same item.
+        item.entity === 'recipient_number' ? { Put: { TableName: tableName(), Item: item } } : putNew(item),
       ),
     ],
     [

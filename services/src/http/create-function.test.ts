@@ -476,7 +476,12 @@ describe('createFunction: guarded operations and the idempotent replay (SECURITY
   ) =>
     createHandler([bind(recordNoteRoute, operation)], {
       verifier: async () => SATO,
-      tenant: { checkMembership: async () => undefined, readReplay, auditRefusal: async () => undefined },
+      tenant: {
+        checkMembership: async () => undefined,
+        readReplay,
+        cursorKey: async () => Buffer.alloc(32, 7),
+        auditRefusal: async () => undefined,
+      },
     });
 
   it('refuses to build a function whose idempotent route is bound to a plain operation', () => {

@@ -3,6 +3,7 @@ import { checkMembership } from '../auth/membership.ts';
 import type { TokenVerifier } from '../auth/verify-token.ts';
 import { auditItem } from '../data/audit.ts';
 import { appendAudit } from '../data/audit-store.ts';
+import { cursorKey } from '../data/cursor-secret.ts';
 import { readIdempotentReplay } from '../data/idempotency.ts';
 import { createHandler, type RouteBinding } from './function-core.ts';
 
@@ -25,6 +26,7 @@ export const createFunction = (bindings: readonly RouteBinding[], options: Funct
     tenant: {
       checkMembership: options.checkMembership ?? checkMembership,
       readReplay: readIdempotentReplay,
+      cursorKey,
       auditRefusal: (ctx, requestId, now, refused) =>
         appendAudit(auditItem(ctx, requestId, now, { action: 'denied', ...refused })),
     },

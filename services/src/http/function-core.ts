@@ -1,4 +1,4 @@
-import { ORIGIN_VERIFY_HEADER, type TenantContext } from '@kikan/shared';
+import { ORIGIN_VERIFY_HEADER, todayInJapan, type TenantContext } from '@kikan/shared';
 import { timingSafeEqual } from 'node:crypto';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
@@ -7,6 +7,7 @@ import { config } from '../config.ts';
 import { currentScope, runInRequestScope } from '../data/request-scope.ts';
 import { logger } from '../logger.ts';
 import { authenticate } from './authenticate.ts';
+import { openCursor, sealCursor, type CursorBinding } from './cursor-seal.ts';
 import { errorResponse } from './error-response.ts';
 import { AccessRefusedError, ForbiddenError, NotFoundError } from './errors.ts';
 import { BASE_HEADERS, header, type HttpEvent, type HttpResult } from './http-event.ts';
@@ -66,6 +67,8 @@ export interface TenantHooks {
    * another route, record or body.
    */
   readReplay(ctx: TenantContext, idempotency: Idempotency): Promise<{ body: unknown } | null>;
+  /** The key that seals pagination cursors (cursor-seal.ts), the same for every function of a deployment. */
+  cursorKey(): Promise<Buffer>;
   /** Appends the one `denied` audit entry of a write refused on a record that is not the caller's. */
   auditRefusal(
     ctx: TenantContext,
@@ -86,6 +89,33 @@ export interface HandlerOptions {
    */
   originVerifySecret?: string;
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * What a cursor of this request continues (cursor-seal.ts): the route and its parameters, the
+ * filters but not the page position or size, the caller, and the day in Japan.
+ */
+const cursorBinding = (
+  route: RouteDefinition,
+  ctx: TenantContext,
+  params: unknown,
+  query: Record<string, unknown>,
+  now: Date,
+): CursorBinding => {
+  const { cursor: _cursor, limit: _limit, ...filters } = query;
+  return {
+    route: routeKey(route),
+    tenantId: ctx.tenantId,
+    officeId: ctx.officeId,
+    userId: ctx.userId,
+    role: ctx.role,
+    params: params ?? {},
+    filters,
+    day: todayInJapan(now),
+  };
+};
 
 /** Constant-time comparison, so the secret cannot be guessed a byte at a time from timings. */
 const sameSecret = (given: string | undefined, expected: string): boolean => {
@@ -125,15 +155,39 @@ export const createHandler = (bindings: readonly RouteBinding[], options: Handle
     const requestId = event.requestContext.requestId || context.awsRequestId;
     const now = new Date();
     try {
+      const parsed = parseInput(event, route);
+      // Cursors cross the edge sealed: the operation and the data layer see the continuation only.
+      const cursors =
+        ctx && tenant && isRecord(parsed.query)
+          ? {
+              binding: cursorBinding(route, ctx, parsed.params, parsed.query, now),
+              key: () => tenant.cursorKey(),
+            }
+          : null;
+      const query =
+        cursors && isRecord(parsed.query) && typeof parsed.query.cursor === 'string'
+          ? { ...parsed.query, cursor: openCursor(await cursors.key(), cursors.binding, parsed.query.cursor) }
+          : parsed.query;
       // The binding pairs this route with its own operation, so its parsed input fits that operation.
-      const input = { ...parseInput(event, route), ctx, requestId, now } as OperationInput<RouteDefinition>;
-      if (typeof operation === 'function') return route.response.parse(await operation(input));
-      const target: unknown = await operation.authorize(input);
-      const replay =
-        input.idempotency && ctx && tenant ? await tenant.readReplay(ctx, input.idempotency) : null;
-      // A retry gets the first answer even when that answer's own checks would now refuse it (a
-      // finalized plan cannot be finalized again): the work is not redone.
-      return route.response.parse(replay ? replay.body : await operation.run(input, target));
+      const input = { ...parsed, query, ctx, requestId, now } as OperationInput<RouteDefinition>;
+      let result: unknown;
+      if (typeof operation === 'function') {
+        result = await operation(input);
+      } else {
+        const target: unknown = await operation.authorize(input);
+        const replay =
+          input.idempotency && ctx && tenant ? await tenant.readReplay(ctx, input.idempotency) : null;
+        // A retry gets the first answer even when that answer's own checks would now refuse it (a
+        // finalized plan cannot be finalized again): the work is not redone.
+        result = replay ? replay.body : await operation.run(input, target);
+      }
+      if (cursors && isRecord(result) && typeof result.nextCursor === 'string') {
+        result = {
+          ...result,
+          nextCursor: sealCursor(await cursors.key(), cursors.binding, result.nextCursor),
+        };
+      }
+      return route.response.parse(result);
     } catch (error) {
       // One entry per refused write, like one per full read; like every write it waits for the
       // session check, so a revoked caller's refusal stores nothing.

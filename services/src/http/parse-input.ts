@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FieldError } from '@kikan/shared';
 import type { z } from 'zod';
+import { canonicalJson } from './canonical-json.ts';
 import { UnsupportedMediaTypeError, ValidationError } from './errors.ts';
 import { header, type HttpEvent } from './http-event.ts';
 import type { Idempotency, RouteDefinition } from './route.ts';
@@ -69,16 +70,6 @@ const readJsonBody = (event: HttpEvent, errors: FieldError[]): unknown => {
     errors.push({ field: 'body', message: 'JSONの形式が正しくありません' });
     return undefined;
   }
-};
-
-/** Key order must not change the fingerprint of the same request. */
-const canonicalJson = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 };
 
 /** What a stored response answers: this route, on this record, with this body (SECURITY.md row 24). */

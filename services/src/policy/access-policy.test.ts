@@ -84,6 +84,13 @@ describe('caseListScope', () => {
     });
   });
 
+  it("lists the core center's own office like any office (all in full, kana order allowed)", () => {
+    expect(caseListScope(contextOf('core_supervisor'), OWN_OFFICE)).toEqual({
+      kind: 'office',
+      officeId: OWN_OFFICE,
+    });
+  });
+
   it.each(['municipal_officer', 'tenant_admin'] as const)('forbids a %s to list cases at all', (role) => {
     expect(() => caseListScope(contextOf(role))).toThrow(ForbiddenError);
     expect(() => caseListScope(contextOf(role), OWN_OFFICE)).toThrow(ForbiddenError);

@@ -41,6 +41,9 @@ export const caseListScope = (ctx: TenantContext, requestedOfficeId?: string): C
       if (requestedOfficeId !== undefined && requestedOfficeId !== ctx.officeId) throw new ForbiddenError();
       return { kind: 'office', officeId: ctx.officeId };
     case 'core_supervisor':
+      // Its own office's cases are all in full: listed by kana like any office's. Across offices
+      // the list holds pseudonymised cases, so it goes in case-code order (SECURITY.md row 23).
+      if (requestedOfficeId === ctx.officeId) return { kind: 'office', officeId: ctx.officeId };
       return requestedOfficeId === undefined
         ? { kind: 'tenant' }
         : { kind: 'tenant', officeId: requestedOfficeId };

@@ -25,11 +25,11 @@ const caseItems = [
   { ...keys.caseRecord(T, CASE, 'DIFFICULTY', 'FILE'), status: 'closed' },
 ];
 
-const personItems = (otherCases: string[] = []) => [
+const personItems = (otherCases: { caseId: string; officeId: string }[] = []) => [
   { ...keys.person(T, PERSON), recipientNumber: '1234567890' },
   { ...keys.consent(T, PERSON, 'core_supervision') },
-  { ...keys.personCase(T, PERSON, CASE) },
-  ...otherCases.map((caseId) => ({ ...keys.personCase(T, PERSON, caseId) })),
+  { ...keys.personCase(T, PERSON, CASE), officeId: 'himawari' },
+  ...otherCases.map(({ caseId, officeId }) => ({ ...keys.personCase(T, PERSON, caseId), officeId })),
 ];
 
 const sks = (items: { pk: string; sk: string }[]) => items.map((key) => `${key.pk}|${key.sk}`);
@@ -41,7 +41,7 @@ describe('planning the deletion of an expired case', () => {
     expect(plan.personDeleted).toBe(true);
     expect(sks(plan.person)).toEqual(
       sks([
-        keys.recipientNumber(T, '1234567890', PERSON),
+        keys.recipientNumber(T, '1234567890', 'himawari', PERSON),
         keys.consent(T, PERSON, 'core_supervision'),
         keys.personCase(T, PERSON, CASE),
         keys.person(T, PERSON),
@@ -49,11 +49,30 @@ describe('planning the deletion of an expired case', () => {
     );
   });
 
-  it('keeps the person (and their number) while another case of theirs stands: only this link goes', () => {
-    const plan = planCaseDeletion(T, CASE, caseItems, personItems(['case-000002']));
+  it('keeps the person (and their number) while another case of theirs stands at the office: only this link goes', () => {
+    const plan = planCaseDeletion(
+      T,
+      CASE,
+      caseItems,
+      personItems([{ caseId: 'case-000002', officeId: 'himawari' }]),
+    );
 
     expect(plan.personDeleted).toBe(false);
     expect(sks(plan.person)).toEqual(sks([keys.personCase(T, PERSON, CASE)]));
+  });
+
+  it("keeps the person while a case stands at another office, and drops this office's number lookup", () => {
+    const plan = planCaseDeletion(
+      T,
+      CASE,
+      caseItems,
+      personItems([{ caseId: 'case-000002', officeId: 'aozora' }]),
+    );
+
+    expect(plan.personDeleted).toBe(false);
+    expect(sks(plan.person)).toEqual(
+      sks([keys.recipientNumber(T, '1234567890', 'himawari', PERSON), keys.personCase(T, PERSON, CASE)]),
+    );
   });
 
   it('deletes the case item last, apart from its records, and the open assignments only', () => {

@@ -105,14 +105,26 @@ export const planCaseDeletion = (
   const personDeleted = personKey !== null && otherLinks.length === 0;
   const personRecord = personItems.find((item) => item.sk === personKey?.sk);
   const recipientNumber = text(personRecord?.recipientNumber);
+  // The office's recipient lookup goes when no other case of the person is at this office.
+  const officeStillLinked = otherLinks.some((item) => text(item.officeId) === officeId);
+  const lookups = (officeIds: string[]): ItemKey[] =>
+    recipientNumber
+      ? officeIds.map((office) => keys.recipientNumber(tenantId, recipientNumber, office, personId))
+      : [];
+  const linkedOffices = [
+    ...new Set([officeId, ...otherLinks.map((item) => text(item.officeId))].filter(Boolean)),
+  ];
   const person: ItemKey[] = personDeleted
     ? [
-        ...(recipientNumber ? [keys.recipientNumber(tenantId, recipientNumber, personId)] : []),
+        ...lookups(linkedOffices),
         // The person item last of the person's: the partition stays findable until then.
         ...personItems.filter((item) => item.sk !== personKey?.sk).map(keyOf),
         ...(personRecord ? [keyOf(personRecord)] : []),
       ]
-    : personItems.filter((item) => item.sk === ownLink?.sk).map(keyOf);
+    : [
+        ...(officeStillLinked ? [] : lookups([officeId])),
+        ...personItems.filter((item) => item.sk === ownLink?.sk).map(keyOf),
+      ];
 
   return {
     outside: [...assignments, ...board, ...milestones],

@@ -40,7 +40,7 @@ const casesBehind = (
   // with the very predicate the counter uses, a page at a time, on demand only.
   const filtered = (matches: (record: CountedCase) => boolean) =>
     findCasesOfOffice(tenantId, officeId, {
-      kanaPrefix: '',
+      order: { by: 'caseCode' },
       matches,
       limit,
       cursor,

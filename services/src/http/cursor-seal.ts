@@ -1,0 +1,72 @@
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { canonicalJson } from './canonical-json.ts';
+import { ValidationError } from './errors.ts';
+
+/**
+ * Pagination cursors leave the server sealed (SECURITY.md row 22). Inside is the data layer's
+ * continuation (a DynamoDB key, which holds kana, dates and ids), so a client may neither read it
+ * nor make one up: AES-256-GCM under a per-deployment secret, with the request it continues as
+ * associated data. A cursor opens only for the same route, path parameters, filters, tenant,
+ * office, user and role, on the same day in Japan (a day's ranges, e.g. "overdue before today",
+ * move at midnight); anything else — another query, a forged or altered cursor — is a 400.
+ */
+
+const VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** 32 bytes for AES-256, derived from the deployment's secret so the secret itself is never the key. */
+export const cursorKeyFrom = (secret: string): Buffer =>
+  Buffer.from(
+    hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.alloc(0), 'kikan pagination cursor v1', 32),
+  );
+
+/** What a cursor continues: everything that names the page but the page position itself. */
+export interface CursorBinding {
+  route: string;
+  tenantId: string;
+  officeId: string;
+  userId: string;
+  role: string;
+  params: unknown;
+  /** The query without `cursor` and `limit` (the page size may change between pages). */
+  filters: unknown;
+  /** The Japan date the cursor was issued. */
+  day: string;
+}
+
+const associatedData = (binding: CursorBinding): Buffer =>
+  createHash('sha256')
+    .update(`${VERSION}:${canonicalJson(binding)}`)
+    .digest();
+
+export const sealCursor = (key: Buffer, binding: CursorBinding, continuation: string): string => {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(associatedData(binding));
+  const body = Buffer.concat([cipher.update(continuation, 'utf8'), cipher.final()]);
+  return Buffer.concat([Buffer.from([VERSION]), iv, body, cipher.getAuthTag()]).toString('base64url');
+};
+
+export const invalidCursor = (): ValidationError =>
+  new ValidationError([
+    {
+      field: 'query.cursor',
+      message: 'ページ位置が正しくないか、期限が切れています。最初のページから表示し直してください',
+    },
+  ]);
+
+export const openCursor = (key: Buffer, binding: CursorBinding, sealed: string): string => {
+  const bytes = Buffer.from(sealed, 'base64url');
+  if (bytes.length < 1 + IV_BYTES + TAG_BYTES || bytes[0] !== VERSION) throw invalidCursor();
+  const iv = bytes.subarray(1, 1 + IV_BYTES);
+  const body = bytes.subarray(1 + IV_BYTES, bytes.length - TAG_BYTES);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAAD(associatedData(binding));
+  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+  try {
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+  } catch {
+    throw invalidCursor();
+  }
+};
