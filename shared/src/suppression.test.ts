@@ -3,10 +3,13 @@ import { SUPPRESSED_MARK } from './statistics-api.ts';
 import {
   isSmallCount,
   suppressDerived,
+  suppressFigures,
   suppressTable,
   type CountTable,
+  type ModelFigure,
   type PublishedCount,
   type SuppressedTable,
+  type SuppressionModel,
 } from './suppression.ts';
 
 const THRESHOLD = 3;
@@ -258,6 +261,11 @@ describe('suppressTable: the totals attack', () => {
       [2, 5, 4],
       [8, 0, 6],
     ],
+    // Two 1s hidden side by side leave their row total − the visible 6 = 2: both must be 1.
+    'two 1s whose row leaves them no room': [
+      [1, 1, 6],
+      [5, 4, 7],
+    ],
   };
 
   it.each(Object.entries(HAND_WORKED))(
@@ -335,6 +343,90 @@ describe('suppressTable: the totals attack', () => {
         }),
       );
     }
+  });
+});
+
+describe('suppressFigures: relations beyond one table', () => {
+  const figure = (key: string, value: number, extra: Partial<ModelFigure> = {}): ModelFigure => ({
+    key,
+    value,
+    count: true,
+    ...extra,
+  });
+  const model = (fields: Partial<SuppressionModel>): SuppressionModel => ({
+    figures: [],
+    lines: [],
+    copies: [],
+    dependents: [],
+    ...fields,
+  });
+
+  it('a rate is hidden with a small or hidden count it divides, and shown over counts of 0 or ≥ threshold', () => {
+    const rates = model({
+      figures: [
+        figure('small numerator', 2, { published: false }),
+        figure('large denominator', 16, { published: false }),
+        figure('rate over a small count', 12.5, { count: false }),
+        figure('zero numerator', 0, { published: false }),
+        figure('rate over zero', 0, { count: false }),
+      ],
+      dependents: [
+        { figure: 'rate over a small count', on: ['small numerator', 'large denominator'] },
+        { figure: 'rate over zero', on: ['zero numerator', 'large denominator'] },
+      ],
+    });
+
+    const hidden = suppressFigures(rates, THRESHOLD);
+
+    expect(hidden).toEqual(new Set(['small numerator', 'rate over a small count']));
+  });
+
+  it('breakdown rule: a hidden whole hides every part of its breakdown, zeros included, so none is named as the only non-zero one', () => {
+    const parts = ['abuse', 'poverty', 'offender support'];
+    const breakdown = model({
+      figures: [figure('whole', 1), figure('abuse', 0), figure('poverty', 0), figure('offender support', 1)],
+      lines: [{ total: 'whole', parts }],
+      dependents: parts.map((part) => ({ figure: part, on: ['whole'] })),
+    });
+
+    const hidden = suppressFigures(breakdown, THRESHOLD);
+
+    expect([...hidden].sort()).toEqual(['abuse', 'offender support', 'poverty', 'whole']);
+  });
+
+  it('a number published in two places is hidden in both when either place hides it', () => {
+    const twice = model({
+      figures: [figure('reason part', 2), figure('other reason part', 5), figure('indicator year', 5)],
+      lines: [{ total: 'indicator year', parts: ['reason part', 'other reason part'] }],
+      copies: [['other reason part', 'elsewhere']],
+    });
+    const withCopy = { ...twice, figures: [...twice.figures, figure('elsewhere', 5)] };
+
+    const hidden = suppressFigures(withCopy, THRESHOLD);
+
+    expect(hidden).toEqual(new Set(['reason part', 'other reason part', 'elsewhere']));
+  });
+
+  it('a line whose hidden parts must all be 1 takes one more complement', () => {
+    const row = model({
+      figures: [figure('a', 1), figure('b', 1), figure('c', 6), figure('total', 8)],
+      lines: [{ total: 'total', parts: ['a', 'b', 'c'] }],
+    });
+
+    const hidden = suppressFigures(row, THRESHOLD);
+
+    expect(hidden).toEqual(new Set(['a', 'b', 'c']));
+  });
+
+  it('a figure a reader has from another file protects nothing: the complement is another one', () => {
+    const row = model({
+      figures: [figure('small', 2), figure('known', 4), figure('other', 9), figure('total', 15)],
+      lines: [{ total: 'total', parts: ['small', 'known', 'other'] }],
+    });
+
+    const hidden = suppressFigures(row, THRESHOLD, { known: new Set(['known']) });
+
+    expect(hidden).toEqual(new Set(['small', 'other']));
   });
 });
 
