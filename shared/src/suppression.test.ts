@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { SUPPRESSED_MARK } from './statistics-api.ts';
 import {
   isSmallCount,
-  suppressDerived,
   suppressFigures,
   suppressTable,
   type CountTable,
@@ -427,22 +426,5 @@ describe('suppressFigures: relations beyond one table', () => {
     const hidden = suppressFigures(row, THRESHOLD, { known: new Set(['known']) });
 
     expect(hidden).toEqual(new Set(['small', 'other']));
-  });
-});
-
-describe('suppressDerived', () => {
-  it('hides a rate computed from a small count', () => {
-    expect(suppressDerived(50, [1, 2], THRESHOLD)).toBe(SUPPRESSED_MARK);
-    expect(suppressDerived(12.5, [2, 16], THRESHOLD)).toBe(SUPPRESSED_MARK);
-  });
-
-  it('hides a rate computed from a count hidden as a complement', () => {
-    expect(suppressDerived(40, [SUPPRESSED_MARK, 20], THRESHOLD)).toBe(SUPPRESSED_MARK);
-  });
-
-  it('keeps a rate of counts that are zero or at the threshold and above', () => {
-    expect(suppressDerived(0, [0, 12], THRESHOLD)).toBe(0);
-    expect(suppressDerived(25, [3, 12], THRESHOLD)).toBe(25);
-    expect(suppressDerived(null, [0, 0], THRESHOLD)).toBeNull();
   });
 });

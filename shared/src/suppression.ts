@@ -267,18 +267,3 @@ export const suppressTable = (table: CountTable, threshold: number): SuppressedT
     grandTotal: published('grand total', table.grandTotal),
   };
 };
-
-/**
- * A rate or a ratio published only when every count it comes from could be: 1 of 2 people as
- * "50%" singles them out as surely as the count would.
- */
-export const suppressDerived = <T extends number | null>(
-  value: T,
-  counts: readonly (number | PublishedCount | undefined)[],
-  threshold: number,
-): T | Suppressed =>
-  counts.some(
-    (count) => count === SUPPRESSED_MARK || (typeof count === 'number' && isSmallCount(count, threshold)),
-  )
-    ? SUPPRESSED_MARK
-    : value;
