@@ -4,6 +4,8 @@ import {
   isSmallCount,
   suppressFigures,
   suppressTable,
+  suppressVersions,
+  tableLines,
   type CountTable,
   type ModelFigure,
   type PublishedCount,
@@ -426,5 +428,124 @@ describe('suppressFigures: relations beyond one table', () => {
     const hidden = suppressFigures(row, THRESHOLD, { known: new Set(['known']) });
 
     expect(hidden).toEqual(new Set(['small', 'other']));
+  });
+});
+
+describe('suppressVersions: the version rule', () => {
+  /** A table with its totals worked out, as one version of a fiscal year's figures. */
+  const version = (cells: number[][]): SuppressionModel => {
+    const table = tableOf(cells);
+    const keys = {
+      cells: cells.map((row, r) => row.map((_, c) => `${r},${c}`)),
+      rowTotals: cells.map((_, r) => `${r},T`),
+      columnTotals: table.columnTotals.map((_, c) => `T,${c}`),
+      grandTotal: 'T,T',
+    };
+    return {
+      figures: [
+        ...cells.flatMap((row, r) => row.map((value, c) => ({ key: `${r},${c}`, value, count: true }))),
+        ...table.rowTotals.map((value, r) => ({ key: `${r},T`, value, count: true })),
+        ...table.columnTotals.map((value, c) => ({ key: `T,${c}`, value, count: true })),
+        { key: 'T,T', value: table.grandTotal, count: true },
+      ],
+      lines: tableLines(keys),
+      copies: [],
+      dependents: [],
+    };
+  };
+  const valuesOf = (model: SuppressionModel) =>
+    new Map(model.figures.map((one) => [one.key, one.value] as const));
+
+  /**
+   * The subtraction attack on two files: in each, a line left with one figure the reader has
+   * neither from it nor, unchanged, from the other file. Returns those lines.
+   */
+  const differencingAttack = (
+    model: SuppressionModel,
+    files: readonly { values: Map<string, number>; hidden: ReadonlySet<string> }[],
+  ): string[] =>
+    files.flatMap((file, index) =>
+      model.lines.flatMap(({ total, parts }) => {
+        const unknown = [...parts, total].filter(
+          (key) =>
+            file.hidden.has(key) &&
+            !files.some(
+              (other, otherIndex) =>
+                otherIndex !== index &&
+                !other.hidden.has(key) &&
+                other.values.get(key) === file.values.get(key),
+            ),
+        );
+        return unknown.length === 1 ? [`file ${index}: ${unknown[0]}`] : [];
+      }),
+    );
+
+  /** Figures both files show whose difference is 1 to threshold − 1: a count of people itself. */
+  const smallDifferences = (
+    files: readonly { values: Map<string, number>; hidden: ReadonlySet<string> }[],
+  ): string[] => {
+    const [first, second] = files;
+    if (!first || !second) return [];
+    return [...first.values.keys()].filter(
+      (key) =>
+        !first.hidden.has(key) &&
+        !second.hidden.has(key) &&
+        isSmallCount(Math.abs((second.values.get(key) ?? 0) - (first.values.get(key) ?? 0)), THRESHOLD),
+    );
+  };
+
+  const version1 = version([
+    [2, 5, 8],
+    [6, 4, 9],
+    [7, 10, 3],
+  ]);
+  // The correction lowers one figure by 4: version 1's complement 5 would be the smallest no more.
+  const correction = version([
+    [2, 5, 4],
+    [6, 4, 9],
+    [7, 10, 3],
+  ]);
+
+  it('the attack works when each version is suppressed alone: the correction shows what version 1 hid', () => {
+    const files = [version1, correction].map((model) => ({
+      values: valuesOf(model),
+      hidden: suppressFigures(model, THRESHOLD),
+    }));
+
+    expect(differencingAttack(version1, files)).not.toEqual([]);
+  });
+
+  it('a figure hidden in version 1 stays hidden in its correction, and no line of either file is left to one unknown', () => {
+    const first = { values: valuesOf(version1), hidden: suppressVersions([version1], THRESHOLD) };
+    const second = {
+      values: valuesOf(correction),
+      hidden: suppressVersions([version1, correction], THRESHOLD),
+    };
+
+    expect([...first.hidden].filter((key) => !second.hidden.has(key))).toEqual([]);
+    expect(differencingAttack(version1, [first, second])).toEqual([]);
+    expect(smallDifferences([first, second])).toEqual([]);
+  });
+
+  it('a figure a correction changes by 1–2 is hidden in the corrected version, with what would give it back', () => {
+    const large = version([
+      [5, 6, 7],
+      [8, 9, 10],
+    ]);
+    const oneMore = version([
+      [6, 6, 7],
+      [8, 9, 10],
+    ]);
+
+    const hidden = suppressVersions([large, oneMore], THRESHOLD);
+
+    expect(suppressVersions([large], THRESHOLD)).toEqual(new Set());
+    expect(hidden.has('0,0')).toBe(true);
+    expect(
+      differencingAttack(large, [
+        { values: valuesOf(large), hidden: new Set() },
+        { values: valuesOf(oneMore), hidden },
+      ]),
+    ).toEqual([]);
   });
 });

@@ -185,6 +185,44 @@ export const suppressFigures = (
   return new Set(model.figures.filter((_, index) => state.hidden[index]).map((figure) => figure.key));
 };
 
+/**
+ * The version rule (ADR 0013): the keys every outside file of a fiscal year hides, given the
+ * versions that can be published for it, oldest first. Version k hides what version k − 1 hid,
+ * what is small in it, and what differs from an earlier version by a small count (the correction's
+ * change is a count of people too); its complements are never figures a reader already has from an
+ * earlier file with the same value. So a figure hidden once stays hidden, and subtracting one
+ * file from another leaves every hidden figure unknown.
+ */
+export const suppressVersions = (versions: readonly SuppressionModel[], threshold: number): Set<string> => {
+  const values = versions.map(
+    (model) => new Map(model.figures.map((figure) => [figure.key, figure] as const)),
+  );
+  const patterns: Set<string>[] = [];
+  versions.forEach((model, position) => {
+    const earlier = values.slice(0, position);
+    const changedBySmallCount = (figure: ModelFigure) =>
+      earlier.some((byKey) => {
+        const before = byKey.get(figure.key);
+        return (
+          before !== undefined &&
+          isSmallCount(Math.abs(figure.value - before.value) * (figure.scale ?? 1), threshold)
+        );
+      });
+    const visibleBefore = (figure: ModelFigure) =>
+      (figure.published ?? true) &&
+      earlier.some(
+        (byKey, index) => !patterns[index]?.has(figure.key) && byKey.get(figure.key)?.value === figure.value,
+      );
+    const forced = new Set([
+      ...(patterns.at(-1) ?? []),
+      ...model.figures.filter((figure) => figure.count && changedBySmallCount(figure)).map(({ key }) => key),
+    ]);
+    const known = new Set(model.figures.filter(visibleBefore).map(({ key }) => key));
+    patterns.push(suppressFigures(model, threshold, { forced, known }));
+  });
+  return patterns.at(-1) ?? new Set();
+};
+
 // ── Tables ────────────────────────────────────────────────────────────────────
 /** The keys of a table published with its totals; without row totals its rows are no sums. */
 export interface TableKeys {

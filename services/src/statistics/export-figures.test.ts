@@ -270,3 +270,68 @@ describe('exportFigures: what gives a hidden figure back within one file', () =>
     ]);
   });
 });
+
+describe('exportFigures: the version rule', () => {
+  const version1 = jointFigures();
+  /** The correction adds one 北信市 user in June (11 → 12): a change of one person. */
+  const users = fixtureIndicator('plan_consultation_users');
+  const correction = withIndicator(version1, {
+    ...users,
+    total: { value: 13.7, months: threeMonths([12, 13, 16]) },
+    byMunicipality: [
+      { municipalityCode: '990011', value: 11.3, months: threeMonths([10, 12, 12]) },
+      { municipalityCode: '990012', value: 2.3, months: threeMonths([2, 1, 4]) },
+    ],
+    achievementRate: 68.5,
+  });
+  const hiddenCells = (indicator: ExportIndicator) =>
+    [indicator.total, ...indicator.byMunicipality].flatMap((series) =>
+      [series.value, ...series.months].flatMap((value, index) =>
+        value === x ? [`${series.scope} ${index === 0 ? 'year' : MONTHS[index - 1]}`] : [],
+      ),
+    );
+
+  it("hides in the correction's file every figure version 1's file hid, and each figure the correction changed by 1–2", () => {
+    const first = indicatorOf(
+      exportFigures(version1, 'outside', [version1]).indicators,
+      'plan_consultation_users',
+    );
+
+    const second = indicatorOf(
+      exportFigures(correction, 'outside', [version1, correction]).indicators,
+      'plan_consultation_users',
+    );
+
+    expect(hiddenCells(first).filter((cell) => !hiddenCells(second).includes(cell))).toEqual([]);
+    expect(second.total.months[2]).toBe(x);
+    expect(second.byMunicipality[0]?.months[2]).toBe(x);
+    expect(second.total.value).toBe(x);
+    expect(second.achievementRate).toBe(x);
+  });
+
+  it("hides in version 1's file, made again after the correction, whatever the correction's file hides", () => {
+    const second = indicatorOf(
+      exportFigures(correction, 'outside', [version1, correction]).indicators,
+      'plan_consultation_users',
+    );
+
+    const again = indicatorOf(
+      exportFigures(version1, 'outside', [version1, correction]).indicators,
+      'plan_consultation_users',
+    );
+
+    expect(hiddenCells(second).filter((cell) => !hiddenCells(again).includes(cell))).toEqual([]);
+    expect(again.total.months[2]).toBe(x);
+    expect(again.byMunicipality[0]?.months[2]).toBe(x);
+  });
+
+  it('leaves internal use as computed, whatever the versions', () => {
+    const internal = indicatorOf(
+      exportFigures(correction, 'internal', [version1, correction]).indicators,
+      'plan_consultation_users',
+    );
+
+    expect(internal.total.months.slice(0, 3)).toEqual([12, 13, 16]);
+    expect(internal.byMunicipality.map((series) => series.value)).toEqual([11.3, 2.3]);
+  });
+});

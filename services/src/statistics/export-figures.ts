@@ -10,7 +10,7 @@ import {
   type PlanPeriodId,
   type Suppressed,
 } from '@kikan/shared';
-import { countsPeople, figureKey, hiddenForOutside, scopeKey } from './export-model.ts';
+import { countsPeople, figureKey, hiddenForOutside, outsideThreshold, scopeKey } from './export-model.ts';
 
 /** A figure as an export shows it: a number, nothing (a month not begun), or suppressed. */
 export type ExportCell = number | null | Suppressed;
@@ -124,10 +124,15 @@ const indicatorOf = (
 /**
  * The figures for an export. Internal use shows them as computed; outside use (council papers, a
  * published plan) suppresses small counts of people and every figure that would give one back
- * (ADR 0013).
+ * (ADR 0013). `versions` are the versions of the fiscal year that can be published, oldest first,
+ * `figures` among them: outside files of any two of them cannot be subtracted to find a hidden one.
  */
-export const exportFigures = (figures: FiscalYearFigures, use: ExportUse): ExportFigures => {
-  const hidden = use === 'outside' ? hiddenForOutside(figures) : new Set<string>();
+export const exportFigures = (
+  figures: FiscalYearFigures,
+  use: ExportUse,
+  versions: readonly FiscalYearFigures[] = [figures],
+): ExportFigures => {
+  const hidden = use === 'outside' ? hiddenForOutside(figures, versions) : new Set<string>();
   const shown: Shown = (key, value) => (value !== null && hidden.has(key) ? SUPPRESSED_MARK : value);
   return {
     fiscalYear: figures.fiscalYear,
@@ -135,7 +140,8 @@ export const exportFigures = (figures: FiscalYearFigures, use: ExportUse): Expor
     periodLabel: figures.periodLabel,
     months: figures.months,
     use,
-    threshold: figures.settings.suppressionThreshold,
+    threshold:
+      use === 'outside' ? outsideThreshold([...versions, figures]) : figures.settings.suppressionThreshold,
     indicators: figures.indicators.map((indicator) =>
       indicatorOf(indicator, figures, shown, use === 'outside' && countsPeople(indicator, figures)),
     ),

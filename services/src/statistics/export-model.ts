@@ -1,6 +1,7 @@
 import {
   planPeriodById,
   suppressFigures,
+  suppressVersions,
   tableLines,
   type FigureSeries,
   type FiscalYearFigures,
@@ -220,6 +221,20 @@ const figuresModel = (figures: FiscalYearFigures): SuppressionModel => {
   return { ...model, copies: [...model.copies, ...sameCounts(indicators, figures)] };
 };
 
-/** The keys hidden in an outside file of `figures`. */
-export const hiddenForOutside = (figures: FiscalYearFigures): Set<string> =>
-  suppressFigures(figuresModel(figures), figures.settings.suppressionThreshold);
+/** The tenant's threshold; where versions were approved under different ones, the highest. */
+export const outsideThreshold = (versions: readonly FiscalYearFigures[]): number =>
+  Math.max(...versions.map((version) => version.settings.suppressionThreshold));
+
+/**
+ * The keys hidden in an outside file of `figures`, one of `versions`: every version of the fiscal
+ * year that can be published, oldest first. The version rule fixes the pattern over all of them;
+ * the figures' own model then adds whatever its values still need.
+ */
+export const hiddenForOutside = (
+  figures: FiscalYearFigures,
+  versions: readonly FiscalYearFigures[],
+): Set<string> => {
+  const threshold = outsideThreshold([...versions, figures]);
+  const forced = suppressVersions(versions.map(figuresModel), threshold);
+  return suppressFigures(figuresModel(figures), threshold, { forced });
+};
