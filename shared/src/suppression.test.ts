@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { SUPPRESSED_MARK } from './statistics-api.ts';
 import {
   isSmallCount,
-  suppressDerived,
+  suppressFigures,
   suppressTable,
+  suppressVersions,
+  tableLines,
   type CountTable,
+  type ModelFigure,
   type PublishedCount,
   type SuppressedTable,
+  type SuppressionModel,
 } from './suppression.ts';
 
 const THRESHOLD = 3;
@@ -258,6 +262,11 @@ describe('suppressTable: the totals attack', () => {
       [2, 5, 4],
       [8, 0, 6],
     ],
+    // Two 1s hidden side by side leave their row total − the visible 6 = 2: both must be 1.
+    'two 1s whose row leaves them no room': [
+      [1, 1, 6],
+      [5, 4, 7],
+    ],
   };
 
   it.each(Object.entries(HAND_WORKED))(
@@ -338,19 +347,205 @@ describe('suppressTable: the totals attack', () => {
   });
 });
 
-describe('suppressDerived', () => {
-  it('hides a rate computed from a small count', () => {
-    expect(suppressDerived(50, [1, 2], THRESHOLD)).toBe(SUPPRESSED_MARK);
-    expect(suppressDerived(12.5, [2, 16], THRESHOLD)).toBe(SUPPRESSED_MARK);
+describe('suppressFigures: relations beyond one table', () => {
+  const figure = (key: string, value: number, extra: Partial<ModelFigure> = {}): ModelFigure => ({
+    key,
+    value,
+    count: true,
+    ...extra,
+  });
+  const model = (fields: Partial<SuppressionModel>): SuppressionModel => ({
+    figures: [],
+    lines: [],
+    copies: [],
+    dependents: [],
+    ...fields,
   });
 
-  it('hides a rate computed from a count hidden as a complement', () => {
-    expect(suppressDerived(40, [SUPPRESSED_MARK, 20], THRESHOLD)).toBe(SUPPRESSED_MARK);
+  it('a rate is hidden with a small or hidden count it divides, and shown over counts of 0 or ≥ threshold', () => {
+    const rates = model({
+      figures: [
+        figure('small numerator', 2, { published: false }),
+        figure('large denominator', 16, { published: false }),
+        figure('rate over a small count', 12.5, { count: false }),
+        figure('zero numerator', 0, { published: false }),
+        figure('rate over zero', 0, { count: false }),
+      ],
+      dependents: [
+        { figure: 'rate over a small count', on: ['small numerator', 'large denominator'] },
+        { figure: 'rate over zero', on: ['zero numerator', 'large denominator'] },
+      ],
+    });
+
+    const hidden = suppressFigures(rates, THRESHOLD);
+
+    expect(hidden).toEqual(new Set(['small numerator', 'rate over a small count']));
   });
 
-  it('keeps a rate of counts that are zero or at the threshold and above', () => {
-    expect(suppressDerived(0, [0, 12], THRESHOLD)).toBe(0);
-    expect(suppressDerived(25, [3, 12], THRESHOLD)).toBe(25);
-    expect(suppressDerived(null, [0, 0], THRESHOLD)).toBeNull();
+  it('breakdown rule: a hidden whole hides every part of its breakdown, zeros included, so none is named as the only non-zero one', () => {
+    const parts = ['abuse', 'poverty', 'offender support'];
+    const breakdown = model({
+      figures: [figure('whole', 1), figure('abuse', 0), figure('poverty', 0), figure('offender support', 1)],
+      lines: [{ total: 'whole', parts }],
+      dependents: parts.map((part) => ({ figure: part, on: ['whole'] })),
+    });
+
+    const hidden = suppressFigures(breakdown, THRESHOLD);
+
+    expect([...hidden].sort()).toEqual(['abuse', 'offender support', 'poverty', 'whole']);
+  });
+
+  it('a number published in two places is hidden in both when either place hides it', () => {
+    const twice = model({
+      figures: [figure('reason part', 2), figure('other reason part', 5), figure('indicator year', 5)],
+      lines: [{ total: 'indicator year', parts: ['reason part', 'other reason part'] }],
+      copies: [['other reason part', 'elsewhere']],
+    });
+    const withCopy = { ...twice, figures: [...twice.figures, figure('elsewhere', 5)] };
+
+    const hidden = suppressFigures(withCopy, THRESHOLD);
+
+    expect(hidden).toEqual(new Set(['reason part', 'other reason part', 'elsewhere']));
+  });
+
+  it('a line whose hidden parts must all be 1 takes one more complement', () => {
+    const row = model({
+      figures: [figure('a', 1), figure('b', 1), figure('c', 6), figure('total', 8)],
+      lines: [{ total: 'total', parts: ['a', 'b', 'c'] }],
+    });
+
+    const hidden = suppressFigures(row, THRESHOLD);
+
+    expect(hidden).toEqual(new Set(['a', 'b', 'c']));
+  });
+
+  it('a figure a reader has from another file protects nothing: the complement is another one', () => {
+    const row = model({
+      figures: [figure('small', 2), figure('known', 4), figure('other', 9), figure('total', 15)],
+      lines: [{ total: 'total', parts: ['small', 'known', 'other'] }],
+    });
+
+    const hidden = suppressFigures(row, THRESHOLD, { known: new Set(['known']) });
+
+    expect(hidden).toEqual(new Set(['small', 'other']));
+  });
+});
+
+describe('suppressVersions: the version rule', () => {
+  /** A table with its totals worked out, as one version of a fiscal year's figures. */
+  const version = (cells: number[][]): SuppressionModel => {
+    const table = tableOf(cells);
+    const keys = {
+      cells: cells.map((row, r) => row.map((_, c) => `${r},${c}`)),
+      rowTotals: cells.map((_, r) => `${r},T`),
+      columnTotals: table.columnTotals.map((_, c) => `T,${c}`),
+      grandTotal: 'T,T',
+    };
+    return {
+      figures: [
+        ...cells.flatMap((row, r) => row.map((value, c) => ({ key: `${r},${c}`, value, count: true }))),
+        ...table.rowTotals.map((value, r) => ({ key: `${r},T`, value, count: true })),
+        ...table.columnTotals.map((value, c) => ({ key: `T,${c}`, value, count: true })),
+        { key: 'T,T', value: table.grandTotal, count: true },
+      ],
+      lines: tableLines(keys),
+      copies: [],
+      dependents: [],
+    };
+  };
+  const valuesOf = (model: SuppressionModel) =>
+    new Map(model.figures.map((one) => [one.key, one.value] as const));
+
+  /**
+   * The subtraction attack on two files: in each, a line left with one figure the reader has
+   * neither from it nor, unchanged, from the other file. Returns those lines.
+   */
+  const differencingAttack = (
+    model: SuppressionModel,
+    files: readonly { values: Map<string, number>; hidden: ReadonlySet<string> }[],
+  ): string[] =>
+    files.flatMap((file, index) =>
+      model.lines.flatMap(({ total, parts }) => {
+        const unknown = [...parts, total].filter(
+          (key) =>
+            file.hidden.has(key) &&
+            !files.some(
+              (other, otherIndex) =>
+                otherIndex !== index &&
+                !other.hidden.has(key) &&
+                other.values.get(key) === file.values.get(key),
+            ),
+        );
+        return unknown.length === 1 ? [`file ${index}: ${unknown[0]}`] : [];
+      }),
+    );
+
+  /** Figures both files show whose difference is 1 to threshold − 1: a count of people itself. */
+  const smallDifferences = (
+    files: readonly { values: Map<string, number>; hidden: ReadonlySet<string> }[],
+  ): string[] => {
+    const [first, second] = files;
+    if (!first || !second) return [];
+    return [...first.values.keys()].filter(
+      (key) =>
+        !first.hidden.has(key) &&
+        !second.hidden.has(key) &&
+        isSmallCount(Math.abs((second.values.get(key) ?? 0) - (first.values.get(key) ?? 0)), THRESHOLD),
+    );
+  };
+
+  const version1 = version([
+    [2, 5, 8],
+    [6, 4, 9],
+    [7, 10, 3],
+  ]);
+  // The correction lowers one figure by 4: version 1's complement 5 would be the smallest no more.
+  const correction = version([
+    [2, 5, 4],
+    [6, 4, 9],
+    [7, 10, 3],
+  ]);
+
+  it('the attack works when each version is suppressed alone: the correction shows what version 1 hid', () => {
+    const files = [version1, correction].map((model) => ({
+      values: valuesOf(model),
+      hidden: suppressFigures(model, THRESHOLD),
+    }));
+
+    expect(differencingAttack(version1, files)).not.toEqual([]);
+  });
+
+  it('a figure hidden in version 1 stays hidden in its correction, and no line of either file is left to one unknown', () => {
+    const first = { values: valuesOf(version1), hidden: suppressVersions([version1], THRESHOLD) };
+    const second = {
+      values: valuesOf(correction),
+      hidden: suppressVersions([version1, correction], THRESHOLD),
+    };
+
+    expect([...first.hidden].filter((key) => !second.hidden.has(key))).toEqual([]);
+    expect(differencingAttack(version1, [first, second])).toEqual([]);
+    expect(smallDifferences([first, second])).toEqual([]);
+  });
+
+  it('a figure a correction changes by 1–2 is hidden in the corrected version, with what would give it back', () => {
+    const large = version([
+      [5, 6, 7],
+      [8, 9, 10],
+    ]);
+    const oneMore = version([
+      [6, 6, 7],
+      [8, 9, 10],
+    ]);
+
+    const hidden = suppressVersions([large, oneMore], THRESHOLD);
+
+    expect(suppressVersions([large], THRESHOLD)).toEqual(new Set());
+    expect(hidden.has('0,0')).toBe(true);
+    expect(
+      differencingAttack(large, [
+        { values: valuesOf(large), hidden: new Set() },
+        { values: valuesOf(oneMore), hidden },
+      ]),
+    ).toEqual([]);
   });
 });

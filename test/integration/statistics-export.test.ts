@@ -11,6 +11,7 @@ import {
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCases } from '../../services/local/demo-data.ts';
+import { parseCsv } from '../support/csv.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 
 let api: TestApi;
@@ -59,35 +60,6 @@ const figuresOf = async (email: string): Promise<FiguresView['figures']> => {
   const response = await api.call('GET', `/api/statistics/figures?fiscalYear=${YEAR}`, { as: email });
   expect(response.status).toBe(200);
   return (response.json as FiguresView).figures;
-};
-
-/** RFC 4180: quoted cells may hold commas, doubled quotes and line breaks. */
-const parseCsv = (text: string): string[][] => {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\r' && text[index + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      index += 1;
-    } else cell += char;
-  }
-  return rows;
 };
 
 const csvOf = async (email: string, query: string): Promise<string[][]> => {

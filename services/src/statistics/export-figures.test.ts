@@ -1,9 +1,24 @@
-import { SUPPRESSED_MARK } from '@kikan/shared';
+import { SUPPRESSED_MARK, type FiscalYearFigures, type IndicatorFigures } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import { exportFigures, type ExportCell, type ExportIndicator } from './export-figures.ts';
 import { jointFigures } from './export-fixtures.ts';
 
 const x = SUPPRESSED_MARK;
+const MONTHS = jointFigures().months;
+const threeMonths = (values: readonly number[]) => MONTHS.map((_, index) => values[index] ?? null);
+/** The fixture with one indicator replaced (or added) by `replacement`. */
+const withIndicator = (figures: FiscalYearFigures, replacement: IndicatorFigures): FiscalYearFigures => ({
+  ...figures,
+  indicators: [
+    ...figures.indicators.filter((indicator) => indicator.indicatorId !== replacement.indicatorId),
+    replacement,
+  ],
+});
+const fixtureIndicator = (indicatorId: string): IndicatorFigures => {
+  const found = jointFigures().indicators.find((indicator) => indicator.indicatorId === indicatorId);
+  if (!found) throw new Error(`no ${indicatorId} in the fixture`);
+  return found;
+};
 const indicatorOf = (indicators: readonly ExportIndicator[], indicatorId: string): ExportIndicator => {
   const found = indicators.find((indicator) => indicator.indicatorId === indicatorId);
   if (!found) throw new Error(`no ${indicatorId}`);
@@ -174,5 +189,149 @@ describe('exportFigures: outside use', () => {
 
     expect(exportFigures(figures, 'outside').threshold).toBe(5);
     expect(difficult.total.months.slice(0, 3)).toEqual([x, x, 6]);
+  });
+});
+
+describe('exportFigures: what gives a hidden figure back within one file', () => {
+  /** 1 difficult case in 川辺町 in June, of one category only (触法). */
+  const oneOffenderCase = withIndicator(jointFigures(), {
+    ...fixtureIndicator('difficult_cases'),
+    total: { value: 1, months: threeMonths([0, 0, 1]) },
+    byMunicipality: [
+      { municipalityCode: '990011', value: 0, months: threeMonths([0, 0, 0]) },
+      { municipalityCode: '990012', value: 1, months: threeMonths([0, 0, 1]) },
+    ],
+    breakdown: [
+      { key: 'abuse', label: '虐待', value: 0 },
+      { key: 'poverty', label: '生活困窮', value: 0 },
+      { key: 'offender_support', label: '触法', value: 1 },
+    ],
+  });
+
+  it('breakdown rule: under a hidden whole every part shows "*", zeros included, so no category is named as the only non-zero one', () => {
+    const difficult = indicatorOf(exportFigures(oneOffenderCase, 'outside').indicators, 'difficult_cases');
+
+    expect(difficult.total.value).toBe(x);
+    expect(difficult.breakdown.map((part) => [part.label, part.value])).toEqual([
+      ['虐待', x],
+      ['生活困窮', x],
+      ['触法', x],
+    ]);
+  });
+
+  it('keeps the breakdown as computed for internal use', () => {
+    const difficult = indicatorOf(exportFigures(oneOffenderCase, 'internal').indicators, 'difficult_cases');
+
+    expect(difficult.breakdown.map((part) => part.value)).toEqual([0, 0, 1]);
+  });
+
+  it('leaves an achievement rate without a target empty instead of "*"', () => {
+    const difficult = indicatorOf(exportFigures(oneOffenderCase, 'outside').indicators, 'difficult_cases');
+
+    expect(difficult.achievementRate).toBeNull();
+  });
+
+  it("hides one number published twice in both places: unwanted self-plans at the year end and the self-plan rate's part for that reason", () => {
+    const rate = fixtureIndicator('self_plan_rate');
+    const figures = withIndicator(
+      withIndicator(jointFigures(), {
+        ...rate,
+        total: { ...rate.total, numerator: 6 },
+        breakdown: [
+          { key: 'person_wish', label: '本人の希望', value: 2 },
+          { key: 'no_office_available', label: '受け入れ可能な事業所がない', value: 4 },
+        ],
+      }),
+      {
+        ...fixtureIndicator('difficult_cases'),
+        indicatorId: 'unwanted_self_plans',
+        label: 'のぞまないセルフプランの人数',
+        unit: '人',
+        total: { value: 4, months: threeMonths([4, 4, 4]) },
+        byMunicipality: [
+          { municipalityCode: '990011', value: 4, months: threeMonths([4, 4, 4]) },
+          { municipalityCode: '990012', value: 0, months: threeMonths([0, 0, 0]) },
+        ],
+        breakdown: [],
+      },
+    );
+
+    const exported = exportFigures(figures, 'outside').indicators;
+
+    const reasons = indicatorOf(exported, 'self_plan_rate').breakdown.map((part) => part.value);
+    const unwanted = indicatorOf(exported, 'unwanted_self_plans');
+    expect(reasons).toEqual([x, x]);
+    expect(unwanted.total.value).toBe(x);
+    // A year-end figure repeats the last month: hidden in one place, hidden in the other.
+    expect(unwanted.total.months[2]).toBe(x);
+    expect(unwanted.byMunicipality.map((series) => [series.value, series.months[2]])).toEqual([
+      [x, x],
+      [0, 0],
+    ]);
+  });
+});
+
+describe('exportFigures: the version rule', () => {
+  const version1 = jointFigures();
+  /** The correction adds one 北信市 user in June (11 → 12): a change of one person. */
+  const users = fixtureIndicator('plan_consultation_users');
+  const correction = withIndicator(version1, {
+    ...users,
+    total: { value: 13.7, months: threeMonths([12, 13, 16]) },
+    byMunicipality: [
+      { municipalityCode: '990011', value: 11.3, months: threeMonths([10, 12, 12]) },
+      { municipalityCode: '990012', value: 2.3, months: threeMonths([2, 1, 4]) },
+    ],
+    achievementRate: 68.5,
+  });
+  const hiddenCells = (indicator: ExportIndicator) =>
+    [indicator.total, ...indicator.byMunicipality].flatMap((series) =>
+      [series.value, ...series.months].flatMap((value, index) =>
+        value === x ? [`${series.scope} ${index === 0 ? 'year' : MONTHS[index - 1]}`] : [],
+      ),
+    );
+
+  it("hides in the correction's file every figure version 1's file hid, and each figure the correction changed by 1–2", () => {
+    const first = indicatorOf(
+      exportFigures(version1, 'outside', [version1]).indicators,
+      'plan_consultation_users',
+    );
+
+    const second = indicatorOf(
+      exportFigures(correction, 'outside', [version1, correction]).indicators,
+      'plan_consultation_users',
+    );
+
+    expect(hiddenCells(first).filter((cell) => !hiddenCells(second).includes(cell))).toEqual([]);
+    expect(second.total.months[2]).toBe(x);
+    expect(second.byMunicipality[0]?.months[2]).toBe(x);
+    expect(second.total.value).toBe(x);
+    expect(second.achievementRate).toBe(x);
+  });
+
+  it("hides in version 1's file, made again after the correction, whatever the correction's file hides", () => {
+    const second = indicatorOf(
+      exportFigures(correction, 'outside', [version1, correction]).indicators,
+      'plan_consultation_users',
+    );
+
+    const again = indicatorOf(
+      exportFigures(version1, 'outside', [version1, correction]).indicators,
+      'plan_consultation_users',
+    );
+
+    expect(hiddenCells(second).filter((cell) => !hiddenCells(again).includes(cell))).toEqual([]);
+    expect(again.total.months[2]).toBe(x);
+    expect(again.byMunicipality[0]?.months[2]).toBe(x);
+  });
+
+  it('leaves internal use as computed, whatever the versions', () => {
+    const internal = indicatorOf(
+      exportFigures(correction, 'internal', [version1, correction]).indicators,
+      'plan_consultation_users',
+    );
+
+    expect(internal.total.months.slice(0, 3)).toEqual([12, 13, 16]);
+    expect(internal.byMunicipality.map((series) => series.value)).toEqual([11.3, 2.3]);
   });
 });

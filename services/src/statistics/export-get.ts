@@ -11,10 +11,10 @@ import type { councilPackRoute, exportFiguresCsvRoute, exportFiguresXlsxRoute } 
 import { figuresWorkbook, workbookBase64 } from './export-workbook.ts';
 
 export const exportFiguresCsv: Operation<typeof exportFiguresCsvRoute> = async ({ ctx, query, now }) => {
-  const source = await readExportSource(ctx, query, now);
+  const source = await readExportSource(ctx, query, query.use, now);
   return {
     contentType: CSV_CONTENT_TYPE,
-    body: csvText(figuresCsvRows(exportFigures(source.figures, query.use))),
+    body: csvText(figuresCsvRows(exportFigures(source.figures, query.use, source.versions))),
     filename: figuresFilename(query.fiscalYear, {
       use: query.use,
       version: source.version,
@@ -24,7 +24,7 @@ export const exportFiguresCsv: Operation<typeof exportFiguresCsvRoute> = async (
 };
 
 export const exportFiguresXlsx: Operation<typeof exportFiguresXlsxRoute> = async ({ ctx, query, now }) => {
-  const source = await readExportSource(ctx, query, now);
+  const source = await readExportSource(ctx, query, query.use, now);
   const input = await readWorkbookInput(ctx, source, query.use, now);
   return {
     contentType: XLSX_CONTENT_TYPE,
@@ -41,7 +41,7 @@ export const exportFiguresXlsx: Operation<typeof exportFiguresXlsxRoute> = async
 /** Outside use always: the pack is handed to the council's members. */
 export const exportCouncilPack: Operation<typeof councilPackRoute> = async ({ ctx, query, now }) => {
   const [source, issues] = await Promise.all([
-    readExportSource(ctx, query, now),
+    readExportSource(ctx, query, 'outside', now),
     readRegionalIssues(ctx.tenantId, query.fiscalYear),
   ]);
   const input = await readWorkbookInput(ctx, source, 'outside', now);

@@ -8,7 +8,7 @@ import {
   type FiscalYearFigures,
   type TenantContext,
 } from '@kikan/shared';
-import { readFiguresSnapshot } from '../data/signoff-store.ts';
+import { readFiguresSnapshot, readSignOff } from '../data/signoff-store.ts';
 import { readTargets } from '../data/statistics-config-store.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { exportFigures } from './export-figures.ts';
@@ -20,24 +20,67 @@ export interface ExportSource {
   figures: FiscalYearFigures;
   /** The approved version exported, or null for the figures as they stand. */
   version: number | null;
+  /** The versions of the fiscal year an outside file can be made of, oldest first, `figures` among them. */
+  versions: FiscalYearFigures[];
 }
 
-/** The fiscal year's figures an export is made of: an approved snapshot, or live from the aggregates. */
-export const readExportSource = async (
+const liveSource = async (ctx: TenantContext, fiscalYear: number, now: Date): Promise<ExportSource> => {
+  const figures = figuresFor(ctx, await readLiveFigures(ctx.tenantId, fiscalYear, now));
+  return { figures, version: null, versions: [figures] };
+};
+
+const missingVersion = () => new NotFoundError('指定された版の承認済みの実績が見つかりません');
+
+/** Internal use: the version asked for, or the figures as they stand. */
+const readInternalSource = async (
   ctx: TenantContext,
-  query: FiguresQuery,
+  { fiscalYear, version }: FiguresQuery,
   now: Date,
 ): Promise<ExportSource> => {
-  if (query.version !== undefined) {
-    const snapshot = await readFiguresSnapshot(ctx.tenantId, query.fiscalYear, query.version);
-    if (!snapshot) throw new NotFoundError('指定された版の承認済みの実績が見つかりません');
-    return { figures: figuresFor(ctx, snapshot.figures), version: query.version };
-  }
-  return {
-    figures: figuresFor(ctx, await readLiveFigures(ctx.tenantId, query.fiscalYear, now)),
-    version: null,
-  };
+  if (version === undefined) return liveSource(ctx, fiscalYear, now);
+  const snapshot = await readFiguresSnapshot(ctx.tenantId, fiscalYear, version);
+  if (!snapshot) throw missingVersion();
+  const figures = figuresFor(ctx, snapshot.figures);
+  return { figures, version, versions: [figures] };
 };
+
+/**
+ * Outside use, the version rule's first half (ADR 0013): once a fiscal year has an approved
+ * version, what leaves the tenant is approved figures — the version asked for, else the latest —
+ * never the live ones, which change with every write and would give hidden figures back by
+ * subtraction. Every approved version comes along, for the pattern they must all share.
+ */
+const readOutsideSource = async (
+  ctx: TenantContext,
+  { fiscalYear, version }: FiguresQuery,
+  now: Date,
+): Promise<ExportSource> => {
+  const { approvals } = await readSignOff(ctx.tenantId, fiscalYear);
+  if (approvals.length === 0) {
+    if (version !== undefined) throw missingVersion();
+    return liveSource(ctx, fiscalYear, now);
+  }
+  const numbers = approvals.map((approval) => approval.version).sort((a, b) => a - b);
+  const snapshots = await Promise.all(
+    numbers.map((number) => readFiguresSnapshot(ctx.tenantId, fiscalYear, number)),
+  );
+  const approved = snapshots.flatMap((snapshot) =>
+    snapshot ? [{ version: snapshot.version, figures: figuresFor(ctx, snapshot.figures) }] : [],
+  );
+  const chosen =
+    version === undefined ? approved.at(-1) : approved.find((candidate) => candidate.version === version);
+  if (!chosen) throw missingVersion();
+  return { ...chosen, versions: approved.map((candidate) => candidate.figures) };
+};
+
+/** The fiscal year's figures an export is made of: an approved snapshot, or live from the aggregates. */
+export const readExportSource = (
+  ctx: TenantContext,
+  query: FiguresQuery,
+  use: ExportUse,
+  now: Date,
+): Promise<ExportSource> =>
+  use === 'outside' ? readOutsideSource(ctx, query, now) : readInternalSource(ctx, query, now);
 
 const targetsOfYear = (
   targets: Readonly<Record<string, Readonly<Record<string, number>>>>,
@@ -51,31 +94,29 @@ const targetsOfYear = (
   );
 
 /**
- * The progress table's three years: the one asked for, the earlier years of the period as they
- * stand now (each a fixed number of aggregate reads, in parallel), and the 見込量 of every year.
+ * The progress table's three years: the one asked for, the earlier years of the period (each a
+ * fixed number of aggregate reads, in parallel; for outside use, their approved versions when they
+ * have them), and the 見込量 of every year.
  */
 export const readWorkbookInput = async (
   ctx: TenantContext,
-  { figures, version }: ExportSource,
+  source: ExportSource,
   use: ExportUse,
   now: Date,
 ): Promise<FiguresWorkbookInput> => {
+  const { figures, version } = source;
   const period = planPeriodById(figures.periodId);
   const currentFiscalYear = fiscalYearOf(todayInJapan(now));
   const earlierYears = period.fiscalYears.filter(
     (year) => year < figures.fiscalYear && year <= currentFiscalYear,
   );
-  const [targets, ...earlierFigures] = await Promise.all([
+  const [targets, ...earlierSources] = await Promise.all([
     readTargets(ctx.tenantId, period.periodId),
-    ...earlierYears.map((year) => readLiveFigures(ctx.tenantId, year, now)),
+    ...earlierYears.map((fiscalYear) => readExportSource(ctx, { fiscalYear }, use, now)),
   ]);
-  const selected = exportFigures(figures, use);
-  const figuresOfYear = new Map(
-    earlierFigures.map((yearFigures) => [
-      yearFigures.fiscalYear,
-      exportFigures(figuresFor(ctx, yearFigures), use),
-    ]),
-  );
+  const exported = (year: ExportSource) => exportFigures(year.figures, use, year.versions);
+  const selected = exported(source);
+  const figuresOfYear = new Map(earlierSources.map((year) => [year.figures.fiscalYear, exported(year)]));
   const planYears = period.fiscalYears.map((fiscalYear): PlanYear => ({
     fiscalYear,
     figures: fiscalYear === figures.fiscalYear ? selected : (figuresOfYear.get(fiscalYear) ?? null),
