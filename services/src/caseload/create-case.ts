@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { CaseView, ageOn, todayInJapan, type FieldError } from '@kikan/shared';
 import { createCase as storeCase, type CaseRecord } from '../data/case-store.ts';
 import { getDirectoryEntries } from '../data/directory-store.ts';
@@ -6,14 +6,9 @@ import { personIndexItems } from '../data/person-store.ts';
 import { ValidationError } from '../http/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { caseCreationOffice } from '../policy/access-policy.ts';
+import { newCaseCode } from '../policy/case-code.ts';
 import { toCaseView } from '../policy/case-view.ts';
 import type { createCaseRoute } from './case-routes.ts';
-
-const CASE_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** A short code staff can say on the phone; ambiguous letters (I, O, 0, 1) are left out. */
-export const newCaseCode = (): string =>
-  `K-${Array.from(randomBytes(6), (byte) => CASE_CODE_ALPHABET[byte % CASE_CODE_ALPHABET.length]).join('')}`;
 
 /** The target is the caller's own office: new cases open there and nowhere else. */
 export const createCase: GuardedOperation<typeof createCaseRoute, string> = {

@@ -14,8 +14,8 @@ import { readPersonFile } from '../data/person-store.ts';
 import { transferCase } from '../data/record-store.ts';
 import { ConflictError, ValidationError } from '../http/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
+import { newCaseCode } from '../policy/case-code.ts';
 import { toCaseView } from '../policy/case-view.ts';
-import { newCaseCode } from './create-case.ts';
 import { requireOpen, requireVersion, writableCase } from './record-access.ts';
 import type { transferToAdultRoute } from './record-routes.ts';
 

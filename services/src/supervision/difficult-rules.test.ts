@@ -294,6 +294,10 @@ describe('closure', () => {
     expect(ended.unshared).toBe(true);
     expect(ended.record.sharedWithCore).toBe(false);
     expect(ended.record.sharing).toBeUndefined();
+    // The code the core center knew from the shared case names nothing once sharing ended.
+    expect(ended.record.caseCode).toMatch(/^K-[A-Z2-9]{6}$/);
+    expect(ended.record.caseCode).not.toBe(emergency.caseCode);
+    expect(consented.record.caseCode).toBe(emergency.caseCode);
     expect(consented.record).toMatchObject({
       sharedWithCore: true,
       sharing: { basis: 'escalation', since: '2026-11-22' },
@@ -346,5 +350,15 @@ describe('sharing by supervision request and its end', () => {
     expect(hidden.sharedWithCore).toBe(false);
     expect(hidden).not.toHaveProperty('sharing');
     expect(hidden.version).toBe(5);
+  });
+
+  it('gives a case whose sharing ends a new case code (SECURITY.md row 23)', () => {
+    const shared = caseRecord({
+      sharedWithCore: true,
+      sharing: { basis: 'escalation', since: '2026-10-02' },
+    });
+
+    expect(unsharedCase(shared, STAMP, 'K-NEWCDE').caseCode).toBe('K-NEWCDE');
+    expect(unsharedCase(shared, STAMP).caseCode).not.toBe(shared.caseCode);
   });
 });

@@ -13,6 +13,7 @@ import {
 import type { CaseRecord } from '../data/case-store.ts';
 import { ConflictError, ValidationError } from '../http/errors.ts';
 import type { Stamp } from '../caseload/case-changes.ts';
+import { newCaseCode } from '../policy/case-code.ts';
 
 /**
  * The rules of difficult cases (困難事例) and of sharing a case with the core center, as pure
@@ -232,6 +233,7 @@ export const approveClosure = (
   current: DifficultyFile | null,
   consentInForce: boolean,
   stamp: Stamp,
+  caseCodeIfUnshared: string = newCaseCode(),
 ): DifficultyMove & { unshared: boolean } => {
   const proposed = requireMove(current, 'closed');
   const file = movedFile(proposed, 'closed', stamp);
@@ -251,8 +253,7 @@ export const approveClosure = (
       unshared: false,
     };
   }
-  const { sharing: _sharing, ...hidden } = touched;
-  return { record: { ...hidden, sharedWithCore: false }, file: closed, unshared: true };
+  return { record: withSharingEnded(touched, caseCodeIfUnshared), file: closed, unshared: true };
 };
 
 // ── Sharing by supervision request, and its end ───────────────────────────────
@@ -278,13 +279,22 @@ export const hiddenByRevocation = (record: CaseRecord): boolean =>
   record.sharedWithCore &&
   !(record.sharing?.basis === 'emergency' && record.difficulty && isOpenDifficulty(record.difficulty.status));
 
-export const unsharedCase = (record: CaseRecord, stamp: Stamp): CaseRecord => {
+/**
+ * The case as the core center may no longer see it: not shared, and under a new case code, so the
+ * code it saw on the shared case names nothing in its pseudonymised lists (SECURITY.md row 23).
+ */
+const withSharingEnded = (record: CaseRecord, caseCode: string): CaseRecord => {
   const { sharing: _sharing, ...rest } = record;
-  return {
-    ...rest,
-    sharedWithCore: false,
-    version: record.version + 1,
-    updatedAt: stamp.at,
-    updatedBy: stamp.userId,
-  };
+  return { ...rest, sharedWithCore: false, caseCode };
 };
+
+export const unsharedCase = (
+  record: CaseRecord,
+  stamp: Stamp,
+  caseCode: string = newCaseCode(),
+): CaseRecord => ({
+  ...withSharingEnded(record, caseCode),
+  version: record.version + 1,
+  updatedAt: stamp.at,
+  updatedBy: stamp.userId,
+});
