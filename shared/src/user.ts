@@ -63,3 +63,10 @@ export const UserMembership = z.strictObject({
   notBefore: z.iso.datetime(),
 });
 export type UserMembership = z.infer<typeof UserMembership>;
+
+/**
+ * What an admin change moves, as the audit log keeps it before and after the change: codes only
+ * (office id, role code, status), never a name — the log stays content-free.
+ */
+export const UserMembershipState = z.strictObject({ officeId: OfficeId, role: Role, status: UserStatus });
+export type UserMembershipState = z.infer<typeof UserMembershipState>;
