@@ -73,6 +73,7 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  * - one record of a case                        → GetItem caseRecord()
  * - a person with their consents and case links → Query pk = person().pk (sk PERSON, CONSENT#…, CASE#…)
  * - the persons holding a recipient number      → Query pk = recipientNumber().pk
+ * - the case (and person) a case code names    → GetItem caseCode()
  * - an office's open role assignments by due    → Query pk = openAssignment().pk (sk `<dueOn>#<id>`)
  * - replay an idempotent create                → GetItem idempotency()
  * - browse the audit log of one day            → Query pk = auditDay().pk
@@ -149,6 +150,14 @@ export const keys = {
   recipientNumber: (tenantId: string, recipientNumber: string, personId = ''): ItemKey => ({
     pk: tenantPk(tenantId, 'RECIPIENT', recipientNumber),
     sk: `PERSON#${personId}`,
+  }),
+  /**
+   * ケース番号 → case and person: a lookup item written with every new case and deleted with it,
+   * so the tenant admin's audit filter finds a person from the code an office quotes, without a scan.
+   */
+  caseCode: (tenantId: string, caseCode: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'CASECODE', caseCode),
+    sk: 'CASE',
   }),
   /** One item per role assignment not yet done, written and deleted with its meeting. */
   openAssignment: (tenantId: string, officeId: string, dueOn = '', assignmentId = ''): ItemKey => ({
