@@ -7,6 +7,8 @@ import { requiredText } from './text.ts';
 export const UserStatus = z.enum(['active', 'removed']);
 export type UserStatus = z.infer<typeof UserStatus>;
 
+export const USER_STATUS_LABELS: Record<UserStatus, string> = { active: '利用中', removed: '利用停止' };
+
 export const User = z.strictObject({
   userId: UserId,
   tenantId: TenantId,
