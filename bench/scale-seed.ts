@@ -1,6 +1,6 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { todayInJapan, type Office, type Tenant, type User } from '@kikan/shared';
-import { caseItem, personItem } from '../services/src/data/case-store.ts';
+import { caseCodeItem, caseItem, personItem } from '../services/src/data/case-store.ts';
 import { cycleRecordItem } from '../services/src/data/cycle-store.ts';
 import { officeItem, tenantItem, userItem } from '../services/src/data/directory-store.ts';
 import { ledgerEventItems, seniorSpecialistItem } from '../services/src/data/ledger-store.ts';
@@ -52,6 +52,7 @@ const caseItems = (tenantId: string, cases: readonly ScaleCase[]): Record<string
   cases.flatMap(({ person, record, monitorings }) => [
     personItem(tenantId, person),
     caseItem(record),
+    caseCodeItem(record),
     ...personIndexItems(tenantId, person, { caseId: record.caseId, officeId: record.officeId }),
     ...monitorings.map(({ conductedOn }, index) =>
       cycleRecordItem(tenantId, record.officeId, {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE_NAME_DEFAULT, keys, todayInJapan } from '@kikan/shared';
-import { caseItem, personItem } from '../src/data/case-store.ts';
+import { caseCodeItem, caseItem, personItem } from '../src/data/case-store.ts';
 import { cycleRecordItem } from '../src/data/cycle-store.ts';
 import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
 import { tenantRegistryItem } from '../src/data/retention-store.ts';
@@ -104,6 +104,7 @@ const items: Record<string, unknown>[] = [
   ...cases.flatMap(({ person, record, monitorings }) => [
     personItem(SCALE_TENANT_ID, person),
     caseItem(record),
+    caseCodeItem(record),
     ...personIndexItems(SCALE_TENANT_ID, person, { caseId: record.caseId, officeId: record.officeId }),
     ...monitorings.map(({ conductedOn }, index) =>
       cycleRecordItem(SCALE_TENANT_ID, record.officeId, {

@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@kikan/shared';
-import { CaseRecord, caseItem, personItem } from '../src/data/case-store.ts';
+import { CaseRecord, caseCodeItem, caseItem, personItem } from '../src/data/case-store.ts';
 import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
 import { officeFigureItems } from '../src/data/office-stats-store.ts';
 import { tenantRegistryItem } from '../src/data/retention-store.ts';
@@ -66,6 +66,7 @@ const demoTenantItems = (now: Date): Record<string, unknown>[] =>
     ...withDemoDifficulty(demoCases(tenant.tenantId, now)).flatMap(({ person, record }) => [
       personItem(tenant.tenantId, person),
       caseItem(record),
+      caseCodeItem(record),
     ]),
     ...demoRecordItems(tenant.tenantId, now),
     ...demoLedgerItems(tenant.tenantId, now),

@@ -3,13 +3,12 @@ import { CaseView } from './case.ts';
 import { DIFFICULT_CATEGORIES, DifficultCategory, DifficultStatus, SharingBasis } from './difficult-case.ts';
 import { CaseId, EntityId, IsoDate, OfficeId, UserId } from './ids.ts';
 import { PageQuery, page } from './pagination.ts';
-import { Role } from './role.ts';
 import { requiredText, text } from './text.ts';
 
 /**
  * API shapes of the core center's work on individual cases: difficult cases (困難事例) and their
  * support meetings (支援会議), sharing a case by supervision request, supervision records
- * (スーパービジョン), and the tenant admin's view of the audit log.
+ * (スーパービジョン). The tenant admin's view of the audit log is in audit-api.ts.
  */
 
 const noDuplicates = <T>(values: readonly T[]) => new Set(values).size === values.length;
@@ -271,73 +270,3 @@ export type SupervisionListQuery = z.infer<typeof SupervisionListQuery>;
 /** Newest first. */
 export const SupervisionPage = page(Supervision);
 export type SupervisionPage = z.infer<typeof SupervisionPage>;
-
-// ── Audit log (for the tenant admin's privacy review) ────────────────────────
-export const AuditDayQuery = PageQuery.extend({
-  /** A day in Japan (JST): entries from 00:00 to 24:00 Japan time. */
-  day: IsoDate,
-});
-export type AuditDayQuery = z.infer<typeof AuditDayQuery>;
-
-/** The longest range one CSV export covers: a month of entries stays well inside a response. */
-export const AUDIT_EXPORT_MAX_DAYS = 31;
-
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-
-export const AuditExportQuery = z
-  .strictObject({ from: IsoDate, to: IsoDate })
-  .refine((value) => value.from <= value.to, { path: ['to'], error: '終了日は開始日以降にしてください' })
-  .refine((value) => dayNumber(value.to) - dayNumber(value.from) < AUDIT_EXPORT_MAX_DAYS, {
-    path: ['to'],
-    error: `期間は${AUDIT_EXPORT_MAX_DAYS}日以内にしてください`,
-  });
-export type AuditExportQuery = z.infer<typeof AuditExportQuery>;
-
-/**
- * One entry as the admin sees it: who did what to which record, when. Never content. Action and
- * record type stay open strings so an entry written by a newer feature still shows.
- */
-export const AuditEntryView = z.strictObject({
-  at: z.iso.datetime(),
-  requestId: z.string(),
-  actorUserId: UserId,
-  actorName: z.string(),
-  actorRole: Role,
-  actorOfficeId: OfficeId,
-  action: z.string(),
-  recordType: z.string(),
-  recordId: z.string(),
-  recordOfficeId: OfficeId.optional(),
-});
-export type AuditEntryView = z.infer<typeof AuditEntryView>;
-
-export const AuditPage = page(AuditEntryView);
-export type AuditPage = z.infer<typeof AuditPage>;
-
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  read: '閲覧',
-  create: '作成',
-  update: '更新',
-  delete: '削除',
-  denied: '拒否（閲覧できない記録）',
-  emergency_share: '緊急時の共有（同意なし・虐待）',
-  expired: '保存期間満了による削除',
-};
-
-export const AUDIT_RECORD_TYPE_LABELS: Record<string, string> = {
-  case: 'ケース',
-  person: '利用者',
-  service_decision: '支給決定',
-  monitoring: 'モニタリング',
-  phase_change: 'フェーズの変更',
-  consent: '同意',
-  plan: '計画',
-  meeting: 'サービス担当者会議',
-  consultation: '相談記録',
-  difficulty: '困難事例',
-  support_meeting: '支援会議',
-  sharing: '基幹との共有',
-  supervision: 'スーパービジョン',
-  retention_settings: '記録の保存期間',
-  legal_hold: '保存期間後の保全（リーガルホールド）',
-};

@@ -20,6 +20,7 @@ export * from './difficult-case.ts';
 export * from './ledger-api.ts';
 export * from './dashboard-api.ts';
 export * from './difficult-api.ts';
+export * from './audit-api.ts';
 export * from './regional-issue-api.ts';
 export * from './statistics-api.ts';
 export * from './suppression.ts';

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CaseId, IsoDate, OfficeId, UserId } from './ids.ts';
 import { CasePhase } from './case.ts';
+import { Role } from './role.ts';
 
 /**
  * Retention of closed cases (ADR 0018). 指定計画相談支援の記録は「その完結の日から」保存する
@@ -60,12 +61,17 @@ export const LegalHold = z.strictObject({
   reason: LegalHoldReason,
   since: IsoDate,
   setBy: UserId,
+  /**
+   * The setter's role then: the tenant admin or the office's manager (from the case page). Absent
+   * on holds placed before managers could place them, all by the tenant admin.
+   */
+  setByRole: Role.optional(),
 });
 export type LegalHold = z.infer<typeof LegalHold>;
 
 /**
- * What the tenant admin sees of a case to place or lift a hold: where it stands and when it may
- * be deleted, never who the person is.
+ * What the tenant admin (and the office's manager, from the case page) sees of a case to place or
+ * lift a hold: where it stands and when it may be deleted, never who the person is.
  */
 export const CaseRetention = z.strictObject({
   caseId: CaseId,

@@ -78,6 +78,7 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  * - a person with their consents and case links → Query pk = person().pk (sk PERSON, CONSENT#…, CASE#…)
  * - the persons holding a recipient number at   → Query pk = recipientNumber().pk,
  *   one office (search: scoped before any read)   begins_with(sk, 'OFFICE#<officeId>#')
+ * - the case (and person) a case code names    → GetItem caseCode()
  * - an office's open role assignments by due    → Query pk = openAssignment().pk (sk `<dueOn>#<id>`)
  * - replay an idempotent create                → GetItem idempotency()
  * - browse the audit log of one day            → Query pk = auditDay().pk
@@ -158,6 +159,14 @@ export const keys = {
   recipientNumber: (tenantId: string, recipientNumber: string, officeId = '', personId = ''): ItemKey => ({
     pk: tenantPk(tenantId, 'RECIPIENT', recipientNumber),
     sk: personId ? `OFFICE#${officeId}#PERSON#${personId}` : officeId ? `OFFICE#${officeId}#` : '',
+  }),
+  /**
+   * ケース番号 → case and person: a lookup item written with every new case and deleted with it,
+   * so the tenant admin's audit filter finds a person from the code an office quotes, without a scan.
+   */
+  caseCode: (tenantId: string, caseCode: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'CASECODE', caseCode),
+    sk: 'CASE',
   }),
   /** One item per role assignment not yet done, written and deleted with its meeting. */
   openAssignment: (tenantId: string, officeId: string, dueOn = '', assignmentId = ''): ItemKey => ({

@@ -7,6 +7,8 @@ import { requiredText } from './text.ts';
 export const UserStatus = z.enum(['active', 'removed']);
 export type UserStatus = z.infer<typeof UserStatus>;
 
+export const USER_STATUS_LABELS: Record<UserStatus, string> = { active: '利用中', removed: '利用停止' };
+
 export const User = z.strictObject({
   userId: UserId,
   tenantId: TenantId,
@@ -63,3 +65,10 @@ export const UserMembership = z.strictObject({
   notBefore: z.iso.datetime(),
 });
 export type UserMembership = z.infer<typeof UserMembership>;
+
+/**
+ * What an admin change moves, as the audit log keeps it before and after the change: codes only
+ * (office id, role code, status), never a name — the log stays content-free.
+ */
+export const UserMembershipState = z.strictObject({ officeId: OfficeId, role: Role, status: UserStatus });
+export type UserMembershipState = z.infer<typeof UserMembershipState>;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS, demoCases } from '../../services/local/demo-data.ts';
 import { withDemoDifficulty } from '../../services/local/demo-difficult.ts';
 import { REPO_ROOT } from '../../services/local/stack.ts';
+import { addDays, todayInJapan } from '@kikan/shared';
 import { launchBrowser, logInAs, settled, trackRequests } from '../support/browser.ts';
 
 /**
@@ -70,6 +71,11 @@ const unsharedCase = caseOf(
   'an unshared himawari case',
 );
 const ISSUE_ID = 'demo-kibougaoka-issue-01';
+/** An open あおぞら case 田中 manages and that no suite puts on hold: its hold panel offers the form. */
+const aozoraCase = [...kibou]
+  .reverse()
+  .find((record) => record.officeId === 'aozora' && record.phase !== 'closed' && !record.difficulty);
+if (!aozoraCase) throw new Error('no demo case: an open aozora case');
 
 // ---- States a scenario visits --------------------------------------------------------------------
 
@@ -177,6 +183,15 @@ const SCENARIOS: Scenario[] = [
       open('同意の記録フォーム', press(/^同意を記録|^撤回を記録/)),
       open('終結フォーム', press('ケースを終結する')),
       open('終結フォームを空で送信', submitEmpty('終結する')),
+    ],
+  },
+  {
+    route: '/cases/[caseId]',
+    as: TANAKA,
+    path: `/cases/${aozoraCase.caseId}`,
+    states: [
+      open('削除の保留フォーム', press('削除を保留にする')),
+      open('保留を理由なしで送信', submitEmpty('保留にする')),
     ],
   },
   { route: '/cases/[caseId]', as: TAKAHASHI, path: `/cases/${unsharedCase.caseId}` },
@@ -296,7 +311,13 @@ const SCENARIOS: Scenario[] = [
       open('終了日を空で送信', submitEmpty('記録する')),
     ],
   },
-  { route: '/audit', as: ADMIN, path: '/audit' },
+  {
+    route: '/audit',
+    as: ADMIN,
+    path: `/audit?from=${addDays(todayInJapan(), -30)}&to=${todayInJapan()}&actorUserId=user-sato&caseCode=${satoCase.caseCode}`,
+    states: [open('条件を空で送信', submitEmpty('この条件で表示する'))],
+  },
+  { route: '/audit', as: ADMIN, path: '/audit?caseCode=K-ZZZZ99' },
   {
     route: '/admin/users',
     as: ADMIN,

@@ -34,6 +34,13 @@ const closedCase = demoCases('kibougaoka', new Date())
 if (!closedCase) throw new Error('no closed midori case in the demo data');
 const CLOSED_CASE_ID = closedCase.caseId;
 
+const TANAKA = userOf('user-tanaka');
+/** A closed case of aozora's, 田中's office: nothing else in e2e looks at its retention. */
+const aozoraClosed = demoCases('kibougaoka', new Date())
+  .map(({ record }) => record)
+  .find((record) => record.officeId === 'aozora' && record.phase === 'closed');
+if (!aozoraClosed) throw new Error('no closed aozora case in the demo data');
+
 // ---- The API, as the admin (tokens from the local issuer the portal uses) -------------------------
 
 const tokenOf = async (email: string): Promise<string> => {
@@ -341,7 +348,13 @@ describe('the tenant admin', () => {
       expect(rowText).toContain(formatJapaneseEraDate(todayInJapan()));
       const held = await callApi(admin, 'GET', '/api/retention/holds');
       expect(held.json.items).toEqual([
-        { caseId: CLOSED_CASE_ID, reason: 'inspection', since: todayInJapan(), setBy: ADMIN.userId },
+        {
+          caseId: CLOSED_CASE_ID,
+          reason: 'inspection',
+          since: todayInJapan(),
+          setBy: ADMIN.userId,
+          setByRole: 'tenant_admin',
+        },
       ]);
 
       // Lifting asks first; やめる leaves the hold in place and the focus on its button.
@@ -421,6 +434,78 @@ describe('the tenant admin', () => {
       await expect.poll(async () => (await focused(page)).id).toBe('years');
       expect(writes).toEqual([]);
     } finally {
+      await context.close();
+    }
+  });
+
+  it('sees who placed a hold from a case page, and is the one who lifts it', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    let placed = false;
+    const admin = await tokenOf(ADMIN.email);
+    try {
+      const page = trackRequests(await context.newPage());
+      await logInAs(page, portalUrl, TANAKA.displayName, `/cases/${aozoraClosed.caseId}`);
+      const panel = main(page).getByRole('region', { name: '削除の保留（リーガルホールド）' });
+      await panel.waitFor();
+      await settled(page);
+      expect(await panel.getByTestId('legal-hold-state').innerText()).toMatch(
+        /^このケースは削除を保留にしていません。.+に終結し、保存期間の満了後は.+から削除の対象になります。$/,
+      );
+
+      // By keyboard: the button opens the form on its heading, the reason is chosen with the arrows.
+      await main(page).focus();
+      const toggle = await tabTo(page, (focus) => focus.id === 'legal-hold-open', 'the hold button');
+      expect(toggle.expanded).toBe('false');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await focused(page)).text).toBe('削除の保留');
+      await tabTo(page, (focus) => focus.text === '保留にする', 'the submit button');
+      await page.keyboard.press('Enter');
+      // No reason yet: the summary takes the focus and nothing is sent.
+      await expect.poll(async () => (await focused(page)).className).toContain('error-summary');
+      expect((await callApi(admin, 'GET', '/api/retention/holds')).json.items).toEqual([]);
+      await tabTo(page, (focus) => focus.tag === 'input' && focus.value === 'litigation', 'the first reason');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(async () => (await focused(page)).value).toBe('disclosure_request');
+      await tabTo(page, (focus) => focus.text === '保留にする', 'the submit button');
+      await page.keyboard.press('Enter');
+      placed = true;
+      await expect.poll(async () => (await focused(page)).text).toBe('このケースの削除を保留にしました。');
+      const state = await panel.innerText();
+      expect(state).toContain('このケースは削除を保留にしています。');
+      expect(state).toContain('開示請求への対応');
+      expect(state).toContain('田中 陽子（事業所管理者）');
+      expect(state).toContain('解除は、システム管理者に依頼してください');
+      expect(await panel.getByRole('button', { name: '削除を保留にする' }).count()).toBe(0);
+
+      // The admin's list says who placed it, and the admin lifts it.
+      const holds = await callApi(admin, 'GET', '/api/retention/holds');
+      expect(holds.json.items).toEqual([
+        {
+          caseId: aozoraClosed.caseId,
+          reason: 'disclosure_request',
+          since: todayInJapan(),
+          setBy: TANAKA.userId,
+          setByRole: 'office_manager',
+        },
+      ]);
+      const adminContext = await browser.newContext({ locale: 'ja-JP' });
+      try {
+        const adminPage = trackRequests(await adminContext.newPage());
+        await logInAs(adminPage, portalUrl, ADMIN.displayName, '/admin/retention');
+        await adminPage.getByRole('heading', { level: 1, name: '記録の保存期間' }).waitFor();
+        await settled(adminPage);
+        const row = main(adminPage).locator(`tr[data-case-id="${aozoraClosed.caseId}"]`);
+        expect(await row.innerText()).toContain('田中 陽子（事業所管理者）');
+        await row.getByRole('button', { name: /保留を解除/ }).click();
+        await main(adminPage).getByRole('button', { name: '解除する', exact: true }).click();
+        await main(adminPage).getByText('削除を保留にしているケースはありません。').waitFor();
+        placed = false;
+      } finally {
+        await adminContext.close();
+      }
+      expect((await callApi(admin, 'GET', '/api/retention/holds')).json.items).toEqual([]);
+    } finally {
+      if (placed) await callApi(admin, 'DELETE', `/api/retention/cases/${aozoraClosed.caseId}/hold`);
       await context.close();
     }
   });

@@ -17,6 +17,7 @@ afterAll(async () => {
 
 const SATO = 'sato@kibou.example';
 const TAKAHASHI = 'takahashi@kibou.example';
+const ADMIN = 'admin@kibou.example';
 const TODAY = todayInJapan();
 /** demo-records.ts: index % 3 = 0 consented to core-center sharing (13 is ひまわり's, open). */
 const CASE = 'demo-kibougaoka-case-013';
@@ -68,5 +69,18 @@ describe('the case code after sharing ends', () => {
     const office = await api.call('GET', `/api/cases/${CASE}`, { as: SATO });
     expect(office.json.caseCode).toMatch(/^K-[A-Z2-9]{6}$/);
     expect(office.json.caseCode).not.toBe(knownCode);
+
+    // The tenant admin's audit filter follows the code: the new one finds the person's file.
+    const period = `from=${TODAY}&to=${TODAY}`;
+    const byNew = await api.call('GET', `/api/audit?${period}&caseCode=${office.json.caseCode}`, {
+      as: ADMIN,
+    });
+    expect(byNew.status).toBe(200);
+    expect(byNew.json.items.length).toBeGreaterThan(0);
+    const byOld = await api.call('GET', `/api/audit?${period}&caseCode=${knownCode}`, { as: ADMIN });
+    expect(byOld.status).toBe(400);
+    expect(byOld.json.error.fields.map((field: { field: string }) => field.field)).toEqual([
+      'query.caseCode',
+    ]);
   });
 });

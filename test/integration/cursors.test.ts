@@ -95,7 +95,7 @@ const LIST_CALLS: Record<string, ListCall[]> = {
   'GET /api/difficult-cases': [{ as: TAKAHASHI, path: '/api/difficult-cases' }],
   'GET /api/supervisions': [{ as: TAKAHASHI, path: '/api/supervisions' }],
   'GET /api/ledger/events': [{ as: TAKAHASHI, path: `/api/ledger/events?fiscalYear=${FISCAL_YEAR}` }],
-  'GET /api/audit': [{ as: ADMIN, path: `/api/audit?day=${TODAY}` }],
+  'GET /api/audit': [{ as: ADMIN, path: `/api/audit?from=${TODAY}&to=${TODAY}` }],
 };
 
 const withQuery = (path: string, extra: string) => `${path}${path.includes('?') ? '&' : '?'}${extra}`;

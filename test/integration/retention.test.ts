@@ -30,6 +30,7 @@ const yearsAgo = (years: number, days = 0) =>
 
 interface TestCase {
   caseId: string;
+  caseCode: string;
   personId: string;
   recipientNumber: string;
   officeId: string;
@@ -56,7 +57,7 @@ const closedCase = async (as: string, tenantId: string, closedYearsAgo: number):
   });
   const created = await api.call('POST', '/api/cases', { as, body });
   expect(created.status).toBe(201);
-  const { caseId, personId, officeId } = created.json;
+  const { caseId, caseCode, personId, officeId } = created.json;
   const consultation = await api.call('POST', `/api/cases/${caseId}/consultations`, {
     as,
     body: {
@@ -100,7 +101,7 @@ const closedCase = async (as: string, tenantId: string, closedYearsAgo: number):
       ExpressionAttributeValues: { ':closedOn': yearsAgo(closedYearsAgo) },
     }),
   );
-  return { caseId, personId, recipientNumber, officeId, tenantId };
+  return { caseId, caseCode, personId, recipientNumber, officeId, tenantId };
 };
 
 const caseItemOf = async (tenantId: string, caseId: string) =>
@@ -244,6 +245,7 @@ describe('the sweep', () => {
     aggregatesBefore = await aggregates('kibougaoka');
     hokushinBefore = await tenantItems('hokushin');
     expect(await itemsOf(old)).not.toEqual([]);
+    expect(await api.queryPartition(keys.caseCode('kibougaoka', old.caseCode).pk)).toHaveLength(1);
     await handler({});
   });
 
@@ -251,6 +253,7 @@ describe('the sweep', () => {
     expect(await caseItemOf('kibougaoka', old.caseId)).toBeUndefined();
     expect(await itemsOf(old)).toEqual([]);
     expect(await api.queryPartition(keys.recipientNumber('kibougaoka', old.recipientNumber).pk)).toEqual([]);
+    expect(await api.queryPartition(keys.caseCode('kibougaoka', old.caseCode).pk)).toEqual([]);
     expect(await api.queryPartition(keys.person('kibougaoka', old.personId).pk)).toEqual([]);
   });
 

@@ -3,7 +3,8 @@ import { bind, createFunction } from '../http/create-function.ts';
 import { changeUserMembershipRoute, getMeRoute, listOfficesRoute, removeUserRoute } from './admin-routes.ts';
 import { exportAudit } from './audit-export.ts';
 import { listAudit } from './audit-list.ts';
-import { exportAuditRoute, listAuditRoute } from './audit-routes.ts';
+import { exportAuditRoute, listAuditRoute, listAuditStaffRoute } from './audit-routes.ts';
+import { listAuditStaff } from './audit-staff.ts';
 import { getMe } from './get-me.ts';
 import { RETENTION_BINDINGS } from './retention-bindings.ts';
 import { changeUserMembership, removeUser } from './user-membership.ts';
@@ -13,6 +14,7 @@ export const handler = createFunction([
   bind(listOfficesRoute, async ({ ctx }) => ({ items: await listOffices(ctx.tenantId) })),
   bind(listAuditRoute, listAudit),
   bind(exportAuditRoute, exportAudit),
+  bind(listAuditStaffRoute, listAuditStaff),
   ...RETENTION_BINDINGS,
   bind(changeUserMembershipRoute, changeUserMembership),
   bind(removeUserRoute, removeUser),

@@ -1,4 +1,11 @@
-import { deletableFrom, keys, todayInJapan, type CaseRetention, type LegalHold } from '@kikan/shared';
+import {
+  deletableFrom,
+  keys,
+  todayInJapan,
+  type CaseRetention,
+  type LegalHold,
+  type TenantContext,
+} from '@kikan/shared';
 import { requireVersion } from '../caseload/record-access.ts';
 import { db, tableName } from '../data/client.ts';
 import {
@@ -11,8 +18,9 @@ import {
   type TableHandle,
 } from '../data/retention-store.ts';
 import { putIfVersion, putNew, writeTransaction, type TransactItem } from '../data/transaction.ts';
-import { ConflictError, NotFoundError } from '../http/errors.ts';
+import { AccessRefusedError, ConflictError, NotFoundError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
+import { mayActOnLegalHold, type LegalHoldAct } from '../policy/access-policy.ts';
 import type {
   getCaseRetentionRoute,
   getRetentionRoute,
@@ -59,22 +67,31 @@ export const listHolds: Operation<typeof listLegalHoldsRoute> = async ({ ctx }) 
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** The case as retention sees it; 404 for a case not in the caller's tenant. */
+/**
+ * The case as retention sees it, for a caller the policy lets do `act` on it. A case not in the
+ * caller's tenant is a 404; one the caller may not act on (another office's, for its manager) is
+ * the same 404, and its refusal leaves one `denied` entry (SECURITY.md row 15).
+ */
 const caseRetention = async (
-  tenantId: string,
+  ctx: TenantContext,
   caseId: string,
+  act: LegalHoldAct,
 ): Promise<CaseRetention & { expiring: boolean }> => {
   const table = requestTable();
   const [record, hold, settings] = await Promise.all([
-    getItem(table, keys.caseItem(tenantId, caseId)),
-    getLegalHold(table, tenantId, caseId),
-    readRetentionSettings(table, tenantId),
+    getItem(table, keys.caseItem(ctx.tenantId, caseId)),
+    getLegalHold(table, ctx.tenantId, caseId),
+    readRetentionSettings(table, ctx.tenantId),
   ]);
   if (!record) throw new NotFoundError();
+  const officeId = String(record.officeId);
+  if (!mayActOnLegalHold(ctx, { officeId }, act)) {
+    throw new AccessRefusedError({ recordType: 'legal_hold', recordId: caseId, recordOfficeId: officeId });
+  }
   const closedOn = record.phase === 'closed' ? text(record.closedOn) : undefined;
   return {
     caseId,
-    officeId: String(record.officeId),
+    officeId,
     phase: record.phase as CaseRetention['phase'],
     ...(closedOn ? { closedOn, deletableFrom: deletableFrom(closedOn, settings.years) } : {}),
     hold,
@@ -85,7 +102,7 @@ const caseRetention = async (
 const view = ({ expiring: _expiring, ...retention }: Awaited<ReturnType<typeof caseRetention>>) => retention;
 
 export const getCaseRetention: Operation<typeof getCaseRetentionRoute> = async ({ ctx, params }) =>
-  view(await caseRetention(ctx.tenantId, params.caseId));
+  view(await caseRetention(ctx, params.caseId, 'view'));
 
 /** The case must still stand, and not be in the middle of its deletion, when the hold is written. */
 const caseStillKept = (tenantId: string, caseId: string): TransactItem => ({
@@ -103,21 +120,35 @@ export const placeLegalHold: Operation<typeof placeLegalHoldRoute> = async ({
   requestId,
   now,
 }) => {
-  const current = await caseRetention(ctx.tenantId, params.caseId);
+  const current = await caseRetention(ctx, params.caseId, 'place');
   if (current.expiring) {
     throw new ConflictError('このケースは保存期間が満了し、削除の処理中です');
+  }
+  // Re-stating a hold (another reason) is the tenant admin's: the manager would overwrite who set it.
+  if (current.hold && ctx.role !== 'tenant_admin') {
+    throw new ConflictError(
+      'このケースは既に削除を保留にしています。保留の理由の変更や解除はシステム管理者に依頼してください',
+    );
   }
   const hold: LegalHold = {
     caseId: params.caseId,
     reason: body.reason,
     since: current.hold?.since ?? todayInJapan(now),
     setBy: ctx.userId,
+    setByRole: ctx.role,
   };
   await writeTransaction(
     { ctx, requestId, now },
     [
       caseStillKept(ctx.tenantId, params.caseId),
-      { Put: { TableName: tableName(), Item: legalHoldItem(ctx.tenantId, hold) } },
+      {
+        Put: {
+          TableName: tableName(),
+          Item: legalHoldItem(ctx.tenantId, hold),
+          // The hold as read: a hold placed or lifted meanwhile makes this a 409, not a wrong entry.
+          ConditionExpression: current.hold ? 'attribute_exists(pk)' : 'attribute_not_exists(pk)',
+        },
+      },
     ],
     [
       {
@@ -138,7 +169,7 @@ export const liftLegalHold: Operation<typeof liftLegalHoldRoute> = async ({
   requestId,
   now,
 }) => {
-  const current = await caseRetention(ctx.tenantId, params.caseId);
+  const current = await caseRetention(ctx, params.caseId, 'lift');
   if (!current.hold) return view(current);
   await writeTransaction(
     { ctx, requestId, now },

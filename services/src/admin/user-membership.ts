@@ -34,6 +34,7 @@ export const changeUserMembership: Operation<typeof changeUserMembershipRoute> =
   ctx,
   params,
   body,
+  requestId,
   now,
 }) => {
   refuseSelf(ctx.userId, params.userId);
@@ -47,15 +48,18 @@ export const changeUserMembership: Operation<typeof changeUserMembershipRoute> =
       { field: 'body.officeId', message: '指定された事業所はこの自治体にありません' },
     ]);
   }
-  // Conditional on the user still being active: a removal in between wins.
-  const changed = await storeMembership(ctx.tenantId, params.userId, body, now);
+  // Written (with its audit entry) only while the user is as read: a removal in between wins.
+  const changed = await storeMembership({ ctx, requestId, now }, user, body);
   if (!changed) throw new NotFoundError(USER_NOT_FOUND);
   return toMembership(changed, now);
 };
 
-export const removeUser: Operation<typeof removeUserRoute> = async ({ ctx, params, now }) => {
+/** Removes a user of the admin's own tenant: read first, so the audit entry says what was removed. */
+export const removeUser: Operation<typeof removeUserRoute> = async ({ ctx, params, requestId, now }) => {
   refuseSelf(ctx.userId, params.userId);
-  const user = await storeRemoval(ctx.tenantId, params.userId, now);
+  const user = await getUser(ctx.tenantId, params.userId);
   if (!user) throw new NotFoundError(USER_NOT_FOUND);
-  return toMembership(user, now);
+  const removed = await storeRemoval({ ctx, requestId, now }, user);
+  if (!removed) throw new NotFoundError(USER_NOT_FOUND);
+  return toMembership(removed, now);
 };

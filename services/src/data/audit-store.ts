@@ -1,5 +1,5 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { Role, addDays, keys } from '@kikan/shared';
+import { Role, UserMembershipState, addDays, keys } from '@kikan/shared';
 import * as z from 'zod';
 import { ValidationError } from '../http/errors.ts';
 import type { auditItem } from './audit.ts';
@@ -23,81 +23,152 @@ export const AuditEntry = z.object({
   recordType: z.string(),
   recordId: z.string(),
   recordOfficeId: z.string().optional(),
+  /** A change to a staff member (record type `user`): office, role and status before and after. */
+  before: UserMembershipState.optional(),
+  after: UserMembershipState.optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-/**
- * A day in Japan (UTC+9) spans two UTC-day partitions of the log: from 15:00Z of the day before,
- * and up to 15:00Z of the day itself.
- */
-const japanDayRanges = (tenantId: string, day: string) => {
-  const previous = addDays(day, -1);
-  return [
-    {
-      pk: keys.auditDay(tenantId, previous).pk,
-      condition: 'sk >= :bound',
-      bound: `${previous}T15:00:00.000Z`,
-    },
-    { pk: keys.auditDay(tenantId, day).pk, condition: 'sk < :bound', bound: `${day}T15:00:00.000Z` },
-  ];
-};
+/** A period of Japan days, both included (at most AUDIT_MAX_DAYS, checked at the edge). */
+export interface AuditPeriod {
+  from: string;
+  to: string;
+}
+
+/** One UTC-day partition of the log, and the part of it inside the period: [lower, upper). */
+export interface AuditPartition {
+  pk: string;
+  lower: string;
+  upper: string;
+}
 
 /**
- * One page of a Japan day's entries, oldest first. The cursor names the partition (0 or 1) and the
- * key to go on from, checked against that partition like every cursor.
+ * A period in Japan (UTC+9) spans the UTC-day partitions from the day before its first day to its
+ * last day: Japan's day D runs from 15:00Z of D-1 to 15:00Z of D.
  */
-export const readAuditDay = async (
-  tenantId: string,
-  day: string,
-  limit: number,
-  cursor?: string,
-): Promise<{ items: AuditEntry[]; nextCursor: string | null }> => {
-  const ranges = japanDayRanges(tenantId, day);
-  const part = cursor === undefined ? 0 : Number(cursor.slice(0, 1));
-  if (!(part === 0 || part === 1)) {
-    throw new ValidationError([{ field: 'query.cursor', message: 'ページ位置が正しくありません' }]);
+export const auditPartitions = (tenantId: string, period: AuditPeriod): AuditPartition[] => {
+  const start = `${addDays(period.from, -1)}T15:00:00.000Z`;
+  const end = `${period.to}T15:00:00.000Z`;
+  const partitions: AuditPartition[] = [];
+  for (let day = addDays(period.from, -1); day <= period.to; day = addDays(day, 1)) {
+    const dayStart = `${day}T00:00:00.000Z`;
+    const dayEnd = `${addDays(day, 1)}T00:00:00.000Z`;
+    partitions.push({
+      pk: keys.auditDay(tenantId, day).pk,
+      lower: dayStart > start ? dayStart : start,
+      upper: dayEnd < end ? dayEnd : end,
+    });
   }
+  return partitions;
+};
+
+const invalidCursor = () =>
+  new ValidationError([{ field: 'query.cursor', message: 'ページ位置が正しくありません' }]);
+
+/**
+ * Where a page starts: a cursor is a key of the log — `{ pk, sk }` to go on after that entry, or
+ * `{ pk }` for the start of that partition — and must lie inside the period being read, so a
+ * crafted one reaches no other tenant, day or entry.
+ */
+const startOf = (
+  cursor: string | undefined,
+  partitions: readonly AuditPartition[],
+): { index: number; startKey?: { pk: string; sk: string } } => {
+  if (cursor === undefined) return { index: 0 };
+  const key = decodeCursor(cursor, {}) ?? {};
+  const index = partitions.findIndex((partition) => partition.pk === key.pk);
+  const partition = partitions[index];
+  if (!partition) throw invalidCursor();
+  const names = Object.keys(key).sort().join(',');
+  if (names === 'pk') return { index };
+  // Every sort key is `<at>#<request id>#<n>`: one inside the partition's part of the period.
+  if (names !== 'pk,sk' || !key.sk || key.sk < partition.lower || key.sk > partition.upper) {
+    throw invalidCursor();
+  }
+  return { index, startKey: { pk: partition.pk, sk: key.sk } };
+};
+
+export interface AuditRead {
+  limit: number;
+  cursor?: string | undefined;
+  /** Which entries the caller wants; every entry of the period when absent. */
+  matches?: (entry: AuditEntry) => boolean;
+  /**
+   * Entries looked at per call at most: a filter rarely matching cannot make one request read a
+   * month of a large tenant. The page then ends short, with a cursor to read on.
+   */
+  maxExamined: number;
+}
+
+/** DynamoDB returns at most 1 MB per Query; a filtered read asks for pages of this many entries. */
+const FILTERED_QUERY_PAGE = 1000;
+
+/**
+ * One page of the period's entries that match, oldest first. The cursor is the key of the last
+ * entry returned (or looked at), so the next page starts right after it whatever was filtered out.
+ */
+export const readAuditPage = async (
+  tenantId: string,
+  period: AuditPeriod,
+  { limit, cursor, matches, maxExamined }: AuditRead,
+): Promise<{ items: AuditEntry[]; nextCursor: string | null }> => {
+  const partitions = auditPartitions(tenantId, period);
+  const start = startOf(cursor, partitions);
   const items: AuditEntry[] = [];
-  let startKey: Record<string, string> | undefined =
-    cursor && cursor.length > 1 ? decodeCursor(cursor.slice(1), { pk: ranges[part]?.pk ?? '' }) : undefined;
-  for (let index = part; index < ranges.length; index += 1) {
-    const range = ranges[index];
-    if (!range) break;
-    const result = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: `pk = :pk AND ${range.condition}`,
-        ExpressionAttributeValues: { ':pk': range.pk, ':bound': range.bound },
-        ExclusiveStartKey: startKey,
-        Limit: limit - items.length,
-      }),
-    );
-    items.push(...(result.Items ?? []).map((item) => AuditEntry.parse(item)));
-    const lastKey = encodeCursor(result.LastEvaluatedKey);
-    if (lastKey) return { items, nextCursor: `${index}${lastKey}` };
-    startKey = undefined;
-    if (items.length >= limit)
-      return { items, nextCursor: index + 1 < ranges.length ? `${index + 1}` : null };
+  let examined = 0;
+  let startKey: Record<string, string> | undefined = start.startKey;
+  for (let index = start.index; index < partitions.length; index += 1) {
+    const partition = partitions[index];
+    if (!partition) break;
+    do {
+      const wanted = matches ? Math.min(FILTERED_QUERY_PAGE, maxExamined - examined) : limit - items.length;
+      const result = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          // BETWEEN is inclusive, but no sort key equals a bound: each is a timestamp and more.
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+          ExpressionAttributeValues: {
+            ':pk': partition.pk,
+            ':lower': partition.lower,
+            ':upper': partition.upper,
+          },
+          ExclusiveStartKey: startKey,
+          Limit: wanted,
+        }),
+      );
+      for (const item of result.Items ?? []) {
+        examined += 1;
+        const entry = AuditEntry.parse(item);
+        if (matches && !matches(entry)) continue;
+        items.push(entry);
+        if (items.length >= limit) {
+          return { items, nextCursor: encodeCursor({ pk: partition.pk, sk: String(item.sk) }) };
+        }
+      }
+      startKey = result.LastEvaluatedKey as Record<string, string> | undefined;
+      if (examined >= maxExamined) {
+        if (startKey) return { items, nextCursor: encodeCursor(startKey) };
+        const next = partitions[index + 1];
+        return { items, nextCursor: next ? encodeCursor({ pk: next.pk }) : null };
+      }
+    } while (startKey);
   }
   return { items, nextCursor: null };
 };
 
-/** Every entry of the Japan days `from`…`to`, oldest first, up to `maxEntries` (then truncated). */
-export const readAuditRange = async (
+/** Every matching entry of the period, oldest first, up to `maxEntries` (then truncated). */
+export const readAuditPeriod = async (
   tenantId: string,
-  from: string,
-  to: string,
+  period: AuditPeriod,
   maxEntries: number,
+  matches?: (entry: AuditEntry) => boolean,
 ): Promise<{ items: AuditEntry[]; truncated: boolean }> => {
-  const items: AuditEntry[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) {
-    let cursor: string | undefined;
-    do {
-      const page = await readAuditDay(tenantId, day, 1000, cursor);
-      items.push(...page.items);
-      if (items.length > maxEntries) return { items: items.slice(0, maxEntries), truncated: true };
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-  }
-  return { items, truncated: false };
+  const { items } = await readAuditPage(tenantId, period, {
+    limit: maxEntries + 1,
+    ...(matches ? { matches } : {}),
+    maxExamined: Number.POSITIVE_INFINITY,
+  });
+  return items.length > maxEntries
+    ? { items: items.slice(0, maxEntries), truncated: true }
+    : { items, truncated: false };
 };

@@ -1,4 +1,4 @@
-import type { TenantContext } from '@kikan/shared';
+import type { TenantContext, UserMembershipState } from '@kikan/shared';
 import { keys } from '@kikan/shared';
 
 /**
@@ -8,7 +8,7 @@ import { keys } from '@kikan/shared';
  */
 export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'denied' | 'emergency_share' | 'expired';
 
-export interface AuditEvent {
+export interface RecordEvent {
   action: AuditAction;
   recordType:
     | 'case'
@@ -37,6 +37,21 @@ export interface AuditEvent {
   /** The office that owns the record, when known. */
   recordOfficeId?: string;
 }
+
+/**
+ * A tenant admin's change to a staff member (SECURITY.md row 25): the record is the user (recordId
+ * = the target's userId), and the entry carries their office, role and status before and after as
+ * codes. A staff member's membership is not a client's personal data, and no name is stored.
+ */
+export interface UserChangeEvent {
+  action: 'update' | 'delete';
+  recordType: 'user';
+  recordId: string;
+  before: UserMembershipState;
+  after: UserMembershipState;
+}
+
+export type AuditEvent = RecordEvent | UserChangeEvent;
 
 /**
  * One append-only entry per full-record read and per write: who, which record, what, when, which

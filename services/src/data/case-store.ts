@@ -123,6 +123,14 @@ export const caseItem = (record: CaseRecord) => ({
   ...record,
 });
 
+/** ケース番号 → case and person (keys.caseCode): written with the case, deleted with it. */
+export const caseCodeItem = (record: Pick<CaseRecord, 'tenantId' | 'caseId' | 'caseCode' | 'personId'>) => ({
+  ...keys.caseCode(record.tenantId, record.caseCode),
+  entity: 'case_code',
+  caseId: record.caseId,
+  personId: record.personId,
+});
+
 export interface CaseWrite {
   record: CaseRecord;
   /** The case as read for this write (null: a new case). It is written only at that version. */
@@ -134,12 +142,24 @@ export interface CaseWrite {
   onStale?: 'version_mismatch' | 'conflict';
 }
 
-const casePut = ({ record, previous, onStale = 'version_mismatch' }: CaseWrite): TransactItem => {
-  if (!previous) return putNew(caseItem(record));
+/**
+ * A new case brings its case-code lookup; a code already taken cancels the write (409, retry). A
+ * case given a new code (sharing with the core center ended) moves its lookup with it, so the old
+ * code finds nothing and the retention sweep finds the one lookup there is.
+ */
+const casePut = ({ record, previous, onStale = 'version_mismatch' }: CaseWrite): TransactItem[] => {
+  if (!previous) return [putNew(caseItem(record)), putNew(caseCodeItem(record))];
+  const recoded: TransactItem[] =
+    previous.caseCode === record.caseCode
+      ? []
+      : [
+          { Delete: { TableName: tableName(), Key: keys.caseCode(previous.tenantId, previous.caseCode) } },
+          putNew(caseCodeItem(record)),
+        ];
   const { Put } = putIfVersion(caseItem(record), previous.version);
-  if (!Put || onStale === 'version_mismatch') return { Put };
+  if (!Put || onStale === 'version_mismatch') return [{ Put }, ...recoded];
   const { ReturnValuesOnConditionCheckFailure: _current, ...put } = Put;
-  return { Put: put };
+  return [{ Put: put }, ...recoded];
 };
 
 /**
@@ -151,7 +171,7 @@ const casePut = ({ record, previous, onStale = 'version_mismatch' }: CaseWrite):
  */
 export const caseWriteItems = (writes: readonly CaseWrite[]): TransactItem[] => {
   const transitions = writes.map(({ record, previous }) => ({ before: previous, after: record }));
-  return [...writes.map(casePut), ...officeFigureWrites(transitions), ...statisticsWrites(transitions)];
+  return [...writes.flatMap(casePut), ...officeFigureWrites(transitions), ...statisticsWrites(transitions)];
 };
 
 /** Replaces the whole case item if nobody changed it since `previous` was read. */

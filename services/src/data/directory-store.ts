@@ -1,14 +1,23 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   GetCommand,
   QueryCommand,
-  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { Office, Tenant, User, keys, type Role, type TenantContext } from '@kikan/shared';
+import {
+  Office,
+  Tenant,
+  User,
+  keys,
+  type Role,
+  type TenantContext,
+  type UserMembershipState,
+} from '@kikan/shared';
 import type { z } from 'zod';
+import { ConflictError } from '../http/errors.ts';
+import type { UserChangeEvent } from './audit.ts';
 import { db, tableName, type ClientRegistry } from './client.ts';
+import { writeTransaction, type TransactItem, type WriteContext } from './transaction.ts';
 
 /** Tenants, offices and users: the directory every context reads. */
 
@@ -75,8 +84,11 @@ const readUser = async (
   table: string,
   tenantId: string,
   userId: string,
+  consistent = false,
 ): Promise<User | null> => {
-  const { Item } = await client.send(new GetCommand({ TableName: table, Key: keys.user(tenantId, userId) }));
+  const { Item } = await client.send(
+    new GetCommand({ TableName: table, Key: keys.user(tenantId, userId), ConsistentRead: consistent }),
+  );
   return activeUserOf(Item);
 };
 
@@ -108,66 +120,119 @@ export const activeUserOf = (item: Record<string, unknown> | undefined): User | 
   return isActive(parsed) ? parsed : null;
 };
 
-const toUser = (tenantId: string, attributes: Record<string, unknown> | undefined): User | null =>
-  attributes ? User.parse({ tenantId, ...strip(attributes) }) : null;
+/** A user's office, role and status as codes: what an admin change moves and the audit log keeps. */
+export const membershipStateOf = (user: User): UserMembershipState => ({
+  officeId: user.officeId,
+  role: user.role,
+  status: user.status ?? 'active',
+});
 
-/** Only an existing user who has not been removed may be changed. */
-const ACTIVE_USER_CONDITION =
-  'attribute_exists(pk) AND (attribute_not_exists(#status) OR #status <> :removed)';
-
-const updateActiveUser = async (
+/**
+ * The user item changed only while it is still as `before` was read — same office and role, not
+ * removed — so the audit entry's "before" is exactly what the change replaced.
+ */
+const userUpdate = (
   tenantId: string,
-  userId: string,
+  before: User,
   update: string,
   names: Record<string, string>,
   values: Record<string, unknown>,
+): TransactItem => ({
+  Update: {
+    TableName: tableName(),
+    Key: keys.user(tenantId, before.userId),
+    UpdateExpression: update,
+    ConditionExpression:
+      'attribute_exists(pk) AND (attribute_not_exists(#status) OR #status <> :removed) AND ' +
+      '#officeId = :beforeOfficeId AND #role = :beforeRole',
+    ExpressionAttributeNames: { '#status': 'status', '#officeId': 'officeId', '#role': 'role', ...names },
+    ExpressionAttributeValues: {
+      ':removed': 'removed',
+      ':beforeOfficeId': before.officeId,
+      ':beforeRole': before.role,
+      ...values,
+    },
+  },
+});
+
+/**
+ * Writes the change and its audit entry in one transaction (SECURITY.md row 25): either both exist
+ * or neither. Null when the user was removed (or vanished) since `before` was read; a user another
+ * admin changed meanwhile is a 409, since the change was decided on what is no longer there.
+ */
+const writeUserChange = async (
+  write: WriteContext,
+  before: User,
+  after: User,
+  action: UserChangeEvent['action'],
+  item: TransactItem,
 ): Promise<User | null> => {
   try {
-    const { Attributes } = await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.user(tenantId, userId),
-        UpdateExpression: update,
-        ConditionExpression: ACTIVE_USER_CONDITION,
-        ExpressionAttributeNames: { '#status': 'status', ...names },
-        ExpressionAttributeValues: { ':removed': 'removed', ...values },
-        ReturnValues: 'ALL_NEW',
-      }),
+    await writeTransaction(
+      write,
+      [item],
+      [
+        {
+          action,
+          recordType: 'user',
+          recordId: before.userId,
+          before: membershipStateOf(before),
+          after: membershipStateOf(after),
+        },
+      ],
     );
-    return toUser(tenantId, Attributes);
+    return after;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return null;
-    throw error;
+    if (!(error instanceof ConflictError)) throw error;
+    const current = await readUser(db(), tableName(), write.ctx.tenantId, before.userId, true);
+    if (!current) return null;
+    throw new ConflictError('この職員は他の管理者によって変更されました。画面を読み込み直してください');
   }
 };
 
 /**
- * Moves a user to another office and/or role. `notBefore` becomes now, so every token issued
- * before the change is refused on its next request (SECURITY.md row 14). Null: no such active user.
+ * Moves `user` (as read) to another office and/or role. `notBefore` becomes now, so every token
+ * issued before the change is refused on its next request (SECURITY.md row 14). Null: no such
+ * active user any more.
  */
 export const changeUserMembership = (
-  tenantId: string,
-  userId: string,
+  write: WriteContext,
+  user: User,
   change: { officeId: string; role: Role },
-  now: Date,
-): Promise<User | null> =>
-  updateActiveUser(
-    tenantId,
-    userId,
-    'SET #officeId = :officeId, #role = :role, #notBefore = :now',
-    { '#officeId': 'officeId', '#role': 'role', '#notBefore': 'notBefore' },
-    { ':officeId': change.officeId, ':role': change.role, ':now': now.toISOString() },
+): Promise<User | null> => {
+  const notBefore = write.now.toISOString();
+  return writeUserChange(
+    write,
+    user,
+    { ...user, officeId: change.officeId, role: change.role, notBefore },
+    'update',
+    userUpdate(
+      write.ctx.tenantId,
+      user,
+      'SET #officeId = :officeId, #role = :role, #notBefore = :now',
+      { '#notBefore': 'notBefore' },
+      { ':officeId': change.officeId, ':role': change.role, ':now': notBefore },
+    ),
   );
+};
 
-/** Marks a user removed (the item stays for the audit log's names) and ends their sessions. */
-export const removeUser = (tenantId: string, userId: string, now: Date): Promise<User | null> =>
-  updateActiveUser(
-    tenantId,
-    userId,
-    'SET #status = :removed, #notBefore = :now',
-    { '#notBefore': 'notBefore' },
-    { ':now': now.toISOString() },
+/** Marks `user` removed (the item stays for the audit log's names) and ends their sessions. */
+export const removeUser = (write: WriteContext, user: User): Promise<User | null> => {
+  const notBefore = write.now.toISOString();
+  return writeUserChange(
+    write,
+    user,
+    { ...user, status: 'removed', notBefore },
+    'delete',
+    userUpdate(
+      write.ctx.tenantId,
+      user,
+      'SET #status = :removed, #notBefore = :now',
+      { '#notBefore': 'notBefore' },
+      { ':now': notBefore },
+    ),
   );
+};
 
 /** The caller's tenant, office and user records in one round trip. */
 export const getDirectoryEntries = async (tenantId: string, officeId: string, userId: string) => {

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { keys } from '@kikan/shared';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseRecord } from './case-store.ts';
 import { caseWriteItems } from './case-store.ts';
@@ -70,8 +71,15 @@ describe('the items a case write carries for the dashboard', () => {
     );
   });
 
-  it('writes the new case, one counter update, its two milestones and the statistics of the years it touches', () => {
-    const items = caseWriteItems([{ record, previous: null }]);
+  it('writes the new case with its case-code lookup, one counter update, its two milestones and the statistics of the years it touches', () => {
+    const [casePut, codePut, ...items] = caseWriteItems([{ record, previous: null }]);
+    expect(codePut?.Put?.Item).toMatchObject({
+      ...keys.caseCode(record.tenantId, record.caseCode),
+      caseId: record.caseId,
+      personId: record.personId,
+    });
+    expect(codePut?.Put?.ConditionExpression).toBe('attribute_not_exists(pk)');
+    items.unshift(casePut ?? {});
     expect(items.map((item) => Object.keys(item)[0])).toEqual([
       'Put',
       'Update',

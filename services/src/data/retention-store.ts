@@ -73,7 +73,13 @@ export const legalHoldItem = (tenantId: string, hold: LegalHold) => ({
 });
 
 const holdOf = (item: Item): LegalHold =>
-  LegalHold.parse({ caseId: item.caseId, reason: item.reason, since: item.since, setBy: item.setBy });
+  LegalHold.parse({
+    caseId: item.caseId,
+    reason: item.reason,
+    since: item.since,
+    setBy: item.setBy,
+    ...(item.setByRole === undefined ? {} : { setByRole: item.setByRole }),
+  });
 
 export const listLegalHolds = async (table: TableHandle, tenantId: string): Promise<LegalHold[]> =>
   (await queryAll(table, keys.legalHold(tenantId).pk, keys.legalHold(tenantId).sk)).map(holdOf);

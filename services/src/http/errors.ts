@@ -1,5 +1,5 @@
 import type { ErrorCode, FieldError } from '@kikan/shared';
-import type { AuditEvent } from '../data/audit.ts';
+import type { RecordEvent } from '../data/audit.ts';
 
 /**
  * The one error hierarchy. Messages are Japanese because the portal shows them as they are;
@@ -62,7 +62,7 @@ export class NotFoundError extends AppError {
  * record, no content (SECURITY.md row 15, "denials too").
  */
 export class AccessRefusedError extends NotFoundError {
-  constructor(readonly refused: Omit<AuditEvent, 'action'>) {
+  constructor(readonly refused: Omit<RecordEvent, 'action'>) {
     super();
   }
 }

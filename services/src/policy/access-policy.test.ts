@@ -1,7 +1,14 @@
 import { ROLES, type Role, type TenantContext } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError } from '../http/errors.ts';
-import { caseCreationOffice, caseListScope, caseVisibility, type CaseVisibility } from './access-policy.ts';
+import {
+  caseCreationOffice,
+  caseListScope,
+  caseVisibility,
+  mayActOnLegalHold,
+  type CaseVisibility,
+  type LegalHoldAct,
+} from './access-policy.ts';
 
 const OWN_OFFICE = 'office_north1';
 const OTHER_OFFICE = 'office_south2';
@@ -108,4 +115,32 @@ describe('caseCreationOffice', () => {
   it.each(['municipal_officer', 'tenant_admin'] as const)('forbids a %s to create a case', (role) => {
     expect(() => caseCreationOffice(contextOf(role))).toThrow(ForbiddenError);
   });
+});
+
+describe('mayActOnLegalHold', () => {
+  /** role → what it may do on a case of its own office / of another office. */
+  const ALLOWED: Record<Role, Record<Target, LegalHoldAct[]>> = {
+    tenant_admin: { 'own office': ['view', 'place', 'lift'], 'other office': ['view', 'place', 'lift'] },
+    office_manager: { 'own office': ['view', 'place'], 'other office': [] },
+    specialist: { 'own office': [], 'other office': [] },
+    core_supervisor: { 'own office': [], 'other office': [] },
+    municipal_officer: { 'own office': [], 'other office': [] },
+  };
+
+  it('has a rule for every role', () => {
+    expect(Object.keys(ALLOWED).sort()).toEqual([...ROLES].sort());
+  });
+
+  for (const role of ROLES) {
+    for (const target of ['own office', 'other office'] as const) {
+      const allowed = ALLOWED[role][target];
+      it(`lets a ${role} on a case of the ${target} ${allowed.length ? allowed.join(', ') : 'do nothing'}`, () => {
+        const officeId = target === 'own office' ? OWN_OFFICE : OTHER_OFFICE;
+        const acts = (['view', 'place', 'lift'] as const).filter((act) =>
+          mayActOnLegalHold(contextOf(role), { officeId }, act),
+        );
+        expect(acts).toEqual(allowed);
+      });
+    }
+  }
 });

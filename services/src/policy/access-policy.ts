@@ -101,6 +101,33 @@ export const mayActOnDifficulty = (ctx: TenantContext, target: CaseScope, act: D
 };
 
 /**
+ * Legal holds (ADR 0018) keep a case past its retention period. The tenant admin places and lifts
+ * them on any case of the tenant, seeing where it stands but never its content. The manager of the
+ * office holding the case may place one from the case page and see it: the office is the first to
+ * know of a dispute, a disclosure request or an inspection. Lifting a hold exposes the case to
+ * deletion again, so it stays with the tenant admin, who sees who placed it. Anyone else gets the
+ * 404 of a case they cannot see.
+ */
+export type LegalHoldAct = 'view' | 'place' | 'lift';
+
+export const mayActOnLegalHold = (
+  ctx: TenantContext,
+  target: Pick<CaseScope, 'officeId'>,
+  act: LegalHoldAct,
+): boolean => {
+  switch (ctx.role) {
+    case 'tenant_admin':
+      return true;
+    case 'office_manager':
+      return act !== 'lift' && target.officeId === ctx.officeId;
+    case 'specialist':
+    case 'core_supervisor':
+    case 'municipal_officer':
+      return false;
+  }
+};
+
+/**
  * Supervision records are the core center's; a specialist (or office manager) sees the ones about
  * themselves, with only their own office's linked cases.
  */

@@ -9,6 +9,7 @@ const PERSON = 'person-000001';
 const caseItems = [
   {
     ...keys.caseItem(T, CASE),
+    caseCode: 'K-ABC234',
     officeId: 'himawari',
     personId: PERSON,
     birthDate: '2001-04-02',
@@ -86,6 +87,8 @@ describe('planning the deletion of an expired case', () => {
     );
     expect(sks(plan.outside).some((key) => key.includes('as-done'))).toBe(false);
     expect(sks(plan.outside)).toContain(sks([keys.difficultBoard(T, 'closed', 'himawari', CASE)])[0]);
+    // The case-code lookup goes with the case: a deleted case's code leads to nothing.
+    expect(sks(plan.outside)).toContain(sks([keys.caseCode(T, 'K-ABC234')])[0]);
   });
 
   it('never names an audit entry, a counter or another tenant', () => {

@@ -50,7 +50,7 @@ export const isExpired = (closedOn: string, years: number, today: string): boole
   today >= deletableFrom(closedOn, years);
 
 export interface DeletionPlan {
-  /** Lookup items elsewhere that name the case: open assignments, board rows, milestones. */
+  /** Lookup items elsewhere that name the case: open assignments, board rows, milestones, its code. */
   outside: ItemKey[];
   /** The person's items this case alone keeps: its link, and the whole person if no other case is left. */
   person: ItemKey[];
@@ -79,6 +79,7 @@ export const planCaseDeletion = (
   const officeId = text(record.officeId);
   const birthDate = text(record.birthDate);
   const personId = text(record.personId);
+  const caseCode = text(record.caseCode);
 
   const assignments = caseItems
     .filter((item) => text(item.sk).startsWith('MEETING#') && Array.isArray(item.assignments))
@@ -127,7 +128,12 @@ export const planCaseDeletion = (
       ];
 
   return {
-    outside: [...assignments, ...board, ...milestones],
+    outside: [
+      ...assignments,
+      ...board,
+      ...milestones,
+      ...(caseCode ? [keys.caseCode(tenantId, caseCode)] : []),
+    ],
     person,
     records: caseItems.filter((item) => item.sk !== caseKey.sk).map(keyOf),
     caseItem: caseKey,

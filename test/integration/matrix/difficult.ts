@@ -365,14 +365,16 @@ export const DIFFICULT_MATRIX: Record<string, Expectation> = {
     headers: (api, persona, target) => supervisionIfMatch(api, followUpOf(persona, target).id),
     status: (persona, target) => followUpOf(persona, target).status,
   },
+  // With every filter: a staff member and the person of a case code of the caller's tenant.
   'GET /api/audit': {
     method: 'GET',
-    path: () => `/api/audit?day=${TODAY}`,
+    path: () => `/api/audit?from=${TODAY}&to=${TODAY}&actorUserId=user-sato&caseCode=K-D001K`,
     status: tenantAdminOnly,
   },
   'GET /api/audit.csv': {
     method: 'GET',
-    path: () => `/api/audit.csv?from=${TODAY}&to=${TODAY}`,
+    path: () => `/api/audit.csv?from=${TODAY}&to=${TODAY}&actorUserId=user-sato&caseCode=K-D001K`,
     status: tenantAdminOnly,
   },
+  'GET /api/audit/staff': { method: 'GET', path: () => '/api/audit/staff', status: tenantAdminOnly },
 };

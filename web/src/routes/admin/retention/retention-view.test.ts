@@ -4,14 +4,13 @@ import { ApiError } from '#lib/api.ts';
 import {
   CASE_NOT_FOUND,
   caseIdErrorOf,
-  caseStanding,
   checkHold,
   checkRetentionYears,
   holdLiftedMessage,
   holdPlacedMessage,
-  reasonLabel,
   retentionBasis,
 } from './retention-view.ts';
+import { caseStanding, reasonLabel } from '#lib/legal-hold.ts';
 
 describe('retention period form', () => {
   it('states the period from the day the support ended', () => {

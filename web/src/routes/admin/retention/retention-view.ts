@@ -1,19 +1,15 @@
 import {
-  CASE_PHASE_LABELS,
-  LEGAL_HOLD_REASONS,
-  LEGAL_HOLD_REASON_LABELS,
   LegalHoldInput,
   LegalHoldParams,
   RETENTION_YEARS_MAX,
   RETENTION_YEARS_MIN,
   RetentionSettingsInput,
   type CaseRetention,
-  type LegalHoldReason,
 } from '@kikan/shared';
 import * as z from 'zod';
 import { ApiError } from '#lib/api.ts';
-import { displayDate } from '#lib/dates.ts';
-import { checkInput, optionsOf, type FormCheck } from '#lib/forms.ts';
+import { checkInput, type FormCheck } from '#lib/forms.ts';
+import { caseStanding } from '#lib/legal-hold.ts';
 
 /** 完結の日から7年: the period counts whole years from the day the support ended (ADR 0018). */
 export const retentionBasis = (years: number): string => `完結の日から${years}年`;
@@ -38,12 +34,6 @@ export const checkRetentionYears = (typed: string): FormCheck<RetentionSettingsI
 export const HoldForm = z.strictObject({ ...LegalHoldParams.shape, ...LegalHoldInput.shape });
 export type HoldForm = z.infer<typeof HoldForm>;
 
-export const REASON_OPTIONS = optionsOf(LEGAL_HOLD_REASONS, LEGAL_HOLD_REASON_LABELS);
-
-/** A reason code as Japanese; a code added later shows as it is rather than not at all. */
-export const reasonLabel = (reason: string): string =>
-  LEGAL_HOLD_REASON_LABELS[reason as LegalHoldReason] ?? reason;
-
 /** Case ids are copied from the office's screens: spaces around them (also full-width) are dropped. */
 export const checkHold = (values: { caseId: string; reason: string }): FormCheck<HoldForm> =>
   checkInput(HoldForm, {
@@ -63,16 +53,6 @@ export const caseIdErrorOf = (error: unknown): unknown =>
         { field: 'body.caseId', message: CASE_NOT_FOUND },
       ])
     : error;
-
-const era = (iso: string) => displayDate(iso).era;
-
-/** Where the case stands, in one sentence: its phase, and when closed, the day it closed and may go. */
-export const caseStanding = (retention: CaseRetention): string => {
-  if (retention.phase !== 'closed' || !retention.closedOn)
-    return `支援の段階は「${CASE_PHASE_LABELS[retention.phase]}」で、終結していないため削除の対象ではありません。`;
-  if (!retention.deletableFrom) return `${era(retention.closedOn)}に終結しています。`;
-  return `${era(retention.closedOn)}に終結し、保存期間の満了後は${era(retention.deletableFrom)}から削除の対象になります。`;
-};
 
 export const holdPlacedMessage = (retention: CaseRetention): string =>
   `ケース ${retention.caseId} の削除を保留にしました。${caseStanding(retention)}`;

@@ -1,6 +1,12 @@
 import type { CaseFull } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
-import { canClose, canWriteCase, phaseButtons, transferToAdultDue } from './case-actions.ts';
+import {
+  canClose,
+  canPlaceLegalHold,
+  canWriteCase,
+  phaseButtons,
+  transferToAdultDue,
+} from './case-actions.ts';
 
 const childCase: CaseFull = {
   visibility: 'full',
@@ -55,6 +61,13 @@ describe('who may write to a case', () => {
     expect(canWriteCase({ role: 'specialist', officeId: 'himawari' }, childCase)).toBe(true);
     expect(canWriteCase({ role: 'office_manager', officeId: 'aozora' }, childCase)).toBe(false);
     expect(canWriteCase({ role: 'municipal_officer', officeId: 'himawari' }, childCase)).toBe(false);
+  });
+
+  it('offers a legal hold to the manager of the office holding the case only', () => {
+    expect(canPlaceLegalHold({ role: 'office_manager', officeId: 'himawari' }, childCase)).toBe(true);
+    expect(canPlaceLegalHold({ role: 'office_manager', officeId: 'aozora' }, childCase)).toBe(false);
+    expect(canPlaceLegalHold({ role: 'specialist', officeId: 'himawari' }, childCase)).toBe(false);
+    expect(canPlaceLegalHold({ role: 'core_supervisor', officeId: 'himawari' }, childCase)).toBe(false);
   });
 });
 

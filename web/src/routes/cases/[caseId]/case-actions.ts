@@ -34,6 +34,15 @@ export const phaseButtons = (phase: CasePhase): PhaseButton[] =>
 
 export const canClose = (phase: CasePhase): boolean => PHASE_TRANSITIONS[phase].includes('closed');
 
+/**
+ * Mirrors the server's legal-hold rule (mayActOnLegalHold): the manager of the office holding the
+ * case sees its hold and may place one, open or closed. The API still decides.
+ */
+export const canPlaceLegalHold = (
+  me: Pick<Me, 'role' | 'officeId'>,
+  view: Pick<CaseView, 'officeId'>,
+): boolean => me.role === 'office_manager' && view.officeId === me.officeId;
+
 /** Mirrors the server's write rule so the page does not offer what would be refused (the API still decides). */
 export const canWriteCase = (me: Pick<Me, 'role' | 'officeId'>, view: Pick<CaseView, 'officeId'>): boolean =>
   (me.role === 'specialist' || me.role === 'office_manager' || me.role === 'core_supervisor') &&
