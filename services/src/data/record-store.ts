@@ -15,12 +15,12 @@ import {
 } from '@kikan/shared';
 import * as z from 'zod';
 import type { Idempotency } from '../http/route.ts';
-import { CaseRecord, caseWriteItems } from './case-store.ts';
+import { CaseRecord, caseItemsBesideRecords, caseWriteItems } from './case-store.ts';
 import { cycleRecordItem } from './cycle-store.ts';
 import { db, tableName } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { StoredResponse } from './idempotency.ts';
-import { personCaseItem, putCaseIfUnchanged } from './person-store.ts';
+import { personCaseItem } from './person-store.ts';
 import {
   putIfVersion,
   putNew,
@@ -42,8 +42,11 @@ export interface Page<T> {
 
 export interface CreateRecord {
   write: WriteContext;
-  /** The office that holds the record, for the audit entry. */
-  officeId: string;
+  /**
+   * The case the record belongs to, as read for this write: rewritten beside the record (its
+   * version and last record day), so nothing computed from the case as it was misses the record.
+   */
+  caseRecord: CaseRecord;
   idempotency: Idempotency | null;
   response: StoredResponse;
 }
@@ -224,20 +227,35 @@ export const listPlans = async (
 };
 
 /** A new version never replaces one: two drafts racing for the same number leave one (409). */
-export const createPlan = ({ write, officeId, idempotency, response, plan }: CreateRecord & { plan: Plan }) =>
-  writeTransaction(
+export const createPlan = ({
+  write,
+  caseRecord,
+  idempotency,
+  response,
+  plan,
+}: CreateRecord & { plan: Plan }) => {
+  const item = planItem(write.ctx.tenantId, plan);
+  return writeTransaction(
     write,
-    [putNew(planItem(write.ctx.tenantId, plan))],
-    [{ action: 'create', recordType: 'plan', recordId: plan.recordId, recordOfficeId: officeId }],
+    [putNew(item), ...caseItemsBesideRecords(write, caseRecord, [item])],
+    [{ action: 'create', recordType: 'plan', recordId: plan.recordId, recordOfficeId: caseRecord.officeId }],
     { idempotency, response },
   );
+};
 
-export const updatePlan = (write: WriteContext, officeId: string, plan: Plan, expectedVersion: number) =>
-  writeTransaction(
+export const updatePlan = (
+  write: WriteContext,
+  caseRecord: CaseRecord,
+  plan: Plan,
+  expectedVersion: number,
+) => {
+  const item = planItem(write.ctx.tenantId, plan);
+  return writeTransaction(
     write,
-    [putIfVersion(planItem(write.ctx.tenantId, plan), expectedVersion)],
-    [{ action: 'update', recordType: 'plan', recordId: plan.recordId, recordOfficeId: officeId }],
+    [putIfVersion(item, expectedVersion), ...caseItemsBesideRecords(write, caseRecord, [item])],
+    [{ action: 'update', recordType: 'plan', recordId: plan.recordId, recordOfficeId: caseRecord.officeId }],
   );
+};
 
 /** The final plan and the case's current plan version move together. */
 export const finalizePlan = ({
@@ -248,18 +266,21 @@ export const finalizePlan = ({
   expectedVersion,
   caseRecord,
   previousCase,
-}: Omit<CreateRecord, 'officeId'> & {
+}: Omit<CreateRecord, 'caseRecord'> & {
   plan: Plan;
   expectedVersion: number;
   caseRecord: CaseRecord;
   /** The case as read: it is written only at that version. */
   previousCase: CaseRecord;
-}) =>
-  writeTransaction(
+}) => {
+  const item = planItem(write.ctx.tenantId, plan);
+  return writeTransaction(
     write,
     [
-      putIfVersion(planItem(write.ctx.tenantId, plan), expectedVersion),
-      ...putCaseIfUnchanged(caseRecord, previousCase),
+      putIfVersion(item, expectedVersion),
+      ...caseWriteItems([
+        { record: caseRecord, previous: previousCase, onStale: 'conflict', records: [item] },
+      ]),
     ],
     [
       { action: 'update', recordType: 'plan', recordId: plan.recordId, recordOfficeId: caseRecord.officeId },
@@ -272,6 +293,7 @@ export const finalizePlan = ({
     ],
     { idempotency, response },
   );
+};
 
 // ── Meetings and role assignments ─────────────────────────────────────────────
 export const meetingItem = (tenantId: string, meeting: Meeting) => ({
@@ -324,26 +346,30 @@ export const getMeeting = async (
 
 export const createMeeting = ({
   write,
-  officeId,
+  caseRecord,
   idempotency,
   response,
   meeting,
-}: CreateRecord & { meeting: Meeting }) =>
-  writeTransaction(
+}: CreateRecord & { meeting: Meeting }) => {
+  const { officeId } = caseRecord;
+  const item = meetingItem(write.ctx.tenantId, meeting);
+  return writeTransaction(
     write,
     [
-      putNew(meetingItem(write.ctx.tenantId, meeting)),
+      putNew(item),
       ...meeting.assignments
         .filter((assignment) => !assignment.doneOn)
         .map((assignment) => putNew(openAssignmentItem(write.ctx.tenantId, officeId, meeting, assignment))),
+      ...caseItemsBesideRecords(write, caseRecord, [item]),
     ],
     [{ action: 'create', recordType: 'meeting', recordId: meeting.recordId, recordOfficeId: officeId }],
     { idempotency, response },
   );
+};
 
 export const completeAssignment = ({
   write,
-  officeId,
+  caseRecord,
   idempotency,
   response,
   meeting,
@@ -354,15 +380,17 @@ export const completeAssignment = ({
   expectedVersion: number;
   assignment: Meeting['assignments'][number];
 }) => {
+  const { officeId } = caseRecord;
   const done: TransactItem = {
     Delete: {
       TableName: tableName(),
       Key: keys.openAssignment(write.ctx.tenantId, officeId, assignment.dueOn, assignment.assignmentId),
     },
   };
+  const item = meetingItem(write.ctx.tenantId, meeting);
   return writeTransaction(
     write,
-    [putIfVersion(meetingItem(write.ctx.tenantId, meeting), expectedVersion), done],
+    [putIfVersion(item, expectedVersion), done, ...caseItemsBesideRecords(write, caseRecord, [item])],
     [{ action: 'update', recordType: 'meeting', recordId: meeting.recordId, recordOfficeId: officeId }],
     { idempotency, response },
   );
@@ -408,24 +436,26 @@ export const getConsultation = async (
 
 export const createConsultation = ({
   write,
-  officeId,
+  caseRecord,
   idempotency,
   response,
   consultation,
-}: CreateRecord & { consultation: Consultation }) =>
-  writeTransaction(
+}: CreateRecord & { consultation: Consultation }) => {
+  const item = consultationItem(write.ctx.tenantId, consultation);
+  return writeTransaction(
     write,
-    [putNew(consultationItem(write.ctx.tenantId, consultation))],
+    [putNew(item), ...caseItemsBesideRecords(write, caseRecord, [item])],
     [
       {
         action: 'create',
         recordType: 'consultation',
         recordId: consultation.recordId,
-        recordOfficeId: officeId,
+        recordOfficeId: caseRecord.officeId,
       },
     ],
     { idempotency, response },
   );
+};
 
 export const anonymousConsultationItem = (tenantId: string, consultation: AnonymousConsultation) => ({
   ...keys.anonymousConsultation(
@@ -443,7 +473,7 @@ export const createAnonymousConsultation = ({
   idempotency,
   response,
   consultation,
-}: Omit<CreateRecord, 'officeId'> & { consultation: AnonymousConsultation }) =>
+}: Omit<CreateRecord, 'caseRecord'> & { consultation: AnonymousConsultation }) =>
   writeTransaction(
     write,
     [putNew(anonymousConsultationItem(write.ctx.tenantId, consultation))],
@@ -504,22 +534,23 @@ export const transferCase = ({
   previous,
   closure,
   opened,
-}: Omit<CreateRecord, 'officeId'> & {
+}: Omit<CreateRecord, 'caseRecord'> & {
   closed: CaseRecord;
   /** The child case as read: it is closed only at that version. */
   previous: CaseRecord;
   /** The closing phase change, so the child case's timeline shows why and when it ended. */
   closure: PhaseChange;
   opened: CaseRecord;
-}) =>
-  writeTransaction(
+}) => {
+  const closing = cycleRecordItem(write.ctx.tenantId, closed.officeId, { kind: 'PHASE', record: closure });
+  return writeTransaction(
     write,
     [
       ...caseWriteItems([
-        { record: closed, previous },
+        { record: closed, previous, records: [closing] },
         { record: opened, previous: null },
       ]),
-      putNew(cycleRecordItem(write.ctx.tenantId, closed.officeId, { kind: 'PHASE', record: closure })),
+      putNew(closing),
       putNew(
         personCaseItem(write.ctx.tenantId, opened.personId, {
           caseId: opened.caseId,
@@ -539,3 +570,4 @@ export const transferCase = ({
     ],
     { idempotency, response },
   );
+};
