@@ -1,11 +1,12 @@
 import { deletableFrom, keys, todayInJapan, type CaseRetention, type LegalHold } from '@kikan/shared';
 import { requireVersion } from '../caseload/record-access.ts';
 import { db, tableName } from '../data/client.ts';
+import { retentionStartOf } from '../data/record-days.ts';
 import {
-  getItem,
   getLegalHold,
   legalHoldItem,
   listLegalHolds,
+  queryAll,
   readRetentionSettings,
   retentionSettingsItem,
   type TableHandle,
@@ -59,24 +60,30 @@ export const listHolds: Operation<typeof listLegalHoldsRoute> = async ({ ctx }) 
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** The case as retention sees it; 404 for a case not in the caller's tenant. */
+/**
+ * The case as retention sees it; 404 for a case not in the caller's tenant. Its deletion day counts
+ * from the later of its closing day and its last record, read from its records as the sweep does.
+ */
 const caseRetention = async (
   tenantId: string,
   caseId: string,
 ): Promise<CaseRetention & { expiring: boolean }> => {
   const table = requestTable();
-  const [record, hold, settings] = await Promise.all([
-    getItem(table, keys.caseItem(tenantId, caseId)),
+  const caseKey = keys.caseItem(tenantId, caseId);
+  const [partition, hold, settings] = await Promise.all([
+    queryAll(table, caseKey.pk),
     getLegalHold(table, tenantId, caseId),
     readRetentionSettings(table, tenantId),
   ]);
+  const record = partition.find((item) => item.sk === caseKey.sk);
   if (!record) throw new NotFoundError();
   const closedOn = record.phase === 'closed' ? text(record.closedOn) : undefined;
+  const startsOn = closedOn ? retentionStartOf(record, partition) : undefined;
   return {
     caseId,
     officeId: String(record.officeId),
     phase: record.phase as CaseRetention['phase'],
-    ...(closedOn ? { closedOn, deletableFrom: deletableFrom(closedOn, settings.years) } : {}),
+    ...(closedOn && startsOn ? { closedOn, deletableFrom: deletableFrom(startsOn, settings.years) } : {}),
     hold,
     expiring: typeof record.expiringSince === 'string',
   };
