@@ -58,6 +58,13 @@ describe('the scale tenant', () => {
     }
   });
 
+  it('keeps in each case the day of its last record (its last monitoring), never after its closing', () => {
+    for (const { record, monitorings } of cases) {
+      expect(record.lastRecordOn).toBe(monitorings.at(-1)?.conductedOn ?? record.openedOn);
+      if (record.closedOn) expect(record.closedOn >= (record.lastRecordOn ?? '')).toBe(true);
+    }
+  });
+
   it('averages about ten monitorings a case, so 20,000 cases make about 200,000 records', () => {
     const perCase = cases.reduce((sum, { monitorings }) => sum + monitorings.length, 0) / cases.length;
     expect(perCase).toBeGreaterThan(8);

@@ -320,6 +320,8 @@ export const scaleCases = (today: string, count = 20_000, seed = 20_251): ScaleC
       serviceUseStatus: underway ? 'using' : 'not_started',
       openedOn,
       ...(closedOn ? { closedOn, closureReason: 'other' } : {}),
+      // The seeds write the monitorings as the case's only records (record-days.ts).
+      lastRecordOn: lastMonitoringOn ?? openedOn,
       sharedWithCore: false,
       ...(current
         ? {

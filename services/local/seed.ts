@@ -4,6 +4,7 @@ import { keys } from '@kikan/shared';
 import { CaseRecord, caseCodeItem, caseItem, personItem } from '../src/data/case-store.ts';
 import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
 import { officeFigureItems } from '../src/data/office-stats-store.ts';
+import { latestDay, recordDaysOf } from '../src/data/record-days.ts';
 import { tenantRegistryItem } from '../src/data/retention-store.ts';
 import { statisticsItems } from '../src/data/statistics-store.ts';
 import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS, demoCases } from './demo-data.ts';
@@ -105,8 +106,29 @@ const withCurrentPlans = (items: Record<string, unknown>[]): Record<string, unkn
   });
 };
 
+/**
+ * Each case keeps the day of its latest record, as every write that adds a record keeps it
+ * (data/record-days.ts): computed from the records seeded into its partition, the opening day when
+ * it has none.
+ */
+export const withLastRecordDays = (items: Record<string, unknown>[]): Record<string, unknown>[] => {
+  const recordDays = new Map<string, string[]>();
+  for (const item of items) {
+    const days = recordDaysOf(item);
+    if (days.length) recordDays.set(String(item.pk), [...(recordDays.get(String(item.pk)) ?? []), ...days]);
+  }
+  return items.map((item) =>
+    item.entity === 'case'
+      ? {
+          ...item,
+          lastRecordOn: latestDay([String(item.openedOn), ...(recordDays.get(String(item.pk)) ?? [])]),
+        }
+      : item,
+  );
+};
+
 export const demoItems = (now: Date): Record<string, unknown>[] =>
-  withOfficeFigures(withCurrentPlans(demoTenantItems(now)));
+  withOfficeFigures(withLastRecordDays(withCurrentPlans(demoTenantItems(now))));
 
 /** Seeds the demo tenants once; a table that already has them is left as it is. */
 export const seedDemoData = async (

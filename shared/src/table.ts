@@ -48,6 +48,13 @@ export const CASE_RECORD_KINDS = [
 ] as const;
 export type CaseRecordKind = (typeof CASE_RECORD_KINDS)[number];
 
+/** The kind of a record in a case partition from its sort key (`<KIND>#…`); null for anything else. */
+export const caseRecordKindOf = (sortKey: unknown): CaseRecordKind | null => {
+  if (typeof sortKey !== 'string') return null;
+  const prefix = sortKey.split('#')[0];
+  return CASE_RECORD_KINDS.find((kind) => kind === prefix) ?? null;
+};
+
 export const tenantKeyPrefix = (tenantId: string): string => `T#${tenantId}#`;
 
 /** The pseudo-tenant of the tenant registry: not a valid tenant id (TENANT_ID_PATTERN has no `_`). */
@@ -322,3 +329,10 @@ export const keys = {
     sk: tenantId ? `TENANT#${tenantId}` : '',
   }),
 } as const;
+
+/** The case whose partition a partition key is, or null: the inverse of keys.caseItem().pk. */
+export const caseIdOfPartition = (tenantId: string, pk: unknown): string | null => {
+  const prefix = tenantPk(tenantId, 'CASE', '');
+  const caseId = typeof pk === 'string' && pk.startsWith(prefix) ? pk.slice(prefix.length) : '';
+  return caseId && !caseId.includes(KEY_DELIMITER) ? caseId : null;
+};

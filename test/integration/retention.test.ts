@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, keys, todayInJapan } from '@kikan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -41,14 +41,15 @@ let recipientSeq = 0;
 
 /**
  * A case as the API makes it (person, links, lookup, counters), with a consultation and a meeting
- * with an open assignment, closed through the phase route; then its closing day is moved back in
- * the table, as if it had been closed `closedYearsAgo` years ago.
+ * with an open assignment, closed through the phase route, all dated as if it had been closed
+ * `closedYearsAgo` years ago: the sweep counts from the later of the closing day and the last
+ * record (retention-dates.test.ts), so the records are as old as the closure.
  */
 const closedCase = async (as: string, tenantId: string, closedYearsAgo: number): Promise<TestCase> => {
   recipientSeq += 1;
   const recipientNumber = `77${String(recipientSeq).padStart(8, '0')}`;
   const body = newCaseBody({
-    openedOn: addDays(TODAY, -30),
+    openedOn: yearsAgo(closedYearsAgo, -30),
     person: {
       ...newCaseBody().person,
       recipientNumber,
@@ -61,7 +62,7 @@ const closedCase = async (as: string, tenantId: string, closedYearsAgo: number):
   const consultation = await api.call('POST', `/api/cases/${caseId}/consultations`, {
     as,
     body: {
-      consultedOn: addDays(TODAY, -20),
+      consultedOn: yearsAgo(closedYearsAgo, -20),
       channel: 'phone',
       counterpart: 'person',
       summary: '電話で近況を聞いた',
@@ -72,11 +73,11 @@ const closedCase = async (as: string, tenantId: string, closedYearsAgo: number):
   const meeting = await api.call('POST', `/api/cases/${caseId}/meetings`, {
     as,
     body: {
-      heldOn: addDays(TODAY, -10),
+      heldOn: yearsAgo(closedYearsAgo, -10),
       attendees: [{ name: '本人', role: '本人' }],
       opinions: '意見',
       decisions: '決定',
-      assignments: [{ who: '相談支援専門員', what: '書類を届ける', dueOn: addDays(TODAY, 30) }],
+      assignments: [{ who: '相談支援専門員', what: '書類を届ける', dueOn: yearsAgo(closedYearsAgo, 30) }],
       unsolvedItems: [],
     },
   });
@@ -86,21 +87,13 @@ const closedCase = async (as: string, tenantId: string, closedYearsAgo: number):
     as,
     body: {
       to: 'closed',
-      closedOn: addDays(TODAY, -1),
+      closedOn: yearsAgo(closedYearsAgo),
       reason: 'moved_away',
       postEvaluation: '転居により終結',
     },
     headers: { 'if-match': `"${String(stored?.version)}"` },
   });
   expect(closed.status).toBe(200);
-  await documents.send(
-    new UpdateCommand({
-      TableName: api.tableName,
-      Key: keys.caseItem(tenantId, caseId),
-      UpdateExpression: 'SET closedOn = :closedOn',
-      ExpressionAttributeValues: { ':closedOn': yearsAgo(closedYearsAgo) },
-    }),
-  );
   return { caseId, caseCode, personId, recipientNumber, officeId, tenantId };
 };
 
@@ -322,7 +315,12 @@ describe('a sweep that stopped half-way', () => {
       await markCaseExpiring(
         table,
         'kibougaoka',
-        { caseId: second.caseId, closedOn: yearsAgo(7), at: now.toISOString() },
+        {
+          caseId: second.caseId,
+          closedOn: yearsAgo(7),
+          version: Number((await caseItemOf('kibougaoka', second.caseId))?.version),
+          at: now.toISOString(),
+        },
         auditItem(ctx, `retention-${second.caseId}`, now, {
           action: 'expired',
           recordType: 'case',

@@ -8,11 +8,12 @@ import {
 } from '@kikan/shared';
 import { requireVersion } from '../caseload/record-access.ts';
 import { db, tableName } from '../data/client.ts';
+import { retentionStartOf } from '../data/record-days.ts';
 import {
-  getItem,
   getLegalHold,
   legalHoldItem,
   listLegalHolds,
+  queryAll,
   readRetentionSettings,
   retentionSettingsItem,
   type TableHandle,
@@ -70,7 +71,9 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 /**
  * The case as retention sees it, for a caller the policy lets do `act` on it. A case not in the
  * caller's tenant is a 404; one the caller may not act on (another office's, for its manager) is
- * the same 404, and its refusal leaves one `denied` entry (SECURITY.md row 15).
+ * the same 404, and its refusal leaves one `denied` entry (SECURITY.md row 15). Its deletion day
+ * counts from the later of its closing day and its last record, read from its records as the
+ * sweep does.
  */
 const caseRetention = async (
   ctx: TenantContext,
@@ -78,22 +81,25 @@ const caseRetention = async (
   act: LegalHoldAct,
 ): Promise<CaseRetention & { expiring: boolean }> => {
   const table = requestTable();
-  const [record, hold, settings] = await Promise.all([
-    getItem(table, keys.caseItem(ctx.tenantId, caseId)),
+  const caseKey = keys.caseItem(ctx.tenantId, caseId);
+  const [partition, hold, settings] = await Promise.all([
+    queryAll(table, caseKey.pk),
     getLegalHold(table, ctx.tenantId, caseId),
     readRetentionSettings(table, ctx.tenantId),
   ]);
+  const record = partition.find((item) => item.sk === caseKey.sk);
   if (!record) throw new NotFoundError();
   const officeId = String(record.officeId);
   if (!mayActOnLegalHold(ctx, { officeId }, act)) {
     throw new AccessRefusedError({ recordType: 'legal_hold', recordId: caseId, recordOfficeId: officeId });
   }
   const closedOn = record.phase === 'closed' ? text(record.closedOn) : undefined;
+  const startsOn = closedOn ? retentionStartOf(record, partition) : undefined;
   return {
     caseId,
     officeId,
     phase: record.phase as CaseRetention['phase'],
-    ...(closedOn ? { closedOn, deletableFrom: deletableFrom(closedOn, settings.years) } : {}),
+    ...(closedOn && startsOn ? { closedOn, deletableFrom: deletableFrom(startsOn, settings.years) } : {}),
     hold,
     expiring: typeof record.expiringSince === 'string',
   };

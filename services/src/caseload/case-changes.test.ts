@@ -256,6 +256,31 @@ describe('phase changes', () => {
     expect(error.fields).toEqual([{ field: 'body.closedOn', message }]);
   });
 
+  it('refuses a closing date before the last record of the case (400 on body.closedOn, naming the day)', () => {
+    const error = thrownBy(() =>
+      applyPhaseChange(
+        caseRecord({ lastRecordOn: '2026-11-20' }),
+        { to: 'closed', closedOn: '2026-11-19', reason: 'other', postEvaluation: '終結' },
+        STAMP,
+        'rec_000001',
+      ),
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.fields).toEqual([
+      { field: 'body.closedOn', message: '終結日は最後の記録日（2026-11-20）以降にしてください' },
+    ]);
+  });
+
+  it('accepts closing on the day of the last record', () => {
+    const { record } = applyPhaseChange(
+      caseRecord({ lastRecordOn: '2026-11-20' }),
+      { to: 'closed', closedOn: '2026-11-20', reason: 'other', postEvaluation: '終結' },
+      STAMP,
+      'rec_000001',
+    );
+    expect(record).toMatchObject({ closedOn: '2026-11-20', lastRecordOn: '2026-11-20' });
+  });
+
   it('accepts closing on the opening day', () => {
     const { record } = applyPhaseChange(
       caseRecord(),

@@ -95,6 +95,15 @@ export const applyCaseSettings = (
   );
 };
 
+/**
+ * A day that ends a case (its closing day, a transfer at 18) starts its retention clock, so it may
+ * not be earlier than the last record of the case: a backdated end would get the file deleted
+ * years early (ADR 0018). A case item without its last record day is filled in before this check
+ * (case-store.ts withLastRecordDay).
+ */
+export const endsBeforeLastRecord = (record: Pick<CaseRecord, 'lastRecordOn'>, day: string): boolean =>
+  record.lastRecordOn !== undefined && day < record.lastRecordOn;
+
 export const phaseMoveRefusal = (from: CasePhase, to: CasePhase): string =>
   `${CASE_PHASE_LABELS[from]}から${CASE_PHASE_LABELS[to]}へは移行できません`;
 
@@ -127,6 +136,14 @@ export const applyPhaseChange = (
         ? '終結日に未来の日付は指定できません'
         : '終結日はケースの開始日以降にしてください';
     throw new ValidationError([{ field: 'body.closedOn', message }]);
+  }
+  if (endsBeforeLastRecord(current, input.closedOn)) {
+    throw new ValidationError([
+      {
+        field: 'body.closedOn',
+        message: `終結日は最後の記録日（${current.lastRecordOn}）以降にしてください`,
+      },
+    ]);
   }
   const closure = { closedOn: input.closedOn, reason: input.reason, postEvaluation: input.postEvaluation };
   return {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CaseRecord } from '../data/case-store.ts';
+import { withLastRecordDay, type CaseRecord } from '../data/case-store.ts';
 import { writeCaseChange } from '../data/cycle-store.ts';
 import { CaseView } from '@kikan/shared';
 import { PreconditionRequiredError, VersionMismatchError } from '../http/errors.ts';
@@ -18,7 +18,12 @@ export const changeCasePhase: GuardedOperation<typeof changeCasePhaseRoute, Case
   run: async ({ ctx, body, ifMatch, idempotency, requestId, now }, current) => {
     if (ifMatch === null) throw new PreconditionRequiredError();
     if (current.version !== ifMatch) throw new VersionMismatchError(current.version);
-    const { record, change } = applyPhaseChange(current, body, stampOf(ctx, now), randomUUID());
+    const { record, change } = applyPhaseChange(
+      body.to === 'closed' ? await withLastRecordDay(current) : current,
+      body,
+      stampOf(ctx, now),
+      randomUUID(),
+    );
     const view = toCaseView(record, 'full', now);
     const replayed = await writeCaseChange({
       write: { ctx, requestId, now },

@@ -31,7 +31,7 @@ export const completeAssignment: GuardedOperation<typeof completeAssignmentRoute
     };
     const replayed = await storeDone({
       write: { ctx, requestId, now },
-      officeId: record.officeId,
+      caseRecord: record,
       idempotency,
       response: { status: 200, body: next },
       meeting: next,

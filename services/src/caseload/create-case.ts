@@ -65,6 +65,7 @@ export const createCase: GuardedOperation<typeof createCaseRoute, string> = {
       monitoringPeriodMonths: body.monitoringPeriodMonths,
       serviceUseStatus: body.serviceUseStatus,
       openedOn: body.openedOn,
+      lastRecordOn: body.openedOn,
       sharedWithCore: false,
       nextMonitoringDueOn: null,
       version: 1,

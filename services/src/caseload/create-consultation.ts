@@ -25,7 +25,7 @@ export const createConsultation: GuardedOperation<typeof createConsultationRoute
     };
     const replayed = await storeConsultation({
       write: { ctx, requestId, now },
-      officeId: record.officeId,
+      caseRecord: record,
       idempotency,
       response: { status: 201, body: consultation },
       consultation,

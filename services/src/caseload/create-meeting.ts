@@ -38,7 +38,7 @@ export const createMeeting: GuardedOperation<typeof createMeetingRoute, CaseReco
     };
     const replayed = await storeMeeting({
       write: { ctx, requestId, now },
-      officeId: record.officeId,
+      caseRecord: record,
       idempotency,
       response: { status: 201, body: meeting },
       meeting,

@@ -28,7 +28,7 @@ export const createPlan: GuardedOperation<typeof createPlanRoute, CaseRecord> = 
     };
     const replayed = await storePlan({
       write: { ctx, requestId, now },
-      officeId: record.officeId,
+      caseRecord: record,
       idempotency,
       response: { status: 201, body: plan },
       plan,

@@ -1,41 +1,68 @@
 import { CONSENT_PURPOSES, type PersonView, type TenantContext } from '@kikan/shared';
-import { readPersonFile, type PersonFile } from '../data/person-store.ts';
+import type { CaseRecord } from '../data/case-store.ts';
+import { readPersonFile, type PersonCaseLink, type PersonFile } from '../data/person-store.ts';
 import { getCasesByIds } from '../data/record-store.ts';
 import { AccessRefusedError, NotFoundError } from '../http/errors.ts';
 import { caseVisibility, mayWriteCase } from '../policy/access-policy.ts';
 
 /**
- * A person is visible to an office that holds (or held) one of their cases, through the case
- * links on the person's partition. The core center sees the persons of its own office's cases and
- * of cases shared with it: the pseudonymised cross-office view never leads to a name.
+ * A person is reachable through the case links on the person's partition, and only through a case
+ * that is still open: an office sees and changes a person while it holds one of their cases open
+ * (the core center also through an open case shared with it). When its case ends — a closure, a
+ * transfer at 18 to another office — its own case file (the case with the person's details as they
+ * were, its timeline and records) stays readable, but the person's live record does not: current
+ * address and family, consents, what the next office changes. It then gets the same 404 as for a
+ * person it never had. The links name only the office, so the linked cases are read (strongly
+ * consistent, so a closure ends access at once); links written before this rule need no change.
  */
 const linkScope = (officeId: string) => ({ officeId, sharedWithCore: false });
 
+const isOpen = (record: CaseRecord) => record.phase !== 'closed';
+
+/** The linked cases, open, that `reaches` accepts; only the links that could pass are read. */
+const reachingCases = async (
+  ctx: TenantContext,
+  links: readonly PersonCaseLink[],
+  mayReach: (link: PersonCaseLink) => boolean,
+  reaches: (record: CaseRecord) => boolean,
+): Promise<boolean> => {
+  const candidates = links.filter(mayReach).map((link) => link.caseId);
+  if (!candidates.length) return false;
+  const cases = await getCasesByIds(ctx.tenantId, candidates, true);
+  return [...cases.values()].some((record) => isOpen(record) && reaches(record));
+};
+
 export const readablePersonFile = async (ctx: TenantContext, personId: string) => {
   const file = await readPersonFile(ctx.tenantId, personId);
-  const visible = file?.cases.some((link) => caseVisibility(ctx, linkScope(link.officeId)) === 'full');
-  if (visible || !file || ctx.role !== 'core_supervisor') return { file, visible: Boolean(visible) };
-  // The core center also reads the person of a case shared with it: the case item says whether it
-  // is, read strongly consistent so a revoked consent hides the person at once.
-  const cases = await getCasesByIds(
-    ctx.tenantId,
-    file.cases.map((link) => link.caseId),
-    true,
+  if (!file) return { file, visible: false };
+  const visible = await reachingCases(
+    ctx,
+    file.cases,
+    // The core center may see any office's case in full once it is shared: the case item says so.
+    (link) => ctx.role === 'core_supervisor' || caseVisibility(ctx, linkScope(link.officeId)) === 'full',
+    (record) => caseVisibility(ctx, record) === 'full',
   );
-  return { file, visible: [...cases.values()].some((record) => caseVisibility(ctx, record) === 'full') };
+  return { file, visible };
 };
 
 export const writablePersonFile = async (ctx: TenantContext, personId: string): Promise<PersonFile> => {
   const file = await readPersonFile(ctx.tenantId, personId);
   if (!file) throw new NotFoundError();
-  if (!file.cases.some((link) => mayWriteCase(ctx, linkScope(link.officeId)))) {
-    // The person exists but none of their cases is the caller's office's: audited as `denied`.
-    throw new AccessRefusedError({ recordType: 'person', recordId: personId });
-  }
+  const writable = await reachingCases(
+    ctx,
+    file.cases,
+    (link) => mayWriteCase(ctx, linkScope(link.officeId)),
+    (record) => mayWriteCase(ctx, record),
+  );
+  // The person exists but no open case of theirs is the caller's office's: audited as `denied`.
+  if (!writable) throw new AccessRefusedError({ recordType: 'person', recordId: personId });
   return file;
 };
 
-/** The person as the caller's office sees it: its own case ids only, consents in a fixed order. */
+/**
+ * The person as the caller's office sees it: its own case ids only (its closed ones too: they are
+ * its files), consents in a fixed order.
+ */
 export const toPersonView = (file: PersonFile, ctx: TenantContext): PersonView => ({
   ...file.person,
   consents: [...file.consents].sort(

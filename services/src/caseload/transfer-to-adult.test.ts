@@ -1,7 +1,7 @@
 import type { TransferToAdultRequest } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../data/case-store.ts';
-import { adultCaseOf, transferRefusal } from './transfer-to-adult.ts';
+import { adultCaseOf, transferOnRefusal, transferRefusal } from './transfer-to-adult.ts';
 
 const child = (overrides: Partial<CaseRecord> = {}): CaseRecord => ({
   caseId: 'case_child1',
@@ -92,5 +92,24 @@ describe('the adult case', () => {
     expect(adult.currentPlanVersion).toBeUndefined();
     expect(adult.planAuthor).toBe('specialist');
     expect(adult.selfPlanReason).toBeUndefined();
+  });
+});
+
+describe('the day of a transfer at 18 (the closing day of the child case)', () => {
+  it('is between the opening of the child case and today', () => {
+    expect(transferOnRefusal(child(), '2020-03-31', '2026-11-22')).toBe(
+      '移行日はケース開始日から今日までの日付にしてください',
+    );
+    expect(transferOnRefusal(child(), '2026-11-23', '2026-11-22')).toBe(
+      '移行日はケース開始日から今日までの日付にしてください',
+    );
+  });
+
+  it('is not before the last record of the child case, which it names', () => {
+    const recorded = child({ lastRecordOn: '2026-11-20' });
+    expect(transferOnRefusal(recorded, '2026-11-19', '2026-11-22')).toBe(
+      '移行日は最後の記録日（2026-11-20）以降にしてください',
+    );
+    expect(transferOnRefusal(recorded, '2026-11-20', '2026-11-22')).toBeNull();
   });
 });

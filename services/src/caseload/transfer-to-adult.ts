@@ -8,7 +8,7 @@ import {
   type TenantContext,
   type TransferToAdultRequest,
 } from '@kikan/shared';
-import type { CaseRecord } from '../data/case-store.ts';
+import { withLastRecordDay, type CaseRecord } from '../data/case-store.ts';
 import { listOffices, listUsers } from '../data/directory-store.ts';
 import { readPersonFile } from '../data/person-store.ts';
 import { transferCase } from '../data/record-store.ts';
@@ -16,6 +16,7 @@ import { ConflictError, ValidationError } from '../http/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { newCaseCode } from '../policy/case-code.ts';
 import { toCaseView } from '../policy/case-view.ts';
+import { endsBeforeLastRecord } from './case-changes.ts';
 import { requireOpen, requireVersion, writableCase } from './record-access.ts';
 import type { transferToAdultRoute } from './record-routes.ts';
 
@@ -26,6 +27,24 @@ export const transferRefusal = (child: CaseRecord, transferOn: string): string |
   }
   if (transferOn < addMonths(dateOfReachingAge(child.birthDate, 17), 6)) {
     return '成人の計画相談支援への移行は17歳6か月から行えます';
+  }
+  return null;
+};
+
+/**
+ * The day of the transfer is the child case's closing day: between its opening and today, and not
+ * before its last record (ADR 0018).
+ */
+export const transferOnRefusal = (
+  child: Pick<CaseRecord, 'openedOn' | 'lastRecordOn'>,
+  transferOn: string,
+  today: string,
+): string | null => {
+  if (transferOn > today || transferOn < child.openedOn) {
+    return '移行日はケース開始日から今日までの日付にしてください';
+  }
+  if (endsBeforeLastRecord(child, transferOn)) {
+    return `移行日は最後の記録日（${child.lastRecordOn}）以降にしてください`;
   }
   return null;
 };
@@ -46,12 +65,8 @@ const receivingSpecialist = async (
   if (body.serviceKind !== 'plan_consultation') {
     errors.push({ field: 'body.serviceKind', message: '移行後のサービス種別は計画相談支援です' });
   }
-  if (body.transferOn > today || body.transferOn < child.openedOn) {
-    errors.push({
-      field: 'body.transferOn',
-      message: '移行日はケース開始日から今日までの日付にしてください',
-    });
-  }
+  const transferOnError = transferOnRefusal(child, body.transferOn, today);
+  if (transferOnError) errors.push({ field: 'body.transferOn', message: transferOnError });
   const staff = users.filter(
     (user) =>
       user.officeId === body.targetOfficeId && (user.role === 'specialist' || user.role === 'office_manager'),
@@ -92,6 +107,7 @@ export const adultCaseOf = (
   monitoringPeriodMonths: body.monitoringPeriodMonths,
   serviceUseStatus: 'not_started',
   openedOn: body.transferOn,
+  lastRecordOn: body.transferOn,
   sharedWithCore: false,
   nextMonitoringDueOn: null,
   previousCaseId: child.caseId,
@@ -109,10 +125,10 @@ const TRANSFER_EVALUATION = '18歳到達により障害児支援利用計画か�
 export const transferToAdult: GuardedOperation<typeof transferToAdultRoute, CaseRecord> = {
   authorize: (input) => writableCase(input, input.params.caseId),
   run: async ({ ctx, body, ifMatch, idempotency, requestId, now }, target) => {
-    const child = requireOpen(target);
-    const refusal = transferRefusal(child, body.transferOn);
+    const refusal = transferRefusal(requireOpen(target), body.transferOn);
     if (refusal) throw new ConflictError(refusal);
-    requireVersion(ifMatch, child.version);
+    requireVersion(ifMatch, target.version);
+    const child = await withLastRecordDay(target);
     const [specialistUserId, personFile] = await Promise.all([
       receivingSpecialist(ctx, body, child, todayInJapan(now)),
       readPersonFile(ctx.tenantId, child.personId),

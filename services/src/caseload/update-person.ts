@@ -10,7 +10,10 @@ import type { updatePersonRoute } from './record-routes.ts';
 
 /**
  * Cases keep copies of the name, kana and birth date (the caseload lists them without reading
- * every person): the copies change in the same transaction as the person, or nothing does.
+ * every person): the copies on the person's open cases change in the same transaction as the
+ * person, or nothing does. A closed case keeps the person as they were when it ended: the office
+ * that closed it no longer follows the person (person-access.ts), and its past months stay counted
+ * where they were.
  */
 export const updatePerson: Operation<typeof updatePersonRoute> = async ({
   ctx,
@@ -38,7 +41,9 @@ export const updatePerson: Operation<typeof updatePersonRoute> = async ({
   const person = Person.parse({ ...file.person, ...body, version: file.person.version + 1, updatedAt: at });
   const copiesChanged = ['name', 'kana', 'birthDate', 'municipalityCode'].some((field) => field in body);
   const caseIds = copiesChanged ? file.cases.map((link) => link.caseId) : [];
-  const cases = [...(await getCasesByIds(ctx.tenantId, caseIds, true)).values()];
+  const cases = [...(await getCasesByIds(ctx.tenantId, caseIds, true)).values()].filter(
+    (record) => record.phase !== 'closed',
+  );
   await storePerson({
     write: { ctx, requestId, now },
     person,

@@ -14,6 +14,6 @@ export const updatePlan: Operation<typeof updatePlanRoute> = async (input) => {
   if (plan.status === 'final') throw new ConflictError('本計画は変更できません。新しい版を作成してください');
   const expectedVersion = requireVersion(ifMatch, plan.version);
   const next: Plan = { ...plan, content: body, version: plan.version + 1, updatedAt: now.toISOString() };
-  await storePlan({ ctx, requestId, now }, record.officeId, next, expectedVersion);
+  await storePlan({ ctx, requestId, now }, record, next, expectedVersion);
   return next;
 };

@@ -24,6 +24,7 @@ import { db, tableName } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { StoredResponse } from './idempotency.ts';
 import { officeFigureWrites } from './office-stats-store.ts';
+import { lastRecordDayOf, latestDay, withRecordDays } from './record-days.ts';
 import { statisticsWrites } from './statistics-store.ts';
 import {
   putIfVersion,
@@ -81,6 +82,14 @@ export const CaseRecord = z.object({
   lastMonitoringOn: IsoDate.optional(),
   closedOn: IsoDate.optional(),
   closureReason: z.string().optional(),
+  /**
+   * The latest day any record of the case is about (record-days.ts): a closing day or a transfer
+   * at 18 may not be earlier. Moved with every write to the case's partition; absent on case items
+   * written before it existed, whose day is then read from their records.
+   */
+  lastRecordOn: IsoDate.optional(),
+  /** Set by the retention sweep when it began deleting the case: kept when the case is rewritten. */
+  expiringSince: z.iso.datetime().optional(),
   currentPlanVersion: z.number().int().optional(),
   previousCaseId: CaseId.optional(),
   /** 困難事例: set by the office's flag, moved along by escalation, acceptance and closure. */
@@ -140,6 +149,8 @@ export interface CaseWrite {
    * meanwhile the write is a 409 to retry, not a 412 whose ETag would name the case.
    */
   onStale?: 'version_mismatch' | 'conflict';
+  /** The items of the case's partition the same transaction puts: the case's last record day follows them. */
+  records?: readonly Record<string, unknown>[];
 }
 
 /**
@@ -166,17 +177,72 @@ const casePut = ({ record, previous, onStale = 'version_mismatch' }: CaseWrite):
  * Every write of a case item goes through here. Besides the whole case item (so every index key
  * follows the change), the same transaction moves its office's dashboard counters and life-stage
  * milestones (data/office-stats-store.ts) and the plan-indicator counters of the months it touches
- * (data/statistics-store.ts) by what the write changes: no write can forget them.
+ * (data/statistics-store.ts) by what the write changes, and the case's last record day by the
+ * records written beside it (data/record-days.ts): no write can forget them.
  * Several cases in one transaction are merged into one counter update per office.
  */
 export const caseWriteItems = (writes: readonly CaseWrite[]): TransactItem[] => {
-  const transitions = writes.map(({ record, previous }) => ({ before: previous, after: record }));
-  return [...writes.flatMap(casePut), ...officeFigureWrites(transitions), ...statisticsWrites(transitions)];
+  const stored = writes.map((write) => ({
+    ...write,
+    record: withRecordDays(write.record, write.records ?? []),
+  }));
+  const transitions = stored.map(({ record, previous }) => ({ before: previous, after: record }));
+  return [...stored.flatMap(casePut), ...officeFigureWrites(transitions), ...statisticsWrites(transitions)];
 };
+
+/**
+ * The case rewritten beside records added to (or changed in) its partition by someone acting on it:
+ * nothing of the case changes but its version, its last record day and who touched it last. The
+ * version makes a closure or a sweep computed from the case as it was before fail instead of missing
+ * the record; a case changed meanwhile makes this write a 409 to retry.
+ */
+export const caseItemsBesideRecords = (
+  write: WriteContext,
+  previous: CaseRecord,
+  records: readonly Record<string, unknown>[],
+): TransactItem[] =>
+  caseWriteItems([
+    {
+      record: {
+        ...previous,
+        version: previous.version + 1,
+        updatedAt: write.now.toISOString(),
+        updatedBy: write.ctx.userId,
+      },
+      previous,
+      onStale: 'conflict',
+      records,
+    },
+  ]);
 
 /** Replaces the whole case item if nobody changed it since `previous` was read. */
 export const putCaseIfVersion = (record: CaseRecord, previous: CaseRecord): TransactItem[] =>
   caseWriteItems([{ record, previous }]);
+
+/**
+ * The case with its last record day, read from its partition (strongly consistent) when the case
+ * item was written before it kept one. A closure or transfer is then checked against the records
+ * themselves and stores the day, so the next write finds it.
+ */
+export const withLastRecordDay = async (record: CaseRecord): Promise<CaseRecord> => {
+  if (record.lastRecordOn !== undefined) return record;
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.caseItem(record.tenantId, record.caseId).pk },
+        ExclusiveStartKey: startKey,
+        ConsistentRead: true,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return { ...record, lastRecordOn: latestDay([record.openedOn, lastRecordDayOf(items)]) ?? record.openedOn };
+};
 
 export const getCase = async (tenantId: string, caseId: string): Promise<CaseRecord | null> => {
   const { Item } = await db().send(

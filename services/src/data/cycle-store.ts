@@ -1,6 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  CASE_RECORD_KINDS,
   EntityId,
   IsoDate,
   MONITORING_DUE_LIMIT,
@@ -8,15 +7,15 @@ import {
   PhaseChange,
   ServiceDecision,
   TABLE_INDEXES,
+  caseRecordKindOf,
   keys,
   todayInJapan,
-  type CaseRecordKind,
   type TimelineEntry,
 } from '@kikan/shared';
 import * as z from 'zod';
 import { logger } from '../logger.ts';
 import type { AuditEvent } from './audit.ts';
-import { CaseRecord, putCaseIfVersion } from './case-store.ts';
+import { CaseRecord, caseWriteItems } from './case-store.ts';
 import { db, tableName } from './client.ts';
 import { putNew, writeTransaction, type IdempotentCreate, type WriteContext } from './transaction.ts';
 
@@ -71,12 +70,10 @@ export const writeCaseChange = ({ write, record, previous, added, create }: Case
       recordOfficeId: record.officeId,
     });
   }
+  const addedItems = added ? [cycleRecordItem(record.tenantId, record.officeId, added)] : [];
   return writeTransaction(
     write,
-    [
-      ...putCaseIfVersion(record, previous),
-      ...(added ? [putNew(cycleRecordItem(record.tenantId, record.officeId, added))] : []),
-    ],
+    [...caseWriteItems([{ record, previous, records: addedItems }]), ...addedItems.map(putNew)],
     audits,
     create,
   );
@@ -116,15 +113,9 @@ const Reference = z.object({
   date: IsoDate.optional(),
 });
 
-const kindOf = (sortKey: unknown): CaseRecordKind | null => {
-  if (typeof sortKey !== 'string') return null;
-  const prefix = sortKey.split('#')[0];
-  return CASE_RECORD_KINDS.find((kind) => kind === prefix) ?? null;
-};
-
 /** One stored item of a case partition as a timeline entry; null for the case itself. */
 export const toTimelineEntry = (item: Record<string, unknown>): TimelineEntry | null => {
-  const kind = kindOf(item.sk);
+  const kind = caseRecordKindOf(item.sk);
   // The core center's file on a case (difficulty, sharing) is read through its own routes.
   if (kind === null || kind === 'DIFFICULTY' || kind === 'SHARING') return null;
   switch (kind) {

@@ -17,7 +17,7 @@ import {
 import * as z from 'zod';
 import type { Idempotency } from '../http/route.ts';
 import type { AuditEvent } from './audit.ts';
-import { caseWriteItems, putCaseIfVersion, type CaseRecord } from './case-store.ts';
+import { caseItemsBesideRecords, caseWriteItems, type CaseRecord } from './case-store.ts';
 import { db, tableName } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { StoredResponse } from './idempotency.ts';
@@ -180,8 +180,11 @@ const consentStillGranted = (tenantId: string, personId: string): TransactItem =
 
 export interface DifficultyWrite {
   write: WriteContext;
-  /** Status moves: the case after the move and as read (written only at that version). */
-  caseWrite?: { record: CaseRecord; previous: CaseRecord };
+  /**
+   * The case after the move and as read (written only at that version). A write that is not a
+   * status move (a support meeting) gives the case as read: it is rewritten beside the file.
+   */
+  caseWrite: { record: CaseRecord; previous: CaseRecord } | { previous: CaseRecord };
   file: DifficultyFile;
   /** The file as read; null for the case's first episode. */
   previousFile: DifficultyFile | null;
@@ -209,15 +212,21 @@ export const writeDifficulty = ({
   create,
 }: DifficultyWrite) => {
   const tenantId = write.ctx.tenantId;
+  const added = [
+    ...(archived ? [closedEpisodeItem(tenantId, archived)] : []),
+    ...(meeting ? [supportMeetingItem(tenantId, meeting)] : []),
+    ...(sharing ? [sharingItem(tenantId, sharing)] : []),
+  ];
+  const records = [difficultyFileItem(tenantId, file), ...added];
   return writeTransaction(
     write,
     [
-      ...(caseWrite ? putCaseIfVersion(caseWrite.record, caseWrite.previous) : []),
+      ...('record' in caseWrite
+        ? caseWriteItems([{ record: caseWrite.record, previous: caseWrite.previous, records }])
+        : caseItemsBesideRecords(write, caseWrite.previous, records)),
       putFile(tenantId, file, previousFile),
       ...boardMove(tenantId, previousFile, file),
-      ...(archived ? [putNew(closedEpisodeItem(tenantId, archived))] : []),
-      ...(meeting ? [putNew(supportMeetingItem(tenantId, meeting))] : []),
-      ...(sharing ? [putNew(sharingItem(tenantId, sharing))] : []),
+      ...added.map(putNew),
       ...(consentOf ? [consentStillGranted(tenantId, consentOf)] : []),
     ],
     audits,
@@ -242,7 +251,7 @@ export const writeSupervisionRequest = ({
   writeTransaction(
     write,
     [
-      ...putCaseIfVersion(record, previous),
+      ...caseWriteItems([{ record, previous, records: [sharingItem(write.ctx.tenantId, sharing)] }]),
       putNew(sharingItem(write.ctx.tenantId, sharing)),
       consentStillGranted(write.ctx.tenantId, record.personId),
     ],
@@ -288,7 +297,14 @@ export const revokeSharingConsent = ({
     write,
     [
       putIfVersion(consentItem(tenantId, personId, consent), expectedVersion),
-      ...caseWriteItems(unshared.map(({ record, previous }) => ({ record, previous, onStale: 'conflict' }))),
+      ...caseWriteItems(
+        unshared.map(({ record, previous, sharing }) => ({
+          record,
+          previous,
+          onStale: 'conflict',
+          records: [sharingItem(tenantId, sharing)],
+        })),
+      ),
       ...unshared.map(({ sharing }) => putNew(sharingItem(tenantId, sharing))),
     ],
     [

@@ -15,9 +15,10 @@ import {
 
 /**
  * A person's partition holds the person, one item per consent purpose and one link per case
- * (`CASE#<caseId>` with the case's office). The links decide who may read the person: an office
- * sees a person only while it holds (or held) one of their cases. They are never deleted, so a
- * closed case keeps its office's access to the file it wrote. The recipient-number lookup has one
+ * (`CASE#<caseId>` with the case's office). The links lead to who may read the person: an office
+ * sees a person only while one of their cases it holds is open (caseload/person-access.ts reads
+ * the linked cases). Links are never deleted: a closed case stays its office's file, listed among
+ * its case ids, but no longer opens the person's live record. The recipient-number lookup has one
  * item per office of the links.
  */
 

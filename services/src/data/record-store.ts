@@ -15,12 +15,12 @@ import {
 } from '@kikan/shared';
 import * as z from 'zod';
 import type { Idempotency } from '../http/route.ts';
-import { CaseRecord, caseWriteItems } from './case-store.ts';
+import { CaseRecord, caseItemsBesideRecords, caseWriteItems } from './case-store.ts';
 import { cycleRecordItem } from './cycle-store.ts';
 import { db, tableName } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { StoredResponse } from './idempotency.ts';
-import { personIndexItems, putCaseIfUnchanged } from './person-store.ts';
+import { personIndexItems } from './person-store.ts';
 import {
   putIfVersion,
   putNew,
@@ -42,8 +42,11 @@ export interface Page<T> {
 
 export interface CreateRecord {
   write: WriteContext;
-  /** The office that holds the record, for the audit entry. */
-  officeId: string;
+  /**
+   * The case the record belongs to, as read for this write: rewritten beside the record (its
+   * version and last record day), so nothing computed from the case as it was misses the record.
+   */
+  caseRecord: CaseRecord;
   idempotency: Idempotency | null;
   response: StoredResponse;
 }
@@ -240,20 +243,35 @@ export const listPlans = async (
 };
 
 /** A new version never replaces one: two drafts racing for the same number leave one (409). */
-export const createPlan = ({ write, officeId, idempotency, response, plan }: CreateRecord & { plan: Plan }) =>
-  writeTransaction(
+export const createPlan = ({
+  write,
+  caseRecord,
+  idempotency,
+  response,
+  plan,
+}: CreateRecord & { plan: Plan }) => {
+  const item = planItem(write.ctx.tenantId, plan);
+  return writeTransaction(
     write,
-    [putNew(planItem(write.ctx.tenantId, plan))],
-    [{ action: 'create', recordType: 'plan', recordId: plan.recordId, recordOfficeId: officeId }],
+    [putNew(item), ...caseItemsBesideRecords(write, caseRecord, [item])],
+    [{ action: 'create', recordType: 'plan', recordId: plan.recordId, recordOfficeId: caseRecord.officeId }],
     { idempotency, response },
   );
+};
 
-export const updatePlan = (write: WriteContext, officeId: string, plan: Plan, expectedVersion: number) =>
-  writeTransaction(
+export const updatePlan = (
+  write: WriteContext,
+  caseRecord: CaseRecord,
+  plan: Plan,
+  expectedVersion: number,
+) => {
+  const item = planItem(write.ctx.tenantId, plan);
+  return writeTransaction(
     write,
-    [putIfVersion(planItem(write.ctx.tenantId, plan), expectedVersion)],
-    [{ action: 'update', recordType: 'plan', recordId: plan.recordId, recordOfficeId: officeId }],
+    [putIfVersion(item, expectedVersion), ...caseItemsBesideRecords(write, caseRecord, [item])],
+    [{ action: 'update', recordType: 'plan', recordId: plan.recordId, recordOfficeId: caseRecord.officeId }],
   );
+};
 
 /** The final plan and the case's current plan version move together. */
 export const finalizePlan = ({
@@ -264,18 +282,21 @@ export const finalizePlan = ({
   expectedVersion,
   caseRecord,
   previousCase,
-}: Omit<CreateRecord, 'officeId'> & {
+}: Omit<CreateRecord, 'caseRecord'> & {
   plan: Plan;
   expectedVersion: number;
   caseRecord: CaseRecord;
   /** The case as read: it is written only at that version. */
   previousCase: CaseRecord;
-}) =>
-  writeTransaction(
+}) => {
+  const item = planItem(write.ctx.tenantId, plan);
+  return writeTransaction(
     write,
     [
-      putIfVersion(planItem(write.ctx.tenantId, plan), expectedVersion),
-      ...putCaseIfUnchanged(caseRecord, previousCase),
+      putIfVersion(item, expectedVersion),
+      ...caseWriteItems([
+        { record: caseRecord, previous: previousCase, onStale: 'conflict', records: [item] },
+      ]),
     ],
     [
       { action: 'update', recordType: 'plan', recordId: plan.recordId, recordOfficeId: caseRecord.officeId },
@@ -288,6 +309,7 @@ export const finalizePlan = ({
     ],
     { idempotency, response },
   );
+};
 
 // ── Meetings and role assignments ─────────────────────────────────────────────
 export const meetingItem = (tenantId: string, meeting: Meeting) => ({
@@ -340,26 +362,30 @@ export const getMeeting = async (
 
 export const createMeeting = ({
   write,
-  officeId,
+  caseRecord,
   idempotency,
   response,
   meeting,
-}: CreateRecord & { meeting: Meeting }) =>
-  writeTransaction(
+}: CreateRecord & { meeting: Meeting }) => {
+  const { officeId } = caseRecord;
+  const item = meetingItem(write.ctx.tenantId, meeting);
+  return writeTransaction(
     write,
     [
-      putNew(meetingItem(write.ctx.tenantId, meeting)),
+      putNew(item),
       ...meeting.assignments
         .filter((assignment) => !assignment.doneOn)
         .map((assignment) => putNew(openAssignmentItem(write.ctx.tenantId, officeId, meeting, assignment))),
+      ...caseItemsBesideRecords(write, caseRecord, [item]),
     ],
     [{ action: 'create', recordType: 'meeting', recordId: meeting.recordId, recordOfficeId: officeId }],
     { idempotency, response },
   );
+};
 
 export const completeAssignment = ({
   write,
-  officeId,
+  caseRecord,
   idempotency,
   response,
   meeting,
@@ -370,15 +396,17 @@ export const completeAssignment = ({
   expectedVersion: number;
   assignment: Meeting['assignments'][number];
 }) => {
+  const { officeId } = caseRecord;
   const done: TransactItem = {
     Delete: {
       TableName: tableName(),
       Key: keys.openAssignment(write.ctx.tenantId, officeId, assignment.dueOn, assignment.assignmentId),
     },
   };
+  const item = meetingItem(write.ctx.tenantId, meeting);
   return writeTransaction(
     write,
-    [putIfVersion(meetingItem(write.ctx.tenantId, meeting), expectedVersion), done],
+    [putIfVersion(item, expectedVersion), done, ...caseItemsBesideRecords(write, caseRecord, [item])],
     [{ action: 'update', recordType: 'meeting', recordId: meeting.recordId, recordOfficeId: officeId }],
     { idempotency, response },
   );
@@ -424,24 +452,26 @@ export const getConsultation = async (
 
 export const createConsultation = ({
   write,
-  officeId,
+  caseRecord,
   idempotency,
   response,
   consultation,
-}: CreateRecord & { consultation: Consultation }) =>
-  writeTransaction(
+}: CreateRecord & { consultation: Consultation }) => {
+  const item = consultationItem(write.ctx.tenantId, consultation);
+  return writeTransaction(
     write,
-    [putNew(consultationItem(write.ctx.tenantId, consultation))],
+    [putNew(item), ...caseItemsBesideRecords(write, caseRecord, [item])],
     [
       {
         action: 'create',
         recordType: 'consultation',
         recordId: consultation.recordId,
-        recordOfficeId: officeId,
+        recordOfficeId: caseRecord.officeId,
       },
     ],
     { idempotency, response },
   );
+};
 
 export const anonymousConsultationItem = (tenantId: string, consultation: AnonymousConsultation) => ({
   ...keys.anonymousConsultation(
@@ -459,7 +489,7 @@ export const createAnonymousConsultation = ({
   idempotency,
   response,
   consultation,
-}: Omit<CreateRecord, 'officeId'> & { consultation: AnonymousConsultation }) =>
+}: Omit<CreateRecord, 'caseRecord'> & { consultation: AnonymousConsultation }) =>
   writeTransaction(
     write,
     [putNew(anonymousConsultationItem(write.ctx.tenantId, consultation))],
@@ -521,7 +551,7 @@ export const transferCase = ({
   closure,
   opened,
   recipientNumber,
-}: Omit<CreateRecord, 'officeId'> & {
+}: Omit<CreateRecord, 'caseRecord'> & {
   closed: CaseRecord;
   /** The child case as read: it is closed only at that version. */
   previous: CaseRecord;
@@ -530,15 +560,16 @@ export const transferCase = ({
   opened: CaseRecord;
   /** The person's 受給者証番号: the receiving office's search finds the person by it. */
   recipientNumber: string | undefined;
-}) =>
-  writeTransaction(
+}) => {
+  const closing = cycleRecordItem(write.ctx.tenantId, closed.officeId, { kind: 'PHASE', record: closure });
+  return writeTransaction(
     write,
     [
       ...caseWriteItems([
-        { record: closed, previous },
+        { record: closed, previous, records: [closing] },
         { record: opened, previous: null },
       ]),
-      putNew(cycleRecordItem(write.ctx.tenantId, closed.officeId, { kind: 'PHASE', record: closure })),
+      putNew(closing),
       ...personIndexItems(
         write.ctx.tenantId,
         { personId: opened.personId, recipientNumber },
@@ -560,3 +591,4 @@ export const transferCase = ({
     ],
     { idempotency, response },
   );
+};

@@ -119,6 +119,8 @@ export const queryAll = async (table: TableHandle, pk: string, skPrefix = ''): P
 export interface ClosedCase {
   caseId: string;
   closedOn: string;
+  /** The last record day the case item keeps, when it keeps one (record-days.ts). */
+  lastRecordOn?: string;
   /** Set when a sweep began deleting the case (and wrote its audit entry). */
   expiringSince?: string;
 }
@@ -139,12 +141,13 @@ export const listClosedCases = async (table: TableHandle, tenantId: string): Pro
         IndexName: index.indexName,
         KeyConditionExpression: '#pk = :pk',
         FilterExpression: '#phase = :closed AND attribute_exists(#closedOn)',
-        ProjectionExpression: '#caseId, #closedOn, #expiring',
+        ProjectionExpression: '#caseId, #closedOn, #lastRecordOn, #expiring',
         ExpressionAttributeNames: {
           '#pk': index.partitionKey,
           '#phase': 'phase',
           '#closedOn': 'closedOn',
           '#caseId': 'caseId',
+          '#lastRecordOn': 'lastRecordOn',
           '#expiring': 'expiringSince',
         },
         ExpressionAttributeValues: { ':pk': keys.caseByTenant(tenantId).gsi2pk, ':closed': 'closed' },
@@ -155,6 +158,7 @@ export const listClosedCases = async (table: TableHandle, tenantId: string): Pro
       ...(page.Items ?? []).map((item) => ({
         caseId: String(item.caseId),
         closedOn: String(item.closedOn),
+        ...(typeof item.lastRecordOn === 'string' ? { lastRecordOn: item.lastRecordOn } : {}),
         ...(typeof item.expiringSince === 'string' ? { expiringSince: item.expiringSince } : {}),
       })),
     );
@@ -163,23 +167,21 @@ export const listClosedCases = async (table: TableHandle, tenantId: string): Pro
   return cases;
 };
 
-export const getItem = async (table: TableHandle, key: ItemKey): Promise<Item | null> =>
-  (await table.client.send(new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }))).Item ??
-  null;
-
 // ── The sweep's writes ────────────────────────────────────────────────────────
 export type MarkResult = 'marked' | 'held' | 'changed';
 
 /**
  * The first step of deleting a case, all or nothing: the `expired` audit entry, and a mark on the
  * case naming when its deletion began, written only if the case is still closed on the day that was
- * judged, not marked yet, and not on legal hold. Nothing is deleted before this has committed, and
- * a later run finds the mark and goes on deleting without a second entry.
+ * judged, at the version whose records were judged (every write to its partition moves the version,
+ * so a record added meanwhile stops it), not marked yet, and not on legal hold. Nothing is deleted
+ * before this has committed, and a later run finds the mark and goes on deleting without a second
+ * entry.
  */
 export const markCaseExpiring = async (
   table: TableHandle,
   tenantId: string,
-  expiring: { caseId: string; closedOn: string; at: string },
+  expiring: { caseId: string; closedOn: string; version: number; at: string },
   audit: ReturnType<typeof auditItem>,
 ): Promise<MarkResult> => {
   try {
@@ -192,7 +194,7 @@ export const markCaseExpiring = async (
               Key: keys.caseItem(tenantId, expiring.caseId),
               UpdateExpression: 'SET #expiring = :at, #version = #version + :one',
               ConditionExpression:
-                'attribute_exists(pk) AND #phase = :closed AND #closedOn = :closedOn AND attribute_not_exists(#expiring)',
+                'attribute_exists(pk) AND #phase = :closed AND #closedOn = :closedOn AND #version = :version AND attribute_not_exists(#expiring)',
               ExpressionAttributeNames: {
                 '#expiring': 'expiringSince',
                 '#version': 'version',
@@ -204,6 +206,7 @@ export const markCaseExpiring = async (
                 ':one': 1,
                 ':closed': 'closed',
                 ':closedOn': expiring.closedOn,
+                ':version': expiring.version,
               },
             },
           },

@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '@kikan/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConflictError, VersionMismatchError } from '../http/errors.ts';
 import { putNew, translateCancellation, writeTransaction, type WriteContext } from './transaction.ts';
@@ -95,6 +96,32 @@ describe('writeTransaction', () => {
     });
 
     expect(replay).toEqual(stored);
+  });
+
+  it('refuses a record of a case written without its case item, sending nothing', async () => {
+    const consultation = {
+      ...keys.caseRecord('kibougaoka', 'c1', 'CONSULTATION', 'r1'),
+      consultedOn: '2026-04-01',
+    };
+
+    await expect(writeTransaction(write, [putNew(consultation)], [])).rejects.toThrow(
+      'a case record is written without its case item',
+    );
+    await expect(
+      writeTransaction(
+        write,
+        [putNew(consultation), putNew({ ...keys.caseItem('kibougaoka', 'c1'), lastRecordOn: '2026-03-31' })],
+        [],
+      ),
+    ).rejects.toThrow('a case record is written without its case item');
+    expect(sent.commands).toEqual([]);
+
+    await writeTransaction(
+      write,
+      [putNew(consultation), putNew({ ...keys.caseItem('kibougaoka', 'c1'), lastRecordOn: '2026-04-01' })],
+      [],
+    );
+    expect(sent.commands).toHaveLength(1);
   });
 
   it('passes a DynamoDB outage on untouched, for the error handler to answer 503', async () => {

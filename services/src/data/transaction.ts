@@ -5,6 +5,7 @@ import { ConflictError, VersionMismatchError } from '../http/errors.ts';
 import { auditItem, type AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
 import { idempotencyItem, readIdempotentReplay, type StoredResponse } from './idempotency.ts';
+import { recordsWithoutTheirCase } from './record-days.ts';
 import type { Idempotency } from '../http/route.ts';
 
 export type TransactItem = NonNullable<
@@ -67,6 +68,12 @@ export const writeTransaction = async (
       : [];
   const all = [...items, ...auditItems, ...idempotencyItems];
   if (all.length > MAX_TRANSACTION_ITEMS) throw new Error('transaction exceeds the DynamoDB item limit');
+  // A record of a case goes with its case item (its last record day and version): a write path
+  // that forgot it would let a closure be dated before the record (record-days.ts). Refused whole.
+  const puts = items.flatMap((item) => (item.Put?.Item ? [item.Put.Item] : []));
+  if (recordsWithoutTheirCase(write.ctx.tenantId, puts).length) {
+    throw new Error('a case record is written without its case item');
+  }
   try {
     await db().send(new TransactWriteCommand({ TransactItems: all }));
     return null;

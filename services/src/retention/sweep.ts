@@ -10,9 +10,9 @@ import {
 } from '@kikan/shared';
 import { auditItem } from '../data/audit.ts';
 import { MILESTONE_AGES } from '../data/office-counters.ts';
+import { latestDay, retentionStartOf } from '../data/record-days.ts';
 import {
   deleteKeys,
-  getItem,
   listClosedCases,
   listLegalHolds,
   listRegisteredTenants,
@@ -23,8 +23,9 @@ import {
 } from '../data/retention-store.ts';
 
 /**
- * The retention sweep (ADR 0018): every case closed longer ago than the tenant's period, and not on
- * legal hold, is deleted with everything that is only its own — its records, the person if no other
+ * The retention sweep (ADR 0018): every case whose closing day and last record (the later of the
+ * two, read from its records) are longer ago than the tenant's period, and not on legal hold, is
+ * deleted with everything that is only its own — its records, the person if no other
  * case of theirs remains, and the lookup items that point at it. Counters and approved figures are
  * aggregates and stay as they are.
  *
@@ -45,9 +46,12 @@ type Item = Record<string, unknown>;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** Closed on `closedOn`, kept `years`: may be deleted on `today`? */
-export const isExpired = (closedOn: string, years: number, today: string): boolean =>
-  today >= deletableFrom(closedOn, years);
+/**
+ * Kept `years` from `startsOn` — the later of its closing day and its last record
+ * (record-days.ts retentionStartOf) — may a case be deleted on `today`?
+ */
+export const isExpired = (startsOn: string, years: number, today: string): boolean =>
+  today >= deletableFrom(startsOn, years);
 
 export interface DeletionPlan {
   /** Lookup items elsewhere that name the case: open assignments, board rows, milestones, its code. */
@@ -149,6 +153,8 @@ export interface TenantSweepReport {
   deleted: number;
   /** Past their period but on legal hold. */
   held: number;
+  /** Past the period from their closing day, but with a record newer than that: kept. */
+  keptForRecords: number;
   /** Deleted cases whose person went with them. */
   personsDeleted: number;
   /** Stopped before the end; the next run goes on. */
@@ -197,6 +203,7 @@ export const sweepTenant = async (
     closed: closed.length,
     deleted: 0,
     held: 0,
+    keptForRecords: 0,
     personsDeleted: 0,
   };
   for (const candidate of closed) {
@@ -207,17 +214,33 @@ export const sweepTenant = async (
     // A case whose deletion began is finished whatever the period or holds say now: its audit
     // entry is written, and the half-deleted file must not stay.
     if (!candidate.expiringSince) {
-      if (!isExpired(candidate.closedOn, settings.years, today)) continue;
+      // The index row can already tell that the period has not passed, without reading the case.
+      const known = latestDay([candidate.closedOn, candidate.lastRecordOn]) ?? candidate.closedOn;
+      if (!isExpired(known, settings.years, today)) continue;
       if (held.has(candidate.caseId)) {
         report.held += 1;
         continue;
       }
-      const current = await getItem(table, keys.caseItem(tenantId, candidate.caseId));
+      // The records decide, read here: a case item that keeps no last record day (written before
+      // it existed), or a wrong one, cannot get a case with a newer record deleted.
+      const caseKey = keys.caseItem(tenantId, candidate.caseId);
+      const partition = await queryAll(table, caseKey.pk);
+      const current = partition.find((item) => item.sk === caseKey.sk);
       if (!current) continue;
+      const startsOn = retentionStartOf(current, partition);
+      if (!startsOn || !isExpired(startsOn, settings.years, today)) {
+        report.keptForRecords += 1;
+        continue;
+      }
       const marked = await markCaseExpiring(
         table,
         tenantId,
-        { caseId: candidate.caseId, closedOn: candidate.closedOn, at: now.toISOString() },
+        {
+          caseId: candidate.caseId,
+          closedOn: text(current.closedOn),
+          version: Number(current.version),
+          at: now.toISOString(),
+        },
         auditItem(sweepContext(tenantId), `retention-${candidate.caseId}`, now, {
           action: 'expired',
           recordType: 'case',

@@ -23,6 +23,7 @@ export const recordSupportMeetingOperation: GuardedOperation<typeof recordSuppor
     });
     const replayed = await writeDifficulty({
       write: { ctx, requestId, now },
+      caseWrite: { previous: record },
       file,
       previousFile: current,
       meeting,

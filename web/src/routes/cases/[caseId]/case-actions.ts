@@ -32,6 +32,13 @@ export const phaseButtons = (phase: CasePhase): PhaseButton[] =>
       };
     });
 
+/**
+ * Where the person's details were, on a closed case: the office keeps its own file (the case, its
+ * timeline and records) but no longer the person's live record, which the API refuses it (404).
+ */
+export const PERSON_OF_CLOSED_CASE_NOTE =
+  'このケースは終結しているため、利用者の最新の情報は表示されません。';
+
 export const canClose = (phase: CasePhase): boolean => PHASE_TRANSITIONS[phase].includes('closed');
 
 /**

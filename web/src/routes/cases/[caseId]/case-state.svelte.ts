@@ -1,6 +1,7 @@
 import { CaseId, CaseView, PersonView } from '@kikan/shared';
 import { createContext } from 'svelte';
 import { ApiError, userMessageOf, type ApiClient } from '#lib/api.ts';
+import { PERSON_OF_CLOSED_CASE_NOTE } from './case-actions.ts';
 
 /**
  * The case every page under /cases/[caseId] works on, loaded once by the layout and handed down
@@ -64,10 +65,18 @@ export class CaseState {
     }
   }
 
-  /** Reads the person of the case (only a case seen in full has one to read). */
+  /**
+   * Reads the person of the case (only a case seen in full has one to read). A closed case no
+   * longer leads to the person: the API would refuse it (and audit the refusal), so it is not asked.
+   */
   async loadPerson(): Promise<PersonView | null> {
     const view = this.view;
     if (view?.visibility !== 'full') return null;
+    if (view.phase === 'closed') {
+      this.person = null;
+      this.personError = PERSON_OF_CLOSED_CASE_NOTE;
+      return null;
+    }
     try {
       const loaded = await this.#api.get(`/api/persons/${encodeURIComponent(view.personId)}`, PersonView);
       if (this.view?.visibility === 'full' && this.view.personId === loaded.personId) {
