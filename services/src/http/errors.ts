@@ -94,7 +94,11 @@ export class PreconditionRequiredError extends AppError {
 
 export class IdempotencyKeyReusedError extends AppError {
   constructor() {
-    super(422, 'idempotency_key_reused', 'この送信キーは別の操作・記録・内容で使われています。新しい送信として操作し直してください');
+    super(
+      422,
+      'idempotency_key_reused',
+      'この送信キーは別の操作・記録・内容で使われています。新しい送信として操作し直してください',
+    );
   }
 }
 
