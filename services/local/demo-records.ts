@@ -328,7 +328,6 @@ const consentsOf = ({ person, record }: DemoCase, index: number, at: string) => 
     updatedAt: at,
   });
   const consents: ConsentView[] = [];
-  if (index % 2 === 0) consents.push(grant('statistics', record.openedOn));
   if (index % 4 === 1) consents.push(grant('council_anonymised', record.openedOn));
   if (index % 3 === 0 && index % 10 !== 5) consents.push(grant('core_supervision', record.openedOn));
   if (index % 10 === 5) {

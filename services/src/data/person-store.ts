@@ -1,5 +1,14 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { CaseId, ConsentPurpose, ConsentView, OfficeId, Person, PersonId, keys } from '@kikan/shared';
+import {
+  CONSENT_PURPOSES,
+  CaseId,
+  ConsentPurpose,
+  ConsentView,
+  OfficeId,
+  Person,
+  PersonId,
+  keys,
+} from '@kikan/shared';
 import * as z from 'zod';
 import type { Idempotency } from '../http/route.ts';
 import { caseWriteItems, personItem, type CaseRecord } from './case-store.ts';
@@ -58,6 +67,24 @@ const withoutKeys = (item: Record<string, unknown>) => {
   return rest;
 };
 
+/**
+ * Purposes once offered and no longer asked (ADR 0020): items stored before may carry them. They
+ * still parse, so the person's file reads as before, and are left out of every view and check —
+ * nothing uses them, so showing them would promise what the system does not do.
+ */
+const RETIRED_CONSENT_PURPOSES = ['statistics'] as const;
+const StoredConsent = ConsentView.extend({
+  purpose: z.enum([...CONSENT_PURPOSES, ...RETIRED_CONSENT_PURPOSES]),
+});
+
+/** The consents of purposes still offered; a malformed item still fails loudly. */
+export const consentsInUse = (items: readonly Record<string, unknown>[]): ConsentView[] =>
+  items.flatMap((item) => {
+    const stored = StoredConsent.parse(withoutKeys(item));
+    const current = ConsentView.safeParse(stored);
+    return current.success ? [current.data] : [];
+  });
+
 export interface PersonFile {
   person: Person;
   consents: ConsentView[];
@@ -88,9 +115,7 @@ export const readPersonFile = async (tenantId: string, personId: string): Promis
   const { pk: _pk, sk: _sk, entity: _entity, tenantId: _tenantId, ...person } = personRecord;
   return {
     person: Person.parse(person),
-    consents: items
-      .filter((item) => sortKeyOf(item).startsWith('CONSENT#'))
-      .map((item) => ConsentView.parse(withoutKeys(item))),
+    consents: consentsInUse(items.filter((item) => sortKeyOf(item).startsWith('CONSENT#'))),
     cases: items
       .filter((item) => sortKeyOf(item).startsWith('CASE#'))
       .map((item) => PersonCaseLink.parse(withoutKeys(item))),
@@ -102,8 +127,8 @@ export const consentInForce = (consent: ConsentView | null | undefined, onDate: 
   consent?.status === 'granted' && consent.grantedOn <= onDate;
 
 /**
- * Fails closed: a missing, revoked, not-yet-granted or unreadable consent is no consent. Later
- * features (core-center sharing, council material, statistics) ask this before using a record.
+ * Fails closed: a missing, revoked, not-yet-granted or unreadable consent is no consent. Asked
+ * before a record is shared with the core center or counted in the council's material.
  */
 export const hasConsent = async (
   tenantId: string,

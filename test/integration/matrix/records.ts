@@ -1,4 +1,5 @@
 import {
+  CONSENT_PURPOSES,
   addMonths,
   dateOfReachingAge,
   keys,
@@ -135,8 +136,6 @@ const draftVersionOf = (caseId: string) => demoOf(caseId).plans.at(-1)?.planVers
 const draftCase = (persona: Persona, target: Target, slot: number) =>
   pick(persona, target, hasDraftOrNone, slot, hasSeededDraft);
 const hasMeeting = (entry: DemoEntry) => entry.meeting !== undefined;
-const hasConsultation = (entry: DemoEntry) => entry.record.phase !== 'intake';
-
 const ownOfficeOnly = (ok: number) => (persona: Persona, target: Target) => {
   if (!isCaseWorker(persona)) return 403;
   return target === 'ownOffice' ? ok : 404;
@@ -161,22 +160,23 @@ const ensureDraft = async (api: TestApi, persona: Persona, target: Target, caseI
   }
 };
 
-const personPath = (persona: Persona, target: Target, slot: number) =>
-  `/api/persons/${demoOf(pick(persona, target, () => true, slot)).personId}`;
+const personPath = (
+  persona: Persona,
+  target: Target,
+  slot: number,
+  wanted: (entry: DemoEntry) => boolean = () => true,
+) => `/api/persons/${demoOf(pick(persona, target, wanted, slot)).personId}`;
+
+const notGranted = (entry: DemoEntry) =>
+  CONSENT_PURPOSES.filter(
+    (purpose) => !entry.consents.some((c) => c.purpose === purpose && c.status === 'granted'),
+  );
+/** A person with a purpose left to grant: with two purposes, many demo persons have given both. */
+const mayGrant = (entry: DemoEntry) => notGranted(entry).length > 0;
 
 /** The consent purpose a persona's own person has not given yet in the demo data. */
-const purposeToGrant = (persona: Persona) => {
-  const caseId = pick(persona, 'ownOffice', () => true, 4);
-  const granted = new Set(
-    demoOf(caseId)
-      .consents.filter((c) => c.status === 'granted')
-      .map((c) => c.purpose),
-  );
-  return (
-    (['council_anonymised', 'core_supervision', 'statistics'] as const).find((p) => !granted.has(p)) ??
-    'statistics'
-  );
-};
+const purposeToGrant = (persona: Persona) =>
+  notGranted(demoOf(pick(persona, 'ownOffice', mayGrant, 4)))[0] ?? 'council_anonymised';
 
 const OWN_TARGET_OFFICE: Record<string, string> = { kibougaoka: 'aozora', hokushin: 'hokushin-sakura' };
 
@@ -211,19 +211,20 @@ export const RECORD_MATRIX: Record<string, Expectation> = {
   },
   'POST /api/persons/{personId}/consents': {
     method: 'POST',
-    path: (persona, target) => `${personPath(persona, target, 4)}/consents`,
+    path: (persona, target) => `${personPath(persona, target, 4, mayGrant)}/consents`,
     body: (persona) => ({ purpose: purposeToGrant(persona), grantedOn: TODAY }),
     status: ownOfficeOnly(201),
   },
   'POST /api/persons/{personId}/consents/revoke': {
     method: 'POST',
     path: (persona, target) => `${personPath(persona, target, 5)}/consents/revoke`,
-    body: () => ({ purpose: 'statistics', revokedOn: TODAY }),
+    body: () => ({ purpose: 'council_anonymised', revokedOn: TODAY }),
     headers: async (api, persona, target) => {
       if (target === 'ownOffice' && isCaseWorker(persona)) {
+        // 409 when the demo person has given it already: either way it is in force to revoke.
         await api.call('POST', `${personPath(persona, target, 5)}/consents`, {
           as: persona.email,
-          body: { purpose: 'statistics', grantedOn: TODAY },
+          body: { purpose: 'council_anonymised', grantedOn: TODAY },
         });
       }
       return {};
