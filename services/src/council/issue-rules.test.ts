@@ -30,8 +30,8 @@ const issue = (overrides: Partial<RegionalIssue> = {}): RegionalIssue => ({
 
 const RECORDS = {
   cases: new Map([
-    ['case-000001', { officeId: 'himawari' }],
-    ['case-000002', { officeId: 'aozora' }],
+    ['case-000001', { officeId: 'himawari', personId: 'person-000001' }],
+    ['case-000002', { officeId: 'aozora', personId: 'person-000002' }],
   ]),
   meetings: new Set(['case-000001#meeting-01']),
   difficultCases: new Set(['case-000002']),

@@ -14,8 +14,8 @@ import {
 
 /** What the sources were checked against: only what the caller may see is in here. */
 export interface SourceRecords {
-  /** The cases named, by id, with the office holding each. */
-  cases: ReadonlyMap<string, { officeId: string }>;
+  /** The cases named, by id, with the office holding each and the person whose case it is. */
+  cases: ReadonlyMap<string, { officeId: string; personId: string }>;
   /** `<caseId>#<meetingId>` of the service staff meetings found. */
   meetings: ReadonlySet<string>;
   /** Cases with a difficulty file (困難事例). */

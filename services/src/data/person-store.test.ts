@@ -72,6 +72,22 @@ describe('consents stored under a purpose no longer offered (ADR 0020)', () => {
   });
 });
 
+describe('a write relying on a consent', () => {
+  it('checks in its transaction that the consent is granted by the day, and moves its version on', () => {
+    const { Update } = consentRelied('kibougaoka', 'person_7f3a9c', 'council_anonymised', '2026-06-01');
+    expect(Update?.Key).toEqual({
+      pk: 'T#kibougaoka#PERSON#person_7f3a9c',
+      sk: 'CONSENT#council_anonymised',
+    });
+    expect(Update?.ConditionExpression).toBe('#status = :granted AND grantedOn <= :onDate');
+    expect(Update?.ExpressionAttributeValues).toMatchObject({
+      ':granted': 'granted',
+      ':onDate': '2026-06-01',
+    });
+    expect(Update?.UpdateExpression).toBe('SET #version = #version + :one');
+  });
+});
+
 const person = (recipientNumber?: string): Person => ({
   personId: 'person_7f3a9c',
   name: '佐藤 花子',

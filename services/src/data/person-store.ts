@@ -148,6 +148,40 @@ export const hasConsent = async (
   return parsed.success && consentInForce(parsed.data, onDate);
 };
 
+/** The persons, of those given, whose consent to `purpose` is in force on the day (fails closed). */
+export const personsWithConsent = async (
+  tenantId: string,
+  personIds: Iterable<string>,
+  purpose: z.infer<typeof ConsentPurpose>,
+  onDate: string,
+): Promise<Set<string>> => {
+  const unique = [...new Set(personIds)];
+  const held = await Promise.all(unique.map((personId) => hasConsent(tenantId, personId, purpose, onDate)));
+  return new Set(unique.filter((_, index) => held[index]));
+};
+
+/**
+ * Written beside a record that relies on a consent (a case counted in the council's material): the
+ * consent must still be granted, on or before `onDate`, and its version moves on, so a revocation
+ * computed before this write fails at its version instead of leaving the new use behind (ADR 0020).
+ * A failed check is a 409 to retry: the consent was revoked meanwhile.
+ */
+export const consentRelied = (
+  tenantId: string,
+  personId: string,
+  purpose: z.infer<typeof ConsentPurpose>,
+  onDate: string,
+): TransactItem => ({
+  Update: {
+    TableName: tableName(),
+    Key: keys.consent(tenantId, personId, purpose),
+    UpdateExpression: 'SET #version = #version + :one',
+    ConditionExpression: '#status = :granted AND grantedOn <= :onDate',
+    ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+    ExpressionAttributeValues: { ':granted': 'granted', ':onDate': onDate, ':one': 1 },
+  },
+});
+
 /** Person ids holding a recipient number (normally one; numbers of two municipalities may collide). */
 export const findPersonIdsByRecipientNumber = async (
   tenantId: string,

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { RegionalIssue, isActiveInFiscalYear, keys } from '@kikan/shared';
 import type { AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
+import { consentRelied } from './person-store.ts';
 import {
   putIfVersion,
   putNew,
@@ -37,18 +38,30 @@ const issueAudit = (action: AuditEvent['action'], issue: RegionalIssueRecord): A
   recordOfficeId: issue.raisedByOfficeId,
 });
 
+/**
+ * A new issue, written only while the council consent of every person whose case it counts is still
+ * granted (by the raising day): a revocation committed since the check cancels it (ADR 0020).
+ */
 export const createRegionalIssue = ({
   write,
   issue,
+  consentsOf,
   create,
 }: {
   write: WriteContext;
   issue: RegionalIssueRecord;
+  /** The persons whose cases are the sources. */
+  consentsOf: readonly string[];
   create: IdempotentCreate;
 }) =>
   writeTransaction(
     write,
-    [putNew(regionalIssueItem(write.ctx.tenantId, issue))],
+    [
+      putNew(regionalIssueItem(write.ctx.tenantId, issue)),
+      ...consentsOf.map((personId) =>
+        consentRelied(write.ctx.tenantId, personId, 'council_anonymised', issue.raisedOn),
+      ),
+    ],
     [issueAudit('create', issue)],
     create,
   );

@@ -30,6 +30,19 @@ export const putIfVersion = (item: Record<string, unknown>, expectedVersion: num
   },
 });
 
+/**
+ * putIfVersion for an item rewritten as a side effect of another record's write: if it changed
+ * meanwhile the write is a 409 to retry, not a 412 whose ETag would name another record.
+ */
+export const putIfUnchanged = (item: Record<string, unknown>, expectedVersion: number): TransactItem => ({
+  Put: {
+    TableName: tableName(),
+    Item: item,
+    ConditionExpression: 'version = :expected',
+    ExpressionAttributeValues: { ':expected': expectedVersion },
+  },
+});
+
 export interface WriteContext {
   ctx: TenantContext;
   requestId: string;

@@ -136,6 +136,18 @@ const draftVersionOf = (caseId: string) => demoOf(caseId).plans.at(-1)?.planVers
 const draftCase = (persona: Persona, target: Target, slot: number) =>
   pick(persona, target, hasDraftOrNone, slot, hasSeededDraft);
 const hasMeeting = (entry: DemoEntry) => entry.meeting !== undefined;
+/**
+ * Not the case the council matrix raises its issues from (the first meeting of the office whose
+ * person gave the council consent): a revoked council consent would refuse that raising.
+ */
+const notIssueSource = (entry: DemoEntry) =>
+  DEMO.filter(inOffice({ tenantId: entry.tenantId, officeId: entry.record.officeId })).find(
+    (other) =>
+      other.meeting !== undefined &&
+      other.consents.some((c) => c.purpose === 'council_anonymised' && c.status === 'granted'),
+  )?.record.caseId !== entry.record.caseId;
+const hasConsultation = (entry: DemoEntry) => entry.record.phase !== 'intake';
+
 const ownOfficeOnly = (ok: number) => (persona: Persona, target: Target) => {
   if (!isCaseWorker(persona)) return 403;
   return target === 'ownOffice' ? ok : 404;
@@ -217,12 +229,12 @@ export const RECORD_MATRIX: Record<string, Expectation> = {
   },
   'POST /api/persons/{personId}/consents/revoke': {
     method: 'POST',
-    path: (persona, target) => `${personPath(persona, target, 5)}/consents/revoke`,
+    path: (persona, target) => `${personPath(persona, target, 5, notIssueSource)}/consents/revoke`,
     body: () => ({ purpose: 'council_anonymised', revokedOn: TODAY }),
     headers: async (api, persona, target) => {
       if (target === 'ownOffice' && isCaseWorker(persona)) {
         // 409 when the demo person has given it already: either way it is in force to revoke.
-        await api.call('POST', `${personPath(persona, target, 5)}/consents`, {
+        await api.call('POST', `${personPath(persona, target, 5, notIssueSource)}/consents`, {
           as: persona.email,
           body: { purpose: 'council_anonymised', grantedOn: TODAY },
         });
