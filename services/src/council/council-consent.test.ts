@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   casesNeedingCouncilConsent,
   casesWithoutCouncilConsent,
+  eventWithoutCases,
   isCouncilSession,
   issueWithoutConsentMessage,
   sessionWithoutConsentMessage,
@@ -67,5 +68,26 @@ describe('which ledger events are council material', () => {
     expect(casesNeedingCouncilConsent(session, { ...session, title: 'x' } as typeof session)).toEqual([]);
     expect(casesNeedingCouncilConsent(session, { ...session, heldOn: '2026-06-20' })).toEqual(['case-1']);
     expect(casesNeedingCouncilConsent({ ...session, kind: 'case_review' }, session)).toEqual(['case-1']);
+  });
+
+  it('unlink the cases of a revoked consent from a session, keeping the session as a new version', () => {
+    const event = {
+      eventId: 'event-1',
+      caseIds: ['case-1', 'case-2'],
+      version: 2,
+      updatedAt: '',
+      updatedBy: '',
+    };
+    const after = eventWithoutCases(event, new Set(['case-1', 'case-3']), {
+      at: '2026-07-01T00:00:00.000Z',
+      userId: 'user-sato',
+    });
+    expect(after).toEqual({
+      eventId: 'event-1',
+      caseIds: ['case-2'],
+      version: 3,
+      updatedAt: '2026-07-01T00:00:00.000Z',
+      updatedBy: 'user-sato',
+    });
   });
 });

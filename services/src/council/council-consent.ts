@@ -52,3 +52,20 @@ export const casesNeedingCouncilConsent = (before: SessionLinks | null, after: S
   if (!before || !isCouncilSession(before.kind) || before.heldOn !== after.heldOn) return [...after.caseIds];
   return after.caseIds.filter((caseId) => !before.caseIds.includes(caseId));
 };
+
+/**
+ * A session as it stands once the council may no longer count these cases: the cases go, the
+ * session stays (it was held, and the plan indicators count it). A new version, so a concurrent
+ * correction fails.
+ */
+export const eventWithoutCases = <T extends { caseIds: string[]; version: number }>(
+  event: T,
+  caseIds: ReadonlySet<string>,
+  stamp: { at: string; userId: string },
+): T => ({
+  ...event,
+  caseIds: event.caseIds.filter((caseId) => !caseIds.has(caseId)),
+  version: event.version + 1,
+  updatedAt: stamp.at,
+  updatedBy: stamp.userId,
+});

@@ -260,7 +260,7 @@ const queryCopies = async (pk: string, search: CopySearch): Promise<Page<LedgerE
   }
 };
 
-const readAllCopies = async (pk: string): Promise<LedgerEventCopy[]> => {
+const readAllCopies = async (pk: string, consistent = false): Promise<LedgerEventCopy[]> => {
   const copies: LedgerEventCopy[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -270,6 +270,7 @@ const readAllCopies = async (pk: string): Promise<LedgerEventCopy[]> => {
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': pk },
         ExclusiveStartKey: startKey,
+        ConsistentRead: consistent,
       }),
     );
     copies.push(...(result.Items ?? []).map((item) => LedgerEventCopy.parse(item)));
@@ -282,9 +283,12 @@ const readAllCopies = async (pk: string): Promise<LedgerEventCopy[]> => {
 export const listLedgerYear = (tenantId: string, fiscalYear: number, search: CopySearch) =>
   queryCopies(keys.ledgerYear(tenantId, fiscalYear).pk, search);
 
-/** Every event of a fiscal year: what the plan indicators count (per kind, municipality, office). */
-export const readLedgerYear = (tenantId: string, fiscalYear: number) =>
-  readAllCopies(keys.ledgerYear(tenantId, fiscalYear).pk);
+/**
+ * Every event of a fiscal year: what the plan indicators count (per kind, municipality, office).
+ * `consistent` for a revoked council consent, which must find a session linked a moment ago.
+ */
+export const readLedgerYear = (tenantId: string, fiscalYear: number, consistent = false) =>
+  readAllCopies(keys.ledgerYear(tenantId, fiscalYear).pk, consistent);
 
 /** The events one office took part in during a fiscal year, a page at a time. */
 export const listOfficeParticipation = (

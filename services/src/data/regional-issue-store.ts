@@ -108,11 +108,13 @@ export const getRegionalIssue = async (
 /**
  * Every regional issue of a tenant, newest raised first; with a fiscal year, those worked on in it
  * (raised by its end, not closed before its start). CONTRACT: read by the council pack and the
- * statistics export as well as the list route.
+ * statistics export as well as the list route. `forWrite` reads strongly consistent: a revoked
+ * council consent rewrites the issues it finds at the version read.
  */
 export const readRegionalIssues = async (
   tenantId: string,
   fiscalYear?: number,
+  forWrite = false,
 ): Promise<RegionalIssueRecord[]> => {
   const { pk } = keys.regionalIssue(tenantId);
   const issues: RegionalIssueRecord[] = [];
@@ -124,6 +126,7 @@ export const readRegionalIssues = async (
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': pk },
         ExclusiveStartKey: startKey,
+        ConsistentRead: forWrite,
       }),
     );
     issues.push(...(result.Items ?? []).map(toIssue));

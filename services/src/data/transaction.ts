@@ -12,7 +12,7 @@ export type TransactItem = NonNullable<
 >[number];
 
 /** DynamoDB allows 100 items per transaction; audit entries count too. */
-const MAX_TRANSACTION_ITEMS = 100;
+export const MAX_TRANSACTION_ITEMS = 100;
 
 /** A new item that must not exist yet (records are never overwritten). */
 export const putNew = (item: Record<string, unknown>): TransactItem => ({
@@ -63,15 +63,18 @@ export interface IdempotentCreate {
 /**
  * With `create`, the transaction also stores the response under the caller's Idempotency-Key; a
  * retry finds it and gets the first response back (returned here) instead of a second record.
+ * A request writing in several transactions numbers its audit entries on from the earlier ones
+ * (`firstAuditSequence`), as their keys hold the request id and the sequence.
  */
 export const writeTransaction = async (
   write: WriteContext,
   items: TransactItem[],
   audits: AuditEvent[],
   create?: IdempotentCreate,
+  firstAuditSequence = 0,
 ): Promise<StoredResponse | null> => {
-  const auditItems = audits.map((event, sequence) =>
-    putNew(auditItem(write.ctx, write.requestId, write.now, event, sequence)),
+  const auditItems = audits.map((event, index) =>
+    putNew(auditItem(write.ctx, write.requestId, write.now, event, firstAuditSequence + index)),
   );
   const idempotency = create?.idempotency;
   const idempotencyItems =
