@@ -1,5 +1,6 @@
 import { RegionalIssue, fiscalYearOf, todayInJapan, type RegionalIssueStatus } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
+import { casesWithoutCouncilConsent } from '../src/council/council-consent.ts';
 import { moveProblems, sessionProblems, sourceProblems } from '../src/council/issue-rules.ts';
 import { demoCouncilItems, demoRegionalIssues } from './demo-council.ts';
 import { demoCases } from './demo-data.ts';
@@ -21,7 +22,9 @@ describe.each(['kibougaoka', 'hokushin'].flatMap((tenantId) => DAYS.map((now) =>
     const issues = demoRegionalIssues(tenantId, NOW);
     const cases = withDemoDifficulty(demoCases(tenantId, NOW));
     const records = {
-      cases: new Map(cases.map(({ record }) => [record.caseId, { officeId: record.officeId }])),
+      cases: new Map(
+        cases.map(({ record }) => [record.caseId, { officeId: record.officeId, personId: record.personId }]),
+      ),
       meetings: new Set(
         demoRecords(tenantId, NOW, cases).meetings.map(
           ({ meeting }) => `${meeting.caseId}#${meeting.recordId}`,
@@ -47,6 +50,18 @@ describe.each(['kibougaoka', 'hokushin'].flatMap((tenantId) => DAYS.map((now) =>
         for (const source of issue.sources) {
           expect(source.officeId).toBe(records.cases.get(source.caseId)?.officeId);
         }
+      }
+    });
+
+    it('are raised only from cases whose person gave the council consent, none revoked (ADR 0022)', () => {
+      const personOf = new Map(cases.map(({ record }) => [record.caseId, record.personId]));
+      const councilConsents = demoRecords(tenantId, NOW, cases).consents.filter(
+        ({ consent }) => consent.purpose === 'council_anonymised' && consent.status === 'granted',
+      );
+      const consenting = new Set(councilConsents.map(({ personId }) => personId));
+      for (const issue of issues) {
+        const caseIds = issue.sources.map((source) => source.caseId);
+        expect(casesWithoutCouncilConsent(caseIds, personOf, consenting), issue.title).toEqual([]);
       }
     });
 

@@ -318,6 +318,13 @@ const consultationsOf = (record: CaseRecord, index: number, at: string, today: s
   }));
 };
 
+/**
+ * Beside every fourth person (whose meetings hold the unsolved items), the persons whose difficulty
+ * files and supervisions the demo's regional issues are raised from (demo-council.ts): a case is
+ * counted in the council's material only with the person's council consent (ADR 0022).
+ */
+const COUNCIL_CONSENT_CASES = new Set(['demo-kibougaoka-case-025', 'demo-hokushin-case-007']);
+
 const consentsOf = ({ person, record }: DemoCase, index: number, at: string) => {
   const grant = (purpose: ConsentView['purpose'], grantedOn: string): ConsentView => ({
     purpose,
@@ -328,8 +335,9 @@ const consentsOf = ({ person, record }: DemoCase, index: number, at: string) => 
     updatedAt: at,
   });
   const consents: ConsentView[] = [];
-  if (index % 2 === 0) consents.push(grant('statistics', record.openedOn));
-  if (index % 4 === 1) consents.push(grant('council_anonymised', record.openedOn));
+  if (index % 4 === 1 || COUNCIL_CONSENT_CASES.has(record.caseId)) {
+    consents.push(grant('council_anonymised', record.openedOn));
+  }
   if (index % 3 === 0 && index % 10 !== 5) consents.push(grant('core_supervision', record.openedOn));
   if (index % 10 === 5) {
     const revokedOn = addDays(record.openedOn, 30);

@@ -202,12 +202,16 @@ export const AnonymousConsultationInput = z.strictObject({
 });
 
 // ── Consent (同意), per purpose, dated, revocable ─────────────────────────────
-export const CONSENT_PURPOSES = ['core_supervision', 'council_anonymised', 'statistics'] as const;
-export const ConsentPurpose = z.enum(CONSENT_PURPOSES);
+/**
+ * The purposes a consent is asked for, each enforced where its data flows (ADR 0022): sharing a
+ * case with the core center, and counting a case in the council's material. Statistics is not
+ * one: the plan's figures are counts that identify no one, owed by law whatever one person says.
+ */
+export const CONSENT_PURPOSES = ['core_supervision', 'council_anonymised'] as const;
+export const ConsentPurpose = z.enum(CONSENT_PURPOSES, { error: '同意の目的を選んでください' });
 export const CONSENT_PURPOSE_LABELS = {
   core_supervision: '基幹相談支援センターとの共有（スーパービジョン）',
   council_anonymised: '協議会での匿名化した事例利用',
-  statistics: '統計への利用',
 } as const;
 export const ConsentInput = z.strictObject({ purpose: ConsentPurpose, grantedOn: IsoDate });
 export const ConsentRevokeInput = z.strictObject({ purpose: ConsentPurpose, revokedOn: IsoDate });

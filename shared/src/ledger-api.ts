@@ -34,6 +34,12 @@ export const LEDGER_EVENT_KIND_LABELS: Record<LedgerEventKind, string> = {
  */
 export const MAX_LEDGER_EVENT_OFFICES = 40;
 export const MAX_LEDGER_EVENT_CASES = 100;
+/**
+ * A council or sub-committee session's write also re-checks the council consent of each person
+ * linked (one item each, ADR 0022): with a date change's 84 items, 10 leave room under 100. A
+ * council's case review takes up a case or two.
+ */
+export const MAX_COUNCIL_SESSION_CASES = 10;
 
 /** 年度 as the year it starts in (FY2026 = 令和8年度 = April 2026 to March 2027). */
 export const FiscalYear = z.coerce

@@ -25,13 +25,26 @@ const NOW = new Date();
 const TODAY = todayInJapan(NOW);
 
 const CASES = withDemoDifficulty(demoCases('kibougaoka', NOW));
-const MEETINGS = demoRecords('kibougaoka', NOW, CASES).meetings;
-const himawariMeeting = MEETINGS.find((entry) => entry.officeId === 'himawari')?.meeting;
+const RECORDS = demoRecords('kibougaoka', NOW, CASES);
+const MEETINGS = RECORDS.meetings;
+/** A case counts in the council's material only with its person's council consent (ADR 0022). */
+const COUNCIL_CONSENTS = new Set(
+  RECORDS.consents
+    .filter(({ consent }) => consent.purpose === 'council_anonymised' && consent.status === 'granted')
+    .map(({ personId }) => personId),
+);
+const personOfCase = new Map(CASES.map(({ record }) => [record.caseId, record.personId]));
+const mayCount = (caseId: string) => COUNCIL_CONSENTS.has(personOfCase.get(caseId) ?? '');
+const himawariMeeting = MEETINGS.find(
+  (entry) => entry.officeId === 'himawari' && mayCount(entry.meeting.caseId),
+)?.meeting;
 const aozoraMeeting = MEETINGS.find((entry) => entry.officeId === 'aozora')?.meeting;
 const himawariDifficult = CASES.find(
-  ({ record }) => record.officeId === 'himawari' && record.difficulty,
+  ({ record }) => record.officeId === 'himawari' && record.difficulty && mayCount(record.caseId),
 )?.record;
-const supervision = demoSupervisions('kibougaoka', NOW, CASES).find((entry) => entry.cases.length > 0);
+const supervision = demoSupervisions('kibougaoka', NOW, CASES).find(
+  (entry) => entry.cases.length > 0 && entry.cases.every((linked) => mayCount(linked.caseId)),
+);
 const SESSIONS = demoLedgerEvents('kibougaoka', NOW).filter(
   (event) => event.kind === 'council_session' || event.kind === 'subcommittee_session',
 );

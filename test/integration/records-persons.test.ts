@@ -206,8 +206,8 @@ describe('consents', () => {
 
   it('fails closed: no consent, an unknown person or another tenant is no consent', async () => {
     expect(await hasConsent('kibougaoka', personOf(11), 'council_anonymised', TODAY)).toBe(false);
-    expect(await hasConsent('kibougaoka', 'no-such-person', 'statistics', TODAY)).toBe(false);
-    expect(await hasConsent('hokushin', personOf(1), 'statistics', TODAY)).toBe(false);
+    expect(await hasConsent('kibougaoka', 'no-such-person', 'core_supervision', TODAY)).toBe(false);
+    expect(await hasConsent('hokushin', personOf(1), 'core_supervision', TODAY)).toBe(false);
   });
 
   it('refuses a second grant and a revocation of nothing (409), and dates out of order (400)', async () => {
@@ -258,7 +258,7 @@ describe('consents', () => {
     for (const email of [SUZUKI, TAKAHASHI, YAMAMOTO]) {
       const response = await api.call('POST', path(19), {
         as: email,
-        body: { purpose: 'statistics', grantedOn: TODAY },
+        body: { purpose: 'council_anonymised', grantedOn: TODAY },
       });
       expect(response.status, email).toBe(404);
     }

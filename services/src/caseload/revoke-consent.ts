@@ -1,16 +1,18 @@
 import { ConsentView, todayInJapan } from '@kikan/shared';
+import { revokeCouncilConsent } from '../data/council-consent-store.ts';
 import { revokeSharingConsent } from '../data/difficult-store.ts';
-import { saveConsent } from '../data/person-store.ts';
 import { ConflictError, ValidationError } from '../http/errors.ts';
 import type { PersonFile } from '../data/person-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
+import { councilUseOf } from '../council/council-revocation.ts';
 import { casesHiddenByRevocation } from '../supervision/supervision-revocation.ts';
 import { writablePersonFile } from './person-access.ts';
 import type { revokeConsentRoute } from './record-routes.ts';
 
 /**
  * A revoked consent hides what it allowed from the day of revocation; the grant stays in the history.
- * For core-center sharing that means the person's shared cases (supervision/difficult-rules.ts).
+ * For core-center sharing that means the person's shared cases (supervision/difficult-rules.ts); for
+ * the council, the person's cases counted in regional issues and council sessions (ADR 0022).
  */
 export const revokeConsent: GuardedOperation<typeof revokeConsentRoute, PersonFile> = {
   authorize: ({ ctx, params }) => writablePersonFile(ctx, params.personId),
@@ -40,14 +42,17 @@ export const revokeConsent: GuardedOperation<typeof revokeConsentRoute, PersonFi
       idempotency,
       response: { status: 200, body: consent },
     };
-    // Revoking core-center sharing hides again every case it allowed, in the same transaction.
+    // Each purpose hides again what it allowed, written with the consent.
     const replayed =
       body.purpose === 'core_supervision'
         ? await revokeSharingConsent({
             ...change,
             unshared: await casesHiddenByRevocation(ctx, file.cases, now),
           })
-        : await saveConsent(change);
+        : await revokeCouncilConsent({
+            ...change,
+            ...(await councilUseOf(ctx, file.cases, current, now)),
+          });
     return replayed ? ConsentView.parse(replayed.body) : consent;
   },
 };

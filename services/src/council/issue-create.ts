@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { RegionalIssueResponse, todayInJapan } from '@kikan/shared';
+import { personsWithConsent } from '../data/person-store.ts';
 import { createRegionalIssue as storeIssue, type RegionalIssueRecord } from '../data/regional-issue-store.ts';
-import { ValidationError } from '../http/errors.ts';
+import { ConflictError, ValidationError } from '../http/errors.ts';
 import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
+import { casesWithoutCouncilConsent, issueWithoutConsentMessage } from './council-consent.ts';
 import type { createRegionalIssueRoute } from './council-routes.ts';
 import { viewFor } from './issue-access.ts';
 import { raisedOnProblems, sourceProblems } from './issue-rules.ts';
 import { issueSourcesOf, readSourceRecords } from './issue-sources.ts';
 
-/** Raised once, from the records that showed the gap; the raising office follows it from then on. */
+/**
+ * Raised once, from the records that showed the gap; the raising office follows it from then on.
+ * Each source case is counted in the council's material, so its person's council consent must be
+ * in force on the raising day (409 otherwise), and still be when the issue is written.
+ */
 export const createRegionalIssue: GuardedOperation<typeof createRegionalIssueRoute, void> = {
   authorize: callersOwnScope,
   run: async ({ ctx, body, idempotency, requestId, now }) => {
@@ -18,6 +24,16 @@ export const createRegionalIssue: GuardedOperation<typeof createRegionalIssueRou
       ...sourceProblems(body.sources, records),
     ];
     if (errors.length) throw new ValidationError(errors);
+    const personOfCase = new Map([...records.cases].map(([caseId, { personId }]) => [caseId, personId]));
+    const consenting = await personsWithConsent(
+      ctx.tenantId,
+      personOfCase.values(),
+      'council_anonymised',
+      body.raisedOn,
+    );
+    const caseIds = body.sources.map((source) => source.caseId);
+    const missing = casesWithoutCouncilConsent(caseIds, personOfCase, consenting);
+    if (missing.length) throw new ConflictError(issueWithoutConsentMessage(missing));
     const at = now.toISOString();
     const issue: RegionalIssueRecord = {
       issueId: randomUUID(),
@@ -40,6 +56,7 @@ export const createRegionalIssue: GuardedOperation<typeof createRegionalIssueRou
     const replayed = await storeIssue({
       write: { ctx, requestId, now },
       issue,
+      consentsOf: [...consenting],
       create: { idempotency, response: { status: 201, body: view } },
     });
     return replayed ? RegionalIssueResponse.parse(replayed.body) : view;

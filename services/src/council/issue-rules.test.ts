@@ -1,6 +1,7 @@
 import type { IssueSourceInput, RegionalIssue } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import {
+  issueWithoutCases,
   moveProblems,
   outcomeProblems,
   raisedOnProblems,
@@ -30,8 +31,8 @@ const issue = (overrides: Partial<RegionalIssue> = {}): RegionalIssue => ({
 
 const RECORDS = {
   cases: new Map([
-    ['case-000001', { officeId: 'himawari' }],
-    ['case-000002', { officeId: 'aozora' }],
+    ['case-000001', { officeId: 'himawari', personId: 'person-000001' }],
+    ['case-000002', { officeId: 'aozora', personId: 'person-000002' }],
   ]),
   meetings: new Set(['case-000001#meeting-01']),
   difficultCases: new Set(['case-000002']),
@@ -68,6 +69,41 @@ describe('the sources of an issue', () => {
       'body.sources.2.caseId',
       'body.sources.3.recordId',
     ]);
+  });
+
+  it('drop every source on a case whose council consent was revoked, keeping the issue as a new version', () => {
+    const raised = issue({
+      sources: [
+        {
+          kind: 'service_meeting',
+          caseId: 'case-000001',
+          recordId: 'meeting-01',
+          note: '空きがない',
+          officeId: 'himawari',
+        },
+        { kind: 'difficult_case', caseId: 'case-000002', note: '', officeId: 'aozora' },
+        {
+          kind: 'supervision',
+          caseId: 'case-000001',
+          recordId: 'supervision-1',
+          note: '',
+          officeId: 'himawari',
+        },
+      ],
+      version: 3,
+    });
+    const later = { at: '2026-07-01T00:00:00.000Z', userId: 'user-sato' };
+
+    const after = issueWithoutCases(raised, new Set(['case-000001']), later);
+
+    expect(after.sources.map((kept) => kept.caseId)).toEqual(['case-000002']);
+    expect(after).toMatchObject({
+      version: 4,
+      updatedAt: later.at,
+      updatedBy: 'user-sato',
+      status: 'raised',
+    });
+    expect(after.history).toEqual(raised.history);
   });
 
   it('refuse a raising date in the future', () => {

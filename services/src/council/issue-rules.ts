@@ -14,8 +14,8 @@ import {
 
 /** What the sources were checked against: only what the caller may see is in here. */
 export interface SourceRecords {
-  /** The cases named, by id, with the office holding each. */
-  cases: ReadonlyMap<string, { officeId: string }>;
+  /** The cases named, by id, with the office holding each and the person whose case it is. */
+  cases: ReadonlyMap<string, { officeId: string; personId: string }>;
   /** `<caseId>#<meetingId>` of the service staff meetings found. */
   meetings: ReadonlySet<string>;
   /** Cases with a difficulty file (困難事例). */
@@ -45,6 +45,23 @@ export const sourceProblems = (sources: readonly IssueSourceInput[], records: So
           : [{ field: at('recordId'), message: 'この事例を扱ったスーパービジョンの記録が見つかりません' }];
     }
   });
+
+/**
+ * The issue as it stands once the council may no longer count these cases (their person revoked
+ * the council consent): every source on them goes, with its note; the issue, its steps, sessions
+ * and outcome stay, for the gap is still there. A new version, so a concurrent step fails.
+ */
+export const issueWithoutCases = (
+  issue: RegionalIssue,
+  caseIds: ReadonlySet<string>,
+  stamp: { at: string; userId: string },
+): RegionalIssue => ({
+  ...issue,
+  sources: issue.sources.filter((source) => !caseIds.has(source.caseId)),
+  version: issue.version + 1,
+  updatedAt: stamp.at,
+  updatedBy: stamp.userId,
+});
 
 export const raisedOnProblems = (raisedOn: string, today: string): FieldError[] =>
   raisedOn > today ? [{ field: 'body.raisedOn', message: '提起日に未来の日付は指定できません' }] : [];

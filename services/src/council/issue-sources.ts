@@ -41,7 +41,12 @@ export const readSourceRecords = async (
     Promise.all(supervisionIds.map((supervisionId) => getSupervision(ctx.tenantId, supervisionId))),
   ]);
   return {
-    cases: new Map([...found].map(([caseId, record]) => [caseId, { officeId: record.officeId }])),
+    cases: new Map(
+      [...found].map(([caseId, record]) => [
+        caseId,
+        { officeId: record.officeId, personId: record.personId },
+      ]),
+    ),
     meetings: new Set(
       meetings.flatMap((meeting) => (meeting ? [`${meeting.caseId}#${meeting.recordId}`] : [])),
     ),

@@ -18,7 +18,9 @@ import type { AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { StoredResponse } from './idempotency.ts';
+import { consentRelied } from './person-store.ts';
 import {
+  putIfUnchanged,
   putIfVersion,
   putNew,
   writeTransaction,
@@ -131,32 +133,69 @@ export interface CreateLedgerRecord {
   response: StoredResponse;
 }
 
+/**
+ * The council consents a session's links rely on, checked again in the write: a revocation
+ * committed since the check cancels it (ADR 0022).
+ */
+const councilConsentsStillGranted = (
+  write: WriteContext,
+  event: LedgerEventRecord,
+  consentsOf: readonly string[],
+) =>
+  consentsOf.map((personId) =>
+    consentRelied(write.ctx.tenantId, personId, 'council_anonymised', event.heldOn),
+  );
+
 export const createLedgerEvent = ({
   write,
   idempotency,
   response,
   event,
-}: CreateLedgerRecord & { event: LedgerEventRecord }) => {
+  consentsOf,
+}: CreateLedgerRecord & { event: LedgerEventRecord; consentsOf: readonly string[] }) => {
   const items = ledgerEventItems(write.ctx.tenantId, event);
   return writeTransaction(
     write,
-    [putNew(items.event), ...items.copies.map(putNew)],
+    [
+      putNew(items.event),
+      ...items.copies.map(putNew),
+      ...councilConsentsStillGranted(write, event, consentsOf),
+    ],
     [eventAudit('create', write, event.eventId)],
     { idempotency, response },
   );
 };
 
-/** The event item is written only at the version read; its copies move with it or not at all. */
+/**
+ * A correction as transaction items. The event item is written only at the version read (`onStale`:
+ * a 412 for the caller's own correction, a 409 for an event rewritten as a side effect of another
+ * write); its copies move with it or not at all.
+ */
+export const ledgerEventCorrection = (
+  tenantId: string,
+  before: LedgerEventRecord,
+  after: LedgerEventRecord,
+  expectedVersion: number,
+  onStale: 'version_mismatch' | 'conflict',
+): TransactItem[] => {
+  const change = ledgerEventChange(tenantId, before, after);
+  const putEvent = onStale === 'conflict' ? putIfUnchanged : putIfVersion;
+  return [putEvent(change.event, expectedVersion), ...change.put.map(put), ...change.remove.map(remove)];
+};
+
 export const updateLedgerEvent = async (
   write: WriteContext,
   before: LedgerEventRecord,
   after: LedgerEventRecord,
   expectedVersion: number,
+  consentsOf: readonly string[] = [],
 ): Promise<void> => {
-  const change = ledgerEventChange(write.ctx.tenantId, before, after);
   await writeTransaction(
     write,
-    [putIfVersion(change.event, expectedVersion), ...change.put.map(put), ...change.remove.map(remove)],
+    [
+      ...ledgerEventCorrection(write.ctx.tenantId, before, after, expectedVersion, 'version_mismatch'),
+      ...councilConsentsStillGranted(write, after, consentsOf),
+    ],
     [eventAudit('update', write, after.eventId)],
   );
 };
@@ -221,7 +260,7 @@ const queryCopies = async (pk: string, search: CopySearch): Promise<Page<LedgerE
   }
 };
 
-const readAllCopies = async (pk: string): Promise<LedgerEventCopy[]> => {
+const readAllCopies = async (pk: string, consistent = false): Promise<LedgerEventCopy[]> => {
   const copies: LedgerEventCopy[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -231,6 +270,7 @@ const readAllCopies = async (pk: string): Promise<LedgerEventCopy[]> => {
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': pk },
         ExclusiveStartKey: startKey,
+        ConsistentRead: consistent,
       }),
     );
     copies.push(...(result.Items ?? []).map((item) => LedgerEventCopy.parse(item)));
@@ -243,9 +283,12 @@ const readAllCopies = async (pk: string): Promise<LedgerEventCopy[]> => {
 export const listLedgerYear = (tenantId: string, fiscalYear: number, search: CopySearch) =>
   queryCopies(keys.ledgerYear(tenantId, fiscalYear).pk, search);
 
-/** Every event of a fiscal year: what the plan indicators count (per kind, municipality, office). */
-export const readLedgerYear = (tenantId: string, fiscalYear: number) =>
-  readAllCopies(keys.ledgerYear(tenantId, fiscalYear).pk);
+/**
+ * Every event of a fiscal year: what the plan indicators count (per kind, municipality, office).
+ * `consistent` for a revoked council consent, which must find a session linked a moment ago.
+ */
+export const readLedgerYear = (tenantId: string, fiscalYear: number, consistent = false) =>
+  readAllCopies(keys.ledgerYear(tenantId, fiscalYear).pk, consistent);
 
 /** The events one office took part in during a fiscal year, a page at a time. */
 export const listOfficeParticipation = (

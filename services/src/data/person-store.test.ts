@@ -3,7 +3,13 @@ import type { ConsentView, Person } from '@kikan/shared';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConflictError } from '../http/errors.ts';
 import type { CaseRecord } from './case-store.ts';
-import { consentInForce, personIndexItems, putCaseIfUnchanged } from './person-store.ts';
+import {
+  consentInForce,
+  consentRelied,
+  consentsInUse,
+  personIndexItems,
+  putCaseIfUnchanged,
+} from './person-store.ts';
 import { translateCancellation } from './transaction.ts';
 
 beforeAll(() => {
@@ -15,7 +21,7 @@ beforeAll(() => {
 });
 
 const granted = (overrides: Partial<ConsentView> = {}): ConsentView => ({
-  purpose: 'statistics',
+  purpose: 'council_anonymised',
   status: 'granted',
   grantedOn: '2026-04-01',
   history: [{ event: 'granted', on: '2026-04-01', at: '2026-04-01T01:00:00.000Z', by: 'user_sato01' }],
@@ -43,6 +49,42 @@ describe('consent in force (fails closed)', () => {
   it('does not hold when there is no consent at all', () => {
     expect(consentInForce(null, '2026-11-22')).toBe(false);
     expect(consentInForce(undefined, '2026-11-22')).toBe(false);
+  });
+});
+
+describe('consents stored under a purpose no longer offered (ADR 0022)', () => {
+  const stored = (consent: Record<string, unknown>) => ({
+    pk: 'T#kibougaoka#PERSON#person_7f3a9c',
+    sk: `CONSENT#${String(consent.purpose)}`,
+    entity: 'consent',
+    personId: 'person_7f3a9c',
+    ...consent,
+  });
+
+  it('reads a statistics consent of old without failing and leaves it out, keeping the others', () => {
+    const consents = consentsInUse([stored({ ...granted(), purpose: 'statistics' }), stored(granted())]);
+    expect(consents.map((consent) => consent.purpose)).toEqual(['council_anonymised']);
+  });
+
+  it('still fails on a consent item that is malformed, retired purpose or not', () => {
+    expect(() => consentsInUse([stored({ ...granted(), purpose: 'statistics', status: 'maybe' })])).toThrow();
+    expect(() => consentsInUse([stored({ ...granted(), purpose: 'marketing' })])).toThrow();
+  });
+});
+
+describe('a write relying on a consent', () => {
+  it('checks in its transaction that the consent is granted by the day, and moves its version on', () => {
+    const { Update } = consentRelied('kibougaoka', 'person_7f3a9c', 'council_anonymised', '2026-06-01');
+    expect(Update?.Key).toEqual({
+      pk: 'T#kibougaoka#PERSON#person_7f3a9c',
+      sk: 'CONSENT#council_anonymised',
+    });
+    expect(Update?.ConditionExpression).toBe('#status = :granted AND grantedOn <= :onDate');
+    expect(Update?.ExpressionAttributeValues).toMatchObject({
+      ':granted': 'granted',
+      ':onDate': '2026-06-01',
+    });
+    expect(Update?.UpdateExpression).toBe('SET #version = #version + :one');
   });
 });
 

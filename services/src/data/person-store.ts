@@ -1,5 +1,14 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { CaseId, ConsentPurpose, ConsentView, OfficeId, Person, PersonId, keys } from '@kikan/shared';
+import {
+  CONSENT_PURPOSES,
+  CaseId,
+  ConsentPurpose,
+  ConsentView,
+  OfficeId,
+  Person,
+  PersonId,
+  keys,
+} from '@kikan/shared';
 import * as z from 'zod';
 import type { Idempotency } from '../http/route.ts';
 import { caseWriteItems, personItem, type CaseRecord } from './case-store.ts';
@@ -77,6 +86,24 @@ const withoutKeys = (item: Record<string, unknown>) => {
   return rest;
 };
 
+/**
+ * Purposes once offered and no longer asked (ADR 0022): items stored before may carry them. They
+ * still parse, so the person's file reads as before, and are left out of every view and check —
+ * nothing uses them, so showing them would promise what the system does not do.
+ */
+const RETIRED_CONSENT_PURPOSES = ['statistics'] as const;
+const StoredConsent = ConsentView.extend({
+  purpose: z.enum([...CONSENT_PURPOSES, ...RETIRED_CONSENT_PURPOSES]),
+});
+
+/** The consents of purposes still offered; a malformed item still fails loudly. */
+export const consentsInUse = (items: readonly Record<string, unknown>[]): ConsentView[] =>
+  items.flatMap((item) => {
+    const stored = StoredConsent.parse(withoutKeys(item));
+    const current = ConsentView.safeParse(stored);
+    return current.success ? [current.data] : [];
+  });
+
 export interface PersonFile {
   person: Person;
   consents: ConsentView[];
@@ -107,9 +134,7 @@ export const readPersonFile = async (tenantId: string, personId: string): Promis
   const { pk: _pk, sk: _sk, entity: _entity, tenantId: _tenantId, ...person } = personRecord;
   return {
     person: Person.parse(person),
-    consents: items
-      .filter((item) => sortKeyOf(item).startsWith('CONSENT#'))
-      .map((item) => ConsentView.parse(withoutKeys(item))),
+    consents: consentsInUse(items.filter((item) => sortKeyOf(item).startsWith('CONSENT#'))),
     cases: items
       .filter((item) => sortKeyOf(item).startsWith('CASE#'))
       .map((item) => PersonCaseLink.parse(withoutKeys(item))),
@@ -121,8 +146,8 @@ export const consentInForce = (consent: ConsentView | null | undefined, onDate: 
   consent?.status === 'granted' && consent.grantedOn <= onDate;
 
 /**
- * Fails closed: a missing, revoked, not-yet-granted or unreadable consent is no consent. Later
- * features (core-center sharing, council material, statistics) ask this before using a record.
+ * Fails closed: a missing, revoked, not-yet-granted or unreadable consent is no consent. Asked
+ * before a record is shared with the core center or counted in the council's material.
  */
 export const hasConsent = async (
   tenantId: string,
@@ -141,6 +166,40 @@ export const hasConsent = async (
   const parsed = ConsentView.safeParse(withoutKeys(Item));
   return parsed.success && consentInForce(parsed.data, onDate);
 };
+
+/** The persons, of those given, whose consent to `purpose` is in force on the day (fails closed). */
+export const personsWithConsent = async (
+  tenantId: string,
+  personIds: Iterable<string>,
+  purpose: z.infer<typeof ConsentPurpose>,
+  onDate: string,
+): Promise<Set<string>> => {
+  const unique = [...new Set(personIds)];
+  const held = await Promise.all(unique.map((personId) => hasConsent(tenantId, personId, purpose, onDate)));
+  return new Set(unique.filter((_, index) => held[index]));
+};
+
+/**
+ * Written beside a record that relies on a consent (a case counted in the council's material): the
+ * consent must still be granted, on or before `onDate`, and its version moves on, so a revocation
+ * computed before this write fails at its version instead of leaving the new use behind (ADR 0022).
+ * A failed check is a 409 to retry: the consent was revoked meanwhile.
+ */
+export const consentRelied = (
+  tenantId: string,
+  personId: string,
+  purpose: z.infer<typeof ConsentPurpose>,
+  onDate: string,
+): TransactItem => ({
+  Update: {
+    TableName: tableName(),
+    Key: keys.consent(tenantId, personId, purpose),
+    UpdateExpression: 'SET #version = #version + :one',
+    ConditionExpression: '#status = :granted AND grantedOn <= :onDate',
+    ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+    ExpressionAttributeValues: { ':granted': 'granted', ':onDate': onDate, ':one': 1 },
+  },
+});
 
 /** Person ids holding a recipient number (normally one; numbers of two municipalities may collide). */
 /** The persons holding the number with a case at this office: scoped in the key, before any read. */

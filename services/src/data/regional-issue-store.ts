@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { RegionalIssue, isActiveInFiscalYear, keys } from '@kikan/shared';
 import type { AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
+import { consentRelied } from './person-store.ts';
 import {
   putIfVersion,
   putNew,
@@ -37,18 +38,30 @@ const issueAudit = (action: AuditEvent['action'], issue: RegionalIssueRecord): A
   recordOfficeId: issue.raisedByOfficeId,
 });
 
+/**
+ * A new issue, written only while the council consent of every person whose case it counts is still
+ * granted (by the raising day): a revocation committed since the check cancels it (ADR 0022).
+ */
 export const createRegionalIssue = ({
   write,
   issue,
+  consentsOf,
   create,
 }: {
   write: WriteContext;
   issue: RegionalIssueRecord;
+  /** The persons whose cases are the sources. */
+  consentsOf: readonly string[];
   create: IdempotentCreate;
 }) =>
   writeTransaction(
     write,
-    [putNew(regionalIssueItem(write.ctx.tenantId, issue))],
+    [
+      putNew(regionalIssueItem(write.ctx.tenantId, issue)),
+      ...consentsOf.map((personId) =>
+        consentRelied(write.ctx.tenantId, personId, 'council_anonymised', issue.raisedOn),
+      ),
+    ],
     [issueAudit('create', issue)],
     create,
   );
@@ -95,11 +108,13 @@ export const getRegionalIssue = async (
 /**
  * Every regional issue of a tenant, newest raised first; with a fiscal year, those worked on in it
  * (raised by its end, not closed before its start). CONTRACT: read by the council pack and the
- * statistics export as well as the list route.
+ * statistics export as well as the list route. `forWrite` reads strongly consistent: a revoked
+ * council consent rewrites the issues it finds at the version read.
  */
 export const readRegionalIssues = async (
   tenantId: string,
   fiscalYear?: number,
+  forWrite = false,
 ): Promise<RegionalIssueRecord[]> => {
   const { pk } = keys.regionalIssue(tenantId);
   const issues: RegionalIssueRecord[] = [];
@@ -111,6 +126,7 @@ export const readRegionalIssues = async (
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': pk },
         ExclusiveStartKey: startKey,
+        ConsistentRead: forWrite,
       }),
     );
     issues.push(...(result.Items ?? []).map(toIssue));

@@ -13,7 +13,7 @@ export type TransactItem = NonNullable<
 >[number];
 
 /** DynamoDB allows 100 items per transaction; audit entries count too. */
-const MAX_TRANSACTION_ITEMS = 100;
+export const MAX_TRANSACTION_ITEMS = 100;
 
 /** A new item that must not exist yet (records are never overwritten). */
 export const putNew = (item: Record<string, unknown>): TransactItem => ({
@@ -28,6 +28,19 @@ export const putIfVersion = (item: Record<string, unknown>, expectedVersion: num
     ConditionExpression: 'version = :expected',
     ExpressionAttributeValues: { ':expected': expectedVersion },
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  },
+});
+
+/**
+ * putIfVersion for an item rewritten as a side effect of another record's write: if it changed
+ * meanwhile the write is a 409 to retry, not a 412 whose ETag would name another record.
+ */
+export const putIfUnchanged = (item: Record<string, unknown>, expectedVersion: number): TransactItem => ({
+  Put: {
+    TableName: tableName(),
+    Item: item,
+    ConditionExpression: 'version = :expected',
+    ExpressionAttributeValues: { ':expected': expectedVersion },
   },
 });
 
@@ -51,15 +64,18 @@ export interface IdempotentCreate {
 /**
  * With `create`, the transaction also stores the response under the caller's Idempotency-Key; a
  * retry finds it and gets the first response back (returned here) instead of a second record.
+ * A request writing in several transactions numbers its audit entries on from the earlier ones
+ * (`firstAuditSequence`), as their keys hold the request id and the sequence.
  */
 export const writeTransaction = async (
   write: WriteContext,
   items: TransactItem[],
   audits: AuditEvent[],
   create?: IdempotentCreate,
+  firstAuditSequence = 0,
 ): Promise<StoredResponse | null> => {
-  const auditItems = audits.map((event, sequence) =>
-    putNew(auditItem(write.ctx, write.requestId, write.now, event, sequence)),
+  const auditItems = audits.map((event, index) =>
+    putNew(auditItem(write.ctx, write.requestId, write.now, event, firstAuditSequence + index)),
   );
   const idempotency = create?.idempotency;
   const idempotencyItems =

@@ -4,7 +4,8 @@ import { createLedgerEvent as storeEvent, type LedgerEventRecord } from '../data
 import { ValidationError } from '../http/errors.ts';
 import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
 import { toLedgerEventView } from './ledger-access.ts';
-import { existingCaseIds, readLedgerDirectory } from './ledger-directory.ts';
+import { councilConsentsOfEvent } from './ledger-consent.ts';
+import { linkedCasePersons, readLedgerDirectory } from './ledger-directory.ts';
 import type { createLedgerEventRoute } from './ledger-routes.ts';
 import { defaultMunicipality, ledgerEventProblems } from './ledger-rules.ts';
 
@@ -12,9 +13,9 @@ import { defaultMunicipality, ledgerEventProblems } from './ledger-rules.ts';
 export const createLedgerEvent: GuardedOperation<typeof createLedgerEventRoute, void> = {
   authorize: callersOwnScope,
   run: async ({ ctx, body, idempotency, requestId, now }) => {
-    const [directory, knownCases] = await Promise.all([
+    const [directory, personOfCase] = await Promise.all([
       readLedgerDirectory(ctx, now),
-      existingCaseIds(ctx.tenantId, body.caseIds),
+      linkedCasePersons(ctx.tenantId, body.caseIds),
     ]);
     const at = now.toISOString();
     const event: LedgerEventRecord = {
@@ -27,14 +28,16 @@ export const createLedgerEvent: GuardedOperation<typeof createLedgerEventRoute, 
       updatedAt: at,
       updatedBy: ctx.userId,
     };
-    const errors = ledgerEventProblems(event, directory, knownCases);
+    const errors = ledgerEventProblems(event, directory, new Set(personOfCase.keys()));
     if (errors.length) throw new ValidationError(errors);
+    const consentsOf = await councilConsentsOfEvent(ctx.tenantId, null, event, personOfCase);
     const view = toLedgerEventView(event);
     const replayed = await storeEvent({
       write: { ctx, requestId, now },
       idempotency,
       response: { status: 201, body: view },
       event,
+      consentsOf,
     });
     return replayed ? LedgerEvent.parse(replayed.body) : view;
   },

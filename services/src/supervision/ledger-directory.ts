@@ -17,6 +17,19 @@ export const readLedgerDirectory = async (ctx: TenantContext, now: Date): Promis
   };
 };
 
-/** The linked case ids that exist in the caller's tenant; an empty list costs no read. */
-export const existingCaseIds = async (tenantId: string, caseIds: string[]): Promise<Set<string>> =>
-  caseIds.length ? new Set((await getCasesByIds(tenantId, caseIds)).keys()) : new Set();
+/**
+ * The linked cases that exist in the caller's tenant, each with the person whose case it is (whose
+ * council consent a session's link needs); an empty list costs no read.
+ */
+export const linkedCasePersons = async (
+  tenantId: string,
+  caseIds: readonly string[],
+): Promise<Map<string, string>> =>
+  caseIds.length
+    ? new Map(
+        [...(await getCasesByIds(tenantId, [...caseIds])).values()].map((record) => [
+          record.caseId,
+          record.personId,
+        ]),
+      )
+    : new Map();

@@ -67,6 +67,18 @@ describe('ledger event checks', () => {
 
     expect(problems).toEqual([{ field: 'body.caseIds.1', message: '指定された事例が見つかりません' }]);
   });
+
+  it('refuse a council session linking more cases than its transaction can re-check consents for', () => {
+    const caseIds = Array.from({ length: 11 }, (_, index) => `case_${index}`);
+    const session = { ...visit, kind: 'council_session' as const, caseIds };
+    const known = new Set(caseIds);
+
+    expect(ledgerEventProblems(session, HOKUSHIN, known).map((problem) => problem.field)).toEqual([
+      'body.caseIds',
+    ]);
+    expect(ledgerEventProblems({ ...session, caseIds: caseIds.slice(0, 10) }, HOKUSHIN, known)).toEqual([]);
+    expect(ledgerEventProblems({ ...session, kind: 'case_review' }, HOKUSHIN, known)).toEqual([]);
+  });
 });
 
 describe('senior specialist periods', () => {

@@ -1,5 +1,12 @@
-import type { FieldError, MemberMunicipality, Office, SeniorSpecialist } from '@kikan/shared';
+import {
+  MAX_COUNCIL_SESSION_CASES,
+  type FieldError,
+  type MemberMunicipality,
+  type Office,
+  type SeniorSpecialist,
+} from '@kikan/shared';
 import type { LedgerEventRecord } from '../data/ledger-store.ts';
+import { isCouncilSession } from '../council/council-consent.ts';
 
 /** The checks an event or a roster entry must pass against the tenant, as pure functions. */
 
@@ -54,6 +61,12 @@ export const ledgerEventProblems = (
       errors.push({ field: `body.caseIds.${index}`, message: '指定された事例が見つかりません' });
     }
   });
+  if (isCouncilSession(event.kind) && event.caseIds.length > MAX_COUNCIL_SESSION_CASES) {
+    errors.push({
+      field: 'body.caseIds',
+      message: `協議会・部会の記録に紐づける事例は${MAX_COUNCIL_SESSION_CASES}件までです`,
+    });
+  }
   return errors;
 };
 

@@ -2,8 +2,10 @@ import { LedgerEventRecord, getLedgerEvent, updateLedgerEvent as storeUpdate } f
 import { requireVersion } from '../caseload/record-access.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
+import { casesNeedingCouncilConsent } from '../council/council-consent.ts';
 import { toLedgerEventView } from './ledger-access.ts';
-import { existingCaseIds, readLedgerDirectory } from './ledger-directory.ts';
+import { councilConsentsOfEvent } from './ledger-consent.ts';
+import { linkedCasePersons, readLedgerDirectory } from './ledger-directory.ts';
 import type { updateLedgerEventRoute } from './ledger-routes.ts';
 import { ledgerEventProblems } from './ledger-rules.ts';
 
@@ -29,12 +31,16 @@ export const updateLedgerEvent: Operation<typeof updateLedgerEventRoute> = async
     updatedAt: now.toISOString(),
     updatedBy: ctx.userId,
   });
-  const [directory, knownCases] = await Promise.all([
+  // The cases are read when the correction names them, or when it makes them council cases anew.
+  const readCases = body.caseIds !== undefined || casesNeedingCouncilConsent(before, after).length > 0;
+  const [directory, personOfCase] = await Promise.all([
     readLedgerDirectory(ctx, now),
-    body.caseIds ? existingCaseIds(ctx.tenantId, body.caseIds) : new Set(before.caseIds),
+    readCases ? linkedCasePersons(ctx.tenantId, after.caseIds) : new Map<string, string>(),
   ]);
+  const knownCases = body.caseIds ? new Set(personOfCase.keys()) : new Set(before.caseIds);
   const errors = ledgerEventProblems(after, directory, knownCases);
   if (errors.length) throw new ValidationError(errors);
-  await storeUpdate({ ctx, requestId, now }, before, after, expectedVersion);
+  const consentsOf = await councilConsentsOfEvent(ctx.tenantId, before, after, personOfCase);
+  await storeUpdate({ ctx, requestId, now }, before, after, expectedVersion, consentsOf);
   return toLedgerEventView(after);
 };

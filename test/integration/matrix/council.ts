@@ -1,5 +1,5 @@
 import { keys, todayInJapan, type RegionalIssue } from '@kikan/shared';
-import { DEMO_USERS } from '../../../services/local/demo-data.ts';
+import { DEMO_USERS, demoCases } from '../../../services/local/demo-data.ts';
 import { demoRegionalIssues } from '../../../services/local/demo-council.ts';
 import { demoLedgerEvents } from '../../../services/local/demo-ledger.ts';
 import { demoRecords } from '../../../services/local/demo-records.ts';
@@ -74,11 +74,24 @@ const linkable = (persona: Persona) => (issue: RegionalIssue) => {
   );
 };
 
-/** A service staff meeting of the persona's own office: what an issue is raised from. */
+/**
+ * A service staff meeting of the persona's own office, whose person gave the council consent: what
+ * an issue is raised from (ADR 0022).
+ */
 const ownMeeting = (persona: Persona) => {
   const { tenantId, officeId } = userOf(persona);
-  const found = demoRecords(tenantId, NOW).meetings.find((entry) => entry.officeId === officeId);
-  return found?.meeting ?? demoRecords(tenantId, NOW).meetings[0]?.meeting;
+  const records = demoRecords(tenantId, NOW);
+  const cases = new Map(demoCases(tenantId, NOW).map(({ record }) => [record.caseId, record.personId]));
+  const consenting = new Set(
+    records.consents
+      .filter(({ consent }) => consent.purpose === 'council_anonymised' && consent.status === 'granted')
+      .map(({ personId }) => personId),
+  );
+  const mayCount = (caseId: string) => consenting.has(cases.get(caseId) ?? '');
+  const found = records.meetings.find(
+    (entry) => entry.officeId === officeId && mayCount(entry.meeting.caseId),
+  );
+  return found?.meeting ?? records.meetings.find((entry) => mayCount(entry.meeting.caseId))?.meeting;
 };
 
 const ifMatchOf = async (api: TestApi, key: { pk: string; sk: string }) => {

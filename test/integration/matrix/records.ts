@@ -1,4 +1,5 @@
 import {
+  CONSENT_PURPOSES,
   addMonths,
   dateOfReachingAge,
   keys,
@@ -135,6 +136,16 @@ const draftVersionOf = (caseId: string) => demoOf(caseId).plans.at(-1)?.planVers
 const draftCase = (persona: Persona, target: Target, slot: number) =>
   pick(persona, target, hasDraftOrNone, slot, hasSeededDraft);
 const hasMeeting = (entry: DemoEntry) => entry.meeting !== undefined;
+/**
+ * Not the case the council matrix raises its issues from (the first meeting of the office whose
+ * person gave the council consent): a revoked council consent would refuse that raising.
+ */
+const notIssueSource = (entry: DemoEntry) =>
+  DEMO.filter(inOffice({ tenantId: entry.tenantId, officeId: entry.record.officeId })).find(
+    (other) =>
+      other.meeting !== undefined &&
+      other.consents.some((c) => c.purpose === 'council_anonymised' && c.status === 'granted'),
+  )?.record.caseId !== entry.record.caseId;
 const hasConsultation = (entry: DemoEntry) => entry.record.phase !== 'intake';
 
 const ownOfficeOnly = (ok: number) => (persona: Persona, target: Target) => {
@@ -161,24 +172,33 @@ const ensureDraft = async (api: TestApi, persona: Persona, target: Target, caseI
   }
 };
 
-/** A person is reached through an open case of theirs: a closed one no longer leads to them. */
-const personCase = (persona: Persona, target: Target, slot: number) => pick(persona, target, isOpen, slot);
-const personPath = (persona: Persona, target: Target, slot: number) =>
-  `/api/persons/${demoOf(personCase(persona, target, slot)).personId}`;
+/**
+ * A person is reached through an open case of theirs: a closed one no longer leads to them.
+ * `wanted` narrows the pick further (a person with a consent left to grant, …).
+ */
+const personCase = (
+  persona: Persona,
+  target: Target,
+  slot: number,
+  wanted: (entry: DemoEntry) => boolean = () => true,
+) => pick(persona, target, (entry) => isOpen(entry) && wanted(entry), slot);
+const personPath = (
+  persona: Persona,
+  target: Target,
+  slot: number,
+  wanted: (entry: DemoEntry) => boolean = () => true,
+) => `/api/persons/${demoOf(personCase(persona, target, slot, wanted)).personId}`;
+
+const notGranted = (entry: DemoEntry) =>
+  CONSENT_PURPOSES.filter(
+    (purpose) => !entry.consents.some((c) => c.purpose === purpose && c.status === 'granted'),
+  );
+/** A person with a purpose left to grant: with two purposes, many demo persons have given both. */
+const mayGrant = (entry: DemoEntry) => notGranted(entry).length > 0;
 
 /** The consent purpose a persona's own person has not given yet in the demo data. */
-const purposeToGrant = (persona: Persona) => {
-  const caseId = personCase(persona, 'ownOffice', 4);
-  const granted = new Set(
-    demoOf(caseId)
-      .consents.filter((c) => c.status === 'granted')
-      .map((c) => c.purpose),
-  );
-  return (
-    (['council_anonymised', 'core_supervision', 'statistics'] as const).find((p) => !granted.has(p)) ??
-    'statistics'
-  );
-};
+const purposeToGrant = (persona: Persona) =>
+  notGranted(demoOf(personCase(persona, 'ownOffice', 4, mayGrant)))[0] ?? 'council_anonymised';
 
 const OWN_TARGET_OFFICE: Record<string, string> = { kibougaoka: 'aozora', hokushin: 'hokushin-sakura' };
 
@@ -213,19 +233,20 @@ export const RECORD_MATRIX: Record<string, Expectation> = {
   },
   'POST /api/persons/{personId}/consents': {
     method: 'POST',
-    path: (persona, target) => `${personPath(persona, target, 4)}/consents`,
+    path: (persona, target) => `${personPath(persona, target, 4, mayGrant)}/consents`,
     body: (persona) => ({ purpose: purposeToGrant(persona), grantedOn: TODAY }),
     status: ownOfficeOnly(201),
   },
   'POST /api/persons/{personId}/consents/revoke': {
     method: 'POST',
-    path: (persona, target) => `${personPath(persona, target, 5)}/consents/revoke`,
-    body: () => ({ purpose: 'statistics', revokedOn: TODAY }),
+    path: (persona, target) => `${personPath(persona, target, 5, notIssueSource)}/consents/revoke`,
+    body: () => ({ purpose: 'council_anonymised', revokedOn: TODAY }),
     headers: async (api, persona, target) => {
       if (target === 'ownOffice' && isCaseWorker(persona)) {
-        await api.call('POST', `${personPath(persona, target, 5)}/consents`, {
+        // 409 when the demo person has given it already: either way it is in force to revoke.
+        await api.call('POST', `${personPath(persona, target, 5, notIssueSource)}/consents`, {
           as: persona.email,
-          body: { purpose: 'statistics', grantedOn: TODAY },
+          body: { purpose: 'council_anonymised', grantedOn: TODAY },
         });
       }
       return {};

@@ -14,10 +14,10 @@ const consent = (purpose: ConsentView['purpose'], status: ConsentView['status'])
 
 describe('consent rows', () => {
   it('lists every purpose once, in a fixed order, asked or not', () => {
-    const rows = consentRows([consent('statistics', 'granted')]);
+    const rows = consentRows([consent('council_anonymised', 'granted')]);
 
-    expect(rows.map((row) => row.purpose)).toEqual(['core_supervision', 'council_anonymised', 'statistics']);
-    expect(rows.map((row) => row.granted)).toEqual([false, false, true]);
+    expect(rows.map((row) => row.purpose)).toEqual(['core_supervision', 'council_anonymised']);
+    expect(rows.map((row) => row.granted)).toEqual([false, true]);
   });
 
   it('counts a revoked consent as not in force', () => {
@@ -30,10 +30,10 @@ describe('consent rows', () => {
 
 describe('consent in force', () => {
   it('holds only for a granted consent of that purpose', () => {
-    const consents = [consent('core_supervision', 'granted'), consent('statistics', 'revoked')];
+    const consents = [consent('core_supervision', 'granted'), consent('council_anonymised', 'revoked')];
 
     expect(consentInForce(consents, 'core_supervision')).toBe(true);
-    expect(consentInForce(consents, 'statistics')).toBe(false);
     expect(consentInForce(consents, 'council_anonymised')).toBe(false);
+    expect(consentInForce([consent('council_anonymised', 'granted')], 'core_supervision')).toBe(false);
   });
 });
