@@ -84,7 +84,7 @@ describe('browsing the audit log', () => {
     const seen: { at: string; requestId: string; actorName: string; action: string; recordId: string }[] = [];
     let cursor: string | null = null;
     do {
-      const query: string = `?day=${TODAY}&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const query: string = `?from=${TODAY}&to=${TODAY}&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
       const response = await api.call('GET', `/api/audit${query}`, { as: ADMIN });
       expect(response.status).toBe(200);
       seen.push(...response.json.items);
@@ -115,7 +115,7 @@ describe('browsing the audit log', () => {
   });
 
   it('holds no content: no seeded name, kana or recipient number appears', async () => {
-    const response = await api.call('GET', `/api/audit?day=${TODAY}&limit=100`, { as: ADMIN });
+    const response = await api.call('GET', `/api/audit?from=${TODAY}&to=${TODAY}&limit=100`, { as: ADMIN });
     for (const secret of SECRETS) expect(response.text).not.toContain(secret);
   });
 
@@ -126,11 +126,11 @@ describe('browsing the audit log', () => {
       'takahashi@kibou.example',
       'ito@kibou.example',
     ]) {
-      expect((await api.call('GET', `/api/audit?day=${TODAY}`, { as })).status, as).toBe(403);
+      expect((await api.call('GET', `/api/audit?from=${TODAY}&to=${TODAY}`, { as })).status, as).toBe(403);
     }
-    expect((await api.call('GET', '/api/audit?day=2026-13-01', { as: ADMIN })).status).toBe(400);
+    expect((await api.call('GET', '/api/audit?from=2026-13-01&to=2026-13-01', { as: ADMIN })).status).toBe(400);
     const forged = `0${Buffer.from(JSON.stringify({ pk: 'T#hokushin#AUDIT#2026-01-01', sk: 'x' })).toString('base64url')}`;
-    expect((await api.call('GET', `/api/audit?day=${TODAY}&cursor=${forged}`, { as: ADMIN })).status).toBe(
+    expect((await api.call('GET', `/api/audit?from=${TODAY}&to=${TODAY}&cursor=${forged}`, { as: ADMIN })).status).toBe(
       400,
     );
   });
@@ -140,7 +140,7 @@ describe('browsing the audit log', () => {
       keys.auditDay('hokushin', new Date().toISOString().slice(0, 10)).pk,
     );
     expect(hokushin.length).toBeGreaterThan(0);
-    const response = await api.call('GET', `/api/audit?day=${TODAY}&limit=100`, { as: ADMIN });
+    const response = await api.call('GET', `/api/audit?from=${TODAY}&to=${TODAY}&limit=100`, { as: ADMIN });
     for (const entry of response.json.items) expect(entry.actorUserId).not.toBe('user-nakamura');
   });
 

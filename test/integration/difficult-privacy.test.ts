@@ -123,7 +123,8 @@ const SCANS: Record<string, () => Promise<ApiResponse[]>> = {
       headers,
     ),
   ],
-  'GET /api/audit': async () => [await call('GET', `/api/audit?day=${TODAY}`)],
+  'GET /api/audit': async () => [await call('GET', `/api/audit?from=${TODAY}&to=${TODAY}`)],
+  'GET /api/audit/staff': async () => [await call('GET', '/api/audit/staff')],
   'GET /api/audit.csv': async () => [await call('GET', `/api/audit.csv?from=${TODAY}&to=${TODAY}`)],
 };
 

@@ -28,7 +28,7 @@ const LIST_ROUTES: { path: string; as: string; query?: string }[] = [
   { path: '/api/difficult-cases', as: 'takahashi@kibou.example' },
   { path: '/api/supervisions', as: 'takahashi@kibou.example' },
   { path: '/api/ledger/events', as: 'takahashi@kibou.example' },
-  { path: '/api/audit', as: 'admin@kibou.example', query: `day=${todayInJapan()}` },
+  { path: '/api/audit', as: 'admin@kibou.example', query: `from=${todayInJapan()}&to=${todayInJapan()}` },
 ];
 
 const withQuery = (route: (typeof LIST_ROUTES)[number], limit: string) =>

@@ -140,7 +140,7 @@ describe('a removed user', () => {
     const suzukiEntries: { actorName: string }[] = [];
     let cursor: string | null = null;
     do {
-      const query: string = `day=${today}&limit=100${cursor ? `&cursor=${cursor}` : ''}`;
+      const query: string = `from=${today}&to=${today}&limit=100${cursor ? `&cursor=${cursor}` : ''}`;
       const page = await api.call('GET', `/api/audit?${query}`, { as: ADMIN });
       expect(page.status).toBe(200);
       suzukiEntries.push(
