@@ -3,6 +3,7 @@ import { addDays, keys, todayInJapan } from '@kikan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANTS, demoCases } from '../../services/local/demo-data.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
+import { parseCsv } from '../support/csv.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -31,35 +32,6 @@ const SECRETS = DEMO_TENANTS.flatMap((tenant) =>
     person.recipientNumber ?? '',
   ]),
 ).filter(Boolean);
-
-/** RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks. */
-const parseCsv = (text: string): string[][] => {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\r' && text[index + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      index += 1;
-    } else cell += char;
-  }
-  return rows;
-};
 
 const download = async (query: string, as = ADMIN) => {
   const response = await fetch(`${api.stack.url}/api/audit.csv${query}`, {

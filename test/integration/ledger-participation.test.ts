@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCases } from '../../services/local/demo-data.ts';
 import { demoLedgerEvents } from '../../services/local/demo-ledger.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
+import { parseCsv } from '../support/csv.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -18,35 +19,6 @@ const SATO = 'sato@kibou.example';
 const NOW = new Date();
 const PREVIOUS = fiscalYearOf(todayInJapan(NOW)) - 1;
 const DEMO = demoLedgerEvents('kibougaoka', NOW);
-
-/** RFC 4180: quoted cells may hold commas, doubled quotes and line breaks. */
-const parseCsv = (text: string): string[][] => {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\r' && text[index + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      index += 1;
-    } else cell += char;
-  }
-  return rows;
-};
 
 const download = async (email: string, query: string) => {
   const response = await fetch(`${api.stack.url}/api/ledger/participation.csv?${query}`, {
