@@ -150,12 +150,16 @@ describe('exporting the audit log as CSV', () => {
       '職員の事業所',
       '操作',
       '記録の種類',
+      'ケース番号',
       '記録ID',
       '記録の事業所',
+      '変更された職員',
+      '変更前',
+      '変更後',
       'リクエストID',
     ]);
     expect(rows.length).toBeGreaterThanOrEqual((await storedToday()).length);
-    for (const row of rows) expect(row).toHaveLength(10);
+    for (const row of rows) expect(row).toHaveLength(14);
     expect(rows).toContainEqual(expect.arrayContaining(['佐藤 美咲', '閲覧', '利用者', PERSON]));
     for (const secret of SECRETS) expect(text).not.toContain(secret);
   });
