@@ -1,19 +1,26 @@
-import { USER_ADMIN_ROUTES, getMeRoute, listOfficesRoute } from './admin/admin-routes.ts';
-import { AUDIT_ROUTES } from './admin/audit-routes.ts';
-import { RETENTION_ROUTES } from './admin/retention-routes.ts';
-import { createCaseRoute, getCaseRoute, listCasesRoute } from './caseload/case-routes.ts';
-import { CYCLE_ROUTES } from './caseload/cycle-routes.ts';
-import { RECORD_ROUTES } from './caseload/record-routes.ts';
-import { COUNCIL_ROUTES } from './council/council-routes.ts';
+import {
+  USER_ADMIN_ROUTES,
+  getMeRoute,
+  listOfficesRoute,
+  AUDIT_ROUTES,
+  RETENTION_ROUTES,
+} from '@kikan/shared/contracts/admin';
+import {
+  createCaseRoute,
+  getCaseRoute,
+  listCasesRoute,
+  CYCLE_ROUTES,
+  RECORD_ROUTES,
+} from '@kikan/shared/contracts/caseload';
+import { COUNCIL_ROUTES } from '@kikan/shared/contracts/council';
 import { type RouteDefinition } from './http/route.ts';
-import { healthRoute, openApiRoute } from './platform/platform-routes.ts';
-import { STATISTICS_ROUTES } from './statistics/statistics-routes.ts';
-import { DASHBOARD_ROUTES } from './supervision/dashboard-routes.ts';
-import { DIFFICULT_ROUTES } from './supervision/difficult-routes.ts';
-import { LEDGER_ROUTES } from './supervision/ledger-routes.ts';
+import { healthRoute, openApiRoute } from '@kikan/shared/contracts/platform';
+import { STATISTICS_ROUTES } from '@kikan/shared/contracts/statistics';
+import { DASHBOARD_ROUTES, DIFFICULT_ROUTES, LEDGER_ROUTES } from '@kikan/shared/contracts/supervision';
 
 /**
- * Each context defines its routes beside its handlers, so a Lambda loads only its own schemas; this
+ * Each context's route contracts are one module of @kikan/shared/contracts (the portal calls them too), so a
+ * Lambda loads only its own context's schemas; this
  * table gathers them for CDK, the local gateway, the OpenAPI document and the authorisation tests.
  */
 export {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DIFFICULT_STATUSES, todayInJapan } from '@kikan/shared';
-import { AUDIT_ROUTES } from '@kikan/services/admin/audit-routes';
-import { DIFFICULT_ROUTES } from '@kikan/services/supervision/difficult-routes';
+import { AUDIT_ROUTES } from '@kikan/shared/contracts/admin';
+import { DIFFICULT_ROUTES } from '@kikan/shared/contracts/supervision';
 import { routeKey } from '@kikan/services/routes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCases } from '../../services/local/demo-data.ts';

@@ -11,7 +11,7 @@ import { ConflictError } from '../http/errors.ts';
 import { CSV_CONTENT_TYPE, csvText } from '../http/raw-response.ts';
 import type { Operation } from '../http/route.ts';
 import { auditSelection, namesFor, toAuditViews } from './audit-list.ts';
-import type { exportAuditRoute } from './audit-routes.ts';
+import type { exportAuditRoute } from '@kikan/shared/contracts/admin';
 
 /** A response stays far below Lambda's 6 MB at this many rows (about 250 bytes each). */
 export const AUDIT_EXPORT_MAX_ENTRIES = 20_000;

@@ -12,7 +12,7 @@ import { listOffices, listUsers } from '../data/directory-store.ts';
 import { ValidationError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { SWEEPER } from '../retention/sweep.ts';
-import type { listAuditRoute } from './audit-routes.ts';
+import type { listAuditRoute } from '@kikan/shared/contracts/admin';
 
 /** Shown for an actor no longer in the directory: the id still names them. */
 export const UNKNOWN_ACTOR = '（登録のない職員）';

@@ -1,7 +1,7 @@
 import type { AuditStaffMember, User } from '@kikan/shared';
 import { listUsers } from '../data/directory-store.ts';
 import type { Operation } from '../http/route.ts';
-import type { listAuditStaffRoute } from './audit-routes.ts';
+import type { listAuditStaffRoute } from '@kikan/shared/contracts/admin';
 
 /** Staff as the audit filter offers them: removed ones too, by office then name (Japanese order). */
 export const toAuditStaff = (users: readonly User[]): AuditStaffMember[] =>

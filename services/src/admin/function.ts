@@ -1,9 +1,16 @@
 import { listOffices } from '../data/directory-store.ts';
 import { bind, createFunction } from '../http/create-function.ts';
-import { changeUserMembershipRoute, getMeRoute, listOfficesRoute, removeUserRoute } from './admin-routes.ts';
+import {
+  changeUserMembershipRoute,
+  getMeRoute,
+  listOfficesRoute,
+  removeUserRoute,
+  exportAuditRoute,
+  listAuditRoute,
+  listAuditStaffRoute,
+} from '@kikan/shared/contracts/admin';
 import { exportAudit } from './audit-export.ts';
 import { listAudit } from './audit-list.ts';
-import { exportAuditRoute, listAuditRoute, listAuditStaffRoute } from './audit-routes.ts';
 import { listAuditStaff } from './audit-staff.ts';
 import { getMe } from './get-me.ts';
 import { RETENTION_BINDINGS } from './retention-bindings.ts';

@@ -1,7 +1,7 @@
 import { getDirectoryEntries } from '../data/directory-store.ts';
 import { NotFoundError, UnauthorizedError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
-import type { getMeRoute } from './admin-routes.ts';
+import type { getMeRoute } from '@kikan/shared/contracts/admin';
 
 export const getMe: Operation<typeof getMeRoute> = async ({ ctx }) => {
   const { tenant, office, user } = await getDirectoryEntries(ctx.tenantId, ctx.officeId, ctx.userId);

@@ -14,7 +14,7 @@ import {
   listLegalHoldsRoute,
   placeLegalHoldRoute,
   putRetentionRoute,
-} from './retention-routes.ts';
+} from '@kikan/shared/contracts/admin';
 
 export const RETENTION_BINDINGS = [
   bind(getRetentionRoute, getRetention),

@@ -29,7 +29,7 @@ import type {
   listLegalHoldsRoute,
   placeLegalHoldRoute,
   putRetentionRoute,
-} from './retention-routes.ts';
+} from '@kikan/shared/contracts/admin';
 
 /** The request's own table: the caller's tenant-scoped client. */
 const requestTable = (): TableHandle => ({ client: db(), name: tableName() });

@@ -7,7 +7,7 @@ import {
 } from '../data/directory-store.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
-import type { changeUserMembershipRoute, removeUserRoute } from './admin-routes.ts';
+import type { changeUserMembershipRoute, removeUserRoute } from '@kikan/shared/contracts/admin';
 
 const USER_NOT_FOUND = '指定された職員が見つかりません';
 

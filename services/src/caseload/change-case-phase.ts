@@ -6,7 +6,7 @@ import { PreconditionRequiredError, VersionMismatchError } from '../http/errors.
 import type { GuardedOperation } from '../http/route.ts';
 import { toCaseView } from '../policy/case-view.ts';
 import { applyPhaseChange, stampOf } from './case-changes.ts';
-import type { changeCasePhaseRoute } from './cycle-routes.ts';
+import type { changeCasePhaseRoute } from '@kikan/shared/contracts/caseload';
 import { readWritableCase } from './writable-case.ts';
 
 /**

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts
 import type { CaseRecord } from '../data/case-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { requireVersion, writableCase } from './record-access.ts';
-import type { completeAssignmentRoute } from './record-routes.ts';
+import type { completeAssignmentRoute } from '@kikan/shared/contracts/caseload';
 
 /** Done on a date; the assignment leaves the office's open list in the same transaction. */
 export const completeAssignment: GuardedOperation<typeof completeAssignmentRoute, CaseRecord> = {

@@ -6,7 +6,7 @@ import {
 } from '@kikan/shared';
 import { listAnonymousConsultationsOfMonth, type AnonymousCountFields } from '../data/record-store.ts';
 import type { Operation } from '../http/route.ts';
-import type { countAnonymousConsultationsRoute } from './record-routes.ts';
+import type { countAnonymousConsultationsRoute } from '@kikan/shared/contracts/caseload';
 
 /** Every key appears, 0 when nothing happened: tables line up month by month. */
 const tally = (keys: readonly string[], values: string[]) =>

@@ -3,7 +3,7 @@ import { AnonymousConsultation, todayInJapan } from '@kikan/shared';
 import { createAnonymousConsultation as storeConsultation } from '../data/record-store.ts';
 import { ValidationError } from '../http/errors.ts';
 import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
-import type { createAnonymousConsultationRoute } from './record-routes.ts';
+import type { createAnonymousConsultationRoute } from '@kikan/shared/contracts/caseload';
 
 /** Basic consultation with nobody enrolled: kept under the caller's office, no personal data at all. */
 export const createAnonymousConsultation: GuardedOperation<typeof createAnonymousConsultationRoute, void> = {

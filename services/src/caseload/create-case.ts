@@ -8,7 +8,7 @@ import type { GuardedOperation } from '../http/route.ts';
 import { caseCreationOffice } from '../policy/access-policy.ts';
 import { newCaseCode } from '../policy/case-code.ts';
 import { toCaseView } from '../policy/case-view.ts';
-import type { createCaseRoute } from './case-routes.ts';
+import type { createCaseRoute } from '@kikan/shared/contracts/caseload';
 
 /** The target is the caller's own office: new cases open there and nowhere else. */
 export const createCase: GuardedOperation<typeof createCaseRoute, string> = {

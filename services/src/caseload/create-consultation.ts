@@ -5,7 +5,7 @@ import { createConsultation as storeConsultation } from '../data/record-store.ts
 import { ValidationError } from '../http/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { requireOpen, writableCase } from './record-access.ts';
-import type { createConsultationRoute } from './record-routes.ts';
+import type { createConsultationRoute } from '@kikan/shared/contracts/caseload';
 
 export const createConsultation: GuardedOperation<typeof createConsultationRoute, CaseRecord> = {
   authorize: (input) => writableCase(input, input.params.caseId),

@@ -5,7 +5,7 @@ import { ValidationError } from '../http/errors.ts';
 import type { CaseRecord } from '../data/case-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { requireOpen, writableCase } from './record-access.ts';
-import type { createMeetingRoute } from './record-routes.ts';
+import type { createMeetingRoute } from '@kikan/shared/contracts/caseload';
 
 /**
  * Seed 003: collaboration without concrete roles fails, so each assignment (who, what, by when)

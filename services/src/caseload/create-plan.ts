@@ -4,7 +4,7 @@ import type { CaseRecord } from '../data/case-store.ts';
 import { createPlan as storePlan, latestPlanVersion } from '../data/record-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { requireOpen, writableCase } from './record-access.ts';
-import type { createPlanRoute } from './record-routes.ts';
+import type { createPlanRoute } from '@kikan/shared/contracts/caseload';
 
 /**
  * Each plan is a new version (n + 1) starting as a draft (計画案); nothing is copied from the

@@ -7,7 +7,7 @@ import {
   recordMonitoringRoute,
   recordServiceDecisionRoute,
   updateCaseSettingsRoute,
-} from './cycle-routes.ts';
+} from '@kikan/shared/contracts/caseload';
 import { getCaseTimeline } from './get-case-timeline.ts';
 import { listMonitoringDue } from './list-monitoring-due.ts';
 import { recordMonitoring } from './record-monitoring.ts';

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts
 import type { CaseRecord } from '../data/case-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { requireOpen, requireVersion, writableCase } from './record-access.ts';
-import type { finalizePlanRoute } from './record-routes.ts';
+import type { finalizePlanRoute } from '@kikan/shared/contracts/caseload';
 
 /** Draft (計画案) → final (本計画) with the consent date; the case points at its plan in force. */
 export const finalizePlan: GuardedOperation<typeof finalizePlanRoute, CaseRecord> = {

@@ -1,5 +1,5 @@
 import { bind, createFunction } from '../http/create-function.ts';
-import { createCaseRoute, getCaseRoute, listCasesRoute } from './case-routes.ts';
+import { createCaseRoute, getCaseRoute, listCasesRoute } from '@kikan/shared/contracts/caseload';
 import { createCase } from './create-case.ts';
 import { CYCLE_BINDINGS } from './cycle-bindings.ts';
 import { RECORD_BINDINGS } from './record-bindings.ts';

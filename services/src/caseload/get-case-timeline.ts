@@ -4,7 +4,7 @@ import { readCaseTimeline } from '../data/cycle-store.ts';
 import { NotFoundError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { caseVisibility } from '../policy/access-policy.ts';
-import type { getCaseTimelineRoute } from './cycle-routes.ts';
+import type { getCaseTimelineRoute } from '@kikan/shared/contracts/caseload';
 
 /**
  * The whole file of a case is a full record: only callers who see the case in full get it. The

@@ -5,7 +5,7 @@ import { NotFoundError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { caseVisibility } from '../policy/access-policy.ts';
 import { toCaseView } from '../policy/case-view.ts';
-import type { getCaseRoute } from './case-routes.ts';
+import type { getCaseRoute } from '@kikan/shared/contracts/caseload';
 
 /** Full reads and refusals are both audited; what is not the caller's is a 404, never a 403. */
 export const getCase: Operation<typeof getCaseRoute> = async ({ ctx, params, requestId, now }) => {

@@ -4,7 +4,7 @@ import { getConsultation as readConsultation } from '../data/record-store.ts';
 import { NotFoundError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { readableCase } from './record-access.ts';
-import type { getConsultationRoute } from './record-routes.ts';
+import type { getConsultationRoute } from '@kikan/shared/contracts/caseload';
 
 export const getConsultation: Operation<typeof getConsultationRoute> = async (input) => {
   const { ctx, params, requestId, now } = input;

@@ -4,7 +4,7 @@ import { getMeeting as readMeeting } from '../data/record-store.ts';
 import { NotFoundError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { readableCase } from './record-access.ts';
-import type { getMeetingRoute } from './record-routes.ts';
+import type { getMeetingRoute } from '@kikan/shared/contracts/caseload';
 
 export const getMeeting: Operation<typeof getMeetingRoute> = async (input) => {
   const { ctx, params, requestId, now } = input;

@@ -3,7 +3,7 @@ import { appendAudit } from '../data/audit-store.ts';
 import { NotFoundError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { readablePersonFile, toPersonView } from './person-access.ts';
-import type { getPersonRoute } from './record-routes.ts';
+import type { getPersonRoute } from '@kikan/shared/contracts/caseload';
 
 /** Every read of the full record (要配慮個人情報) is audited, and so is every refusal of one. */
 export const getPerson: Operation<typeof getPersonRoute> = async ({ ctx, params, requestId, now }) => {

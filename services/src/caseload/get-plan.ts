@@ -4,7 +4,7 @@ import { getPlan as readPlan } from '../data/record-store.ts';
 import { NotFoundError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { readableCase } from './record-access.ts';
-import type { getPlanRoute } from './record-routes.ts';
+import type { getPlanRoute } from '@kikan/shared/contracts/caseload';
 
 export const getPlan: Operation<typeof getPlanRoute> = async (input) => {
   const { ctx, params, requestId, now } = input;

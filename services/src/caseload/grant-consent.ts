@@ -4,7 +4,7 @@ import { ConflictError, ValidationError } from '../http/errors.ts';
 import type { PersonFile } from '../data/person-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { writablePersonFile } from './person-access.ts';
-import type { grantConsentRoute } from './record-routes.ts';
+import type { grantConsentRoute } from '@kikan/shared/contracts/caseload';
 
 /** A consent per purpose; granting again after a revocation adds to the same history. */
 export const grantConsent: GuardedOperation<typeof grantConsentRoute, PersonFile> = {

@@ -2,7 +2,7 @@ import { listCasesOfOffice, listCasesOfTenant } from '../data/case-store.ts';
 import type { Operation } from '../http/route.ts';
 import { caseListScope, caseVisibility } from '../policy/access-policy.ts';
 import { toCaseView } from '../policy/case-view.ts';
-import type { listCasesRoute } from './case-routes.ts';
+import type { listCasesRoute } from '@kikan/shared/contracts/caseload';
 
 export const listCases: Operation<typeof listCasesRoute> = async ({ ctx, query, now }) => {
   const scope = caseListScope(ctx, query.officeId);

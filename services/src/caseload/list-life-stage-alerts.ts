@@ -7,7 +7,7 @@ import {
 import type { CaseRecord } from '../data/case-store.ts';
 import { findCasesOfOffice } from '../data/record-store.ts';
 import type { Operation } from '../http/route.ts';
-import type { listLifeStageAlertsRoute } from './record-routes.ts';
+import type { listLifeStageAlertsRoute } from '@kikan/shared/contracts/caseload';
 
 /**
  * Ages are computed, not stored, so the list reads the office's open cases through the

@@ -3,7 +3,7 @@ import { listCasesDueForMonitoring } from '../data/cycle-store.ts';
 import type { Operation } from '../http/route.ts';
 import { caseVisibility } from '../policy/access-policy.ts';
 import { toCaseView } from '../policy/case-view.ts';
-import type { listMonitoringDueRoute } from './cycle-routes.ts';
+import type { listMonitoringDueRoute } from '@kikan/shared/contracts/caseload';
 
 /** Overdue: the due month's last day has passed. Due: from today to the end of the month asked for. */
 export const splitByDueDate = (cases: readonly CaseView[], today: string) => ({

@@ -2,7 +2,7 @@ import { todayInJapan } from '@kikan/shared';
 import { getCasesByIds, listOpenAssignments as readOpenAssignments } from '../data/record-store.ts';
 import type { Operation } from '../http/route.ts';
 import { caseVisibility } from '../policy/access-policy.ts';
-import type { listOpenAssignmentsRoute } from './record-routes.ts';
+import type { listOpenAssignmentsRoute } from '@kikan/shared/contracts/caseload';
 
 /**
  * One Query on the office's open-assignment items (due date order, so overdue first) and one

@@ -2,7 +2,7 @@ import type { TenantContext } from '@kikan/shared';
 import { listOffices, listUsers } from '../data/directory-store.ts';
 import { ForbiddenError, NotFoundError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
-import type { listStaffRoute } from './record-routes.ts';
+import type { listStaffRoute } from '@kikan/shared/contracts/caseload';
 
 /**
  * Office staff see their own office's colleagues only; the core center (supervising every office)

@@ -37,7 +37,7 @@ import {
   transferToAdultRoute,
   updatePersonRoute,
   updatePlanRoute,
-} from './record-routes.ts';
+} from '@kikan/shared/contracts/caseload';
 import { revokeConsent } from './revoke-consent.ts';
 import { searchCases } from './search-cases.ts';
 import { transferToAdult } from './transfer-to-adult.ts';

@@ -5,7 +5,7 @@ import { writeCaseChange } from '../data/cycle-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { toCaseView } from '../policy/case-view.ts';
 import { applyServiceDecision, stampOf } from './case-changes.ts';
-import type { recordServiceDecisionRoute } from './cycle-routes.ts';
+import type { recordServiceDecisionRoute } from '@kikan/shared/contracts/caseload';
 import { retryOnceOnVersionConflict } from './retry-on-version-conflict.ts';
 import { readWritableCase } from './writable-case.ts';
 

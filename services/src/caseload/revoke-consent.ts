@@ -7,7 +7,7 @@ import type { GuardedOperation } from '../http/route.ts';
 import { councilUseOf } from '../council/council-revocation.ts';
 import { casesHiddenByRevocation } from '../supervision/supervision-revocation.ts';
 import { writablePersonFile } from './person-access.ts';
-import type { revokeConsentRoute } from './record-routes.ts';
+import type { revokeConsentRoute } from '@kikan/shared/contracts/caseload';
 
 /**
  * A revoked consent hides what it allowed from the day of revocation; the grant stays in the history.

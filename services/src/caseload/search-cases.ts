@@ -4,7 +4,7 @@ import { findCasesOfOffice, getCasesByIds } from '../data/record-store.ts';
 import type { Operation } from '../http/route.ts';
 import { caseVisibility } from '../policy/access-policy.ts';
 import { toCaseView } from '../policy/case-view.ts';
-import type { searchCasesRoute } from './record-routes.ts';
+import type { searchCasesRoute } from '@kikan/shared/contracts/caseload';
 
 /** Cases read per request at most: a name search walks the office's caseload in steps this size. */
 export const SEARCH_READ_BOUND = 500;

@@ -18,7 +18,7 @@ import { newCaseCode } from '../policy/case-code.ts';
 import { toCaseView } from '../policy/case-view.ts';
 import { endsBeforeLastRecord } from './case-changes.ts';
 import { requireOpen, requireVersion, writableCase } from './record-access.ts';
-import type { transferToAdultRoute } from './record-routes.ts';
+import type { transferToAdultRoute } from '@kikan/shared/contracts/caseload';
 
 /** Seed 001: at 18 the child plan moves to an adult plan; the move is prepared from 17½. */
 export const transferRefusal = (child: CaseRecord, transferOn: string): string | null => {

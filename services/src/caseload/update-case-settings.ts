@@ -4,7 +4,7 @@ import { PreconditionRequiredError, ValidationError, VersionMismatchError } from
 import type { Operation } from '../http/route.ts';
 import { toCaseView } from '../policy/case-view.ts';
 import { applyCaseSettings, stampOf } from './case-changes.ts';
-import type { updateCaseSettingsRoute } from './cycle-routes.ts';
+import type { updateCaseSettingsRoute } from '@kikan/shared/contracts/caseload';
 import { readWritableCase } from './writable-case.ts';
 
 const isCaseWorkerOf = async (tenantId: string, officeId: string, userId: string): Promise<boolean> => {

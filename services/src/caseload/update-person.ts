@@ -6,7 +6,7 @@ import { ValidationError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { writablePersonFile, toPersonView } from './person-access.ts';
 import { requireVersion } from './record-access.ts';
-import type { updatePersonRoute } from './record-routes.ts';
+import type { updatePersonRoute } from '@kikan/shared/contracts/caseload';
 
 /**
  * Cases keep copies of the name, kana and birth date (the caseload lists them without reading

@@ -3,7 +3,7 @@ import { getPlan, updatePlan as storePlan } from '../data/record-store.ts';
 import { ConflictError, NotFoundError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { requireOpen, requireVersion, writableCase } from './record-access.ts';
-import type { updatePlanRoute } from './record-routes.ts';
+import type { updatePlanRoute } from '@kikan/shared/contracts/caseload';
 
 /** Only a draft changes; the final plan the person consented to stays as it was signed. */
 export const updatePlan: Operation<typeof updatePlanRoute> = async (input) => {

@@ -6,7 +6,7 @@ import {
   listRegionalIssuesRoute,
   moveRegionalIssueRoute,
   recordRegionalIssueOutcomeRoute,
-} from './council-routes.ts';
+} from '@kikan/shared/contracts/council';
 import { createRegionalIssue } from './issue-create.ts';
 import { getRegionalIssue } from './issue-get.ts';
 import { linkRegionalIssueSession } from './issue-link-session.ts';

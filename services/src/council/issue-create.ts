@@ -5,7 +5,7 @@ import { createRegionalIssue as storeIssue, type RegionalIssueRecord } from '../
 import { ConflictError, ValidationError } from '../http/errors.ts';
 import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
 import { casesWithoutCouncilConsent, issueWithoutConsentMessage } from './council-consent.ts';
-import type { createRegionalIssueRoute } from './council-routes.ts';
+import type { createRegionalIssueRoute } from '@kikan/shared/contracts/council';
 import { viewFor } from './issue-access.ts';
 import { raisedOnProblems, sourceProblems } from './issue-rules.ts';
 import { issueSourcesOf, readSourceRecords } from './issue-sources.ts';

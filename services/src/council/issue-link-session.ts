@@ -2,7 +2,7 @@ import { getLedgerEvent } from '../data/ledger-store.ts';
 import { ValidationError } from '../http/errors.ts';
 import type { RegionalIssueRecord } from '../data/regional-issue-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
-import type { linkRegionalIssueSessionRoute } from './council-routes.ts';
+import type { linkRegionalIssueSessionRoute } from '@kikan/shared/contracts/council';
 import { sessionProblems } from './issue-rules.ts';
 import { issueChange } from './issue-write.ts';
 

@@ -2,7 +2,7 @@ import { todayInJapan } from '@kikan/shared';
 import { ValidationError } from '../http/errors.ts';
 import type { RegionalIssueRecord } from '../data/regional-issue-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
-import type { moveRegionalIssueRoute } from './council-routes.ts';
+import type { moveRegionalIssueRoute } from '@kikan/shared/contracts/council';
 import { moveProblems } from './issue-rules.ts';
 import { issueChange } from './issue-write.ts';
 

@@ -1,7 +1,7 @@
 import { todayInJapan } from '@kikan/shared';
 import { ValidationError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
-import type { recordRegionalIssueOutcomeRoute } from './council-routes.ts';
+import type { recordRegionalIssueOutcomeRoute } from '@kikan/shared/contracts/council';
 import { outcomeProblems } from './issue-rules.ts';
 import { applyIssueChange, existingIssue } from './issue-write.ts';
 

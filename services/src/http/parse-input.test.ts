@@ -5,7 +5,7 @@ import { ROUTES, createCaseRoute, getCaseRoute, listCasesRoute, routeKey } from 
 import { UnsupportedMediaTypeError, ValidationError } from './errors.ts';
 import { MAX_BODY_BYTES, parseInput } from './parse-input.ts';
 import { defineRoute, type RouteDefinition } from './route.ts';
-import { createConsultationRoute } from '../caseload/record-routes.ts';
+import { createConsultationRoute } from '@kikan/shared/contracts/caseload';
 import { apiGatewayEvent, type RequestParts } from './test-fixtures.ts';
 
 const httpEvent = (route: RouteDefinition, parts: RequestParts = {}) => apiGatewayEvent(route, parts);

@@ -1,59 +1,16 @@
-import type { Role, TenantContext } from '@kikan/shared';
+import type { TenantContext } from '@kikan/shared';
+import type { RouteDefinition } from '@kikan/shared/contracts/route';
 import type { z } from 'zod';
 
-export const BOUNDED_CONTEXTS = [
-  'platform',
-  'admin',
-  'caseload',
-  'supervision',
-  'council',
-  'statistics',
-] as const;
-export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export type Access = 'public' | readonly Role[];
-
-/**
- * One route: the single source for the Lambda dispatch, the CDK routes, the local gateway,
- * the OpenAPI document and the authorisation tests. Deny by default: a role not listed gets 403.
- */
-export interface RouteDefinition<
-  TParams extends z.ZodType = z.ZodType,
-  TQuery extends z.ZodType = z.ZodType,
-  TBody extends z.ZodType = z.ZodType,
-  TResponse extends z.ZodType = z.ZodType,
-  TAccess extends Access = Access,
-> {
-  method: HttpMethod;
-  path: `/api/${string}`;
-  context: BoundedContext;
-  access: TAccess;
-  summary: string;
-  params?: TParams;
-  query?: TQuery;
-  body?: TBody;
-  response: TResponse;
-  successStatus: 200 | 201;
-  /** Creates accept an Idempotency-Key header and replay the first response on retries. */
-  idempotent?: boolean;
-  /** The response is a file sent as it is, not JSON: `response` is `rawFile(…)` of raw-response.ts. */
-  raw?: boolean;
-}
-
-export const defineRoute = <
-  TParams extends z.ZodType,
-  TQuery extends z.ZodType,
-  TBody extends z.ZodType,
-  TResponse extends z.ZodType,
-  const TAccess extends Access,
->(
-  route: RouteDefinition<TParams, TQuery, TBody, TResponse, TAccess>,
-) => route;
-
-export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string =>
-  `${route.method} ${route.path}`;
+export {
+  BOUNDED_CONTEXTS,
+  defineRoute,
+  routeKey,
+  type Access,
+  type BoundedContext,
+  type HttpMethod,
+  type RouteDefinition,
+} from '@kikan/shared/contracts/route';
 
 type Infer<T> = z.infer<NonNullable<T> & z.ZodType>;
 

@@ -1,5 +1,5 @@
 import { bind, createPublicFunction } from '../http/public-function.ts';
-import { healthRoute, openApiRoute } from './platform-routes.ts';
+import { healthRoute, openApiRoute } from '@kikan/shared/contracts/platform';
 
 let document: Record<string, unknown> | undefined;
 

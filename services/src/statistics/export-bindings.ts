@@ -1,6 +1,10 @@
 import { bind, type RouteBinding } from '../http/create-function.ts';
 import { exportCouncilPack, exportFiguresCsv, exportFiguresXlsx } from './export-get.ts';
-import { councilPackRoute, exportFiguresCsvRoute, exportFiguresXlsxRoute } from './export-routes.ts';
+import {
+  councilPackRoute,
+  exportFiguresCsvRoute,
+  exportFiguresXlsxRoute,
+} from '@kikan/shared/contracts/statistics';
 
 export const EXPORT_BINDINGS: readonly RouteBinding[] = [
   bind(exportFiguresCsvRoute, exportFiguresCsv),

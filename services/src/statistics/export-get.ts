@@ -7,7 +7,11 @@ import { figuresCsvRows } from './export-csv.ts';
 import { exportFigures } from './export-figures.ts';
 import { councilPackFilename, figuresFilename } from './export-names.ts';
 import { readExportSource, readWorkbookInput } from './export-read.ts';
-import type { councilPackRoute, exportFiguresCsvRoute, exportFiguresXlsxRoute } from './export-routes.ts';
+import type {
+  councilPackRoute,
+  exportFiguresCsvRoute,
+  exportFiguresXlsxRoute,
+} from '@kikan/shared/contracts/statistics';
 import { figuresWorkbook, workbookBase64 } from './export-workbook.ts';
 
 export const exportFiguresCsv: Operation<typeof exportFiguresCsvRoute> = async ({ ctx, query, now }) => {

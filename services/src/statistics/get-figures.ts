@@ -2,7 +2,7 @@ import type { FiguresView } from '@kikan/shared';
 import { readFiguresSnapshot } from '../data/signoff-store.ts';
 import { NotFoundError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
-import type { getFiguresRoute } from './figures-routes.ts';
+import type { getFiguresRoute } from '@kikan/shared/contracts/statistics';
 import { readLiveFigures } from './live-figures.ts';
 import { figuresFor } from './office-scope.ts';
 

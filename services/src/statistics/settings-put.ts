@@ -1,7 +1,7 @@
 import { requireVersion } from '../caseload/record-access.ts';
 import { readStoredSettings, writeStatisticsSettings } from '../data/statistics-config-store.ts';
 import type { Operation } from '../http/route.ts';
-import type { putStatisticsSettingsRoute } from './signoff-routes.ts';
+import type { putStatisticsSettingsRoute } from '@kikan/shared/contracts/statistics';
 
 /**
  * The unit of 地域移行・地域定着 and the suppression threshold, at the version read (If-Match).

@@ -1,5 +1,5 @@
 import type { GuardedOperation } from '../http/route.ts';
-import type { approveFiguresRoute } from './signoff-routes.ts';
+import type { approveFiguresRoute } from '@kikan/shared/contracts/statistics';
 import { approve } from './signoff-rules.ts';
 import { signOffStep } from './signoff-state.ts';
 

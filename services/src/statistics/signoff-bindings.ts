@@ -16,7 +16,7 @@ import {
   openCorrectionRoute,
   putStatisticsSettingsRoute,
   putTargetsRoute,
-} from './signoff-routes.ts';
+} from '@kikan/shared/contracts/statistics';
 import { getTargets } from './targets-get.ts';
 import { putTargets } from './targets-put.ts';
 

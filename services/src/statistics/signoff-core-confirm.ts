@@ -1,5 +1,5 @@
 import type { GuardedOperation } from '../http/route.ts';
-import type { confirmCoreFiguresRoute } from './signoff-routes.ts';
+import type { confirmCoreFiguresRoute } from '@kikan/shared/contracts/statistics';
 import { confirmCore } from './signoff-rules.ts';
 import { signOffStep } from './signoff-state.ts';
 

@@ -1,5 +1,5 @@
 import type { GuardedOperation } from '../http/route.ts';
-import type { openCorrectionRoute } from './signoff-routes.ts';
+import type { openCorrectionRoute } from '@kikan/shared/contracts/statistics';
 import { openCorrection } from './signoff-rules.ts';
 import { signOffStep } from './signoff-state.ts';
 

@@ -1,5 +1,5 @@
 import type { Operation } from '../http/route.ts';
-import type { getSignOffRoute } from './signoff-routes.ts';
+import type { getSignOffRoute } from '@kikan/shared/contracts/statistics';
 import { signOffView } from './signoff-rules.ts';
 import { loadSignOff } from './signoff-state.ts';
 

@@ -1,5 +1,5 @@
 import type { GuardedOperation } from '../http/route.ts';
-import type { confirmOfficeFiguresRoute } from './signoff-routes.ts';
+import type { confirmOfficeFiguresRoute } from '@kikan/shared/contracts/statistics';
 import { confirmOffice, officeFingerprint } from './signoff-rules.ts';
 import { signOffStep } from './signoff-state.ts';
 

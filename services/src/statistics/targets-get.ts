@@ -1,7 +1,7 @@
 import type { TargetsView } from '@kikan/shared';
 import { readTargets } from '../data/statistics-config-store.ts';
 import type { Operation } from '../http/route.ts';
-import type { getTargetsRoute } from './signoff-routes.ts';
+import type { getTargetsRoute } from '@kikan/shared/contracts/statistics';
 
 /** A period without saved targets is an empty table at version 0: the first save names "0". */
 export const getTargets: Operation<typeof getTargetsRoute> = async ({

@@ -3,7 +3,7 @@ import { requireVersion } from '../caseload/record-access.ts';
 import { readTargets, writeTargets } from '../data/statistics-config-store.ts';
 import { ValidationError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
-import type { putTargetsRoute } from './signoff-routes.ts';
+import type { putTargetsRoute } from '@kikan/shared/contracts/statistics';
 import { mergeTargets, targetProblems } from './targets-rules.ts';
 
 /**

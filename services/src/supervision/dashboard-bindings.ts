@@ -1,5 +1,5 @@
 import { bind, type RouteBinding } from '../http/create-function.ts';
-import { getDashboardRoute, listDashboardCasesRoute } from './dashboard-routes.ts';
+import { getDashboardRoute, listDashboardCasesRoute } from '@kikan/shared/contracts/supervision';
 import { getDashboard } from './get-dashboard.ts';
 import { listDashboardCases } from './list-dashboard-cases.ts';
 

@@ -14,7 +14,7 @@ import {
   proposeClosureRoute,
   recordSupportMeetingRoute,
   requestSupervisionRoute,
-} from './difficult-routes.ts';
+} from '@kikan/shared/contracts/supervision';
 import { acceptDifficultyOperation } from './difficulty-accept.ts';
 import { approveClosureOperation } from './difficulty-approve-closure.ts';
 import { listDifficultCases, listOverdueReviewsOperation } from './difficulty-board.ts';

@@ -3,7 +3,7 @@ import { hasConsent } from '../data/person-store.ts';
 import type { CaseRecord } from '../data/case-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { approveClosure, requireMove } from './difficult-rules.ts';
-import type { approveClosureRoute } from './difficult-routes.ts';
+import type { approveClosureRoute } from '@kikan/shared/contracts/supervision';
 import { difficultyMove } from './difficulty-move.ts';
 
 /**

@@ -4,7 +4,7 @@ import { getCasesByIds } from '../data/record-store.ts';
 import type { Operation } from '../http/route.ts';
 import { caseListScope, caseVisibility } from '../policy/access-policy.ts';
 import { toCaseView } from '../policy/case-view.ts';
-import type { listDifficultCasesRoute, listOverdueReviewsRoute } from './difficult-routes.ts';
+import type { listDifficultCasesRoute, listOverdueReviewsRoute } from '@kikan/shared/contracts/supervision';
 
 /**
  * Board rows: each case shaped by the caller's visibility of it (the core center sees a case not

@@ -4,7 +4,7 @@ import { readDifficulty } from '../data/difficult-store.ts';
 import { NotFoundError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { readableCase } from '../caseload/record-access.ts';
-import type { getDifficultyRoute } from './difficult-routes.ts';
+import type { getDifficultyRoute } from '@kikan/shared/contracts/supervision';
 import { resultOf } from './difficulty-move.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { CaseRecord } from '../data/case-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { proposeClosure } from './difficult-rules.ts';
-import type { proposeClosureRoute } from './difficult-routes.ts';
+import type { proposeClosureRoute } from '@kikan/shared/contracts/supervision';
 import { difficultyMove } from './difficulty-move.ts';
 
 /** The office or the core center proposes closing with the outcome; a core supervisor approves. */

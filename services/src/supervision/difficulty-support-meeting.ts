@@ -5,7 +5,7 @@ import type { CaseRecord } from '../data/case-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { stampOf } from '../caseload/case-changes.ts';
 import { recordSupportMeeting } from './difficult-rules.ts';
-import type { recordSupportMeetingRoute } from './difficult-routes.ts';
+import type { recordSupportMeetingRoute } from '@kikan/shared/contracts/supervision';
 import { caseForDifficultyAct } from './difficulty-move.ts';
 
 /**

@@ -3,7 +3,7 @@ import { listOffices, listUsers } from '../data/directory-store.ts';
 import { countMonitoringDue, readMilestonesWithin, readOfficeCounters } from '../data/office-stats-store.ts';
 import type { Operation } from '../http/route.ts';
 import { dashboardOf, supervisedOffices } from './dashboard-figures.ts';
-import type { getDashboardRoute } from './dashboard-routes.ts';
+import type { getDashboardRoute } from '@kikan/shared/contracts/supervision';
 
 /**
  * One load reads the directory (offices, staff), every office's counters in one Query, the

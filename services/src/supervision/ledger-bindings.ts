@@ -12,7 +12,7 @@ import {
   listSeniorSpecialistsRoute,
   updateLedgerEventRoute,
   updateSeniorSpecialistRoute,
-} from './ledger-routes.ts';
+} from '@kikan/shared/contracts/supervision';
 import { updateLedgerEvent } from './ledger-update-event.ts';
 import { exportParticipation } from './participation-export.ts';
 import { getParticipation } from './participation-get.ts';

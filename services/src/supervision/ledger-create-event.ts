@@ -6,7 +6,7 @@ import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
 import { toLedgerEventView } from './ledger-access.ts';
 import { councilConsentsOfEvent } from './ledger-consent.ts';
 import { linkedCasePersons, readLedgerDirectory } from './ledger-directory.ts';
-import type { createLedgerEventRoute } from './ledger-routes.ts';
+import type { createLedgerEventRoute } from '@kikan/shared/contracts/supervision';
 import { defaultMunicipality, ledgerEventProblems } from './ledger-rules.ts';
 
 /** Recorded once: the indicators and every office's participation record are read from this event. */

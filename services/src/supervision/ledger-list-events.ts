@@ -1,7 +1,7 @@
 import { listLedgerYear, listOfficeParticipation } from '../data/ledger-store.ts';
 import type { Operation } from '../http/route.ts';
 import { fiscalYearOrCurrent, ledgerOfficeFor, toLedgerEventView } from './ledger-access.ts';
-import type { listLedgerEventsRoute } from './ledger-routes.ts';
+import type { listLedgerEventsRoute } from '@kikan/shared/contracts/supervision';
 
 /**
  * The core center reads its tenant's year partition; office staff read their office's

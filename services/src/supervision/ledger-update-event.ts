@@ -6,7 +6,7 @@ import { casesNeedingCouncilConsent } from '../council/council-consent.ts';
 import { toLedgerEventView } from './ledger-access.ts';
 import { councilConsentsOfEvent } from './ledger-consent.ts';
 import { linkedCasePersons, readLedgerDirectory } from './ledger-directory.ts';
-import type { updateLedgerEventRoute } from './ledger-routes.ts';
+import type { updateLedgerEventRoute } from '@kikan/shared/contracts/supervision';
 import { ledgerEventProblems } from './ledger-rules.ts';
 
 /**

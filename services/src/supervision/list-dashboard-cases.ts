@@ -21,7 +21,7 @@ import { NotFoundError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { caseVisibility } from '../policy/access-policy.ts';
 import { toCaseView } from '../policy/case-view.ts';
-import type { listDashboardCasesRoute } from './dashboard-routes.ts';
+import type { listDashboardCasesRoute } from '@kikan/shared/contracts/supervision';
 
 /** Cases read per request at most while filtering: a page may end short, with a cursor to go on. */
 const FILTER_READ_BOUND = 500;

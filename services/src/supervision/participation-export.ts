@@ -1,6 +1,6 @@
 import { CSV_CONTENT_TYPE, csvText } from '../http/raw-response.ts';
 import type { Operation } from '../http/route.ts';
-import type { exportParticipationRoute } from './ledger-routes.ts';
+import type { exportParticipationRoute } from '@kikan/shared/contracts/supervision';
 import { readParticipation } from './participation-get.ts';
 import { participationCsvRows, participationFilename } from './participation-record.ts';
 

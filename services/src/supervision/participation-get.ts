@@ -4,7 +4,7 @@ import { readOfficeParticipation } from '../data/ledger-store.ts';
 import { NotFoundError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { fiscalYearOrCurrent, ledgerOfficeFor } from './ledger-access.ts';
-import type { getParticipationRoute } from './ledger-routes.ts';
+import type { getParticipationRoute } from '@kikan/shared/contracts/supervision';
 import { participationRecord } from './participation-record.ts';
 
 /** Two reads: the tenant's offices (is the office one of them?) and the office's year partition. */

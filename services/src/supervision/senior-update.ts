@@ -7,7 +7,7 @@ import {
 } from '../data/ledger-store.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
-import type { updateSeniorSpecialistRoute } from './ledger-routes.ts';
+import type { updateSeniorSpecialistRoute } from '@kikan/shared/contracts/supervision';
 import { overlapsRoster, seniorPeriodProblems } from './ledger-rules.ts';
 
 /** Entries are ended, not deleted: who was senior in an earlier year stays answerable. */

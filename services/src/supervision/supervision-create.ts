@@ -6,7 +6,7 @@ import { createSupervision } from '../data/supervision-store.ts';
 import { ConflictError, ValidationError } from '../http/errors.ts';
 import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
 import { caseVisibility } from '../policy/access-policy.ts';
-import type { createSupervisionRoute } from './difficult-routes.ts';
+import type { createSupervisionRoute } from '@kikan/shared/contracts/supervision';
 
 export const UNSHARED_CASE_MESSAGE = '基幹相談支援センターと共有されていないケースは紐づけられません';
 

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts
 import type { GuardedOperation } from '../http/route.ts';
 import { maySeeSupervision } from '../policy/access-policy.ts';
 import { requireVersion } from '../caseload/record-access.ts';
-import type { completeFollowUpRoute } from './difficult-routes.ts';
+import type { completeFollowUpRoute } from '@kikan/shared/contracts/supervision';
 import { supervisionFor } from './supervision-list.ts';
 
 /** The supervisor or a supervised specialist marks a follow-up done, at the version they saw. */

@@ -3,7 +3,7 @@ import { getSupervision, listSupervisions } from '../data/supervision-store.ts';
 import { ForbiddenError, NotFoundError } from '../http/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { maySeeSupervision } from '../policy/access-policy.ts';
-import type { getSupervisionRoute, listSupervisionsRoute } from './difficult-routes.ts';
+import type { getSupervisionRoute, listSupervisionsRoute } from '@kikan/shared/contracts/supervision';
 
 /** Office staff see their own office's linked cases only: another office's case id is not theirs. */
 export const supervisionFor = (ctx: TenantContext, supervision: Supervision): Supervision =>

@@ -8,7 +8,7 @@ import type { GuardedOperation } from '../http/route.ts';
 import { toCaseView } from '../policy/case-view.ts';
 import { stampOf } from '../caseload/case-changes.ts';
 import { requestSupervision } from './difficult-rules.ts';
-import type { requestSupervisionRoute } from './difficult-routes.ts';
+import type { requestSupervisionRoute } from '@kikan/shared/contracts/supervision';
 import { caseForDifficultyAct } from './difficulty-move.ts';
 
 /**

@@ -8,8 +8,8 @@ import {
   RegionalIssueResponse,
   RegionalIssueSessionInput,
   RegionalIssueView,
-} from '@kikan/shared';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+} from '../regional-issue-api.ts';
+import { defineRoute, type RouteDefinition } from './route.ts';
 
 /**
  * The core center follows each regional issue to the council; offices raise issues from their own

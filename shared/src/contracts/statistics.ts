@@ -1,5 +1,8 @@
 import {
   CorrectionInput,
+  ExportQuery,
+  FiguresQuery,
+  FiguresView,
   SignOffParams,
   SignOffView,
   StatisticsSettings,
@@ -7,8 +10,81 @@ import {
   TargetsInput,
   TargetsParams,
   TargetsView,
-} from '@kikan/shared';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+} from '../statistics-api.ts';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, rawFile } from './raw-file.ts';
+import { defineRoute, type RouteDefinition } from './route.ts';
+
+/**
+ * Aggregates only (SECURITY.md row 9): the municipality and the core center see the tenant's
+ * figures; an office manager sees their own office's, to confirm them. No route here returns a case.
+ */
+export const FIGURE_READERS = ['municipal_officer', 'core_supervisor', 'office_manager'] as const;
+
+export const getFiguresRoute = defineRoute({
+  method: 'GET',
+  path: '/api/statistics/figures',
+  context: 'statistics',
+  access: FIGURE_READERS,
+  summary:
+    "A fiscal year's plan indicators by month, member municipality and office, with targets: as they stand, or an approved version",
+  query: FiguresQuery,
+  response: FiguresView,
+  successStatus: 200,
+});
+
+export const FIGURES_ROUTES: readonly RouteDefinition[] = [getFiguresRoute];
+
+/**
+ * The municipality and the core center take the plan's figures away as files; offices confirm
+ * theirs on screen and specialists see none. Outside use (and the council pack, always) suppresses
+ * small counts (ADR 0013).
+ */
+export const EXPORTERS = ['municipal_officer', 'core_supervisor'] as const;
+
+export const exportFiguresCsvRoute = defineRoute({
+  method: 'GET',
+  path: '/api/statistics/export.csv',
+  context: 'statistics',
+  access: EXPORTERS,
+  summary:
+    "A fiscal year's plan indicators as CSV (UTF-8 with BOM, for Excel): one row per indicator and scope, with 見込量, 実績, 達成率 and the months",
+  query: ExportQuery,
+  response: rawFile(CSV_CONTENT_TYPE),
+  successStatus: 200,
+  raw: true,
+});
+
+export const exportFiguresXlsxRoute = defineRoute({
+  method: 'GET',
+  path: '/api/statistics/export.xlsx',
+  context: 'statistics',
+  access: EXPORTERS,
+  summary:
+    "A fiscal year's plan indicators as XLSX: the plan's progress table per indicator group over the plan period, the months, and each member municipality",
+  query: ExportQuery,
+  response: rawFile(XLSX_CONTENT_TYPE, { encoding: 'base64' }),
+  successStatus: 200,
+  raw: true,
+});
+
+export const councilPackRoute = defineRoute({
+  method: 'GET',
+  path: '/api/council/pack.xlsx',
+  context: 'statistics',
+  access: EXPORTERS,
+  summary:
+    "The council's papers for a fiscal year as XLSX: regional issues as the council sees them (counts only) and the plan's figures with small counts suppressed",
+  query: FiguresQuery,
+  response: rawFile(XLSX_CONTENT_TYPE, { encoding: 'base64' }),
+  successStatus: 200,
+  raw: true,
+});
+
+export const EXPORT_ROUTES: readonly RouteDefinition[] = [
+  exportFiguresCsvRoute,
+  exportFiguresXlsxRoute,
+  councilPackRoute,
+];
 
 /**
  * What the municipality sets (見込量, settings) and the sign-off of a year's figures: each office
@@ -135,4 +211,11 @@ export const SIGNOFF_ROUTES: readonly RouteDefinition[] = [
   confirmCoreFiguresRoute,
   approveFiguresRoute,
   openCorrectionRoute,
+];
+
+/** The municipal plan's indicators (障害福祉計画): figures, targets, sign-off, exports. */
+export const STATISTICS_ROUTES: readonly RouteDefinition[] = [
+  ...FIGURES_ROUTES,
+  ...SIGNOFF_ROUTES,
+  ...EXPORT_ROUTES,
 ];

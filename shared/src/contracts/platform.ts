@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineRoute } from '../http/route.ts';
+import { defineRoute } from './route.ts';
 
 export const healthRoute = defineRoute({
   method: 'GET',

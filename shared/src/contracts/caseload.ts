@@ -1,44 +1,179 @@
+import * as z from 'zod';
+import { CaseCreateInput, CaseListQuery, CasePage, CaseView } from '../case.ts';
+import {
+  AnonymousConsultationInput,
+  ConsentInput,
+  ConsentRevokeInput,
+  ConsultationInput,
+  MeetingInput,
+  MonitoringInput,
+  PhaseChangeInput,
+  Plan,
+  PlanContent,
+  PlanFinalizeInput,
+  ServiceDecisionInput,
+} from '../caseload-records.ts';
+import {
+  CaseSettingsInput,
+  CaseTimeline,
+  MonitoringDueList,
+  MonitoringDueQuery,
+  MonitoringResult,
+  ServiceDecisionResult,
+} from '../cycle-api.ts';
+import { CaseId } from '../ids.ts';
+import { PageQuery } from '../pagination.ts';
 import {
   AnonymousConsultation,
   AnonymousConsultationCountQuery,
   AnonymousConsultationCounts,
-  AnonymousConsultationInput,
   AssignmentDoneInput,
   AssignmentParams,
   CaseParams,
-  CasePage,
   CaseSearchQuery,
-  ConsentInput,
-  ConsentRevokeInput,
   ConsentView,
   Consultation,
-  ConsultationInput,
   ConsultationParams,
   LifeStageAlertList,
   LifeStageAlertQuery,
   Meeting,
-  MeetingInput,
   MeetingParams,
   OpenAssignmentPage,
   OpenAssignmentQuery,
-  PageQuery,
   PersonParams,
   PersonPatchInput,
   PersonView,
-  Plan,
-  PlanContent,
-  PlanFinalizeInput,
   PlanPage,
   PlanParams,
   StaffList,
   StaffQuery,
   TransferResult,
   TransferToAdultRequest,
-} from '@kikan/shared';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+} from '../records-api.ts';
+import { CASE_WORKERS } from '../access-policy.ts';
+import { defineRoute, type RouteDefinition } from './route.ts';
+
+export const listCasesRoute = defineRoute({
+  method: 'GET',
+  path: '/api/cases',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Cases the caller may see: their office, or every office pseudonymised for the core center',
+  query: CaseListQuery,
+  response: CasePage,
+  successStatus: 200,
+});
+
+export const createCaseRoute = defineRoute({
+  method: 'POST',
+  path: '/api/cases',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: "Enrol a person at the caller's office (intake)",
+  body: CaseCreateInput,
+  response: CaseView,
+  successStatus: 201,
+  idempotent: true,
+});
+
+export const getCaseRoute = defineRoute({
+  method: 'GET',
+  path: '/api/cases/{caseId}',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'One case',
+  params: z.strictObject({ caseId: CaseId }),
+  response: CaseView,
+  successStatus: 200,
+});
+
+const caseParams = z.strictObject({ caseId: CaseId });
+
+export const updateCaseSettingsRoute = defineRoute({
+  method: 'PATCH',
+  path: '/api/cases/{caseId}',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary:
+    'Change case settings: specialist, monitoring period, service use, plan author (If-Match required)',
+  params: caseParams,
+  body: CaseSettingsInput,
+  response: CaseView,
+  successStatus: 200,
+});
+
+export const changeCasePhaseRoute = defineRoute({
+  method: 'POST',
+  path: '/api/cases/{caseId}/phase',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Move the case along the care-management cycle, or close it (If-Match required)',
+  params: caseParams,
+  body: PhaseChangeInput,
+  response: CaseView,
+  successStatus: 200,
+  idempotent: true,
+});
+
+export const recordServiceDecisionRoute = defineRoute({
+  method: 'POST',
+  path: '/api/cases/{caseId}/service-decisions',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Record a service decision (支給決定): it sets the monitoring schedule',
+  params: caseParams,
+  body: ServiceDecisionInput,
+  response: ServiceDecisionResult,
+  successStatus: 201,
+  idempotent: true,
+});
+
+export const recordMonitoringRoute = defineRoute({
+  method: 'POST',
+  path: '/api/cases/{caseId}/monitorings',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Record a monitoring: it moves the next due date',
+  params: caseParams,
+  body: MonitoringInput,
+  response: MonitoringResult,
+  successStatus: 201,
+  idempotent: true,
+});
+
+export const getCaseTimelineRoute = defineRoute({
+  method: 'GET',
+  path: '/api/cases/{caseId}/timeline',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Every record of a case, oldest first (full visibility only)',
+  params: caseParams,
+  response: CaseTimeline,
+  successStatus: 200,
+});
+
+export const listMonitoringDueRoute = defineRoute({
+  method: 'GET',
+  path: '/api/monitoring/due',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: "Overdue and due-this-month monitorings of the caller's office, or of the caller only",
+  query: MonitoringDueQuery,
+  response: MonitoringDueList,
+  successStatus: 200,
+});
+
+/** Routes of the care-management cycle: case settings, phases, service decisions, monitoring, due lists. */
+export const CYCLE_ROUTES: readonly RouteDefinition[] = [
+  updateCaseSettingsRoute,
+  changeCasePhaseRoute,
+  recordServiceDecisionRoute,
+  recordMonitoringRoute,
+  getCaseTimelineRoute,
+  listMonitoringDueRoute,
+];
 
 /** Office staff and the core center; municipal officers and tenant admins see no individual. */
-const CASE_WORKERS = ['specialist', 'office_manager', 'core_supervisor'] as const;
 
 // ── Persons and consents ──────────────────────────────────────────────────────
 export const getPersonRoute = defineRoute({

@@ -1,0 +1,195 @@
+import { AuditExportQuery, AuditPage, AuditQuery, AuditStaffList } from '../audit-api.ts';
+import { OfficeList } from '../office.ts';
+import {
+  CaseRetention,
+  LegalHoldInput,
+  LegalHoldList,
+  LegalHoldParams,
+  RetentionSettings,
+  RetentionSettingsInput,
+} from '../retention-api.ts';
+import { ROLES } from '../role.ts';
+import { Me, UserMembership, UserMembershipChange, UserParams } from '../user.ts';
+import { CSV_CONTENT_TYPE, rawFile } from './raw-file.ts';
+import { TENANT_ADMINS } from '../access-policy.ts';
+import { defineRoute, type RouteDefinition } from './route.ts';
+
+const EVERY_ROLE = ROLES;
+
+export const getMeRoute = defineRoute({
+  method: 'GET',
+  path: '/api/me',
+  context: 'admin',
+  access: EVERY_ROLE,
+  summary: 'The signed-in user, their tenant and office',
+  response: Me,
+  successStatus: 200,
+});
+
+export const listOfficesRoute = defineRoute({
+  method: 'GET',
+  path: '/api/offices',
+  context: 'admin',
+  access: EVERY_ROLE,
+  summary: "The offices of the caller's tenant",
+  response: OfficeList,
+  successStatus: 200,
+});
+
+/**
+ * Membership changes take effect on the user's next request, even with a token still valid: the
+ * change sets the user's `notBefore`, and every request checks the directory (SECURITY.md row 14).
+ */
+export const changeUserMembershipRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/users/{userId}/membership',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: "Moves a user of the admin's tenant to another office and/or role; their tokens stop working",
+  params: UserParams,
+  body: UserMembershipChange,
+  response: UserMembership,
+  successStatus: 200,
+});
+
+export const removeUserRoute = defineRoute({
+  method: 'DELETE',
+  path: '/api/users/{userId}',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: "Removes a user of the admin's tenant; their tokens stop working at once",
+  params: UserParams,
+  response: UserMembership,
+  successStatus: 200,
+});
+
+export const USER_ADMIN_ROUTES = [changeUserMembershipRoute, removeUserRoute] as const;
+
+/**
+ * The audit log is append-only: these are its only routes, all reads, for the tenant admin's
+ * privacy review. Nothing changes or deletes an entry (audit-routes.test.ts keeps it so).
+ */
+
+export const listAuditRoute = defineRoute({
+  method: 'GET',
+  path: '/api/audit',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary:
+    'Who read or changed which record, when, for up to 31 days in Japan, by staff member and/or by the person of a case code (no content)',
+  query: AuditQuery,
+  response: AuditPage,
+  successStatus: 200,
+});
+
+export const exportAuditRoute = defineRoute({
+  method: 'GET',
+  path: '/api/audit.csv',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: 'The audit log of a period, with the same filters, as CSV (UTF-8 with BOM, Japanese headers)',
+  query: AuditExportQuery,
+  response: rawFile(CSV_CONTENT_TYPE),
+  successStatus: 200,
+  raw: true,
+});
+
+export const listAuditStaffRoute = defineRoute({
+  method: 'GET',
+  path: '/api/audit/staff',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: 'Every staff member the log can name, removed ones too, to filter the log by',
+  response: AuditStaffList,
+  successStatus: 200,
+});
+
+export const AUDIT_ROUTES: readonly RouteDefinition[] = [
+  listAuditRoute,
+  exportAuditRoute,
+  listAuditStaffRoute,
+];
+
+/**
+ * Retention of closed cases and legal holds (ADR 0018): the tenant admin's. The tenant admin sets
+ * the period, so the same role suspends and lifts it for a case; the core center keeps no office's
+ * records and sees them in full only with consent, and a hold needs no content. The manager of the
+ * office holding a case may also see its hold and place one, from the case page (the policy keeps
+ * them to their own office's cases: mayActOnLegalHold). What these routes show of a case is where
+ * it stands and when it may go, never who the person is.
+ */
+const TENANT_ADMIN_OR_OFFICE_MANAGER = ['tenant_admin', 'office_manager'] as const;
+
+export const getRetentionRoute = defineRoute({
+  method: 'GET',
+  path: '/api/retention',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: 'How many years closed cases are kept (default 5)',
+  response: RetentionSettings,
+  successStatus: 200,
+});
+
+export const putRetentionRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/retention',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: 'Set how many years closed cases are kept, 5 to 30 (If-Match; "0" before the first save)',
+  body: RetentionSettingsInput,
+  response: RetentionSettings,
+  successStatus: 200,
+});
+
+export const listLegalHoldsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/retention/holds',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: 'The cases on legal hold (ids, reasons and dates only)',
+  response: LegalHoldList,
+  successStatus: 200,
+});
+
+export const getCaseRetentionRoute = defineRoute({
+  method: 'GET',
+  path: '/api/retention/cases/{caseId}',
+  context: 'admin',
+  access: TENANT_ADMIN_OR_OFFICE_MANAGER,
+  summary: 'Where a case stands for retention: closed on, deletable from, legal hold (no personal data)',
+  params: LegalHoldParams,
+  response: CaseRetention,
+  successStatus: 200,
+});
+
+export const placeLegalHoldRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/retention/cases/{caseId}/hold',
+  context: 'admin',
+  access: TENANT_ADMIN_OR_OFFICE_MANAGER,
+  summary: 'Place (or re-state) a legal hold on a case: the sweep keeps it past its period',
+  params: LegalHoldParams,
+  body: LegalHoldInput,
+  response: CaseRetention,
+  successStatus: 200,
+});
+
+export const liftLegalHoldRoute = defineRoute({
+  method: 'DELETE',
+  path: '/api/retention/cases/{caseId}/hold',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: 'Lift the legal hold of a case: the next sweep deletes it if its period is over',
+  params: LegalHoldParams,
+  response: CaseRetention,
+  successStatus: 200,
+});
+
+export const RETENTION_ROUTES: readonly RouteDefinition[] = [
+  getRetentionRoute,
+  putRetentionRoute,
+  listLegalHoldsRoute,
+  getCaseRetentionRoute,
+  placeLegalHoldRoute,
+  liftLegalHoldRoute,
+];
