@@ -143,4 +143,80 @@ describe('buildOpenApiDocument', () => {
       },
     );
   });
+
+  describe('error statuses follow the route flags the function core acts on', () => {
+    const statusesOf = (route: Parameters<typeof defineRoute>[0]) =>
+      Object.keys(
+        (buildOpenApiDocument([route], 'x').paths[route.path] as Record<string, { responses: object }>)[
+          route.method.toLowerCase()
+        ]?.responses ?? {},
+      ).sort();
+    const base = {
+      context: 'platform',
+      access: ['specialist'],
+      summary: 'A test route',
+      response: z.strictObject({ ok: z.boolean() }),
+    } as const;
+    const params = z.strictObject({ id: z.string() });
+    const body = z.strictObject({ name: z.string() });
+
+    it('a public GET: bad input and internal errors only', () => {
+      expect(
+        statusesOf({ ...base, access: 'public', method: 'GET', path: '/api/t', successStatus: 200 }),
+      ).toEqual(['200', '400', '500']);
+    });
+
+    it('a protected GET of one record: authentication, role, not found, database busy', () => {
+      expect(statusesOf({ ...base, method: 'GET', path: '/api/t/{id}', params, successStatus: 200 })).toEqual(
+        ['200', '400', '401', '403', '404', '500', '503'],
+      );
+    });
+
+    it('an idempotent create: conflict, media type and a reused key besides', () => {
+      expect(
+        statusesOf({ ...base, method: 'POST', path: '/api/t', body, successStatus: 201, idempotent: true }),
+      ).toEqual(['201', '400', '401', '403', '409', '415', '422', '500', '503']);
+    });
+
+    it('a versioned update: 412 for a stale If-Match and 428 for none', () => {
+      expect(
+        statusesOf({
+          ...base,
+          method: 'PUT',
+          path: '/api/t/{id}',
+          params,
+          body,
+          successStatus: 200,
+          versioned: true,
+        }),
+      ).toEqual(['200', '400', '401', '403', '404', '409', '412', '415', '428', '500', '503']);
+    });
+
+    it('a read that may refuse with 409 says when', () => {
+      const when = 'Too many entries for one file';
+      const document = buildOpenApiDocument(
+        [{ ...base, method: 'GET', path: '/api/t', successStatus: 200, conflictWhen: when }],
+        'x',
+      );
+      expect(document).toHaveProperty(
+        [...operationPath('/api/t', 'GET'), 'responses', '409', 'description'],
+        when,
+      );
+    });
+
+    it.each(ROUTES.map((route) => [routeKey(route), route] as const))(
+      '%s lists 428 and 412 exactly when it is versioned, 422 when idempotent, 415 when it takes a body',
+      (_key, route) => {
+        const responses = Object.keys(
+          (buildOpenApiDocument([route], 'x').paths[route.path] as Record<string, { responses: object }>)[
+            route.method.toLowerCase()
+          ]?.responses ?? {},
+        );
+        expect(responses.includes('428')).toBe(route.versioned === true);
+        expect(responses.includes('412')).toBe(route.versioned === true);
+        expect(responses.includes('422')).toBe(route.idempotent === true);
+        expect(responses.includes('415')).toBe(route.body !== undefined);
+      },
+    );
+  });
 });

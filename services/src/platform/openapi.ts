@@ -26,16 +26,42 @@ const parametersOf = (schema: z.ZodType | undefined, location: 'path' | 'query')
   }));
 };
 
+/**
+ * Every status a route can answer besides success, from its contract: the same flags the function
+ * core acts on (access, params, body, idempotent, versioned), so the document cannot promise less
+ * than the API does.
+ */
 const errorResponses = (route: RouteDefinition) => {
   const ref = { $ref: '#/components/schemas/ErrorResponse' };
   const error = (description: string) => ({ description, content: { 'application/json': { schema: ref } } });
+  const protectedRoute = route.access !== 'public';
+  const write = route.method !== 'GET';
   return {
     '400': error('Invalid input: `fields` names each offending field'),
-    ...(route.access === 'public'
-      ? {}
-      : { '401': error('Missing or invalid access token'), '403': error('Role not allowed') }),
+    ...(protectedRoute
+      ? { '401': error('Missing or invalid access token'), '403': error('Role not allowed') }
+      : {}),
     ...(route.params ? { '404': error('Not found, or not visible to the caller') } : {}),
+    ...(protectedRoute && (write || route.conflictWhen)
+      ? {
+          '409': error(
+            route.conflictWhen ??
+              'The record changed concurrently, or its state refuses this change (the message says which)',
+          ),
+        }
+      : {}),
+    ...(route.versioned
+      ? { '412': error('If-Match names an older version: reload, then retry with the ETag sent') }
+      : {}),
+    ...(route.body ? { '415': error('The body is not application/json') } : {}),
+    ...(route.idempotent
+      ? { '422': error('The Idempotency-Key was used for another route, record or body') }
+      : {}),
+    ...(route.versioned ? { '428': error('If-Match is missing') } : {}),
     '500': error('Internal error: generic message and request id only'),
+    ...(protectedRoute
+      ? { '503': error('The database is busy or unreachable: retry after the Retry-After seconds') }
+      : {}),
   };
 };
 

@@ -92,6 +92,7 @@ export const exportAuditRoute = defineRoute({
   response: rawFile(CSV_CONTENT_TYPE),
   successStatus: 200,
   raw: true,
+  conflictWhen: 'The period holds more entries than one file may: shorten it or narrow the filters',
 });
 
 export const listAuditStaffRoute = defineRoute({

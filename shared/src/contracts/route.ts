@@ -41,8 +41,18 @@ export interface RouteDefinition<
   successStatus: 200 | 201;
   /** Creates accept an Idempotency-Key header and replay the first response on retries. */
   idempotent?: boolean;
+  /**
+   * Updates of a versioned record: If-Match names the version the edit started from; without it the
+   * answer is 428, with a stale one 412 and the current ETag.
+   */
+  versioned?: boolean;
   /** The response is a file sent as it is, not JSON: `response` is `rawFile(…)` of raw-file.ts. */
   raw?: boolean;
+  /**
+   * When a read answers 409 (writes always may: a concurrent change, or a state that refuses the
+   * change). The OpenAPI document says it.
+   */
+  conflictWhen?: string;
 }
 
 export const defineRoute = <
