@@ -231,7 +231,6 @@ const functionEnvironment = (name: string): NodeJS.ProcessEnv => ({
   COGNITO_CLIENT_ID: 'bench-client',
   CURSOR_SECRET_ARN: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:kikan-cursor-bench',
   POWERTOOLS_SERVICE_NAME: 'kikan',
-  NODE_OPTIONS: '--enable-source-maps',
 });
 
 const coldStart = (name: string, file: string, event: unknown): Promise<ColdStart> =>

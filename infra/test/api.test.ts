@@ -77,7 +77,6 @@ describe('api: functions', () => {
           },
           CURSOR_SECRET_ARN: { Ref: cursorSecretId },
           POWERTOOLS_SERVICE_NAME: 'kikan',
-          NODE_OPTIONS: '--enable-source-maps',
         },
       });
     }
