@@ -1,4 +1,10 @@
-import { BOUNDED_CONTEXTS, functionEntry, ROUTES, type BoundedContext } from '@kikan/services/routes';
+import {
+  BOUNDED_CONTEXTS,
+  FUNCTION_FILES,
+  functionEntry,
+  ROUTES,
+  type BoundedContext,
+} from '@kikan/services/routes';
 import { ORIGIN_VERIFY_HEADER } from '@kikan/shared';
 import { CfnOutput, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -109,6 +115,7 @@ export class Api extends Construct {
       const handler = new KikanFunction(this, `${context[0]?.toUpperCase()}${context.slice(1)}Function`, {
         servicesEntry: functionEntry(context),
         description: `Kikan API: ${context} routes`,
+        files: FUNCTION_FILES[context] ?? [],
         environment: {
           TABLE_NAME: props.data.tableName,
           TENANT_DATA_ROLE_ARN: props.tenantDataRole.roleArn,

@@ -16,6 +16,11 @@ export interface KikanFunctionProps {
   servicesEntry: string;
   description: string;
   environment?: Record<string, string>;
+  /**
+   * Files (relative to the services package) the function reads at run time, copied beside its
+   * bundle: the handler finds them as `new URL('./<name>', import.meta.url)`, as it does locally.
+   */
+  files?: readonly string[];
 }
 
 /**
@@ -87,6 +92,19 @@ export class KikanFunction extends Construct {
         // bundled, only the credential fallbacks Lambda never loads are left to the runtime.
         externalModules: [...LAMBDA_ESBUILD_OPTIONS.external],
         forceDockerBundling: false,
+        ...(props.files?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (_inputDir: string, outputDir: string) =>
+                  (props.files ?? []).map(
+                    (file) =>
+                      `cp "${path.join(SERVICES_ROOT, file)}" "${path.join(outputDir, path.basename(file))}"`,
+                  ),
+              },
+            }
+          : {}),
       },
     });
 

@@ -56,6 +56,16 @@ const routes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route').map(([, rou
 });
 
 describe('api: functions', () => {
+  it('ships the OpenAPI document written at build time beside the platform bundle, as committed', () => {
+    const platform = apiFunctions.find(([id]) => contextOfFunction(id) === 'platform')?.[1];
+    const objectKey = (platform?.Properties?.Code as { S3Key: string } | undefined)?.S3Key ?? '';
+    const assetDir = path.join(app.outdir, `asset.${objectKey.replace(/\.zip$/, '')}`);
+
+    expect(readFileSync(path.join(assetDir, 'openapi.json'), 'utf8')).toBe(
+      readFileSync(path.join(SERVICES_ROOT, 'src/platform/openapi.json'), 'utf8'),
+    );
+  });
+
   it('has one function per bounded context', () => {
     expect(apiFunctions.map(([id]) => contextOfFunction(id)).sort()).toEqual([...BOUNDED_CONTEXTS].sort());
   });

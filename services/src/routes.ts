@@ -13,7 +13,7 @@ import {
   RECORD_ROUTES,
 } from '@kikan/shared/contracts/caseload';
 import { COUNCIL_ROUTES } from '@kikan/shared/contracts/council';
-import { type RouteDefinition } from './http/route.ts';
+import { type BoundedContext, type RouteDefinition } from './http/route.ts';
 import { healthRoute, openApiRoute } from '@kikan/shared/contracts/platform';
 import { STATISTICS_ROUTES } from '@kikan/shared/contracts/statistics';
 import { DASHBOARD_ROUTES, DIFFICULT_ROUTES, LEDGER_ROUTES } from '@kikan/shared/contracts/supervision';
@@ -58,3 +58,11 @@ export { BOUNDED_CONTEXTS, routeKey, type BoundedContext, type RouteDefinition }
 
 /** The Lambda entry of a bounded context, relative to the services package root. */
 export const functionEntry = (context: string): string => `src/${context}/function.ts`;
+
+/**
+ * Files a context's function reads at run time, relative to the services package: CDK copies them
+ * beside the bundle. The platform function serves the OpenAPI document written at build time.
+ */
+export const FUNCTION_FILES: Partial<Record<BoundedContext, readonly string[]>> = {
+  platform: ['src/platform/openapi.json'],
+};

@@ -3,11 +3,19 @@ import * as z from 'zod';
 import { CSV_CONTENT_TYPE, rawFile } from '../http/raw-response.ts';
 import { defineRoute } from '../http/route.ts';
 import { ROUTES, createCaseRoute, getCaseRoute, listCasesRoute, routeKey } from '../routes.ts';
-import { buildOpenApiDocument } from './openapi.ts';
+import { readFileSync } from 'node:fs';
+import { OPENAPI_DOCUMENT_FILE, buildOpenApiDocument, openApiDocumentText } from './openapi.ts';
 
 const Operation = z.looseObject({ operationId: z.string() });
 
 const operationPath = (path: string, method: string) => ['paths', path, method.toLowerCase()];
+
+describe('the served document (services/src/platform/openapi.json)', () => {
+  it('is the one the route table builds: after changing a route, run `npm run openapi`', () => {
+    // Compared as text of the same form, so a stale or hand-edited file fails.
+    expect(readFileSync(OPENAPI_DOCUMENT_FILE, 'utf8') === openApiDocumentText(ROUTES)).toBe(true);
+  });
+});
 
 describe('buildOpenApiDocument', () => {
   it('declares OpenAPI 3.1.0 and the given version', () => {

@@ -1,4 +1,5 @@
 import { ErrorResponse } from '@kikan/shared';
+import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import type { RouteDefinition } from '../http/route.ts';
 
@@ -123,3 +124,16 @@ export const buildOpenApiDocument = (routes: readonly RouteDefinition[], version
     },
   };
 };
+
+/** The version the served document states. */
+export const OPENAPI_VERSION = '0.1.0';
+
+/**
+ * Where the document is kept: beside the platform function's source, and copied beside its bundle
+ * when CDK builds it (infra/src/api.ts), so the same `./openapi.json` is read in both places.
+ */
+export const OPENAPI_DOCUMENT_FILE = fileURLToPath(new URL('./openapi.json', import.meta.url));
+
+/** The file's text: compact JSON (one line), as `npm run openapi` writes it. */
+export const openApiDocumentText = (routes: readonly RouteDefinition[]): string =>
+  `${JSON.stringify(buildOpenApiDocument(routes, OPENAPI_VERSION))}\n`;
