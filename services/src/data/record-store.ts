@@ -199,14 +199,12 @@ const toPlanSummary = (item: Record<string, unknown>) => PlanSummary.parse(witho
 /** The newest version number, 0 when the case has no plan yet. */
 export const latestPlanVersion = async (tenantId: string, caseId: string): Promise<number> => {
   const { pk } = keys.caseItem(tenantId, caseId);
-  const {
-    items: [latest],
-  } = await queryPage(
+  const newest = await queryPage(
     plansQuery(tenantId, caseId, 1),
     { cursor: undefined, partition: { pk } },
     toPlanSummary,
   );
-  return latest ? latest.planVersion : 0;
+  return newest.items[0]?.planVersion ?? 0;
 };
 
 /** Versions newest first. */
