@@ -8,6 +8,7 @@ import { keys } from '@kikan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../services/local/stack.ts';
 import { localClient } from '../../services/local/table.ts';
+import { onTable } from '../../services/src/data/client.ts';
 import { listRegisteredTenants } from '../../services/src/data/retention-store.ts';
 import { run } from '../../services/ops/provision-tenant.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
@@ -86,7 +87,7 @@ describe('provisioning the example tenant', () => {
       client: DynamoDBDocumentClient.from(localClient(api.stack.dynamoDbEndpoint)),
       name: api.tableName,
     };
-    expect(await listRegisteredTenants(registry)).toContain(TENANT);
+    expect(await onTable(registry, listRegisteredTenants)).toContain(TENANT);
     registry.client.destroy();
 
     const [specialist, , admin] = example().users;

@@ -1,7 +1,7 @@
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, deletableFrom, keys, todayInJapan } from '@kikan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TableHandle } from '../../services/src/data/retention-store.ts';
+import type { TableHandle } from '../../services/src/data/client.ts';
 import { sweepTenant } from '../../services/src/retention/sweep.ts';
 import { localClient } from '../../services/local/table.ts';
 import { newCaseBody, startTestApi, type TestApi } from '../support/test-api.ts';

@@ -1,11 +1,8 @@
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, keys, todayInJapan } from '@kikan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  deleteKeys,
-  retentionSettingsItem,
-  type TableHandle,
-} from '../../services/src/data/retention-store.ts';
+import { onTable, type TableHandle } from '../../services/src/data/client.ts';
+import { deleteKeys, retentionSettingsItem } from '../../services/src/data/retention-store.ts';
 import { handler } from '../../services/src/retention/function.ts';
 import { planCaseDeletion } from '../../services/src/retention/sweep.ts';
 import { localClient } from '../../services/local/table.ts';
@@ -311,27 +308,26 @@ describe('a sweep that stopped half-way', () => {
       officeId: 'system',
       role: 'tenant_admin',
     } as const;
+    const version = Number((await caseItemOf('kibougaoka', second.caseId))?.version);
     expect(
-      await markCaseExpiring(
-        table,
-        'kibougaoka',
-        {
-          caseId: second.caseId,
-          closedOn: yearsAgo(7),
-          version: Number((await caseItemOf('kibougaoka', second.caseId))?.version),
-          at: now.toISOString(),
-        },
-        auditItem(ctx, `retention-${second.caseId}`, now, {
-          action: 'expired',
-          recordType: 'case',
-          recordId: second.caseId,
-        }),
+      await onTable(table, () =>
+        markCaseExpiring(
+          'kibougaoka',
+          { caseId: second.caseId, closedOn: yearsAgo(7), version, at: now.toISOString() },
+          auditItem(ctx, `retention-${second.caseId}`, now, {
+            action: 'expired',
+            recordType: 'case',
+            recordId: second.caseId,
+          }),
+        ),
       ),
     ).toBe('marked');
     const casePartition = await api.queryPartition(keys.caseItem('kibougaoka', second.caseId).pk);
     const personPartition = await api.queryPartition(keys.person('kibougaoka', second.personId).pk);
     const plan = planCaseDeletion('kibougaoka', second.caseId, casePartition, personPartition);
-    await deleteKeys(table, [...plan.outside, ...plan.person.slice(0, 1), ...plan.records.slice(0, 1)]);
+    await onTable(table, () =>
+      deleteKeys([...plan.outside, ...plan.person.slice(0, 1), ...plan.records.slice(0, 1)]),
+    );
     expect(await caseItemOf('kibougaoka', second.caseId)).toMatchObject({ expiringSince: now.toISOString() });
 
     await handler({});

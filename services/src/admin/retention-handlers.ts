@@ -7,16 +7,15 @@ import {
   type TenantContext,
 } from '@kikan/shared';
 import { requireVersion } from '../caseload/record-access.ts';
-import { db, tableName } from '../data/client.ts';
+import { tableName } from '../data/client.ts';
 import { retentionStartOf } from '../data/record-days.ts';
 import {
   getLegalHold,
   legalHoldItem,
   listLegalHolds,
-  queryAll,
+  readPartition,
   readRetentionSettings,
   retentionSettingsItem,
-  type TableHandle,
 } from '../data/retention-store.ts';
 import { putIfVersion, putNew, writeTransaction, type TransactItem } from '../data/transaction.ts';
 import { AccessRefusedError, ConflictError, NotFoundError } from '../http/errors.ts';
@@ -31,11 +30,8 @@ import type {
   putRetentionRoute,
 } from '@kikan/shared/contracts/admin';
 
-/** The request's own table: the caller's tenant-scoped client. */
-const requestTable = (): TableHandle => ({ client: db(), name: tableName() });
-
 export const getRetention: Operation<typeof getRetentionRoute> = ({ ctx }) =>
-  readRetentionSettings(requestTable(), ctx.tenantId);
+  readRetentionSettings(ctx.tenantId);
 
 /** The period at the version read (If-Match "0" before the first save), audited. */
 export const putRetention: Operation<typeof putRetentionRoute> = async ({
@@ -45,7 +41,7 @@ export const putRetention: Operation<typeof putRetentionRoute> = async ({
   requestId,
   now,
 }) => {
-  const current = await readRetentionSettings(requestTable(), ctx.tenantId);
+  const current = await readRetentionSettings(ctx.tenantId);
   const expectedVersion = requireVersion(ifMatch, current.version);
   const next = {
     years: body.years,
@@ -63,7 +59,7 @@ export const putRetention: Operation<typeof putRetentionRoute> = async ({
 };
 
 export const listHolds: Operation<typeof listLegalHoldsRoute> = async ({ ctx }) => ({
-  items: await listLegalHolds(requestTable(), ctx.tenantId),
+  items: await listLegalHolds(ctx.tenantId),
 });
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -80,12 +76,11 @@ const caseRetention = async (
   caseId: string,
   act: LegalHoldAct,
 ): Promise<CaseRetention & { expiring: boolean }> => {
-  const table = requestTable();
   const caseKey = keys.caseItem(ctx.tenantId, caseId);
   const [partition, hold, settings] = await Promise.all([
-    queryAll(table, caseKey.pk),
-    getLegalHold(table, ctx.tenantId, caseId),
-    readRetentionSettings(table, ctx.tenantId),
+    readPartition(caseKey.pk),
+    getLegalHold(ctx.tenantId, caseId),
+    readRetentionSettings(ctx.tenantId),
   ]);
   const record = partition.find((item) => item.sk === caseKey.sk);
   if (!record) throw new NotFoundError();

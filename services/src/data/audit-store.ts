@@ -1,10 +1,11 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Role, UserMembershipState, addDays, keys } from '@kikan/shared';
 import * as z from 'zod';
 import { ValidationError } from '../http/errors.ts';
 import type { auditItem } from './audit.ts';
 import { db, tableName } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { readFiltered, type Page } from './paging.ts';
 
 /** Appends one entry; the condition makes an overwrite impossible even for a repeated request id. */
 export const appendAudit = async (item: ReturnType<typeof auditItem>): Promise<void> => {
@@ -111,7 +112,7 @@ export const readAuditPage = async (
   tenantId: string,
   period: AuditPeriod,
   { limit, cursor, matches, maxExamined }: AuditRead,
-): Promise<{ items: AuditEntry[]; nextCursor: string | null }> => {
+): Promise<Page<AuditEntry>> => {
   const partitions = auditPartitions(tenantId, period);
   const start = startOf(cursor, partitions);
   const items: AuditEntry[] = [];
@@ -120,11 +121,9 @@ export const readAuditPage = async (
   for (let index = start.index; index < partitions.length; index += 1) {
     const partition = partitions[index];
     if (!partition) break;
-    do {
-      const wanted = matches ? Math.min(FILTERED_QUERY_PAGE, maxExamined - examined) : limit - items.length;
-      const result = await db().send(
-        new QueryCommand({
-          TableName: tableName(),
+    const read = await readFiltered(
+      {
+        query: {
           // BETWEEN is inclusive, but no sort key equals a bound: each is a timestamp and more.
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
           ExpressionAttributeValues: {
@@ -132,26 +131,27 @@ export const readAuditPage = async (
             ':lower': partition.lower,
             ':upper': partition.upper,
           },
-          ExclusiveStartKey: startKey,
-          Limit: wanted,
-        }),
-      );
-      for (const item of result.Items ?? []) {
-        examined += 1;
-        const entry = AuditEntry.parse(item);
-        if (matches && !matches(entry)) continue;
-        items.push(entry);
-        if (items.length >= limit) {
-          return { items, nextCursor: encodeCursor({ pk: partition.pk, sk: String(item.sk) }) };
-        }
-      }
-      startKey = result.LastEvaluatedKey as Record<string, string> | undefined;
-      if (examined >= maxExamined) {
-        if (startKey) return { items, nextCursor: encodeCursor(startKey) };
-        const next = partitions[index + 1];
-        return { items, nextCursor: next ? encodeCursor({ pk: next.pk }) : null };
-      }
-    } while (startKey);
+        },
+        parse: (item) => AuditEntry.parse(item),
+        matches,
+        limit: limit - items.length,
+        maxRead: maxExamined - examined,
+        // Unfiltered, a request asks for what the page still lacks.
+        batch: matches ? FILTERED_QUERY_PAGE : undefined,
+        keyOf: (item) => ({ pk: partition.pk, sk: String(item.sk) }),
+      },
+      startKey,
+    );
+    items.push(...read.items);
+    examined += read.read;
+    // A full page goes on right after its last entry, even at the end of the period.
+    if (read.filledAt) return { items, nextCursor: encodeCursor(read.filledAt) };
+    if (read.next) return { items, nextCursor: encodeCursor(read.next) };
+    if (examined >= maxExamined) {
+      const next = partitions[index + 1];
+      return { items, nextCursor: next ? encodeCursor({ pk: next.pk }) : null };
+    }
+    startKey = undefined;
   }
   return { items, nextCursor: null };
 };

@@ -1,6 +1,7 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@kikan/shared';
 import { db, tableName } from './client.ts';
+import { queryAll } from './paging.ts';
 
 /**
  * What the tenant admin's audit review needs to know about a person or a case: ids and case codes,
@@ -22,25 +23,13 @@ export interface AuditSubject {
 type Item = Record<string, unknown>;
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-const queryAll = async (pk: string, projection: string, names: Record<string, string>): Promise<Item[]> => {
-  const items: Item[] = [];
-  let startKey: Item | undefined;
-  do {
-    const result = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ProjectionExpression: projection,
-        ExpressionAttributeNames: names,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(result.Items ?? []));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-};
+const readProjected = (pk: string, projection: string, names: Record<string, string>): Promise<Item[]> =>
+  queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk },
+    ProjectionExpression: projection,
+    ExpressionAttributeNames: names,
+  });
 
 /**
  * The case code's person and all their cases (the person's case links, at any office), with every
@@ -58,7 +47,7 @@ export const readAuditSubject = async (tenantId: string, caseCode: string): Prom
   const personId = text(lookup?.personId);
   const namedCase = text(lookup?.caseId);
   if (!personId || !namedCase) return null;
-  const links = await queryAll(keys.person(tenantId, personId).pk, '#sk, caseId', { '#sk': 'sk' });
+  const links = await readProjected(keys.person(tenantId, personId).pk, '#sk, caseId', { '#sk': 'sk' });
   const caseIds = new Set([
     namedCase,
     ...links.flatMap((link) => (text(link.sk)?.startsWith('CASE#') ? [text(link.caseId) ?? ''] : [])),
@@ -68,9 +57,13 @@ export const readAuditSubject = async (tenantId: string, caseCode: string): Prom
   const records = new Map<string, string>();
   await Promise.all(
     [...caseIds].map(async (caseId) => {
-      const items = await queryAll(keys.caseItem(tenantId, caseId).pk, '#sk, caseCode, recordId, meetingId', {
-        '#sk': 'sk',
-      });
+      const items = await readProjected(
+        keys.caseItem(tenantId, caseId).pk,
+        '#sk, caseCode, recordId, meetingId',
+        {
+          '#sk': 'sk',
+        },
+      );
       for (const item of items) {
         if (item.sk === keys.caseItem(tenantId, caseId).sk) {
           const code = text(item.caseCode);

@@ -1,19 +1,12 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  CaseFull,
   CaseId,
-  CasePhase,
   DifficultCategory,
   DifficultStatus,
   SharingBasis,
   IsoDate,
-  MonitoringPeriodMonths,
   MunicipalityCode,
-  OfficeId,
-  PersonId,
-  PlanAuthor,
-  SelfPlanReason,
-  ServiceKind,
-  ServiceUseStatus,
   TABLE_INDEXES,
   UserId,
   keys,
@@ -21,9 +14,9 @@ import {
 } from '@kikan/shared';
 import * as z from 'zod';
 import { db, tableName } from './client.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { StoredResponse } from './idempotency.ts';
 import { officeFigureWrites } from './office-stats-store.ts';
+import { queryAll, queryPage, type Page } from './paging.ts';
 import { lastRecordDayOf, latestDay, withRecordDays } from './record-days.ts';
 import { statisticsWrites } from './statistics-store.ts';
 import {
@@ -35,82 +28,63 @@ import {
 } from './transaction.ts';
 import type { Idempotency } from '../http/route.ts';
 
-/** A case as stored: the case fields plus the person fields the caseload list shows. */
-export const CaseRecord = z.object({
-  caseId: CaseId,
-  caseCode: z.string(),
-  tenantId: z.string(),
-  officeId: OfficeId,
-  personId: PersonId,
-  personName: z.string(),
-  personKana: z.string(),
-  birthDate: IsoDate,
-  /** The person's member municipality (copied like the name): statistics are split by it. */
-  municipalityCode: MunicipalityCode.optional(),
-  specialistUserId: UserId,
-  serviceKind: ServiceKind,
-  planAuthor: PlanAuthor,
-  selfPlanReason: SelfPlanReason.optional(),
-  phase: CasePhase,
-  monitoringPeriodMonths: MonitoringPeriodMonths,
-  serviceUseStatus: ServiceUseStatus,
-  openedOn: IsoDate,
-  sharedWithCore: z.boolean(),
-  /** The service decision in force: the monitoring schedule is computed from it. */
-  decision: z
-    .object({
-      validFrom: IsoDate,
-      validTo: IsoDate,
-      periodMonths: z.number().int(),
-      intensiveStart: z.boolean(),
-    })
-    .optional(),
-  /** Decisions replaced by a later one: the months they covered still count in the statistics. */
-  decisionHistory: z.array(z.object({ validFrom: IsoDate, validTo: IsoDate })).optional(),
-  /** Monitorings (and how many on time) and plans made final, per month `YYYY-MM`: billable acts. */
-  activity: z
-    .record(
-      z.string().regex(/^\d{4}-\d{2}$/),
-      z.object({
-        monitorings: z.number().int().min(0),
-        monitoringsOnTime: z.number().int().min(0),
-        plansFinalised: z.number().int().min(0),
-      }),
-    )
-    .optional(),
-  nextMonitoringDueOn: IsoDate.nullable().default(null),
-  lastMonitoringOn: IsoDate.optional(),
-  closedOn: IsoDate.optional(),
-  closureReason: z.string().optional(),
-  /**
-   * The latest day any record of the case is about (record-days.ts): a closing day or a transfer
-   * at 18 may not be earlier. Moved with every write to the case's partition; absent on case items
-   * written before it existed, whose day is then read from their records.
-   */
-  lastRecordOn: IsoDate.optional(),
-  /** Set by the retention sweep when it began deleting the case: kept when the case is rewritten. */
-  expiringSince: z.iso.datetime().optional(),
-  currentPlanVersion: z.number().int().optional(),
-  previousCaseId: CaseId.optional(),
-  /** 困難事例: set by the office's flag, moved along by escalation, acceptance and closure. */
-  difficulty: z
-    .object({ status: DifficultStatus, categories: z.array(DifficultCategory), flaggedOn: IsoDate })
-    .optional(),
-  /** Why the core center sees this case in full (with the consent it rests on). */
-  sharing: z.object({ basis: SharingBasis, since: IsoDate }).optional(),
-  nextCaseId: CaseId.optional(),
-  version: z.number().int().positive(),
-  createdAt: z.iso.datetime(),
-  createdBy: UserId,
-  updatedAt: z.iso.datetime(),
-  updatedBy: UserId,
-});
+/**
+ * A case as stored: the case as its own office sees it (shared/case.ts CaseFull, without what a
+ * view computes) and what only the server keeps. The item's other attributes (keys) are dropped.
+ */
+export const CaseRecord = z
+  .object(CaseFull.shape)
+  .omit({ visibility: true, monitoringOverdue: true })
+  .extend({
+    tenantId: z.string(),
+    /** The person's member municipality (copied like the name): statistics are split by it. */
+    municipalityCode: MunicipalityCode.optional(),
+    /** Null or absent when no monitoring is due: absent reads as null. */
+    nextMonitoringDueOn: IsoDate.nullable().default(null),
+    /** The service decision in force: the monitoring schedule is computed from it. */
+    decision: z
+      .object({
+        validFrom: IsoDate,
+        validTo: IsoDate,
+        periodMonths: z.number().int(),
+        intensiveStart: z.boolean(),
+      })
+      .optional(),
+    /** Decisions replaced by a later one: the months they covered still count in the statistics. */
+    decisionHistory: z.array(z.object({ validFrom: IsoDate, validTo: IsoDate })).optional(),
+    /** Monitorings (and how many on time) and plans made final, per month `YYYY-MM`: billable acts. */
+    activity: z
+      .record(
+        z.string().regex(/^\d{4}-\d{2}$/),
+        z.object({
+          monitorings: z.number().int().min(0),
+          monitoringsOnTime: z.number().int().min(0),
+          plansFinalised: z.number().int().min(0),
+        }),
+      )
+      .optional(),
+    closureReason: z.string().optional(),
+    /**
+     * The latest day any record of the case is about (record-days.ts): a closing day or a transfer
+     * at 18 may not be earlier. Moved with every write to the case's partition; absent on case items
+     * written before it existed, whose day is then read from their records.
+     */
+    lastRecordOn: IsoDate.optional(),
+    /** Set by the retention sweep when it began deleting the case: kept when the case is rewritten. */
+    expiringSince: z.iso.datetime().optional(),
+    currentPlanVersion: z.number().int().optional(),
+    previousCaseId: CaseId.optional(),
+    /** 困難事例: set by the office's flag, moved along by escalation, acceptance and closure. */
+    difficulty: z
+      .object({ status: DifficultStatus, categories: z.array(DifficultCategory), flaggedOn: IsoDate })
+      .optional(),
+    /** Why the core center sees this case in full (with the consent it rests on). */
+    sharing: z.object({ basis: SharingBasis, since: IsoDate }).optional(),
+    nextCaseId: CaseId.optional(),
+    createdBy: UserId,
+    updatedBy: UserId,
+  });
 export type CaseRecord = z.infer<typeof CaseRecord>;
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 /** The stored items of a person and a case, with every key and index key they need. */
 export const personItem = (tenantId: string, person: Person) => ({
@@ -226,21 +200,11 @@ export const putCaseIfVersion = (record: CaseRecord, previous: CaseRecord): Tran
  */
 export const withLastRecordDay = async (record: CaseRecord): Promise<CaseRecord> => {
   if (record.lastRecordOn !== undefined) return record;
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.caseItem(record.tenantId, record.caseId).pk },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.caseItem(record.tenantId, record.caseId).pk },
+    ConsistentRead: true,
+  });
   return { ...record, lastRecordOn: latestDay([record.openedOn, lastRecordDayOf(items)]) ?? record.openedOn };
 };
 
@@ -261,9 +225,8 @@ const queryCases = async (
 ): Promise<Page<CaseRecord>> => {
   const [partitionName, partitionValue] = Object.entries(partition)[0] ?? [];
   if (!partitionName || partitionValue === undefined) throw new Error('partition key missing');
-  const result = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
+  return queryPage(
+    {
       IndexName: index.indexName,
       KeyConditionExpression: sortPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
       // A filter runs after Limit, so "my cases" pages can be short; the cursor stays correct.
@@ -277,14 +240,11 @@ const queryCases = async (
         ...(sortPrefix ? { ':prefix': sortPrefix } : {}),
         ...(assignedTo ? { ':assignee': assignedTo } : {}),
       },
-      ExclusiveStartKey: decodeCursor(cursor, partition),
       Limit: limit,
-    }),
+    },
+    { cursor, partition },
+    (item) => CaseRecord.parse(item),
   );
-  return {
-    items: (result.Items ?? []).map((item) => CaseRecord.parse(item)),
-    nextCursor: encodeCursor(result.LastEvaluatedKey),
-  };
 };
 
 export const listCasesOfOffice = (

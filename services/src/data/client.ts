@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   DynamoDBClient,
   type DynamoDBClientConfig,
@@ -151,7 +152,7 @@ let registry: ClientRegistry | undefined;
  * The DocumentClient for the code running now: inside a request, the caller's tenant+office
  * client (created on first use, not at import, for cold starts); outside one (demo seeding,
  * scripts, store tests) an unscoped client, and only against DynamoDB Local. In AWS, tenant data
- * outside a request is an error.
+ * outside a request is an error, unless the work runs `onTable` with credentials of its own.
  */
 const processRegistry = (): ClientRegistry => {
   if (!registry) {
@@ -164,7 +165,24 @@ const processRegistry = (): ClientRegistry => {
   return registry;
 };
 
-export const db = (): DynamoDBDocumentClient => processRegistry().forScope(currentScope());
+/** A table and the client that reaches it with one tenant's credentials. */
+export interface TableHandle {
+  client: DynamoDBDocumentClient;
+  name: string;
+}
+
+const givenTable = new AsyncLocalStorage<TableHandle>();
+
+/**
+ * Runs `work` with `table` as the table every store reads and writes (`db()`, `tableName()`), for
+ * every await inside it. For work outside an HTTP request that holds its own credentials: the
+ * retention sweep, with one tenant's role at a time (ADR 0018).
+ */
+export const onTable = <T>(table: TableHandle, work: () => Promise<T>): Promise<T> =>
+  givenTable.run(table, work);
+
+export const db = (): DynamoDBDocumentClient =>
+  givenTable.getStore()?.client ?? processRegistry().forScope(currentScope());
 
 /**
  * Observes every DynamoDB command the process's handlers send, whichever tenant's client sends it:
@@ -173,4 +191,4 @@ export const db = (): DynamoDBDocumentClient => processRegistry().forScope(curre
 export const instrumentClients = (instrument: ClientInstrument): void =>
   processRegistry().instrument(instrument);
 
-export const tableName = (): string => config().tableName;
+export const tableName = (): string => givenTable.getStore()?.name ?? config().tableName;

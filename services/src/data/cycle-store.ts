@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   EntityId,
   IsoDate,
@@ -17,6 +17,7 @@ import { logger } from '../logger.ts';
 import type { AuditEvent } from './audit.ts';
 import { CaseRecord, caseWriteItems } from './case-store.ts';
 import { db, tableName } from './client.ts';
+import { queryAll, queryPages } from './paging.ts';
 import { putNew, writeTransaction, type IdempotentCreate, type WriteContext } from './transaction.ts';
 
 /** The records of the care-management cycle, kept in their case's partition. */
@@ -186,23 +187,14 @@ export const readCaseTimeline = async (tenantId: string, caseId: string) => {
   const { pk, sk: caseSortKey } = keys.caseItem(tenantId, caseId);
   let caseRecord: CaseRecord | null = null;
   const entries: TimelineEntry[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (item.sk === caseSortKey) caseRecord = CaseRecord.parse(item);
-      const entry = toTimelineEntry(item);
-      if (entry) entries.push(entry);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  for (const item of await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk },
+  })) {
+    if (item.sk === caseSortKey) caseRecord = CaseRecord.parse(item);
+    const entry = toTimelineEntry(item);
+    if (entry) entries.push(entry);
+  }
   return { caseRecord, entries: entries.sort(byTimelineOrder) };
 };
 
@@ -220,26 +212,21 @@ export const listCasesDueForMonitoring = async (
   const index = TABLE_INDEXES.casesByMonitoringDue;
   const { gsi3pk } = keys.caseByDue(tenantId, officeId);
   const items: CaseRecord[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: index.indexName,
-        // '~' sorts after every id character, so the bound includes every case due on that day.
-        KeyConditionExpression: '#pk = :pk AND #sk <= :upper',
-        ...(assignedTo ? { FilterExpression: 'specialistUserId = :assignee' } : {}),
-        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
-        ExpressionAttributeValues: {
-          ':pk': gsi3pk,
-          ':upper': `${dueThrough}#~`,
-          ...(assignedTo ? { ':assignee': assignedTo } : {}),
-        },
-        ExclusiveStartKey: startKey,
-      }),
-    );
+  const pages = queryPages({
+    IndexName: index.indexName,
+    // '~' sorts after every id character, so the bound includes every case due on that day.
+    KeyConditionExpression: '#pk = :pk AND #sk <= :upper',
+    ...(assignedTo ? { FilterExpression: 'specialistUserId = :assignee' } : {}),
+    ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+    ExpressionAttributeValues: {
+      ':pk': gsi3pk,
+      ':upper': `${dueThrough}#~`,
+      ...(assignedTo ? { ':assignee': assignedTo } : {}),
+    },
+  });
+  for await (const page of pages) {
     items.push(...(page.Items ?? []).map((item) => CaseRecord.parse(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && items.length <= MONITORING_DUE_LIMIT);
+    if (items.length > MONITORING_DUE_LIMIT) break;
+  }
   return { items: items.slice(0, MONITORING_DUE_LIMIT), truncated: items.length > MONITORING_DUE_LIMIT };
 };

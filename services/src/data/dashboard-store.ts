@@ -1,9 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE_INDEXES, keys } from '@kikan/shared';
-import { CaseRecord, type Page } from './case-store.ts';
-import { db, tableName } from './client.ts';
+import { CaseRecord } from './case-store.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { MilestoneAge } from './office-counters.ts';
+import { queryAll, queryPage, type Page } from './paging.ts';
 import { getCasesByIds } from './record-store.ts';
 
 /**
@@ -27,9 +26,8 @@ export const pageCasesByDue = async (
 ): Promise<Page<CaseRecord>> => {
   const index = TABLE_INDEXES.casesByMonitoringDue;
   const { gsi3pk } = keys.caseByDue(tenantId, officeId);
-  const result = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
+  return queryPage(
+    {
       IndexName: index.indexName,
       KeyConditionExpression:
         window.kind === 'overdue'
@@ -41,14 +39,11 @@ export const pageCasesByDue = async (
         ':today': window.today,
         ...(window.kind === 'due' ? { ':upper': endOf(window.monthEnd) } : {}),
       },
-      ExclusiveStartKey: decodeCursor(cursor, { gsi3pk }),
       Limit: limit,
-    }),
+    },
+    { cursor, partition: { gsi3pk } },
+    (item) => CaseRecord.parse(item),
   );
-  return {
-    items: (result.Items ?? []).map((item) => CaseRecord.parse(item)),
-    nextCursor: encodeCursor(result.LastEvaluatedKey),
-  };
 };
 
 /** Milestone items read per request while collecting one office's. */
@@ -74,28 +69,19 @@ export const pageCasesReachingAge = async (
 ): Promise<Page<CaseRecord>> => {
   const { pk } = keys.lifeStageMilestone(tenantId);
   const after = decodeCursor(cursor, { pk })?.after ?? '';
-  const caseIds: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :through',
-        FilterExpression: 'officeId = :officeId AND age = :age',
-        ExpressionAttributeValues: {
-          ':pk': pk,
-          ':from': window.from,
-          ':through': endOf(window.through),
-          ':officeId': officeId,
-          ':age': age,
-        },
-        ExclusiveStartKey: startKey,
-        Limit: MILESTONE_PAGE,
-      }),
-    );
-    caseIds.push(...(result.Items ?? []).map((item) => String(item.caseId)));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
+  const milestones = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :through',
+    FilterExpression: 'officeId = :officeId AND age = :age',
+    ExpressionAttributeValues: {
+      ':pk': pk,
+      ':from': window.from,
+      ':through': endOf(window.through),
+      ':officeId': officeId,
+      ':age': age,
+    },
+    Limit: MILESTONE_PAGE,
+  });
+  const caseIds = milestones.map((item) => String(item.caseId));
   const ordered = [...(await getCasesByIds(tenantId, caseIds)).values()]
     .filter((record) => codeOrder(record) > after)
     .sort((a, b) => (codeOrder(a) < codeOrder(b) ? -1 : 1));

@@ -1,13 +1,11 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CaseId,
-  DifficultCategory,
   DifficultStatus,
   DifficultyFile,
   EntityId,
   IsoDate,
   OVERDUE_REVIEW_LIMIT,
-  OfficeId,
   SharingBasis,
   SupportMeeting,
   UserId,
@@ -19,8 +17,8 @@ import type { Idempotency } from '../http/route.ts';
 import type { AuditEvent } from './audit.ts';
 import { caseItemsBesideRecords, caseWriteItems, type CaseRecord } from './case-store.ts';
 import { db, tableName } from './client.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { StoredResponse } from './idempotency.ts';
+import { queryAll, queryPage, queryPages, type Page } from './paging.ts';
 import { consentItem } from './person-store.ts';
 import {
   putIfVersion,
@@ -99,14 +97,14 @@ export const sharingItem = (tenantId: string, sharing: SharingEvent) => ({
   ...sharing,
 });
 
-/** A board row: status, categories and dates only — the board never carries free text. */
-export const BoardEntry = z.object({
-  caseId: CaseId,
-  officeId: OfficeId,
-  status: DifficultStatus,
-  categories: z.array(DifficultCategory),
-  flaggedOn: IsoDate,
-  nextReviewOn: IsoDate.optional(),
+/** A board row: the file's status, categories and dates only — the board never carries free text. */
+export const BoardEntry = z.object(DifficultyFile.shape).pick({
+  caseId: true,
+  officeId: true,
+  status: true,
+  categories: true,
+  flaggedOn: true,
+  nextReviewOn: true,
 });
 export type BoardEntry = z.infer<typeof BoardEntry>;
 
@@ -346,21 +344,11 @@ export const readDifficulty = async (
   tenantId: string,
   caseId: string,
 ): Promise<{ file: DifficultyFile | null; meetings: SupportMeeting[] }> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.caseItem(tenantId, caseId).pk, ':prefix': 'DIFFICULTY#' },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.caseItem(tenantId, caseId).pk, ':prefix': 'DIFFICULTY#' },
+    ConsistentRead: true,
+  });
   const fileKey = keys.caseRecord(tenantId, caseId, 'DIFFICULTY', FILE_SORT).sk;
   const fileItem = items.find((item) => item.sk === fileKey);
   const file = fileItem ? DifficultyFile.parse(withoutKeys(fileItem)) : null;
@@ -370,11 +358,6 @@ export const readDifficulty = async (
     .filter((meeting) => meeting.episodeId === file?.episodeId);
   return { file, meetings };
 };
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 const readBoardEntry = (item: Record<string, unknown>) => BoardEntry.parse(withoutKeys(item));
 
@@ -391,9 +374,8 @@ export const listBoard = async (
   const { pk } = keys.difficultBoard(tenantId);
   const prefix = filter.status ? keys.difficultBoard(tenantId, filter.status, filter.officeId).sk : '';
   const officeFilter = !filter.status && filter.officeId !== undefined;
-  const result = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
+  return queryPage(
+    {
       KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
       ...(officeFilter ? { FilterExpression: 'officeId = :officeId' } : {}),
       ExpressionAttributeValues: {
@@ -401,14 +383,11 @@ export const listBoard = async (
         ...(prefix ? { ':prefix': prefix } : {}),
         ...(officeFilter ? { ':officeId': filter.officeId } : {}),
       },
-      ExclusiveStartKey: decodeCursor(cursor, { pk }),
       Limit: limit,
-    }),
+    },
+    { cursor, partition: { pk } },
+    readBoardEntry,
   );
-  return {
-    items: (result.Items ?? []).map(readBoardEntry),
-    nextCursor: encodeCursor(result.LastEvaluatedKey),
-  };
 };
 
 /** Statuses in which the core center still reviews the case. */
@@ -426,24 +405,19 @@ export const listOverdueReviews = async (
   const { pk } = keys.difficultBoard(tenantId);
   const found: BoardEntry[] = [];
   for (const status of REVIEWED_STATUSES) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          FilterExpression: 'nextReviewOn < :today',
-          ExpressionAttributeValues: {
-            ':pk': pk,
-            ':prefix': keys.difficultBoard(tenantId, status, officeId).sk,
-            ':today': today,
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    const pages = queryPages({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: 'nextReviewOn < :today',
+      ExpressionAttributeValues: {
+        ':pk': pk,
+        ':prefix': keys.difficultBoard(tenantId, status, officeId).sk,
+        ':today': today,
+      },
+    });
+    for await (const page of pages) {
       found.push(...(page.Items ?? []).map(readBoardEntry));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && found.length <= OVERDUE_REVIEW_LIMIT);
+      if (found.length > OVERDUE_REVIEW_LIMIT) break;
+    }
   }
   const sorted = found.sort((a, b) => (a.nextReviewOn ?? '').localeCompare(b.nextReviewOn ?? ''));
   return { items: sorted.slice(0, OVERDUE_REVIEW_LIMIT), truncated: sorted.length > OVERDUE_REVIEW_LIMIT };

@@ -1,9 +1,4 @@
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   Office,
   Tenant,
@@ -17,6 +12,7 @@ import type { z } from 'zod';
 import { ConflictError } from '../http/errors.ts';
 import type { UserChangeEvent } from './audit.ts';
 import { db, tableName, type ClientRegistry } from './client.ts';
+import { queryAll } from './paging.ts';
 import { writeTransaction, type TransactItem, type WriteContext } from './transaction.ts';
 
 /** Tenants, offices and users: the directory every context reads. */
@@ -45,21 +41,11 @@ const strip = <T extends Record<string, unknown>>(item: T) => {
 
 export const listOffices = async (tenantId: string): Promise<Office[]> => {
   const { pk } = keys.offices(tenantId);
-  const offices: Office[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    offices.push(...(page.Items ?? []).map((item) => Office.parse(strip(item))));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return offices;
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk },
+  });
+  return items.map((item) => Office.parse(strip(item)));
 };
 
 /** The tenant profile with its member municipalities (the split of every figure). */
@@ -259,19 +245,10 @@ export const listUsers = async (
   options: { includeRemoved?: boolean } = {},
 ): Promise<User[]> => {
   const { pk } = keys.user(tenantId, '');
-  const users: User[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    users.push(...(page.Items ?? []).map((item) => User.parse({ tenantId, ...strip(item) })));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk },
+  });
+  const users = items.map((item) => User.parse({ tenantId, ...strip(item) }));
   return options.includeRemoved ? users : users.filter(isActive);
 };

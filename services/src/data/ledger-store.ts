@@ -1,13 +1,9 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CaseId,
-  EntityId,
-  IsoDate,
+  LedgerEvent,
   LedgerEventKind,
-  MunicipalityCode,
-  OfficeId,
   SeniorSpecialist,
-  UserId,
   fiscalYearOf,
   keys,
   type ItemKey,
@@ -16,8 +12,8 @@ import * as z from 'zod';
 import type { Idempotency } from '../http/route.ts';
 import type { AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { StoredResponse } from './idempotency.ts';
+import { queryAll, queryFilteredPage, type Page } from './paging.ts';
 import { consentRelied } from './person-store.ts';
 import {
   putIfUnchanged,
@@ -35,24 +31,14 @@ import {
  * the count of linked cases, never the ids. See ADR 0008.
  */
 
-export const LedgerEventRecord = z.object({
-  eventId: EntityId,
-  kind: LedgerEventKind,
-  heldOn: IsoDate,
-  title: z.string(),
-  officeIds: z.array(OfficeId),
-  organisations: z.array(z.string()),
-  unnamedOrganisationCount: z.number().int().nonnegative(),
-  participantCount: z.number().int().nonnegative(),
-  municipalityCode: MunicipalityCode,
-  caseIds: z.array(CaseId),
-  notes: z.string(),
-  version: z.number().int().positive(),
-  createdAt: z.iso.datetime(),
-  createdBy: UserId,
-  updatedAt: z.iso.datetime(),
-  updatedBy: UserId,
-});
+/**
+ * An event as stored: the shared view (shared/ledger-api.ts LedgerEvent) without what a view
+ * computes — its fiscal year and counts — and with the linked case ids, which never leave the server.
+ */
+export const LedgerEventRecord = z
+  .object(LedgerEvent.shape)
+  .omit({ fiscalYear: true, organisationCount: true, linkedCaseCount: true })
+  .extend({ caseIds: z.array(CaseId) });
 export type LedgerEventRecord = z.infer<typeof LedgerEventRecord>;
 
 /** What the year and participation copies hold: the event without its case ids. */
@@ -61,11 +47,6 @@ export const LedgerEventCopy = LedgerEventRecord.omit({ caseIds: true }).extend(
   linkedCaseCount: z.number().int().nonnegative(),
 });
 export type LedgerEventCopy = z.infer<typeof LedgerEventCopy>;
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 const copyOf = ({ caseIds, ...event }: LedgerEventRecord): LedgerEventCopy => ({
   ...event,
@@ -229,55 +210,28 @@ const MAX_COPIES_READ = 2000;
  * One page of a copy partition in date order. A kind filter is applied as the items are read and
  * the cursor is the key of the last item read, so a page starts right after the previous one.
  */
-const queryCopies = async (pk: string, search: CopySearch): Promise<Page<LedgerEventCopy>> => {
-  let startKey: Record<string, unknown> | undefined = decodeCursor(search.cursor, { pk });
-  const items: LedgerEventCopy[] = [];
-  let read = 0;
-  for (;;) {
-    const result = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: startKey,
-        Limit: Math.min(100, MAX_COPIES_READ - read),
-      }),
-    );
-    const page = result.Items ?? [];
-    for (const [position, item] of page.entries()) {
-      read += 1;
-      const copy = LedgerEventCopy.parse(item);
-      if (search.kind && copy.kind !== search.kind) continue;
-      items.push(copy);
-      if (items.length === search.limit) {
-        const more = position < page.length - 1 || result.LastEvaluatedKey !== undefined;
-        return { items, nextCursor: more ? encodeCursor({ pk, sk: String(item.sk) }) : null };
-      }
-    }
-    startKey = result.LastEvaluatedKey;
-    if (!startKey) return { items, nextCursor: null };
-    if (read >= MAX_COPIES_READ) return { items, nextCursor: encodeCursor(startKey) };
-  }
-};
+const queryCopies = (pk: string, search: CopySearch): Promise<Page<LedgerEventCopy>> =>
+  queryFilteredPage(
+    {
+      query: { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } },
+      parse: (item) => LedgerEventCopy.parse(item),
+      matches: (copy) => !search.kind || copy.kind === search.kind,
+      limit: search.limit,
+      maxRead: MAX_COPIES_READ,
+      batch: 100,
+      keyOf: (item) => ({ pk, sk: String(item.sk) }),
+    },
+    { cursor: search.cursor, partition: { pk } },
+  );
 
-const readAllCopies = async (pk: string, consistent = false): Promise<LedgerEventCopy[]> => {
-  const copies: LedgerEventCopy[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: consistent,
-      }),
-    );
-    copies.push(...(result.Items ?? []).map((item) => LedgerEventCopy.parse(item)));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
-  return copies;
-};
+const readAllCopies = async (pk: string, consistent = false): Promise<LedgerEventCopy[]> =>
+  (
+    await queryAll({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ConsistentRead: consistent,
+    })
+  ).map((item) => LedgerEventCopy.parse(item));
 
 /** The tenant's events of a fiscal year, a page at a time. */
 export const listLedgerYear = (tenantId: string, fiscalYear: number, search: CopySearch) =>
@@ -363,19 +317,9 @@ export const getSeniorSpecialist = async (
 /** The whole roster of a tenant: one partition of tens of entries. */
 export const listSeniorSpecialists = async (tenantId: string): Promise<SeniorSpecialist[]> => {
   const { pk } = keys.seniorSpecialist(tenantId);
-  const entries: SeniorSpecialist[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    entries.push(...(result.Items ?? []).map(toSeniorSpecialist));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
-  return entries;
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk },
+  });
+  return items.map(toSeniorSpecialist);
 };

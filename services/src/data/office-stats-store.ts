@@ -1,7 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE_INDEXES, keys } from '@kikan/shared';
 import * as z from 'zod';
-import { db, tableName } from './client.ts';
+import { tableName } from './client.ts';
 import {
   MILESTONE_AGES,
   caseCounterDelta,
@@ -14,6 +13,7 @@ import {
   type Milestone,
   type OfficeCounterDelta,
 } from './office-counters.ts';
+import { queryAll } from './paging.ts';
 import type { TransactItem } from './transaction.ts';
 
 /**
@@ -137,33 +137,24 @@ const StoredCounters = z.record(z.string(), z.unknown());
 export const readOfficeCounters = async (tenantId: string): Promise<Map<string, Counters>> => {
   const { pk } = keys.officeStats(tenantId);
   const found = new Map<string, Counters>();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const {
-        pk: _pk,
-        sk: _sk,
-        entity: _entity,
-        tenantId: _tenantId,
-        officeId,
-        ...rest
-      } = StoredCounters.parse(item);
-      if (typeof officeId !== 'string') continue;
-      const counters = Object.fromEntries(
-        Object.entries(rest).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
-      ) as Counters;
-      found.set(officeId, counters);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  for (const item of await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk },
+  })) {
+    const {
+      pk: _pk,
+      sk: _sk,
+      entity: _entity,
+      tenantId: _tenantId,
+      officeId,
+      ...rest
+    } = StoredCounters.parse(item);
+    if (typeof officeId !== 'string') continue;
+    const counters = Object.fromEntries(
+      Object.entries(rest).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+    ) as Counters;
+    found.set(officeId, counters);
+  }
   return found;
 };
 
@@ -188,22 +179,12 @@ export const readMilestonesWithin = async (
   through: string,
 ): Promise<MilestoneRow[]> => {
   const { pk } = keys.lifeStageMilestone(tenantId);
-  const rows: MilestoneRow[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :through',
-        ExpressionAttributeValues: { ':pk': pk, ':from': from, ':through': endOf(through) },
-        ProjectionExpression: 'officeId, caseId, age, reachesOn',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    rows.push(...(page.Items ?? []).map((item) => MilestoneRow.parse(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return rows;
+  const rows = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :through',
+    ExpressionAttributeValues: { ':pk': pk, ':from': from, ':through': endOf(through) },
+    ProjectionExpression: 'officeId, caseId, age, reachesOn',
+  });
+  return rows.map((item) => MilestoneRow.parse(item));
 };
 
 /**
@@ -221,25 +202,17 @@ export const countMonitoringDue = async (
   const { gsi3pk } = keys.caseByDue(tenantId, officeId);
   let overdue = 0;
   let dueThisMonth = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: index.indexName,
-        KeyConditionExpression: '#pk = :pk AND #sk <= :upper',
-        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
-        ExpressionAttributeValues: { ':pk': gsi3pk, ':upper': endOf(monthEnd) },
-        ProjectionExpression: '#sk',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const sortKey = String(item[index.sortKey]);
-      if (sortKey < today) overdue += 1;
-      else dueThisMonth += 1;
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const due = await queryAll({
+    IndexName: index.indexName,
+    KeyConditionExpression: '#pk = :pk AND #sk <= :upper',
+    ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+    ExpressionAttributeValues: { ':pk': gsi3pk, ':upper': endOf(monthEnd) },
+    ProjectionExpression: '#sk',
+  });
+  for (const item of due) {
+    const sortKey = String(item[index.sortKey]);
+    if (sortKey < today) overdue += 1;
+    else dueThisMonth += 1;
+  }
   return { overdue, dueThisMonth };
 };

@@ -13,6 +13,7 @@ import * as z from 'zod';
 import type { Idempotency } from '../http/route.ts';
 import { caseWriteItems, personItem, type CaseRecord } from './case-store.ts';
 import { db, tableName } from './client.ts';
+import { queryAll } from './paging.ts';
 import type { StoredResponse } from './idempotency.ts';
 import {
   putIfVersion,
@@ -113,21 +114,11 @@ export interface PersonFile {
 /** The person, their consents and their case links in one Query on the person's partition. */
 export const readPersonFile = async (tenantId: string, personId: string): Promise<PersonFile | null> => {
   const { pk } = keys.person(tenantId, personId);
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    items.push(...(result.Items ?? []));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk },
+    ConsistentRead: true,
+  });
   const sortKeyOf = (item: Record<string, unknown>) => (typeof item.sk === 'string' ? item.sk : '');
   const personRecord = items.find((item) => sortKeyOf(item) === keys.person(tenantId, personId).sk);
   if (!personRecord) return null;

@@ -1,11 +1,9 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   AnonymousConsultation,
-  CaseId,
   Consultation,
-  EntityId,
-  IsoDate,
   Meeting,
+  OpenAssignment,
   Plan,
   PlanSummary,
   TABLE_INDEXES,
@@ -18,8 +16,8 @@ import type { Idempotency } from '../http/route.ts';
 import { CaseRecord, caseItemsBesideRecords, caseWriteItems } from './case-store.ts';
 import { cycleRecordItem } from './cycle-store.ts';
 import { db, tableName } from './client.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { StoredResponse } from './idempotency.ts';
+import { queryAll, queryFilteredPage, queryPage, type Page, type Query } from './paging.ts';
 import { personIndexItems } from './person-store.ts';
 import {
   putIfVersion,
@@ -34,11 +32,6 @@ import {
  * consultations and open role assignments in their office's. Items carry `kind` so the case
  * timeline can tell them apart without parsing their content.
  */
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 export interface CreateRecord {
   write: WriteContext;
@@ -146,15 +139,9 @@ export const findCasesOfOffice = async (
 ): Promise<Page<CaseRecord>> => {
   const { index, partition, prefix } = officeCasesRange(tenantId, officeId, search.order);
   const keyNames = ['pk', 'sk', index.partitionKey, index.sortKey];
-  let startKey: Record<string, unknown> | undefined = decodeCursor(search.cursor, {
-    [index.partitionKey]: partition,
-  });
-  const items: CaseRecord[] = [];
-  let read = 0;
-  for (;;) {
-    const result = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
+  return queryFilteredPage(
+    {
+      query: {
         IndexName: index.indexName,
         KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
         ExpressionAttributeNames: {
@@ -165,25 +152,16 @@ export const findCasesOfOffice = async (
           ':pk': partition,
           ...(prefix ? { ':prefix': prefix } : {}),
         },
-        ExclusiveStartKey: startKey,
-        Limit: Math.min(100, search.maxRead - read),
-      }),
-    );
-    const page = result.Items ?? [];
-    for (const [position, item] of page.entries()) {
-      read += 1;
-      const record = CaseRecord.parse(item);
-      if (!search.matches(record)) continue;
-      items.push(record);
-      if (items.length === search.limit) {
-        const more = position < page.length - 1 || result.LastEvaluatedKey !== undefined;
-        return { items, nextCursor: more ? encodeCursor(stringKeyOf(item, keyNames)) : null };
-      }
-    }
-    startKey = result.LastEvaluatedKey;
-    if (!startKey) return { items, nextCursor: null };
-    if (read >= search.maxRead) return { items, nextCursor: encodeCursor(startKey) };
-  }
+      },
+      parse: (item) => CaseRecord.parse(item),
+      matches: search.matches,
+      limit: search.limit,
+      maxRead: search.maxRead,
+      batch: 100,
+      keyOf: (item) => stringKeyOf(item, keyNames),
+    },
+    { cursor: search.cursor, partition: { [index.partitionKey]: partition } },
+  );
 };
 
 // ── Plans ─────────────────────────────────────────────────────────────────────
@@ -204,42 +182,40 @@ export const getPlan = async (
   return item ? Plan.parse(withoutKeys(item)) : null;
 };
 
-const queryPlans = (tenantId: string, caseId: string, limit: number, startKey?: Record<string, string>) =>
-  db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.caseItem(tenantId, caseId).pk, ':prefix': 'PLAN#' },
-      // Summaries only: a plan's content can be tens of kilobytes.
-      ProjectionExpression:
-        'pk, sk, recordId, caseId, planVersion, #status, consentOn, finalizedAt, version, createdAt, createdBy, updatedAt',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ScanIndexForward: false,
-      ExclusiveStartKey: startKey,
-      Limit: limit,
-      ConsistentRead: true,
-    }),
-  );
+const plansQuery = (tenantId: string, caseId: string, limit: number): Query => ({
+  KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+  ExpressionAttributeValues: { ':pk': keys.caseItem(tenantId, caseId).pk, ':prefix': 'PLAN#' },
+  // Summaries only: a plan's content can be tens of kilobytes.
+  ProjectionExpression:
+    'pk, sk, recordId, caseId, planVersion, #status, consentOn, finalizedAt, version, createdAt, createdBy, updatedAt',
+  ExpressionAttributeNames: { '#status': 'status' },
+  ScanIndexForward: false,
+  Limit: limit,
+  ConsistentRead: true,
+});
+
+const toPlanSummary = (item: Record<string, unknown>) => PlanSummary.parse(withoutKeys(item));
 
 /** The newest version number, 0 when the case has no plan yet. */
 export const latestPlanVersion = async (tenantId: string, caseId: string): Promise<number> => {
-  const [latest] = (await queryPlans(tenantId, caseId, 1)).Items ?? [];
-  return latest ? PlanSummary.parse(withoutKeys(latest)).planVersion : 0;
+  const { pk } = keys.caseItem(tenantId, caseId);
+  const newest = await queryPage(
+    plansQuery(tenantId, caseId, 1),
+    { cursor: undefined, partition: { pk } },
+    toPlanSummary,
+  );
+  return newest.items[0]?.planVersion ?? 0;
 };
 
 /** Versions newest first. */
-export const listPlans = async (
+export const listPlans = (
   tenantId: string,
   caseId: string,
   limit: number,
   cursor: string | undefined,
 ): Promise<Page<PlanSummary>> => {
   const { pk } = keys.caseItem(tenantId, caseId);
-  const result = await queryPlans(tenantId, caseId, limit, decodeCursor(cursor, { pk }));
-  return {
-    items: (result.Items ?? []).map((item) => PlanSummary.parse(withoutKeys(item))),
-    nextCursor: encodeCursor(result.LastEvaluatedKey),
-  };
+  return queryPage(plansQuery(tenantId, caseId, limit), { cursor, partition: { pk } }, toPlanSummary);
 };
 
 /** A new version never replaces one: two drafts racing for the same number leave one (409). */
@@ -317,15 +293,16 @@ export const meetingItem = (tenantId: string, meeting: Meeting) => ({
   ...meeting,
 });
 
-export const OpenAssignmentItem = z.object({
-  assignmentId: EntityId,
-  meetingId: EntityId,
-  caseId: CaseId,
-  heldOn: IsoDate,
-  who: z.string(),
-  organisation: z.string(),
-  what: z.string(),
-  dueOn: IsoDate,
+/** An open assignment as stored: the shared view's fields that are not looked up when listed. */
+export const OpenAssignmentItem = z.object(OpenAssignment.shape).pick({
+  assignmentId: true,
+  meetingId: true,
+  caseId: true,
+  heldOn: true,
+  who: true,
+  organisation: true,
+  what: true,
+  dueOn: true,
 });
 export type OpenAssignmentItem = z.infer<typeof OpenAssignmentItem>;
 
@@ -413,26 +390,18 @@ export const completeAssignment = ({
 };
 
 /** Due date first: overdue assignments lead. */
-export const listOpenAssignments = async (
+export const listOpenAssignments = (
   tenantId: string,
   officeId: string,
   limit: number,
   cursor: string | undefined,
 ): Promise<Page<OpenAssignmentItem>> => {
   const { pk } = keys.openAssignment(tenantId, officeId);
-  const result = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk },
-      ExclusiveStartKey: decodeCursor(cursor, { pk }),
-      Limit: limit,
-    }),
+  return queryPage(
+    { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, Limit: limit },
+    { cursor, partition: { pk } },
+    (item) => OpenAssignmentItem.parse(item),
   );
-  return {
-    items: (result.Items ?? []).map((item) => OpenAssignmentItem.parse(item)),
-    nextCursor: encodeCursor(result.LastEvaluatedKey),
-  };
 };
 
 // ── Consultation records ──────────────────────────────────────────────────────
@@ -519,22 +488,12 @@ export const listAnonymousConsultationsOfMonth = async (
   month: string,
 ): Promise<AnonymousCountFields[]> => {
   const { pk } = keys.anonymousConsultation(tenantId, officeId, '', '');
-  const found: AnonymousCountFields[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :month)',
-        ExpressionAttributeValues: { ':pk': pk, ':month': `${month}-` },
-        ProjectionExpression: 'channel, counterpart, topic, minutes',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    found.push(...(result.Items ?? []).map((item) => AnonymousCountFields.parse(item)));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
-  return found;
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :month)',
+    ExpressionAttributeValues: { ':pk': pk, ':month': `${month}-` },
+    ProjectionExpression: 'channel, counterpart, topic, minutes',
+  });
+  return items.map((item) => AnonymousCountFields.parse(item));
 };
 
 // ── Transfer at 18 ────────────────────────────────────────────────────────────

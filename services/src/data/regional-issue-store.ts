@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { RegionalIssue, isActiveInFiscalYear, keys } from '@kikan/shared';
 import type { AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
+import { queryAll } from './paging.ts';
 import { consentRelied } from './person-store.ts';
 import {
   putIfVersion,
@@ -117,21 +118,12 @@ export const readRegionalIssues = async (
   forWrite = false,
 ): Promise<RegionalIssueRecord[]> => {
   const { pk } = keys.regionalIssue(tenantId);
-  const issues: RegionalIssueRecord[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: forWrite,
-      }),
-    );
-    issues.push(...(result.Items ?? []).map(toIssue));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk },
+    ConsistentRead: forWrite,
+  });
+  const issues = items.map(toIssue);
   return issues
     .filter((issue) => fiscalYear === undefined || isActiveInFiscalYear(issue, fiscalYear))
     .sort((a, b) => b.raisedOn.localeCompare(a.raisedOn) || a.issueId.localeCompare(b.issueId));

@@ -1,11 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   LegalHold,
   RETENTION_YEARS_DEFAULT,
@@ -16,17 +10,16 @@ import {
   type RetentionSettings,
 } from '@kikan/shared';
 import type { auditItem } from './audit.ts';
+import { db, tableName } from './client.ts';
+import { queryAll } from './paging.ts';
 
 /**
  * Retention settings, legal holds, the tenant registry and the sweep's reads and deletes
- * (ADR 0018). Every function takes the table it works on: the sweeper runs outside any request,
+ * (ADR 0018). Like every store they use the client of the work running now: the routes the
+ * request's, and the sweeper — outside any request — the one it runs `onTable` with (client.ts),
  * with one tenant's credentials at a time (AssumeRole, tagged with the tenant; the registry with
- * the tag `_registry`), and the routes pass the request's client.
+ * the tag `_registry`).
  */
-export interface TableHandle {
-  client: DynamoDBDocumentClient;
-  name: string;
-}
 
 type Item = Record<string, unknown>;
 
@@ -38,8 +31,8 @@ export const tenantRegistryItem = (tenantId: string) => ({
 });
 
 /** Every provisioned tenant: one small partition, never a Scan. Anything but a tenant id is ignored. */
-export const listRegisteredTenants = async (table: TableHandle): Promise<string[]> =>
-  (await queryAll(table, keys.tenantRegistry().pk))
+export const listRegisteredTenants = async (): Promise<string[]> =>
+  (await readPartition(keys.tenantRegistry().pk))
     .map((item) => String(item.tenantId))
     .filter((tenantId) => TENANT_ID_PATTERN.test(tenantId));
 
@@ -49,12 +42,9 @@ export const retentionSettingsItem = (
   settings: { years: number; version: number; updatedAt: string; updatedBy: string },
 ) => ({ ...keys.retentionSettings(tenantId), entity: 'retention_settings', ...settings });
 
-export const readRetentionSettings = async (
-  table: TableHandle,
-  tenantId: string,
-): Promise<RetentionSettings> => {
-  const { Item } = await table.client.send(
-    new GetCommand({ TableName: table.name, Key: keys.retentionSettings(tenantId), ConsistentRead: true }),
+export const readRetentionSettings = async (tenantId: string): Promise<RetentionSettings> => {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.retentionSettings(tenantId), ConsistentRead: true }),
   );
   if (!Item) return { years: RETENTION_YEARS_DEFAULT, configured: false, version: 0 };
   return {
@@ -81,40 +71,24 @@ const holdOf = (item: Item): LegalHold =>
     ...(item.setByRole === undefined ? {} : { setByRole: item.setByRole }),
   });
 
-export const listLegalHolds = async (table: TableHandle, tenantId: string): Promise<LegalHold[]> =>
-  (await queryAll(table, keys.legalHold(tenantId).pk, keys.legalHold(tenantId).sk)).map(holdOf);
+export const listLegalHolds = async (tenantId: string): Promise<LegalHold[]> =>
+  (await readPartition(keys.legalHold(tenantId).pk, keys.legalHold(tenantId).sk)).map(holdOf);
 
-export const getLegalHold = async (
-  table: TableHandle,
-  tenantId: string,
-  caseId: string,
-): Promise<LegalHold | null> => {
-  const { Item } = await table.client.send(
-    new GetCommand({ TableName: table.name, Key: keys.legalHold(tenantId, caseId), ConsistentRead: true }),
+export const getLegalHold = async (tenantId: string, caseId: string): Promise<LegalHold | null> => {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.legalHold(tenantId, caseId), ConsistentRead: true }),
   );
   return Item ? holdOf(Item) : null;
 };
 
 // ── The sweep's reads ─────────────────────────────────────────────────────────
 /** Every item of a partition (optionally under a sort-key prefix), page by page, consistent. */
-export const queryAll = async (table: TableHandle, pk: string, skPrefix = ''): Promise<Item[]> => {
-  const items: Item[] = [];
-  let startKey: Item | undefined;
-  do {
-    const page = await table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-};
+export const readPartition = (pk: string, skPrefix = ''): Promise<Item[]> =>
+  queryAll({
+    KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
+    ConsistentRead: true,
+  });
 
 export interface ClosedCase {
   caseId: string;
@@ -130,41 +104,29 @@ export interface ClosedCase {
  * tenant prefix), filtered to closed ones and projected to two attributes. Once a day, this reads
  * the tenant's case list once; a closure index would read less, at the cost of a write per closing.
  */
-export const listClosedCases = async (table: TableHandle, tenantId: string): Promise<ClosedCase[]> => {
+export const listClosedCases = async (tenantId: string): Promise<ClosedCase[]> => {
   const index = TABLE_INDEXES.casesByTenant;
-  const cases: ClosedCase[] = [];
-  let startKey: Item | undefined;
-  do {
-    const page = await table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        IndexName: index.indexName,
-        KeyConditionExpression: '#pk = :pk',
-        FilterExpression: '#phase = :closed AND attribute_exists(#closedOn)',
-        ProjectionExpression: '#caseId, #closedOn, #lastRecordOn, #expiring',
-        ExpressionAttributeNames: {
-          '#pk': index.partitionKey,
-          '#phase': 'phase',
-          '#closedOn': 'closedOn',
-          '#caseId': 'caseId',
-          '#lastRecordOn': 'lastRecordOn',
-          '#expiring': 'expiringSince',
-        },
-        ExpressionAttributeValues: { ':pk': keys.caseByTenant(tenantId).gsi2pk, ':closed': 'closed' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    cases.push(
-      ...(page.Items ?? []).map((item) => ({
-        caseId: String(item.caseId),
-        closedOn: String(item.closedOn),
-        ...(typeof item.lastRecordOn === 'string' ? { lastRecordOn: item.lastRecordOn } : {}),
-        ...(typeof item.expiringSince === 'string' ? { expiringSince: item.expiringSince } : {}),
-      })),
-    );
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return cases;
+  const items = await queryAll({
+    IndexName: index.indexName,
+    KeyConditionExpression: '#pk = :pk',
+    FilterExpression: '#phase = :closed AND attribute_exists(#closedOn)',
+    ProjectionExpression: '#caseId, #closedOn, #lastRecordOn, #expiring',
+    ExpressionAttributeNames: {
+      '#pk': index.partitionKey,
+      '#phase': 'phase',
+      '#closedOn': 'closedOn',
+      '#caseId': 'caseId',
+      '#lastRecordOn': 'lastRecordOn',
+      '#expiring': 'expiringSince',
+    },
+    ExpressionAttributeValues: { ':pk': keys.caseByTenant(tenantId).gsi2pk, ':closed': 'closed' },
+  });
+  return items.map((item) => ({
+    caseId: String(item.caseId),
+    closedOn: String(item.closedOn),
+    ...(typeof item.lastRecordOn === 'string' ? { lastRecordOn: item.lastRecordOn } : {}),
+    ...(typeof item.expiringSince === 'string' ? { expiringSince: item.expiringSince } : {}),
+  }));
 };
 
 // ── The sweep's writes ────────────────────────────────────────────────────────
@@ -179,18 +141,17 @@ export type MarkResult = 'marked' | 'held' | 'changed';
  * entry.
  */
 export const markCaseExpiring = async (
-  table: TableHandle,
   tenantId: string,
   expiring: { caseId: string; closedOn: string; version: number; at: string },
   audit: ReturnType<typeof auditItem>,
 ): Promise<MarkResult> => {
   try {
-    await table.client.send(
+    await db().send(
       new TransactWriteCommand({
         TransactItems: [
           {
             Update: {
-              TableName: table.name,
+              TableName: tableName(),
               Key: keys.caseItem(tenantId, expiring.caseId),
               UpdateExpression: 'SET #expiring = :at, #version = #version + :one',
               ConditionExpression:
@@ -212,12 +173,12 @@ export const markCaseExpiring = async (
           },
           {
             ConditionCheck: {
-              TableName: table.name,
+              TableName: tableName(),
               Key: keys.legalHold(tenantId, expiring.caseId),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          { Put: { TableName: table.name, Item: audit, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: tableName(), Item: audit, ConditionExpression: 'attribute_not_exists(pk)' } },
         ],
       }),
     );
@@ -234,15 +195,14 @@ export const markCaseExpiring = async (
 const BATCH = 25;
 
 /** Deletes by key, 25 at a time, retrying what DynamoDB leaves unprocessed. Deleting twice is a no-op. */
-export const deleteKeys = async (table: TableHandle, toDelete: readonly ItemKey[]): Promise<void> => {
+export const deleteKeys = async (toDelete: readonly ItemKey[]): Promise<void> => {
   for (let start = 0; start < toDelete.length; start += BATCH) {
     let pending = toDelete.slice(start, start + BATCH).map((key) => ({ DeleteRequest: { Key: key } }));
     for (let attempt = 0; pending.length; attempt += 1) {
       if (attempt > 8) throw new Error('retention sweep: DynamoDB kept unprocessed deletes');
-      const result = await table.client.send(
-        new BatchWriteCommand({ RequestItems: { [table.name]: pending } }),
-      );
-      pending = (result.UnprocessedItems?.[table.name] ?? []).flatMap((request) =>
+      const table = tableName();
+      const result = await db().send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      pending = (result.UnprocessedItems?.[table] ?? []).flatMap((request) =>
         request.DeleteRequest?.Key ? [{ DeleteRequest: { Key: request.DeleteRequest.Key as ItemKey } }] : [],
       );
       if (pending.length) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));

@@ -1,8 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@kikan/shared';
 import * as z from 'zod';
-import { db, tableName } from './client.ts';
 import { counterAddUpdate } from './office-stats-store.ts';
+import { queryAll } from './paging.ts';
 import {
   mergeStatisticsCells,
   parseCounterName,
@@ -56,25 +55,16 @@ export const readCaseStatistics = async (
 ): Promise<Map<string, StatisticsCounters>> => {
   const { pk } = keys.caseStatistics(tenantId, fiscalYear);
   const byOffice = new Map<string, StatisticsCounters>();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const { officeId, ...attributes } = StoredItem.parse(item);
-      const counters: StatisticsCounters = {};
-      for (const [name, value] of Object.entries(attributes)) {
-        if (typeof value === 'number' && value !== 0 && parseCounterName(name)) counters[name] = value;
-      }
-      byOffice.set(officeId, counters);
+  for (const item of await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk },
+  })) {
+    const { officeId, ...attributes } = StoredItem.parse(item);
+    const counters: StatisticsCounters = {};
+    for (const [name, value] of Object.entries(attributes)) {
+      if (typeof value === 'number' && value !== 0 && parseCounterName(name)) counters[name] = value;
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+    byOffice.set(officeId, counters);
+  }
   return byOffice;
 };

@@ -1,7 +1,7 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { Supervision, keys } from '@kikan/shared';
 import { db, tableName } from './client.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { queryPage, type Page } from './paging.ts';
 import {
   putIfVersion,
   putNew,
@@ -138,24 +138,20 @@ export const listSupervisions = async (
   specialistUserId: string | undefined,
   limit: number,
   cursor: string | undefined,
-): Promise<{ items: Supervision[]; nextCursor: string | null }> => {
+): Promise<Page<Supervision>> => {
   const { pk } = specialistUserId
     ? keys.supervisionBySpecialist(tenantId, specialistUserId)
     : keys.supervisionByTenant(tenantId);
-  const result = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
+  const { items: ids, nextCursor } = await queryPage(
+    {
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': pk },
       ScanIndexForward: false,
-      ExclusiveStartKey: decodeCursor(cursor, { pk }),
       Limit: limit,
-    }),
+    },
+    { cursor, partition: { pk } },
+    (item) => String(item.supervisionId),
   );
-  const ids = (result.Items ?? []).map((item) => String(item.supervisionId));
   const records = await getSupervisionsByIds(tenantId, ids);
-  return {
-    items: ids.flatMap((id) => records.get(id) ?? []),
-    nextCursor: encodeCursor(result.LastEvaluatedKey),
-  };
+  return { items: ids.flatMap((id) => records.get(id) ?? []), nextCursor };
 };

@@ -1,8 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { REGISTRY_TENANT } from '@kikan/shared';
 import * as z from 'zod';
-import { createClientRegistry, type ClientRegistry } from '../data/client.ts';
-import type { TableHandle } from '../data/retention-store.ts';
+import { createClientRegistry, type ClientRegistry, type TableHandle } from '../data/client.ts';
 import { logger } from '../logger.ts';
 import { SWEEPER, runSweep } from './sweep.ts';
 

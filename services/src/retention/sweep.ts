@@ -9,6 +9,7 @@ import {
   type TenantContext,
 } from '@kikan/shared';
 import { auditItem } from '../data/audit.ts';
+import { onTable, type TableHandle } from '../data/client.ts';
 import { MILESTONE_AGES } from '../data/office-counters.ts';
 import { latestDay, retentionStartOf } from '../data/record-days.ts';
 import {
@@ -17,9 +18,8 @@ import {
   listLegalHolds,
   listRegisteredTenants,
   markCaseExpiring,
-  queryAll,
+  readPartition,
   readRetentionSettings,
-  type TableHandle,
 } from '../data/retention-store.ts';
 
 /**
@@ -162,16 +162,16 @@ export interface TenantSweepReport {
 }
 
 /** Deletes one case that is marked (or just was): steps 2–5, from what the table holds now. */
-const deleteMarkedCase = async (table: TableHandle, tenantId: string, caseId: string) => {
-  const caseItems = await queryAll(table, keys.caseItem(tenantId, caseId).pk);
+const deleteMarkedCase = async (tenantId: string, caseId: string) => {
+  const caseItems = await readPartition(keys.caseItem(tenantId, caseId).pk);
   const record = caseItems.find((item) => item.sk === keys.caseItem(tenantId, caseId).sk);
   const personId = text(record?.personId);
-  const personItems = personId ? await queryAll(table, keys.person(tenantId, personId).pk) : [];
+  const personItems = personId ? await readPartition(keys.person(tenantId, personId).pk) : [];
   const plan = planCaseDeletion(tenantId, caseId, caseItems, personItems);
-  await deleteKeys(table, plan.outside);
-  await deleteKeys(table, plan.person);
-  await deleteKeys(table, plan.records);
-  await deleteKeys(table, [plan.caseItem]);
+  await deleteKeys(plan.outside);
+  await deleteKeys(plan.person);
+  await deleteKeys(plan.records);
+  await deleteKeys([plan.caseItem]);
   return plan;
 };
 
@@ -183,18 +183,24 @@ const sweepContext = (tenantId: string): TenantContext =>
  * again inside the marking transaction, so a hold placed meanwhile still wins); every other expired
  * case is audited, then deleted.
  */
-export const sweepTenant = async (
+export const sweepTenant = (
   table: TableHandle,
   tenantId: string,
   now: Date,
   /** Asked before each case: true stops the run there (a Lambda near its timeout); the next run resumes. */
   shouldStop: () => boolean = () => false,
+): Promise<TenantSweepReport> => onTable(table, () => sweepTenantTable(tenantId, now, shouldStop));
+
+const sweepTenantTable = async (
+  tenantId: string,
+  now: Date,
+  shouldStop: () => boolean,
 ): Promise<TenantSweepReport> => {
   const today = todayInJapan(now);
   const [settings, closed, holds] = await Promise.all([
-    readRetentionSettings(table, tenantId),
-    listClosedCases(table, tenantId),
-    listLegalHolds(table, tenantId),
+    readRetentionSettings(tenantId),
+    listClosedCases(tenantId),
+    listLegalHolds(tenantId),
   ]);
   const held = new Set(holds.map((hold) => hold.caseId));
   const report: TenantSweepReport = {
@@ -224,7 +230,7 @@ export const sweepTenant = async (
       // The records decide, read here: a case item that keeps no last record day (written before
       // it existed), or a wrong one, cannot get a case with a newer record deleted.
       const caseKey = keys.caseItem(tenantId, candidate.caseId);
-      const partition = await queryAll(table, caseKey.pk);
+      const partition = await readPartition(caseKey.pk);
       const current = partition.find((item) => item.sk === caseKey.sk);
       if (!current) continue;
       const startsOn = retentionStartOf(current, partition);
@@ -233,7 +239,6 @@ export const sweepTenant = async (
         continue;
       }
       const marked = await markCaseExpiring(
-        table,
         tenantId,
         {
           caseId: candidate.caseId,
@@ -251,7 +256,7 @@ export const sweepTenant = async (
       if (marked === 'held') report.held += 1;
       if (marked !== 'marked') continue;
     }
-    const plan = await deleteMarkedCase(table, tenantId, candidate.caseId);
+    const plan = await deleteMarkedCase(tenantId, candidate.caseId);
     report.deleted += 1;
     if (plan.personDeleted) report.personsDeleted += 1;
   }
@@ -280,7 +285,7 @@ export const runSweep = async ({
   shouldStop = () => false,
   onTenant = () => undefined,
 }: SweepRun): Promise<{ reports: TenantSweepReport[]; failed: string[] }> => {
-  const tenants = await listRegisteredTenants(registry);
+  const tenants = await onTable(registry, listRegisteredTenants);
   const reports: TenantSweepReport[] = [];
   const failed: string[] = [];
   for (const tenantId of tenants) {

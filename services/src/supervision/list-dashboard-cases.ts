@@ -6,9 +6,10 @@ import {
   type DashboardFigure,
   type TenantContext,
 } from '@kikan/shared';
-import type { CaseRecord, Page } from '../data/case-store.ts';
+import type { CaseRecord } from '../data/case-store.ts';
 import { pageCasesByDue, pageCasesReachingAge } from '../data/dashboard-store.ts';
 import { listOffices } from '../data/directory-store.ts';
+import type { Page } from '../data/paging.ts';
 import {
   hasOpenDifficulty,
   isActiveCase,
