@@ -109,21 +109,6 @@ export const toPlanBody = (values: PlanFormValues) => ({
 export const checkPlanForm = (values: PlanFormValues): FormCheck<PlanContent> =>
   checkInput(PlanContent, toPlanBody(values));
 
-/**
- * Moves the row at `from` by `offset` places (−1 up, +1 down); a move past either end leaves the
- * order unchanged. Returns a new array: the caller assigns it, and the priorities follow the order.
- */
-export const moveRow = <T>(rows: readonly T[], from: number, offset: number): T[] => {
-  const to = from + offset;
-  if (from < 0 || from >= rows.length || to < 0 || to >= rows.length) return [...rows];
-  const moved = [...rows];
-  const [row] = moved.splice(from, 1);
-  if (row !== undefined) moved.splice(to, 0, row);
-  return moved;
-};
-
-export const removeRow = <T>(rows: readonly T[], index: number): T[] => rows.filter((_, at) => at !== index);
-
 export const PLAN_FIELD_LABELS: Record<string, string> = {
   personWishes: '利用者の意向（本人の言葉で）',
   familyWishes: '家族の意向',
