@@ -1,5 +1,6 @@
-import { PlanContent, type NeedRow } from '@kikan/shared';
+import { PlanContent } from '@kikan/shared';
 import { checkInput, type FormCheck } from '#lib/forms.ts';
+import { byPriority } from '#lib/plans.ts';
 
 /** One 福祉サービス等 line of a need row as the inputs hold it. */
 export interface ServiceLineValues {
@@ -57,10 +58,6 @@ export const emptyPlanForm = (newKey: NewKey = randomKey): PlanFormValues => ({
   shortTermGoal: '',
   needs: [emptyNeedRow(newKey)],
 });
-
-/** The rows in the order of their 優先順位 (a copy: the stored order is not trusted to be sorted). */
-export const byPriority = (needs: readonly NeedRow[]): NeedRow[] =>
-  [...needs].sort((a, b) => a.priority - b.priority);
 
 /** A stored plan's content in the editor: a final plan copied into a new draft starts from this too. */
 export const planFormOf = (content: PlanContent, newKey: NewKey = randomKey): PlanFormValues => ({
