@@ -1,26 +1,16 @@
 import {
   CaseCreateInput,
-  type DisabilityCategory,
   type PlanAuthor,
   type SelfPlanReason,
   type ServiceKind,
   type ServiceUseStatus,
-  type SupportLevel,
 } from '@kikan/shared';
 import { checkInput, optionalText as optional, type FormCheck } from '#lib/forms.ts';
+import { emptyPersonForm, personFieldLabels, type PersonFormValues } from '#lib/person-form.ts';
 
 /** What the inputs hold: strings as typed, '' for "not chosen". */
 export interface CaseFormValues {
-  person: {
-    name: string;
-    kana: string;
-    birthDate: string;
-    municipalityCode: string;
-    recipientNumber: string;
-    disabilityCategories: DisabilityCategory[];
-    supportLevel: SupportLevel;
-    familySituation: string;
-  };
+  person: PersonFormValues;
   specialistUserId: string;
   serviceKind: ServiceKind | '';
   planAuthor: PlanAuthor;
@@ -31,16 +21,7 @@ export interface CaseFormValues {
 }
 
 export const emptyCaseForm = (today: string): CaseFormValues => ({
-  person: {
-    name: '',
-    kana: '',
-    birthDate: '',
-    municipalityCode: '',
-    recipientNumber: '',
-    disabilityCategories: [],
-    supportLevel: 'not_assessed',
-    familySituation: '',
-  },
+  person: emptyPersonForm(),
   specialistUserId: '',
   serviceKind: '',
   planAuthor: 'specialist',
@@ -52,14 +33,7 @@ export const emptyCaseForm = (today: string): CaseFormValues => ({
 
 /** Labels by input name, for the error summary. */
 export const FIELD_LABELS: Record<string, string> = {
-  'person.name': '氏名',
-  'person.kana': 'フリガナ',
-  'person.birthDate': '生年月日',
-  'person.municipalityCode': '市町村',
-  'person.recipientNumber': '受給者証番号',
-  'person.disabilityCategories': '障害種別',
-  'person.supportLevel': '障害支援区分',
-  'person.familySituation': '家族の状況',
+  ...personFieldLabels('person.'),
   specialistUserId: '担当相談支援専門員',
   serviceKind: 'サービス種別',
   planAuthor: '計画作成者',

@@ -3,7 +3,6 @@ import {
   ClosureProposalInput,
   DifficultyEscalateInput,
   DifficultyFlagInput,
-  SupervisionRequestInput,
   SupportMeetingInput,
 } from '@kikan/shared/difficult-api';
 import { checkInput, type FormCheck } from '#lib/forms.ts';
@@ -157,9 +156,6 @@ export const supportMeetingLabel = (name: string): string => {
   return MEETING_LABELS[name] ?? name;
 };
 
-// ── Closure and supervision request ──────────────────────────────────────────
+// ── Closure ──────────────────────────────────────────────────────────────────────
 export const checkClosureForm = (outcome: string): FormCheck<ClosureProposalInput> =>
   checkInput(ClosureProposalInput, { outcome });
-
-export const checkSupervisionRequestForm = (topic: string): FormCheck<SupervisionRequestInput> =>
-  checkInput(SupervisionRequestInput, { topic });

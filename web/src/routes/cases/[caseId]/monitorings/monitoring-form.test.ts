@@ -2,12 +2,12 @@ import type { Plan } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import {
   checkMonitoringForm,
-  currentPlan,
   emptyMonitoringForm,
   monitoringInputLabel,
   progressRowsFromPlan,
   toMonitoringBody,
 } from './monitoring-form.ts';
+import { currentPlan } from '#lib/plans.ts';
 
 const counterKeys = () => {
   let counter = 0;

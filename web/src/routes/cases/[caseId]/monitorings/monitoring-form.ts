@@ -1,6 +1,6 @@
 import { MonitoringInput, type MONITORING_KINDS, type MONITORING_METHODS, type Plan } from '@kikan/shared';
 import { checkInput, type FormCheck } from '#lib/forms.ts';
-import { byPriority } from '../plans/plan-form.ts';
+import { byPriority } from '#lib/plans.ts';
 
 export type Achievement = 'achieved' | 'partly' | 'not_yet';
 
@@ -30,23 +30,6 @@ export const emptyProgressRow = (newKey: NewKey = randomKey): ProgressRowValues 
   progress: '',
   achieved: '',
 });
-
-/**
- * The plan a monitoring checks against: the newest final plan (本計画), or the newest draft when
- * no plan has been finalised yet; null without any plan.
- */
-export const currentPlan = <P extends Pick<Plan, 'status' | 'planVersion'>>(
-  plans: readonly P[],
-): P | null => {
-  const newest = (status: Plan['status']) =>
-    plans
-      .filter((plan) => plan.status === status)
-      .reduce<P | null>(
-        (best, plan) => (best === null || plan.planVersion > best.planVersion ? plan : best),
-        null,
-      );
-  return newest('final') ?? newest('draft');
-};
 
 /** One progress row per support goal of the plan, in priority order; one empty row without a plan. */
 export const progressRowsFromPlan = (plan: Plan | null, newKey: NewKey = randomKey): ProgressRowValues[] => {

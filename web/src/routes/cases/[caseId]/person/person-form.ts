@@ -1,16 +1,6 @@
-import { PersonPatchInput, type DisabilityCategory, type Person, type SupportLevel } from '@kikan/shared';
+import { PersonPatchInput, type Person } from '@kikan/shared';
 import { checkInput, type FormCheck } from '#lib/forms.ts';
-
-export interface PersonFormValues {
-  name: string;
-  kana: string;
-  birthDate: string;
-  municipalityCode: string;
-  recipientNumber: string;
-  disabilityCategories: DisabilityCategory[];
-  supportLevel: SupportLevel;
-  familySituation: string;
-}
+import type { PersonFormValues } from '#lib/person-form.ts';
 
 type PersonSource = Pick<Person, keyof PersonFormValues>;
 
@@ -46,14 +36,3 @@ export const checkPersonForm = (
   values: PersonFormValues,
   person: PersonSource,
 ): FormCheck<PersonPatchInput> => checkInput(PersonPatchInput, toPersonPatch(values, person));
-
-export const PERSON_FIELD_LABELS: Record<string, string> = {
-  name: '氏名',
-  kana: 'フリガナ',
-  birthDate: '生年月日',
-  municipalityCode: '市町村',
-  recipientNumber: '受給者証番号',
-  disabilityCategories: '障害種別',
-  supportLevel: '障害支援区分',
-  familySituation: '家族の状況',
-};

@@ -1,32 +1,6 @@
-import {
-  MAX_PAGE_SIZE,
-  PersonView,
-  Plan,
-  PlanPage,
-  StaffList,
-  type CaseView,
-  type Me,
-  type PlanSummary,
-  type StaffMember,
-} from '@kikan/shared';
+import { PersonView, StaffList, type CaseView, type Me, type StaffMember } from '@kikan/shared';
 import type { ApiClient } from '#lib/api.ts';
-import { currentPlan } from '../monitorings/monitoring-form.ts';
 import type { PlanSheetSource } from './plan-sheet.ts';
-
-/** Every version of a case's plans, newest first (a case has a handful, one page holds them). */
-export const loadPlanVersions = async (api: ApiClient, casePath: string): Promise<PlanSummary[]> => {
-  const page = await api.get(`${casePath}/plans`, PlanPage, { limit: String(MAX_PAGE_SIZE) });
-  return [...page.items].sort((a, b) => b.planVersion - a.planVersion);
-};
-
-export const loadPlan = (api: ApiClient, casePath: string, planVersion: number): Promise<Plan> =>
-  api.get(`${casePath}/plans/${planVersion}`, Plan);
-
-/** The plan a monitoring checks against (newest final, else newest draft), or null. */
-export const loadCurrentPlan = async (api: ApiClient, casePath: string): Promise<Plan | null> => {
-  const current = currentPlan(await loadPlanVersions(api, casePath));
-  return current ? loadPlan(api, casePath, current.planVersion) : null;
-};
 
 /** What the printed header needs beyond the case: the person record and the office's staff. */
 export interface SheetContext {

@@ -4,13 +4,12 @@ import {
   checkPlanForm,
   emptyNeedRow,
   emptyPlanForm,
-  moveRow,
   planFormOf,
   planInputLabel,
-  removeRow,
   toPlanBody,
   type PlanFormValues,
 } from './plan-form.ts';
+import { moveRow } from '#lib/rows.ts';
 
 const counterKeys = () => {
   let counter = 0;
@@ -126,29 +125,6 @@ describe('plan form ↔ PlanContent', () => {
 });
 
 describe('need-row reordering', () => {
-  const rows = ['a', 'b', 'c'];
-
-  it('moves a row up and down by one place', () => {
-    expect(moveRow(rows, 2, -1)).toEqual(['a', 'c', 'b']);
-    expect(moveRow(rows, 0, 1)).toEqual(['b', 'a', 'c']);
-  });
-
-  it('leaves the order unchanged for a move past either end', () => {
-    expect(moveRow(rows, 0, -1)).toEqual(rows);
-    expect(moveRow(rows, 2, 1)).toEqual(rows);
-  });
-
-  it('returns a new array and leaves the original alone', () => {
-    const moved = moveRow(rows, 1, 1);
-
-    expect(moved).not.toBe(rows);
-    expect(rows).toEqual(['a', 'b', 'c']);
-  });
-
-  it('removes exactly the row asked for', () => {
-    expect(removeRow(rows, 1)).toEqual(['a', 'c']);
-  });
-
   it('renumbers the priorities after a move', () => {
     const values = filledForm();
     values.needs = moveRow(values.needs, 2, -2);

@@ -1,5 +1,6 @@
-import { PlanContent, type NeedRow } from '@kikan/shared';
+import { PlanContent } from '@kikan/shared';
 import { checkInput, type FormCheck } from '#lib/forms.ts';
+import { byPriority } from '#lib/plans.ts';
 
 /** One 福祉サービス等 line of a need row as the inputs hold it. */
 export interface ServiceLineValues {
@@ -58,10 +59,6 @@ export const emptyPlanForm = (newKey: NewKey = randomKey): PlanFormValues => ({
   needs: [emptyNeedRow(newKey)],
 });
 
-/** The rows in the order of their 優先順位 (a copy: the stored order is not trusted to be sorted). */
-export const byPriority = (needs: readonly NeedRow[]): NeedRow[] =>
-  [...needs].sort((a, b) => a.priority - b.priority);
-
 /** A stored plan's content in the editor: a final plan copied into a new draft starts from this too. */
 export const planFormOf = (content: PlanContent, newKey: NewKey = randomKey): PlanFormValues => ({
   personWishes: content.personWishes,
@@ -108,21 +105,6 @@ export const toPlanBody = (values: PlanFormValues) => ({
 
 export const checkPlanForm = (values: PlanFormValues): FormCheck<PlanContent> =>
   checkInput(PlanContent, toPlanBody(values));
-
-/**
- * Moves the row at `from` by `offset` places (−1 up, +1 down); a move past either end leaves the
- * order unchanged. Returns a new array: the caller assigns it, and the priorities follow the order.
- */
-export const moveRow = <T>(rows: readonly T[], from: number, offset: number): T[] => {
-  const to = from + offset;
-  if (from < 0 || from >= rows.length || to < 0 || to >= rows.length) return [...rows];
-  const moved = [...rows];
-  const [row] = moved.splice(from, 1);
-  if (row !== undefined) moved.splice(to, 0, row);
-  return moved;
-};
-
-export const removeRow = <T>(rows: readonly T[], index: number): T[] => rows.filter((_, at) => at !== index);
 
 export const PLAN_FIELD_LABELS: Record<string, string> = {
   personWishes: '利用者の意向（本人の言葉で）',

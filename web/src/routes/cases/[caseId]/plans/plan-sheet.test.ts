@@ -1,6 +1,6 @@
 import type { CaseFull } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
-import { monitoringPeriodLabel, planSheetHeader, type PlanSheetSource } from './plan-sheet.ts';
+import { planSheetHeader, type PlanSheetSource } from './plan-sheet.ts';
 
 const view: CaseFull = {
   visibility: 'full',
@@ -80,11 +80,5 @@ describe('print header of a plan', () => {
 
   it('shows a dash where the recipient number is not yet issued', () => {
     expect(planSheetHeader(source({ recipientNumber: undefined })).recipientNumber).toBe('—');
-  });
-
-  it('words monitoring periods as the municipality sets them', () => {
-    expect(monitoringPeriodLabel(1)).toBe('毎月');
-    expect(monitoringPeriodLabel(6)).toBe('6か月ごと');
-    expect(monitoringPeriodLabel(12)).toBe('12か月ごと（年1回）');
   });
 });

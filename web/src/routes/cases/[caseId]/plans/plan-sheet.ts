@@ -7,6 +7,7 @@ import {
   type SupportLevel,
 } from '@kikan/shared';
 import { japanDateOfTimestamp } from '#lib/dates.ts';
+import { monitoringPeriodLabel } from '#lib/plans.ts';
 
 /** What the header of the printed plan shows, as on the familiar paper form (様式). */
 export interface PlanSheetHeader {
@@ -35,9 +36,6 @@ export interface PlanSheetSource {
 }
 
 const NOT_RECORDED = '—';
-
-export const monitoringPeriodLabel = (months: number): string =>
-  months === 1 ? '毎月' : months === 12 ? '12か月ごと（年1回）' : `${months}か月ごと`;
 
 export const planSheetHeader = (source: PlanSheetSource): PlanSheetHeader => {
   const { view, plan } = source;
