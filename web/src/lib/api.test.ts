@@ -100,8 +100,12 @@ const listRoute = testRoute('GET', '/api/me');
 
 describe('paths of routes', () => {
   it('puts each parameter in its place, encoded', () => {
-    expect(pathOf(getPlanRoute, { caseId: 'case-000001', planVersion: 3 })).toBe('/api/cases/case-000001/plans/3');
-    expect(pathOf(getPlanRoute, { caseId: 'a/b c?', planVersion: 1 })).toBe('/api/cases/a%2Fb%20c%3F/plans/1');
+    expect(pathOf(getPlanRoute, { caseId: 'case-000001', planVersion: 3 })).toBe(
+      '/api/cases/case-000001/plans/3',
+    );
+    expect(pathOf(getPlanRoute, { caseId: 'a/b c?', planVersion: 1 })).toBe(
+      '/api/cases/a%2Fb%20c%3F/plans/1',
+    );
     expect(pathOf(getMeRoute)).toBe('/api/me');
   });
 
@@ -116,9 +120,11 @@ describe('paths of routes', () => {
       caseId: string;
       planVersion: unknown;
     }>();
-    expectTypeOf<InputOf<typeof getMeRoute>>().toEqualTypeOf<{ params?: undefined } & { query?: undefined } & {
-      body?: undefined;
-    }>();
+    expectTypeOf<InputOf<typeof getMeRoute>>().toEqualTypeOf<
+      { params?: undefined } & { query?: undefined } & {
+        body?: undefined;
+      }
+    >();
   });
 });
 
@@ -231,7 +237,10 @@ describe('ApiClient', () => {
   it('sends a DELETE without a body, with the token, and parses the answer', async () => {
     const { client, fetchMock } = clientWith(async () => json(200, me));
 
-    const answer = await client.call({ ...removeUserRoute, response: Me }, { params: { userId: 'user-000002' } });
+    const answer = await client.call(
+      { ...removeUserRoute, response: Me },
+      { params: { userId: 'user-000002' } },
+    );
 
     const [url, init] = fetchMock.mock.calls[0] ?? [];
     expect(url).toBe('/api/users/user-000002');
@@ -267,7 +276,9 @@ describe('ApiClient', () => {
     const { client, fetchMock } = clientWith(async () => json(200, { items: [], nextCursor: null }));
 
     await client.call(listCasesRoute, { query: { limit: 100, cursor: 'abc', assigned: undefined } });
-    await expect(client.call(getPlanRoute, { params: { caseId: 'case 1', planVersion: 2 } })).rejects.toMatchObject({
+    await expect(
+      client.call(getPlanRoute, { params: { caseId: 'case 1', planVersion: 2 } }),
+    ).rejects.toMatchObject({
       code: 'invalid_response',
     });
 
@@ -286,7 +297,11 @@ describe('ApiClient', () => {
     const { client, fetchMock } = clientWith(async () => json(200, me));
     const approve = { ...removeUserRoute, method: 'POST' as const, response: Me };
 
-    await client.call(approve, { params: { userId: 'user-000002' } }, { version: 3, idempotencyKey: 'key-2' });
+    await client.call(
+      approve,
+      { params: { userId: 'user-000002' } },
+      { version: 3, idempotencyKey: 'key-2' },
+    );
 
     const init = fetchMock.mock.calls[0]?.[1];
     const headers = new Headers(init?.headers);
@@ -300,7 +315,11 @@ describe('ApiClient', () => {
   it('sends the version as If-Match on a DELETE', async () => {
     const { client, fetchMock } = clientWith(async () => json(200, me));
 
-    await client.call({ ...removeUserRoute, response: Me }, { params: { userId: 'user-000002' } }, { version: 4 });
+    await client.call(
+      { ...removeUserRoute, response: Me },
+      { params: { userId: 'user-000002' } },
+      { version: 4 },
+    );
 
     expect(new Headers(fetchMock.mock.calls[0]?.[1]?.headers).get('If-Match')).toBe('"4"');
   });
@@ -319,7 +338,9 @@ describe('ApiClient', () => {
       json(412, errorBody('version_mismatch', '他の人がこのデータを更新しました。')),
     );
 
-    const error = await client.call(putRoute, { body: {} }, { version: 1 }).catch((caught: unknown) => caught);
+    const error = await client
+      .call(putRoute, { body: {} }, { version: 1 })
+      .catch((caught: unknown) => caught);
 
     expect(isVersionMismatch(error)).toBe(true);
     expect(isVersionMismatch(new ApiError(409, 'conflict', '重複'))).toBe(false);
@@ -340,7 +361,9 @@ describe('file downloads', () => {
         }),
     );
 
-    const file = await client.download(exportParticipationRoute, { query: { fiscalYear: '2026', officeId: '' } });
+    const file = await client.download(exportParticipationRoute, {
+      query: { fiscalYear: '2026', officeId: '' },
+    });
 
     expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/ledger/participation.csv?fiscalYear=2026');
     expect(new Headers(fetchMock.mock.calls[0]?.[1]?.headers).get('Authorization')).toBe('Bearer token-1');

@@ -124,7 +124,10 @@ export class ApiClient {
    * `{param}`s, the query and body are typed by its schemas, and the answer is checked with its
    * response schema, so a path or a schema cannot drift from what the server serves.
    */
-  async call<R extends RouteDefinition>(route: R, ...[input, options]: CallArguments<R>): Promise<ResponseOf<R>> {
+  async call<R extends RouteDefinition>(
+    route: R,
+    ...[input, options]: CallArguments<R>
+  ): Promise<ResponseOf<R>> {
     if (route.raw) throw new TypeError(`${route.method} ${route.path} answers a file: use download()`);
     const { params, query, body } = (input ?? {}) as RouteInput;
     const url = withQuery(pathOf(route, params), query);
@@ -150,7 +153,11 @@ export class ApiClient {
   ): Promise<{ blob: Blob; filename: string | null }> {
     if (!route.raw) throw new TypeError(`${route.method} ${route.path} answers JSON: use call()`);
     const { params, query } = (input ?? {}) as RouteInput;
-    const response = await this.#send(withQuery(pathOf(route, params), query), { method: route.method }, '*/*');
+    const response = await this.#send(
+      withQuery(pathOf(route, params), query),
+      { method: route.method },
+      '*/*',
+    );
     if (!response.ok) throw await this.#failure(response);
     return {
       blob: await response.blob(),
@@ -222,7 +229,10 @@ interface RouteInput {
 }
 
 /** `/api/cases/{caseId}` with `{ caseId: 'a/b' }` → `/api/cases/a%2Fb`; a missing param is a bug. */
-export const pathOf = (route: Pick<RouteDefinition, 'method' | 'path'>, params: Record<string, unknown> = {}): string =>
+export const pathOf = (
+  route: Pick<RouteDefinition, 'method' | 'path'>,
+  params: Record<string, unknown> = {},
+): string =>
   route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined || value === null || value === '')

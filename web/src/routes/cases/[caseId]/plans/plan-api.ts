@@ -2,30 +2,34 @@ import {
   MAX_PAGE_SIZE,
   PersonView,
   Plan,
-  PlanPage,
-  StaffList,
   type CaseView,
   type Me,
   type PlanSummary,
   type StaffMember,
 } from '@kikan/shared';
+import {
+  getPersonRoute,
+  getPlanRoute,
+  listPlansRoute,
+  listStaffRoute,
+} from '@kikan/shared/contracts/caseload';
 import type { ApiClient } from '#lib/api.ts';
 import { currentPlan } from '../monitorings/monitoring-form.ts';
 import type { PlanSheetSource } from './plan-sheet.ts';
 
 /** Every version of a case's plans, newest first (a case has a handful, one page holds them). */
-export const loadPlanVersions = async (api: ApiClient, casePath: string): Promise<PlanSummary[]> => {
-  const page = await api.get(`${casePath}/plans`, PlanPage, { limit: String(MAX_PAGE_SIZE) });
+export const loadPlanVersions = async (api: ApiClient, caseId: string): Promise<PlanSummary[]> => {
+  const page = await api.call(listPlansRoute, { params: { caseId }, query: { limit: MAX_PAGE_SIZE } });
   return [...page.items].sort((a, b) => b.planVersion - a.planVersion);
 };
 
-export const loadPlan = (api: ApiClient, casePath: string, planVersion: number): Promise<Plan> =>
-  api.get(`${casePath}/plans/${planVersion}`, Plan);
+export const loadPlan = (api: ApiClient, caseId: string, planVersion: number): Promise<Plan> =>
+  api.call(getPlanRoute, { params: { caseId, planVersion } });
 
 /** The plan a monitoring checks against (newest final, else newest draft), or null. */
-export const loadCurrentPlan = async (api: ApiClient, casePath: string): Promise<Plan | null> => {
-  const current = currentPlan(await loadPlanVersions(api, casePath));
-  return current ? loadPlan(api, casePath, current.planVersion) : null;
+export const loadCurrentPlan = async (api: ApiClient, caseId: string): Promise<Plan | null> => {
+  const current = currentPlan(await loadPlanVersions(api, caseId));
+  return current ? loadPlan(api, caseId, current.planVersion) : null;
 };
 
 /** What the printed header needs beyond the case: the person record and the office's staff. */
@@ -38,9 +42,9 @@ export interface SheetContext {
 export const loadSheetContext = async (api: ApiClient, view: CaseView): Promise<SheetContext> => {
   const [person, staff] = await Promise.all([
     view.visibility === 'full'
-      ? api.get(`/api/persons/${encodeURIComponent(view.personId)}`, PersonView).catch(() => null)
+      ? api.call(getPersonRoute, { params: { personId: view.personId } }).catch(() => null)
       : Promise.resolve(null),
-    api.get('/api/users', StaffList).then(
+    api.call(listStaffRoute).then(
       (list) => list.items,
       () => [],
     ),
