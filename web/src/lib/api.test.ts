@@ -2,6 +2,7 @@ import { Me } from '@kikan/shared';
 import { exportAuditRoute, getMeRoute, removeUserRoute } from '@kikan/shared/contracts/admin';
 import { getPlanRoute, listCasesRoute } from '@kikan/shared/contracts/caseload';
 import { defineRoute } from '@kikan/shared/contracts/route';
+import { healthRoute } from '@kikan/shared/contracts/platform';
 import { exportParticipationRoute } from '@kikan/shared/contracts/supervision';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import * as z from 'zod';
@@ -15,6 +16,7 @@ import {
   filenameOfDisposition,
   formErrorsOfServerFields,
   isVersionMismatch,
+  mayCall,
   inputNameOfPath,
   pathOf,
   type InputOf,
@@ -125,6 +127,16 @@ describe('paths of routes', () => {
         body?: undefined;
       }
     >();
+  });
+});
+
+describe('who may call a route', () => {
+  it('follows the access the route contract lists, deny by default', () => {
+    expect(mayCall('specialist', listCasesRoute)).toBe(true);
+    expect(mayCall('tenant_admin', listCasesRoute)).toBe(false);
+    expect(mayCall('tenant_admin', removeUserRoute)).toBe(true);
+    expect(mayCall('specialist', removeUserRoute)).toBe(false);
+    expect(mayCall('municipal_officer', healthRoute)).toBe(true);
   });
 });
 

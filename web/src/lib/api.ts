@@ -1,4 +1,4 @@
-import { ErrorResponse, type FieldError } from '@kikan/shared';
+import { ErrorResponse, type FieldError, type Role } from '@kikan/shared';
 import type { RouteDefinition } from '@kikan/shared/contracts/route';
 import type * as z from 'zod';
 
@@ -95,6 +95,13 @@ export interface WriteOptions {
    */
   version?: number;
 }
+
+/**
+ * Whether a role may call a route at all: the route's contract lists who (deny by default), so a
+ * page offers only what the API would accept. The API still decides on the record itself.
+ */
+export const mayCall = (role: Role, route: Pick<RouteDefinition, 'access'>): boolean =>
+  route.access === 'public' || route.access.includes(role);
 
 /** The ETag the server sends for a record of this version. */
 export const entityTagOf = (version: number): string => `"${version}"`;

@@ -22,6 +22,7 @@ import {
   openCorrectionRoute,
 } from '@kikan/shared/contracts/statistics';
 import type { RouteDefinition } from '@kikan/shared/contracts/route';
+import { mayCall } from '#lib/api.ts';
 import { fiscalYearLabel, type FiscalYearOption } from '#lib/fiscal-year.ts';
 
 /** 令和6〜8年度: a plan period's three years as the plan's cover prints them. */
@@ -267,11 +268,11 @@ export const fallbackFilename = (
 };
 
 /**
- * Files leave the tenant's hands, so only the municipality and the core center take them; an
- * office manager's view is their own office's figures, there to be confirmed.
+ * Files leave the tenant's hands, so only the municipality and the core center take them (the
+ * export routes' access); an office manager's view is their own office's figures, there to be confirmed.
  */
 export const exportsFor = (role: Role): readonly ExportChoice[] =>
-  role === 'municipal_officer' || role === 'core_supervisor' ? EXPORT_CHOICES : [];
+  EXPORT_CHOICES.filter((choice) => mayCall(role, choice.route));
 
 /** The query of an export: the year, the version shown, and the use (the council pack takes only the year). */
 export const exportQuery = (
