@@ -151,8 +151,9 @@ export class ApiClient {
   }
 
   /**
-   * A file the API builds (a CSV export). It needs the bearer token like any call, so it cannot be
-   * a plain link: the portal fetches it and saves the Blob (the token never leaves memory).
+   * A file the API builds (a CSV or XLSX export: a `raw` route of the contracts). It needs the bearer
+   * token like any call, so it cannot be a plain link: the portal fetches it and hands the Blob to
+   * `saveBlob` (download.ts), so the token never leaves memory.
    */
   async download<R extends RouteDefinition>(
     route: R,
