@@ -1,5 +1,11 @@
 import { Me } from '@kikan/shared';
-import { describe, expect, it, vi } from 'vitest';
+import { exportAuditRoute, getMeRoute, removeUserRoute } from '@kikan/shared/contracts/admin';
+import { getPlanRoute, listCasesRoute } from '@kikan/shared/contracts/caseload';
+import { defineRoute } from '@kikan/shared/contracts/route';
+import { healthRoute } from '@kikan/shared/contracts/platform';
+import { exportParticipationRoute } from '@kikan/shared/contracts/supervision';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import * as z from 'zod';
 import {
   ApiClient,
   ApiError,
@@ -10,7 +16,11 @@ import {
   filenameOfDisposition,
   formErrorsOfServerFields,
   isVersionMismatch,
+  mayCall,
   inputNameOfPath,
+  pathOf,
+  type InputOf,
+  type ResponseOf,
   inputNameOfServerField,
   userMessageOf,
 } from './api.ts';
@@ -71,11 +81,70 @@ describe('field error mapping', () => {
   });
 });
 
+/** Routes shaped for the tests: any body, the `Me` answer, so each test checks one thing. */
+const testRoute = <M extends 'POST' | 'PUT' | 'PATCH' | 'GET'>(method: M, path: `/api/${string}`) =>
+  defineRoute({
+    method,
+    path,
+    context: 'caseload',
+    access: ['specialist'],
+    summary: 'test',
+    params: z.strictObject({ caseId: z.string() }).partial(),
+    query: z.strictObject({ assigned: z.string(), cursor: z.string(), officeId: z.string() }).partial(),
+    body: z.record(z.string(), z.unknown()),
+    response: Me,
+    successStatus: 200,
+  });
+const createRoute = testRoute('POST', '/api/cases');
+const patchRoute = testRoute('PATCH', '/api/cases/{caseId}');
+const putRoute = testRoute('PUT', '/api/x');
+const listRoute = testRoute('GET', '/api/me');
+
+describe('paths of routes', () => {
+  it('puts each parameter in its place, encoded', () => {
+    expect(pathOf(getPlanRoute, { caseId: 'case-000001', planVersion: 3 })).toBe(
+      '/api/cases/case-000001/plans/3',
+    );
+    expect(pathOf(getPlanRoute, { caseId: 'a/b c?', planVersion: 1 })).toBe(
+      '/api/cases/a%2Fb%20c%3F/plans/1',
+    );
+    expect(pathOf(getMeRoute)).toBe('/api/me');
+  });
+
+  it('refuses to call a route whose path parameter is missing', () => {
+    expect(() => pathOf(getPlanRoute, { caseId: 'case-000001' })).toThrow(/planVersion/);
+    expect(() => pathOf(removeUserRoute, { userId: '' })).toThrow(/userId/);
+  });
+
+  it('types the input and the answer from the route', () => {
+    expectTypeOf<ResponseOf<typeof getMeRoute>>().toEqualTypeOf<Me>();
+    expectTypeOf<InputOf<typeof getPlanRoute>['params']>().toEqualTypeOf<{
+      caseId: string;
+      planVersion: unknown;
+    }>();
+    expectTypeOf<InputOf<typeof getMeRoute>>().toEqualTypeOf<
+      { params?: undefined } & { query?: undefined } & {
+        body?: undefined;
+      }
+    >();
+  });
+});
+
+describe('who may call a route', () => {
+  it('follows the access the route contract lists, deny by default', () => {
+    expect(mayCall('specialist', listCasesRoute)).toBe(true);
+    expect(mayCall('tenant_admin', listCasesRoute)).toBe(false);
+    expect(mayCall('tenant_admin', removeUserRoute)).toBe(true);
+    expect(mayCall('specialist', removeUserRoute)).toBe(false);
+    expect(mayCall('municipal_officer', healthRoute)).toBe(true);
+  });
+});
+
 describe('ApiClient', () => {
   it('sends the bearer token and returns the parsed response', async () => {
     const { client, fetchMock } = clientWith(async () => json(200, me));
 
-    const result = await client.get('/api/me', Me);
+    const result = await client.call(getMeRoute);
 
     expect(result).toEqual(me);
     const [url, init] = fetchMock.mock.calls[0] ?? [];
@@ -86,7 +155,7 @@ describe('ApiClient', () => {
   it('puts defined query values in the URL and drops empty ones', async () => {
     const { client, fetchMock } = clientWith(async () => json(200, me));
 
-    await client.get('/api/me', Me, { assigned: 'me', cursor: undefined, officeId: '' });
+    await client.call(listRoute, { query: { assigned: 'me', cursor: undefined, officeId: '' } });
 
     expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/me?assigned=me');
   });
@@ -94,7 +163,7 @@ describe('ApiClient', () => {
   it('sends JSON and the Idempotency-Key header on a create', async () => {
     const { client, fetchMock } = clientWith(async () => json(201, me));
 
-    await client.post('/api/cases', { a: 1 }, Me, { idempotencyKey: 'key-1' });
+    await client.call(createRoute, { body: { a: 1 } }, { idempotencyKey: 'key-1' });
 
     const init = fetchMock.mock.calls[0]?.[1];
     const headers = new Headers(init?.headers);
@@ -110,7 +179,7 @@ describe('ApiClient', () => {
       json(400, errorBody('validation_failed', '入力内容に誤りがあります', fields)),
     );
 
-    const error = await client.post('/api/cases', {}, Me).catch((caught: unknown) => caught);
+    const error = await client.call(createRoute, { body: {} }).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
@@ -127,14 +196,14 @@ describe('ApiClient', () => {
       json(401, errorBody('unauthorized', 'ログインが必要です。もう一度ログインしてください')),
     );
 
-    await expect(client.get('/api/me', Me)).rejects.toBeInstanceOf(ApiError);
+    await expect(client.call(getMeRoute)).rejects.toBeInstanceOf(ApiError);
     expect(onUnauthorized).toHaveBeenCalledWith('ログインが必要です。もう一度ログインしてください');
   });
 
   it('does not end the session on 403, and shows the fixed permission message', async () => {
     const { client, onUnauthorized } = clientWith(async () => json(403, errorBody('forbidden', 'forbidden')));
 
-    const error = await client.get('/api/cases', Me).catch((caught: unknown) => caught);
+    const error = await client.call(listCasesRoute).catch((caught: unknown) => caught);
 
     expect(onUnauthorized).not.toHaveBeenCalled();
     expect(userMessageOf(error)).toBe(FORBIDDEN_MESSAGE);
@@ -145,7 +214,7 @@ describe('ApiClient', () => {
       throw new TypeError('Failed to fetch');
     });
 
-    const error = await client.get('/api/me', Me).catch((caught: unknown) => caught);
+    const error = await client.call(getMeRoute).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(NetworkError);
     expect(userMessageOf(error)).toBe(NETWORK_ERROR_MESSAGE);
@@ -154,7 +223,7 @@ describe('ApiClient', () => {
   it('treats an error body not in the shared shape (a proxy page) as an unexpected response', async () => {
     const { client } = clientWith(async () => new Response('<html>Bad Gateway</html>', { status: 502 }));
 
-    const error = await client.get('/api/me', Me).catch((caught: unknown) => caught);
+    const error = await client.call(getMeRoute).catch((caught: unknown) => caught);
 
     expect(error).toMatchObject({ status: 502, message: UNEXPECTED_RESPONSE_MESSAGE });
   });
@@ -162,7 +231,7 @@ describe('ApiClient', () => {
   it('rejects a success response that does not match the response schema', async () => {
     const { client } = clientWith(async () => json(200, { ...me, role: 'root' }));
 
-    const error = await client.get('/api/me', Me).catch((caught: unknown) => caught);
+    const error = await client.call(getMeRoute).catch((caught: unknown) => caught);
 
     expect(error).toMatchObject({ code: 'invalid_response', message: UNEXPECTED_RESPONSE_MESSAGE });
   });
@@ -170,7 +239,7 @@ describe('ApiClient', () => {
   it('sends the version an edit started from as If-Match on an update', async () => {
     const { client, fetchMock } = clientWith(async () => json(200, me));
 
-    await client.patch('/api/cases/case-000001', { a: 1 }, Me, { version: 7 });
+    await client.call(patchRoute, { params: { caseId: 'case-000001' }, body: { a: 1 } }, { version: 7 });
 
     const init = fetchMock.mock.calls[0]?.[1];
     expect(init?.method).toBe('PATCH');
@@ -180,7 +249,10 @@ describe('ApiClient', () => {
   it('sends a DELETE without a body, with the token, and parses the answer', async () => {
     const { client, fetchMock } = clientWith(async () => json(200, me));
 
-    const answer = await client.delete('/api/users/user-000002', Me);
+    const answer = await client.call(
+      { ...removeUserRoute, response: Me },
+      { params: { userId: 'user-000002' } },
+    );
 
     const [url, init] = fetchMock.mock.calls[0] ?? [];
     expect(url).toBe('/api/users/user-000002');
@@ -196,7 +268,9 @@ describe('ApiClient', () => {
       json(401, errorBody('session_revoked', '利用者情報が変更されたため、ログインし直してください')),
     );
 
-    const error = await client.delete('/api/users/user-000002', Me).catch((caught: unknown) => caught);
+    const error = await client
+      .call(removeUserRoute, { params: { userId: 'user-000002' } })
+      .catch((caught: unknown) => caught);
 
     expect(error).toMatchObject({ status: 401, code: 'session_revoked' });
     expect(onUnauthorized).toHaveBeenCalledWith('利用者情報が変更されたため、ログインし直してください');
@@ -205,9 +279,70 @@ describe('ApiClient', () => {
   it('sends no If-Match on a create', async () => {
     const { client, fetchMock } = clientWith(async () => json(201, me));
 
-    await client.post('/api/cases', { a: 1 }, Me, { idempotencyKey: 'key-1' });
+    await client.call(createRoute, { body: { a: 1 } }, { idempotencyKey: 'key-1' });
 
     expect(new Headers(fetchMock.mock.calls[0]?.[1]?.headers).has('If-Match')).toBe(false);
+  });
+
+  it('builds the path from the params and the query from the route, numbers as text', async () => {
+    const { client, fetchMock } = clientWith(async () => json(200, { items: [], nextCursor: null }));
+
+    await client.call(listCasesRoute, { query: { limit: 100, cursor: 'abc', assigned: undefined } });
+    await expect(
+      client.call(getPlanRoute, { params: { caseId: 'case 1', planVersion: 2 } }),
+    ).rejects.toMatchObject({
+      code: 'invalid_response',
+    });
+
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([
+      '/api/cases?limit=100&cursor=abc',
+      '/api/cases/case%201/plans/2',
+    ]);
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.method).toBe('GET');
+    expect(init?.body).toBeUndefined();
+    expect(new Headers(init?.headers).has('Content-Type')).toBe(false);
+    expect(new Headers(init?.headers).get('Accept')).toBe('application/json');
+  });
+
+  it('sends an empty JSON object on a write whose route takes no body', async () => {
+    const { client, fetchMock } = clientWith(async () => json(200, me));
+    const approve = { ...removeUserRoute, method: 'POST' as const, response: Me };
+
+    await client.call(
+      approve,
+      { params: { userId: 'user-000002' } },
+      { version: 3, idempotencyKey: 'key-2' },
+    );
+
+    const init = fetchMock.mock.calls[0]?.[1];
+    const headers = new Headers(init?.headers);
+    expect(init?.method).toBe('POST');
+    expect(init?.body).toBe('{}');
+    expect(headers.get('Content-Type')).toBe('application/json');
+    expect(headers.get('If-Match')).toBe('"3"');
+    expect(headers.get('Idempotency-Key')).toBe('key-2');
+  });
+
+  it('sends the version as If-Match on a DELETE', async () => {
+    const { client, fetchMock } = clientWith(async () => json(200, me));
+
+    await client.call(
+      { ...removeUserRoute, response: Me },
+      { params: { userId: 'user-000002' } },
+      { version: 4 },
+    );
+
+    expect(new Headers(fetchMock.mock.calls[0]?.[1]?.headers).get('If-Match')).toBe('"4"');
+  });
+
+  it('keeps files and JSON apart: a raw route is downloaded, a JSON route is called', async () => {
+    const { client, fetchMock } = clientWith(async () => json(200, me));
+
+    const period = { from: '2026-11-01', to: '2026-11-30' };
+    await expect(client.call(exportAuditRoute, { query: period })).rejects.toThrow(/download/);
+    await expect(client.download(getMeRoute)).rejects.toThrow(/call/);
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('recognises a stale write (412) as a version mismatch', async () => {
@@ -215,7 +350,9 @@ describe('ApiClient', () => {
       json(412, errorBody('version_mismatch', '他の人がこのデータを更新しました。')),
     );
 
-    const error = await client.put('/api/x', {}, Me, { version: 1 }).catch((caught: unknown) => caught);
+    const error = await client
+      .call(putRoute, { body: {} }, { version: 1 })
+      .catch((caught: unknown) => caught);
 
     expect(isVersionMismatch(error)).toBe(true);
     expect(isVersionMismatch(new ApiError(409, 'conflict', '重複'))).toBe(false);
@@ -236,7 +373,9 @@ describe('file downloads', () => {
         }),
     );
 
-    const file = await client.download('/api/ledger/participation.csv', { fiscalYear: '2026', cursor: '' });
+    const file = await client.download(exportParticipationRoute, {
+      query: { fiscalYear: '2026', officeId: '' },
+    });
 
     expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/ledger/participation.csv?fiscalYear=2026');
     expect(new Headers(fetchMock.mock.calls[0]?.[1]?.headers).get('Authorization')).toBe('Bearer token-1');
@@ -247,7 +386,9 @@ describe('file downloads', () => {
   it('turns a refused download into the same ApiError as any call', async () => {
     const { client, onUnauthorized } = clientWith(async () => json(403, errorBody('forbidden', 'forbidden')));
 
-    const error = await client.download('/api/audit.csv').catch((caught: unknown) => caught);
+    const error = await client
+      .download(exportAuditRoute, { query: { from: '2026-11-01', to: '2026-11-30' } })
+      .catch((caught: unknown) => caught);
 
     expect(userMessageOf(error)).toBe(FORBIDDEN_MESSAGE);
     expect(onUnauthorized).not.toHaveBeenCalled();

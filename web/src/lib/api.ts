@@ -1,4 +1,6 @@
-import { ErrorResponse, type FieldError } from '@kikan/shared';
+import { ErrorResponse, type FieldError, type Role } from '@kikan/shared';
+import type { RouteDefinition } from '@kikan/shared/contracts/route';
+import type * as z from 'zod';
 
 export const FORBIDDEN_MESSAGE = 'この操作を行う権限がありません';
 export const NETWORK_ERROR_MESSAGE =
@@ -94,6 +96,13 @@ export interface WriteOptions {
   version?: number;
 }
 
+/**
+ * Whether a role may call a route at all: the route's contract lists who (deny by default), so a
+ * page offers only what the API would accept. The API still decides on the record itself.
+ */
+export const mayCall = (role: Role, route: Pick<RouteDefinition, 'access'>): boolean =>
+  route.access === 'public' || route.access.includes(role);
+
 /** The ETag the server sends for a record of this version. */
 export const entityTagOf = (version: number): string => `"${version}"`;
 
@@ -117,55 +126,46 @@ export class ApiClient {
     this.#options = options;
   }
 
-  get<T>(
-    path: string,
-    schema: ResponseSchema<T>,
-    query: Record<string, string | undefined> = {},
-  ): Promise<T> {
-    return this.#request(withQuery(path, query), { method: 'GET' }, schema);
-  }
-
-  post<T>(path: string, body: unknown, schema: ResponseSchema<T>, options: WriteOptions = {}): Promise<T> {
-    return this.#write('POST', path, body, schema, options);
-  }
-
-  put<T>(path: string, body: unknown, schema: ResponseSchema<T>, options: WriteOptions = {}): Promise<T> {
-    return this.#write('PUT', path, body, schema, options);
-  }
-
-  patch<T>(path: string, body: unknown, schema: ResponseSchema<T>, options: WriteOptions = {}): Promise<T> {
-    return this.#write('PATCH', path, body, schema, options);
-  }
-
-  /** Removes what the path names (a user, a legal hold); no body, the answer is the record as it now stands. */
-  delete<T>(path: string, schema: ResponseSchema<T>, options: WriteOptions = {}): Promise<T> {
+  /**
+   * Calls one route of `@kikan/shared/contracts/<context>`: the path is built from the route's
+   * `{param}`s, the query and body are typed by its schemas, and the answer is checked with its
+   * response schema, so a path or a schema cannot drift from what the server serves.
+   */
+  async call<R extends RouteDefinition>(
+    route: R,
+    ...[input, options]: CallArguments<R>
+  ): Promise<ResponseOf<R>> {
+    if (route.raw) throw new TypeError(`${route.method} ${route.path} answers a file: use download()`);
+    const { params, query, body } = (input ?? {}) as RouteInput;
+    const url = withQuery(pathOf(route, params), query);
     const headers: Record<string, string> = {};
-    if (options.version !== undefined) headers['If-Match'] = entityTagOf(options.version);
-    return this.#request(path, { method: 'DELETE', headers }, schema);
-  }
-
-  #write<T>(
-    method: 'POST' | 'PUT' | 'PATCH',
-    path: string,
-    body: unknown,
-    schema: ResponseSchema<T>,
-    options: WriteOptions,
-  ): Promise<T> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-    if (options.version !== undefined) headers['If-Match'] = entityTagOf(options.version);
-    return this.#request(path, { method, headers, body: JSON.stringify(body) }, schema);
+    if (options?.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+    if (options?.version !== undefined) headers['If-Match'] = entityTagOf(options.version);
+    const init: RequestInit = { method: route.method, headers };
+    if (route.method !== 'GET' && route.method !== 'DELETE') {
+      // A write without a body schema (an approval, a confirmation) still sends an empty JSON object.
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body ?? {});
+    }
+    return this.#request(url, init, route.response as ResponseSchema<ResponseOf<R>>);
   }
 
   /**
-   * A file the API builds (a CSV export). It needs the bearer token like any call, so it cannot be
-   * a plain link: the portal fetches it and saves the Blob (the token never leaves memory).
+   * A file the API builds (a CSV or XLSX export: a `raw` route of the contracts). It needs the bearer
+   * token like any call, so it cannot be a plain link: the portal fetches it and hands the Blob to
+   * `saveBlob` (download.ts), so the token never leaves memory.
    */
-  async download(
-    path: string,
-    query: Record<string, string | undefined> = {},
+  async download<R extends RouteDefinition>(
+    route: R,
+    ...[input]: CallArguments<R>
   ): Promise<{ blob: Blob; filename: string | null }> {
-    const response = await this.#send(withQuery(path, query), { method: 'GET' }, '*/*');
+    if (!route.raw) throw new TypeError(`${route.method} ${route.path} answers JSON: use call()`);
+    const { params, query } = (input ?? {}) as RouteInput;
+    const response = await this.#send(
+      withQuery(pathOf(route, params), query),
+      { method: route.method },
+      '*/*',
+    );
     if (!response.ok) throw await this.#failure(response);
     return {
       blob: await response.blob(),
@@ -203,10 +203,56 @@ export class ApiClient {
   }
 }
 
-const withQuery = (path: string, query: Record<string, string | undefined>): string => {
+/** The part of a call a route's schema types; a route without the schema takes nothing there. */
+type PartOf<K extends string, S> = z.ZodType extends S
+  ? { [P in K]?: undefined }
+  : S extends z.ZodType
+    ? undefined extends z.input<S>
+      ? { [P in K]?: z.input<S> }
+      : Record<never, never> extends z.input<S>
+        ? { [P in K]?: z.input<S> }
+        : { [P in K]: z.input<S> }
+    : { [P in K]?: undefined };
+
+/** What `api.call(route, input)` takes: the route's params (required when its path has any), query, body. */
+export type InputOf<R extends RouteDefinition> =
+  R extends RouteDefinition<infer TParams, infer TQuery, infer TBody>
+    ? PartOf<'params', TParams> & PartOf<'query', TQuery> & PartOf<'body', TBody>
+    : never;
+
+/** What `api.call(route, …)` resolves to: the route's response as its schema parses it. */
+export type ResponseOf<R extends RouteDefinition> =
+  R extends RouteDefinition<z.ZodType, z.ZodType, z.ZodType, infer TResponse> ? z.output<TResponse> : never;
+
+/** The input may be left out when nothing in it is required (`api.call(getMeRoute)`). */
+type CallArguments<R extends RouteDefinition> =
+  Record<never, never> extends InputOf<R>
+    ? [input?: InputOf<R>, options?: WriteOptions]
+    : [input: InputOf<R>, options?: WriteOptions];
+
+interface RouteInput {
+  params?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
+
+/** `/api/cases/{caseId}` with `{ caseId: 'a/b' }` → `/api/cases/a%2Fb`; a missing param is a bug. */
+export const pathOf = (
+  route: Pick<RouteDefinition, 'method' | 'path'>,
+  params: Record<string, unknown> = {},
+): string =>
+  route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === null || value === '')
+      throw new TypeError(`${route.method} ${route.path} needs the path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+
+/** Query values as the URL carries them; undefined and empty values are left out. */
+const withQuery = (path: string, query: Record<string, unknown> = {}): string => {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query))
-    if (value !== undefined && value !== '') search.set(name, value);
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
   return search.size > 0 ? `${path}?${search}` : path;
 };
 

@@ -1,5 +1,6 @@
 import type { RouteIdWithSearchOrHash } from '$app/types';
 import type { Role } from '@kikan/shared';
+import { isCaseWorker } from '@kikan/shared/access-policy';
 
 /** The parts of a URL the portal reads; SvelteKit's `page.url` is a read-only URL. */
 export interface ReadonlyUrl {
@@ -37,10 +38,8 @@ export interface NavigationItem {
 
 const link = (href: NavigationItem['href'], label: string): NavigationItem => ({ href, label });
 
-/** Roles that may open case routes (the API answers 403 to the others). */
-export const CASE_ROLES: readonly Role[] = ['specialist', 'office_manager', 'core_supervisor'];
-
-export const canUseCases = (role: Role): boolean => CASE_ROLES.includes(role);
+/** Roles that may open case routes (`CASE_WORKERS`; the API answers 403 to the others). */
+export const canUseCases = (role: Role): boolean => isCaseWorker(role);
 
 const HOME = link('/', 'ホーム');
 const NEW_CASE = link('/cases/new', '新規ケース登録');

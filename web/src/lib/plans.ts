@@ -1,4 +1,5 @@
-import { MAX_PAGE_SIZE, Plan, PlanPage, type NeedRow, type PlanSummary } from '@kikan/shared';
+import { MAX_PAGE_SIZE, Plan, type NeedRow, type PlanSummary } from '@kikan/shared';
+import { getPlanRoute, listPlansRoute } from '@kikan/shared/contracts/caseload';
 import type { ApiClient } from './api.ts';
 
 /** サービス等利用計画: what the plan pages, the monitoring and the case settings share. */
@@ -29,16 +30,16 @@ export const monitoringPeriodLabel = (months: number): string =>
   months === 1 ? '毎月' : months === 12 ? '12か月ごと（年1回）' : `${months}か月ごと`;
 
 /** Every version of a case's plans, newest first (a case has a handful, one page holds them). */
-export const loadPlanVersions = async (api: ApiClient, casePath: string): Promise<PlanSummary[]> => {
-  const page = await api.get(`${casePath}/plans`, PlanPage, { limit: String(MAX_PAGE_SIZE) });
+export const loadPlanVersions = async (api: ApiClient, caseId: string): Promise<PlanSummary[]> => {
+  const page = await api.call(listPlansRoute, { params: { caseId }, query: { limit: MAX_PAGE_SIZE } });
   return [...page.items].sort((a, b) => b.planVersion - a.planVersion);
 };
 
-export const loadPlan = (api: ApiClient, casePath: string, planVersion: number): Promise<Plan> =>
-  api.get(`${casePath}/plans/${planVersion}`, Plan);
+export const loadPlan = (api: ApiClient, caseId: string, planVersion: number): Promise<Plan> =>
+  api.call(getPlanRoute, { params: { caseId, planVersion } });
 
 /** The plan a monitoring checks against (newest final, else newest draft), or null. */
-export const loadCurrentPlan = async (api: ApiClient, casePath: string): Promise<Plan | null> => {
-  const current = currentPlan(await loadPlanVersions(api, casePath));
-  return current ? loadPlan(api, casePath, current.planVersion) : null;
+export const loadCurrentPlan = async (api: ApiClient, caseId: string): Promise<Plan | null> => {
+  const current = currentPlan(await loadPlanVersions(api, caseId));
+  return current ? loadPlan(api, caseId, current.planVersion) : null;
 };

@@ -1,4 +1,5 @@
 import { Me, PortalConfig } from '@kikan/shared';
+import { getMeRoute } from '@kikan/shared/contracts/admin';
 import { createContext } from 'svelte';
 import { ApiClient } from './api.ts';
 import { logoutUrl } from './cognito.ts';
@@ -49,7 +50,7 @@ export class Session {
   async signIn(accessToken: string): Promise<void> {
     this.#token = accessToken;
     try {
-      this.me = await this.api.get('/api/me', Me);
+      this.me = await this.api.call(getMeRoute);
     } catch (error) {
       this.#token = null;
       throw error;

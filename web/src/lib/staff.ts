@@ -1,7 +1,8 @@
 import { ROLE_LABELS, type Role, type StaffMember } from '@kikan/shared';
+import { CASE_WORKERS } from '@kikan/shared/access-policy';
 
-/** Roles that hold cases (DOMAIN: specialists; managers and the core center also carry some). */
-const CASE_HOLDING_ROLES: readonly Role[] = ['specialist', 'office_manager', 'core_supervisor'];
+/** Roles that hold cases (DOMAIN: specialists; managers and the core center also carry some), in that order. */
+const CASE_HOLDING_ROLES: readonly Role[] = CASE_WORKERS;
 
 export interface StaffOption {
   userId: string;

@@ -1,4 +1,6 @@
-import { OfficeList, StaffList, type Office, type StaffMember } from '@kikan/shared';
+import type { Office, StaffMember } from '@kikan/shared';
+import { listOfficesRoute } from '@kikan/shared/contracts/admin';
+import { listStaffRoute } from '@kikan/shared/contracts/caseload';
 import type { ApiClient } from '#lib/api.ts';
 
 /** One office of the tenant with its (active) staff, in the order the API lists them (by name). */
@@ -12,11 +14,11 @@ export interface OfficeStaff {
  * may name any office of the tenant). Removed users are on no list. A failed list fails the whole.
  */
 export const loadStaffByOffice = async (api: ApiClient): Promise<OfficeStaff[]> => {
-  const { items: offices } = await api.get('/api/offices', OfficeList);
+  const { items: offices } = await api.call(listOfficesRoute);
   return Promise.all(
     offices.map(async (office) => ({
       office,
-      staff: (await api.get('/api/users', StaffList, { officeId: office.officeId })).items,
+      staff: (await api.call(listStaffRoute, { query: { officeId: office.officeId } })).items,
     })),
   );
 };

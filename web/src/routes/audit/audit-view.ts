@@ -104,7 +104,9 @@ export const checkFilters = (values: AuditFilterValues): FormCheck<AuditExportQu
   });
 
 /** The address of the page for these filters: what a bookmark or the back button brings back. */
-export const queryOf = (query: AuditExportQuery): Record<string, string> => ({
+export const queryOf = (
+  query: AuditExportQuery,
+): Pick<AuditExportQuery, 'from' | 'to'> & Record<string, string> => ({
   from: query.from,
   to: query.to,
   ...(query.actorUserId ? { actorUserId: query.actorUserId } : {}),

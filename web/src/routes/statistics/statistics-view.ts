@@ -12,6 +12,17 @@ import {
   type StatisticsSettings,
   SUPPRESSED_MARK,
 } from '@kikan/shared';
+import {
+  approveFiguresRoute,
+  confirmCoreFiguresRoute,
+  confirmOfficeFiguresRoute,
+  councilPackRoute,
+  exportFiguresCsvRoute,
+  exportFiguresXlsxRoute,
+  openCorrectionRoute,
+} from '@kikan/shared/contracts/statistics';
+import type { RouteDefinition } from '@kikan/shared/contracts/route';
+import { mayCall } from '#lib/api.ts';
 import { fiscalYearLabel, type FiscalYearOption } from '#lib/fiscal-year.ts';
 
 /** 令和6〜8年度: a plan period's three years as the plan's cover prints them. */
@@ -150,24 +161,24 @@ export const sectionsOf = (
 // ── Sign-off ────────────────────────────────────────────────────────────────
 export type SignOffAction = 'office_confirm' | 'core_confirm' | 'approve' | 'correct';
 
-export const SIGN_OFF_ACTIONS: Record<SignOffAction, { label: string; path: string; done: string }> = {
+export const SIGN_OFF_ACTIONS = {
   office_confirm: {
     label: 'この数値を確認する',
-    path: 'office-confirmation',
+    route: confirmOfficeFiguresRoute,
     done: '事業所として数値を確認しました。',
   },
   core_confirm: {
     label: 'センターとして確認',
-    path: 'core-confirmation',
+    route: confirmCoreFiguresRoute,
     done: '基幹相談支援センターとして確認しました。',
   },
-  approve: { label: '承認して確定', path: 'approval', done: '数値を承認し、確定しました。' },
+  approve: { label: '承認して確定', route: approveFiguresRoute, done: '数値を承認し、確定しました。' },
   correct: {
     label: '訂正版を作成',
-    path: 'corrections',
+    route: openCorrectionRoute,
     done: '訂正版を作成しました。事業所の確認からやり直します。',
   },
-};
+} as const satisfies Record<SignOffAction, { label: string; route: RouteDefinition; done: string }>;
 
 /**
  * The sign-off buttons a role gets, in the three steps of DOMAIN.md (office → core center →
@@ -212,26 +223,26 @@ export type ExportKind = 'csv' | 'xlsx' | 'csv_outside' | 'xlsx_outside' | 'coun
 export interface ExportChoice {
   kind: ExportKind;
   label: string;
-  path: string;
+  route: typeof exportFiguresXlsxRoute | typeof exportFiguresCsvRoute | typeof councilPackRoute;
   use?: 'internal' | 'outside';
 }
 
 export const EXPORT_CHOICES: readonly ExportChoice[] = [
-  { kind: 'xlsx', label: 'XLSX（庁内用）', path: '/api/statistics/export.xlsx', use: 'internal' },
-  { kind: 'csv', label: 'CSV（Excel用・庁内用）', path: '/api/statistics/export.csv', use: 'internal' },
+  { kind: 'xlsx', label: 'XLSX（庁内用）', route: exportFiguresXlsxRoute, use: 'internal' },
+  { kind: 'csv', label: 'CSV（Excel用・庁内用）', route: exportFiguresCsvRoute, use: 'internal' },
   {
     kind: 'xlsx_outside',
     label: 'XLSX（外部公表用・少数秘匿）',
-    path: '/api/statistics/export.xlsx',
+    route: exportFiguresXlsxRoute,
     use: 'outside',
   },
   {
     kind: 'csv_outside',
     label: 'CSV（外部公表用・少数秘匿）',
-    path: '/api/statistics/export.csv',
+    route: exportFiguresCsvRoute,
     use: 'outside',
   },
-  { kind: 'council_pack', label: '協議会資料（XLSX）', path: '/api/council/pack.xlsx' },
+  { kind: 'council_pack', label: '協議会資料（XLSX）', route: councilPackRoute },
 ];
 
 /**
@@ -243,7 +254,7 @@ export const fallbackFilename = (
   fiscalYear: number,
   version: number | null,
 ): string => {
-  const extension = choice.path.endsWith('.csv') ? 'csv' : 'xlsx';
+  const extension = choice.route.path.endsWith('.csv') ? 'csv' : 'xlsx';
   if (choice.use === undefined) return `${formatFiscalYear(fiscalYear)}_協議会資料.${extension}`;
   return (
     [
@@ -257,18 +268,18 @@ export const fallbackFilename = (
 };
 
 /**
- * Files leave the tenant's hands, so only the municipality and the core center take them; an
- * office manager's view is their own office's figures, there to be confirmed.
+ * Files leave the tenant's hands, so only the municipality and the core center take them (the
+ * export routes' access); an office manager's view is their own office's figures, there to be confirmed.
  */
 export const exportsFor = (role: Role): readonly ExportChoice[] =>
-  role === 'municipal_officer' || role === 'core_supervisor' ? EXPORT_CHOICES : [];
+  EXPORT_CHOICES.filter((choice) => mayCall(role, choice.route));
 
 /** The query of an export: the year, the version shown, and the use (the council pack takes only the year). */
 export const exportQuery = (
   choice: ExportChoice,
   fiscalYear: number,
   version: number | null,
-): Record<string, string | undefined> =>
+): { fiscalYear: string; version?: string; use?: 'internal' | 'outside' } =>
   choice.use === undefined
     ? { fiscalYear: String(fiscalYear) }
     : {

@@ -1,11 +1,5 @@
-import {
-  CasePage,
-  MAX_PAGE_SIZE,
-  StaffList,
-  type CaseFull,
-  type Office,
-  type StaffMember,
-} from '@kikan/shared';
+import { MAX_PAGE_SIZE, type CaseFull, type Office, type StaffMember } from '@kikan/shared';
+import { listCasesRoute, listStaffRoute } from '@kikan/shared/contracts/caseload';
 import type { ApiClient } from '#lib/api.ts';
 
 /** Roles that hold cases and are supervised. */
@@ -17,7 +11,7 @@ export const loadSupervisedStaff = async (
   offices: readonly Office[],
 ): Promise<StaffMember[]> => {
   const lists = await Promise.all(
-    offices.map((office) => api.get('/api/users', StaffList, { officeId: office.officeId })),
+    offices.map((office) => api.call(listStaffRoute, { query: { officeId: office.officeId } })),
   );
   return lists.flatMap((list) => list.items).filter((member) => SUPERVISED_ROLES.has(member.role));
 };
@@ -33,7 +27,7 @@ export const loadSharedCases = async (api: ApiClient): Promise<CaseFull[]> => {
   const shared: CaseFull[] = [];
   let cursor: string | undefined;
   for (let pageNumber = 0; pageNumber < MAX_PAGES; pageNumber += 1) {
-    const page = await api.get('/api/cases', CasePage, { limit: String(MAX_PAGE_SIZE), cursor });
+    const page = await api.call(listCasesRoute, { query: { limit: MAX_PAGE_SIZE, cursor } });
     for (const item of page.items)
       if (item.visibility === 'full' && item.phase !== 'closed') shared.push(item);
     if (!page.nextCursor) break;

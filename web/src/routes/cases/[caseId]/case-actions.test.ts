@@ -1,12 +1,7 @@
 import type { CaseFull } from '@kikan/shared';
+import { mayActOnLegalHold, mayWriteCase } from '@kikan/shared/access-policy';
 import { describe, expect, it } from 'vitest';
-import {
-  canClose,
-  canPlaceLegalHold,
-  canWriteCase,
-  phaseButtons,
-  transferToAdultDue,
-} from './case-actions.ts';
+import { canClose, phaseButtons, transferToAdultDue } from './case-actions.ts';
 
 const childCase: CaseFull = {
   visibility: 'full',
@@ -56,18 +51,23 @@ describe('phase buttons', () => {
   });
 });
 
+/** The case page decides with the shared rules the API applies (`@kikan/shared/access-policy`). */
 describe('who may write to a case', () => {
   it("lets the office's own staff write, and nobody from another office", () => {
-    expect(canWriteCase({ role: 'specialist', officeId: 'himawari' }, childCase)).toBe(true);
-    expect(canWriteCase({ role: 'office_manager', officeId: 'aozora' }, childCase)).toBe(false);
-    expect(canWriteCase({ role: 'municipal_officer', officeId: 'himawari' }, childCase)).toBe(false);
+    expect(mayWriteCase({ role: 'specialist', officeId: 'himawari' }, childCase)).toBe(true);
+    expect(mayWriteCase({ role: 'office_manager', officeId: 'aozora' }, childCase)).toBe(false);
+    expect(mayWriteCase({ role: 'municipal_officer', officeId: 'himawari' }, childCase)).toBe(false);
   });
 
   it('offers a legal hold to the manager of the office holding the case only', () => {
-    expect(canPlaceLegalHold({ role: 'office_manager', officeId: 'himawari' }, childCase)).toBe(true);
-    expect(canPlaceLegalHold({ role: 'office_manager', officeId: 'aozora' }, childCase)).toBe(false);
-    expect(canPlaceLegalHold({ role: 'specialist', officeId: 'himawari' }, childCase)).toBe(false);
-    expect(canPlaceLegalHold({ role: 'core_supervisor', officeId: 'himawari' }, childCase)).toBe(false);
+    expect(mayActOnLegalHold({ role: 'office_manager', officeId: 'himawari' }, childCase, 'place')).toBe(
+      true,
+    );
+    expect(mayActOnLegalHold({ role: 'office_manager', officeId: 'aozora' }, childCase, 'place')).toBe(false);
+    expect(mayActOnLegalHold({ role: 'specialist', officeId: 'himawari' }, childCase, 'place')).toBe(false);
+    expect(mayActOnLegalHold({ role: 'core_supervisor', officeId: 'himawari' }, childCase, 'place')).toBe(
+      false,
+    );
   });
 });
 

@@ -6,7 +6,6 @@ import {
   upcomingTransitions,
   type CasePhase,
   type CaseView,
-  type Me,
 } from '@kikan/shared';
 
 export interface PhaseButton {
@@ -40,20 +39,6 @@ export const PERSON_OF_CLOSED_CASE_NOTE =
   'このケースは終結しているため、利用者の最新の情報は表示されません。';
 
 export const canClose = (phase: CasePhase): boolean => PHASE_TRANSITIONS[phase].includes('closed');
-
-/**
- * Mirrors the server's legal-hold rule (mayActOnLegalHold): the manager of the office holding the
- * case sees its hold and may place one, open or closed. The API still decides.
- */
-export const canPlaceLegalHold = (
-  me: Pick<Me, 'role' | 'officeId'>,
-  view: Pick<CaseView, 'officeId'>,
-): boolean => me.role === 'office_manager' && view.officeId === me.officeId;
-
-/** Mirrors the server's write rule so the page does not offer what would be refused (the API still decides). */
-export const canWriteCase = (me: Pick<Me, 'role' | 'officeId'>, view: Pick<CaseView, 'officeId'>): boolean =>
-  (me.role === 'specialist' || me.role === 'office_manager' || me.role === 'core_supervisor') &&
-  view.officeId === me.officeId;
 
 /**
  * A child plan case whose person turns 18 within the next 6 months (or already has): the page

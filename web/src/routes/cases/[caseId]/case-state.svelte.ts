@@ -1,4 +1,5 @@
 import { CaseId, CaseView, PersonView } from '@kikan/shared';
+import { getCaseRoute, getPersonRoute } from '@kikan/shared/contracts/caseload';
 import { createContext } from 'svelte';
 import { ApiError, userMessageOf, type ApiClient } from '#lib/api.ts';
 import { PERSON_OF_CLOSED_CASE_NOTE } from './case-actions.ts';
@@ -32,10 +33,6 @@ export class CaseState {
     return this.#caseId;
   }
 
-  get path(): string {
-    return `/api/cases/${encodeURIComponent(this.#caseId)}`;
-  }
-
   /** Starts over for another case: nothing of the previous one stays on screen. */
   async open(caseId: string): Promise<void> {
     this.#caseId = caseId;
@@ -54,7 +51,7 @@ export class CaseState {
     const request = ++this.#request;
     const caseId = this.#caseId;
     try {
-      const loaded = await this.#api.get(this.path, CaseView);
+      const loaded = await this.#api.call(getCaseRoute, { params: { caseId } });
       if (request !== this.#request || caseId !== this.#caseId) return;
       this.view = loaded;
       this.error = null;
@@ -78,7 +75,7 @@ export class CaseState {
       return null;
     }
     try {
-      const loaded = await this.#api.get(`/api/persons/${encodeURIComponent(view.personId)}`, PersonView);
+      const loaded = await this.#api.call(getPersonRoute, { params: { personId: view.personId } });
       if (this.view?.visibility === 'full' && this.view.personId === loaded.personId) {
         this.person = loaded;
         this.personError = null;

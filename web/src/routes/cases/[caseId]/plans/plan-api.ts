@@ -1,4 +1,5 @@
-import { PersonView, StaffList, type CaseView, type Me, type StaffMember } from '@kikan/shared';
+import { PersonView, type CaseView, type Me, type StaffMember } from '@kikan/shared';
+import { getPersonRoute, listStaffRoute } from '@kikan/shared/contracts/caseload';
 import type { ApiClient } from '#lib/api.ts';
 import type { PlanSheetSource } from './plan-sheet.ts';
 
@@ -12,9 +13,9 @@ export interface SheetContext {
 export const loadSheetContext = async (api: ApiClient, view: CaseView): Promise<SheetContext> => {
   const [person, staff] = await Promise.all([
     view.visibility === 'full'
-      ? api.get(`/api/persons/${encodeURIComponent(view.personId)}`, PersonView).catch(() => null)
+      ? api.call(getPersonRoute, { params: { personId: view.personId } }).catch(() => null)
       : Promise.resolve(null),
-    api.get('/api/users', StaffList).then(
+    api.call(listStaffRoute).then(
       (list) => list.items,
       () => [],
     ),
