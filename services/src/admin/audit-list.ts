@@ -9,7 +9,7 @@ import type {
 import { readAuditPage, type AuditEntry } from '../data/audit-store.ts';
 import { readAuditSubject, readCaseCodes, type AuditSubject } from '../data/audit-subject-store.ts';
 import { listOffices, listUsers } from '../data/directory-store.ts';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { SWEEPER } from '../retention/sweep.ts';
 import type { listAuditRoute } from '@kikan/shared/contracts/admin';

@@ -4,9 +4,9 @@ import {
   todayInJapan,
   type CaseRetention,
   type LegalHold,
+  type RetentionSettings,
   type TenantContext,
 } from '@kikan/shared';
-import { requireVersion } from '../caseload/record-access.ts';
 import { db, tableName } from '../data/client.ts';
 import { retentionStartOf } from '../data/record-days.ts';
 import {
@@ -19,8 +19,8 @@ import {
   type TableHandle,
 } from '../data/retention-store.ts';
 import { putIfVersion, putNew, writeTransaction, type TransactItem } from '../data/transaction.ts';
-import { AccessRefusedError, ConflictError, NotFoundError } from '../http/errors.ts';
-import type { Operation } from '../http/route.ts';
+import { AccessRefusedError, ConflictError, NotFoundError } from '../kernel/errors.ts';
+import type { GuardedOperation, Operation } from '../http/route.ts';
 import { mayActOnLegalHold, type LegalHoldAct } from '../policy/access-policy.ts';
 import type {
   getCaseRetentionRoute,
@@ -38,28 +38,25 @@ export const getRetention: Operation<typeof getRetentionRoute> = ({ ctx }) =>
   readRetentionSettings(requestTable(), ctx.tenantId);
 
 /** The period at the version read (If-Match "0" before the first save), audited. */
-export const putRetention: Operation<typeof putRetentionRoute> = async ({
-  ctx,
-  body,
-  ifMatch,
-  requestId,
-  now,
-}) => {
-  const current = await readRetentionSettings(requestTable(), ctx.tenantId);
-  const expectedVersion = requireVersion(ifMatch, current.version);
-  const next = {
-    years: body.years,
-    version: expectedVersion + 1,
-    updatedAt: now.toISOString(),
-    updatedBy: ctx.userId,
-  };
-  const item = retentionSettingsItem(ctx.tenantId, next);
-  await writeTransaction(
-    { ctx, requestId, now },
-    [expectedVersion === 0 ? putNew(item) : putIfVersion(item, expectedVersion)],
-    [{ action: 'update', recordType: 'retention_settings', recordId: 'retention' }],
-  );
-  return { ...next, configured: true };
+export const putRetention: GuardedOperation<typeof putRetentionRoute, RetentionSettings> = {
+  // The tenant's own settings: the route's roles are the whole check.
+  authorize: ({ ctx }) => readRetentionSettings(requestTable(), ctx.tenantId),
+  versionOf: (current) => current.version,
+  run: async ({ ctx, body, requestId, now }, current) => {
+    const next = {
+      years: body.years,
+      version: current.version + 1,
+      updatedAt: now.toISOString(),
+      updatedBy: ctx.userId,
+    };
+    const item = retentionSettingsItem(ctx.tenantId, next);
+    await writeTransaction(
+      { ctx, requestId, now },
+      [current.version === 0 ? putNew(item) : putIfVersion(item, current.version)],
+      [{ action: 'update', recordType: 'retention_settings', recordId: 'retention' }],
+    );
+    return { ...next, configured: true };
+  },
 };
 
 export const listHolds: Operation<typeof listLegalHoldsRoute> = async ({ ctx }) => ({

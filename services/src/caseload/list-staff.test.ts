@@ -1,6 +1,6 @@
 import type { Role, TenantContext } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError } from '../http/errors.ts';
+import { ForbiddenError } from '../kernel/errors.ts';
 import { staffOfficeFor } from './list-staff.ts';
 
 const as = (role: Role): TenantContext => ({

@@ -1,6 +1,6 @@
 import type { TenantContext } from '@kikan/shared';
 import { listOffices, listUsers } from '../data/directory-store.ts';
-import { ForbiddenError, NotFoundError } from '../http/errors.ts';
+import { ForbiddenError, NotFoundError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
 import type { listStaffRoute } from '@kikan/shared/contracts/caseload';
 

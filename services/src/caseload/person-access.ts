@@ -2,7 +2,7 @@ import { CONSENT_PURPOSES, type PersonView, type TenantContext } from '@kikan/sh
 import type { CaseRecord } from '../data/case-store.ts';
 import { readPersonFile, type PersonCaseLink, type PersonFile } from '../data/person-store.ts';
 import { getCasesByIds } from '../data/record-store.ts';
-import { AccessRefusedError, NotFoundError } from '../http/errors.ts';
+import { AccessRefusedError, NotFoundError } from '../kernel/errors.ts';
 import { caseVisibility, mayWriteCase } from '../policy/access-policy.ts';
 
 /**

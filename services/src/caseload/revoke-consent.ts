@@ -1,7 +1,7 @@
 import { ConsentView, todayInJapan } from '@kikan/shared';
 import { revokeCouncilConsent } from '../data/council-consent-store.ts';
 import { revokeSharingConsent } from '../data/difficult-store.ts';
-import { ConflictError, ValidationError } from '../http/errors.ts';
+import { ConflictError, ValidationError } from '../kernel/errors.ts';
 import type { PersonFile } from '../data/person-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { councilUseOf } from '../council/council-revocation.ts';

@@ -1,5 +1,5 @@
 import { getRegionalIssue as readIssue } from '../data/regional-issue-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
 import type { getRegionalIssueRoute } from '@kikan/shared/contracts/council';
 import { issueViewFor } from './issue-access.ts';

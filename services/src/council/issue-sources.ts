@@ -2,7 +2,7 @@ import type { IssueSource, IssueSourceInput, TenantContext } from '@kikan/shared
 import { getDifficultyFile } from '../data/difficult-store.ts';
 import { getCasesByIds, getMeeting } from '../data/record-store.ts';
 import { getSupervision } from '../data/supervision-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import { maySeeSupervision } from '../policy/access-policy.ts';
 import { mayRaiseFromCase } from './issue-access.ts';
 import type { SourceRecords } from './issue-rules.ts';

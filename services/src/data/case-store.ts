@@ -33,7 +33,7 @@ import {
   type TransactItem,
   type WriteContext,
 } from './transaction.ts';
-import type { Idempotency } from '../http/route.ts';
+import type { Idempotency } from '../kernel/idempotency.ts';
 
 /** A case as stored: the case fields plus the person fields the caseload list shows. */
 export const CaseRecord = z.object({

@@ -1,6 +1,6 @@
 import { ROLES, type Role, type TenantContext } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError } from '../http/errors.ts';
+import { ForbiddenError } from '../kernel/errors.ts';
 import {
   caseCreationOffice,
   caseListScope,

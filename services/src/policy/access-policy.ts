@@ -1,5 +1,5 @@
 import type { TenantContext } from '@kikan/shared';
-import { ForbiddenError } from '../http/errors.ts';
+import { ForbiddenError } from '../kernel/errors.ts';
 
 /**
  * The services' side of the access rules. The pure rules (who sees a case in full, who writes it, who

@@ -6,7 +6,7 @@ import type {
   TenantContext,
 } from '@kikan/shared';
 import type { SignOffRecord, SnapshotRecord } from '../data/signoff-store.ts';
-import { ConflictError } from '../http/errors.ts';
+import { ConflictError } from '../kernel/errors.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { figuresForOffice } from './office-scope.ts';
 

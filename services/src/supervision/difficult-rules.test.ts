@@ -6,8 +6,8 @@ import {
 } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../data/case-store.ts';
-import { ConflictError, ValidationError } from '../http/errors.ts';
-import type { Stamp } from '../caseload/case-changes.ts';
+import { ConflictError, ValidationError } from '../kernel/errors.ts';
+import type { Stamp } from '../kernel/stamp.ts';
 import {
   DIFFICULTY_TRANSITIONS,
   EMERGENCY_ONLY_FOR_ABUSE_MESSAGE,

@@ -11,8 +11,8 @@ import {
   type SupportMeetingInput,
 } from '@kikan/shared';
 import type { CaseRecord } from '../data/case-store.ts';
-import { ConflictError, ValidationError } from '../http/errors.ts';
-import type { Stamp } from '../caseload/case-changes.ts';
+import { ConflictError, ValidationError } from '../kernel/errors.ts';
+import type { Stamp } from '../kernel/stamp.ts';
 import { newCaseCode } from '../policy/case-code.ts';
 
 /**

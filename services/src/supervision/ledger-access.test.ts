@@ -1,7 +1,7 @@
 import type { TenantContext } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEventRecord } from '../data/ledger-store.ts';
-import { ForbiddenError } from '../http/errors.ts';
+import { ForbiddenError } from '../kernel/errors.ts';
 import {
   ledgerOfficeFor,
   mayReadLedgerEvent,

@@ -1,6 +1,6 @@
 import { fiscalYearOf, todayInJapan, type LedgerEvent, type TenantContext } from '@kikan/shared';
 import type { LedgerEventCopy, LedgerEventRecord } from '../data/ledger-store.ts';
-import { ForbiddenError } from '../http/errors.ts';
+import { ForbiddenError } from '../kernel/errors.ts';
 
 /**
  * Who reads what of the ledger: the core center every event and office of its tenant; office staff

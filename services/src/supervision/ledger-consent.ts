@@ -1,6 +1,6 @@
 import { personsWithConsent } from '../data/person-store.ts';
 import type { LedgerEventRecord } from '../data/ledger-store.ts';
-import { ConflictError } from '../http/errors.ts';
+import { ConflictError } from '../kernel/errors.ts';
 import {
   casesNeedingCouncilConsent,
   casesWithoutCouncilConsent,

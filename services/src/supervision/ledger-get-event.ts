@@ -1,5 +1,5 @@
 import { getLedgerEvent as readEvent } from '../data/ledger-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { mayReadLedgerEvent, toLedgerEventView } from './ledger-access.ts';
 import type { getLedgerEventRoute } from '@kikan/shared/contracts/supervision';

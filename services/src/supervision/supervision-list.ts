@@ -1,6 +1,6 @@
 import type { Supervision, TenantContext } from '@kikan/shared';
 import { getSupervision, listSupervisions } from '../data/supervision-store.ts';
-import { ForbiddenError, NotFoundError } from '../http/errors.ts';
+import { ForbiddenError, NotFoundError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { maySeeSupervision } from '../policy/access-policy.ts';
 import type { getSupervisionRoute, listSupervisionsRoute } from '@kikan/shared/contracts/supervision';

@@ -4,7 +4,7 @@ import type { CaseRecord } from '../data/case-store.ts';
 import type { SharingEvent } from '../data/difficult-store.ts';
 import type { PersonCaseLink } from '../data/person-store.ts';
 import { getCasesByIds } from '../data/record-store.ts';
-import { stampOf } from '../caseload/case-changes.ts';
+import { stampOf } from '../kernel/stamp.ts';
 import { hiddenByRevocation, unsharedCase } from './difficult-rules.ts';
 
 /**
