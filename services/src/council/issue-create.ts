@@ -4,7 +4,7 @@ import { personsWithConsent } from '../data/person-store.ts';
 import { createRegionalIssue as storeIssue, type RegionalIssueRecord } from '../data/regional-issue-store.ts';
 import { ConflictError, ValidationError } from '../kernel/errors.ts';
 import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
-import { casesWithoutCouncilConsent, issueWithoutConsentMessage } from './council-consent.ts';
+import { casesWithoutCouncilConsent, issueWithoutConsentMessage } from '../consent/council-consent.ts';
 import type { createRegionalIssueRoute } from '@kikan/shared/contracts/council';
 import { viewFor } from './issue-access.ts';
 import { raisedOnProblems, sourceProblems } from './issue-rules.ts';

@@ -1,4 +1,4 @@
-import type { TenantContext, UserMembershipState } from '@kikan/shared';
+import type { Role, TenantContext, UserMembershipState } from '@kikan/shared';
 import { keys } from '@kikan/shared';
 import type { RecordType } from '../kernel/record-type.ts';
 
@@ -31,6 +31,16 @@ export interface UserChangeEvent {
 }
 
 export type AuditEvent = RecordEvent | UserChangeEvent;
+
+/**
+ * The actor of the retention sweep's audit entries: no user, the tenant's own retention rule. The
+ * sweep writes as it; the audit review names it.
+ */
+export const SWEEPER = {
+  userId: 'system-retention',
+  officeId: 'system',
+  role: 'tenant_admin' satisfies Role,
+} as const;
 
 /**
  * One append-only entry per full-record read and per write: who, which record, what, when, which

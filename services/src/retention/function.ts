@@ -4,7 +4,8 @@ import * as z from 'zod';
 import { createClientRegistry, type ClientRegistry } from '../data/client.ts';
 import type { TableHandle } from '../data/retention-store.ts';
 import { logger } from '../logger.ts';
-import { SWEEPER, runSweep } from './sweep.ts';
+import { SWEEPER } from '../data/audit.ts';
+import { runSweep } from './sweep.ts';
 
 /**
  * The daily retention sweep (EventBridge schedule → this Lambda). This function has no table access

@@ -18,13 +18,12 @@ import {
   escalateDifficulty,
   escalationBasis,
   flagDifficulty,
-  hiddenByRevocation,
   proposeClosure,
   recordSupportMeeting,
   requestSupervision,
   requireMove,
-  unsharedCase,
 } from './difficult-rules.ts';
+import { hiddenByRevocation, unsharedCase } from '../consent/core-sharing.ts';
 
 const STAMP: Stamp = { at: '2026-11-22T03:00:00.000Z', userId: 'user_suzuki02', today: '2026-11-22' };
 const CORE_STAMP: Stamp = { ...STAMP, userId: 'user_takahashi' };

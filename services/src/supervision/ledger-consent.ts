@@ -5,7 +5,7 @@ import {
   casesNeedingCouncilConsent,
   casesWithoutCouncilConsent,
   sessionWithoutConsentMessage,
-} from '../council/council-consent.ts';
+} from '../consent/council-consent.ts';
 
 type EventLinks = Pick<LedgerEventRecord, 'kind' | 'heldOn' | 'caseIds'>;
 

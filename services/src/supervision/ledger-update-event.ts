@@ -1,7 +1,7 @@
 import { LedgerEventRecord, getLedgerEvent, updateLedgerEvent as storeUpdate } from '../data/ledger-store.ts';
 import { NotFoundError, ValidationError } from '../kernel/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
-import { casesNeedingCouncilConsent } from '../council/council-consent.ts';
+import { casesNeedingCouncilConsent } from '../consent/council-consent.ts';
 import { toLedgerEventView } from './ledger-access.ts';
 import { councilConsentsOfEvent } from './ledger-consent.ts';
 import { linkedCasePersons, readLedgerDirectory } from './ledger-directory.ts';
