@@ -21,7 +21,7 @@ import {
 import { putIfVersion, putNew, writeTransaction, type TransactItem } from '../data/transaction.ts';
 import { AccessRefusedError, ConflictError, NotFoundError } from '../kernel/errors.ts';
 import type { GuardedOperation, Operation } from '../http/route.ts';
-import { mayActOnLegalHold, type LegalHoldAct } from '../policy/access-policy.ts';
+import { mayActOnLegalHold, mayRestateLegalHold, type LegalHoldAct } from '../policy/access-policy.ts';
 import type {
   getCaseRetentionRoute,
   getRetentionRoute,
@@ -127,8 +127,7 @@ export const placeLegalHold: Operation<typeof placeLegalHoldRoute> = async ({
   if (current.expiring) {
     throw new ConflictError('このケースは保存期間が満了し、削除の処理中です');
   }
-  // Re-stating a hold (another reason) is the tenant admin's: the manager would overwrite who set it.
-  if (current.hold && ctx.role !== 'tenant_admin') {
+  if (current.hold && !mayRestateLegalHold(ctx)) {
     throw new ConflictError(
       'このケースは既に削除を保留にしています。保留の理由の変更や解除はシステム管理者に依頼してください',
     );

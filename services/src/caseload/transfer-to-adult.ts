@@ -1,3 +1,4 @@
+import { isOfficeStaff } from '@kikan/shared/access-policy';
 import { randomUUID } from 'node:crypto';
 import {
   TransferResult,
@@ -68,10 +69,7 @@ const receivingSpecialist = async (
   }
   const transferOnError = transferOnRefusal(child, body.transferOn, today);
   if (transferOnError) errors.push({ field: 'body.transferOn', message: transferOnError });
-  const staff = users.filter(
-    (user) =>
-      user.officeId === body.targetOfficeId && (user.role === 'specialist' || user.role === 'office_manager'),
-  );
+  const staff = users.filter((user) => user.officeId === body.targetOfficeId && isOfficeStaff(user.role));
   const chosen = body.specialistUserId
     ? staff.find((user) => user.userId === body.specialistUserId)
     : (staff.find((user) => user.userId === ctx.userId) ??

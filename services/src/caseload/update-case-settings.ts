@@ -1,3 +1,4 @@
+import { isCaseWorker } from '@kikan/shared/access-policy';
 import { getUser } from '../data/directory-store.ts';
 import { writeCaseChange } from '../data/cycle-store.ts';
 import { ValidationError } from '../kernel/errors.ts';
@@ -11,7 +12,7 @@ import { readWritableCase } from './writable-case.ts';
 
 const isCaseWorkerOf = async (tenantId: string, officeId: string, userId: string): Promise<boolean> => {
   const user = await getUser(tenantId, userId);
-  return user?.officeId === officeId && user.role !== 'municipal_officer' && user.role !== 'tenant_admin';
+  return user?.officeId === officeId && isCaseWorker(user.role);
 };
 
 export const updateCaseSettings: GuardedOperation<typeof updateCaseSettingsRoute, CaseRecord> = {

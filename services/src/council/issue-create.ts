@@ -6,7 +6,7 @@ import { ConflictError, ValidationError } from '../kernel/errors.ts';
 import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
 import { casesWithoutCouncilConsent, issueWithoutConsentMessage } from '../consent/council-consent.ts';
 import type { createRegionalIssueRoute } from '@kikan/shared/contracts/council';
-import { viewFor } from './issue-access.ts';
+import { viewFor } from '../policy/issue-access.ts';
 import { raisedOnProblems, sourceProblems } from './issue-rules.ts';
 import { issueSourcesOf, readSourceRecords } from './issue-sources.ts';
 

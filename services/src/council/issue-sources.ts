@@ -4,7 +4,7 @@ import { getCasesByIds, getMeeting } from '../data/record-store.ts';
 import { getSupervision } from '../data/supervision-store.ts';
 import { NotFoundError } from '../kernel/errors.ts';
 import { maySeeSupervision } from '../policy/access-policy.ts';
-import { mayRaiseFromCase } from './issue-access.ts';
+import { mayRaiseFromCase } from '../policy/issue-access.ts';
 import type { SourceRecords } from './issue-rules.ts';
 
 /**

@@ -6,6 +6,9 @@ import {
   caseListScope,
   caseVisibility,
   mayActOnLegalHold,
+  mayRestateLegalHold,
+  supervisionFor,
+  supervisionsListedFor,
   type CaseVisibility,
   type LegalHoldAct,
 } from './access-policy.ts';
@@ -143,4 +146,33 @@ describe('mayActOnLegalHold', () => {
       });
     }
   }
+});
+
+describe('who re-states a legal hold', () => {
+  it.each(ROLES.map((role) => [role, role === 'tenant_admin'] as const))('%s → %s', (role, allowed) => {
+    expect(mayRestateLegalHold(contextOf(role))).toBe(allowed);
+  });
+});
+
+describe('whose supervisions a list reads', () => {
+  it('is anyone the core center names, or all', () => {
+    const core = contextOf('core_supervisor');
+    expect(supervisionsListedFor(core, 'user_other')).toBe('user_other');
+    expect(supervisionsListedFor(core, undefined)).toBeUndefined();
+  });
+
+  it('is the office staff member themselves; naming another is a 403', () => {
+    const specialist = contextOf('specialist');
+    expect(supervisionsListedFor(specialist, undefined)).toBe('user_specialist');
+    expect(supervisionsListedFor(specialist, 'user_specialist')).toBe('user_specialist');
+    expect(() => supervisionsListedFor(specialist, 'user_other')).toThrow(ForbiddenError);
+  });
+
+  it('shows office staff only their own office linked cases, the core center all', () => {
+    const supervision = {
+      cases: [{ officeId: OWN_OFFICE }, { officeId: OTHER_OFFICE }],
+    } as unknown as Parameters<typeof supervisionFor>[1];
+    expect(supervisionFor(contextOf('specialist'), supervision).cases).toEqual([{ officeId: OWN_OFFICE }]);
+    expect(supervisionFor(contextOf('core_supervisor'), supervision).cases).toHaveLength(2);
+  });
 });

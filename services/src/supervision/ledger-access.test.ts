@@ -2,12 +2,8 @@ import type { TenantContext } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEventRecord } from '../data/ledger-store.ts';
 import { ForbiddenError } from '../kernel/errors.ts';
-import {
-  ledgerOfficeFor,
-  mayReadLedgerEvent,
-  seniorRosterOfficeFor,
-  toLedgerEventView,
-} from './ledger-access.ts';
+import { ledgerOfficeFor, mayReadLedgerEvent, seniorRosterOfficeFor } from '../policy/ledger-access.ts';
+import { toLedgerEventView } from './ledger-access.ts';
 
 const ctx = (role: TenantContext['role'], officeId: string): TenantContext => ({
   tenantId: 'kibougaoka',

@@ -2,9 +2,8 @@ import { Supervision, todayInJapan, type SupervisionFollowUp } from '@kikan/shar
 import { getSupervision, saveSupervision } from '../data/supervision-store.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../kernel/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
-import { maySeeSupervision } from '../policy/access-policy.ts';
+import { maySeeSupervision, supervisionFor } from '../policy/access-policy.ts';
 import type { completeFollowUpRoute } from '@kikan/shared/contracts/supervision';
-import { supervisionFor } from './supervision-list.ts';
 
 /** The supervisor or a supervised specialist marks a follow-up done, at the version they saw. */
 export const completeFollowUpOperation: GuardedOperation<
