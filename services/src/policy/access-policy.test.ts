@@ -6,7 +6,9 @@ import {
   caseListScope,
   caseVisibility,
   mayActOnLegalHold,
+  mayFollowCaseLink,
   mayRestateLegalHold,
+  seesOwnOfficeFiguresOnly,
   supervisionFor,
   supervisionsListedFor,
   type CaseVisibility,
@@ -175,4 +177,26 @@ describe('whose supervisions a list reads', () => {
     expect(supervisionFor(contextOf('specialist'), supervision).cases).toEqual([{ officeId: OWN_OFFICE }]);
     expect(supervisionFor(contextOf('core_supervisor'), supervision).cases).toHaveLength(2);
   });
+});
+
+describe('which links of a person lead to a case the caller may see in full', () => {
+  it.each([
+    ['specialist', true, false],
+    ['office_manager', true, false],
+    ['core_supervisor', true, true],
+    ['municipal_officer', false, false],
+    ['tenant_admin', false, false],
+  ] as const)('%s: own office %s, another office %s', (role, own, other) => {
+    expect(mayFollowCaseLink(contextOf(role), OWN_OFFICE)).toBe(own);
+    expect(mayFollowCaseLink(contextOf(role), OTHER_OFFICE)).toBe(other);
+  });
+});
+
+describe('whose figures the caller sees', () => {
+  it.each(ROLES.map((role) => [role, role === 'office_manager'] as const))(
+    '%s → own office only: %s',
+    (role, own) => {
+      expect(seesOwnOfficeFiguresOnly(contextOf(role))).toBe(own);
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import type { Supervision, TenantContext } from '@kikan/shared';
+import { caseVisibility } from '@kikan/shared/access-policy';
 import { ForbiddenError } from '../kernel/errors.ts';
 
 /** Re-stating a hold (another reason) is the tenant admin's: the manager would overwrite who set it. */
@@ -71,3 +72,33 @@ export const supervisionsListedFor = (
   if (requestedUserId !== undefined && requestedUserId !== ctx.userId) throw new ForbiddenError();
   return ctx.userId;
 };
+
+/**
+ * Office staff see their own office's colleagues only; the core center (supervising every office)
+ * and the tenant admin (who manages users) may name any office of the tenant.
+ */
+export const staffOfficeFor = (ctx: TenantContext, requestedOfficeId: string | undefined): string => {
+  const officeId = requestedOfficeId ?? ctx.officeId;
+  switch (ctx.role) {
+    case 'specialist':
+    case 'office_manager':
+      if (officeId !== ctx.officeId) throw new ForbiddenError();
+      return officeId;
+    case 'core_supervisor':
+    case 'tenant_admin':
+      return officeId;
+    case 'municipal_officer':
+      throw new ForbiddenError();
+  }
+};
+
+/**
+ * A person's case at this office that the caller could see in full once it is shared with the core
+ * center: the links to follow before the case item itself says whether it is shared.
+ */
+export const mayFollowCaseLink = (ctx: Pick<TenantContext, 'role' | 'officeId'>, officeId: string): boolean =>
+  caseVisibility(ctx, { officeId, sharedWithCore: true }) === 'full';
+
+/** The office manager sees (and confirms) the figures of their own office only; the others the tenant's. */
+export const seesOwnOfficeFiguresOnly = (ctx: Pick<TenantContext, 'role'>): boolean =>
+  ctx.role === 'office_manager';

@@ -17,9 +17,13 @@ import { isOfficeStaff } from '@kikan/shared/access-policy';
  * - the tenant admin reads none. Everything is keyed by ctx.tenantId: another tenant's is a 404.
  */
 
+/** The core center raises issues from any case of its tenant: its sources are not checked one by one. */
+export const raisesFromAnyCase = (ctx: Pick<TenantContext, 'role'>): boolean =>
+  ctx.role === 'core_supervisor';
+
 /** A case an issue may be raised from: any of the tenant's for the core center, one's own office's else. */
 export const mayRaiseFromCase = (ctx: TenantContext, target: { officeId: string }): boolean =>
-  ctx.role === 'core_supervisor' || (isOfficeStaff(ctx.role) && target.officeId === ctx.officeId);
+  raisesFromAnyCase(ctx) || (isOfficeStaff(ctx.role) && target.officeId === ctx.officeId);
 
 export const mayReadIssue = (ctx: TenantContext, issue: Pick<RegionalIssue, 'raisedByOfficeId'>): boolean =>
   ctx.role === 'core_supervisor' ||
