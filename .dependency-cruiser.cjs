@@ -1,8 +1,14 @@
 /**
- * Import cycles, checked over the TypeScript sources of every workspace. Import directions between
- * layers are ESLint's job (eslint.config.js); this file only forbids cycles.
+ * Import cycles, and the boundaries of services/src, checked over the TypeScript sources of every
+ * workspace (tests included). Which packages a workspace may import is ESLint's job (eslint.config.js).
+ *
+ * services/src, from the bottom up: kernel/ (errors, stamps, the version check, retry) ← data/
+ * (the table) ← policy/ (who may do what) and consent/ (what a person's consent allows, across
+ * contexts) ← http/ (the function core) ← one directory per bounded context, each its own Lambda.
  * @type {import('dependency-cruiser').IConfiguration}
  */
+const CONTEXTS = '(admin|caseload|supervision|council|statistics|platform|retention|cognito)';
+
 module.exports = {
   forbidden: [
     {
@@ -11,6 +17,32 @@ module.exports = {
       comment: 'A cycle makes modules initialise in an order nobody chose; split the shared part out.',
       from: {},
       to: { circular: true },
+    },
+    {
+      name: 'no-cross-context',
+      severity: 'error',
+      comment:
+        "Each context is one Lambda and one bounded context: it never imports another context's files. " +
+        'What two contexts share lives below them, in services/src/http, policy, consent, data or kernel.',
+      from: { path: `^services/src/${CONTEXTS}/` },
+      to: { path: `^services/src/${CONTEXTS}/`, pathNot: '^services/src/$1/' },
+    },
+    {
+      name: 'shared-layers-import-no-context',
+      severity: 'error',
+      comment:
+        'http/, policy/, consent/, data/ and kernel/ serve every context, so none of them imports one: ' +
+        'move the shared part down instead.',
+      from: { path: '^services/src/(http|policy|consent|data|kernel|auth)/' },
+      to: { path: `^services/src/${CONTEXTS}/` },
+    },
+    {
+      name: 'kernel-is-the-bottom',
+      severity: 'error',
+      comment:
+        'kernel/ (errors, stamps, the version check, retry) sits below data/: it imports only itself and @kikan/shared.',
+      from: { path: '^services/src/kernel/' },
+      to: { path: '^services/src/', pathNot: '^services/src/kernel/' },
     },
   ],
   options: {

@@ -1,6 +1,6 @@
 import { RegionalIssue, fiscalYearOf, todayInJapan, type RegionalIssueStatus } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
-import { casesWithoutCouncilConsent } from '../src/council/council-consent.ts';
+import { casesWithoutCouncilConsent } from '../src/consent/council-consent.ts';
 import { moveProblems, sessionProblems, sourceProblems } from '../src/council/issue-rules.ts';
 import { demoCouncilItems, demoRegionalIssues } from './demo-council.ts';
 import { demoCases } from './demo-data.ts';

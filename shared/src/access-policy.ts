@@ -18,6 +18,8 @@ export const CASE_WORKERS = [
   'office_manager',
   'core_supervisor',
 ] as const satisfies readonly Role[];
+/** The staff of an office that is not the core center: they act on their own office only. */
+export const OFFICE_STAFF = ['specialist', 'office_manager'] as const satisfies readonly Role[];
 export const CORE_SUPERVISORS = ['core_supervisor'] as const satisfies readonly Role[];
 export const TENANT_ADMINS = ['tenant_admin'] as const satisfies readonly Role[];
 
@@ -25,6 +27,7 @@ export const TENANT_ADMINS = ['tenant_admin'] as const satisfies readonly Role[]
 export type Caller = Pick<TenantContext, 'role' | 'officeId' | 'userId'>;
 
 export const isCaseWorker = (role: Role): boolean => (CASE_WORKERS as readonly Role[]).includes(role);
+export const isOfficeStaff = (role: Role): boolean => (OFFICE_STAFF as readonly Role[]).includes(role);
 
 export type CaseVisibility = 'full' | 'pseudonymised' | 'none';
 
@@ -129,5 +132,4 @@ export const maySeeSupervision = (
   supervision: { specialistUserIds: readonly string[] },
 ): boolean =>
   ctx.role === 'core_supervisor' ||
-  ((ctx.role === 'specialist' || ctx.role === 'office_manager') &&
-    supervision.specialistUserIds.includes(ctx.userId));
+  (isOfficeStaff(ctx.role) && supervision.specialistUserIds.includes(ctx.userId));

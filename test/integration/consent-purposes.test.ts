@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoRegionalIssues } from '../../services/local/demo-council.ts';
 import { localClient } from '../../services/local/table.ts';
 import { revokeCouncilConsent } from '../../services/src/data/council-consent-store.ts';
-import { ConflictError } from '../../services/src/http/errors.ts';
+import { ConflictError } from '../../services/src/kernel/errors.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 
 /**

@@ -7,7 +7,7 @@ import {
   type AuditMembershipView,
 } from '@kikan/shared';
 import { readAuditPeriod } from '../data/audit-store.ts';
-import { ConflictError } from '../http/errors.ts';
+import { ConflictError } from '../kernel/errors.ts';
 import { CSV_CONTENT_TYPE, csvText } from '../http/raw-response.ts';
 import type { Operation } from '../http/route.ts';
 import { auditSelection, namesFor, toAuditViews } from './audit-list.ts';

@@ -6,12 +6,12 @@ import type {
   User,
   UserMembershipState,
 } from '@kikan/shared';
+import { SWEEPER } from '../data/audit.ts';
 import { readAuditPage, type AuditEntry } from '../data/audit-store.ts';
 import { readAuditSubject, readCaseCodes, type AuditSubject } from '../data/audit-subject-store.ts';
 import { listOffices, listUsers } from '../data/directory-store.ts';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
-import { SWEEPER } from '../retention/sweep.ts';
 import type { listAuditRoute } from '@kikan/shared/contracts/admin';
 
 /** Shown for an actor no longer in the directory: the id still names them. */

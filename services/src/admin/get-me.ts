@@ -1,5 +1,5 @@
 import { getDirectoryEntries } from '../data/directory-store.ts';
-import { NotFoundError, UnauthorizedError } from '../http/errors.ts';
+import { NotFoundError, UnauthorizedError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
 import type { getMeRoute } from '@kikan/shared/contracts/admin';
 

@@ -4,9 +4,9 @@ import {
   todayInJapan,
   type CaseRetention,
   type LegalHold,
+  type RetentionSettings,
   type TenantContext,
 } from '@kikan/shared';
-import { requireVersion } from '../caseload/record-access.ts';
 import { tableName } from '../data/client.ts';
 import { retentionStartOf } from '../data/record-days.ts';
 import {
@@ -18,9 +18,9 @@ import {
   retentionSettingsItem,
 } from '../data/retention-store.ts';
 import { putIfVersion, putNew, writeTransaction, type TransactItem } from '../data/transaction.ts';
-import { AccessRefusedError, ConflictError, NotFoundError } from '../http/errors.ts';
-import type { Operation } from '../http/route.ts';
-import { mayActOnLegalHold, type LegalHoldAct } from '../policy/access-policy.ts';
+import { AccessRefusedError, ConflictError, NotFoundError } from '../kernel/errors.ts';
+import type { GuardedOperation, Operation } from '../http/route.ts';
+import { mayActOnLegalHold, mayRestateLegalHold, type LegalHoldAct } from '../policy/access-policy.ts';
 import type {
   getCaseRetentionRoute,
   getRetentionRoute,
@@ -34,28 +34,25 @@ export const getRetention: Operation<typeof getRetentionRoute> = ({ ctx }) =>
   readRetentionSettings(ctx.tenantId);
 
 /** The period at the version read (If-Match "0" before the first save), audited. */
-export const putRetention: Operation<typeof putRetentionRoute> = async ({
-  ctx,
-  body,
-  ifMatch,
-  requestId,
-  now,
-}) => {
-  const current = await readRetentionSettings(ctx.tenantId);
-  const expectedVersion = requireVersion(ifMatch, current.version);
-  const next = {
-    years: body.years,
-    version: expectedVersion + 1,
-    updatedAt: now.toISOString(),
-    updatedBy: ctx.userId,
-  };
-  const item = retentionSettingsItem(ctx.tenantId, next);
-  await writeTransaction(
-    { ctx, requestId, now },
-    [expectedVersion === 0 ? putNew(item) : putIfVersion(item, expectedVersion)],
-    [{ action: 'update', recordType: 'retention_settings', recordId: 'retention' }],
-  );
-  return { ...next, configured: true };
+export const putRetention: GuardedOperation<typeof putRetentionRoute, RetentionSettings> = {
+  // The tenant's own settings: the route's roles are the whole check.
+  authorize: ({ ctx }) => readRetentionSettings(ctx.tenantId),
+  versionOf: (current) => current.version,
+  run: async ({ ctx, body, requestId, now }, current) => {
+    const next = {
+      years: body.years,
+      version: current.version + 1,
+      updatedAt: now.toISOString(),
+      updatedBy: ctx.userId,
+    };
+    const item = retentionSettingsItem(ctx.tenantId, next);
+    await writeTransaction(
+      { ctx, requestId, now },
+      [current.version === 0 ? putNew(item) : putIfVersion(item, current.version)],
+      [{ action: 'update', recordType: 'retention_settings', recordId: 'retention' }],
+    );
+    return { ...next, configured: true };
+  },
 };
 
 export const listHolds: Operation<typeof listLegalHoldsRoute> = async ({ ctx }) => ({
@@ -125,8 +122,7 @@ export const placeLegalHold: Operation<typeof placeLegalHoldRoute> = async ({
   if (current.expiring) {
     throw new ConflictError('このケースは保存期間が満了し、削除の処理中です');
   }
-  // Re-stating a hold (another reason) is the tenant admin's: the manager would overwrite who set it.
-  if (current.hold && ctx.role !== 'tenant_admin') {
+  if (current.hold && !mayRestateLegalHold(ctx)) {
     throw new ConflictError(
       'このケースは既に削除を保留にしています。保留の理由の変更や解除はシステム管理者に依頼してください',
     );

@@ -5,7 +5,7 @@ import {
   getUser,
   removeUser as storeRemoval,
 } from '../data/directory-store.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
 import type { changeUserMembershipRoute, removeUserRoute } from '@kikan/shared/contracts/admin';
 

@@ -1,6 +1,6 @@
 import type { TenantContext, User } from '@kikan/shared';
 import { getUser } from '../data/directory-store.ts';
-import { SessionRevokedError } from '../http/errors.ts';
+import { SessionRevokedError } from '../kernel/errors.ts';
 
 /**
  * Whether a verified token still speaks for its user (SECURITY.md row 14). The token's claims are

@@ -3,7 +3,7 @@ import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { JwtVerifier } from 'aws-jwt-verify/jwt-verifier';
 import type { AuthConfig } from '../config.ts';
-import { UnauthorizedError } from '../http/errors.ts';
+import { UnauthorizedError } from '../kernel/errors.ts';
 import { LoopbackFetcher } from './loopback-fetcher.ts';
 
 /** Claim names: Cognito puts these in access tokens through the pre-token-generation trigger. */

@@ -7,7 +7,7 @@ import {
 } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../data/case-store.ts';
-import { AppError, ConflictError, ValidationError } from '../http/errors.ts';
+import { AppError, ConflictError, ValidationError } from '../kernel/errors.ts';
 import {
   applyCaseSettings,
   applyMonitoring,
@@ -15,9 +15,8 @@ import {
   applyServiceDecision,
   nextMonitoringDueOn,
   phaseMoveRefusal,
-  stampOf,
-  type Stamp,
 } from './case-changes.ts';
+import type { Stamp } from '../kernel/stamp.ts';
 
 const STAMP: Stamp = { at: '2026-11-22T03:00:00.000Z', userId: 'user_suzuki02', today: '2026-11-22' };
 const DECISION = { validFrom: '2026-04-01', validTo: '2027-03-31', periodMonths: 3, intensiveStart: false };
@@ -80,22 +79,6 @@ const thrownBy = (action: () => unknown): AppError => {
   }
   throw new Error('expected an AppError');
 };
-
-describe('stampOf', () => {
-  it('takes today in Japan, not in UTC', () => {
-    const ctx = {
-      tenantId: 'kibougaoka',
-      role: 'specialist',
-      officeId: 'himawari',
-      userId: 'user-sato',
-    } as const;
-    expect(stampOf(ctx, new Date('2026-03-31T16:30:00Z'))).toEqual({
-      at: '2026-03-31T16:30:00.000Z',
-      userId: 'user-sato',
-      today: '2026-04-01',
-    });
-  });
-});
 
 describe('next monitoring due date', () => {
   it('is the end of the first scheduled month after the latest monitoring', () => {

@@ -2,7 +2,6 @@ import {
   CASE_PHASE_LABELS,
   canTransition,
   monitoringStatus,
-  todayInJapan,
   type CasePhase,
   type CaseSettingsInput,
   type Monitoring,
@@ -11,29 +10,16 @@ import {
   type PhaseChangeInput,
   type ServiceDecision,
   type ServiceDecisionInput,
-  type TenantContext,
 } from '@kikan/shared';
 import type { CaseRecord } from '../data/case-store.ts';
 import { withDecisionHistory, withMonitoringActivity } from '../data/statistics-counters.ts';
-import { ConflictError, ValidationError } from '../http/errors.ts';
+import { ConflictError, ValidationError } from '../kernel/errors.ts';
+import type { Stamp } from '../kernel/stamp.ts';
 
 /**
  * The rules of the care-management cycle as pure functions: each takes the case as read and the
  * validated input, and returns the case as it must be stored (version + 1) with the record to add.
  */
-
-export interface Stamp {
-  at: string;
-  userId: string;
-  /** Today in Japan: dates in the input are days in Japan. */
-  today: string;
-}
-
-export const stampOf = (ctx: TenantContext, now: Date): Stamp => ({
-  at: now.toISOString(),
-  userId: ctx.userId,
-  today: todayInJapan(now),
-});
 
 const touched = (current: CaseRecord, stamp: Stamp) => ({
   version: current.version + 1,

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { withLastRecordDay, type CaseRecord } from '../data/case-store.ts';
 import { writeCaseChange } from '../data/cycle-store.ts';
 import { CaseView } from '@kikan/shared';
-import { PreconditionRequiredError, VersionMismatchError } from '../http/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { toCaseView } from '../policy/case-view.ts';
-import { applyPhaseChange, stampOf } from './case-changes.ts';
+import { applyPhaseChange } from './case-changes.ts';
+import { stampOf } from '../kernel/stamp.ts';
 import type { changeCasePhaseRoute } from '@kikan/shared/contracts/caseload';
 import { readWritableCase } from './writable-case.ts';
 
@@ -15,9 +15,8 @@ import { readWritableCase } from './writable-case.ts';
  */
 export const changeCasePhase: GuardedOperation<typeof changeCasePhaseRoute, CaseRecord> = {
   authorize: ({ ctx, params }) => readWritableCase(ctx, params.caseId),
-  run: async ({ ctx, body, ifMatch, idempotency, requestId, now }, current) => {
-    if (ifMatch === null) throw new PreconditionRequiredError();
-    if (current.version !== ifMatch) throw new VersionMismatchError(current.version);
+  versionOf: (current) => current.version,
+  run: async ({ ctx, body, idempotency, requestId, now }, current) => {
     const { record, change } = applyPhaseChange(
       body.to === 'closed' ? await withLastRecordDay(current) : current,
       body,

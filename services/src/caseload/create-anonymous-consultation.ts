@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AnonymousConsultation, todayInJapan } from '@kikan/shared';
 import { createAnonymousConsultation as storeConsultation } from '../data/record-store.ts';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
 import type { createAnonymousConsultationRoute } from '@kikan/shared/contracts/caseload';
 

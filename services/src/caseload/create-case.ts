@@ -3,7 +3,7 @@ import { CaseView, ageOn, todayInJapan, type FieldError } from '@kikan/shared';
 import { createCase as storeCase, type CaseRecord } from '../data/case-store.ts';
 import { getDirectoryEntries } from '../data/directory-store.ts';
 import { personIndexItems } from '../data/person-store.ts';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { caseCreationOffice } from '../policy/access-policy.ts';
 import { newCaseCode } from '../policy/case-code.ts';

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Consultation, todayInJapan } from '@kikan/shared';
 import type { CaseRecord } from '../data/case-store.ts';
 import { createConsultation as storeConsultation } from '../data/record-store.ts';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
-import { requireOpen, writableCase } from './record-access.ts';
+import { requireOpen } from './record-access.ts';
+import { writableCase } from '../policy/case-access.ts';
 import type { createConsultationRoute } from '@kikan/shared/contracts/caseload';
 
 export const createConsultation: GuardedOperation<typeof createConsultationRoute, CaseRecord> = {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Meeting, todayInJapan, type FieldError } from '@kikan/shared';
 import { createMeeting as storeMeeting } from '../data/record-store.ts';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 import type { CaseRecord } from '../data/case-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
-import { requireOpen, writableCase } from './record-access.ts';
+import { requireOpen } from './record-access.ts';
+import { writableCase } from '../policy/case-access.ts';
 import type { createMeetingRoute } from '@kikan/shared/contracts/caseload';
 
 /**

@@ -3,7 +3,8 @@ import { Plan } from '@kikan/shared';
 import type { CaseRecord } from '../data/case-store.ts';
 import { createPlan as storePlan, latestPlanVersion } from '../data/record-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
-import { requireOpen, writableCase } from './record-access.ts';
+import { requireOpen } from './record-access.ts';
+import { writableCase } from '../policy/case-access.ts';
 import type { createPlanRoute } from '@kikan/shared/contracts/caseload';
 
 /**

@@ -1,24 +1,29 @@
 import { Plan, todayInJapan } from '@kikan/shared';
 import { finalizePlan as storeFinalPlan, getPlan } from '../data/record-store.ts';
 import { withPlanActivity } from '../data/statistics-counters.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../kernel/errors.ts';
 import type { CaseRecord } from '../data/case-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
-import { requireOpen, requireVersion, writableCase } from './record-access.ts';
+import { requireOpen } from './record-access.ts';
+import { writableCase } from '../policy/case-access.ts';
 import type { finalizePlanRoute } from '@kikan/shared/contracts/caseload';
 
 /** Draft (計画案) → final (本計画) with the consent date; the case points at its plan in force. */
-export const finalizePlan: GuardedOperation<typeof finalizePlanRoute, CaseRecord> = {
-  authorize: (input) => writableCase(input, input.params.caseId),
-  run: async ({ ctx, params, body, ifMatch, idempotency, requestId, now }, target) => {
-    const record = requireOpen(target);
-    const plan = await getPlan(ctx.tenantId, record.caseId, params.planVersion);
+export const finalizePlan: GuardedOperation<typeof finalizePlanRoute, { target: CaseRecord; plan: Plan }> = {
+  authorize: async (input) => {
+    const target = await writableCase(input, input.params.caseId);
+    const plan = await getPlan(input.ctx.tenantId, target.caseId, input.params.planVersion);
     if (!plan) throw new NotFoundError();
+    return { target, plan };
+  },
+  // If-Match names the plan's version: the function core checks it after any replay, before these.
+  versionOf: ({ plan }) => plan.version,
+  run: async ({ ctx, body, idempotency, requestId, now }, { target, plan }) => {
+    const record = requireOpen(target);
     if (plan.status === 'final') throw new ConflictError('この版は既に本計画です');
     if (plan.planVersion < (record.currentPlanVersion ?? 0)) {
       throw new ConflictError('より新しい本計画があるため、この版は本計画にできません');
     }
-    const expectedVersion = requireVersion(ifMatch, plan.version);
     if (body.consentOn > todayInJapan(now)) {
       throw new ValidationError([{ field: 'body.consentOn', message: '同意日に未来の日付は指定できません' }]);
     }
@@ -36,7 +41,7 @@ export const finalizePlan: GuardedOperation<typeof finalizePlanRoute, CaseRecord
       idempotency,
       response: { status: 200, body: final },
       plan: final,
-      expectedVersion,
+      expectedVersion: plan.version,
       caseRecord: {
         ...record,
         currentPlanVersion: plan.planVersion,

@@ -1,7 +1,7 @@
 import { auditItem } from '../data/audit.ts';
 import { appendAudit } from '../data/audit-store.ts';
 import { readCaseTimeline } from '../data/cycle-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { caseVisibility } from '../policy/access-policy.ts';
 import type { getCaseTimelineRoute } from '@kikan/shared/contracts/caseload';

@@ -1,7 +1,7 @@
 import { auditItem } from '../data/audit.ts';
 import { appendAudit } from '../data/audit-store.ts';
 import { getCase as readCase } from '../data/case-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { caseVisibility } from '../policy/access-policy.ts';
 import { toCaseView } from '../policy/case-view.ts';

@@ -1,6 +1,6 @@
 import { auditItem } from '../data/audit.ts';
 import { appendAudit } from '../data/audit-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { readablePersonFile, toPersonView } from './person-access.ts';
 import type { getPersonRoute } from '@kikan/shared/contracts/caseload';

@@ -1,9 +1,9 @@
 import { auditItem } from '../data/audit.ts';
 import { appendAudit } from '../data/audit-store.ts';
 import { getPlan as readPlan } from '../data/record-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
-import { readableCase } from './record-access.ts';
+import { readableCase } from '../policy/case-access.ts';
 import type { getPlanRoute } from '@kikan/shared/contracts/caseload';
 
 export const getPlan: Operation<typeof getPlanRoute> = async (input) => {

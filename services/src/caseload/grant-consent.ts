@@ -1,6 +1,6 @@
 import { ConsentView, todayInJapan } from '@kikan/shared';
 import { saveConsent } from '../data/person-store.ts';
-import { ConflictError, ValidationError } from '../http/errors.ts';
+import { ConflictError, ValidationError } from '../kernel/errors.ts';
 import type { PersonFile } from '../data/person-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { writablePersonFile } from './person-access.ts';

@@ -1,6 +1,6 @@
 import { listPlans as readPlans } from '../data/record-store.ts';
 import type { Operation } from '../http/route.ts';
-import { readableCase } from './record-access.ts';
+import { readableCase } from '../policy/case-access.ts';
 import type { listPlansRoute } from '@kikan/shared/contracts/caseload';
 
 /** Summaries only (status, dates, versions): the content is read one version at a time. */

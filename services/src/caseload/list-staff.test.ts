@@ -1,7 +1,7 @@
 import type { Role, TenantContext } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError } from '../http/errors.ts';
-import { staffOfficeFor } from './list-staff.ts';
+import { ForbiddenError } from '../kernel/errors.ts';
+import { staffOfficeFor } from '../policy/access-policy.ts';
 
 const as = (role: Role): TenantContext => ({
   tenantId: 'kibougaoka',

@@ -2,8 +2,8 @@ import { CONSENT_PURPOSES, type PersonView, type TenantContext } from '@kikan/sh
 import type { CaseRecord } from '../data/case-store.ts';
 import { readPersonFile, type PersonCaseLink, type PersonFile } from '../data/person-store.ts';
 import { getCasesByIds } from '../data/record-store.ts';
-import { AccessRefusedError, NotFoundError } from '../http/errors.ts';
-import { caseVisibility, mayWriteCase } from '../policy/access-policy.ts';
+import { AccessRefusedError, NotFoundError } from '../kernel/errors.ts';
+import { caseVisibility, mayFollowCaseLink, mayWriteCase } from '../policy/access-policy.ts';
 
 /**
  * A person is reachable through the case links on the person's partition, and only through a case
@@ -39,7 +39,7 @@ export const readablePersonFile = async (ctx: TenantContext, personId: string) =
     ctx,
     file.cases,
     // The core center may see any office's case in full once it is shared: the case item says so.
-    (link) => ctx.role === 'core_supervisor' || caseVisibility(ctx, linkScope(link.officeId)) === 'full',
+    (link) => mayFollowCaseLink(ctx, link.officeId),
     (record) => caseVisibility(ctx, record) === 'full',
   );
   return { file, visible };

@@ -4,9 +4,10 @@ import type { CaseRecord } from '../data/case-store.ts';
 import { writeCaseChange } from '../data/cycle-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { toCaseView } from '../policy/case-view.ts';
-import { applyMonitoring, stampOf } from './case-changes.ts';
+import { applyMonitoring } from './case-changes.ts';
+import { stampOf } from '../kernel/stamp.ts';
 import type { recordMonitoringRoute } from '@kikan/shared/contracts/caseload';
-import { retryOnceOnVersionConflict } from './retry-on-version-conflict.ts';
+import { retryOnceOnVersionConflict } from '../kernel/retry-on-version-conflict.ts';
 import { readWritableCase } from './writable-case.ts';
 
 /** The monitoring record and the case's next due date, in one transaction. */

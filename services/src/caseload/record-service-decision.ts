@@ -4,9 +4,10 @@ import type { CaseRecord } from '../data/case-store.ts';
 import { writeCaseChange } from '../data/cycle-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { toCaseView } from '../policy/case-view.ts';
-import { applyServiceDecision, stampOf } from './case-changes.ts';
+import { applyServiceDecision } from './case-changes.ts';
+import { stampOf } from '../kernel/stamp.ts';
 import type { recordServiceDecisionRoute } from '@kikan/shared/contracts/caseload';
-import { retryOnceOnVersionConflict } from './retry-on-version-conflict.ts';
+import { retryOnceOnVersionConflict } from '../kernel/retry-on-version-conflict.ts';
 import { readWritableCase } from './writable-case.ts';
 
 /** The decision record and the schedule it sets on the case, in one transaction. */

@@ -1,11 +1,11 @@
 import { ConsentView, todayInJapan } from '@kikan/shared';
 import { revokeCouncilConsent } from '../data/council-consent-store.ts';
 import { revokeSharingConsent } from '../data/difficult-store.ts';
-import { ConflictError, ValidationError } from '../http/errors.ts';
+import { ConflictError, ValidationError } from '../kernel/errors.ts';
 import type { PersonFile } from '../data/person-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
-import { councilUseOf } from '../council/council-revocation.ts';
-import { casesHiddenByRevocation } from '../supervision/supervision-revocation.ts';
+import { councilUseOf } from '../consent/council-revocation.ts';
+import { casesHiddenByRevocation } from '../consent/core-sharing-revocation.ts';
 import { writablePersonFile } from './person-access.ts';
 import type { revokeConsentRoute } from '@kikan/shared/contracts/caseload';
 

@@ -1,3 +1,4 @@
+import { isOfficeStaff } from '@kikan/shared/access-policy';
 import { randomUUID } from 'node:crypto';
 import {
   TransferResult,
@@ -12,12 +13,13 @@ import { withLastRecordDay, type CaseRecord } from '../data/case-store.ts';
 import { listOffices, listUsers } from '../data/directory-store.ts';
 import { readPersonFile } from '../data/person-store.ts';
 import { transferCase } from '../data/record-store.ts';
-import { ConflictError, ValidationError } from '../http/errors.ts';
+import { ConflictError, ValidationError } from '../kernel/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { newCaseCode } from '../policy/case-code.ts';
 import { toCaseView } from '../policy/case-view.ts';
 import { endsBeforeLastRecord } from './case-changes.ts';
-import { requireOpen, requireVersion, writableCase } from './record-access.ts';
+import { requireOpen } from './record-access.ts';
+import { writableCase } from '../policy/case-access.ts';
 import type { transferToAdultRoute } from '@kikan/shared/contracts/caseload';
 
 /** Seed 001: at 18 the child plan moves to an adult plan; the move is prepared from 17½. */
@@ -67,10 +69,7 @@ const receivingSpecialist = async (
   }
   const transferOnError = transferOnRefusal(child, body.transferOn, today);
   if (transferOnError) errors.push({ field: 'body.transferOn', message: transferOnError });
-  const staff = users.filter(
-    (user) =>
-      user.officeId === body.targetOfficeId && (user.role === 'specialist' || user.role === 'office_manager'),
-  );
+  const staff = users.filter((user) => user.officeId === body.targetOfficeId && isOfficeStaff(user.role));
   const chosen = body.specialistUserId
     ? staff.find((user) => user.userId === body.specialistUserId)
     : (staff.find((user) => user.userId === ctx.userId) ??
@@ -124,10 +123,10 @@ const TRANSFER_EVALUATION = '18歳到達により障害児支援利用計画か�
 /** Closes the child case and opens the adult case in one transaction, linked both ways. */
 export const transferToAdult: GuardedOperation<typeof transferToAdultRoute, CaseRecord> = {
   authorize: (input) => writableCase(input, input.params.caseId),
-  run: async ({ ctx, body, ifMatch, idempotency, requestId, now }, target) => {
+  versionOf: (target) => target.version,
+  run: async ({ ctx, body, idempotency, requestId, now }, target) => {
     const refusal = transferRefusal(requireOpen(target), body.transferOn);
     if (refusal) throw new ConflictError(refusal);
-    requireVersion(ifMatch, target.version);
     const child = await withLastRecordDay(target);
     const [specialistUserId, personFile] = await Promise.all([
       receivingSpecialist(ctx, body, child, todayInJapan(now)),

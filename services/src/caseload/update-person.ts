@@ -1,11 +1,10 @@
 import { Person, todayInJapan, type FieldError } from '@kikan/shared';
 import { getDirectoryEntries } from '../data/directory-store.ts';
-import { officesOf, updatePerson as storePerson } from '../data/person-store.ts';
+import { officesOf, updatePerson as storePerson, type PersonFile } from '../data/person-store.ts';
 import { getCasesByIds } from '../data/record-store.ts';
-import { ValidationError } from '../http/errors.ts';
-import type { Operation } from '../http/route.ts';
+import { ValidationError } from '../kernel/errors.ts';
+import type { GuardedOperation } from '../http/route.ts';
 import { writablePersonFile, toPersonView } from './person-access.ts';
-import { requireVersion } from './record-access.ts';
 import type { updatePersonRoute } from '@kikan/shared/contracts/caseload';
 
 /**
@@ -15,54 +14,49 @@ import type { updatePersonRoute } from '@kikan/shared/contracts/caseload';
  * that closed it no longer follows the person (person-access.ts), and its past months stay counted
  * where they were.
  */
-export const updatePerson: Operation<typeof updatePersonRoute> = async ({
-  ctx,
-  params,
-  body,
-  ifMatch,
-  requestId,
-  now,
-}) => {
-  const file = await writablePersonFile(ctx, params.personId);
-  const expectedVersion = requireVersion(ifMatch, file.person.version);
-  const errors: FieldError[] = [];
-  if (body.birthDate && body.birthDate > todayInJapan(now)) {
-    errors.push({ field: 'body.birthDate', message: '生年月日に未来の日付は指定できません' });
-  }
-  if (body.municipalityCode) {
-    const { tenant } = await getDirectoryEntries(ctx.tenantId, ctx.officeId, ctx.userId);
-    if (!tenant?.members.some((member) => member.code === body.municipalityCode)) {
-      errors.push({ field: 'body.municipalityCode', message: 'このテナントの市町村を選んでください' });
+export const updatePerson: GuardedOperation<typeof updatePersonRoute, PersonFile> = {
+  authorize: ({ ctx, params }) => writablePersonFile(ctx, params.personId),
+  versionOf: (file) => file.person.version,
+  run: async ({ ctx, body, requestId, now }, file) => {
+    const errors: FieldError[] = [];
+    if (body.birthDate && body.birthDate > todayInJapan(now)) {
+      errors.push({ field: 'body.birthDate', message: '生年月日に未来の日付は指定できません' });
     }
-  }
-  if (errors.length) throw new ValidationError(errors);
+    if (body.municipalityCode) {
+      const { tenant } = await getDirectoryEntries(ctx.tenantId, ctx.officeId, ctx.userId);
+      if (!tenant?.members.some((member) => member.code === body.municipalityCode)) {
+        errors.push({ field: 'body.municipalityCode', message: 'このテナントの市町村を選んでください' });
+      }
+    }
+    if (errors.length) throw new ValidationError(errors);
 
-  const at = now.toISOString();
-  const person = Person.parse({ ...file.person, ...body, version: file.person.version + 1, updatedAt: at });
-  const copiesChanged = ['name', 'kana', 'birthDate', 'municipalityCode'].some((field) => field in body);
-  const caseIds = copiesChanged ? file.cases.map((link) => link.caseId) : [];
-  const cases = [...(await getCasesByIds(ctx.tenantId, caseIds, true)).values()].filter(
-    (record) => record.phase !== 'closed',
-  );
-  await storePerson({
-    write: { ctx, requestId, now },
-    person,
-    expectedVersion,
-    cases: cases.map((record) => ({
-      record: {
-        ...record,
-        personName: person.name,
-        personKana: person.kana,
-        birthDate: person.birthDate,
-        municipalityCode: person.municipalityCode,
-        version: record.version + 1,
-        updatedAt: at,
-        updatedBy: ctx.userId,
-      },
-      previous: record,
-    })),
-    previousRecipientNumber: file.person.recipientNumber,
-    officeIds: officesOf(file.cases),
-  });
-  return toPersonView({ ...file, person }, ctx);
+    const at = now.toISOString();
+    const person = Person.parse({ ...file.person, ...body, version: file.person.version + 1, updatedAt: at });
+    const copiesChanged = ['name', 'kana', 'birthDate', 'municipalityCode'].some((field) => field in body);
+    const caseIds = copiesChanged ? file.cases.map((link) => link.caseId) : [];
+    const cases = [...(await getCasesByIds(ctx.tenantId, caseIds, true)).values()].filter(
+      (record) => record.phase !== 'closed',
+    );
+    await storePerson({
+      write: { ctx, requestId, now },
+      person,
+      expectedVersion: file.person.version,
+      cases: cases.map((record) => ({
+        record: {
+          ...record,
+          personName: person.name,
+          personKana: person.kana,
+          birthDate: person.birthDate,
+          municipalityCode: person.municipalityCode,
+          version: record.version + 1,
+          updatedAt: at,
+          updatedBy: ctx.userId,
+        },
+        previous: record,
+      })),
+      previousRecipientNumber: file.person.recipientNumber,
+      officeIds: officesOf(file.cases),
+    });
+    return toPersonView({ ...file, person }, ctx);
+  },
 };

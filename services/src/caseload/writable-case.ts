@@ -1,9 +1,9 @@
 import type { TenantContext } from '@kikan/shared';
 import type { CaseRecord } from '../data/case-store.ts';
 import { getCaseForUpdate } from '../data/cycle-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import { mayWriteCase } from '../policy/access-policy.ts';
-import { refusedCase } from './record-access.ts';
+import { refusedCase } from '../policy/case-access.ts';
 
 /**
  * A case the caller may write to; anything else is the same 404 as a case that does not exist (an

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { RegionalIssueResponse, todayInJapan } from '@kikan/shared';
 import { personsWithConsent } from '../data/person-store.ts';
 import { createRegionalIssue as storeIssue, type RegionalIssueRecord } from '../data/regional-issue-store.ts';
-import { ConflictError, ValidationError } from '../http/errors.ts';
+import { ConflictError, ValidationError } from '../kernel/errors.ts';
 import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
-import { casesWithoutCouncilConsent, issueWithoutConsentMessage } from './council-consent.ts';
+import { casesWithoutCouncilConsent, issueWithoutConsentMessage } from '../consent/council-consent.ts';
 import type { createRegionalIssueRoute } from '@kikan/shared/contracts/council';
-import { viewFor } from './issue-access.ts';
+import { viewFor } from '../policy/issue-access.ts';
 import { raisedOnProblems, sourceProblems } from './issue-rules.ts';
 import { issueSourcesOf, readSourceRecords } from './issue-sources.ts';
 

@@ -1,8 +1,8 @@
 import { getRegionalIssue as readIssue } from '../data/regional-issue-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
 import type { getRegionalIssueRoute } from '@kikan/shared/contracts/council';
-import { issueViewFor } from './issue-access.ts';
+import { issueViewFor } from '../policy/issue-access.ts';
 
 /** Another office's issue is the same 404 as one that does not exist. */
 export const getRegionalIssue: Operation<typeof getRegionalIssueRoute> = async ({ ctx, params }) => {

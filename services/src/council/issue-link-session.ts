@@ -1,5 +1,5 @@
 import { getLedgerEvent } from '../data/ledger-store.ts';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 import type { RegionalIssueRecord } from '../data/regional-issue-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import type { linkRegionalIssueSessionRoute } from '@kikan/shared/contracts/council';

@@ -2,7 +2,7 @@ import { councilViewOf } from '@kikan/shared';
 import { readRegionalIssues } from '../data/regional-issue-store.ts';
 import type { Operation } from '../http/route.ts';
 import type { listRegionalIssuesRoute } from '@kikan/shared/contracts/council';
-import { mayReadIssue } from './issue-access.ts';
+import { mayReadIssue } from '../policy/issue-access.ts';
 
 /** One Query on the tenant's issue partition, filtered here: tens of issues a year. */
 export const listRegionalIssues: Operation<typeof listRegionalIssuesRoute> = async ({ ctx, query }) => {

@@ -1,5 +1,5 @@
 import { todayInJapan } from '@kikan/shared';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 import type { RegionalIssueRecord } from '../data/regional-issue-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import type { moveRegionalIssueRoute } from '@kikan/shared/contracts/council';

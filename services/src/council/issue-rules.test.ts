@@ -1,7 +1,7 @@
 import type { IssueSourceInput, RegionalIssue } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
+import { issueWithoutCases } from '../consent/council-consent.ts';
 import {
-  issueWithoutCases,
   moveProblems,
   outcomeProblems,
   raisedOnProblems,

@@ -46,23 +46,6 @@ export const sourceProblems = (sources: readonly IssueSourceInput[], records: So
     }
   });
 
-/**
- * The issue as it stands once the council may no longer count these cases (their person revoked
- * the council consent): every source on them goes, with its note; the issue, its steps, sessions
- * and outcome stay, for the gap is still there. A new version, so a concurrent step fails.
- */
-export const issueWithoutCases = (
-  issue: RegionalIssue,
-  caseIds: ReadonlySet<string>,
-  stamp: { at: string; userId: string },
-): RegionalIssue => ({
-  ...issue,
-  sources: issue.sources.filter((source) => !caseIds.has(source.caseId)),
-  version: issue.version + 1,
-  updatedAt: stamp.at,
-  updatedBy: stamp.userId,
-});
-
 export const raisedOnProblems = (raisedOn: string, today: string): FieldError[] =>
   raisedOn > today ? [{ field: 'body.raisedOn', message: '提起日に未来の日付は指定できません' }] : [];
 

@@ -2,9 +2,9 @@ import type { IssueSource, IssueSourceInput, TenantContext } from '@kikan/shared
 import { getDifficultyFile } from '../data/difficult-store.ts';
 import { getCasesByIds, getMeeting } from '../data/record-store.ts';
 import { getSupervision } from '../data/supervision-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import { maySeeSupervision } from '../policy/access-policy.ts';
-import { mayRaiseFromCase } from './issue-access.ts';
+import { mayRaiseFromCase, raisesFromAnyCase } from '../policy/issue-access.ts';
 import type { SourceRecords } from './issue-rules.ts';
 
 /**
@@ -19,7 +19,7 @@ export const readSourceRecords = async (
     ctx.tenantId,
     sources.map((source) => source.caseId),
   );
-  if (ctx.role !== 'core_supervisor') {
+  if (!raisesFromAnyCase(ctx)) {
     for (const source of sources) {
       const record = found.get(source.caseId);
       if (!record || !mayRaiseFromCase(ctx, record)) throw new NotFoundError();

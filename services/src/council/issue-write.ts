@@ -1,18 +1,16 @@
 import { RegionalIssueView, regionalIssueViewOf, type TenantContext } from '@kikan/shared';
-import { requireVersion } from '../caseload/record-access.ts';
 import {
   getRegionalIssue,
   saveRegionalIssue,
   type RegionalIssueRecord,
 } from '../data/regional-issue-store.ts';
-import { NotFoundError } from '../http/errors.ts';
-import type { Idempotency } from '../http/route.ts';
+import { NotFoundError } from '../kernel/errors.ts';
+import type { Idempotency } from '../kernel/idempotency.ts';
 
 /** What every change to an issue shares: the version named, one audited write, a retry's key. */
 export interface IssueChange {
   ctx: TenantContext;
   params: { issueId: string };
-  ifMatch: number | null;
   idempotency: Idempotency | null;
   requestId: string;
   now: Date;
@@ -31,16 +29,16 @@ export const existingIssue = async ({ ctx, params }: IssueChange): Promise<Regio
 };
 
 /**
- * Takes the issue read at the version named by If-Match, lets `change` compute the next one
- * (throwing a ValidationError when it may not be made) and writes it at that version.
+ * Takes the issue read at the version named by If-Match (checked by the function core: every
+ * change of an issue is a versioned route), lets `change` compute the next one (throwing a
+ * ValidationError when it may not be made) and writes it at that version.
  */
 export const applyIssueChange = async <I extends IssueChange>(
   input: I,
   before: RegionalIssueRecord,
   change: Change<I>,
 ): Promise<RegionalIssueView> => {
-  const { ctx, ifMatch, idempotency, requestId, now } = input;
-  const expectedVersion = requireVersion(ifMatch, before.version);
+  const { ctx, idempotency, requestId, now } = input;
   const changed = await change(before, input);
   const after: RegionalIssueRecord = {
     ...changed,
@@ -52,7 +50,7 @@ export const applyIssueChange = async <I extends IssueChange>(
   const replayed = await saveRegionalIssue({
     write: { ctx, requestId, now },
     issue: after,
-    expectedVersion,
+    expectedVersion: before.version,
     create: { idempotency, response: { status: 200, body: view } },
   });
   return replayed ? RegionalIssueView.parse(replayed.body) : view;
@@ -63,8 +61,10 @@ export const issueChange = <I extends IssueChange>(
   change: Change<I>,
 ): {
   authorize: (input: I) => Promise<RegionalIssueRecord>;
+  versionOf: (before: RegionalIssueRecord) => number;
   run: (input: I, before: RegionalIssueRecord) => Promise<RegionalIssueView>;
 } => ({
   authorize: existingIssue,
+  versionOf: (before) => before.version,
   run: (input, before) => applyIssueChange(input, before, change),
 });

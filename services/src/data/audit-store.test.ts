@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 import { auditPartitions, readAuditPage } from './audit-store.ts';
 import { encodeCursor } from './cursor.ts';
 

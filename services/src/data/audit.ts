@@ -1,5 +1,6 @@
-import type { TenantContext, UserMembershipState } from '@kikan/shared';
+import type { Role, TenantContext, UserMembershipState } from '@kikan/shared';
 import { keys } from '@kikan/shared';
+import type { RecordType } from '../kernel/record-type.ts';
 
 /**
  * `emergency_share`: a case shared with the core center without the person's consent, on an
@@ -10,29 +11,7 @@ export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'denied' | '
 
 export interface RecordEvent {
   action: AuditAction;
-  recordType:
-    | 'case'
-    | 'person'
-    | 'service_decision'
-    | 'monitoring'
-    | 'phase_change'
-    | 'consent'
-    | 'plan'
-    | 'meeting'
-    | 'consultation'
-    | 'ledger_event'
-    | 'senior_specialist'
-    | 'difficulty'
-    | 'support_meeting'
-    | 'sharing'
-    | 'supervision'
-    | 'regional_issue'
-    | 'statistics_settings'
-    | 'statistics_targets'
-    | 'figures_sign_off'
-    | 'figures_snapshot'
-    | 'retention_settings'
-    | 'legal_hold';
+  recordType: RecordType;
   recordId: string;
   /** The office that owns the record, when known. */
   recordOfficeId?: string;
@@ -52,6 +31,16 @@ export interface UserChangeEvent {
 }
 
 export type AuditEvent = RecordEvent | UserChangeEvent;
+
+/**
+ * The actor of the retention sweep's audit entries: no user, the tenant's own retention rule. The
+ * sweep writes as it; the audit review names it.
+ */
+export const SWEEPER = {
+  userId: 'system-retention',
+  officeId: 'system',
+  role: 'tenant_admin' satisfies Role,
+} as const;
 
 /**
  * One append-only entry per full-record read and per write: who, which record, what, when, which

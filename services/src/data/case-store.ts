@@ -26,7 +26,7 @@ import {
   type TransactItem,
   type WriteContext,
 } from './transaction.ts';
-import type { Idempotency } from '../http/route.ts';
+import type { Idempotency } from '../kernel/idempotency.ts';
 
 /**
  * A case as stored: the case as its own office sees it (shared/case.ts CaseFull, without what a

@@ -1,5 +1,5 @@
 import type { ConsentView } from '@kikan/shared';
-import type { Idempotency } from '../http/route.ts';
+import type { Idempotency } from '../kernel/idempotency.ts';
 import type { AuditEvent } from './audit.ts';
 import type { StoredResponse } from './idempotency.ts';
 import { ledgerEventCorrection, type LedgerEventRecord } from './ledger-store.ts';

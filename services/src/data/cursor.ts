@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 
 const StoredKey = z.record(z.string(), z.string());
 

@@ -13,7 +13,7 @@ import {
   type ConsentView,
 } from '@kikan/shared';
 import * as z from 'zod';
-import type { Idempotency } from '../http/route.ts';
+import type { Idempotency } from '../kernel/idempotency.ts';
 import type { AuditEvent } from './audit.ts';
 import { caseItemsBesideRecords, caseWriteItems, type CaseRecord } from './case-store.ts';
 import { db, tableName } from './client.ts';

@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { User } from '@kikan/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConflictError } from '../http/errors.ts';
+import { ConflictError } from '../kernel/errors.ts';
 import { changeUserMembership, removeUser } from './directory-store.ts';
 import type { WriteContext } from './transaction.ts';
 

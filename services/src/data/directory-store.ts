@@ -9,7 +9,7 @@ import {
   type UserMembershipState,
 } from '@kikan/shared';
 import type { z } from 'zod';
-import { ConflictError } from '../http/errors.ts';
+import { ConflictError } from '../kernel/errors.ts';
 import type { UserChangeEvent } from './audit.ts';
 import { db, tableName, type ClientRegistry } from './client.ts';
 import { queryAll } from './paging.ts';

@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, type TenantContext } from '@kikan/shared';
 import * as z from 'zod';
-import { IdempotencyKeyReusedError } from '../http/errors.ts';
-import type { Idempotency } from '../http/route.ts';
+import { IdempotencyKeyReusedError } from '../kernel/errors.ts';
+import type { Idempotency } from '../kernel/idempotency.ts';
 import { db, tableName } from './client.ts';
 
 /** Replays are kept for a day: long enough for any client retry, short enough to stay small. */

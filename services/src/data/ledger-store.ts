@@ -9,7 +9,7 @@ import {
   type ItemKey,
 } from '@kikan/shared';
 import * as z from 'zod';
-import type { Idempotency } from '../http/route.ts';
+import type { Idempotency } from '../kernel/idempotency.ts';
 import type { AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
 import type { StoredResponse } from './idempotency.ts';

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { ConsentView, Person } from '@kikan/shared';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { ConflictError } from '../http/errors.ts';
+import { ConflictError } from '../kernel/errors.ts';
 import type { CaseRecord } from './case-store.ts';
 import {
   consentInForce,

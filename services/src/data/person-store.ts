@@ -10,7 +10,7 @@ import {
   keys,
 } from '@kikan/shared';
 import * as z from 'zod';
-import type { Idempotency } from '../http/route.ts';
+import type { Idempotency } from '../kernel/idempotency.ts';
 import { caseWriteItems, personItem, type CaseRecord } from './case-store.ts';
 import { db, tableName } from './client.ts';
 import { queryAll } from './paging.ts';

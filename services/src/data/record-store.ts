@@ -12,7 +12,7 @@ import {
   type PhaseChange,
 } from '@kikan/shared';
 import * as z from 'zod';
-import type { Idempotency } from '../http/route.ts';
+import type { Idempotency } from '../kernel/idempotency.ts';
 import { CaseRecord, caseItemsBesideRecords, caseWriteItems } from './case-store.ts';
 import { cycleRecordItem } from './cycle-store.ts';
 import { db, tableName } from './client.ts';

@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@kikan/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConflictError, VersionMismatchError } from '../http/errors.ts';
+import { ConflictError, VersionMismatchError } from '../kernel/errors.ts';
 import { putNew, translateCancellation, writeTransaction, type WriteContext } from './transaction.ts';
 
 const cancelled = (reasons: { Code: string; Item?: Record<string, { N: string }> }[]) =>

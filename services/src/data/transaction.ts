@@ -1,12 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '@kikan/shared';
-import { ConflictError, VersionMismatchError } from '../http/errors.ts';
+import { ConflictError, VersionMismatchError } from '../kernel/errors.ts';
 import { auditItem, type AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
 import { idempotencyItem, readIdempotentReplay, type StoredResponse } from './idempotency.ts';
 import { recordsWithoutTheirCase } from './record-days.ts';
-import type { Idempotency } from '../http/route.ts';
+import type { Idempotency } from '../kernel/idempotency.ts';
 
 export type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']

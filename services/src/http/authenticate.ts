@@ -1,6 +1,6 @@
 import type { TenantContext } from '@kikan/shared';
 import type { TokenVerifier } from '../auth/verify-token.ts';
-import { ForbiddenError, UnauthorizedError } from './errors.ts';
+import { ForbiddenError, UnauthorizedError } from '../kernel/errors.ts';
 import { header, type HttpEvent } from './http-event.ts';
 import type { RouteDefinition } from './route.ts';
 

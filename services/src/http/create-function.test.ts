@@ -5,7 +5,7 @@ import { currentScope } from '../data/request-scope.ts';
 import { bind, createFunction } from './create-function.ts';
 import { createHandler, type TenantHooks } from './function-core.ts';
 import { bind as bindPublic, createPublicFunction } from './public-function.ts';
-import { NotFoundError, SessionRevokedError } from './errors.ts';
+import { NotFoundError, SessionRevokedError } from '../kernel/errors.ts';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, rawFile } from './raw-response.ts';
 import { defineRoute, type GuardedOperation, type RouteDefinition } from './route.ts';
 import { apiGatewayEvent, lambdaContext } from './test-fixtures.ts';
@@ -553,5 +553,130 @@ describe('createFunction: guarded operations and the idempotent replay (SECURITY
 
     expect(response.statusCode).toBe(201);
     expect(JSON.parse(response.body).text).toBe('loaded own-case: 初回面談');
+  });
+});
+
+describe('createFunction: the version check of versioned routes', () => {
+  const SATO: TenantContext = {
+    tenantId: 'kibougaoka',
+    officeId: 'himawari',
+    role: 'specialist',
+    userId: 'user-sato',
+  };
+  const editNoteRoute = defineRoute({
+    method: 'PUT',
+    path: '/api/test/notes/{noteId}',
+    context: 'caseload',
+    access: ['specialist'],
+    summary: 'A protected versioned, idempotent test route',
+    params: z.strictObject({ noteId: z.string() }),
+    body: NoteInput,
+    response: Note,
+    successStatus: 200,
+    idempotent: true,
+    versioned: true,
+  });
+  type Stored = { noteId: string; text: string; version: number };
+  const current: Stored = { noteId: 'note_1', text: '初回面談', version: 3 };
+  const edit = (headers: Record<string, string>) =>
+    apiGatewayEvent(editNoteRoute, {
+      pathParameters: { noteId: 'note_1' },
+      headers: { authorization: 'Bearer a.b.c', 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ text: '変更' }),
+      requestId: REQUEST_ID,
+    });
+  const handlerWith = (
+    operation: GuardedOperation<typeof editNoteRoute, Stored>,
+    readReplay: TenantHooks['readReplay'] = async () => null,
+  ) =>
+    createHandler([bind(editNoteRoute, operation)], {
+      verifier: async () => SATO,
+      tenant: {
+        checkMembership: async () => undefined,
+        readReplay,
+        cursorKey: async () => Buffer.alloc(32, 7),
+        auditRefusal: async () => undefined,
+      },
+    });
+  const editing = (run = vi.fn(async (_input: unknown, target: Stored) => ({ ...target, version: 4 }))) => ({
+    authorize: async () => current,
+    versionOf: (target: Stored) => target.version,
+    run,
+  });
+
+  it('refuses to build a versioned route without an operation that names the version, and the reverse', () => {
+    const plain = async () => current;
+    const unversioned = { authorize: async () => current, run: async () => current };
+    const { versioned: _versioned, ...withoutFlag } = editNoteRoute;
+    const { idempotent: _idempotent, ...notIdempotent } = editNoteRoute;
+
+    expect(() => createFunction([bind(notIdempotent, plain)])).toThrow(/versioned/);
+    expect(() => createFunction([bind(editNoteRoute, unversioned)])).toThrow(/versioned/);
+    expect(() => createFunction([bind(withoutFlag, editing())])).toThrow(/versioned: true/);
+  });
+
+  it('answers 428 without If-Match, before any work', async () => {
+    const operation = editing();
+
+    const response = await handlerWith(operation)(edit({}), lambdaContext());
+
+    expect(response.statusCode).toBe(428);
+    const body = ErrorResponse.parse(JSON.parse(response.body));
+    expect(body.error.code).toBe('precondition_required');
+    expect(body.error.message).toBe('更新するデータのバージョン（If-Match）を指定してください');
+    expect(operation.run).not.toHaveBeenCalled();
+  });
+
+  it('answers 412 with the current version as ETag when If-Match is stale, before any work', async () => {
+    const operation = editing();
+
+    const response = await handlerWith(operation)(edit({ 'if-match': '"2"' }), lambdaContext());
+
+    expect(response.statusCode).toBe(412);
+    expect(response.headers?.etag).toBe('"3"');
+    const body = ErrorResponse.parse(JSON.parse(response.body));
+    expect(body.error.code).toBe('version_mismatch');
+    expect(body.error.message).toBe('他の人がこのデータを更新しました。最新の内容を読み込み直してください');
+    expect(operation.run).not.toHaveBeenCalled();
+  });
+
+  it('runs the work at the current version', async () => {
+    const operation = editing();
+
+    const response = await handlerWith(operation)(edit({ 'if-match': '"3"' }), lambdaContext());
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers?.etag).toBe('"4"');
+    expect(operation.run).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets the refusal of authorize answer first: a record the caller may not act on is a 404, not a 428', async () => {
+    const run = vi.fn(async () => current);
+    const handler = handlerWith({
+      authorize: async () => {
+        throw new NotFoundError();
+      },
+      versionOf: (target) => target.version,
+      run,
+    });
+
+    expect((await handler(edit({}), lambdaContext())).statusCode).toBe(404);
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('answers a retry with its first answer although its own write moved the version on', async () => {
+    // The first request wrote version 4; its retry still names the version 3 it was based on.
+    const stored = { ...current, text: '変更', version: 4 };
+    const operation = { ...editing(), authorize: async () => stored };
+    const handler = handlerWith(operation, async () => ({ body: stored }));
+
+    const response = await handler(
+      edit({ 'if-match': '"3"', 'idempotency-key': 'retry-0001-abcdef' }),
+      lambdaContext(),
+    );
+
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toEqual(stored);
+    expect(operation.run).not.toHaveBeenCalled();
   });
 });

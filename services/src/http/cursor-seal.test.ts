@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from './errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 import { cursorKeyFrom, openCursor, sealCursor, type CursorBinding } from './cursor-seal.ts';
 
 const KEY = cursorKeyFrom('a deployment secret of at least thirty-two characters');

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
-import { ValidationError } from './errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 
 /**
  * Pagination cursors leave the server sealed (SECURITY.md row 22). Inside is the data layer's

@@ -8,7 +8,7 @@ import {
   ServiceUnavailableError,
   ValidationError,
   VersionMismatchError,
-} from './errors.ts';
+} from '../kernel/errors.ts';
 import { defineRoute } from './route.ts';
 import { apiGatewayEvent, lambdaContext } from './test-fixtures.ts';
 

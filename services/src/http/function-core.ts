@@ -9,7 +9,8 @@ import { logger } from '../logger.ts';
 import { authenticate } from './authenticate.ts';
 import { openCursor, sealCursor, type CursorBinding } from './cursor-seal.ts';
 import { errorResponse } from './error-response.ts';
-import { AccessRefusedError, ForbiddenError, NotFoundError } from './errors.ts';
+import { AccessRefusedError, ForbiddenError, NotFoundError } from '../kernel/errors.ts';
+import { requireVersion } from '../kernel/version.ts';
 import { BASE_HEADERS, header, type HttpEvent, type HttpResult } from './http-event.ts';
 import { parseInput } from './parse-input.ts';
 import { RawFile, contentDisposition } from './raw-response.ts';
@@ -142,6 +143,14 @@ export const createHandler = (bindings: readonly RouteBinding[], options: Handle
     if (route.idempotent && typeof operation === 'function') {
       throw new Error(`${routeKey(route)} is idempotent: bind it to a GuardedOperation`);
     }
+    // The version If-Match must name is the target's: the route's flag and the operation agree.
+    const versionOf = typeof operation === 'function' ? undefined : operation.versionOf;
+    if (route.versioned && !versionOf) {
+      throw new Error(`${routeKey(route)} is versioned: bind it to a GuardedOperation with versionOf`);
+    }
+    if (!route.versioned && versionOf) {
+      throw new Error(`${routeKey(route)} reads a version but is not versioned: set versioned: true`);
+    }
   }
   let verifier = options.verifier;
 
@@ -178,8 +187,13 @@ export const createHandler = (bindings: readonly RouteBinding[], options: Handle
         const replay =
           input.idempotency && ctx && tenant ? await tenant.readReplay(ctx, input.idempotency) : null;
         // A retry gets the first answer even when that answer's own checks would now refuse it (a
-        // finalized plan cannot be finalized again): the work is not redone.
-        result = replay ? replay.body : await operation.run(input, target);
+        // finalized plan cannot be finalized again, its version has moved on): the work is not redone.
+        if (replay) {
+          result = replay.body;
+        } else {
+          if (operation.versionOf) requireVersion(input.ifMatch, operation.versionOf(target));
+          result = await operation.run(input, target);
+        }
       }
       if (cursors && isRecord(result) && typeof result.nextCursor === 'string') {
         result = {

@@ -2,7 +2,7 @@ import { MAX_PAGE_SIZE, PageQuery, type FieldError } from '@kikan/shared';
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { ROUTES, createCaseRoute, getCaseRoute, listCasesRoute, routeKey } from '../routes.ts';
-import { UnsupportedMediaTypeError, ValidationError } from './errors.ts';
+import { UnsupportedMediaTypeError, ValidationError } from '../kernel/errors.ts';
 import { MAX_BODY_BYTES, parseInput } from './parse-input.ts';
 import { defineRoute, type RouteDefinition } from './route.ts';
 import { createConsultationRoute } from '@kikan/shared/contracts/caseload';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FieldError } from '@kikan/shared';
 import type { z } from 'zod';
 import { canonicalJson } from './canonical-json.ts';
-import { UnsupportedMediaTypeError, ValidationError } from './errors.ts';
+import { UnsupportedMediaTypeError, ValidationError } from '../kernel/errors.ts';
 import { header, type HttpEvent } from './http-event.ts';
 import type { Idempotency, RouteDefinition } from './route.ts';
 

@@ -1,6 +1,9 @@
 import type { TenantContext } from '@kikan/shared';
 import type { RouteDefinition } from '@kikan/shared/contracts/route';
 import type { z } from 'zod';
+import type { Idempotency } from '../kernel/idempotency.ts';
+
+export type { Idempotency } from '../kernel/idempotency.ts';
 
 export {
   BOUNDED_CONTEXTS,
@@ -23,17 +26,11 @@ export interface OperationInput<R extends RouteDefinition> {
   now: Date;
   /** Present on idempotent routes when the client sent an Idempotency-Key. */
   idempotency: Idempotency | null;
-  /** The version named by If-Match, for conditional updates. */
-  ifMatch: number | null;
-}
-
-export interface Idempotency {
-  key: string;
   /**
-   * Hash of the method, route, path parameters and body: the same key on another record, another
-   * route or with another body is refused (422), never answered with the stored response.
+   * The version named by If-Match. On a versioned route the function core has checked it against
+   * the target's current version before `run`: there it is that version.
    */
-  fingerprint: string;
+  ifMatch: number | null;
 }
 
 /** The business function behind a route: no event, no HTTP, testable on its own. */
@@ -44,12 +41,17 @@ export type Operation<R extends RouteDefinition> = (
 /**
  * An operation in two steps: `authorize` loads the route's target and refuses (a 404, or an
  * AccessRefusedError) when the caller may not act on it; `run` does the work on what it returned.
- * The function core runs them in that order with the idempotent replay between them, so a stored
- * answer is never sent to a caller who may not act on its target (SECURITY.md row 24). Idempotent
- * routes must be bound to one (function-core.ts refuses a plain operation).
+ * The function core runs them in that order with the write protocol between them, as middlewares
+ * do: first the idempotent replay, so a stored answer is never sent to a caller who may not act on
+ * its target (SECURITY.md row 24), then, on a versioned route, the If-Match check against
+ * `versionOf(target)` (428/412), so a retry is still answered after its own write moved the version
+ * on. Idempotent and versioned routes must be bound to one (function-core.ts refuses a plain
+ * operation), and `versionOf` is there exactly when the route is versioned.
  */
 export interface GuardedOperation<R extends RouteDefinition, T> {
   authorize: (input: OperationInput<R>) => Promise<T>;
+  /** On a versioned route: the target's current version, which If-Match must name. */
+  versionOf?: (target: T) => number;
   run: (input: OperationInput<R>, target: T) => Promise<z.input<R['response']>>;
 }
 

@@ -1,11 +1,16 @@
 import { ROLES, type Role, type TenantContext } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError } from '../http/errors.ts';
+import { ForbiddenError } from '../kernel/errors.ts';
 import {
   caseCreationOffice,
   caseListScope,
   caseVisibility,
   mayActOnLegalHold,
+  mayFollowCaseLink,
+  mayRestateLegalHold,
+  seesOwnOfficeFiguresOnly,
+  supervisionFor,
+  supervisionsListedFor,
   type CaseVisibility,
   type LegalHoldAct,
 } from './access-policy.ts';
@@ -143,4 +148,55 @@ describe('mayActOnLegalHold', () => {
       });
     }
   }
+});
+
+describe('who re-states a legal hold', () => {
+  it.each(ROLES.map((role) => [role, role === 'tenant_admin'] as const))('%s → %s', (role, allowed) => {
+    expect(mayRestateLegalHold(contextOf(role))).toBe(allowed);
+  });
+});
+
+describe('whose supervisions a list reads', () => {
+  it('is anyone the core center names, or all', () => {
+    const core = contextOf('core_supervisor');
+    expect(supervisionsListedFor(core, 'user_other')).toBe('user_other');
+    expect(supervisionsListedFor(core, undefined)).toBeUndefined();
+  });
+
+  it('is the office staff member themselves; naming another is a 403', () => {
+    const specialist = contextOf('specialist');
+    expect(supervisionsListedFor(specialist, undefined)).toBe('user_specialist');
+    expect(supervisionsListedFor(specialist, 'user_specialist')).toBe('user_specialist');
+    expect(() => supervisionsListedFor(specialist, 'user_other')).toThrow(ForbiddenError);
+  });
+
+  it('shows office staff only their own office linked cases, the core center all', () => {
+    const supervision = {
+      cases: [{ officeId: OWN_OFFICE }, { officeId: OTHER_OFFICE }],
+    } as unknown as Parameters<typeof supervisionFor>[1];
+    expect(supervisionFor(contextOf('specialist'), supervision).cases).toEqual([{ officeId: OWN_OFFICE }]);
+    expect(supervisionFor(contextOf('core_supervisor'), supervision).cases).toHaveLength(2);
+  });
+});
+
+describe('which links of a person lead to a case the caller may see in full', () => {
+  it.each([
+    ['specialist', true, false],
+    ['office_manager', true, false],
+    ['core_supervisor', true, true],
+    ['municipal_officer', false, false],
+    ['tenant_admin', false, false],
+  ] as const)('%s: own office %s, another office %s', (role, own, other) => {
+    expect(mayFollowCaseLink(contextOf(role), OWN_OFFICE)).toBe(own);
+    expect(mayFollowCaseLink(contextOf(role), OTHER_OFFICE)).toBe(other);
+  });
+});
+
+describe('whose figures the caller sees', () => {
+  it.each(ROLES.map((role) => [role, role === 'office_manager'] as const))(
+    '%s → own office only: %s',
+    (role, own) => {
+      expect(seesOwnOfficeFiguresOnly(contextOf(role))).toBe(own);
+    },
+  );
 });

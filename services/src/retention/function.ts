@@ -3,7 +3,8 @@ import { REGISTRY_TENANT } from '@kikan/shared';
 import * as z from 'zod';
 import { createClientRegistry, type ClientRegistry, type TableHandle } from '../data/client.ts';
 import { logger } from '../logger.ts';
-import { SWEEPER, runSweep } from './sweep.ts';
+import { SWEEPER } from '../data/audit.ts';
+import { runSweep } from './sweep.ts';
 
 /**
  * The daily retention sweep (EventBridge schedule → this Lambda). This function has no table access

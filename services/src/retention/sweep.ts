@@ -5,10 +5,9 @@ import {
   keys,
   todayInJapan,
   type ItemKey,
-  type Role,
   type TenantContext,
 } from '@kikan/shared';
-import { auditItem } from '../data/audit.ts';
+import { SWEEPER, auditItem } from '../data/audit.ts';
 import { onTable, type TableHandle } from '../data/client.ts';
 import { MILESTONE_AGES } from '../data/office-counters.ts';
 import { latestDay, retentionStartOf } from '../data/record-days.ts';
@@ -34,13 +33,6 @@ import {
  * item last. A run that stops anywhere leaves the case item (marked), and the next run finds it,
  * recomputes what is left from the table and finishes without a second audit entry.
  */
-
-/** The actor of the sweep's audit entries: no user, the tenant's own retention rule. */
-export const SWEEPER = {
-  userId: 'system-retention',
-  officeId: 'system',
-  role: 'tenant_admin' satisfies Role,
-} as const;
 
 type Item = Record<string, unknown>;
 

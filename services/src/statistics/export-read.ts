@@ -10,7 +10,7 @@ import {
 } from '@kikan/shared';
 import { readFiguresSnapshot, readSignOff } from '../data/signoff-store.ts';
 import { readTargets } from '../data/statistics-config-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import { exportFigures } from './export-figures.ts';
 import type { FiguresWorkbookInput, PlanYear } from './export-workbook.ts';
 import { readLiveFigures } from './live-figures.ts';

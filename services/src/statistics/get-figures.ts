@@ -1,6 +1,6 @@
 import type { FiguresView } from '@kikan/shared';
 import { readFiguresSnapshot } from '../data/signoff-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
 import type { getFiguresRoute } from '@kikan/shared/contracts/statistics';
 import { readLiveFigures } from './live-figures.ts';

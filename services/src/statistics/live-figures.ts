@@ -5,7 +5,7 @@ import { readOfficeCounters } from '../data/office-stats-store.ts';
 import { SPECIALIST_PREFIX } from '../data/office-counters.ts';
 import { readStatisticsSettings, readTargets } from '../data/statistics-config-store.ts';
 import { readCaseStatistics } from '../data/statistics-store.ts';
-import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { NotFoundError, ValidationError } from '../kernel/errors.ts';
 import { computeFigures } from './figures.ts';
 
 /**

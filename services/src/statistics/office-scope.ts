@@ -1,4 +1,5 @@
 import type { FiscalYearFigures, TenantContext } from '@kikan/shared';
+import { seesOwnOfficeFiguresOnly } from '../policy/access-policy.ts';
 
 /**
  * An office sees its own figures only: the tenant's totals and municipalities are replaced by the
@@ -30,4 +31,4 @@ export const figuresForOffice = (figures: FiscalYearFigures, officeId: string): 
 
 /** What the caller may see of a fiscal year's figures. */
 export const figuresFor = (ctx: TenantContext, figures: FiscalYearFigures): FiscalYearFigures =>
-  ctx.role === 'office_manager' ? figuresForOffice(figures, ctx.officeId) : figures;
+  seesOwnOfficeFiguresOnly(ctx) ? figuresForOffice(figures, ctx.officeId) : figures;

@@ -1,7 +1,7 @@
 import type { FiscalYearFigures, IndicatorFigures, TenantContext } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import { initialSignOff, type SignOffRecord } from '../data/signoff-store.ts';
-import { ConflictError } from '../http/errors.ts';
+import { ConflictError } from '../kernel/errors.ts';
 import {
   approve,
   confirmCore,

@@ -6,7 +6,8 @@ import type {
   TenantContext,
 } from '@kikan/shared';
 import type { SignOffRecord, SnapshotRecord } from '../data/signoff-store.ts';
-import { ConflictError } from '../http/errors.ts';
+import { ConflictError } from '../kernel/errors.ts';
+import { seesOwnOfficeFiguresOnly } from '../policy/access-policy.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { figuresForOffice } from './office-scope.ts';
 
@@ -177,7 +178,7 @@ export const signOffView = (
   currentVersion: record.currentVersion,
   status: record.status,
   offices: offices
-    .filter((office) => ctx.role !== 'office_manager' || office.officeId === ctx.officeId)
+    .filter((office) => !seesOwnOfficeFiguresOnly(ctx) || office.officeId === ctx.officeId)
     .map((office) => {
       const confirmation = record.offices[office.officeId] ?? null;
       return {

@@ -1,8 +1,8 @@
 import { SignOffView, planPeriodOf, type FiscalYearFigures, type TenantContext } from '@kikan/shared';
-import { retryOnceOnVersionConflict } from '../caseload/retry-on-version-conflict.ts';
+import { retryOnceOnVersionConflict } from '../kernel/retry-on-version-conflict.ts';
 import { getUser, listOffices } from '../data/directory-store.ts';
 import { readSignOff, writeSignOff, type SignOffRecord, type SnapshotRecord } from '../data/signoff-store.ts';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 import { callersOwnScope, type Idempotency } from '../http/route.ts';
 import { readLiveFigures } from './live-figures.ts';
 import { signOffView, type SignOffOffice } from './signoff-rules.ts';

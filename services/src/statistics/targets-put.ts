@@ -1,35 +1,31 @@
 import { planPeriodById, type TargetsView } from '@kikan/shared';
-import { requireVersion } from '../caseload/record-access.ts';
-import { readTargets, writeTargets } from '../data/statistics-config-store.ts';
-import { ValidationError } from '../http/errors.ts';
-import type { Operation } from '../http/route.ts';
+import { readTargets, writeTargets, type StoredTargets } from '../data/statistics-config-store.ts';
+import { ValidationError } from '../kernel/errors.ts';
+import type { GuardedOperation } from '../http/route.ts';
 import type { putTargetsRoute } from '@kikan/shared/contracts/statistics';
 import { mergeTargets, targetProblems } from './targets-rules.ts';
 
 /**
- * The municipal officer edits a period's 見込量 as one table, at the version they read (If-Match):
- * two officers editing at once cannot overwrite each other unseen.
+ * The municipal officer edits a period's 見込量 as one table, at the version they read (If-Match,
+ * "0" before the first save): two officers editing at once cannot overwrite each other unseen.
  */
-export const putTargets: Operation<typeof putTargetsRoute> = async ({
-  ctx,
-  params,
-  body,
-  ifMatch,
-  requestId,
-  now,
-}): Promise<TargetsView> => {
-  const period = planPeriodById(params.periodId);
-  const current = await readTargets(ctx.tenantId, params.periodId, true);
-  const expectedVersion = requireVersion(ifMatch, current?.version ?? 0);
-  const errors = targetProblems(period, body);
-  if (errors.length) throw new ValidationError(errors);
-  const stored = {
-    periodId: params.periodId,
-    targets: mergeTargets(current?.targets ?? {}, body),
-    version: expectedVersion + 1,
-    updatedAt: now.toISOString(),
-    updatedBy: ctx.userId,
-  };
-  await writeTargets({ ctx, requestId, now }, stored, expectedVersion);
-  return stored;
+export const putTargets: GuardedOperation<typeof putTargetsRoute, StoredTargets | null> = {
+  // The tenant's own targets: the route's roles are the whole check.
+  authorize: ({ ctx, params }) => readTargets(ctx.tenantId, params.periodId, true),
+  versionOf: (current) => current?.version ?? 0,
+  run: async ({ ctx, params, body, requestId, now }, current): Promise<TargetsView> => {
+    const period = planPeriodById(params.periodId);
+    const expectedVersion = current?.version ?? 0;
+    const errors = targetProblems(period, body);
+    if (errors.length) throw new ValidationError(errors);
+    const stored = {
+      periodId: params.periodId,
+      targets: mergeTargets(current?.targets ?? {}, body),
+      version: expectedVersion + 1,
+      updatedAt: now.toISOString(),
+      updatedBy: ctx.userId,
+    };
+    await writeTargets({ ctx, requestId, now }, stored, expectedVersion);
+    return stored;
+  },
 };

@@ -1,3 +1,4 @@
+import { isOfficeStaff } from '@kikan/shared/access-policy';
 import {
   DIFFICULT_CATEGORIES,
   SELF_PLAN_REASONS,
@@ -88,7 +89,7 @@ const figuresOf = (
 const specialistsOf = (office: Office, counters: Counters, users: readonly User[]): SpecialistLoad[] => {
   const loads = new Map<string, number>();
   for (const user of users) {
-    if (user.officeId === office.officeId && (user.role === 'specialist' || user.role === 'office_manager')) {
+    if (user.officeId === office.officeId && isOfficeStaff(user.role)) {
       loads.set(user.userId, 0);
     }
   }

@@ -6,8 +6,8 @@ import {
 } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../data/case-store.ts';
-import { ConflictError, ValidationError } from '../http/errors.ts';
-import type { Stamp } from '../caseload/case-changes.ts';
+import { ConflictError, ValidationError } from '../kernel/errors.ts';
+import type { Stamp } from '../kernel/stamp.ts';
 import {
   DIFFICULTY_TRANSITIONS,
   EMERGENCY_ONLY_FOR_ABUSE_MESSAGE,
@@ -18,13 +18,12 @@ import {
   escalateDifficulty,
   escalationBasis,
   flagDifficulty,
-  hiddenByRevocation,
   proposeClosure,
   recordSupportMeeting,
   requestSupervision,
   requireMove,
-  unsharedCase,
 } from './difficult-rules.ts';
+import { hiddenByRevocation, unsharedCase } from '../consent/core-sharing.ts';
 
 const STAMP: Stamp = { at: '2026-11-22T03:00:00.000Z', userId: 'user_suzuki02', today: '2026-11-22' };
 const CORE_STAMP: Stamp = { ...STAMP, userId: 'user_takahashi' };

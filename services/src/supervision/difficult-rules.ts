@@ -11,8 +11,9 @@ import {
   type SupportMeetingInput,
 } from '@kikan/shared';
 import type { CaseRecord } from '../data/case-store.ts';
-import { ConflictError, ValidationError } from '../http/errors.ts';
-import type { Stamp } from '../caseload/case-changes.ts';
+import { ConflictError, ValidationError } from '../kernel/errors.ts';
+import type { Stamp } from '../kernel/stamp.ts';
+import { withSharingEnded } from '../consent/core-sharing.ts';
 import { newCaseCode } from '../policy/case-code.ts';
 
 /**
@@ -270,31 +271,3 @@ export const requestSupervision = (record: CaseRecord, consentInForce: boolean, 
     updatedBy: stamp.userId,
   };
 };
-
-/**
- * A revoked consent hides again every case it allowed. Sharing on an emergency in a case of abuse
- * never rested on that consent: it stays while the difficulty is open, and ends at its closure.
- */
-export const hiddenByRevocation = (record: CaseRecord): boolean =>
-  record.sharedWithCore &&
-  !(record.sharing?.basis === 'emergency' && record.difficulty && isOpenDifficulty(record.difficulty.status));
-
-/**
- * The case as the core center may no longer see it: not shared, and under a new case code, so the
- * code it saw on the shared case names nothing in its pseudonymised lists (SECURITY.md row 23).
- */
-const withSharingEnded = (record: CaseRecord, caseCode: string): CaseRecord => {
-  const { sharing: _sharing, ...rest } = record;
-  return { ...rest, sharedWithCore: false, caseCode };
-};
-
-export const unsharedCase = (
-  record: CaseRecord,
-  stamp: Stamp,
-  caseCode: string = newCaseCode(),
-): CaseRecord => ({
-  ...withSharingEnded(record, caseCode),
-  version: record.version + 1,
-  updatedAt: stamp.at,
-  updatedBy: stamp.userId,
-});

@@ -1,9 +1,9 @@
 import { auditItem } from '../data/audit.ts';
 import { appendAudit } from '../data/audit-store.ts';
 import { readDifficulty } from '../data/difficult-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
-import { readableCase } from '../caseload/record-access.ts';
+import { readableCase } from '../policy/case-access.ts';
 import type { getDifficultyRoute } from '@kikan/shared/contracts/supervision';
 import { resultOf } from './difficulty-move.ts';
 

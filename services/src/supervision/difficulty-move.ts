@@ -3,9 +3,9 @@ import type { AuditEvent } from '../data/audit.ts';
 import type { CaseRecord } from '../data/case-store.ts';
 import { getDifficultyFile, writeDifficulty, type SharingEvent } from '../data/difficult-store.ts';
 import { getCaseForWrite } from '../data/record-store.ts';
-import { NotFoundError, PreconditionRequiredError, VersionMismatchError } from '../http/errors.ts';
-import type { Idempotency } from '../http/route.ts';
-import { stampOf, type Stamp } from '../caseload/case-changes.ts';
+import { NotFoundError } from '../kernel/errors.ts';
+import type { Idempotency } from '../kernel/idempotency.ts';
+import { stampOf, type Stamp } from '../kernel/stamp.ts';
 import { mayActOnDifficulty, type DifficultyAct } from '../policy/access-policy.ts';
 
 /** What every status move of a difficult case shares: which case, whose, which version, a retry. */
@@ -13,7 +13,6 @@ import { mayActOnDifficulty, type DifficultyAct } from '../policy/access-policy.
 export interface MoveRequest {
   ctx: TenantContext;
   params: { caseId: string };
-  ifMatch: number | null;
   idempotency: Idempotency | null;
   requestId: string;
   now: Date;
@@ -52,10 +51,10 @@ export const caseForDifficultyAct = async (
 };
 
 /**
- * One status move as a guarded operation: the case the caller may act on this way first (so a
- * retried Idempotency-Key is answered only to a caller still allowed), then If-Match required
- * (428) and current (412 with the case's ETag), then the case, the file, the board item and the
- * audit entries in one transaction.
+ * One status move as a guarded operation on a versioned route: the case the caller may act on this
+ * way first (so a retried Idempotency-Key is answered only to a caller still allowed), then the
+ * function core's If-Match check on the case (428, 412 with the case's ETag), then the case, the
+ * file, the board item and the audit entries in one transaction.
  */
 export const difficultyMove = <I extends MoveRequest>(
   act: DifficultyAct,
@@ -63,9 +62,11 @@ export const difficultyMove = <I extends MoveRequest>(
   successStatus: 200 | 201 = 200,
 ): {
   authorize: (input: I) => Promise<CaseRecord>;
+  versionOf: (record: CaseRecord) => number;
   run: (input: I, record: CaseRecord) => Promise<DifficultyResult>;
 } => ({
   authorize: ({ ctx, params }) => caseForDifficultyAct(ctx, params.caseId, act),
+  versionOf: (record) => record.version,
   run: (input, record) => runDifficultyMove(input, record, move, successStatus),
 });
 
@@ -81,9 +82,7 @@ const runDifficultyMove = async <I extends MoveRequest>(
   move: Move<I>,
   successStatus: 200 | 201,
 ): Promise<DifficultyResult> => {
-  const { ctx, ifMatch, idempotency, requestId, now } = request;
-  if (ifMatch === null) throw new PreconditionRequiredError();
-  if (record.version !== ifMatch) throw new VersionMismatchError(record.version);
+  const { ctx, idempotency, requestId, now } = request;
   const file = await getDifficultyFile(ctx.tenantId, record.caseId);
   const outcome = await move({ record, file }, stampOf(ctx, now), request);
   const result = resultOf(outcome.record, outcome.file);

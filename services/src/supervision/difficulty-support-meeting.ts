@@ -3,7 +3,7 @@ import { SupportMeeting } from '@kikan/shared';
 import { getDifficultyFile, writeDifficulty } from '../data/difficult-store.ts';
 import type { CaseRecord } from '../data/case-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
-import { stampOf } from '../caseload/case-changes.ts';
+import { stampOf } from '../kernel/stamp.ts';
 import { recordSupportMeeting } from './difficult-rules.ts';
 import type { recordSupportMeetingRoute } from '@kikan/shared/contracts/supervision';
 import { caseForDifficultyAct } from './difficulty-move.ts';

@@ -1,13 +1,9 @@
 import type { TenantContext } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEventRecord } from '../data/ledger-store.ts';
-import { ForbiddenError } from '../http/errors.ts';
-import {
-  ledgerOfficeFor,
-  mayReadLedgerEvent,
-  seniorRosterOfficeFor,
-  toLedgerEventView,
-} from './ledger-access.ts';
+import { ForbiddenError } from '../kernel/errors.ts';
+import { ledgerOfficeFor, mayReadLedgerEvent, seniorRosterOfficeFor } from '../policy/ledger-access.ts';
+import { toLedgerEventView } from './ledger-access.ts';
 
 const ctx = (role: TenantContext['role'], officeId: string): TenantContext => ({
   tenantId: 'kibougaoka',

@@ -1,11 +1,11 @@
 import { personsWithConsent } from '../data/person-store.ts';
 import type { LedgerEventRecord } from '../data/ledger-store.ts';
-import { ConflictError } from '../http/errors.ts';
+import { ConflictError } from '../kernel/errors.ts';
 import {
   casesNeedingCouncilConsent,
   casesWithoutCouncilConsent,
   sessionWithoutConsentMessage,
-} from '../council/council-consent.ts';
+} from '../consent/council-consent.ts';
 
 type EventLinks = Pick<LedgerEventRecord, 'kind' | 'heldOn' | 'caseIds'>;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LedgerEvent } from '@kikan/shared';
 import { createLedgerEvent as storeEvent, type LedgerEventRecord } from '../data/ledger-store.ts';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
 import { toLedgerEventView } from './ledger-access.ts';
 import { councilConsentsOfEvent } from './ledger-consent.ts';

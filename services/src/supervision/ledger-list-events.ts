@@ -1,6 +1,7 @@
 import { listLedgerYear, listOfficeParticipation } from '../data/ledger-store.ts';
 import type { Operation } from '../http/route.ts';
-import { fiscalYearOrCurrent, ledgerOfficeFor, toLedgerEventView } from './ledger-access.ts';
+import { ledgerOfficeFor, readsWholeLedger } from '../policy/ledger-access.ts';
+import { fiscalYearOrCurrent, toLedgerEventView } from './ledger-access.ts';
 import type { listLedgerEventsRoute } from '@kikan/shared/contracts/supervision';
 
 /**
@@ -10,9 +11,8 @@ import type { listLedgerEventsRoute } from '@kikan/shared/contracts/supervision'
 export const listLedgerEvents: Operation<typeof listLedgerEventsRoute> = async ({ ctx, query, now }) => {
   const fiscalYear = fiscalYearOrCurrent(query.fiscalYear, now);
   const search = { kind: query.kind, limit: query.limit, cursor: query.cursor };
-  const page =
-    ctx.role === 'core_supervisor'
-      ? await listLedgerYear(ctx.tenantId, fiscalYear, search)
-      : await listOfficeParticipation(ctx.tenantId, ledgerOfficeFor(ctx, undefined), fiscalYear, search);
+  const page = readsWholeLedger(ctx)
+    ? await listLedgerYear(ctx.tenantId, fiscalYear, search)
+    : await listOfficeParticipation(ctx.tenantId, ledgerOfficeFor(ctx, undefined), fiscalYear, search);
   return { items: page.items.map(toLedgerEventView), nextCursor: page.nextCursor };
 };

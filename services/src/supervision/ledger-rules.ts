@@ -6,7 +6,7 @@ import {
   type SeniorSpecialist,
 } from '@kikan/shared';
 import type { LedgerEventRecord } from '../data/ledger-store.ts';
-import { isCouncilSession } from '../council/council-consent.ts';
+import { isCouncilSession } from '../consent/council-consent.ts';
 
 /** The checks an event or a roster entry must pass against the tenant, as pure functions. */
 

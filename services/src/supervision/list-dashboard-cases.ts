@@ -18,7 +18,7 @@ import {
   type CountedCase,
 } from '../data/office-counters.ts';
 import { findCasesOfOffice } from '../data/record-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
 import { caseVisibility } from '../policy/access-policy.ts';
 import { toCaseView } from '../policy/case-view.ts';

@@ -1,9 +1,10 @@
 import type { ParticipationQuery, ParticipationRecord, TenantContext } from '@kikan/shared';
 import { listOffices } from '../data/directory-store.ts';
 import { readOfficeParticipation } from '../data/ledger-store.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
-import { fiscalYearOrCurrent, ledgerOfficeFor } from './ledger-access.ts';
+import { ledgerOfficeFor } from '../policy/ledger-access.ts';
+import { fiscalYearOrCurrent } from './ledger-access.ts';
 import type { getParticipationRoute } from '@kikan/shared/contracts/supervision';
 import { participationRecord } from './participation-record.ts';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SeniorSpecialist, type FieldError } from '@kikan/shared';
 import { getUser, listOffices } from '../data/directory-store.ts';
 import { createSeniorSpecialist as storeEntry, listSeniorSpecialists } from '../data/ledger-store.ts';
-import { ConflictError, ValidationError } from '../http/errors.ts';
+import { ConflictError, ValidationError } from '../kernel/errors.ts';
 import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
 import type { createSeniorSpecialistRoute } from '@kikan/shared/contracts/supervision';
 import { overlapsRoster, seniorPeriodProblems } from './ledger-rules.ts';

@@ -1,7 +1,7 @@
 import { isSeniorOn } from '@kikan/shared';
 import { listSeniorSpecialists as readRoster } from '../data/ledger-store.ts';
 import type { Operation } from '../http/route.ts';
-import { seniorRosterOfficeFor } from './ledger-access.ts';
+import { seniorRosterOfficeFor } from '../policy/ledger-access.ts';
 import type { listSeniorSpecialistsRoute } from '@kikan/shared/contracts/supervision';
 
 /** Office staff see their own office's entries; `asOf` keeps those senior on that day. */

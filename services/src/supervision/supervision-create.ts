@@ -3,7 +3,7 @@ import { Supervision, todayInJapan, type FieldError } from '@kikan/shared';
 import { listUsers } from '../data/directory-store.ts';
 import { getCasesByIds } from '../data/record-store.ts';
 import { createSupervision } from '../data/supervision-store.ts';
-import { ConflictError, ValidationError } from '../http/errors.ts';
+import { ConflictError, ValidationError } from '../kernel/errors.ts';
 import { callersOwnScope, type GuardedOperation } from '../http/route.ts';
 import { caseVisibility } from '../policy/access-policy.ts';
 import type { createSupervisionRoute } from '@kikan/shared/contracts/supervision';

@@ -1,23 +1,24 @@
-import { Supervision, todayInJapan } from '@kikan/shared';
+import { Supervision, todayInJapan, type SupervisionFollowUp } from '@kikan/shared';
 import { getSupervision, saveSupervision } from '../data/supervision-store.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../kernel/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
-import { maySeeSupervision } from '../policy/access-policy.ts';
-import { requireVersion } from '../caseload/record-access.ts';
+import { maySeeSupervision, supervisionFor } from '../policy/access-policy.ts';
 import type { completeFollowUpRoute } from '@kikan/shared/contracts/supervision';
-import { supervisionFor } from './supervision-list.ts';
 
 /** The supervisor or a supervised specialist marks a follow-up done, at the version they saw. */
-export const completeFollowUpOperation: GuardedOperation<typeof completeFollowUpRoute, Supervision> = {
+export const completeFollowUpOperation: GuardedOperation<
+  typeof completeFollowUpRoute,
+  { current: Supervision; followUp: SupervisionFollowUp }
+> = {
   authorize: async ({ ctx, params }) => {
     const current = await getSupervision(ctx.tenantId, params.supervisionId);
     if (!current || !maySeeSupervision(ctx, current)) throw new NotFoundError();
-    return current;
-  },
-  run: async ({ ctx, params, body, ifMatch, idempotency, requestId, now }, current) => {
     const followUp = current.followUps.find((candidate) => candidate.followUpId === params.followUpId);
     if (!followUp) throw new NotFoundError();
-    requireVersion(ifMatch, current.version);
+    return { current, followUp };
+  },
+  versionOf: ({ current }) => current.version,
+  run: async ({ ctx, body, idempotency, requestId, now }, { current, followUp }) => {
     if (followUp.doneOn) throw new ConflictError('このフォローアップは既に完了しています');
     if (body.doneOn > todayInJapan(now) || body.doneOn < current.heldOn) {
       throw new ValidationError([

@@ -1,23 +1,12 @@
-import type { Supervision, TenantContext } from '@kikan/shared';
 import { getSupervision, listSupervisions } from '../data/supervision-store.ts';
-import { ForbiddenError, NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
-import { maySeeSupervision } from '../policy/access-policy.ts';
+import { maySeeSupervision, supervisionFor, supervisionsListedFor } from '../policy/access-policy.ts';
 import type { getSupervisionRoute, listSupervisionsRoute } from '@kikan/shared/contracts/supervision';
-
-/** Office staff see their own office's linked cases only: another office's case id is not theirs. */
-export const supervisionFor = (ctx: TenantContext, supervision: Supervision): Supervision =>
-  ctx.role === 'core_supervisor'
-    ? supervision
-    : { ...supervision, cases: supervision.cases.filter((linked) => linked.officeId === ctx.officeId) };
 
 /** The core center lists all (or one specialist's); office staff list the ones about themselves. */
 export const listSupervisionsOperation: Operation<typeof listSupervisionsRoute> = async ({ ctx, query }) => {
-  const isCore = ctx.role === 'core_supervisor';
-  if (!isCore && query.specialistUserId !== undefined && query.specialistUserId !== ctx.userId) {
-    throw new ForbiddenError();
-  }
-  const specialist = isCore ? query.specialistUserId : ctx.userId;
+  const specialist = supervisionsListedFor(ctx, query.specialistUserId);
   const page = await listSupervisions(ctx.tenantId, specialist, query.limit, query.cursor);
   return {
     items: page.items.filter((item) => maySeeSupervision(ctx, item)).map((item) => supervisionFor(ctx, item)),

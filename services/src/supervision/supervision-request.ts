@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { CaseView } from '@kikan/shared';
 import { writeSupervisionRequest } from '../data/difficult-store.ts';
 import { hasConsent } from '../data/person-store.ts';
-import { PreconditionRequiredError, VersionMismatchError } from '../http/errors.ts';
 import type { CaseRecord } from '../data/case-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { toCaseView } from '../policy/case-view.ts';
-import { stampOf } from '../caseload/case-changes.ts';
+import { stampOf } from '../kernel/stamp.ts';
 import { requestSupervision } from './difficult-rules.ts';
 import type { requestSupervisionRoute } from '@kikan/shared/contracts/supervision';
 import { caseForDifficultyAct } from './difficulty-move.ts';
@@ -17,9 +16,8 @@ import { caseForDifficultyAct } from './difficulty-move.ts';
  */
 export const requestSupervisionOperation: GuardedOperation<typeof requestSupervisionRoute, CaseRecord> = {
   authorize: ({ ctx, params }) => caseForDifficultyAct(ctx, params.caseId, 'request_supervision'),
-  run: async ({ ctx, body, ifMatch, idempotency, requestId, now }, current) => {
-    if (ifMatch === null) throw new PreconditionRequiredError();
-    if (current.version !== ifMatch) throw new VersionMismatchError(current.version);
+  versionOf: (current) => current.version,
+  run: async ({ ctx, body, idempotency, requestId, now }, current) => {
     const stamp = stampOf(ctx, now);
     const consent =
       !current.sharedWithCore &&

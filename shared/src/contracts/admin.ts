@@ -140,6 +140,7 @@ export const putRetentionRoute = defineRoute({
   body: RetentionSettingsInput,
   response: RetentionSettings,
   successStatus: 200,
+  versioned: true,
 });
 
 export const listLegalHoldsRoute = defineRoute({

@@ -100,6 +100,7 @@ export const updateCaseSettingsRoute = defineRoute({
   body: CaseSettingsInput,
   response: CaseView,
   successStatus: 200,
+  versioned: true,
 });
 
 export const changeCasePhaseRoute = defineRoute({
@@ -112,6 +113,7 @@ export const changeCasePhaseRoute = defineRoute({
   body: PhaseChangeInput,
   response: CaseView,
   successStatus: 200,
+  versioned: true,
   idempotent: true,
 });
 
@@ -197,6 +199,7 @@ export const updatePersonRoute = defineRoute({
   body: PersonPatchInput,
   response: PersonView,
   successStatus: 200,
+  versioned: true,
 });
 
 export const grantConsentRoute = defineRoute({
@@ -272,6 +275,7 @@ export const updatePlanRoute = defineRoute({
   body: PlanContent,
   response: Plan,
   successStatus: 200,
+  versioned: true,
 });
 
 export const finalizePlanRoute = defineRoute({
@@ -284,6 +288,7 @@ export const finalizePlanRoute = defineRoute({
   body: PlanFinalizeInput,
   response: Plan,
   successStatus: 200,
+  versioned: true,
   idempotent: true,
 });
 
@@ -322,6 +327,7 @@ export const completeAssignmentRoute = defineRoute({
   body: AssignmentDoneInput,
   response: Meeting,
   successStatus: 200,
+  versioned: true,
   idempotent: true,
 });
 
@@ -406,6 +412,7 @@ export const transferToAdultRoute = defineRoute({
   body: TransferToAdultRequest,
   response: TransferResult,
   successStatus: 201,
+  versioned: true,
   idempotent: true,
 });
 

@@ -67,6 +67,7 @@ export const moveRegionalIssueRoute = defineRoute({
   body: RegionalIssueMoveInput,
   response: RegionalIssueView,
   successStatus: 200,
+  versioned: true,
   idempotent: true,
 });
 
@@ -80,6 +81,7 @@ export const linkRegionalIssueSessionRoute = defineRoute({
   body: RegionalIssueSessionInput,
   response: RegionalIssueView,
   successStatus: 200,
+  versioned: true,
   idempotent: true,
 });
 
@@ -93,6 +95,7 @@ export const recordRegionalIssueOutcomeRoute = defineRoute({
   body: RegionalIssueOutcomeInput,
   response: RegionalIssueView,
   successStatus: 200,
+  versioned: true,
 });
 
 export const COUNCIL_ROUTES: readonly RouteDefinition[] = [

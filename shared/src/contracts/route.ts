@@ -42,8 +42,9 @@ export interface RouteDefinition<
   /** Creates accept an Idempotency-Key header and replay the first response on retries. */
   idempotent?: boolean;
   /**
-   * Updates of a versioned record: If-Match names the version the edit started from; without it the
-   * answer is 428, with a stale one 412 and the current ETag.
+   * Updates at a version: If-Match names the version the client read, 428 without it, 412 with the
+   * current ETag when it is stale. The function core checks it; the store's conditional write
+   * guards the moment between the check and the write.
    */
   versioned?: boolean;
   /** The response is a file sent as it is, not JSON: `response` is `rawFile(…)` of raw-file.ts. */

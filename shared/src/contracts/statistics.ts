@@ -113,6 +113,7 @@ export const putTargetsRoute = defineRoute({
   body: TargetsInput,
   response: TargetsView,
   successStatus: 200,
+  versioned: true,
 });
 
 // ── Settings ──────────────────────────────────────────────────────────────────
@@ -135,6 +136,7 @@ export const putStatisticsSettingsRoute = defineRoute({
   body: StatisticsSettings,
   response: StatisticsSettingsView,
   successStatus: 200,
+  versioned: true,
 });
 
 // ── Sign-off ──────────────────────────────────────────────────────────────────

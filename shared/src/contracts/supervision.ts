@@ -86,6 +86,7 @@ export const flagDifficultyRoute = defineRoute({
   body: DifficultyFlagInput,
   response: DifficultyResult,
   successStatus: 201,
+  versioned: true,
   idempotent: true,
 });
 
@@ -111,6 +112,7 @@ export const escalateDifficultyRoute = defineRoute({
   body: DifficultyEscalateInput,
   response: DifficultyResult,
   successStatus: 200,
+  versioned: true,
   idempotent: true,
 });
 
@@ -123,6 +125,7 @@ export const acceptDifficultyRoute = defineRoute({
   params: CaseParams,
   response: DifficultyResult,
   successStatus: 200,
+  versioned: true,
   idempotent: true,
 });
 
@@ -149,6 +152,7 @@ export const proposeClosureRoute = defineRoute({
   body: ClosureProposalInput,
   response: DifficultyResult,
   successStatus: 200,
+  versioned: true,
   idempotent: true,
 });
 
@@ -161,6 +165,7 @@ export const approveClosureRoute = defineRoute({
   params: CaseParams,
   response: DifficultyResult,
   successStatus: 200,
+  versioned: true,
   idempotent: true,
 });
 
@@ -198,6 +203,7 @@ export const requestSupervisionRoute = defineRoute({
   body: SupervisionRequestInput,
   response: CaseView,
   successStatus: 200,
+  versioned: true,
   idempotent: true,
 });
 
@@ -246,6 +252,7 @@ export const completeFollowUpRoute = defineRoute({
   body: FollowUpDoneInput,
   response: Supervision,
   successStatus: 200,
+  versioned: true,
   idempotent: true,
 });
 
@@ -321,6 +328,7 @@ export const updateLedgerEventRoute = defineRoute({
   body: LedgerEventPatchInput,
   response: LedgerEvent,
   successStatus: 200,
+  versioned: true,
 });
 
 // ── Senior specialists ────────────────────────────────────────────────────────
@@ -358,6 +366,7 @@ export const updateSeniorSpecialistRoute = defineRoute({
   body: SeniorSpecialistPatchInput,
   response: SeniorSpecialist,
   successStatus: 200,
+  versioned: true,
 });
 
 // ── Participation record ──────────────────────────────────────────────────────

@@ -1,4 +1,9 @@
-import { CONSENT_PURPOSE_LABELS, ISSUE_SESSION_KINDS, type LedgerEventKind } from '@kikan/shared';
+import {
+  CONSENT_PURPOSE_LABELS,
+  ISSUE_SESSION_KINDS,
+  type LedgerEventKind,
+  type RegionalIssue,
+} from '@kikan/shared';
 
 /**
  * The council (自立支援協議会) sees cases only as counts, but a case counted in its material is a use
@@ -66,6 +71,23 @@ export const eventWithoutCases = <T extends { caseIds: string[]; version: number
   ...event,
   caseIds: event.caseIds.filter((caseId) => !caseIds.has(caseId)),
   version: event.version + 1,
+  updatedAt: stamp.at,
+  updatedBy: stamp.userId,
+});
+
+/**
+ * The issue as it stands once the council may no longer count these cases (their person revoked
+ * the council consent): every source on them goes, with its note; the issue, its steps, sessions
+ * and outcome stay, for the gap is still there. A new version, so a concurrent step fails.
+ */
+export const issueWithoutCases = (
+  issue: RegionalIssue,
+  caseIds: ReadonlySet<string>,
+  stamp: { at: string; userId: string },
+): RegionalIssue => ({
+  ...issue,
+  sources: issue.sources.filter((source) => !caseIds.has(source.caseId)),
+  version: issue.version + 1,
   updatedAt: stamp.at,
   updatedBy: stamp.userId,
 });

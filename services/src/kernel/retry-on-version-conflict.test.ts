@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ConflictError, NotFoundError, VersionMismatchError } from '../http/errors.ts';
+import { ConflictError, NotFoundError, VersionMismatchError } from './errors.ts';
 import { retryOnceOnVersionConflict } from './retry-on-version-conflict.ts';
 
 describe('retrying a case change once on a version conflict', () => {

@@ -1,4 +1,4 @@
-import { ConflictError, VersionMismatchError } from '../http/errors.ts';
+import { ConflictError, VersionMismatchError } from './errors.ts';
 
 /**
  * Creates that also update their case (a monitoring moves the due date) read the case, compute and

@@ -4,8 +4,8 @@ import type { CaseRecord } from '../data/case-store.ts';
 import type { SharingEvent } from '../data/difficult-store.ts';
 import type { PersonCaseLink } from '../data/person-store.ts';
 import { getCasesByIds } from '../data/record-store.ts';
-import { stampOf } from '../caseload/case-changes.ts';
-import { hiddenByRevocation, unsharedCase } from './difficult-rules.ts';
+import { stampOf } from '../kernel/stamp.ts';
+import { hiddenByRevocation, unsharedCase } from './core-sharing.ts';
 
 /**
  * The person's cases a revoked consent to core-center sharing hides again (at any office: the

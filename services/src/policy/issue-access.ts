@@ -5,6 +5,7 @@ import {
   type RegionalIssueResponse,
   type TenantContext,
 } from '@kikan/shared';
+import { isOfficeStaff } from '@kikan/shared/access-policy';
 
 /**
  * Who reads and raises regional issues (DOMAIN.md "Regional issue"):
@@ -16,16 +17,18 @@ import {
  * - the tenant admin reads none. Everything is keyed by ctx.tenantId: another tenant's is a 404.
  */
 
-const isOfficeStaff = (ctx: TenantContext) => ctx.role === 'specialist' || ctx.role === 'office_manager';
+/** The core center raises issues from any case of its tenant: its sources are not checked one by one. */
+export const raisesFromAnyCase = (ctx: Pick<TenantContext, 'role'>): boolean =>
+  ctx.role === 'core_supervisor';
 
 /** A case an issue may be raised from: any of the tenant's for the core center, one's own office's else. */
 export const mayRaiseFromCase = (ctx: TenantContext, target: { officeId: string }): boolean =>
-  ctx.role === 'core_supervisor' || (isOfficeStaff(ctx) && target.officeId === ctx.officeId);
+  raisesFromAnyCase(ctx) || (isOfficeStaff(ctx.role) && target.officeId === ctx.officeId);
 
 export const mayReadIssue = (ctx: TenantContext, issue: Pick<RegionalIssue, 'raisedByOfficeId'>): boolean =>
   ctx.role === 'core_supervisor' ||
   ctx.role === 'municipal_officer' ||
-  (isOfficeStaff(ctx) && issue.raisedByOfficeId === ctx.officeId);
+  (isOfficeStaff(ctx.role) && issue.raisedByOfficeId === ctx.officeId);
 
 /** The one place a view is chosen: the full view leaves the server for the core center only. */
 export const viewFor = (ctx: TenantContext, issue: RegionalIssue): RegionalIssueResponse =>

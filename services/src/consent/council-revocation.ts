@@ -2,8 +2,7 @@ import { fiscalYearOf, todayInJapan, type ConsentView, type TenantContext } from
 import { getLedgerEvent, readLedgerYear, type LedgerEventRecord } from '../data/ledger-store.ts';
 import type { PersonCaseLink } from '../data/person-store.ts';
 import { readRegionalIssues, type RegionalIssueRecord } from '../data/regional-issue-store.ts';
-import { eventWithoutCases, isCouncilSession } from './council-consent.ts';
-import { issueWithoutCases } from './issue-rules.ts';
+import { eventWithoutCases, isCouncilSession, issueWithoutCases } from './council-consent.ts';
 
 export interface CouncilUse {
   /** Issues counting one of the person's cases, without them, and as read. */

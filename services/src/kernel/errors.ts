@@ -1,5 +1,5 @@
 import type { ErrorCode, FieldError } from '@kikan/shared';
-import type { RecordEvent } from '../data/audit.ts';
+import type { RecordType } from './record-type.ts';
 
 /**
  * The one error hierarchy. Messages are Japanese because the portal shows them as they are;
@@ -56,13 +56,21 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** The record a refused write named: no content, only what the `denied` audit entry holds. */
+export interface RefusedRecord {
+  recordType: RecordType;
+  recordId: string;
+  /** The office that owns the record, when known. */
+  recordOfficeId?: string;
+}
+
 /**
  * A write refused because the record exists but is not the caller's: the same 404 as a record
  * that does not exist, and `createFunction` leaves exactly one `denied` audit entry naming the
  * record, no content (SECURITY.md row 15, "denials too").
  */
 export class AccessRefusedError extends NotFoundError {
-  constructor(readonly refused: Omit<RecordEvent, 'action'>) {
+  constructor(readonly refused: RefusedRecord) {
     super();
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PreconditionRequiredError, VersionMismatchError } from '../http/errors.ts';
-import { requireVersion } from './record-access.ts';
+import { PreconditionRequiredError, VersionMismatchError } from './errors.ts';
+import { requireVersion } from './version.ts';
 
 describe('the version an update is based on', () => {
   it('is required (428)', () => {
