@@ -12,19 +12,10 @@ import { DEMO_USERS } from '../../services/local/demo-data.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../services/local/dynamodb-local.ts';
 import { freePort, startLocalStack } from '../../services/local/stack.ts';
 import { localClient } from '../../services/local/table.ts';
-import { PERSONAS, type Expectation } from '../support/personas.ts';
+import { PERSONAS } from '../support/personas.ts';
 import { assertLogClean, captureLogs } from '../support/log-scan.ts';
 import { newCaseBody, type ApiResponse, type CallOptions, type TestApi } from '../support/test-api.ts';
-import { CORE_MATRIX } from './matrix/core.ts';
-import { COUNCIL_MATRIX } from './matrix/council.ts';
-import { CYCLE_MATRIX } from './matrix/cycle.ts';
-import { DIFFICULT_MATRIX } from './matrix/difficult.ts';
-import { LEDGER_MATRIX } from './matrix/ledger.ts';
-import { RECORD_MATRIX } from './matrix/records.ts';
-import { RETENTION_MATRIX } from './matrix/retention.ts';
-import { STATISTICS_SIGNOFF_MATRIX } from './matrix/statistics-signoff.ts';
-import { STATISTICS_MATRIX } from './matrix/statistics.ts';
-import { USERS_MATRIX } from './matrix/users.ts';
+import { MATRIX } from './matrix/index.ts';
 
 /**
  * Faults (SECURITY rows 10 and 11): many writers on one version, retried and concurrent creates
@@ -428,19 +419,6 @@ describe('retried and concurrent creates under one Idempotency-Key', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-const WRITE_MATRIX: Record<string, Expectation> = {
-  ...CORE_MATRIX,
-  ...CYCLE_MATRIX,
-  ...RECORD_MATRIX,
-  ...DIFFICULT_MATRIX,
-  ...LEDGER_MATRIX,
-  ...COUNCIL_MATRIX,
-  ...STATISTICS_MATRIX,
-  ...STATISTICS_SIGNOFF_MATRIX,
-  ...RETENTION_MATRIX,
-  ...USERS_MATRIX,
-};
-
 describe('a DynamoDB failure injected between the steps of every write', () => {
   const writeRoutes = ROUTES.filter((route) => route.method !== 'GET');
 
@@ -449,7 +427,7 @@ describe('a DynamoDB failure injected between the steps of every write', () => {
     let injected = 0;
     for (const route of writeRoutes) {
       const key = routeKey(route);
-      const expectation = WRITE_MATRIX[key];
+      const expectation = MATRIX[key];
       if (!expectation) continue;
       const persona = PERSONAS.find((candidate) => expectation.status(candidate, 'ownOffice') < 300);
       if (!persona) continue;
