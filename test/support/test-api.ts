@@ -22,6 +22,8 @@ export interface TestApi {
 export interface TestApiOptions {
   /** Put a write observer (test/support/write-observer.ts) between the stack and DynamoDB Local. */
   observeWrites?: boolean;
+  /** The local issuer's clock, for tests of token age (instead of waiting for the next second). */
+  issuerClock?: () => number;
 }
 
 export interface CallOptions {
@@ -49,6 +51,7 @@ export const startTestApi = async (options: TestApiOptions = {}): Promise<TestAp
     tableName,
     portal: 'none',
     seed: true,
+    ...(options.issuerClock ? { issuerClock: options.issuerClock } : {}),
   });
   const documents = DynamoDBDocumentClient.from(localClient(stack.dynamoDbEndpoint));
   const tokens = new Map<string, string>();
