@@ -25,16 +25,6 @@ import { MATRIX } from './matrix/index.ts';
  * be restarted, behind a small HTTP relay that can fail chosen commands.
  */
 
-/** Whether a process still exists (signal 0 checks without sending anything). */
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 const SATO = 'sato@kibou.example';
 const YAMAMOTO = 'yamamoto@hokushin.example';
 const WRITERS = 20;
@@ -544,40 +534,79 @@ describe('a database that stops answering', () => {
 
 describe('DynamoDB Local killed and restarted under load', () => {
   it('answers clearly (503, stable shape, Japanese message, no hang) and keeps every acknowledged write', async () => {
-    const results: { status: number; ms: number; response: ApiResponse; name: string }[] = [];
+    type Result = { status: number; ms: number; response: ApiResponse; name: string; startedAt: number };
+    const results: Result[] = [];
     let running = true;
+    let failure: unknown;
     let serial = 0;
+    let phase = 0;
+    // Each phase waits for what it needs to have seen (answers, the process gone), not for a time.
+    const waiting = new Set<() => void>();
+    const until = (what: string, condition: () => boolean) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (condition()) {
+            waiting.delete(check);
+            resolve();
+          } else if (!running) {
+            waiting.delete(check);
+            reject(new Error(`the load stopped before ${what}`, { cause: failure }));
+          }
+        };
+        waiting.add(check);
+        check();
+      });
     const worker = async () => {
+      try {
+        await load();
+      } catch (error) {
+        failure ??= error;
+        running = false;
+        for (const check of [...waiting]) check();
+      }
+    };
+    const load = async () => {
       while (running) {
         serial += 1;
         const name = `負荷 ${String(serial).padStart(4, '0')}`;
+        const startedAt = phase;
         const started = performance.now();
         const response = await api.call('POST', '/api/cases', {
           as: SATO,
           body: newCaseBody({ person: { ...newCaseBody().person, name } }),
           headers: { 'idempotency-key': `faults-load-${randomUUID()}` },
         });
-        results.push({ status: response.status, ms: performance.now() - started, response, name });
+        results.push({ status: response.status, ms: performance.now() - started, response, name, startedAt });
+        for (const check of [...waiting]) check();
       }
     };
-    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const answered = (inPhase: number, status: number) =>
+      results.filter((result) => result.startedAt === inPhase && result.status === status).length;
     const workers = Array.from({ length: 8 }, () => worker());
-    await sleep(1_500);
-    const beforeKill = results.length;
-    // SIGTERM, not SIGKILL: DynamoDB Local itself loses acknowledged TransactWriteItems when
-    // SIGKILLed (measured with the SDK alone, no code of ours: 1 of ~120 acknowledged 2-item
-    // transactions missing after a restart in 2 of 4 runs; PutItem lost none, SIGTERM lost none in
-    // 4). DynamoDB acknowledges durably; what this test proves is ours: clear errors, no hang, and
-    // nothing we acknowledged is missing once the database is back.
-    const killed = dynamo.pid;
-    process.kill(killed, 'SIGTERM');
-    await sleep(2_500);
-    const duringOutage = results.length - beforeKill;
-    for (let waited = 0; waited < 10_000 && isAlive(killed); waited += 100) await sleep(100);
-    dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDir });
-    await sleep(2_500);
-    running = false;
-    await Promise.all(workers);
+    try {
+      // Phase 0: the load is on, creates acknowledged.
+      await until('the first creates', () => answered(0, 201) >= 8);
+      // SIGTERM, not SIGKILL: DynamoDB Local itself loses acknowledged TransactWriteItems when
+      // SIGKILLed (measured with the SDK alone, no code of ours: 1 of ~120 acknowledged 2-item
+      // transactions missing after a restart in 2 of 4 runs; PutItem lost none, SIGTERM lost none in
+      // 4). DynamoDB acknowledges durably; what this test proves is ours: clear errors, no hang, and
+      // nothing we acknowledged is missing once the database is back.
+      const killed = dynamo;
+      phase = 1;
+      process.kill(killed.pid, 'SIGTERM');
+      await killed.exited;
+      // Phase 1: requests sent while the database is down are answered (503), not left hanging.
+      await until('answers during the outage', () => answered(1, 503) >= 8);
+      dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDir });
+      phase = 2;
+      // Phase 2: work resumes once the database is back.
+      await until('creates after the restart', () => answered(2, 201) >= 8);
+    } finally {
+      running = false;
+      await Promise.all(workers);
+    }
+    if (failure) throw failure;
+    const duringOutage = results.filter(({ startedAt }) => startedAt === 1).length;
 
     const statuses = new Map<number, number>();
     for (const { status } of results) statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -593,6 +622,7 @@ describe('DynamoDB Local killed and restarted under load', () => {
       results.slice(-8).some(({ status }) => status === 201),
       summary,
     ).toBe(true);
+
     for (const { response, ms } of results) {
       expect(ms, 'no request hangs').toBeLessThan(15_000);
       if (response.status === 503) {
