@@ -59,6 +59,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // expect.poll waits for a state the page reaches after API calls; its default bound of
+          // one second is a timing assertion on a busy machine. Playwright's own waits allow 30 s.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -9,6 +9,8 @@ export class LocalStackError extends Error {}
 export interface DynamoDbLocal {
   endpoint: string;
   pid: number;
+  /** Settles when the process has ended, however it was ended. */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -113,6 +115,7 @@ export const startDynamoDbLocal = async (options: {
     ],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -123,5 +126,5 @@ export const startDynamoDbLocal = async (options: {
     await stop();
     throw error;
   }
-  return { endpoint: `http://127.0.0.1:${options.port}`, pid: child.pid ?? -1, stop };
+  return { endpoint: `http://127.0.0.1:${options.port}`, pid: child.pid ?? -1, exited, stop };
 };

@@ -29,9 +29,11 @@ export class LocalIssuer {
     readonly issuerUrl: string,
     private readonly key: StoredKey,
     private readonly privateKey: Awaited<ReturnType<typeof importJWK>>,
+    private readonly now: () => number,
   ) {}
 
-  static async open(issuerUrl: string, keyFile?: string): Promise<LocalIssuer> {
+  /** `now` (milliseconds since the epoch) stamps `iat`: tests move it instead of waiting a second. */
+  static async open(issuerUrl: string, keyFile?: string, now: () => number = Date.now): Promise<LocalIssuer> {
     let stored: StoredKey | undefined;
     if (keyFile && existsSync(keyFile)) stored = JSON.parse(readFileSync(keyFile, 'utf8')) as StoredKey;
     if (!stored) {
@@ -47,7 +49,7 @@ export class LocalIssuer {
         writeFileSync(keyFile, JSON.stringify(stored), { mode: 0o600 });
       }
     }
-    return new LocalIssuer(issuerUrl, stored, await importJWK(stored.privateJwk, 'RS256'));
+    return new LocalIssuer(issuerUrl, stored, await importJWK(stored.privateJwk, 'RS256'), now);
   }
 
   get kid(): string {
@@ -66,6 +68,7 @@ export class LocalIssuer {
   }
 
   async mint(subject: TokenSubject, lifetimeSeconds = TOKEN_LIFETIME_SECONDS): Promise<string> {
+    const issuedAt = Math.floor(this.now() / 1000);
     return new SignJWT({
       token_use: 'access',
       client_id: LOCAL_CLIENT_ID,
@@ -78,8 +81,8 @@ export class LocalIssuer {
       .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
       .setIssuer(this.issuerUrl)
       .setSubject(subject.userId)
-      .setIssuedAt()
-      .setExpirationTime(`${lifetimeSeconds}s`)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + lifetimeSeconds)
       .setJti(crypto.randomUUID())
       .sign(this.privateKey);
   }

@@ -25,6 +25,8 @@ export interface LocalStackOptions {
   /** 'vite': the portal from source with hot reload; 'static': the built SPA in web/build. */
   portal: 'vite' | 'static' | 'none';
   seed: boolean;
+  /** The local issuer's clock (milliseconds since the epoch) for `iat`; the real one by default. */
+  issuerClock?: () => number;
 }
 
 export interface LocalStack {
@@ -106,6 +108,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const issuer = await LocalIssuer.open(
       issuerUrl,
       options.dataDir ? join(options.dataDir, 'issuer-key.json') : undefined,
+      options.issuerClock,
     );
     Object.assign(process.env, {
       AUTH_MODE: 'local',

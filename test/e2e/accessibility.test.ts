@@ -383,8 +383,9 @@ const openDetails = (page: Page) =>
   });
 
 const scan = async (page: Page): Promise<Violation[]> => {
-  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays as it is.
-  await page.evaluate(axeSource);
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays as it is;
+  // once per document (the states a scenario reaches by clicks keep the document).
+  if (await page.evaluate('typeof axe === "undefined"')) await page.evaluate(axeSource);
   // A string, not a function: it runs in the page, whose globals (window.axe, document) the
   // test project's types (Node, no DOM) do not know.
   const violations = (await page.evaluate(

@@ -1,44 +1,21 @@
 import { ROUTES, routeKey } from '@kikan/services/routes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HIMAWARI_CASE, PERSONAS, type Expectation, type Target } from '../support/personas.ts';
+import { HIMAWARI_CASE, PERSONAS, type Target } from '../support/personas.ts';
 import { newCaseBody, startTestApi, type TestApi } from '../support/test-api.ts';
-import { CORE_MATRIX } from './matrix/core.ts';
-import { CYCLE_MATRIX } from './matrix/cycle.ts';
-import { RECORD_MATRIX } from './matrix/records.ts';
-import { DASHBOARD_MATRIX } from './matrix/dashboard.ts';
-import { DIFFICULT_MATRIX } from './matrix/difficult.ts';
-import { LEDGER_MATRIX } from './matrix/ledger.ts';
-import { COUNCIL_MATRIX } from './matrix/council.ts';
-import { STATISTICS_MATRIX } from './matrix/statistics.ts';
-import { STATISTICS_EXPORT_MATRIX } from './matrix/statistics-export.ts';
-import { STATISTICS_SIGNOFF_MATRIX } from './matrix/statistics-signoff.ts';
-import { RETENTION_MATRIX } from './matrix/retention.ts';
-import { USERS_MATRIX } from './matrix/users.ts';
-import { itemsAddedByRefusals } from '../support/refusal.ts';
+import { deniedEntries, forbiddenWrites, type WriteObserver } from '../support/write-observer.ts';
+import { MATRIX } from './matrix/index.ts';
 
 /**
  * Every route × every role × {own office, other office, other tenant}. The expectation table is
  * keyed by route: a route added to the route table without a row here fails the first test.
  */
 
-const MATRIX: Record<string, Expectation> = {
-  ...CORE_MATRIX,
-  ...CYCLE_MATRIX,
-  ...RECORD_MATRIX,
-  ...DASHBOARD_MATRIX,
-  ...DIFFICULT_MATRIX,
-  ...LEDGER_MATRIX,
-  ...COUNCIL_MATRIX,
-  ...STATISTICS_MATRIX,
-  ...STATISTICS_SIGNOFF_MATRIX,
-  ...STATISTICS_EXPORT_MATRIX,
-  ...RETENTION_MATRIX,
-  ...USERS_MATRIX,
-};
-
 let api: TestApi;
+let observer: WriteObserver;
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({ observeWrites: true });
+  if (!api.observer) throw new Error('the matrix needs the write observer');
+  observer = api.observer;
 });
 afterAll(async () => {
   await api.stop();
@@ -54,7 +31,9 @@ describe('authorisation matrix', () => {
     for (const persona of PERSONAS) {
       for (const target of targets) {
         it(`${key} as ${persona.role} ${persona.email} on ${target} → ${expectation.status(persona, target)}`, async () => {
-          const before = expectation.method === 'GET' ? undefined : await api.allItems();
+          const headers = expectation.headers ? await expectation.headers(api, persona, target) : {};
+          // Every write DynamoDB Local acknowledges from here on is this request's.
+          observer.clear();
           const response = await api.call(expectation.method, expectation.path(persona, target), {
             as: persona.email,
             ...(expectation.body ? { body: expectation.body(persona) } : {}),
@@ -66,20 +45,37 @@ describe('authorisation matrix', () => {
                       .slice(0, 128),
                   }
                 : {}),
-              ...(expectation.headers ? await expectation.headers(api, persona, target) : {}),
+              ...headers,
             },
           });
           expect(response.status).toBe(expectation.status(persona, target));
           expect(response.headers.get('cache-control')).toBe('no-store');
-          if (before !== undefined && response.status >= 400) {
-            // A refusal changes nothing; a write refused on a record that is not the caller's
+          if (response.status >= 400) {
+            // A refusal changes nothing; a request refused on a record that is not the caller's
             // leaves at most one `denied` audit entry (SECURITY.md row 15), and nothing else.
-            expect((await itemsAddedByRefusals(api, before)).length).toBeLessThanOrEqual(1);
+            expect(forbiddenWrites(observer.writes), 'a refused request wrote').toEqual([]);
+            const denied = deniedEntries(observer.writes);
+            expect(denied.length).toBeLessThanOrEqual(1);
+            for (const item of denied) {
+              // No content: who, what record, when — never the body that was refused.
+              expect(Object.keys(item).filter((name) => /body|name|kana|note|text/i.test(name))).toEqual([]);
+            }
           }
         });
       }
     }
   }
+
+  it('sees on the wire the writes a request makes (the proof above could not pass by seeing nothing)', async () => {
+    observer.clear();
+    const response = await api.call('POST', '/api/cases', {
+      as: 'sato@kibou.example',
+      body: newCaseBody(),
+      headers: { 'idempotency-key': 'matrix-observer-self-check' },
+    });
+    expect(response.status).toBe(201);
+    expect(forbiddenWrites(observer.writes).join('\n')).toContain(response.json.caseId);
+  });
 
   it('refuses every protected route without a token (401) and serves public ones', async () => {
     for (const route of ROUTES) {

@@ -12,19 +12,10 @@ import { DEMO_USERS } from '../../services/local/demo-data.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../services/local/dynamodb-local.ts';
 import { freePort, startLocalStack } from '../../services/local/stack.ts';
 import { localClient } from '../../services/local/table.ts';
-import { PERSONAS, type Expectation } from '../support/personas.ts';
+import { PERSONAS } from '../support/personas.ts';
 import { assertLogClean, captureLogs } from '../support/log-scan.ts';
 import { newCaseBody, type ApiResponse, type CallOptions, type TestApi } from '../support/test-api.ts';
-import { CORE_MATRIX } from './matrix/core.ts';
-import { COUNCIL_MATRIX } from './matrix/council.ts';
-import { CYCLE_MATRIX } from './matrix/cycle.ts';
-import { DIFFICULT_MATRIX } from './matrix/difficult.ts';
-import { LEDGER_MATRIX } from './matrix/ledger.ts';
-import { RECORD_MATRIX } from './matrix/records.ts';
-import { RETENTION_MATRIX } from './matrix/retention.ts';
-import { STATISTICS_SIGNOFF_MATRIX } from './matrix/statistics-signoff.ts';
-import { STATISTICS_MATRIX } from './matrix/statistics.ts';
-import { USERS_MATRIX } from './matrix/users.ts';
+import { MATRIX } from './matrix/index.ts';
 
 /**
  * Faults (SECURITY rows 10 and 11): many writers on one version, retried and concurrent creates
@@ -33,16 +24,6 @@ import { USERS_MATRIX } from './matrix/users.ts';
  * restarted under load. The stack runs on this file's own DynamoDB Local, kept on disk so it can
  * be restarted, behind a small HTTP relay that can fail chosen commands.
  */
-
-/** Whether a process still exists (signal 0 checks without sending anything). */
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const SATO = 'sato@kibou.example';
 const YAMAMOTO = 'yamamoto@hokushin.example';
@@ -428,19 +409,6 @@ describe('retried and concurrent creates under one Idempotency-Key', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-const WRITE_MATRIX: Record<string, Expectation> = {
-  ...CORE_MATRIX,
-  ...CYCLE_MATRIX,
-  ...RECORD_MATRIX,
-  ...DIFFICULT_MATRIX,
-  ...LEDGER_MATRIX,
-  ...COUNCIL_MATRIX,
-  ...STATISTICS_MATRIX,
-  ...STATISTICS_SIGNOFF_MATRIX,
-  ...RETENTION_MATRIX,
-  ...USERS_MATRIX,
-};
-
 describe('a DynamoDB failure injected between the steps of every write', () => {
   const writeRoutes = ROUTES.filter((route) => route.method !== 'GET');
 
@@ -449,7 +417,7 @@ describe('a DynamoDB failure injected between the steps of every write', () => {
     let injected = 0;
     for (const route of writeRoutes) {
       const key = routeKey(route);
-      const expectation = WRITE_MATRIX[key];
+      const expectation = MATRIX[key];
       if (!expectation) continue;
       const persona = PERSONAS.find((candidate) => expectation.status(candidate, 'ownOffice') < 300);
       if (!persona) continue;
@@ -566,40 +534,79 @@ describe('a database that stops answering', () => {
 
 describe('DynamoDB Local killed and restarted under load', () => {
   it('answers clearly (503, stable shape, Japanese message, no hang) and keeps every acknowledged write', async () => {
-    const results: { status: number; ms: number; response: ApiResponse; name: string }[] = [];
+    type Result = { status: number; ms: number; response: ApiResponse; name: string; startedAt: number };
+    const results: Result[] = [];
     let running = true;
+    let failure: unknown;
     let serial = 0;
+    let phase = 0;
+    // Each phase waits for what it needs to have seen (answers, the process gone), not for a time.
+    const waiting = new Set<() => void>();
+    const until = (what: string, condition: () => boolean) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (condition()) {
+            waiting.delete(check);
+            resolve();
+          } else if (!running) {
+            waiting.delete(check);
+            reject(new Error(`the load stopped before ${what}`, { cause: failure }));
+          }
+        };
+        waiting.add(check);
+        check();
+      });
     const worker = async () => {
+      try {
+        await load();
+      } catch (error) {
+        failure ??= error;
+        running = false;
+        for (const check of [...waiting]) check();
+      }
+    };
+    const load = async () => {
       while (running) {
         serial += 1;
         const name = `負荷 ${String(serial).padStart(4, '0')}`;
+        const startedAt = phase;
         const started = performance.now();
         const response = await api.call('POST', '/api/cases', {
           as: SATO,
           body: newCaseBody({ person: { ...newCaseBody().person, name } }),
           headers: { 'idempotency-key': `faults-load-${randomUUID()}` },
         });
-        results.push({ status: response.status, ms: performance.now() - started, response, name });
+        results.push({ status: response.status, ms: performance.now() - started, response, name, startedAt });
+        for (const check of [...waiting]) check();
       }
     };
-    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const answered = (inPhase: number, status: number) =>
+      results.filter((result) => result.startedAt === inPhase && result.status === status).length;
     const workers = Array.from({ length: 8 }, () => worker());
-    await sleep(1_500);
-    const beforeKill = results.length;
-    // SIGTERM, not SIGKILL: DynamoDB Local itself loses acknowledged TransactWriteItems when
-    // SIGKILLed (measured with the SDK alone, no code of ours: 1 of ~120 acknowledged 2-item
-    // transactions missing after a restart in 2 of 4 runs; PutItem lost none, SIGTERM lost none in
-    // 4). DynamoDB acknowledges durably; what this test proves is ours: clear errors, no hang, and
-    // nothing we acknowledged is missing once the database is back.
-    const killed = dynamo.pid;
-    process.kill(killed, 'SIGTERM');
-    await sleep(2_500);
-    const duringOutage = results.length - beforeKill;
-    for (let waited = 0; waited < 10_000 && isAlive(killed); waited += 100) await sleep(100);
-    dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDir });
-    await sleep(2_500);
-    running = false;
-    await Promise.all(workers);
+    try {
+      // Phase 0: the load is on, creates acknowledged.
+      await until('the first creates', () => answered(0, 201) >= 8);
+      // SIGTERM, not SIGKILL: DynamoDB Local itself loses acknowledged TransactWriteItems when
+      // SIGKILLed (measured with the SDK alone, no code of ours: 1 of ~120 acknowledged 2-item
+      // transactions missing after a restart in 2 of 4 runs; PutItem lost none, SIGTERM lost none in
+      // 4). DynamoDB acknowledges durably; what this test proves is ours: clear errors, no hang, and
+      // nothing we acknowledged is missing once the database is back.
+      const killed = dynamo;
+      phase = 1;
+      process.kill(killed.pid, 'SIGTERM');
+      await killed.exited;
+      // Phase 1: requests sent while the database is down are answered (503), not left hanging.
+      await until('answers during the outage', () => answered(1, 503) >= 8);
+      dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDir });
+      phase = 2;
+      // Phase 2: work resumes once the database is back.
+      await until('creates after the restart', () => answered(2, 201) >= 8);
+    } finally {
+      running = false;
+      await Promise.all(workers);
+    }
+    if (failure) throw failure;
+    const duringOutage = results.filter(({ startedAt }) => startedAt === 1).length;
 
     const statuses = new Map<number, number>();
     for (const { status } of results) statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -615,6 +622,7 @@ describe('DynamoDB Local killed and restarted under load', () => {
       results.slice(-8).some(({ status }) => status === 201),
       summary,
     ).toBe(true);
+
     for (const { response, ms } of results) {
       expect(ms, 'no request hangs').toBeLessThan(15_000);
       if (response.status === 503) {

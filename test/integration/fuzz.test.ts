@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
-import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -16,18 +15,8 @@ import { PERSONAS, type Expectation, type Persona } from '../support/personas.ts
 import type { ApiResponse, CallOptions, TestApi } from '../support/test-api.ts';
 import { captureLogs, scanLog, seededPersonalData } from '../support/log-scan.ts';
 import { UNICODE_EDGE_CASES, asStrings, mutated, validShaped } from '../support/zod-arbitrary.ts';
-import { CORE_MATRIX } from './matrix/core.ts';
-import { COUNCIL_MATRIX } from './matrix/council.ts';
-import { CYCLE_MATRIX } from './matrix/cycle.ts';
-import { DASHBOARD_MATRIX } from './matrix/dashboard.ts';
-import { DIFFICULT_MATRIX } from './matrix/difficult.ts';
-import { LEDGER_MATRIX } from './matrix/ledger.ts';
-import { RECORD_MATRIX } from './matrix/records.ts';
-import { RETENTION_MATRIX } from './matrix/retention.ts';
-import { STATISTICS_EXPORT_MATRIX } from './matrix/statistics-export.ts';
-import { STATISTICS_SIGNOFF_MATRIX } from './matrix/statistics-signoff.ts';
-import { STATISTICS_MATRIX } from './matrix/statistics.ts';
-import { USERS_MATRIX } from './matrix/users.ts';
+import { forbiddenWrites, startWriteObserver, type WriteObserver } from '../support/write-observer.ts';
+import { MATRIX } from './matrix/index.ts';
 
 /**
  * Property-based fuzzing of every route (SECURITY rows 5, 8, 13): requests built from each
@@ -43,21 +32,6 @@ import { USERS_MATRIX } from './matrix/users.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
-
-const MATRIX: Record<string, Expectation> = {
-  ...CORE_MATRIX,
-  ...CYCLE_MATRIX,
-  ...RECORD_MATRIX,
-  ...DASHBOARD_MATRIX,
-  ...DIFFICULT_MATRIX,
-  ...LEDGER_MATRIX,
-  ...COUNCIL_MATRIX,
-  ...STATISTICS_MATRIX,
-  ...STATISTICS_SIGNOFF_MATRIX,
-  ...STATISTICS_EXPORT_MATRIX,
-  ...RETENTION_MATRIX,
-  ...USERS_MATRIX,
-};
 
 interface FuzzEntry {
   /** Who calls: a persona the route allows. */
@@ -90,109 +64,6 @@ const FUZZ: Record<string, FuzzEntry> = Object.fromEntries(
     ];
   }),
 );
-
-// ---------------------------------------------------------------------------------------------
-// Every write DynamoDB Local acknowledges, seen on the wire between the handlers and the database.
-
-interface ObservedWrite {
-  operation: string;
-  request: Record<string, unknown>;
-}
-
-const WRITE_OPERATIONS = new Set([
-  'PutItem',
-  'UpdateItem',
-  'DeleteItem',
-  'BatchWriteItem',
-  'TransactWriteItems',
-]);
-
-const startWriteObserver = async (upstream: string) => {
-  const writes: ObservedWrite[] = [];
-  const agent = new Agent({ keepAlive: true });
-  const target = new URL(upstream);
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
-      const forward = httpRequest(
-        {
-          host: target.hostname,
-          port: target.port,
-          path: request.url,
-          method: request.method,
-          headers: request.headers,
-          agent,
-        },
-        (upstreamResponse) => {
-          const reply: Buffer[] = [];
-          upstreamResponse.on('data', (chunk: Buffer) => reply.push(chunk));
-          upstreamResponse.on('end', () => {
-            if (WRITE_OPERATIONS.has(operation) && upstreamResponse.statusCode === 200) {
-              writes.push({
-                operation,
-                request: JSON.parse(body.toString('utf8')) as Record<string, unknown>,
-              });
-            }
-            response.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
-            response.end(Buffer.concat(reply));
-          });
-        },
-      );
-      forward.on('error', () => response.destroy());
-      forward.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    writes,
-    close: () =>
-      new Promise<void>((resolve) => {
-        agent.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-};
-
-type AttributeMap = Record<string, { S?: string }>;
-
-/** The items a write puts, and whether it updates or deletes anything. */
-const itemsOf = (write: ObservedWrite): { puts: AttributeMap[]; other: number } => {
-  const request = write.request as {
-    Item?: AttributeMap;
-    TransactItems?: { Put?: { Item: AttributeMap } }[];
-    RequestItems?: Record<string, { PutRequest?: { Item: AttributeMap } }[]>;
-  };
-  if (write.operation === 'PutItem') return { puts: request.Item ? [request.Item] : [], other: 0 };
-  if (write.operation === 'TransactWriteItems') {
-    const entries = request.TransactItems ?? [];
-    const puts = entries.flatMap((entry) => (entry.Put ? [entry.Put.Item] : []));
-    return { puts, other: entries.length - puts.length };
-  }
-  if (write.operation === 'BatchWriteItem') {
-    const entries = Object.values(request.RequestItems ?? {}).flat();
-    const puts = entries.flatMap((entry) => (entry.PutRequest ? [entry.PutRequest.Item] : []));
-    return { puts, other: entries.length - puts.length };
-  }
-  return { puts: [], other: 1 };
-};
-
-/** What a refused request wrote besides `denied` audit entries: must be nothing. */
-const forbiddenWrites = (writes: ObservedWrite[]) =>
-  writes.flatMap((write) => {
-    const { puts, other } = itemsOf(write);
-    const bad = puts.filter((item) => !(item.entity?.S === 'audit' && item.action?.S === 'denied'));
-    return bad.length || other
-      ? [
-          `${write.operation}: ${bad.map((item) => `${item.pk?.S} ${item.sk?.S}`).join(', ')}${other ? ` +${other} non-put` : ''}`,
-        ]
-      : [];
-  });
 
 // ---------------------------------------------------------------------------------------------
 // The API, called with node:http so any method may carry any body and paths go out as written.
@@ -506,7 +377,7 @@ const pathOf = (route: RouteDefinition, generated: Generated) => {
 // ---------------------------------------------------------------------------------------------
 
 let api: TestApi;
-let observer: Awaited<ReturnType<typeof startWriteObserver>>;
+let observer: WriteObserver;
 let documents: DynamoDBDocumentClient;
 let capture: ReturnType<typeof captureLogs>;
 const totals = { requests: 0, refused: 0, succeeded: 0, digests: 0, byStatus: new Map<number, number>() };
@@ -642,7 +513,7 @@ describe('fuzzing every route from its schemas', () => {
             if (contentType) headers['content-type'] = contentType;
           }
           const before = digestChecked ? undefined : await tableDigest();
-          observer.writes.length = 0;
+          observer.clear();
           const response = await send(api.stack.url, {
             method: route.method,
             path: pathOf(route, generated),

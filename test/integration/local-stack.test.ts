@@ -35,14 +35,24 @@ const launch = (env: Record<string, string>): Started => {
   return started;
 };
 
-const waitFor = async (started: Started, text: string, timeoutMs = 90_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!started.output().includes(text)) {
-    if (Date.now() > deadline || started.child.exitCode !== null)
-      throw new Error(`no "${text}" in: ${started.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
+/**
+ * Resolves when the output says `text`, rejects when the process ends first: no deadline of its
+ * own (starting takes what the machine takes), the test's timeout bounds it.
+ */
+const waitFor = (started: Started, text: string) =>
+  new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (started.output().includes(text)) {
+        started.child.stdout?.off('data', check);
+        started.child.stderr?.off('data', check);
+        resolve();
+      }
+    };
+    started.child.stdout?.on('data', check);
+    started.child.stderr?.on('data', check);
+    check();
+    void started.exited.then(() => reject(new Error(`no "${text}" in: ${started.output()}`)));
+  });
 
 const javaOnPort = (port: number) =>
   spawnSync('pgrep', ['-f', `DynamoDBLocal.jar -port ${port} `])

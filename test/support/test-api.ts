@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { DEMO_USERS } from '../../services/local/demo-data.ts';
 import { startLocalStack, type LocalStack } from '../../services/local/stack.ts';
 import { localClient } from '../../services/local/table.ts';
+import { startWriteObserver, type WriteObserver } from './write-observer.ts';
 
 export interface TestApi {
   stack: LocalStack;
@@ -13,7 +14,16 @@ export interface TestApi {
   /** Every item of this file's table: tests use it to prove nothing was written. */
   allItems(): Promise<Record<string, unknown>[]>;
   queryPartition(pk: string): Promise<Record<string, unknown>[]>;
+  /** The writes the stack sent to DynamoDB Local, when started with `observeWrites`. */
+  observer?: WriteObserver;
   stop(): Promise<void>;
+}
+
+export interface TestApiOptions {
+  /** Put a write observer (test/support/write-observer.ts) between the stack and DynamoDB Local. */
+  observeWrites?: boolean;
+  /** The local issuer's clock, for tests of token age (instead of waiting for the next second). */
+  issuerClock?: () => number;
 }
 
 export interface CallOptions {
@@ -32,14 +42,16 @@ export interface ApiResponse {
 }
 
 /** The local stack against the run's DynamoDB Local, with a fresh table and the demo data. */
-export const startTestApi = async (): Promise<TestApi> => {
+export const startTestApi = async (options: TestApiOptions = {}): Promise<TestApi> => {
   const tableName = `test-${randomUUID().slice(0, 8)}`;
+  const observer = options.observeWrites ? await startWriteObserver(inject('dynamoDbEndpoint')) : undefined;
   const stack = await startLocalStack({
     port: 0,
-    dynamoDb: { endpoint: inject('dynamoDbEndpoint') },
+    dynamoDb: { endpoint: observer?.endpoint ?? inject('dynamoDbEndpoint') },
     tableName,
     portal: 'none',
     seed: true,
+    ...(options.issuerClock ? { issuerClock: options.issuerClock } : {}),
   });
   const documents = DynamoDBDocumentClient.from(localClient(stack.dynamoDbEndpoint));
   const tokens = new Map<string, string>();
@@ -93,7 +105,20 @@ export const startTestApi = async (): Promise<TestApi> => {
         }),
       )
     ).Items ?? [];
-  return { stack, tableName, tokenOf, call, allItems, queryPartition, stop: () => stack.stop() };
+  const stop = async () => {
+    await stack.stop();
+    await observer?.close();
+  };
+  return {
+    stack,
+    tableName,
+    tokenOf,
+    call,
+    allItems,
+    queryPartition,
+    ...(observer ? { observer } : {}),
+    stop,
+  };
 };
 
 export const newCaseBody = (overrides: Record<string, unknown> = {}) => ({

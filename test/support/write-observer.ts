@@ -1,0 +1,127 @@
+import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * Every write DynamoDB Local acknowledges, seen on the wire between the handlers and the database:
+ * a relay the stack talks to instead of DynamoDB Local. A refused request is proven to have written
+ * nothing by the commands it sent, not by comparing table scans.
+ */
+
+export interface ObservedWrite {
+  operation: string;
+  request: Record<string, unknown>;
+}
+
+export interface WriteObserver {
+  /** The endpoint to give the stack in place of DynamoDB Local's. */
+  endpoint: string;
+  /** Acknowledged writes since the last `clear()`, in order. */
+  writes: ObservedWrite[];
+  clear(): void;
+  close(): Promise<void>;
+}
+
+export const WRITE_OPERATIONS = new Set([
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchWriteItem',
+  'TransactWriteItems',
+]);
+
+export const startWriteObserver = async (upstream: string): Promise<WriteObserver> => {
+  const writes: ObservedWrite[] = [];
+  const agent = new Agent({ keepAlive: true });
+  const target = new URL(upstream);
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+      const forward = httpRequest(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: request.url,
+          method: request.method,
+          headers: request.headers,
+          agent,
+        },
+        (upstreamResponse) => {
+          const reply: Buffer[] = [];
+          upstreamResponse.on('data', (chunk: Buffer) => reply.push(chunk));
+          upstreamResponse.on('end', () => {
+            // Recorded before the handler hears the acknowledgement, so before the API answers.
+            if (WRITE_OPERATIONS.has(operation) && upstreamResponse.statusCode === 200) {
+              writes.push({
+                operation,
+                request: JSON.parse(body.toString('utf8')) as Record<string, unknown>,
+              });
+            }
+            response.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
+            response.end(Buffer.concat(reply));
+          });
+        },
+      );
+      forward.on('error', () => response.destroy());
+      forward.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    writes,
+    clear: () => {
+      writes.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        agent.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};
+
+type AttributeMap = Record<string, { S?: string }>;
+
+/** The items a write puts, and how many updates or deletes it makes besides. */
+export const itemsOf = (write: ObservedWrite): { puts: AttributeMap[]; other: number } => {
+  const request = write.request as {
+    Item?: AttributeMap;
+    TransactItems?: { Put?: { Item: AttributeMap } }[];
+    RequestItems?: Record<string, { PutRequest?: { Item: AttributeMap } }[]>;
+  };
+  if (write.operation === 'PutItem') return { puts: request.Item ? [request.Item] : [], other: 0 };
+  if (write.operation === 'TransactWriteItems') {
+    const entries = request.TransactItems ?? [];
+    const puts = entries.flatMap((entry) => (entry.Put ? [entry.Put.Item] : []));
+    return { puts, other: entries.length - puts.length };
+  }
+  if (write.operation === 'BatchWriteItem') {
+    const entries = Object.values(request.RequestItems ?? {}).flat();
+    const puts = entries.flatMap((entry) => (entry.PutRequest ? [entry.PutRequest.Item] : []));
+    return { puts, other: entries.length - puts.length };
+  }
+  return { puts: [], other: 1 };
+};
+
+const isDenied = (item: AttributeMap) => item.entity?.S === 'audit' && item.action?.S === 'denied';
+
+/** What refused requests wrote besides `denied` audit entries: must be nothing. */
+export const forbiddenWrites = (writes: readonly ObservedWrite[]): string[] =>
+  writes.flatMap((write) => {
+    const { puts, other } = itemsOf(write);
+    const bad = puts.filter((item) => !isDenied(item));
+    return bad.length || other
+      ? [
+          `${write.operation}: ${bad.map((item) => `${item.pk?.S} ${item.sk?.S}`).join(', ')}${other ? ` +${other} non-put` : ''}`,
+        ]
+      : [];
+  });
+
+/** The `denied` audit entries the writes put. */
+export const deniedEntries = (writes: readonly ObservedWrite[]): AttributeMap[] =>
+  writes.flatMap((write) => itemsOf(write).puts.filter(isDenied));
