@@ -50,14 +50,24 @@ export const addDays = (iso: string, days: number): string => {
   });
 };
 
+/**
+ * A formatter made on first use: building an Intl.DateTimeFormat loads its locale and calendar
+ * data, which at import time was a measurable part of every function's cold start (ADR 0023).
+ */
+const lazyFormatter = (locale: string, options: Intl.DateTimeFormatOptions) => {
+  let formatter: Intl.DateTimeFormat | undefined;
+  return (date: Date): string => (formatter ??= new Intl.DateTimeFormat(locale, options)).format(date);
+};
+
+const formatJapanDay = lazyFormatter('en-CA', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today's date in Japan, whatever the host's time zone (Lambda runs in UTC). */
-export const todayInJapan = (now: Date = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+export const todayInJapan = (now: Date = new Date()): string => formatJapanDay(now);
 
 /** 年度: April to March. 2025-03-31 belongs to FY2024, 2025-04-01 to FY2025. */
 export const fiscalYearOf = (iso: string): number => {
@@ -78,14 +88,14 @@ export const fiscalYearMonths = (fiscalYear: number): string[] =>
     return `${year}-${String(month).padStart(2, '0')}`;
   });
 
-const eraFormatter = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+const formatEraDate = lazyFormatter('ja-JP-u-ca-japanese', {
   era: 'long',
   year: 'numeric',
   month: 'long',
   day: 'numeric',
   timeZone: 'UTC',
 });
-const eraYearFormatter = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+const formatEraYear = lazyFormatter('ja-JP-u-ca-japanese', {
   era: 'long',
   year: 'numeric',
   timeZone: 'UTC',
@@ -100,15 +110,14 @@ const isoToUtcDate = (iso: string): Date => {
 const withGannen = (formatted: string): string => formatted.replace(/^(\D+)1年/, '$1元年');
 
 /** 2026-11-22 → 令和8年11月22日 */
-export const formatJapaneseEraDate = (iso: string): string =>
-  withGannen(eraFormatter.format(isoToUtcDate(iso)));
+export const formatJapaneseEraDate = (iso: string): string => withGannen(formatEraDate(isoToUtcDate(iso)));
 
 /**
  * 2026 → 令和8年度. Named by the era in force at the end of the fiscal year's first calendar year:
  * FY2019 began on 1 April 2019 under 平成, yet government documents call it 令和元年度.
  */
 export const formatFiscalYear = (fiscalYear: number): string =>
-  `${withGannen(eraYearFormatter.format(isoToUtcDate(`${fiscalYear}-12-31`)))}度`;
+  `${withGannen(formatEraYear(isoToUtcDate(`${fiscalYear}-12-31`)))}度`;
 
 /** 2026-11-22 → 2026年11月22日 */
 export const formatGregorianDate = (iso: string): string => {
