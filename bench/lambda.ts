@@ -40,6 +40,8 @@ interface LambdaFunction {
   name: string;
   /** The checkout the entry is built from (the repository, or the baseline beside it). */
   root?: string;
+  /** NODE_OPTIONS of its deployment, when not this checkout's (the baseline's own). */
+  nodeOptions?: string;
   /** Entry file, absolute. */
   entry: string;
   /** The one event its cold start handles. */
@@ -134,6 +136,10 @@ const baselineFunctions = (root: string): LambdaFunction[] =>
     ...fn,
     name: `baseline-${fn.name}`,
     root,
+    // As that checkout deployed them: before issue 13 every function ran with --enable-source-maps.
+    ...(process.env.BENCH_BASELINE_NODE_OPTIONS !== undefined
+      ? { nodeOptions: process.env.BENCH_BASELINE_NODE_OPTIONS }
+      : {}),
     entry: path.join(root, path.relative(REPOSITORY_ROOT, fn.entry)),
   }));
 
@@ -221,7 +227,8 @@ interface ColdStart {
 }
 
 /** The environment the deployed API functions get (infra/src/api.ts), with placeholder values. */
-const functionEnvironment = (name: string): NodeJS.ProcessEnv => ({
+const functionEnvironment = (name: string, nodeOptions?: string): NodeJS.ProcessEnv => ({
+  ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
   PATH: process.env.PATH,
   AWS_REGION: 'ap-northeast-1',
   AWS_LAMBDA_FUNCTION_NAME: `kikan-${name}`,
@@ -233,11 +240,11 @@ const functionEnvironment = (name: string): NodeJS.ProcessEnv => ({
   POWERTOOLS_SERVICE_NAME: 'kikan',
 });
 
-const coldStart = (name: string, file: string, event: unknown): Promise<ColdStart> =>
+const coldStart = (name: string, file: string, event: unknown, nodeOptions?: string): Promise<ColdStart> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [RUNNER, file, JSON.stringify(event)], {
       cwd: path.dirname(file),
-      env: functionEnvironment(name),
+      env: functionEnvironment(name, nodeOptions),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -321,7 +328,10 @@ export const measureLambda = async (): Promise<Measurement[]> => {
   ];
   const starts = new Map<string, ColdStart[]>(runs.map((run) => [run.name, []]));
   for (let round = 0; round < COLD_STARTS; round++) {
-    for (const run of runs) starts.get(run.name)?.push(await coldStart(run.name, run.file, run.event));
+    for (const run of runs) {
+      const nodeOptions = 'nodeOptions' in run ? run.nodeOptions : undefined;
+      starts.get(run.name)?.push(await coldStart(run.name, run.file, run.event, nodeOptions));
+    }
   }
   const medianOf = (name: string, field: 'totalMs' | 'importAndCallMs') =>
     median((starts.get(name) ?? []).map((start) => start[field]));
