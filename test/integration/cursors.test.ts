@@ -55,8 +55,21 @@ const PERSONAL_VALUES = [
     ]),
   ),
 ].filter((value) => value.length >= 4);
-/** What a DynamoDB key in a cursor looked like: attribute names, key prefixes, ids. */
-const KEY_MARKERS = ['"pk"', '"sk"', 'gsi1', 'gsi2', 'gsi3', 'T#kibougaoka', 'T#hokushin', '#CASE', 'demo-'];
+/**
+ * What a DynamoDB key in a cursor looked like: attribute names, key prefixes, ids. Each is long or
+ * odd enough (quotes, '#') that random ciphertext cannot hold it by chance.
+ */
+const KEY_MARKERS = [
+  '"pk"',
+  '"sk"',
+  '"gsi1',
+  '"gsi2',
+  '"gsi3',
+  'T#kibougaoka',
+  'T#hokushin',
+  '#CASE',
+  'demo-',
+];
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 
 interface ListCall {
