@@ -29,6 +29,36 @@ afterAll(async () => {
   await browser.close();
 });
 
+/**
+ * One signed-in page per persona, reused from scenario to scenario: the portal keeps its tokens in
+ * memory only (SECURITY.md row 18), so a fresh page means a fresh sign-in, which took half of each
+ * scenario. A later scenario reaches its path the way a user does, by a link the portal's router
+ * follows in the page (no reload, so the session and the injected axe stay). A scenario that fails
+ * leaves no page behind for the next one.
+ */
+const sessions = new Map<string, Page>();
+
+const openAs = async (as: string, path: string): Promise<Page> => {
+  const signedIn = sessions.get(as);
+  if (signedIn) {
+    await signedIn.evaluate(
+      `(() => { const link = document.createElement('a'); link.href = ${JSON.stringify(path)}; document.body.append(link); link.click(); link.remove(); })()`,
+    );
+    return signedIn;
+  }
+  const page = trackRequests(await browser.newPage({ locale: 'ja-JP' }));
+  // A form left with changes asks before the router leaves it; the next scenario leaves it.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await logInAs(page, portalUrl, as, path);
+  sessions.set(as, page);
+  return page;
+};
+
+const forget = async (as: string | null, page: Page) => {
+  if (as && sessions.get(as) === page) sessions.delete(as);
+  await page.close();
+};
+
 // ---- Who sees what -----------------------------------------------------------------------------
 
 const nameOf = (userId: string) => DEMO_USERS.find((user) => user.userId === userId)?.displayName ?? userId;
@@ -389,7 +419,7 @@ const scan = async (page: Page): Promise<Violation[]> => {
   // A string, not a function: it runs in the page, whose globals (window.axe, document) the
   // test project's types (Node, no DOM) do not know.
   const violations = (await page.evaluate(
-    `axe.run(document, ${JSON.stringify({ runOnly: { type: 'tag', values: AXE_TAGS } })}).then((result) =>
+    `axe.run(document, ${JSON.stringify({ runOnly: { type: 'tag', values: AXE_TAGS }, resultTypes: ['violations'] })}).then((result) =>
       result.violations.map(({ id, impact, help, nodes }) => ({
         id,
         impact,
@@ -465,10 +495,12 @@ describe('accessibility of the portal (axe-core, WCAG 2.2 AA)', () => {
   it.each(
     SCENARIOS.map((scenario) => [`${scenario.path}（${scenario.as ?? '未ログイン'}）`, scenario] as const),
   )('%s has no violations', async (_label, scenario) => {
-    const page = trackRequests(await browser.newPage({ locale: 'ja-JP' }));
+    const page = scenario.as
+      ? await openAs(scenario.as, scenario.path)
+      : trackRequests(await browser.newPage({ locale: 'ja-JP' }));
+    let passed = false;
     try {
-      if (scenario.as) await logInAs(page, portalUrl, scenario.as, scenario.path);
-      else await page.goto(`${portalUrl}${scenario.path}`);
+      if (!scenario.as) await page.goto(`${portalUrl}${scenario.path}`);
       await page.waitForURL((url) => `${url.pathname}${url.search}` === (scenario.ready ?? scenario.path));
       await page.locator('main h1').first().waitFor();
       await settled(page);
@@ -485,8 +517,9 @@ describe('accessibility of the portal (axe-core, WCAG 2.2 AA)', () => {
         await check(state.name);
       }
       expect(failures.join('\n\n')).toBe('');
+      passed = true;
     } finally {
-      await page.close();
+      if (!passed || !scenario.as) await forget(scenario.as, page);
     }
   });
 });
