@@ -1,4 +1,25 @@
-import { defineConfig } from 'vitest/config';
+import { globSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/**
+ * Unit tests share one module graph per worker (`isolate: false`): most of their time was spent
+ * importing the same modules again for each file. A file that replaces a module or the environment
+ * (vi.mock, vi.stubEnv, vi.stubGlobal) needs a graph of its own, so it runs in an isolated twin of
+ * its project: the split is read from the files, not listed by hand.
+ */
+const REPLACES = /\bvi\.(?:mock|doMock|stubEnv|stubGlobal)\(/;
+
+const unitProjects = (name: string, root: string, include: string[], exclude: string[] = []) => {
+  const replacing = globSync(include, { cwd: root, exclude })
+    .filter((file) => REPLACES.test(readFileSync(join(root, file), 'utf8')))
+    .sort();
+  const projects: TestProjectInlineConfiguration[] = [
+    { test: { name, root, include, exclude: [...exclude, ...replacing], isolate: false } },
+  ];
+  if (replacing.length > 0) projects.push({ test: { name: `${name}-isolated`, root, include: replacing } });
+  return projects;
+};
 
 /**
  * One test run for the whole repository, split into projects so each suite gets the setup it
@@ -8,21 +29,13 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
-      {
-        test: {
-          name: 'shared',
-          root: 'shared',
-          include: ['src/**/*.test.ts'],
-        },
-      },
-      {
-        test: {
-          name: 'services',
-          root: 'services',
-          include: ['src/**/*.test.ts', 'local/**/*.test.ts', 'ops/**/*.test.ts'],
-          exclude: ['**/*.integ.test.ts'],
-        },
-      },
+      ...unitProjects('shared', 'shared', ['src/**/*.test.ts']),
+      ...unitProjects(
+        'services',
+        'services',
+        ['src/**/*.test.ts', 'local/**/*.test.ts', 'ops/**/*.test.ts'],
+        ['**/*.integ.test.ts'],
+      ),
       {
         test: {
           name: 'integration',
@@ -34,18 +47,13 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      {
-        test: {
-          name: 'web',
-          root: 'web',
-          include: ['src/**/*.test.ts'],
-        },
-      },
+      ...unitProjects('web', 'web', ['src/**/*.test.ts']),
       {
         test: {
           name: 'infra',
           root: 'infra',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          isolate: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -162,6 +162,19 @@ const SDK_ONLY_HANDLER = [
 ].join('\n');
 
 /**
+ * Our function core with no route bound: token check, session check, cursor sealing, replay,
+ * audit, logger, the error shape, zod's runtime and the DynamoDB client. Every API function that
+ * reads the table carries at least this before any route's contract or operation; its ratio to
+ * `floor.lambda_sdk_only` shows how much of the 1.3× budget is left for a context's own code.
+ */
+const functionCoreHandler = () =>
+  [
+    `import { createFunction } from ${JSON.stringify(path.join(SERVICES_ROOT, 'src/http/create-function.ts'))};`,
+    'export const handler = createFunction([]);',
+    '',
+  ].join('\n');
+
+/**
  * The bundle-size alternative (ADR 0016): the largest function with the whole SDK left to the
  * runtime, as CDK's default would. Smaller, but the runtime's unbundled SDK loads from many files.
  */
@@ -300,6 +313,9 @@ export const measureLambda = async (): Promise<Measurement[]> => {
   const sdkOnlyEntry = path.join(OUT_ROOT, 'sdk-only-handler.mjs');
   writeFileSync(sdkOnlyEntry, SDK_ONLY_HANDLER);
   const sdkOnly = await bundle('sdk-only', sdkOnlyEntry);
+  const coreEntry = path.join(OUT_ROOT, 'function-core-handler.ts');
+  writeFileSync(coreEntry, functionCoreHandler());
+  const core = await bundle('function-core', coreEntry);
   const functions = lambdaFunctions();
   const baselineRoot = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : null;
   const baseline = baselineRoot ? baselineFunctions(baselineRoot) : [];
@@ -323,6 +339,7 @@ export const measureLambda = async (): Promise<Measurement[]> => {
   const runs = [
     { name: 'empty', file: empty.file, event: {} },
     { name: 'sdk-only', file: sdkOnly.file, event: {} },
+    { name: 'function-core', file: core.file, event: apiEvent(benchRoute('caseload')) },
     ...[...functions, ...baseline].map((fn) => ({ ...fn, file: bundles.get(fn.name)?.file ?? '' })),
     { name: sdkExternalName, file: sdkExternal.file, event: largest.event },
   ];
@@ -346,6 +363,14 @@ export const measureLambda = async (): Promise<Measurement[]> => {
       unit: 'ms',
       value: medianOf('sdk-only', 'totalMs'),
       floor,
+      scale,
+    }),
+    measurement({ name: 'floor.lambda_function_core.bundle_bytes', unit: 'bytes', value: core.bytes, scale }),
+    measurement({
+      name: 'floor.lambda_function_core.cold_init_p50',
+      unit: 'ms',
+      value: medianOf('function-core', 'totalMs'),
+      floor: medianOf('sdk-only', 'totalMs'),
       scale,
     }),
     measurement({
