@@ -117,13 +117,24 @@ const user = (
   role: Role,
   officeId: string,
   senior = false,
-): User => ({ tenantId, userId, email, displayName, role, officeId, senior });
+  confirmsFigures = false,
+): User => ({ tenantId, userId, email, displayName, role, officeId, senior, confirmsFigures });
 
 export const DEMO_USERS: User[] = [
-  user('kibougaoka', 'user-sato', 'sato@kibou.example', '佐藤 美咲', 'specialist', 'himawari', true),
+  // ひまわり and みどり have no manager: the tenant admin named their specialist to confirm the figures.
+  user('kibougaoka', 'user-sato', 'sato@kibou.example', '佐藤 美咲', 'specialist', 'himawari', true, true),
   user('kibougaoka', 'user-suzuki', 'suzuki@kibou.example', '鈴木 健一', 'specialist', 'aozora'),
   user('kibougaoka', 'user-tanaka', 'tanaka@kibou.example', '田中 陽子', 'office_manager', 'aozora', true),
-  user('kibougaoka', 'user-kobayashi', 'kobayashi@kibou.example', '小林 大輔', 'specialist', 'midori'),
+  user(
+    'kibougaoka',
+    'user-kobayashi',
+    'kobayashi@kibou.example',
+    '小林 大輔',
+    'specialist',
+    'midori',
+    false,
+    true,
+  ),
   user(
     'kibougaoka',
     'user-takahashi',

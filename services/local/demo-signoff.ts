@@ -23,8 +23,8 @@ import { writeItems } from './seed.ts';
  * confirmed. Built with the same rules as the API, from the figures the seeded data gives, so the
  * fingerprints match and nothing shows as "changed since confirmation" on a fresh start.
  *
- * The demo has an office manager for あおぞら only; the other offices' confirmations of last year
- * are a specialist's of the office, as a small office without a manager would do it.
+ * The demo has an office manager for あおぞら only; ひまわり and みどり confirm through the specialist
+ * the tenant admin named for it (数値確認者), as a small office without a manager does.
  */
 
 const CONFIRMED_BY: Record<string, Record<string, string>> = {

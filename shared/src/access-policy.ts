@@ -133,3 +133,15 @@ export const maySeeSupervision = (
 ): boolean =>
   ctx.role === 'core_supervisor' ||
   (isOfficeStaff(ctx.role) && supervision.specialistUserIds.includes(ctx.userId));
+
+/**
+ * Who confirms an office's yearly figures (DOMAIN.md sign-off: office → core center → municipality):
+ * its manager, or a specialist the tenant admin named for it — a small office often has no manager.
+ */
+export const mayConfirmOfficeFigures = (
+  ctx: Pick<Caller, 'role'>,
+  user: { confirmsFigures?: boolean | undefined } | null,
+): boolean => ctx.role === 'office_manager' || (ctx.role === 'specialist' && user?.confirmsFigures === true);
+
+/** Office staff see (and confirm) their own office's figures only; the others the tenant's. */
+export const seesOwnOfficeFiguresOnly = (ctx: Pick<Caller, 'role'>): boolean => isOfficeStaff(ctx.role);

@@ -61,6 +61,7 @@ export const AuditMembershipView = z.strictObject({
   officeName: z.string(),
   role: Role,
   status: UserStatus,
+  confirmsFigures: z.boolean().optional(),
 });
 export type AuditMembershipView = z.infer<typeof AuditMembershipView>;
 

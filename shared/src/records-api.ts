@@ -283,6 +283,8 @@ export const StaffMember = z.strictObject({
   role: Role,
   officeId: OfficeId,
   senior: z.boolean(),
+  /** Named by the tenant admin to confirm the office's yearly figures (a specialist; 数値確認者). */
+  confirmsFigures: z.boolean(),
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 export const StaffList = z.strictObject({ items: z.array(StaffMember) });

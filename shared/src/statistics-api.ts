@@ -365,6 +365,25 @@ export const SIGN_OFF_STATUS_LABELS: Record<SignOffStatus, string> = {
 };
 
 export const SignOffParams = z.strictObject({ fiscalYear: FiscalYear });
+export const OfficeSignOffParams = z.strictObject({ fiscalYear: FiscalYear, officeId: OfficeId });
+
+/**
+ * Why the core center recorded an office's confirmation for it: the office had nothing to confirm
+ * in the year, or confirmed on paper (no one at the office uses the portal).
+ */
+export const RECORDED_CONFIRMATION_BASES = ['no_activity', 'paper'] as const;
+export const RecordedConfirmationBasis = z.enum(RECORDED_CONFIRMATION_BASES);
+export type RecordedConfirmationBasis = z.infer<typeof RecordedConfirmationBasis>;
+export const RECORDED_CONFIRMATION_BASIS_LABELS: Record<RecordedConfirmationBasis, string> = {
+  no_activity: '活動なし',
+  paper: '書面で確認済み',
+};
+
+export const RecordedConfirmationInput = z.strictObject({
+  basis: RecordedConfirmationBasis,
+  reason: requiredText(500),
+});
+export type RecordedConfirmationInput = z.infer<typeof RecordedConfirmationInput>;
 
 export const Confirmation = z.strictObject({
   by: UserId,
@@ -372,6 +391,8 @@ export const Confirmation = z.strictObject({
   at: IsoDateTime,
   /** The figures confirmed, as a hash: a later change to them is visible and blocks the next step. */
   fingerprint: z.string(),
+  /** Set when the core center recorded the office's confirmation for it (with an audit entry). */
+  recorded: RecordedConfirmationInput.optional(),
 });
 export type Confirmation = z.infer<typeof Confirmation>;
 

@@ -18,6 +18,11 @@ export const User = z.strictObject({
   officeId: OfficeId,
   /** 主任相談支援専門員 */
   senior: z.boolean(),
+  /**
+   * 数値確認者: a specialist the tenant admin named to confirm their office's yearly figures, for an
+   * office without a manager (the manager always may).
+   */
+  confirmsFigures: z.boolean().optional(),
   /** A removed user keeps their item (the audit log still names them) but no session of theirs stands. */
   status: UserStatus.optional(),
   /** Tokens issued before this instant are refused: set whenever an admin changes or removes the user. */
@@ -46,13 +51,23 @@ export const Me = z.strictObject({
   officeName: z.string(),
   userId: UserId,
   displayName: z.string(),
+  /** May confirm their office's yearly figures (a manager, or a specialist named for it). */
+  confirmsFigures: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 
 export const UserParams = z.strictObject({ userId: UserId });
 
-/** The tenant admin sets a user's office and role together (both are what a token claims). */
-export const UserMembershipChange = z.strictObject({ officeId: OfficeId, role: Role });
+/**
+ * The tenant admin sets a user's office and role together (both are what a token claims), and
+ * whether a specialist confirms their office's figures (left out: not named).
+ */
+export const UserMembershipChange = z
+  .strictObject({ officeId: OfficeId, role: Role, confirmsFigures: z.boolean().optional() })
+  .refine((change) => !change.confirmsFigures || change.role === 'specialist', {
+    path: ['confirmsFigures'],
+    message: '数値確認者に指定できるのは相談支援専門員のみです（管理者は指定なしで確認できます）',
+  });
 export type UserMembershipChange = z.infer<typeof UserMembershipChange>;
 
 /** A user's membership after an admin change: no name or e-mail, the admin screen has those. */
@@ -61,6 +76,7 @@ export const UserMembership = z.strictObject({
   officeId: OfficeId,
   role: Role,
   status: UserStatus,
+  confirmsFigures: z.boolean(),
   /** Tokens issued before this instant no longer work. */
   notBefore: z.iso.datetime(),
 });
@@ -70,5 +86,11 @@ export type UserMembership = z.infer<typeof UserMembership>;
  * What an admin change moves, as the audit log keeps it before and after the change: codes only
  * (office id, role code, status), never a name — the log stays content-free.
  */
-export const UserMembershipState = z.strictObject({ officeId: OfficeId, role: Role, status: UserStatus });
+export const UserMembershipState = z.strictObject({
+  officeId: OfficeId,
+  role: Role,
+  status: UserStatus,
+  /** Absent in entries written before it existed. */
+  confirmsFigures: z.boolean().optional(),
+});
 export type UserMembershipState = z.infer<typeof UserMembershipState>;

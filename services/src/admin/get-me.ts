@@ -1,5 +1,6 @@
 import { getDirectoryEntries } from '../data/directory-store.ts';
 import { NotFoundError, UnauthorizedError } from '../kernel/errors.ts';
+import { mayConfirmOfficeFigures } from '../policy/access-policy.ts';
 import type { Operation } from '../http/route.ts';
 import type { getMeRoute } from '@kikan/shared/contracts/admin';
 
@@ -18,5 +19,6 @@ export const getMe: Operation<typeof getMeRoute> = async ({ ctx }) => {
     officeName: office.name,
     userId: user.userId,
     displayName: user.displayName,
+    confirmsFigures: mayConfirmOfficeFigures(ctx, user),
   };
 };

@@ -16,6 +16,7 @@ export const toMembership = (user: User, now: Date): UserMembership => ({
   officeId: user.officeId,
   role: user.role,
   status: user.status ?? 'active',
+  confirmsFigures: user.confirmsFigures === true,
   notBefore: user.notBefore ?? now.toISOString(),
 });
 

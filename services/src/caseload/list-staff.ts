@@ -11,7 +11,14 @@ export const listStaff: Operation<typeof listStaffRoute> = async ({ ctx, query }
   return {
     items: users
       .filter((user) => user.officeId === officeId)
-      .map(({ userId, displayName, role, senior }) => ({ userId, displayName, role, officeId, senior }))
+      .map(({ userId, displayName, role, senior, confirmsFigures }) => ({
+        userId,
+        displayName,
+        role,
+        officeId,
+        senior,
+        confirmsFigures: confirmsFigures === true,
+      }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName, 'ja')),
   };
 };

@@ -111,6 +111,7 @@ export const membershipStateOf = (user: User): UserMembershipState => ({
   officeId: user.officeId,
   role: user.role,
   status: user.status ?? 'active',
+  confirmsFigures: user.confirmsFigures === true,
 });
 
 /**
@@ -130,12 +131,22 @@ const userUpdate = (
     UpdateExpression: update,
     ConditionExpression:
       'attribute_exists(pk) AND (attribute_not_exists(#status) OR #status <> :removed) AND ' +
-      '#officeId = :beforeOfficeId AND #role = :beforeRole',
-    ExpressionAttributeNames: { '#status': 'status', '#officeId': 'officeId', '#role': 'role', ...names },
+      '#officeId = :beforeOfficeId AND #role = :beforeRole AND ' +
+      (before.confirmsFigures
+        ? '#confirmsFigures = :true'
+        : '(attribute_not_exists(#confirmsFigures) OR #confirmsFigures = :false)'),
+    ExpressionAttributeNames: {
+      '#status': 'status',
+      '#officeId': 'officeId',
+      '#role': 'role',
+      '#confirmsFigures': 'confirmsFigures',
+      ...names,
+    },
     ExpressionAttributeValues: {
       ':removed': 'removed',
       ':beforeOfficeId': before.officeId,
       ':beforeRole': before.role,
+      ...(before.confirmsFigures ? { ':true': true } : { ':false': false }),
       ...values,
     },
   },
@@ -184,20 +195,27 @@ const writeUserChange = async (
 export const changeUserMembership = (
   write: WriteContext,
   user: User,
-  change: { officeId: string; role: Role },
+  change: { officeId: string; role: Role; confirmsFigures?: boolean | undefined },
 ): Promise<User | null> => {
   const notBefore = write.now.toISOString();
+  // Named per membership: left out of a change, the designation ends.
+  const confirmsFigures = change.confirmsFigures === true;
   return writeUserChange(
     write,
     user,
-    { ...user, officeId: change.officeId, role: change.role, notBefore },
+    { ...user, officeId: change.officeId, role: change.role, confirmsFigures, notBefore },
     'update',
     userUpdate(
       write.ctx.tenantId,
       user,
-      'SET #officeId = :officeId, #role = :role, #notBefore = :now',
+      'SET #officeId = :officeId, #role = :role, #confirmsFigures = :confirmsFigures, #notBefore = :now',
       { '#notBefore': 'notBefore' },
-      { ':officeId': change.officeId, ':role': change.role, ':now': notBefore },
+      {
+        ':officeId': change.officeId,
+        ':role': change.role,
+        ':confirmsFigures': confirmsFigures,
+        ':now': notBefore,
+      },
     ),
   );
 };

@@ -192,8 +192,8 @@ describe('which links of a person lead to a case the caller may see in full', ()
   });
 });
 
-describe('whose figures the caller sees', () => {
-  it.each(ROLES.map((role) => [role, role === 'office_manager'] as const))(
+describe("whose figures the caller sees: an office's staff their own office's only", () => {
+  it.each(ROLES.map((role) => [role, role === 'office_manager' || role === 'specialist'] as const))(
     '%s → own office only: %s',
     (role, own) => {
       expect(seesOwnOfficeFiguresOnly(contextOf(role))).toBe(own);

@@ -16,8 +16,10 @@ export {
   caseVisibility,
   mayActOnDifficulty,
   mayActOnLegalHold,
+  mayConfirmOfficeFigures,
   maySeeSupervision,
   mayWriteCase,
+  seesOwnOfficeFiguresOnly,
   type CaseScope,
   type CaseVisibility,
   type DifficultyAct,
@@ -99,6 +101,4 @@ export const staffOfficeFor = (ctx: TenantContext, requestedOfficeId: string | u
 export const mayFollowCaseLink = (ctx: Pick<TenantContext, 'role' | 'officeId'>, officeId: string): boolean =>
   caseVisibility(ctx, { officeId, sharedWithCore: true }) === 'full';
 
-/** The office manager sees (and confirms) the figures of their own office only; the others the tenant's. */
-export const seesOwnOfficeFiguresOnly = (ctx: Pick<TenantContext, 'role'>): boolean =>
-  ctx.role === 'office_manager';
+

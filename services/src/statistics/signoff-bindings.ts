@@ -6,6 +6,7 @@ import { confirmCoreFigures } from './signoff-core-confirm.ts';
 import { openFiguresCorrection } from './signoff-correct.ts';
 import { getSignOff } from './signoff-get.ts';
 import { confirmOfficeFigures } from './signoff-office-confirm.ts';
+import { recordOfficeFiguresConfirmation } from './signoff-office-record.ts';
 import {
   approveFiguresRoute,
   confirmCoreFiguresRoute,
@@ -16,6 +17,7 @@ import {
   openCorrectionRoute,
   putStatisticsSettingsRoute,
   putTargetsRoute,
+  recordOfficeConfirmationRoute,
 } from '@kikan/shared/contracts/statistics';
 import { getTargets } from './targets-get.ts';
 import { putTargets } from './targets-put.ts';
@@ -27,6 +29,7 @@ export const SIGNOFF_BINDINGS: readonly RouteBinding[] = [
   bind(putStatisticsSettingsRoute, putStatisticsSettings),
   bind(getSignOffRoute, getSignOff),
   bind(confirmOfficeFiguresRoute, confirmOfficeFigures),
+  bind(recordOfficeConfirmationRoute, recordOfficeFiguresConfirmation),
   bind(confirmCoreFiguresRoute, confirmCoreFigures),
   bind(approveFiguresRoute, approveFigures),
   bind(openCorrectionRoute, openFiguresCorrection),

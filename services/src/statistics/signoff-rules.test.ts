@@ -1,11 +1,12 @@
 import type { FiscalYearFigures, IndicatorFigures, TenantContext } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import { initialSignOff, type SignOffRecord } from '../data/signoff-store.ts';
-import { ConflictError } from '../kernel/errors.ts';
+import { ConflictError, NotFoundError } from '../kernel/errors.ts';
 import {
   approve,
   confirmCore,
   confirmOffice,
+  recordOfficeConfirmation,
   officeFingerprint,
   officeHasFigures,
   openCorrection,
@@ -143,6 +144,42 @@ describe('office confirmation', () => {
     expect(() =>
       confirmOffice(initialSignOff(2025), OFFICES, 'kibou-core', confirmationOf('kibou-core')),
     ).toThrow(ConflictError);
+  });
+});
+
+describe("the core center's record of an office's confirmation (an office without a portal user)", () => {
+  const recorded = (basis: 'paper' | 'no_activity', officeId = 'himawari', current = NOW) =>
+    recordOfficeConfirmation(initialSignOff(2025), OFFICES, current, officeId, {
+      ...stamp('takahashi'),
+      recorded: { basis, reason: '確認書を受領' },
+    });
+
+  it("counts a paper confirmation as the office's own, keeping who recorded it and why", () => {
+    const record = recorded('paper');
+    expect(record.offices.himawari).toMatchObject({
+      by: 'takahashi',
+      fingerprint: officeFingerprint(NOW, 'himawari'),
+      recorded: { basis: 'paper', reason: '確認書を受領' },
+    });
+    const withAozora = confirmOffice(record, OFFICES, 'aozora', confirmationOf('aozora'));
+    expect(confirmCore(withAozora, OFFICES, NOW, stamp('takahashi')).status).toBe('core_confirmed');
+  });
+
+  it("goes stale like the office's own when the figures change afterwards", () => {
+    const record = confirmOffice(recorded('paper'), OFFICES, 'aozora', confirmationOf('aozora'));
+    const changed = figures({ himawari: 11, aozora: 4, midori: 0 });
+    expect(conflictMessage(() => confirmCore(record, OFFICES, changed, stamp('takahashi')))).toContain(
+      'ひまわり相談支援事業所の確認後に数値が変わりました',
+    );
+  });
+
+  it('records "no activity" only for an office without figures in the year', () => {
+    expect(recorded('no_activity', 'midori').offices.midori?.recorded?.basis).toBe('no_activity');
+    expect(() => recorded('no_activity', 'himawari')).toThrow(ConflictError);
+  });
+
+  it('is a 404 for an office that is not among the confirming offices', () => {
+    expect(() => recorded('paper', 'kibou-core')).toThrow(NotFoundError);
   });
 });
 

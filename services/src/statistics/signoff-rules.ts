@@ -6,7 +6,7 @@ import type {
   TenantContext,
 } from '@kikan/shared';
 import type { SignOffRecord, SnapshotRecord } from '../data/signoff-store.ts';
-import { ConflictError } from '../kernel/errors.ts';
+import { ConflictError, NotFoundError } from '../kernel/errors.ts';
 import { seesOwnOfficeFiguresOnly } from '../policy/access-policy.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { figuresForOffice } from './office-scope.ts';
@@ -77,6 +77,32 @@ export const confirmOffice = (
   return next(record, {
     offices: { ...record.offices, [officeId]: confirmation },
     ...(reopens ? { status: 'open' as const, core: null } : {}),
+  });
+};
+
+/**
+ * The core center records an office's confirmation for it, with the reason: the office confirmed on
+ * paper, or had no activity in the year (refused when it has figures: then they need confirming).
+ * It counts like the office's own and, like it, goes stale when the figures change.
+ */
+export const recordOfficeConfirmation = (
+  record: SignOffRecord,
+  offices: readonly SignOffOffice[],
+  figures: FiscalYearFigures,
+  officeId: string,
+  confirmation: Omit<Confirmation, 'fingerprint'> & Required<Pick<Confirmation, 'recorded'>>,
+): SignOffRecord => {
+  if (!offices.some((office) => office.officeId === officeId)) {
+    throw new NotFoundError('指定された事業所が見つかりません');
+  }
+  if (confirmation.recorded.basis === 'no_activity' && officeHasFigures(figures, officeId)) {
+    throw new ConflictError(
+      'この事業所には年度内の数値があります。活動なしではなく、事業所の確認（または書面での確認）を記録してください',
+    );
+  }
+  return confirmOffice(record, offices, officeId, {
+    ...confirmation,
+    fingerprint: officeFingerprint(figures, officeId),
   });
 };
 

@@ -3,6 +3,8 @@ import {
   ExportQuery,
   FiguresQuery,
   FiguresView,
+  OfficeSignOffParams,
+  RecordedConfirmationInput,
   SignOffParams,
   SignOffView,
   StatisticsSettings,
@@ -16,9 +18,10 @@ import { defineRoute, type RouteDefinition } from './route.ts';
 
 /**
  * Aggregates only (SECURITY.md row 9): the municipality and the core center see the tenant's
- * figures; an office manager sees their own office's, to confirm them. No route here returns a case.
+ * figures; an office's staff see their own office's (its manager or named specialist confirms them).
+ * No route here returns a case.
  */
-export const FIGURE_READERS = ['municipal_officer', 'core_supervisor', 'office_manager'] as const;
+export const FIGURE_READERS = ['municipal_officer', 'core_supervisor', 'office_manager', 'specialist'] as const;
 
 export const getFiguresRoute = defineRoute({
   method: 'GET',
@@ -144,9 +147,9 @@ export const getSignOffRoute = defineRoute({
   method: 'GET',
   path: '/api/statistics/signoff/{fiscalYear}',
   context: 'statistics',
-  access: ['municipal_officer', 'core_supervisor', 'office_manager'],
+  access: FIGURE_READERS,
   summary:
-    "Where a year's sign-off stands: each office's confirmation, the core center's, the approved versions (an office manager sees their own office only)",
+    "Where a year's sign-off stands: each office's confirmation, the core center's, the approved versions (an office's staff see their own office only)",
   params: SignOffParams,
   response: SignOffView,
   successStatus: 200,
@@ -156,9 +159,24 @@ export const confirmOfficeFiguresRoute = defineRoute({
   method: 'POST',
   path: '/api/statistics/signoff/{fiscalYear}/office-confirmation',
   context: 'statistics',
-  access: ['office_manager'],
-  summary: "Confirm the caller's office's figures of the version being signed off, as they stand now",
+  access: ['office_manager', 'specialist'],
+  summary:
+    "Confirm the caller's office's figures of the version being signed off, as they stand now: its manager, or a specialist the tenant admin named to confirm them (403 otherwise)",
   params: SignOffParams,
+  response: SignOffView,
+  successStatus: 200,
+  idempotent: true,
+});
+
+export const recordOfficeConfirmationRoute = defineRoute({
+  method: 'POST',
+  path: '/api/statistics/signoff/{fiscalYear}/offices/{officeId}/recorded-confirmation',
+  context: 'statistics',
+  access: ['core_supervisor'],
+  summary:
+    "Record an office's confirmation for it, with the reason: it had no activity in the year, or confirmed on paper (audited)",
+  params: OfficeSignOffParams,
+  body: RecordedConfirmationInput,
   response: SignOffView,
   successStatus: 200,
   idempotent: true,
@@ -210,6 +228,7 @@ export const SIGNOFF_ROUTES: readonly RouteDefinition[] = [
   putStatisticsSettingsRoute,
   getSignOffRoute,
   confirmOfficeFiguresRoute,
+  recordOfficeConfirmationRoute,
   confirmCoreFiguresRoute,
   approveFiguresRoute,
   openCorrectionRoute,

@@ -46,12 +46,22 @@ export const STATISTICS_SIGNOFF_MATRIX: Record<string, Expectation> = {
   'GET /api/statistics/signoff/{fiscalYear}': {
     method: 'GET',
     path: () => `/api/statistics/signoff/${YEAR}`,
-    status: allow(['municipal_officer', 'core_supervisor', 'office_manager']),
+    status: allow(['municipal_officer', 'core_supervisor', 'office_manager', 'specialist']),
   },
+  // The manager, or a specialist the tenant admin named (佐藤 at ひまわり); 鈴木 and 山本 are not named.
   'POST /api/statistics/signoff/{fiscalYear}/office-confirmation': {
     method: 'POST',
     path: () => `/api/statistics/signoff/${YEAR}/office-confirmation`,
-    status: allow(['office_manager']),
+    status: (persona) =>
+      persona.role === 'office_manager' || persona.email === 'sato@kibou.example' ? 200 : 403,
+  },
+  // Recorded for あおぞら on paper: the core center only; in 北信 there is no あおぞら (404).
+  'POST /api/statistics/signoff/{fiscalYear}/offices/{officeId}/recorded-confirmation': {
+    method: 'POST',
+    path: () => `/api/statistics/signoff/${YEAR}/offices/aozora/recorded-confirmation`,
+    body: () => ({ basis: 'paper', reason: '管理者の押印のある確認書を受領' }),
+    status: (persona) =>
+      persona.role !== 'core_supervisor' ? 403 : persona.email.endsWith('@kibou.example') ? 200 : 404,
   },
   // Authorised, but offices without a manager among the personas have not confirmed: 409.
   'POST /api/statistics/signoff/{fiscalYear}/core-confirmation': {

@@ -33,6 +33,7 @@ const me: Me = {
   officeId: 'office-01',
   officeName: '希望相談支援センター',
   userId: 'user-000001',
+  confirmsFigures: false,
   displayName: '佐藤 花子',
 };
 

@@ -15,6 +15,7 @@ const TANAKA: StaffMember = {
   role: 'office_manager',
   officeId: 'aozora',
   senior: true,
+  confirmsFigures: false,
 };
 
 describe('who placed a hold', () => {

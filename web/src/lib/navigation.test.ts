@@ -4,7 +4,7 @@ import { canUseCases, isCurrent, navigationFor, safeReturnPath } from './navigat
 const hrefs = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((item) => item.href);
 
 describe('navigation by role', () => {
-  it('gives a specialist their own caseload, the office caseload, the create form and anonymous consultations', () => {
+  it("gives a specialist their own caseload, the office caseload, the create form, anonymous consultations and the office's figures", () => {
     expect(hrefs('specialist')).toEqual([
       '/',
       '/cases?assigned=me',
@@ -12,6 +12,7 @@ describe('navigation by role', () => {
       '/cases/new',
       '/consultations/anonymous',
       '/participation',
+      '/statistics',
     ]);
   });
 

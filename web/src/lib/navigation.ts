@@ -60,6 +60,7 @@ export const navigationFor = (role: Role): NavigationItem[] => {
         NEW_CASE,
         ANONYMOUS,
         PARTICIPATION,
+        STATISTICS,
       ];
     case 'office_manager':
       return [HOME, link('/cases', '事業所のケース'), NEW_CASE, ANONYMOUS, PARTICIPATION, STATISTICS];

@@ -14,6 +14,7 @@ const member = (
   role,
   officeId,
   senior,
+  confirmsFigures: false,
 });
 
 const staff = [

@@ -17,6 +17,7 @@ const member = (userId: string, officeId: string): StaffMember => ({
   role: 'specialist',
   officeId,
   senior: false,
+  confirmsFigures: false,
 });
 
 const json = (status: number, body: unknown) =>

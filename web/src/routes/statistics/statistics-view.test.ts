@@ -17,6 +17,7 @@ import {
   sectionsOf,
   seriesFor,
   settingsLines,
+  recordableOffices,
   signOffActionsFor,
   statisticsYearFromQuery,
   statisticsYearOptions,
@@ -194,7 +195,27 @@ describe('sign-off buttons by role', () => {
     ]);
   });
 
-  it('offers no confirming on a frozen approved version, and nothing to a specialist', () => {
+  it('asks a specialist the tenant admin named (数値確認者) to confirm, and no other specialist', () => {
+    expect(signOffActionsFor('specialist', signOff(), 'aozora', false, true)).toEqual(['office_confirm']);
+    expect(signOffActionsFor('specialist', signOff(), 'aozora', false, false)).toEqual([]);
+  });
+
+  it('offers the core center to record, for the offices still to confirm, while the year is open', () => {
+    const open = signOff({
+      offices: [
+        { officeId: 'aozora', officeName: 'あおぞら', confirmation: null, changedSinceConfirmation: false },
+        { officeId: 'himawari', officeName: 'ひまわり', confirmation, changedSinceConfirmation: false },
+      ],
+    });
+    expect(recordableOffices('core_supervisor', open, false).map((office) => office.officeId)).toEqual([
+      'aozora',
+    ]);
+    expect(recordableOffices('core_supervisor', open, true)).toEqual([]);
+    expect(recordableOffices('municipal_officer', open, false)).toEqual([]);
+    expect(recordableOffices('core_supervisor', { ...open, status: 'core_confirmed' }, false)).toEqual([]);
+  });
+
+  it('offers no confirming on a frozen approved version, and nothing to a specialist not named', () => {
     expect(signOffActionsFor('office_manager', signOff(), 'aozora', true)).toEqual([]);
     expect(signOffActionsFor('core_supervisor', signOff(), 'core', true)).toEqual([]);
     expect(signOffActionsFor('specialist', signOff(), 'aozora', false)).toEqual([]);

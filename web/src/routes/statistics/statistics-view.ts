@@ -190,10 +190,13 @@ export const signOffActionsFor = (
   signOff: SignOffView,
   ownOfficeId: string,
   viewingApproved: boolean,
+  /** `me.confirmsFigures`: the office's manager, or a specialist the tenant admin named for it. */
+  confirmsFigures: boolean = role === 'office_manager',
 ): SignOffAction[] => {
   switch (role) {
-    case 'office_manager': {
-      if (viewingApproved || signOff.status !== 'open') return [];
+    case 'office_manager':
+    case 'specialist': {
+      if (!confirmsFigures || viewingApproved || signOff.status !== 'open') return [];
       const own = signOff.offices.find((office) => office.officeId === ownOfficeId);
       return !own?.confirmation || own.changedSinceConfirmation ? ['office_confirm'] : [];
     }
@@ -210,6 +213,15 @@ export const signOffActionsFor = (
       return [];
   }
 };
+
+/**
+ * Offices whose confirmation the core center may record for them (paper, or no activity): those
+ * still to confirm, while the year is open.
+ */
+export const recordableOffices = (role: Role, signOff: SignOffView, viewingApproved: boolean) =>
+  role === 'core_supervisor' && !viewingApproved && signOff.status === 'open'
+    ? signOff.offices.filter((office) => !office.confirmation || office.changedSinceConfirmation)
+    : [];
 
 /** Offices still to confirm: the core center waits for all of them. */
 export const pendingOffices = (signOff: SignOffView): string[] =>

@@ -17,6 +17,7 @@ const kobayashi: StaffMember = {
   role: 'specialist',
   officeId: 'midori',
   senior: false,
+  confirmsFigures: false,
 };
 
 const OFFICES: Record<string, string> = {
@@ -26,8 +27,12 @@ const OFFICES: Record<string, string> = {
 const officeName = (officeId: string) => OFFICES[officeId] ?? officeId;
 
 describe('membership form', () => {
-  it('starts from the user’s office and role', () => {
-    expect(membershipValuesOf(kobayashi)).toEqual({ officeId: 'midori', role: 'specialist' });
+  it('starts from the user’s office, role and designation', () => {
+    expect(membershipValuesOf(kobayashi)).toEqual({
+      officeId: 'midori',
+      role: 'specialist',
+      confirmsFigures: false,
+    });
   });
 
   it('offers every role with its Japanese label, in the shared order', () => {
@@ -49,20 +54,34 @@ describe('membership form', () => {
   });
 
   it('accepts a move to another office, a role change, or both', () => {
-    expect(checkMembershipChange(kobayashi, { officeId: 'aozora', role: 'specialist' })).toEqual({
+    expect(
+      checkMembershipChange(kobayashi, { officeId: 'aozora', role: 'specialist', confirmsFigures: false }),
+    ).toEqual({
       ok: true,
-      input: { officeId: 'aozora', role: 'specialist' },
+      input: { officeId: 'aozora', role: 'specialist', confirmsFigures: false },
     });
-    expect(checkMembershipChange(kobayashi, { officeId: 'midori', role: 'office_manager' })).toMatchObject({
+    expect(
+      checkMembershipChange(kobayashi, {
+        officeId: 'midori',
+        role: 'office_manager',
+        confirmsFigures: false,
+      }),
+    ).toMatchObject({
       ok: true,
     });
-    expect(checkMembershipChange(kobayashi, { officeId: 'aozora', role: 'office_manager' })).toMatchObject({
+    expect(
+      checkMembershipChange(kobayashi, {
+        officeId: 'aozora',
+        role: 'office_manager',
+        confirmsFigures: false,
+      }),
+    ).toMatchObject({
       ok: true,
     });
   });
 
   it('puts a missing or unknown value on its select, with a Japanese message', () => {
-    const check = checkMembershipChange(kobayashi, { officeId: '', role: 'boss' });
+    const check = checkMembershipChange(kobayashi, { officeId: '', role: 'boss', confirmsFigures: false });
     expect(check.ok).toBe(false);
     if (check.ok) return;
     expect(Object.keys(check.errors).sort()).toEqual(['officeId', 'role']);
@@ -81,7 +100,36 @@ describe('confirmation and outcome', () => {
         changed: true,
       },
       { label: '役割', from: '相談支援専門員', to: '相談支援専門員', changed: false },
+      { label: '数値確認者', from: '指定なし', to: '指定なし', changed: false },
     ]);
+  });
+
+  it('names a specialist to confirm the office figures, and refuses it for any other role', () => {
+    const named = checkMembershipChange(kobayashi, {
+      officeId: 'midori',
+      role: 'specialist',
+      confirmsFigures: true,
+    });
+    expect(named).toEqual({
+      ok: true,
+      input: { officeId: 'midori', role: 'specialist', confirmsFigures: true },
+    });
+    expect(
+      membershipChangedMessage(
+        '小林 大輔',
+        { officeId: 'midori', role: 'specialist', confirmsFigures: true },
+        kobayashi,
+        officeName,
+      ),
+    ).toContain('数値確認者を「指定あり」に変更しました');
+    const manager = checkMembershipChange(kobayashi, {
+      officeId: 'midori',
+      role: 'office_manager',
+      confirmsFigures: true,
+    });
+    expect(manager.ok).toBe(false);
+    if (manager.ok) return;
+    expect(manager.errors.confirmsFigures).toMatch(/相談支援専門員のみ/);
   });
 
   it('says what changed and that the user’s current login ended', () => {
@@ -106,8 +154,11 @@ describe('confirmation and outcome', () => {
     expect(removedMessage('小林 大輔')).toContain('利用停止にしました');
   });
 
-  it('labels a senior specialist', () => {
+  it('labels a senior specialist and a named confirmer of the figures', () => {
     expect(roleLabelOf(kobayashi)).toBe('相談支援専門員');
     expect(roleLabelOf({ ...kobayashi, senior: true })).toBe('相談支援専門員（主任）');
+    expect(roleLabelOf({ ...kobayashi, senior: true, confirmsFigures: true })).toBe(
+      '相談支援専門員（主任・数値確認者）',
+    );
   });
 });

@@ -4,24 +4,32 @@ import { checkInput, optionsOf, type FormCheck } from '#lib/forms.ts';
 /** Every role as an option of the role select, in the shared order. */
 export const ROLE_OPTIONS = optionsOf(ROLES, ROLE_LABELS);
 
-/** 相談支援専門員（主任） */
-export const roleLabelOf = (member: Pick<StaffMember, 'role' | 'senior'>): string =>
-  `${ROLE_LABELS[member.role]}${member.senior ? '（主任）' : ''}`;
+/** 相談支援専門員（主任・数値確認者） */
+export const roleLabelOf = (member: Pick<StaffMember, 'role' | 'senior' | 'confirmsFigures'>): string => {
+  const notes = [...(member.senior ? ['主任'] : []), ...(member.confirmsFigures ? ['数値確認者'] : [])];
+  return `${ROLE_LABELS[member.role]}${notes.length ? `（${notes.join('・')}）` : ''}`;
+};
+
+export const CONFIRMS_FIGURES_LABEL = '数値確認者（事業所の年度の統計数値を確認する）';
+export const CONFIRMS_FIGURES_HINT =
+  '管理者のいない事業所では、指定した相談支援専門員が事業所の数値を確認します。相談支援専門員のみ指定できます。';
 
 /** The API refuses an admin's change or removal of themselves (409); the page says so before. */
 export const SELF_NOTE = 'ご自身の所属・役割の変更や利用停止はできません。別の管理者に依頼してください。';
 
-export const MEMBERSHIP_UNCHANGED = '所属事業所か役割のどちらかを変更してください';
+export const MEMBERSHIP_UNCHANGED = '所属事業所・役割・数値確認者のいずれかを変更してください';
 
 export interface MembershipValues {
   officeId: string;
   role: string;
+  confirmsFigures: boolean;
 }
 
-/** The membership form's values before anything is chosen: the user's office and role as they are. */
+/** The membership form's values before anything is chosen: the user's membership as it is. */
 export const membershipValuesOf = (member: StaffMember): MembershipValues => ({
   officeId: member.officeId,
   role: member.role,
+  confirmsFigures: member.confirmsFigures,
 });
 
 /**
@@ -34,7 +42,11 @@ export const checkMembershipChange = (
 ): FormCheck<UserMembershipChange> => {
   const check = checkInput(UserMembershipChange, values);
   if (!check.ok) return check;
-  if (check.input.officeId === member.officeId && check.input.role === member.role) {
+  if (
+    check.input.officeId === member.officeId &&
+    check.input.role === member.role &&
+    (check.input.confirmsFigures === true) === member.confirmsFigures
+  ) {
     return { ok: false, errors: {}, general: [MEMBERSHIP_UNCHANGED] };
   }
   return check;
@@ -65,6 +77,12 @@ export const changeLinesOf = (
     to: ROLE_LABELS[change.role],
     changed: change.role !== member.role,
   },
+  {
+    label: '数値確認者',
+    from: member.confirmsFigures ? '指定あり' : '指定なし',
+    to: change.confirmsFigures ? '指定あり' : '指定なし',
+    changed: (change.confirmsFigures === true) !== member.confirmsFigures,
+  },
 ];
 
 /** What the page announces after a change: what changed, and that the user's sessions ended. */
@@ -77,6 +95,9 @@ export const membershipChangedMessage = (
   const parts: string[] = [];
   if (change.officeId !== member.officeId) parts.push(`所属を「${officeName(change.officeId)}」`);
   if (change.role !== member.role) parts.push(`役割を「${ROLE_LABELS[change.role]}」`);
+  if ((change.confirmsFigures === true) !== member.confirmsFigures) {
+    parts.push(`数値確認者を「${change.confirmsFigures ? '指定あり' : '指定なし'}」`);
+  }
   return `${displayName}さんの${parts.join('、')}に変更しました。${displayName}さんの現在のログインは無効になりました。`;
 };
 
