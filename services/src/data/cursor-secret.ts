@@ -1,5 +1,5 @@
 import { config } from '../config.ts';
-import { cursorKeyFrom } from '../http/cursor-seal.ts';
+import { cursorKeyFrom } from '../kernel/cursor-key.ts';
 
 /**
  * The secret is read once per container, at the first page a request asks for: in AWS from

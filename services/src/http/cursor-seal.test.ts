@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../kernel/errors.ts';
-import { cursorKeyFrom, openCursor, sealCursor, type CursorBinding } from './cursor-seal.ts';
+import { cursorKeyFrom } from '../kernel/cursor-key.ts';
+import { openCursor, sealCursor, type CursorBinding } from './cursor-seal.ts';
 
 const KEY = cursorKeyFrom('a deployment secret of at least thirty-two characters');
 const BINDING: CursorBinding = {

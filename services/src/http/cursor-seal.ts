@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
 import { ValidationError } from '../kernel/errors.ts';
 
@@ -14,12 +14,6 @@ import { ValidationError } from '../kernel/errors.ts';
 const VERSION = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-
-/** 32 bytes for AES-256, derived from the deployment's secret so the secret itself is never the key. */
-export const cursorKeyFrom = (secret: string): Buffer =>
-  Buffer.from(
-    hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.alloc(0), 'kikan pagination cursor v1', 32),
-  );
 
 /** What a cursor continues: everything that names the page but the page position itself. */
 export interface CursorBinding {

@@ -178,7 +178,8 @@ export const createHandler = (bindings: readonly RouteBinding[], options: Handle
           ? { ...parsed.query, cursor: openCursor(await cursors.key(), cursors.binding, parsed.query.cursor) }
           : parsed.query;
       // The binding pairs this route with its own operation, so its parsed input fits that operation.
-      const input = { ...parsed, query, ctx, requestId, now } as OperationInput<RouteDefinition>;
+      const { ifMatch, ...fields } = parsed;
+      const input = { ...fields, query, ctx, requestId, now } as OperationInput<RouteDefinition>;
       let result: unknown;
       if (typeof operation === 'function') {
         result = await operation(input);
@@ -191,7 +192,7 @@ export const createHandler = (bindings: readonly RouteBinding[], options: Handle
         if (replay) {
           result = replay.body;
         } else {
-          if (operation.versionOf) requireVersion(input.ifMatch, operation.versionOf(target));
+          if (operation.versionOf) requireVersion(ifMatch, operation.versionOf(target));
           result = await operation.run(input, target);
         }
       }

@@ -26,11 +26,8 @@ export interface OperationInput<R extends RouteDefinition> {
   now: Date;
   /** Present on idempotent routes when the client sent an Idempotency-Key. */
   idempotency: Idempotency | null;
-  /**
-   * The version named by If-Match. On a versioned route the function core has checked it against
-   * the target's current version before `run`: there it is that version.
-   */
-  ifMatch: number | null;
+  // No If-Match here: on a versioned route the function core has checked it against the target's
+  // current version before `run`, so an operation has nothing left to compare it with.
 }
 
 /** The business function behind a route: no event, no HTTP, testable on its own. */
