@@ -205,7 +205,9 @@ describe('statisticsCountersOf', () => {
       const april1 = { ...base, birthDate: '1961-04-01', openedOn: '2020-04-01' };
 
       // Born 1 April 1961: 65 on 2026-03-31 → FY2025, not FY2026.
-      expect(asObject(statisticsCountersOf(april1))).toEqual({ 2025: { [`reaches:65|${NORTH}|2026-03`]: 1 } });
+      expect(asObject(statisticsCountersOf(april1))).toEqual({
+        2025: { [`reaches:65|${NORTH}|2026-03`]: 1 },
+      });
     });
 
     it('counts the day the age is reached when the case opens that day, but not the birthday after it', () => {
