@@ -1,4 +1,4 @@
-import { addMonths, isLeapYear, parseIsoDate, formatIsoDate } from './calendar.ts';
+import { addDays, addMonths, daysInMonth, formatIsoDate, parseIsoDate } from './calendar.ts';
 
 /**
  * Ages where the system changes (seed 001): 6 school entry, 18 child → adult plan,
@@ -27,23 +27,37 @@ export const LIFE_STAGE_TRANSITION_NOTES: Record<LifeStageAge, string> = {
 };
 
 /**
- * The date a person reaches `age`. A person born on 29 February reaches it on 1 March in a
- * common year: under the Act on Age Calculation (年齢計算ニ関スル法律) age increases at the end of
- * the day before the birthday, i.e. the end of 28 February, so the new age applies from 1 March.
+ * The day a person reaches `years` (and `months`) of age, by the Act on Age Calculation
+ * (年齢計算ニ関スル法律): age counts from the day of birth, and by 民法143条 a period of years or
+ * months ends on the day before the corresponding day of the birth date, or on the last day of the
+ * month when that month has no such day. The age is reached at the end (24:00) of that day, and
+ * the law applies it from that day: 介護保険 makes a person 第1号被保険者 on the day they reach 65,
+ * the day before the 65th birthday. So a person born on 1 April reaches 18 on 31 March (in the
+ * earlier fiscal year), one born on 2 April on 1 April, and one born on 29 February on 28 February
+ * in common and leap years alike. This is the general rule for every age, not a school-year rule
+ * (学校教育法17条 counts school entry from the day after reaching 6, so its 2 April – 1 April
+ * cohorts follow from it).
  */
-export const dateOfReachingAge = (birthDate: string, age: number): string => {
+export const dateOfReachingAge = (birthDate: string, years: number, months = 0): string => {
   const birth = parseIsoDate(birthDate);
-  const year = birth.year + age;
-  if (birth.month === 2 && birth.day === 29 && !isLeapYear(year))
-    return formatIsoDate({ year, month: 3, day: 1 });
-  return formatIsoDate({ year, month: birth.month, day: birth.day });
+  const index = birth.year * 12 + (birth.month - 1) + years * 12 + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const lastDay = daysInMonth(year, month);
+  if (birth.day > lastDay) return formatIsoDate({ year, month, day: lastDay });
+  return addDays(formatIsoDate({ year, month, day: birth.day }), -1);
 };
 
+/**
+ * A person's age on a day: the greatest age N with `onDate` on or after the day they reach N
+ * (dateOfReachingAge). The day before the birthday already has the new age.
+ */
 export const ageOn = (birthDate: string, onDate: string): number => {
   const birth = parseIsoDate(birthDate);
   const on = parseIsoDate(onDate);
-  let age = on.year - birth.year;
-  if (dateOfReachingAge(birthDate, age) > onDate) age -= 1;
+  // Reaching N falls in the year of birth + N, or the year before for a 1 January birth.
+  let age = on.year - birth.year + 1;
+  while (age > 0 && dateOfReachingAge(birthDate, age) > onDate) age -= 1;
   return Math.max(age, 0);
 };
 

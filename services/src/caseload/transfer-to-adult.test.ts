@@ -34,21 +34,26 @@ const child = (overrides: Partial<CaseRecord> = {}): CaseRecord => ({
 });
 
 describe('when a child plan may move to an adult plan', () => {
-  it('is refused before 17 years and 6 months', () => {
-    // Born 2008-11-23: 17 on 2025-11-23, 17½ on 2026-05-23.
-    expect(transferRefusal(child(), '2026-05-22')).toBe('成人の計画相談支援への移行は17歳6か月から行えます');
+  it('is refused before 17 years and 6 months, reached the day before the corresponding day (年齢計算ニ関スル法律)', () => {
+    // Born 2008-11-23: 17 years and 6 months end on 2026-05-22, the day before 23 May.
+    expect(transferRefusal(child(), '2026-05-21')).toBe('成人の計画相談支援への移行は17歳6か月から行えます');
   });
 
-  it('is allowed from 17 years and 6 months, and after 18', () => {
-    expect(transferRefusal(child(), '2026-05-23')).toBeNull();
+  it('is allowed from the day 17 years and 6 months are reached, and after 18', () => {
+    expect(transferRefusal(child(), '2026-05-22')).toBeNull();
     expect(transferRefusal(child(), '2026-12-01')).toBeNull();
   });
 
-  it('counts a 29 February birthday from 1 March in a common year', () => {
-    // 17 on 2025-03-01 (2025 has no 29 February), so 17½ on 2025-09-01.
+  it('counts 17 years and 6 months of a 29 February birth to 28 August (民法143条)', () => {
     const leapling = child({ birthDate: '2008-02-29' });
-    expect(transferRefusal(leapling, '2025-08-31')).not.toBeNull();
-    expect(transferRefusal(leapling, '2025-09-01')).toBeNull();
+    expect(transferRefusal(leapling, '2025-08-27')).not.toBeNull();
+    expect(transferRefusal(leapling, '2025-08-28')).toBeNull();
+  });
+
+  it('counts 17 years and 6 months of a 1 March birth to 31 August, not from a clamped 28 February', () => {
+    const born1March = child({ birthDate: '2008-03-01' });
+    expect(transferRefusal(born1March, '2025-08-30')).not.toBeNull();
+    expect(transferRefusal(born1March, '2025-08-31')).toBeNull();
   });
 
   it('applies to 障害児相談支援 cases only', () => {

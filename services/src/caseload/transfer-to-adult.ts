@@ -2,7 +2,6 @@ import { isOfficeStaff } from '@kikan/shared/access-policy';
 import { randomUUID } from 'node:crypto';
 import {
   TransferResult,
-  addMonths,
   dateOfReachingAge,
   todayInJapan,
   type FieldError,
@@ -22,12 +21,15 @@ import { requireOpen } from './record-access.ts';
 import { writableCase } from '../policy/case-access.ts';
 import type { transferToAdultRoute } from '@kikan/shared/contracts/caseload';
 
-/** Seed 001: at 18 the child plan moves to an adult plan; the move is prepared from 17½. */
+/**
+ * Seed 001: at 18 the child plan moves to an adult plan; the move is prepared from 17 years and
+ * 6 months, reached by the same law as any age (dateOfReachingAge).
+ */
 export const transferRefusal = (child: CaseRecord, transferOn: string): string | null => {
   if (child.serviceKind !== 'child_plan_consultation') {
     return '障害児相談支援のケースだけが計画相談支援へ移行できます';
   }
-  if (transferOn < addMonths(dateOfReachingAge(child.birthDate, 17), 6)) {
+  if (transferOn < dateOfReachingAge(child.birthDate, 17, 6)) {
     return '成人の計画相談支援への移行は17歳6か月から行えます';
   }
   return null;

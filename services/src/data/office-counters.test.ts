@@ -301,10 +301,10 @@ describe('merging the deltas of one transaction', () => {
 });
 
 describe('life-stage milestones', () => {
-  it('gives an open case the days its person reaches 18 and 65', () => {
+  it('gives an open case the days its person reaches 18 and 65, the days before the birthdays (年齢計算ニ関スル法律)', () => {
     expect(milestonesOf(base)).toEqual([
-      { tenantId: 'kibougaoka', officeId: 'himawari', caseId: 'case_0001', age: 18, reachesOn: '2026-11-23' },
-      { tenantId: 'kibougaoka', officeId: 'himawari', caseId: 'case_0001', age: 65, reachesOn: '2073-11-23' },
+      { tenantId: 'kibougaoka', officeId: 'himawari', caseId: 'case_0001', age: 18, reachesOn: '2026-11-22' },
+      { tenantId: 'kibougaoka', officeId: 'himawari', caseId: 'case_0001', age: 65, reachesOn: '2073-11-22' },
     ]);
   });
 
@@ -313,9 +313,16 @@ describe('life-stage milestones', () => {
     expect(milestonesOf({ ...base, phase: 'closed' })).toEqual([]);
   });
 
-  it('follows a 29 February birthday to 1 March in a common year', () => {
+  it('dates reaching 18 of a 29 February birth on 28 February in a common year (民法143条)', () => {
     const leapling = { ...base, birthDate: '2008-02-29', openedOn: '2010-04-01' };
-    expect(milestonesOf(leapling)[0]?.reachesOn).toBe('2026-03-01');
+    expect(milestonesOf(leapling)[0]?.reachesOn).toBe('2026-02-28');
+  });
+
+  it('dates reaching 18 and 65 of a 1 April birth on 31 March, in the earlier fiscal year', () => {
+    expect(milestonesOf({ ...base, birthDate: '2008-04-01' })[0]?.reachesOn).toBe('2026-03-31');
+    expect(milestonesOf({ ...base, birthDate: '1961-04-01', openedOn: '2020-04-01' })).toEqual([
+      { tenantId: 'kibougaoka', officeId: 'himawari', caseId: 'case_0001', age: 65, reachesOn: '2026-03-31' },
+    ]);
   });
 
   it('changes nothing for a write that keeps the person, office and openness', () => {
@@ -332,7 +339,7 @@ describe('life-stage milestones', () => {
 
   it('moves the milestones when the birth date is corrected', () => {
     const { removed, added } = milestoneChanges(base, { ...base, birthDate: '2008-12-01' });
-    expect(removed.map(({ reachesOn }) => reachesOn)).toEqual(['2026-11-23', '2073-11-23']);
-    expect(added.map(({ reachesOn }) => reachesOn)).toEqual(['2026-12-01', '2073-12-01']);
+    expect(removed.map(({ reachesOn }) => reachesOn)).toEqual(['2026-11-22', '2073-11-22']);
+    expect(added.map(({ reachesOn }) => reachesOn)).toEqual(['2026-11-30', '2073-11-30']);
   });
 });

@@ -94,9 +94,10 @@ describe('the items a case write carries for the dashboard', () => {
       { pk: 'T#kibougaoka#STATISTICS#FY2073', sk: 'OFFICE#himawari' },
     ]);
     expect(items[0]?.Put?.ConditionExpression).toBe('attribute_not_exists(pk)');
+    // Keyed by the day the age is reached: 22 November, the day before the birthday (年齢計算ニ関スル法律).
     expect(items.slice(2, 4).map((item) => item.Put?.Item?.sk)).toEqual([
-      '2026-11-23#himawari#18#case_0001',
-      '2073-11-23#himawari#65#case_0001',
+      '2026-11-22#himawari#18#case_0001',
+      '2073-11-22#himawari#65#case_0001',
     ]);
   });
 

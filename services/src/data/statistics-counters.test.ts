@@ -35,7 +35,7 @@ const base: StatisticsCase = {
   planAuthor: 'specialist',
 };
 
-/** 1975-05-05 + 65 years = 2040-05-05: May 2040 belongs to FY2040. */
+/** 1975-05-05 reaches 65 on 2040-05-04 (the day before the birthday): May 2040 belongs to FY2040. */
 const REACHES_65_OF_BASE = { fy: 2040, name: `reaches:65|${NORTH}|2040-05` };
 
 const act = (monitorings: number, monitoringsOnTime: number, plansFinalised: number): MonthActivity => ({
@@ -83,7 +83,7 @@ describe('statisticsCountersOf', () => {
   });
 
   it('splits a self-plan decision across 31 March / 1 April between two fiscal years', () => {
-    // Born 2015-07-07: 18 on 2033-07-07 (FY2033), 65 on 2080-07-07 (FY2080), both after opening.
+    // Born 2015-07-07: 18 on 2033-07-06 (FY2033), 65 on 2080-07-06 (FY2080), both after opening.
     const record: StatisticsCase = {
       ...base,
       birthDate: '2015-07-07',
@@ -113,7 +113,7 @@ describe('statisticsCountersOf', () => {
   });
 
   it('counts a community-service user in every decided month while open, and once per fiscal year', () => {
-    // Born 1980-01-01: 18 in 1998 (before opening), 65 on 2045-01-01 (FY2044).
+    // Born 1980-01-01: 18 in 1997 (before opening), 65 on 2044-12-31, the day before the birthday (FY2044).
     const record: StatisticsCase = {
       ...base,
       birthDate: '1980-01-01',
@@ -139,7 +139,7 @@ describe('statisticsCountersOf', () => {
         [`users:community_transition|${NORTH}|2026-05`]: 1,
         [`usersYear:community_transition|${NORTH}|FY`]: 1,
       },
-      2044: { [`reaches:65|${NORTH}|2045-01`]: 1 },
+      2044: { [`reaches:65|${NORTH}|2044-12`]: 1 },
     });
   });
 
@@ -178,36 +178,45 @@ describe('statisticsCountersOf', () => {
   });
 
   describe('people reaching 18 and 65', () => {
-    it('puts a 29 February birthday reaching 18 in March: the age is reached on 1 March of a common year', () => {
-      // 2008 + 18 = 2026, a common year (18 and 65 are never multiples of 4, so always common).
-      expect(dateOfReachingAge('2008-02-29', 18)).toBe('2026-03-01');
+    it('puts a 29 February birth reaching 18 and 65 in February: 28 February by 年齢計算ニ関スル法律', () => {
+      // 2008 + 18 = 2026, a common year: no 29 February, the period ends on 28 February (民法143条).
+      expect(dateOfReachingAge('2008-02-29', 18)).toBe('2026-02-28');
       const record: StatisticsCase = { ...base, birthDate: '2008-02-29', openedOn: '2020-04-01' };
 
-      // Month 2026-03 (not 2026-02) → FY2025; 65 on 2073-03-01 → FY2072.
+      // Month 2026-02 (not 2026-03) → FY2025; 65 on 2073-02-28 → FY2072.
       expect(asObject(statisticsCountersOf(record))).toEqual({
-        2025: { [`reaches:18|${NORTH}|2026-03`]: 1 },
-        2072: { [`reaches:65|${NORTH}|2073-03`]: 1 },
+        2025: { [`reaches:18|${NORTH}|2026-02`]: 1 },
+        2072: { [`reaches:65|${NORTH}|2073-02`]: 1 },
       });
     });
 
-    it('puts a birthday on 31 March in the earlier fiscal year and one on 1 April in the next', () => {
-      const march = { ...base, birthDate: '2008-03-31', openedOn: '2020-04-01' };
-      const april = { ...base, birthDate: '2008-04-01', openedOn: '2020-04-01' };
+    it('puts a 1 April birth in the earlier fiscal year of the 18 forecast (reached on 31 March by 年齢計算ニ関スル法律)', () => {
+      const april1 = { ...base, birthDate: '2008-04-01', openedOn: '2020-04-01' };
+      const april2 = { ...base, birthDate: '2008-04-02', openedOn: '2020-04-01' };
 
-      // 2026-03-31 → FY2025; 2026-04-01 → FY2026.
-      expect(statisticsCountersOf(march).get(2025)).toEqual({ [`reaches:18|${NORTH}|2026-03`]: 1 });
-      expect(statisticsCountersOf(march).get(2026)).toBeUndefined();
-      expect(statisticsCountersOf(april).get(2026)).toEqual({ [`reaches:18|${NORTH}|2026-04`]: 1 });
-      expect(statisticsCountersOf(april).get(2025)).toBeUndefined();
+      // Born 1 April 2008: 18 on 2026-03-31 → FY2025. Born 2 April 2008: 18 on 2026-04-01 → FY2026.
+      expect(statisticsCountersOf(april1).get(2025)).toEqual({ [`reaches:18|${NORTH}|2026-03`]: 1 });
+      expect(statisticsCountersOf(april1).get(2026)).toBeUndefined();
+      expect(statisticsCountersOf(april2).get(2026)).toEqual({ [`reaches:18|${NORTH}|2026-04`]: 1 });
+      expect(statisticsCountersOf(april2).get(2025)).toBeUndefined();
     });
 
-    it('counts the day of opening but not a birthday before it', () => {
-      // Born 2008-06-10: 18 on 2026-06-10 (FY2026).
-      const sameDay = { ...base, birthDate: '2008-06-10', openedOn: '2026-06-10' };
-      const dayAfter = { ...base, birthDate: '2008-06-10', openedOn: '2026-06-11' };
+    it('puts a 1 April birth in the earlier fiscal year of the 65 forecast (介護保険 第1号被保険者 from 31 March)', () => {
+      const april1 = { ...base, birthDate: '1961-04-01', openedOn: '2020-04-01' };
+
+      // Born 1 April 1961: 65 on 2026-03-31 → FY2025, not FY2026.
+      expect(asObject(statisticsCountersOf(april1))).toEqual({
+        2025: { [`reaches:65|${NORTH}|2026-03`]: 1 },
+      });
+    });
+
+    it('counts the day the age is reached when the case opens that day, but not the birthday after it', () => {
+      // Born 2008-06-10: 18 on 2026-06-09 (FY2026), the day before the birthday.
+      const sameDay = { ...base, birthDate: '2008-06-10', openedOn: '2026-06-09' };
+      const birthday = { ...base, birthDate: '2008-06-10', openedOn: '2026-06-10' };
 
       expect(statisticsCountersOf(sameDay).get(2026)).toEqual({ [`reaches:18|${NORTH}|2026-06`]: 1 });
-      expect(statisticsCountersOf(dayAfter).get(2026)).toBeUndefined();
+      expect(statisticsCountersOf(birthday).get(2026)).toBeUndefined();
     });
 
     it('counts nobody of a closed case', () => {

@@ -70,11 +70,13 @@ describe('toCaseView: pseudonymised', () => {
   it('shows the initials of the kana and the age band instead', () => {
     const view = toCaseView(caseRecord(), 'pseudonymised', NOW);
 
-    expect(view).toMatchObject({ visibility: 'pseudonymised', initials: 'サ・ハ', ageBand: '12-17' });
+    // Born 2008-11-23: 18 on 2026-11-22, the day before the birthday (年齢計算ニ関スル法律).
+    expect(view).toMatchObject({ visibility: 'pseudonymised', initials: 'サ・ハ', ageBand: '18-29' });
   });
 
   it('computes the age band on the date in Japan at `now`', () => {
-    const record = caseRecord({ birthDate: '2008-11-23' });
+    // Born 2008-11-24: 18 on 2026-11-23 in Japan, which starts at 2026-11-22T15:00Z.
+    const record = caseRecord({ birthDate: '2008-11-24' });
 
     const lateOnTheEve = toCaseView(record, 'pseudonymised', new Date('2026-11-22T14:59:59Z'));
     const justAfterMidnightInJapan = toCaseView(record, 'pseudonymised', new Date('2026-11-22T15:00:00Z'));

@@ -91,6 +91,19 @@ describe('planning the deletion of an expired case', () => {
     expect(sks(plan.outside)).toContain(sks([keys.caseCode(T, 'K-ABC234')])[0]);
   });
 
+  it('deletes the life-stage milestones under the day the age is reached, as the case write keyed them (年齢計算ニ関スル法律)', () => {
+    const plan = planCaseDeletion(T, CASE, caseItems, personItems());
+
+    // Born 2001-04-02: 18 on 2019-04-01 and 65 on 2066-04-01, the days before the birthdays.
+    const milestones = plan.outside.filter((key) => key.pk === keys.lifeStageMilestone(T).pk);
+    expect(sks(milestones)).toEqual(
+      sks([
+        keys.lifeStageMilestone(T, '2019-04-01', 'himawari', 18, CASE),
+        keys.lifeStageMilestone(T, '2066-04-01', 'himawari', 65, CASE),
+      ]),
+    );
+  });
+
   it('never names an audit entry, a counter or another tenant', () => {
     const plan = planCaseDeletion(T, CASE, caseItems, personItems());
     const all = [...plan.outside, ...plan.person, ...plan.records, plan.caseItem];

@@ -53,19 +53,20 @@ const CASES: CaseFixture[] = [
     activity: { '2025-04': act(0, 0, 1), '2025-06': act(1, 1), '2025-09': act(1, 1), '2026-03': act(1, 1) },
     difficulty: { categories: ['abuse'], flaggedOn: '2025-09-01' },
   }),
-  // P2: a self-plan for want of an office (のぞまないセルフプラン), decided May 2025 – Apr 2026; 65 on 2026-04-01.
+  // P2: a self-plan for want of an office (のぞまないセルフプラン), decided May 2025 – Apr 2026; born
+  // 1961-04-02, 65 on 2026-04-01 (next year).
   fixture({
     label: 'P2',
     officeId: 'east',
     municipalityCode: SOUTH,
-    birthDate: '1961-04-01',
+    birthDate: '1961-04-02',
     openedOn: '2025-05-10',
     phase: 'implementation',
     planAuthor: 'self_plan',
     selfPlanReason: 'no_office_available',
     decision: { validFrom: '2025-05-01', validTo: '2026-04-30' },
   }),
-  // P3: service use paused, still monitored (May late, Aug and Dec on time); renewed; 65 on 2026-06-01.
+  // P3: service use paused, still monitored (May late, Aug and Dec on time); renewed; 65 on 2026-05-31.
   fixture({
     label: 'P3',
     officeId: 'west',
@@ -88,22 +89,23 @@ const CASES: CaseFixture[] = [
     selfPlanReason: 'family_wish',
     decision: { validFrom: '2025-04-01', validTo: '2025-09-30' },
   }),
-  // C2: born 2008-04-01, 18 on 2026-04-01 (next year); monitored Jul, Jan, Feb, Mar on time.
+  // C2: born 2008-04-02, 18 on 2026-04-01 (next year); monitored Jul, Jan, Feb, Mar on time.
   fixture({
     label: 'C2',
     officeId: 'east',
-    birthDate: '2008-04-01',
+    birthDate: '2008-04-02',
     openedOn: '2020-04-01',
     serviceKind: 'child_plan_consultation',
     decision: WHOLE_FY2025,
     activity: { '2025-07': act(1, 1), '2026-01': act(1, 1), '2026-02': act(1, 1), '2026-03': act(1, 1) },
   }),
-  // C3: born 2008-03-31, 18 on 2026-03-31 (this year, not next); plan and a late monitoring in Sep.
+  // C3: born 2008-04-01, 18 on 2026-03-31 by 年齢計算ニ関スル法律 (this year, not next); plan and a
+  // late monitoring in Sep.
   fixture({
     label: 'C3',
     officeId: 'west',
     municipalityCode: SOUTH,
-    birthDate: '2008-03-31',
+    birthDate: '2008-04-01',
     openedOn: '2019-05-01',
     serviceKind: 'child_plan_consultation',
     decision: WHOLE_FY2025,
@@ -131,11 +133,11 @@ const CASES: CaseFixture[] = [
     serviceKind: 'community_transition',
     decision: { validFrom: '2025-08-01', validTo: '2026-07-31' },
   }),
-  // S1: 地域定着支援 all year; 65 on 2026-03-31 (this year, not next).
+  // S1: 地域定着支援 all year; born 1961-04-01, 65 on 2026-03-31 (this year, not next).
   fixture({
     label: 'S1',
     officeId: 'west',
-    birthDate: '1961-03-31',
+    birthDate: '1961-04-01',
     openedOn: '2024-04-01',
     phase: 'implementation',
     serviceKind: 'community_settlement',
@@ -596,14 +598,14 @@ describe('computeFigures: reference figures', () => {
     expect(difficult.breakdown.reduce((total, row) => total + row.value, 0)).toBe(4);
   });
 
-  it('counts open cases reaching 18 and 65 during the next fiscal year', () => {
+  it('counts open cases reaching 18 and 65 during the next fiscal year, a 1 April birth in the year before (年齢計算ニ関スル法律)', () => {
     const eighteen = indicatorOf(past, 'reaching_18_next_year');
     const sixtyFive = indicatorOf(past, 'reaching_65_next_year');
 
-    // 18: C2 (1 April 2026); C3 (31 March 2026) is this year.
+    // 18: C2 (born 2 April: 1 April 2026); C3 (born 1 April: 31 March 2026) is this year.
     expect(eighteen.total.value).toBe(1);
     expect(office(eighteen, 'east')?.value).toBe(1);
-    // 65: P2 (1 April 2026), P3 (1 June 2026); S1 (31 March 2026) is this year, X1 is closed.
+    // 65: P2 (1 April 2026), P3 (31 May 2026); S1 (born 1 April: 31 March 2026) is this year, X1 is closed.
     expect(sixtyFive.total.value).toBe(2);
     expect(municipality(sixtyFive, SOUTH)?.value).toBe(2);
     expect(municipality(sixtyFive, NORTH)?.value).toBe(0);
@@ -662,7 +664,7 @@ describe('computeFigures: targets and the split by municipality and office', () 
   });
 
   it('keeps the counts of cases without a municipality under their own code, next year included', () => {
-    // A case written before municipalities were copied: only a forecast (18 on 2026-05-05).
+    // A case written before municipalities were copied: only a forecast (18 on 2026-05-04).
     const legacy: StatisticsCase = {
       tenantId: 'joint',
       officeId: 'east',

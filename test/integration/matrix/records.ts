@@ -1,6 +1,5 @@
 import {
   CONSENT_PURPOSES,
-  addMonths,
   dateOfReachingAge,
   keys,
   todayInJapan,
@@ -87,7 +86,7 @@ const rankOf = (persona: Persona) =>
 const mayMoveToAdult = (entry: DemoEntry) =>
   entry.record.serviceKind === 'child_plan_consultation' &&
   entry.record.phase !== 'closed' &&
-  addMonths(dateOfReachingAge(entry.record.birthDate, 17), 6) <= TODAY;
+  dateOfReachingAge(entry.record.birthDate, 17, 6) <= TODAY;
 
 /** The child case a persona moves to an adult plan, when its office holds one. */
 const transferCaseOf = (persona: Persona): string | undefined =>

@@ -45,8 +45,9 @@ describe('date display', () => {
     expect(japanDateOfTimestamp('2026-03-31T14:59:59.000Z')).toBe('2026-03-31');
   });
 
-  it('gives the age in years, not yet increased the day before the birthday', () => {
-    expect(ageLabel('2008-04-10', '2026-04-09')).toBe('17歳');
+  it('gives the age in years, increased on the day before the birthday (年齢計算ニ関スル法律)', () => {
+    expect(ageLabel('2008-04-10', '2026-04-08')).toBe('17歳');
+    expect(ageLabel('2008-04-10', '2026-04-09')).toBe('18歳');
     expect(ageLabel('2008-04-10', '2026-04-10')).toBe('18歳');
   });
 });
@@ -79,13 +80,13 @@ describe('person label', () => {
 });
 
 describe('life-stage alerts', () => {
-  it('announces turning 18 within six months with the child-to-adult plan note', () => {
+  it('announces reaching 18 within six months, on the day before the birthday, with the child-to-adult plan note', () => {
     const alerts = lifeStageAlerts('2008-08-01', '2026-04-01');
 
     expect(alerts).toEqual([
       {
         age: 18,
-        date: { iso: '2026-08-01', era: '令和8年8月1日', gregorian: '2026年8月1日' },
+        date: { iso: '2026-07-31', era: '令和8年7月31日', gregorian: '2026年7月31日' },
         note: '障害児支援利用計画からサービス等利用計画への移行',
       },
     ]);

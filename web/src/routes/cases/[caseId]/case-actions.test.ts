@@ -72,8 +72,14 @@ describe('who may write to a case', () => {
 });
 
 describe('transfer to an adult plan', () => {
-  it('is offered for a child plan when the 18th birthday is within six months', () => {
+  it('is offered for a child plan when reaching 18 is within six months', () => {
     expect(transferToAdultDue(childCase, '2026-04-01')).toBe(true);
+  });
+
+  it('counts the six months to the day 18 is reached, the day before the 18th birthday (年齢計算ニ関スル法律)', () => {
+    // Born 2008-09-15: 18 on 2026-09-14.
+    expect(transferToAdultDue(childCase, '2026-03-13')).toBe(false);
+    expect(transferToAdultDue(childCase, '2026-03-14')).toBe(true);
   });
 
   it('is not offered a year ahead, for adult plans, or on closed cases', () => {

@@ -41,7 +41,7 @@ export const PERSON_OF_CLOSED_CASE_NOTE =
 export const canClose = (phase: CasePhase): boolean => PHASE_TRANSITIONS[phase].includes('closed');
 
 /**
- * A child plan case whose person turns 18 within the next 6 months (or already has): the page
+ * A child plan case whose person reaches 18 within the next 6 months (or already has): the page
  * offers the guided transfer to an adult plan (DOMAIN: at 18 a child plan must move to an adult plan).
  */
 export const transferToAdultDue = (view: CaseView, today: string): boolean => {
@@ -53,5 +53,8 @@ export const transferToAdultDue = (view: CaseView, today: string): boolean => {
   );
 };
 
-/** The 18th birthday of the person of a case (the day the adult plan should start at the latest). */
+/**
+ * The day the person of a case reaches 18, the day before the 18th birthday by 年齢計算ニ関スル法律
+ * (the day the adult plan should start at the latest).
+ */
 export const adultPlanStartOf = (birthDate: string): string => dateOfReachingAge(birthDate, 18);
