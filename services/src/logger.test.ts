@@ -53,20 +53,35 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A promise one side opens and the other awaits: concurrency in a fixed order, without timers. */
+const gate = () => {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open: () => open() };
+};
 
 describe('the logger’s request keys', () => {
   it('keeps each of two interleaved requests’ lines to its own request id and tenant', async () => {
+    // The two requests take turns at awaits they hand to each other: the order is fixed by the
+    // test, not by timers, so a busy machine cannot reorder it.
+    const a1 = gate();
+    const b1 = gate();
+    const a2 = gate();
     await Promise.all([
       runInRequestScope({ requestId: 'req-A', ctx: SATO }, async () => {
         logger.info('step', { step: 'A1' });
-        await pause(10);
+        a1.open();
+        await b1.opened;
         logger.info('step', { step: 'A2' });
+        a2.open();
       }),
       runInRequestScope({ requestId: 'req-B', ctx: YAMAMOTO }, async () => {
-        await pause(2);
+        await a1.opened;
         logger.info('step', { step: 'B1' });
-        await pause(20);
+        b1.open();
+        await a2.opened;
         logger.info('step', { step: 'B2' });
       }),
     ]);
@@ -101,14 +116,12 @@ describe('the logger’s request keys', () => {
       response: z.strictObject({ ok: z.boolean() }),
       successStatus: 200,
     });
-    let first = true;
+    // 佐藤's request waits inside its operation until 山本's has answered.
+    const secondAnswered = gate();
     const handler = createFunction(
       [
-        bind(route, async () => {
-          if (first) {
-            first = false;
-            await pause(15);
-          }
+        bind(route, async ({ ctx }) => {
+          if (ctx.userId === SATO.userId) await secondAnswered.opened;
           return { ok: true };
         }),
       ],
@@ -120,10 +133,10 @@ describe('the logger’s request keys', () => {
     const event = (token: string, requestId: string) =>
       apiGatewayEvent(route, { headers: { authorization: `Bearer ${token}` }, requestId });
 
-    await Promise.all([
-      handler(event('t.sato.x', 'req-sato'), lambdaContext()),
-      handler(event('t.yamamoto.x', 'req-yamamoto'), lambdaContext()),
-    ]);
+    const sato = handler(event('t.sato.x', 'req-sato'), lambdaContext());
+    await handler(event('t.yamamoto.x', 'req-yamamoto'), lambdaContext());
+    secondAnswered.open();
+    await sato;
 
     const access = lines.filter((line) => line.message === 'request');
     expect(access).toHaveLength(2);
