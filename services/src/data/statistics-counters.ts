@@ -4,6 +4,8 @@ import {
   addMonths,
   dateOfReachingAge,
   fiscalYearOf,
+  lastDayOfMonth,
+  scheduledMonths,
   type CasePhase,
   type DifficultCategory,
   type PlanAuthor,
@@ -20,7 +22,10 @@ import {
  * Every contribution depends on the case's own dates only, never on today, so it cannot go stale
  * without a write: users of a plan service are counted in the months with a billable act (plan made
  * or monitoring, as 国保連 billing counts them); users of 地域移行・地域定着 and the self-plan rate's
- * denominator in the months a service decision covers while the case is open.
+ * denominator in the months a service decision covers while the case is open; the monitorings due
+ * (and those met on time) in the due months of the decisions' schedules (ADR 0024). Whether a due
+ * month's deadline has passed is the one thing that depends on today: the figures leave out due
+ * months not yet over when they read the counters (figures.ts), so no counter needs a write to age.
  */
 
 export interface MonthActivity {
@@ -32,6 +37,12 @@ export interface MonthActivity {
 export interface DecisionPeriod {
   validFrom: string;
   validTo: string;
+  /**
+   * The decision's monitoring schedule (monitoring-schedule.ts). A replaced decision keeps them in
+   * the history; one replaced before they were kept there has no due months (ADR 0024).
+   */
+  periodMonths?: number | undefined;
+  intensiveStart?: boolean | undefined;
 }
 
 /** The fields of a case the statistics depend on (a stored CaseRecord has them all). */
@@ -64,8 +75,10 @@ export const METRICS = {
   decided: 'decided',
   selfPlan: 'selfPlan',
   selfPlanReason: (reason: SelfPlanReason) => `selfPlan:${reason}`,
-  monitorings: 'monitorings',
-  monitoringsOnTime: 'monitoringsOnTime',
+  /** Monitorings that fall due in the month (the schedule's due months), by due month. */
+  monitoringsDue: 'monitoringsDue',
+  /** Of those, the ones met by a monitoring done by the due date, by due month. */
+  monitoringsDueOnTime: 'monitoringsDueOnTime',
   difficult: 'difficult',
   difficultCategory: (category: DifficultCategory) => `difficult:${category}`,
   reaches: (age: 18 | 65) => `reaches:${age}`,
@@ -128,6 +141,85 @@ const isPlanKind = (kind: ServiceKind): boolean => (PLAN_SERVICE_KINDS as readon
 const isCommunityKind = (kind: ServiceKind): boolean =>
   (COMMUNITY_SERVICE_KINDS as readonly string[]).includes(kind);
 
+const previousMonth = (month: string): string => monthOf(addMonths(`${month}-01`, -1));
+
+/** A due month of the schedule, and the month after which a monitoring may meet it. */
+interface DueMonth {
+  month: string;
+  /** Exclusive: the month before the decision's first month (the previous due month is later). */
+  opensAfter: string;
+}
+
+/**
+ * The monitorings that fall due for the office (ADR 0024): the due months of every decision's
+ * schedule (monitoring-schedule.ts), for a plan the office makes (計画相談・障害児相談 with a
+ * specialist plan: a self-plan or 地域相談 has no モニタリング by the office). A decision's months
+ * end where a later decision starts; a month counts only while the case is open at its deadline
+ * (its last day): none before the month the case opened, none whose deadline is after the closing
+ * day (a closing or a transfer at 18 ends the schedule).
+ */
+export const monitoringDueMonths = (record: StatisticsCase): DueMonth[] => {
+  if (!isPlanKind(record.serviceKind) || record.planAuthor !== 'specialist') return [];
+  const periods = [...(record.decisionHistory ?? []), ...(record.decision ? [record.decision] : [])];
+  const openedMonth = monthOf(record.openedOn);
+  const due = new Map<string, DueMonth>();
+  periods.forEach((period, index) => {
+    const { periodMonths } = period;
+    if (periodMonths === undefined || !Number.isInteger(periodMonths) || periodMonths < 1 || periodMonths > 12)
+      return;
+    const replacedFrom = periods
+      .slice(index + 1)
+      .map((later) => monthOf(later.validFrom))
+      .reduce<string | null>((min, month) => (min === null || month < min ? month : min), null);
+    // Like decidedMonths: a far-off end date still counts at most MAX_DECISION_MONTHS months.
+    const cappedTo = addMonths(period.validFrom, MAX_DECISION_MONTHS);
+    const months = scheduledMonths({
+      validFrom: period.validFrom,
+      validTo: period.validTo < cappedTo ? period.validTo : cappedTo,
+      periodMonths,
+      intensiveStart: period.intensiveStart ?? false,
+    });
+    for (const month of months) {
+      if (replacedFrom !== null && month >= replacedFrom) continue;
+      if (month < openedMonth) continue;
+      if (record.closedOn !== undefined && lastDayOfMonth(month) > record.closedOn) continue;
+      if (!due.has(month)) due.set(month, { month, opensAfter: previousMonth(monthOf(period.validFrom)) });
+    }
+  });
+  return [...due.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+};
+
+/**
+ * Which due months were met on time (ADR 0024). A due month is met by a monitoring done after the
+ * previous due month (or, for a decision's first, from the decision's first month) and by the due
+ * date, the last day of the due month: the existing "on or before the due date", with no grace.
+ * Each due month is met by at most one monitoring month and each monitoring month meets at most one
+ * due month, so one late monitoring never covers several missed months: the first monitoring after
+ * a missed due month is that month's late one, not an early one for the next, unless it falls in
+ * the next due month itself. Several monitorings in one month count as one there.
+ */
+export const monitoringDueOutcomes = (record: StatisticsCase): { month: string; onTime: boolean }[] => {
+  const done = Object.entries(record.activity ?? {})
+    .filter(([, activity]) => activity.monitorings > 0)
+    .map(([month]) => month)
+    .sort();
+  let previous: DueMonth | null = null;
+  let previousMet = true;
+  return monitoringDueMonths(record).map((due) => {
+    const opensAfter =
+      previous !== null && previous.month > due.opensAfter ? previous.month : due.opensAfter;
+    // After a missed due month, the next monitoring is its late one (unless done in this due month).
+    const lateForPrevious = previousMet ? undefined : done.find((month) => month > (previous?.month ?? ''));
+    const onTime = done.some(
+      (month) =>
+        month > opensAfter && month <= due.month && (month !== lateForPrevious || month === due.month),
+    );
+    previous = due;
+    previousMet = onTime;
+    return { month: due.month, onTime };
+  });
+};
+
 /** One case's contribution, by fiscal year (zero counters left out). */
 export const statisticsCountersOf = (record: StatisticsCase): Map<number, StatisticsCounters> => {
   const byYear = new Map<number, StatisticsCounters>();
@@ -141,11 +233,15 @@ export const statisticsCountersOf = (record: StatisticsCase): Map<number, Statis
   };
 
   for (const [month, activity] of Object.entries(record.activity ?? {})) {
-    add(METRICS.monitorings, month, activity.monitorings);
-    add(METRICS.monitoringsOnTime, month, activity.monitoringsOnTime);
     if (isPlanKind(record.serviceKind) && activity.monitorings + activity.plansFinalised > 0) {
       add(METRICS.users(record.serviceKind), month);
     }
+  }
+
+  // Every due month, past or future: figures.ts counts a month only once its deadline has passed.
+  for (const due of monitoringDueOutcomes(record)) {
+    add(METRICS.monitoringsDue, due.month);
+    if (due.onTime) add(METRICS.monitoringsDueOnTime, due.month);
   }
 
   const decided = decidedMonths(record);
@@ -222,8 +318,9 @@ export const statisticsCellsOf = (records: readonly StatisticsCase[]): Statistic
   mergeStatisticsCells(records.flatMap((record) => cellsOf(record, 1)));
 
 /**
- * A monitoring is on time when it falls on or before the due date the case had when it was
- * recorded (the last day of the due month); one without a due date yet is on time by definition.
+ * The month's monitorings, for the users of the month. `monitoringsOnTime` keeps what the case
+ * counted when the monitoring was recorded (on or before the due date the case then had; one without
+ * a due date yet on time): the 期限内実施率 no longer reads it but the schedule (ADR 0024).
  */
 export const withMonitoringActivity = (
   activity: Record<string, MonthActivity> | undefined,
@@ -253,9 +350,22 @@ export const withPlanActivity = (
   return { ...activity, [month]: { ...current, plansFinalised: current.plansFinalised + 1 } };
 };
 
-/** The decision being replaced joins the history, so the months it covered keep counting. */
+/**
+ * The decision being replaced joins the history, so the months it covered keep counting, and with
+ * its schedule, so the monitorings due under it keep counting too (ADR 0024).
+ */
 export const withDecisionHistory = (
   history: DecisionPeriod[] | undefined,
   replaced: DecisionPeriod | undefined,
 ): DecisionPeriod[] | undefined =>
-  replaced ? [...(history ?? []), { validFrom: replaced.validFrom, validTo: replaced.validTo }] : history;
+  replaced
+    ? [
+        ...(history ?? []),
+        {
+          validFrom: replaced.validFrom,
+          validTo: replaced.validTo,
+          ...(replaced.periodMonths !== undefined ? { periodMonths: replaced.periodMonths } : {}),
+          ...(replaced.intensiveStart !== undefined ? { intensiveStart: replaced.intensiveStart } : {}),
+        },
+      ]
+    : history;
