@@ -141,15 +141,6 @@ const isPlanKind = (kind: ServiceKind): boolean => (PLAN_SERVICE_KINDS as readon
 const isCommunityKind = (kind: ServiceKind): boolean =>
   (COMMUNITY_SERVICE_KINDS as readonly string[]).includes(kind);
 
-const previousMonth = (month: string): string => monthOf(addMonths(`${month}-01`, -1));
-
-/** A due month of the schedule, and the month after which a monitoring may meet it. */
-interface DueMonth {
-  month: string;
-  /** Exclusive: the month before the decision's first month (the previous due month is later). */
-  opensAfter: string;
-}
-
 /**
  * The monitorings that fall due for the office (ADR 0024): the due months of every decision's
  * schedule (monitoring-schedule.ts), for a plan the office makes (計画相談・障害児相談 with a
@@ -158,14 +149,19 @@ interface DueMonth {
  * (its last day): none before the month the case opened, none whose deadline is after the closing
  * day (a closing or a transfer at 18 ends the schedule).
  */
-export const monitoringDueMonths = (record: StatisticsCase): DueMonth[] => {
+export const monitoringDueMonths = (record: StatisticsCase): string[] => {
   if (!isPlanKind(record.serviceKind) || record.planAuthor !== 'specialist') return [];
   const periods = [...(record.decisionHistory ?? []), ...(record.decision ? [record.decision] : [])];
   const openedMonth = monthOf(record.openedOn);
-  const due = new Map<string, DueMonth>();
+  const due = new Set<string>();
   periods.forEach((period, index) => {
     const { periodMonths } = period;
-    if (periodMonths === undefined || !Number.isInteger(periodMonths) || periodMonths < 1 || periodMonths > 12)
+    if (
+      periodMonths === undefined ||
+      !Number.isInteger(periodMonths) ||
+      periodMonths < 1 ||
+      periodMonths > 12
+    )
       return;
     const replacedFrom = periods
       .slice(index + 1)
@@ -183,42 +179,26 @@ export const monitoringDueMonths = (record: StatisticsCase): DueMonth[] => {
       if (replacedFrom !== null && month >= replacedFrom) continue;
       if (month < openedMonth) continue;
       if (record.closedOn !== undefined && lastDayOfMonth(month) > record.closedOn) continue;
-      if (!due.has(month)) due.set(month, { month, opensAfter: previousMonth(monthOf(period.validFrom)) });
+      due.add(month);
     }
   });
-  return [...due.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  return [...due].sort();
 };
 
 /**
- * Which due months were met on time (ADR 0024). A due month is met by a monitoring done after the
- * previous due month (or, for a decision's first, from the decision's first month) and by the due
- * date, the last day of the due month: the existing "on or before the due date", with no grace.
- * Each due month is met by at most one monitoring month and each monitoring month meets at most one
- * due month, so one late monitoring never covers several missed months: the first monitoring after
- * a missed due month is that month's late one, not an early one for the next, unless it falls in
- * the next due month itself. Several monitorings in one month count as one there.
+ * Each due month and whether it was met on time (ADR 0024), as the schedule itself counts it
+ * (monitoring-schedule.ts: a monitoring anywhere in a due month counts; the month is overdue once its
+ * last day has passed): on time is a monitoring on or before the due date, the due month's last day,
+ * with no grace, that covers the month, so one done in the month. The month's monitoring is matched
+ * to that month only: a late one (after the last day) meets no due month on time however many it
+ * catches up on, an early one (before the month) leaves the month due, as the dashboard shows it,
+ * and several in one month meet that month once.
  */
-export const monitoringDueOutcomes = (record: StatisticsCase): { month: string; onTime: boolean }[] => {
-  const done = Object.entries(record.activity ?? {})
-    .filter(([, activity]) => activity.monitorings > 0)
-    .map(([month]) => month)
-    .sort();
-  let previous: DueMonth | null = null;
-  let previousMet = true;
-  return monitoringDueMonths(record).map((due) => {
-    const opensAfter =
-      previous !== null && previous.month > due.opensAfter ? previous.month : due.opensAfter;
-    // After a missed due month, the next monitoring is its late one (unless done in this due month).
-    const lateForPrevious = previousMet ? undefined : done.find((month) => month > (previous?.month ?? ''));
-    const onTime = done.some(
-      (month) =>
-        month > opensAfter && month <= due.month && (month !== lateForPrevious || month === due.month),
-    );
-    previous = due;
-    previousMet = onTime;
-    return { month: due.month, onTime };
-  });
-};
+export const monitoringDueOutcomes = (record: StatisticsCase): { month: string; onTime: boolean }[] =>
+  monitoringDueMonths(record).map((month) => ({
+    month,
+    onTime: (record.activity?.[month]?.monitorings ?? 0) > 0,
+  }));
 
 /** One case's contribution, by fiscal year (zero counters left out). */
 export const statisticsCountersOf = (record: StatisticsCase): Map<number, StatisticsCounters> => {

@@ -144,7 +144,9 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
   const rows = rowsOf(facts.counters);
   const nextYearRows = rowsOf(facts.nextYearCounters);
   const officeById = new Map(facts.offices.map((office) => [office.officeId, office]));
-  const officeByName = new Map(facts.offices.map((office) => [participantName(office.name), office.officeId]));
+  const officeByName = new Map(
+    facts.offices.map((office) => [participantName(office.name), office.officeId]),
+  );
 
   const index = indexRows(rows);
   const counted = (metric: string, scope: Scope, month: string): number =>
