@@ -592,6 +592,14 @@ describe('computeFigures: the ledger', () => {
       ledgerEvents: [{ ...second, organisations: [] }],
     });
     expect(indicatorOf(officesOnly, 'council_organisations').total.value).toBe(1);
+    // A municipal division takes part as an office (it has no figures of its own) and is typed by name.
+    const facts = factsOn(PAST);
+    const withDivision = computeFigures({
+      ...facts,
+      participantOffices: [...facts.offices, { officeId: 'north-city', name: '北山町 福祉課' }],
+      ledgerEvents: [{ ...second, officeIds: ['north-city'], organisations: ['北山町　福祉課'] }],
+    });
+    expect(indicatorOf(withDivision, 'council_organisations').total.value).toBe(1);
   });
 
   it('counts sessions of one sub-committee as one sub-committee', () => {

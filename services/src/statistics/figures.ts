@@ -62,6 +62,12 @@ export interface FigureFacts {
   settings: StatisticsSettings;
   municipalities: readonly { code: string; name: string }[];
   offices: readonly FigureOffice[];
+  /**
+   * Every office of the tenant that can take part in an event, municipal divisions included (they
+   * have no figures of their own, so `offices` leaves them out): a name typed for a session is that
+   * office when it is one of these. Defaults to `offices`.
+   */
+  participantOffices?: readonly { officeId: string; name: string }[];
   /** The fiscal year's counters by office. */
   counters: ReadonlyMap<string, StatisticsCounters>;
   /** The next fiscal year's counters by office: who reaches 18 / 65 then. */
@@ -145,7 +151,10 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
   const nextYearRows = rowsOf(facts.nextYearCounters);
   const officeById = new Map(facts.offices.map((office) => [office.officeId, office]));
   const officeByName = new Map(
-    facts.offices.map((office) => [participantName(office.name), office.officeId]),
+    (facts.participantOffices ?? facts.offices).map((office) => [
+      participantName(office.name),
+      office.officeId,
+    ]),
   );
 
   const index = indexRows(rows);
