@@ -128,6 +128,7 @@ const naiveFigures = async (
     offices: offices
       .filter((office) => office.type !== 'municipal_division')
       .map(({ officeId, name, type, municipalityCode }) => ({ officeId, name, type, municipalityCode })),
+    participantOffices: offices.map(({ officeId, name }) => ({ officeId, name })),
     counters: countersOfYear(fiscalYear),
     nextYearCounters: countersOfYear(fiscalYear + 1),
     ledgerEvents,

@@ -604,7 +604,14 @@ const cycleOf = (
   const current = decisions.at(-1);
   if (!current) return { decisions, monitorings, fields: { nextMonitoringDueOn: null } };
   const { decidedOn: _decidedOn, ...decision } = current;
-  const history = decisions.slice(0, -1).map(({ validFrom, validTo }) => ({ validFrom, validTo }));
+  const history = decisions
+    .slice(0, -1)
+    .map(({ validFrom, validTo, periodMonths: period, intensiveStart }) => ({
+      validFrom,
+      validTo,
+      periodMonths: period,
+      intensiveStart,
+    }));
   const lastMonitoringOn = monitorings.at(-1)?.conductedOn;
   const consentOn = finalPlanConsentOn({ phase, serviceKind, decision, openedOn }, today);
   let activity: Record<string, MonthActivity> = {};

@@ -335,7 +335,14 @@ export const scaleCases = (today: string, count = 20_000, seed = 20_251): ScaleC
         : {}),
       ...(decisions.length > 1
         ? {
-            decisionHistory: decisions.slice(0, -1).map(({ validFrom, validTo }) => ({ validFrom, validTo })),
+            decisionHistory: decisions
+              .slice(0, -1)
+              .map(({ validFrom, validTo, periodMonths, intensiveStart }) => ({
+                validFrom,
+                validTo,
+                periodMonths,
+                intensiveStart,
+              })),
           }
         : {}),
       ...(Object.keys(activity).length ? { activity } : {}),

@@ -120,7 +120,10 @@ export const LedgerEvent = z.strictObject({
   officeIds: z.array(OfficeId),
   organisations: z.array(z.string()),
   unnamedOrganisationCount: z.number().int().nonnegative(),
-  /** Named plus unnamed organisations: the figure the council indicators count. */
+  /**
+   * Named plus unnamed outside organisations of this event. The council indicator counts the offices
+   * taking part as well, each participant once over the period (services/src/statistics/figures.ts).
+   */
   organisationCount: z.number().int().nonnegative(),
   participantCount: z.number().int().nonnegative(),
   municipalityCode: MunicipalityCode,

@@ -151,7 +151,8 @@ const PERIOD_7_INDICATORS: readonly IndicatorDefinition[] = [
   {
     indicatorId: 'council_organisations',
     group: 'council',
-    label: '協議会の事例検討に参加した機関数',
+    // Offices of the tenant and outside organisations together, each once (figures.ts participantsOf).
+    label: '協議会の事例検討に参加した事業者・機関数',
     unit: '機関',
     measure: { kind: 'ledger_organisations', eventKind: 'council_session' },
     figureKind: 'count',

@@ -1,9 +1,13 @@
 import {
+  PLAN_SERVICE_KINDS,
   addDays,
   addMonths,
   fiscalYearMonths,
   fiscalYearOf,
   keys,
+  lastDayOfMonth,
+  planPeriodOf,
+  scheduledMonths,
   todayInJapan,
   type FiguresView,
   type IndicatorFigures,
@@ -85,8 +89,8 @@ const decide = (as: string, caseId: string, validFrom: string, validTo: string) 
     services: ['生活介護'],
   });
 
-const figures = async (): Promise<FiguresView> => {
-  const response = await api.call('GET', `/api/statistics/figures?fiscalYear=${FISCAL_YEAR}`, { as: ITO });
+const figures = async (fiscalYear = FISCAL_YEAR): Promise<FiguresView> => {
+  const response = await api.call('GET', `/api/statistics/figures?fiscalYear=${fiscalYear}`, { as: ITO });
   expect(response.status).toBe(200);
   return response.json as FiguresView;
 };
@@ -132,6 +136,82 @@ const expectCountersToEqualRecount = async (tenantId: string) => {
   expect(Object.fromEntries(await storedCounters(tenantId))).toEqual(Object.fromEntries(expected));
 };
 
+/**
+ * 期限内実施率 recounted from the raw records, not the counters (ADR 0024): for each specialist plan
+ * of 計画相談・障害児相談, the due months of each decision on the case (up to the next decision's first
+ * month, from the month the case opened, with a deadline on or before the closing day) that fall in
+ * the year and are over; each met on time when a monitoring record of the case is dated in it.
+ */
+const recountOnTimeRate = async (tenantId: string, fiscalYear: number) => {
+  const items = await api.allItems();
+  const monitoredMonths = new Map<string, Set<string>>();
+  for (const item of items.filter((entry) => entry.entity === 'monitoring' && entry.tenantId === tenantId)) {
+    const months = monitoredMonths.get(String(item.caseId)) ?? new Set<string>();
+    months.add(String(item.conductedOn).slice(0, 7));
+    monitoredMonths.set(String(item.caseId), months);
+  }
+  const yearMonths = fiscalYearMonths(fiscalYear).filter((month) => month < THIS_MONTH);
+  let due = 0;
+  let onTime = 0;
+  for (const record of (await caseItemsOf(tenantId)).map((item) => CaseRecord.parse(item))) {
+    if (!(PLAN_SERVICE_KINDS as readonly string[]).includes(record.serviceKind)) continue;
+    if (record.planAuthor !== 'specialist') continue;
+    const decisions = [...(record.decisionHistory ?? []), ...(record.decision ? [record.decision] : [])];
+    const months = new Set<string>();
+    decisions.forEach((decision, index) => {
+      if (decision.periodMonths === undefined) return;
+      const nextStarts = decisions.slice(index + 1).map((later) => later.validFrom.slice(0, 7));
+      for (const month of scheduledMonths({
+        ...decision,
+        periodMonths: decision.periodMonths,
+        intensiveStart: decision.intensiveStart ?? false,
+      })) {
+        if (nextStarts.some((start) => month >= start)) continue;
+        if (month < record.openedOn.slice(0, 7)) continue;
+        if (record.closedOn && lastDayOfMonth(month) > record.closedOn) continue;
+        if (yearMonths.includes(month)) months.add(month);
+      }
+    });
+    for (const month of months) {
+      due += 1;
+      if (monitoredMonths.get(record.caseId)?.has(month)) onTime += 1;
+    }
+  }
+  return { due, onTime };
+};
+
+/**
+ * 協議会の参加事業者・機関数 recounted from the stored events: the offices taking part and the
+ * organisations named, once each over the year (a name that is an office's is that office), plus
+ * the unnamed ones of each session.
+ */
+const recountCouncilParticipants = async (tenantId: string, fiscalYear: number) => {
+  const items = await api.allItems();
+  const officeIdByName = new Map(
+    items
+      .filter((item) => item.entity === 'office' && item.tenantId === tenantId)
+      .map((item) => [String(item.name).normalize('NFKC').replace(/\s+/gu, ''), String(item.officeId)]),
+  );
+  const sessions = items.filter(
+    (item) =>
+      item.entity === 'ledger_event' &&
+      item.pk === keys.ledgerEvent(tenantId, String(item.eventId)).pk &&
+      item.kind === 'council_session' &&
+      item.fiscalYear === fiscalYear,
+  );
+  const participants = new Set<string>();
+  let unnamed = 0;
+  for (const session of sessions) {
+    for (const officeId of session.officeIds as string[]) participants.add(officeId);
+    for (const name of session.organisations as string[]) {
+      const key = name.normalize('NFKC').replace(/\s+/gu, '');
+      participants.add(officeIdByName.get(key) ?? `name:${key}`);
+    }
+    unnamed += Number(session.unnamedOrganisationCount ?? 0);
+  }
+  return { sessions: sessions.length, participants: participants.size, unnamed };
+};
+
 const person = (name: string, kana: string, birthDate: string, recipientNumber: string) => ({
   ...newCaseBody().person,
   name,
@@ -163,7 +243,7 @@ describe('the plan-indicator counters', () => {
     await expectCountersToEqualRecount('hokushin');
   });
 
-  it('count a paused, late monitoring as a user of the month and a monitoring not on time', async () => {
+  it('count a paused, late monitoring as a user of the month, meeting no due month on time', async () => {
     const before = await figures();
     // A plan case of ひまわり or あおぞら already overdue, with no billable act yet this month.
     const overdue = (await caseItemsOf('kibougaoka'))
@@ -188,9 +268,18 @@ describe('the plan-indicator counters', () => {
 
     const after = await figures();
     expect(thisMonth(after, users)).toBe(thisMonth(before, users) + 1);
+    // ADR 0024: the month it was due stays due and unmet (its deadline has passed), and this month,
+    // due or not, is not over: the rate's counts do not move. Counting monitorings done, it fell.
     const rate = (view: FiguresView) => indicatorOf(view, 'monitoring_on_time_rate').total;
-    expect(rate(after).denominator).toBe((rate(before).denominator ?? 0) + 1);
+    expect(rate(after).denominator).toBe(rate(before).denominator);
     expect(rate(after).numerator).toBe(rate(before).numerator);
+    const overdueMonth = String(overdue?.nextMonitoringDueOn).slice(0, 7);
+    expect(
+      Object.keys(
+        (await recounted('kibougaoka')).get(`${fiscalYearOf(`${overdueMonth}-01`)}/${overdue?.officeId}`) ??
+          {},
+      ),
+    ).toContain(`monitoringsDue|${String(overdue?.municipalityCode)}|${overdueMonth}`);
     expect((await stored(caseId))?.activity).toMatchObject({
       [THIS_MONTH]: { monitorings: 1, monitoringsOnTime: 0 },
     });
@@ -231,8 +320,9 @@ describe('the plan-indicator counters', () => {
     const renewalFrom = `${THIS_MONTH}-01`;
     await decide(SATO, adult, firstMonth, addDays(renewalFrom, -1));
     await decide(SATO, adult, renewalFrom, addDays(addMonths(renewalFrom, 12), -1));
+    // The replaced decision keeps its schedule: the monitorings due under it keep counting (ADR 0024).
     expect((await stored(adult))?.decisionHistory).toEqual([
-      { validFrom: firstMonth, validTo: addDays(renewalFrom, -1) },
+      { validFrom: firstMonth, validTo: addDays(renewalFrom, -1), periodMonths: 3, intensiveStart: false },
     ]);
     await move(SATO, adult, { to: 'assessment' });
     await move(SATO, adult, { to: 'planning' });
@@ -284,6 +374,36 @@ describe('the plan-indicator counters', () => {
 });
 
 describe('the figures the municipal officer reads', () => {
+  const YEARS = [FISCAL_YEAR - 1, FISCAL_YEAR].filter((year) => planPeriodOf(year));
+
+  it.each(YEARS)(
+    'give 期限内実施率 of %i as the due months met on time over those that fell due, recounted from the records',
+    async (fiscalYear) => {
+      const { due, onTime } = await recountOnTimeRate('kibougaoka', fiscalYear);
+      const rate = indicatorOf(await figures(fiscalYear), 'monitoring_on_time_rate').total;
+
+      expect(due).toBeGreaterThan(0);
+      expect({ numerator: rate.numerator, denominator: rate.denominator }).toEqual({
+        numerator: onTime,
+        denominator: due,
+      });
+      // The demo data skips and delays some monitorings (demo-data.ts demoMonitorings).
+      expect(onTime).toBeLessThan(due);
+    },
+  );
+
+  it.each(YEARS)(
+    'give the council participants of %i as the offices and organisations, each once, plus the unnamed',
+    async (fiscalYear) => {
+      const { sessions, participants, unnamed } = await recountCouncilParticipants('kibougaoka', fiscalYear);
+      const organisations = indicatorOf(await figures(fiscalYear), 'council_organisations').total;
+
+      expect(organisations.value).toBe(participants + unnamed);
+      // Seeded sessions name the city's division both as an office taking part and by name.
+      if (sessions > 0) expect(participants).toBeGreaterThan(0);
+    },
+  );
+
   it('name no case and no person of the seeded demo or created here', async () => {
     const response = await api.call('GET', `/api/statistics/figures?fiscalYear=${FISCAL_YEAR}`, { as: ITO });
     expect(response.status).toBe(200);

@@ -50,8 +50,20 @@ export const CaseRecord = z
         intensiveStart: z.boolean(),
       })
       .optional(),
-    /** Decisions replaced by a later one: the months they covered still count in the statistics. */
-    decisionHistory: z.array(z.object({ validFrom: IsoDate, validTo: IsoDate })).optional(),
+    /**
+     * Decisions replaced by a later one: the months they covered, and the monitorings due under
+     * their schedule, still count in the statistics (ADR 0024: entries written before kept no schedule).
+     */
+    decisionHistory: z
+      .array(
+        z.object({
+          validFrom: IsoDate,
+          validTo: IsoDate,
+          periodMonths: z.number().int().optional(),
+          intensiveStart: z.boolean().optional(),
+        }),
+      )
+      .optional(),
     /** Monitorings (and how many on time) and plans made final, per month `YYYY-MM`: billable acts. */
     activity: z
       .record(

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   UNKNOWN_MUNICIPALITY,
   decidedMonths,
+  monitoringDueMonths,
+  monitoringDueOutcomes,
   statisticsCellsOf,
   statisticsCountersOf,
   statisticsDelta,
@@ -47,7 +49,7 @@ const act = (monitorings: number, monitoringsOnTime: number, plansFinalised: num
 const asObject = (byYear: Map<number, StatisticsCounters>) => Object.fromEntries(byYear);
 
 describe('statisticsCountersOf', () => {
-  it('counts a plan user in each month with a monitoring or a final plan, and the monitorings on time', () => {
+  it('counts a plan user in each month with a monitoring or a final plan, and no monitoring without a due', () => {
     const record: StatisticsCase = {
       ...base,
       activity: {
@@ -61,8 +63,7 @@ describe('statisticsCountersOf', () => {
       2025: {
         [`users:plan_consultation|${NORTH}|2025-05`]: 1,
         [`users:plan_consultation|${NORTH}|2025-07`]: 1,
-        [`monitorings|${NORTH}|2025-07`]: 2,
-        [`monitoringsOnTime|${NORTH}|2025-07`]: 1,
+        // No decision, so no schedule: nothing falls due and the monitorings count in no rate.
       },
       [REACHES_65_OF_BASE.fy]: { [REACHES_65_OF_BASE.name]: 1 },
     });
@@ -73,11 +74,9 @@ describe('statisticsCountersOf', () => {
     const paused = { ...base, serviceUseStatus: 'paused' as const, activity: { '2025-06': act(1, 1, 0) } };
     const using = { ...paused, serviceUseStatus: 'using' as const };
 
-    // June: one monitoring, on time → one user.
+    // June: one monitoring → one user.
     expect(statisticsCountersOf(paused).get(2025)).toEqual({
       [`users:plan_consultation|${NORTH}|2025-06`]: 1,
-      [`monitorings|${NORTH}|2025-06`]: 1,
-      [`monitoringsOnTime|${NORTH}|2025-06`]: 1,
     });
     expect(statisticsCountersOf(paused)).toEqual(statisticsCountersOf(using));
   });
@@ -119,8 +118,8 @@ describe('statisticsCountersOf', () => {
       birthDate: '1980-01-01',
       openedOn: '2026-02-10',
       serviceKind: 'community_transition',
-      decision: { validFrom: '2026-02-01', validTo: '2026-05-31' },
-      // A monitoring of a community case counts as a monitoring, not as a second "user".
+      decision: { validFrom: '2026-02-01', validTo: '2026-05-31', periodMonths: 1, intensiveStart: false },
+      // 地域相談 has no モニタリング by the office: nothing falls due, the monitoring adds no user.
       activity: { '2026-03': act(1, 1, 0) },
     };
 
@@ -130,8 +129,6 @@ describe('statisticsCountersOf', () => {
         [`users:community_transition|${NORTH}|2026-02`]: 1,
         [`users:community_transition|${NORTH}|2026-03`]: 1,
         [`usersYear:community_transition|${NORTH}|FY`]: 1,
-        [`monitorings|${NORTH}|2026-03`]: 1,
-        [`monitoringsOnTime|${NORTH}|2026-03`]: 1,
       },
       // Apr, May 2026 → FY2026.
       2026: {
@@ -151,8 +148,7 @@ describe('statisticsCountersOf', () => {
       activity: { '2025-04': act(1, 0, 0) },
     };
 
-    // Only the monitoring (any case's) remains: 1 done, 0 on time → no on-time counter.
-    expect(statisticsCountersOf(record).get(2025)).toEqual({ [`monitorings|${NORTH}|2025-04`]: 1 });
+    expect(statisticsCountersOf(record).get(2025)).toBeUndefined();
   });
 
   it('counts a difficult case once in its flag month, each category once', () => {
@@ -311,15 +307,8 @@ describe('statisticsDelta', () => {
   it('adds a monitoring in a month with a final plan without a second user', () => {
     const monitored = { ...planned, activity: withMonitoringActivity(planned.activity, '2025-05-20', null) };
 
-    // May already had the plan (a user): +1 monitoring, +1 on time (no due date), users unchanged.
-    expect(statisticsDelta(planned, monitored)).toEqual([
-      {
-        tenantId: 'joint',
-        fiscalYear: 2025,
-        officeId: 'east',
-        counters: { [`monitorings|${NORTH}|2025-05`]: 1, [`monitoringsOnTime|${NORTH}|2025-05`]: 1 },
-      },
-    ]);
+    // May already had the plan (a user), and the decision has no schedule: nothing changes.
+    expect(statisticsDelta(planned, monitored)).toEqual([]);
   });
 
   it('moves every counter of a case moving office from the old office to the new one', () => {
@@ -409,17 +398,26 @@ describe('statisticsDelta', () => {
 
 describe('statisticsCellsOf', () => {
   it('adds up the cases of one office and year into one cell', () => {
-    const first = { ...base, activity: { '2025-05': act(1, 1, 0) } };
-    const second = { ...base, municipalityCode: SOUTH, activity: { '2025-05': act(1, 0, 0) } };
+    // Monthly monitoring from April: May falls due for both; only the first is monitored in May.
+    const decision = {
+      validFrom: '2025-04-01',
+      validTo: '2025-05-31',
+      periodMonths: 1,
+      intensiveStart: false,
+    };
+    const first = { ...base, decision, activity: { '2025-05': act(1, 1, 0) } };
+    const second = { ...base, municipalityCode: SOUTH, decision };
 
     const fy2025 = statisticsCellsOf([first, second]).find((cell) => cell.fiscalYear === 2025);
-    // May: one user and one monitoring in each municipality, one on time in the north.
     expect(fy2025?.counters).toEqual({
       [`users:plan_consultation|${NORTH}|2025-05`]: 1,
-      [`monitorings|${NORTH}|2025-05`]: 1,
-      [`monitoringsOnTime|${NORTH}|2025-05`]: 1,
-      [`users:plan_consultation|${SOUTH}|2025-05`]: 1,
-      [`monitorings|${SOUTH}|2025-05`]: 1,
+      [`monitoringsDue|${NORTH}|2025-05`]: 1,
+      [`monitoringsDueOnTime|${NORTH}|2025-05`]: 1,
+      [`decided|${NORTH}|2025-04`]: 1,
+      [`decided|${NORTH}|2025-05`]: 1,
+      [`monitoringsDue|${SOUTH}|2025-05`]: 1,
+      [`decided|${SOUTH}|2025-04`]: 1,
+      [`decided|${SOUTH}|2025-05`]: 1,
     });
   });
 });
@@ -466,7 +464,7 @@ describe('withPlanActivity', () => {
 });
 
 describe('withDecisionHistory', () => {
-  it('keeps the replaced decision period, without its other fields', () => {
+  it('keeps the replaced decision period with its monitoring schedule, without its other fields', () => {
     const replaced = {
       validFrom: '2024-04-01',
       validTo: '2025-03-31',
@@ -474,19 +472,183 @@ describe('withDecisionHistory', () => {
       intensiveStart: false,
     };
     const earlier = [{ validFrom: '2023-04-01', validTo: '2024-03-31' }];
+    const kept = { validFrom: '2024-04-01', validTo: '2025-03-31', periodMonths: 6, intensiveStart: false };
 
-    expect(withDecisionHistory(earlier, replaced)).toEqual([
+    expect(withDecisionHistory(earlier, { ...replaced, services: ['生活介護'] } as typeof replaced)).toEqual([
       { validFrom: '2023-04-01', validTo: '2024-03-31' },
-      { validFrom: '2024-04-01', validTo: '2025-03-31' },
+      kept,
     ]);
-    expect(withDecisionHistory(undefined, replaced)).toEqual([
-      { validFrom: '2024-04-01', validTo: '2025-03-31' },
-    ]);
+    expect(withDecisionHistory(undefined, replaced)).toEqual([kept]);
   });
 
   it('leaves the history as it is when no decision is replaced (the first one)', () => {
     expect(withDecisionHistory(undefined, undefined)).toBeUndefined();
     const earlier = [{ validFrom: '2023-04-01', validTo: '2024-03-31' }];
     expect(withDecisionHistory(earlier, undefined)).toBe(earlier);
+  });
+});
+
+describe('the monitorings that fall due (期限内実施率, ADR 0024)', () => {
+  /** Quarterly from April 2025: due July, October, January (April 2026 is past the decision). */
+  const quarterly = {
+    validFrom: '2025-04-01',
+    validTo: '2026-03-31',
+    periodMonths: 3,
+    intensiveStart: false,
+  };
+  const scheduled: StatisticsCase = { ...base, openedOn: '2025-04-01', decision: quarterly };
+  const monitoredIn = (...months: string[]): StatisticsCase => ({
+    ...scheduled,
+    activity: Object.fromEntries(months.map((month) => [month, act(1, 1, 0)])),
+  });
+  const onTimeMonths = (record: StatisticsCase) =>
+    monitoringDueOutcomes(record)
+      .filter((due) => due.onTime)
+      .map((due) => due.month);
+
+  it("takes the due months from the decision's computed schedule", () => {
+    expect(monitoringDueMonths(scheduled)).toEqual(['2025-07', '2025-10', '2026-01']);
+    // New use: M+1, M+2, M+3, then every period after M+3 (monitoring-schedule.ts).
+    expect(monitoringDueMonths({ ...scheduled, decision: { ...quarterly, intensiveStart: true } })).toEqual([
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-10',
+      '2026-01',
+    ]);
+  });
+
+  it('lets nothing fall due for a self-plan, a community service, a basic consultation or a decision without a schedule', () => {
+    expect(
+      monitoringDueMonths({ ...scheduled, planAuthor: 'self_plan', selfPlanReason: 'person_wish' }),
+    ).toEqual([]);
+    expect(monitoringDueMonths({ ...scheduled, serviceKind: 'community_settlement' })).toEqual([]);
+    expect(monitoringDueMonths({ ...scheduled, serviceKind: 'basic_consultation' })).toEqual([]);
+    expect(
+      monitoringDueMonths({ ...scheduled, decision: { validFrom: '2025-04-01', validTo: '2026-03-31' } }),
+    ).toEqual([]);
+  });
+
+  it("ends a decision's due months where the next decision starts, and keeps those of a replaced one", () => {
+    // Replaced from November by a monthly decision: July and October stay, January goes.
+    const renewed: StatisticsCase = {
+      ...scheduled,
+      decisionHistory: [quarterly],
+      decision: { validFrom: '2025-11-01', validTo: '2026-02-28', periodMonths: 1, intensiveStart: false },
+    };
+    expect(monitoringDueMonths(renewed)).toEqual(['2025-07', '2025-10', '2025-12', '2026-01', '2026-02']);
+  });
+
+  it('lets nothing fall due before the month the case opened, nor after the closing day', () => {
+    expect(monitoringDueMonths({ ...scheduled, openedOn: '2025-08-10' })).toEqual(['2025-10', '2026-01']);
+    // Closed (or transferred at 18) on 31 October: October's deadline is that day, January never comes.
+    expect(monitoringDueMonths({ ...scheduled, phase: 'closed', closedOn: '2025-10-31' })).toEqual([
+      '2025-07',
+      '2025-10',
+    ]);
+    // Closed on 30 October: October's monitoring was no longer owed.
+    expect(monitoringDueMonths({ ...scheduled, phase: 'closed', closedOn: '2025-10-30' })).toEqual([
+      '2025-07',
+    ]);
+  });
+
+  it('meets a due month on time with a monitoring in it, on or before its last day', () => {
+    expect(onTimeMonths(monitoredIn('2025-07', '2025-10', '2026-01'))).toEqual([
+      '2025-07',
+      '2025-10',
+      '2026-01',
+    ]);
+  });
+
+  it('counts a monitoring after the last day of the due month as late: there is no grace', () => {
+    // July's monitoring on 1 August: July is not met, and August is no due month.
+    expect(monitoringDueOutcomes(monitoredIn('2025-08', '2025-10', '2026-01'))).toEqual([
+      { month: '2025-07', onTime: false },
+      { month: '2025-10', onTime: true },
+      { month: '2026-01', onTime: true },
+    ]);
+  });
+
+  it('counts a skipped monitoring against the rate: its due month stays due and unmet', () => {
+    const skipped = monitoredIn('2025-07', '2026-01'); // October skipped
+    const counters = statisticsCountersOf(skipped).get(2025) ?? {};
+
+    // Three due, two on time: the skipped one lowers the rate (2 ÷ 3), where monitorings done gave 2 ÷ 2.
+    expect(counters).toMatchObject({
+      [`monitoringsDue|${NORTH}|2025-07`]: 1,
+      [`monitoringsDue|${NORTH}|2025-10`]: 1,
+      [`monitoringsDue|${NORTH}|2026-01`]: 1,
+      [`monitoringsDueOnTime|${NORTH}|2025-07`]: 1,
+      [`monitoringsDueOnTime|${NORTH}|2026-01`]: 1,
+    });
+    expect(counters[`monitoringsDueOnTime|${NORTH}|2025-10`]).toBeUndefined();
+  });
+
+  it('lets one late monitoring cover only its own due month, never several missed ones', () => {
+    // New use from April: due May, June, July; nothing until one monitoring on 5 August.
+    const intensive: StatisticsCase = {
+      ...scheduled,
+      decision: { ...quarterly, intensiveStart: true },
+      activity: { '2025-08': act(1, 0, 0) },
+    };
+    const outcomes = monitoringDueOutcomes(intensive);
+    expect(outcomes.slice(0, 4)).toEqual([
+      { month: '2025-05', onTime: false },
+      { month: '2025-06', onTime: false },
+      { month: '2025-07', onTime: false },
+      // Nor is it an early monitoring for October: the schedule still expects one in October.
+      { month: '2025-10', onTime: false },
+    ]);
+    // Five due, none on time: the three missed months stay in the denominator.
+    expect(outcomes).toHaveLength(5);
+  });
+
+  it('leaves a due month unmet by a monitoring done before it: the schedule still expects one in it', () => {
+    // monitoringStatus: a monitoring covers its month and earlier due months, never a later one.
+    expect(onTimeMonths(monitoredIn('2025-06', '2025-09', '2025-12'))).toEqual([]);
+  });
+
+  it('meets a due month once however many monitorings were done in it', () => {
+    const twice = { ...scheduled, activity: { '2025-07': act(2, 2, 0) } };
+    expect(statisticsCountersOf(twice).get(2025)).toMatchObject({
+      [`monitoringsDue|${NORTH}|2025-07`]: 1,
+      [`monitoringsDueOnTime|${NORTH}|2025-07`]: 1,
+    });
+  });
+
+  it('keeps the due counters equal to a recount along the writes that change the schedule', () => {
+    const decided = monitoredIn('2025-07');
+    const renewed: StatisticsCase = {
+      ...decided,
+      decisionHistory: withDecisionHistory(undefined, quarterly),
+      decision: { validFrom: '2025-09-01', validTo: '2026-08-31', periodMonths: 6, intensiveStart: false },
+    };
+    const monitored = { ...renewed, activity: withMonitoringActivity(renewed.activity, '2026-03-15', null) };
+    const closed: StatisticsCase = { ...monitored, phase: 'closed', closedOn: '2026-04-20' };
+    const steps: (StatisticsCase | null)[] = [null, scheduled, decided, renewed, monitored, closed];
+
+    const running = new Map<string, number>();
+    for (const [index, after] of steps.entries()) {
+      if (index === 0) continue;
+      for (const cell of statisticsDelta(steps[index - 1] ?? null, after)) {
+        for (const [name, value] of Object.entries(cell.counters)) {
+          const key = `${cell.fiscalYear}/${name}`;
+          running.set(key, (running.get(key) ?? 0) + value);
+        }
+      }
+    }
+    const recount = new Map(
+      statisticsCellsOf([closed]).flatMap((cell) =>
+        Object.entries(cell.counters).map(([name, value]) => [`${cell.fiscalYear}/${name}`, value] as const),
+      ),
+    );
+    expect(Object.fromEntries([...running].filter(([, value]) => value !== 0))).toEqual(
+      Object.fromEntries(recount),
+    );
+    // July (met), then the renewal's March (met on 15 March); September 2026 is after the closing.
+    expect(monitoringDueOutcomes(closed)).toEqual([
+      { month: '2025-07', onTime: true },
+      { month: '2026-03', onTime: true },
+    ]);
   });
 });

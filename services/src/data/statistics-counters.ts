@@ -4,6 +4,8 @@ import {
   addMonths,
   dateOfReachingAge,
   fiscalYearOf,
+  lastDayOfMonth,
+  scheduledMonths,
   type CasePhase,
   type DifficultCategory,
   type PlanAuthor,
@@ -20,7 +22,10 @@ import {
  * Every contribution depends on the case's own dates only, never on today, so it cannot go stale
  * without a write: users of a plan service are counted in the months with a billable act (plan made
  * or monitoring, as 国保連 billing counts them); users of 地域移行・地域定着 and the self-plan rate's
- * denominator in the months a service decision covers while the case is open.
+ * denominator in the months a service decision covers while the case is open; the monitorings due
+ * (and those met on time) in the due months of the decisions' schedules (ADR 0024). Whether a due
+ * month's deadline has passed is the one thing that depends on today: the figures leave out due
+ * months not yet over when they read the counters (figures.ts), so no counter needs a write to age.
  */
 
 export interface MonthActivity {
@@ -32,6 +37,12 @@ export interface MonthActivity {
 export interface DecisionPeriod {
   validFrom: string;
   validTo: string;
+  /**
+   * The decision's monitoring schedule (monitoring-schedule.ts). A replaced decision keeps them in
+   * the history; one replaced before they were kept there has no due months (ADR 0024).
+   */
+  periodMonths?: number | undefined;
+  intensiveStart?: boolean | undefined;
 }
 
 /** The fields of a case the statistics depend on (a stored CaseRecord has them all). */
@@ -64,8 +75,10 @@ export const METRICS = {
   decided: 'decided',
   selfPlan: 'selfPlan',
   selfPlanReason: (reason: SelfPlanReason) => `selfPlan:${reason}`,
-  monitorings: 'monitorings',
-  monitoringsOnTime: 'monitoringsOnTime',
+  /** Monitorings that fall due in the month (the schedule's due months), by due month. */
+  monitoringsDue: 'monitoringsDue',
+  /** Of those, the ones met by a monitoring done by the due date, by due month. */
+  monitoringsDueOnTime: 'monitoringsDueOnTime',
   difficult: 'difficult',
   difficultCategory: (category: DifficultCategory) => `difficult:${category}`,
   reaches: (age: 18 | 65) => `reaches:${age}`,
@@ -128,6 +141,65 @@ const isPlanKind = (kind: ServiceKind): boolean => (PLAN_SERVICE_KINDS as readon
 const isCommunityKind = (kind: ServiceKind): boolean =>
   (COMMUNITY_SERVICE_KINDS as readonly string[]).includes(kind);
 
+/**
+ * The monitorings that fall due for the office (ADR 0024): the due months of every decision's
+ * schedule (monitoring-schedule.ts), for a plan the office makes (計画相談・障害児相談 with a
+ * specialist plan: a self-plan or 地域相談 has no モニタリング by the office). A decision's months
+ * end where a later decision starts; a month counts only while the case is open at its deadline
+ * (its last day): none before the month the case opened, none whose deadline is after the closing
+ * day (a closing or a transfer at 18 ends the schedule).
+ */
+export const monitoringDueMonths = (record: StatisticsCase): string[] => {
+  if (!isPlanKind(record.serviceKind) || record.planAuthor !== 'specialist') return [];
+  const periods = [...(record.decisionHistory ?? []), ...(record.decision ? [record.decision] : [])];
+  const openedMonth = monthOf(record.openedOn);
+  const due = new Set<string>();
+  periods.forEach((period, index) => {
+    const { periodMonths } = period;
+    if (
+      periodMonths === undefined ||
+      !Number.isInteger(periodMonths) ||
+      periodMonths < 1 ||
+      periodMonths > 12
+    )
+      return;
+    const replacedFrom = periods
+      .slice(index + 1)
+      .map((later) => monthOf(later.validFrom))
+      .reduce<string | null>((min, month) => (min === null || month < min ? month : min), null);
+    // Like decidedMonths: a far-off end date still counts at most MAX_DECISION_MONTHS months.
+    const cappedTo = addMonths(period.validFrom, MAX_DECISION_MONTHS);
+    const months = scheduledMonths({
+      validFrom: period.validFrom,
+      validTo: period.validTo < cappedTo ? period.validTo : cappedTo,
+      periodMonths,
+      intensiveStart: period.intensiveStart ?? false,
+    });
+    for (const month of months) {
+      if (replacedFrom !== null && month >= replacedFrom) continue;
+      if (month < openedMonth) continue;
+      if (record.closedOn !== undefined && lastDayOfMonth(month) > record.closedOn) continue;
+      due.add(month);
+    }
+  });
+  return [...due].sort();
+};
+
+/**
+ * Each due month and whether it was met on time (ADR 0024), as the schedule itself counts it
+ * (monitoring-schedule.ts: a monitoring anywhere in a due month counts; the month is overdue once its
+ * last day has passed): on time is a monitoring on or before the due date, the due month's last day,
+ * with no grace, that covers the month, so one done in the month. The month's monitoring is matched
+ * to that month only: a late one (after the last day) meets no due month on time however many it
+ * catches up on, an early one (before the month) leaves the month due, as the dashboard shows it,
+ * and several in one month meet that month once.
+ */
+export const monitoringDueOutcomes = (record: StatisticsCase): { month: string; onTime: boolean }[] =>
+  monitoringDueMonths(record).map((month) => ({
+    month,
+    onTime: (record.activity?.[month]?.monitorings ?? 0) > 0,
+  }));
+
 /** One case's contribution, by fiscal year (zero counters left out). */
 export const statisticsCountersOf = (record: StatisticsCase): Map<number, StatisticsCounters> => {
   const byYear = new Map<number, StatisticsCounters>();
@@ -141,11 +213,15 @@ export const statisticsCountersOf = (record: StatisticsCase): Map<number, Statis
   };
 
   for (const [month, activity] of Object.entries(record.activity ?? {})) {
-    add(METRICS.monitorings, month, activity.monitorings);
-    add(METRICS.monitoringsOnTime, month, activity.monitoringsOnTime);
     if (isPlanKind(record.serviceKind) && activity.monitorings + activity.plansFinalised > 0) {
       add(METRICS.users(record.serviceKind), month);
     }
+  }
+
+  // Every due month, past or future: figures.ts counts a month only once its deadline has passed.
+  for (const due of monitoringDueOutcomes(record)) {
+    add(METRICS.monitoringsDue, due.month);
+    if (due.onTime) add(METRICS.monitoringsDueOnTime, due.month);
   }
 
   const decided = decidedMonths(record);
@@ -222,8 +298,9 @@ export const statisticsCellsOf = (records: readonly StatisticsCase[]): Statistic
   mergeStatisticsCells(records.flatMap((record) => cellsOf(record, 1)));
 
 /**
- * A monitoring is on time when it falls on or before the due date the case had when it was
- * recorded (the last day of the due month); one without a due date yet is on time by definition.
+ * The month's monitorings, for the users of the month. `monitoringsOnTime` keeps what the case
+ * counted when the monitoring was recorded (on or before the due date the case then had; one without
+ * a due date yet on time): the 期限内実施率 no longer reads it but the schedule (ADR 0024).
  */
 export const withMonitoringActivity = (
   activity: Record<string, MonthActivity> | undefined,
@@ -253,9 +330,22 @@ export const withPlanActivity = (
   return { ...activity, [month]: { ...current, plansFinalised: current.plansFinalised + 1 } };
 };
 
-/** The decision being replaced joins the history, so the months it covered keep counting. */
+/**
+ * The decision being replaced joins the history, so the months it covered keep counting, and with
+ * its schedule, so the monitorings due under it keep counting too (ADR 0024).
+ */
 export const withDecisionHistory = (
   history: DecisionPeriod[] | undefined,
   replaced: DecisionPeriod | undefined,
 ): DecisionPeriod[] | undefined =>
-  replaced ? [...(history ?? []), { validFrom: replaced.validFrom, validTo: replaced.validTo }] : history;
+  replaced
+    ? [
+        ...(history ?? []),
+        {
+          validFrom: replaced.validFrom,
+          validTo: replaced.validTo,
+          ...(replaced.periodMonths !== undefined ? { periodMonths: replaced.periodMonths } : {}),
+          ...(replaced.intensiveStart !== undefined ? { intensiveStart: replaced.intensiveStart } : {}),
+        },
+      ]
+    : history;

@@ -45,16 +45,18 @@ const act = (monitorings: number, monitoringsOnTime: number, plansFinalised = 0)
 const WHOLE_FY2025 = { validFrom: '2025-04-01', validTo: '2026-03-31' };
 
 const CASES: CaseFixture[] = [
-  // P1: plan made final in April, monitored Jun, Sep, Mar on time; flagged difficult (abuse) in Sep.
+  // P1: plan made final in April; quarterly from March (due Jun, Sep, Dec, Mar), monitored Jun, Sep
+  // and Mar, December skipped; flagged difficult (abuse) in Sep.
   fixture({
     label: 'P1',
     officeId: 'east',
-    decision: WHOLE_FY2025,
+    decision: { validFrom: '2025-03-01', validTo: '2026-03-31', periodMonths: 3, intensiveStart: false },
     activity: { '2025-04': act(0, 0, 1), '2025-06': act(1, 1), '2025-09': act(1, 1), '2026-03': act(1, 1) },
     difficulty: { categories: ['abuse'], flaggedOn: '2025-09-01' },
   }),
   // P2: a self-plan for want of an office (のぞまないセルフプラン), decided May 2025 – Apr 2026; born
-  // 1961-04-02, 65 on 2026-04-01 (next year).
+  // 1961-04-02, 65 on 2026-04-01 (next year). A self-plan has no monitoring by the office: nothing
+  // falls due, whatever the decision's period.
   fixture({
     label: 'P2',
     officeId: 'east',
@@ -64,9 +66,11 @@ const CASES: CaseFixture[] = [
     phase: 'implementation',
     planAuthor: 'self_plan',
     selfPlanReason: 'no_office_available',
-    decision: { validFrom: '2025-05-01', validTo: '2026-04-30' },
+    decision: { validFrom: '2025-05-01', validTo: '2026-04-30', periodMonths: 3, intensiveStart: false },
   }),
-  // P3: service use paused, still monitored (May late, Aug and Dec on time); renewed; 65 on 2026-05-31.
+  // P3: service use paused, still monitored; every 4 months from April (due Aug, Dec), monitored in
+  // both and once more in May (a monitoring no due month asks for); renewed from a decision replaced
+  // before decisions kept their schedule (no due months); 65 on 2026-05-31.
   fixture({
     label: 'P3',
     officeId: 'west',
@@ -75,7 +79,7 @@ const CASES: CaseFixture[] = [
     openedOn: '2024-10-01',
     serviceUseStatus: 'paused',
     decisionHistory: [{ validFrom: '2024-10-01', validTo: '2025-03-31' }],
-    decision: WHOLE_FY2025,
+    decision: { ...WHOLE_FY2025, periodMonths: 4, intensiveStart: false },
     activity: { '2025-05': act(1, 0), '2025-08': act(1, 1), '2025-12': act(1, 1) },
   }),
   // C1: a child's self-plan by the family's wish, decided Apr – Sep 2025.
@@ -89,18 +93,19 @@ const CASES: CaseFixture[] = [
     selfPlanReason: 'family_wish',
     decision: { validFrom: '2025-04-01', validTo: '2025-09-30' },
   }),
-  // C2: born 2008-04-02, 18 on 2026-04-01 (next year); monitored Jul, Jan, Feb, Mar on time.
+  // C2: born 2008-04-02, 18 on 2026-04-01 (next year); quarterly (due Jul, Oct, Jan), monitored Jul,
+  // Jan, Feb, Mar: October skipped.
   fixture({
     label: 'C2',
     officeId: 'east',
     birthDate: '2008-04-02',
     openedOn: '2020-04-01',
     serviceKind: 'child_plan_consultation',
-    decision: WHOLE_FY2025,
+    decision: { ...WHOLE_FY2025, periodMonths: 3, intensiveStart: false },
     activity: { '2025-07': act(1, 1), '2026-01': act(1, 1), '2026-02': act(1, 1), '2026-03': act(1, 1) },
   }),
-  // C3: born 2008-04-01, 18 on 2026-03-31 by 年齢計算ニ関スル法律 (this year, not next); plan and a
-  // late monitoring in Sep.
+  // C3: born 2008-04-01, 18 on 2026-03-31 by 年齢計算ニ関スル法律 (this year, not next); every 4
+  // months (due Aug, Dec); plan and August's monitoring late in Sep; December skipped.
   fixture({
     label: 'C3',
     officeId: 'west',
@@ -108,7 +113,7 @@ const CASES: CaseFixture[] = [
     birthDate: '2008-04-01',
     openedOn: '2019-05-01',
     serviceKind: 'child_plan_consultation',
-    decision: WHOLE_FY2025,
+    decision: { ...WHOLE_FY2025, periodMonths: 4, intensiveStart: false },
     activity: { '2025-09': act(1, 0, 1) },
   }),
   // T1: 地域移行支援 decided Jun – Nov 2025.
@@ -153,7 +158,8 @@ const CASES: CaseFixture[] = [
     serviceKind: 'basic_consultation',
     difficulty: { categories: ['abuse', 'eighty_fifty'], flaggedOn: '2025-06-30' },
   }),
-  // X1: closed on 15 July 2025: decided Apr – Jul; monitored in May on time; flagged (poverty) 10 July.
+  // X1: closed on 15 July 2025: monthly (due May, Jun; July's deadline is after the closing);
+  // monitored in May, June skipped; flagged (poverty) 10 July.
   fixture({
     label: 'X1',
     officeId: 'west',
@@ -161,7 +167,7 @@ const CASES: CaseFixture[] = [
     openedOn: '2023-01-01',
     closedOn: '2025-07-15',
     phase: 'closed',
-    decision: WHOLE_FY2025,
+    decision: { ...WHOLE_FY2025, periodMonths: 1, intensiveStart: false },
     activity: { '2025-05': act(1, 1) },
     difficulty: { categories: ['poverty'], flaggedOn: '2025-07-10' },
   }),
@@ -481,28 +487,50 @@ describe('computeFigures: self-plans', () => {
 });
 
 describe('computeFigures: monitoring on time', () => {
-  it('divides the monitorings on time by those done over the year', () => {
+  it('divides the due months met on time by the monitorings that fell due, a skipped one included', () => {
     const rate = indicatorOf(past, 'monitoring_on_time_rate');
 
-    // Done / on time: May 2/1 (P3 late, X1), Jun 1/1, Jul 1/1, Aug 1/1, Sep 2/1 (C3 late),
-    // Dec 1/1, Jan 1/1, Feb 1/1, Mar 2/2 → 12 / 10.
+    // Due / on time by due month: May 1/1 (X1), Jun 2/1 (P1; X1 skipped), Jul 1/1 (C2), Aug 2/1 (P3;
+    // C3 late), Sep 1/1 (P1), Oct 1/0 (C2 skipped), Dec 3/1 (P3; P1, C3 skipped), Jan 1/1 (C2),
+    // Mar 1/1 (P1) → 13 due, 8 on time. Done-based it was 12 done / 10 on time (83.3 %): the four
+    // skipped months did not count, and P3's May and C2's Feb and Mar (no month due) did.
     expect(rate.total).toEqual({
-      value: 83.3, // 10 ÷ 12
-      numerator: 10,
-      denominator: 12,
-      months: [null, 50, 100, 100, 100, 50, null, null, 100, 100, 100, 100],
+      value: 61.5, // 8 ÷ 13 = 61.53…
+      numerator: 8,
+      denominator: 13,
+      months: [null, 100, 50, 100, 50, 100, 0, null, 33.3, 100, null, 100],
     });
-    expect(municipality(rate, NORTH)).toMatchObject({ value: 100, numerator: 8, denominator: 8 });
+    expect(municipality(rate, NORTH)).toMatchObject({ value: 66.7, numerator: 6, denominator: 9 }); // P1, C2, X1
     expect(municipality(rate, SOUTH)).toMatchObject({ value: 50, numerator: 2, denominator: 4 }); // P3, C3
+    expect(office(rate, 'east')).toMatchObject({ value: 71.4, numerator: 5, denominator: 7 }); // P1, C2
   });
 
-  it('counts the monitorings done so far during the year', () => {
-    // May 2/1, Jun 1/1, Jul 1/1, Aug 1/1, Sep 2/1 → 7 / 5.
+  it('counts a due month only once its deadline has passed: the current month is not yet due', () => {
+    // 15 September: April – August are over (May 1/1, Jun 2/1, Jul 1/1, Aug 2/1 → 6 / 4); September
+    // is not, though P1 already met it; a month not yet over is neither met nor missed.
     expect(indicatorOf(mid, 'monitoring_on_time_rate').total).toEqual({
-      value: 71.4, // 5 ÷ 7 = 71.42…
-      numerator: 5,
-      denominator: 7,
-      months: [null, 50, 100, 100, 100, 50, ...NOT_YET],
+      value: 66.7, // 4 ÷ 6
+      numerator: 4,
+      denominator: 6,
+      months: [null, 100, 50, 100, 50, null, ...NOT_YET],
+    });
+  });
+
+  it('lowers the rate for a skipped monitoring where counting the monitorings done raised it', () => {
+    // C2 without its January monitoring: one due month fewer met, the same months due.
+    const found = CASES.find((record) => record.label === 'C2');
+    if (!found) throw new Error('no C2');
+    const { activity, ...c2 } = found;
+    const skipped = { ...c2, activity: { ...activity, '2026-01': act(0, 0) } };
+    const facts = factsOn(PAST);
+    const withSkip = computeFigures({
+      ...facts,
+      counters: countersOf([...knownOn(PAST).filter((record) => record.label !== 'C2'), skipped], 2025),
+    });
+    expect(indicatorOf(withSkip, 'monitoring_on_time_rate').total).toMatchObject({
+      value: 53.8, // 7 ÷ 13
+      numerator: 7,
+      denominator: 13,
     });
   });
 });
@@ -517,15 +545,62 @@ describe('computeFigures: the ledger', () => {
     expect(sessions.achievementRate).toBe(75); // 3 ÷ 4 × 100
   });
 
-  it('counts organisations as distinct names over the period plus the unnamed ones', () => {
+  it('counts the participating offices and organisations together, each once over the period, plus the unnamed ones', () => {
     const organisations = indicatorOf(past, 'council_organisations');
 
-    // Named: 社協 (twice), ひがし, 南川村役場 (twice) → 3 distinct; unnamed 2 + 1 + 0 = 3.
-    expect(organisations.total.value).toBe(6);
-    // April 2 named + 2; June 2 named + 1; March 1 named.
-    expect(organisations.total.months).toEqual([4, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
-    expect(municipality(organisations, NORTH)?.value).toBe(5); // 社協, ひがし, 南川村役場 + 2
-    expect(municipality(organisations, SOUTH)?.value).toBe(3); // 社協, 南川村役場 + 1
+    // Offices: core (twice), east, west; named: 社協 (twice), ひがし相談支援事業所 (= east, typed by
+    // name as well), 南川村役場 (twice) → core, east, west, 社協, 南川村役場 = 5; unnamed 2 + 1 + 0 = 3.
+    expect(organisations.total.value).toBe(8);
+    // April core, east, 社協 + 2; June west, 社協, 南川村役場 + 1; March core, 南川村役場.
+    expect(organisations.total.months).toEqual([5, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 2]);
+    expect(municipality(organisations, NORTH)?.value).toBe(6); // core, east, 社協, 南川村役場 + 2
+    expect(municipality(organisations, SOUTH)?.value).toBe(4); // west, 社協, 南川村役場 + 1
+    expect(office(organisations, 'core')?.value).toBe(6); // the April and March sessions, as NORTH
+    expect(office(organisations, 'west')?.value).toBe(4); // the June session
+  });
+
+  it('counts an office named twice, or in two sessions, once', () => {
+    const second = event({
+      kind: 'council_session',
+      heldOn: '2025-10-20',
+      title: '協議会（事例検討２）',
+      officeIds: ['west'],
+      municipalityCode: NORTH,
+      // 社協 again with a full-width space; west typed by name as well as taking part as an office.
+      organisations: ['北山町　社会福祉協議会', 'にし相談支援事業所'],
+    });
+    const sessions = [
+      event({
+        kind: 'council_session',
+        heldOn: '2025-10-01',
+        title: '協議会（事例検討１）',
+        officeIds: ['east', 'west'],
+        municipalityCode: NORTH,
+        // East typed again by name, with a space.
+        organisations: ['ひがし 相談支援事業所', '北山町社会福祉協議会'],
+      }),
+      second,
+    ];
+    const figures = computeFigures({ ...factsOn(PAST), ledgerEvents: sessions });
+    const organisations = indicatorOf(figures, 'council_organisations');
+
+    // east, west, 社協: three, though named seven times over two sessions.
+    expect(organisations.total.value).toBe(3);
+    expect(organisations.total.months[6]).toBe(3);
+    // Offices alone count too: a session with offices and no outside organisation is not zero.
+    const officesOnly = computeFigures({
+      ...factsOn(PAST),
+      ledgerEvents: [{ ...second, organisations: [] }],
+    });
+    expect(indicatorOf(officesOnly, 'council_organisations').total.value).toBe(1);
+    // A municipal division takes part as an office (it has no figures of its own) and is typed by name.
+    const facts = factsOn(PAST);
+    const withDivision = computeFigures({
+      ...facts,
+      participantOffices: [...facts.offices, { officeId: 'north-city', name: '北山町 福祉課' }],
+      ledgerEvents: [{ ...second, officeIds: ['north-city'], organisations: ['北山町　福祉課'] }],
+    });
+    expect(indicatorOf(withDivision, 'council_organisations').total.value).toBe(1);
   });
 
   it('counts sessions of one sub-committee as one sub-committee', () => {
@@ -696,8 +771,8 @@ describe('computeFigures: targets and the split by municipality and office', () 
     expect(office(users, 'core')?.value).toBe(0);
     expect(office(indicatorOf(past, 'monitoring_on_time_rate'), 'west')).toMatchObject({
       numerator: 3, // P3 Aug, Dec; X1 May
-      denominator: 5, // + P3 May, C3 Sep
-      value: 60,
+      denominator: 6, // + X1 Jun, C3 Aug, Dec
+      value: 50,
     });
   });
 });

@@ -62,6 +62,12 @@ export interface FigureFacts {
   settings: StatisticsSettings;
   municipalities: readonly { code: string; name: string }[];
   offices: readonly FigureOffice[];
+  /**
+   * Every office of the tenant that can take part in an event, municipal divisions included (they
+   * have no figures of their own, so `offices` leaves them out): a name typed for a session is that
+   * office when it is one of these. Defaults to `offices`.
+   */
+  participantOffices?: readonly { officeId: string; name: string }[];
   /** The fiscal year's counters by office. */
   counters: ReadonlyMap<string, StatisticsCounters>;
   /** The next fiscal year's counters by office: who reaches 18 / 65 then. */
@@ -125,6 +131,9 @@ const indexRows = (rows: readonly CounterRow[]): Map<string, number> => {
   return index;
 };
 
+/** A name as typed, compared without width or spacing differences (ＡＢＣ相談室 = ABC 相談室). */
+export const participantName = (name: string): string => name.normalize('NFKC').replace(/\s+/gu, '');
+
 /** Title of a sub-committee session without its session number: 「就労部会（第2回）」 → 「就労部会」. */
 export const subcommitteeName = (title: string): string =>
   title
@@ -141,6 +150,12 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
   const rows = rowsOf(facts.counters);
   const nextYearRows = rowsOf(facts.nextYearCounters);
   const officeById = new Map(facts.offices.map((office) => [office.officeId, office]));
+  const officeByName = new Map(
+    (facts.participantOffices ?? facts.offices).map((office) => [
+      participantName(office.name),
+      office.officeId,
+    ]),
+  );
 
   const index = indexRows(rows);
   const counted = (metric: string, scope: Scope, month: string): number =>
@@ -157,9 +172,23 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
         (scope.municipalityCode === undefined || event.municipalityCode === scope.municipalityCode) &&
         (scope.officeId === undefined || event.officeIds.includes(scope.officeId)),
     );
-  const organisationCount = (events: readonly FigureLedgerEvent[]): number =>
-    new Set(events.flatMap((event) => event.organisations)).size +
-    sum(events.map((event) => event.unnamedOrganisationCount));
+  /**
+   * 参加事業者・機関数: the tenant's offices taking part and the outside organisations named, each
+   * once however many sessions it attended (an office also typed by name is that office), plus
+   * those taking part unnamed, which cannot be told apart and so add up per event.
+   */
+  const participantsOf = (events: readonly FigureLedgerEvent[]): number => {
+    const distinct = new Set<string>();
+    for (const event of events) {
+      for (const officeId of event.officeIds) distinct.add(`office:${officeId}`);
+      for (const name of event.organisations) {
+        const key = participantName(name);
+        const officeId = officeByName.get(key);
+        distinct.add(officeId === undefined ? `name:${key}` : `office:${officeId}`);
+      }
+    }
+    return distinct.size + sum(events.map((event) => event.unnamedOrganisationCount));
+  };
 
   const officeMunicipality = (officeId: string) => officeById.get(officeId)?.municipalityCode;
   const seniorsOn = (day: string, scope: Scope) =>
@@ -202,13 +231,18 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
         return { value: elapsedMonths > 0 ? (values[elapsedMonths - 1] ?? 0) : null, months: masked(values) };
       }
       case 'monitoring_on_time_rate': {
-        const done = monthly(METRICS.monitorings, scope);
-        const onTime = monthly(METRICS.monitoringsOnTime, scope);
-        const numerator = sum(onTime);
-        const denominator = sum(done);
+        // ADR 0024: the monitorings that fell due, each in its due month, once its deadline (the
+        // month's last day) has passed; a due month not yet over is neither met nor missed yet.
+        const due = monthly(METRICS.monitoringsDue, scope);
+        const onTime = monthly(METRICS.monitoringsDueOnTime, scope);
+        const over = (index: number) => (months[index] ?? '') < currentMonth;
+        const numerator = sum(onTime.filter((_, index) => over(index)));
+        const denominator = sum(due.filter((_, index) => over(index)));
         return {
           value: percent(numerator, denominator),
-          months: masked(months.map((_, index) => percent(onTime[index] ?? 0, done[index] ?? 0))),
+          months: months.map((_, index) =>
+            over(index) ? percent(onTime[index] ?? 0, due[index] ?? 0) : null,
+          ),
           numerator,
           denominator,
         };
@@ -230,9 +264,9 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
       case 'ledger_organisations': {
         const events = eventsIn(measure.eventKind, scope);
         const values = months.map((month) =>
-          organisationCount(events.filter((event) => event.heldOn.startsWith(month))),
+          participantsOf(events.filter((event) => event.heldOn.startsWith(month))),
         );
-        return { value: organisationCount(events), months: masked(values) };
+        return { value: participantsOf(events), months: masked(values) };
       }
       case 'senior_specialists': {
         const { end } = fiscalYearRange(facts.fiscalYear);

@@ -66,6 +66,7 @@ export const readLiveFigures = async (
     offices: offices
       .filter((office) => office.type !== 'municipal_division')
       .map(({ officeId, name, type, municipalityCode }) => ({ officeId, name, type, municipalityCode })),
+    participantOffices: offices.map(({ officeId, name }) => ({ officeId, name })),
     counters,
     nextYearCounters,
     ledgerEvents,
