@@ -68,7 +68,9 @@ describe('sign-off by offices without a manager', () => {
   it('names the field when the reason is missing (400)', async () => {
     const response = await post(TAKAHASHI, '/offices/midori/recorded-confirmation', { basis: 'paper' });
     expect(response.status).toBe(400);
-    expect(response.json.error.fields.map((field: { field: string }) => field.field)).toContain('body.reason');
+    expect(response.json.error.fields.map((field: { field: string }) => field.field)).toContain(
+      'body.reason',
+    );
   });
 
   it("records an office's paper confirmation for it with its reason, in the record and the audit log", async () => {

@@ -100,5 +100,3 @@ export const staffOfficeFor = (ctx: TenantContext, requestedOfficeId: string | u
  */
 export const mayFollowCaseLink = (ctx: Pick<TenantContext, 'role' | 'officeId'>, officeId: string): boolean =>
   caseVisibility(ctx, { officeId, sharedWithCore: true }) === 'full';
-
-

@@ -21,7 +21,12 @@ import { defineRoute, type RouteDefinition } from './route.ts';
  * figures; an office's staff see their own office's (its manager or named specialist confirms them).
  * No route here returns a case.
  */
-export const FIGURE_READERS = ['municipal_officer', 'core_supervisor', 'office_manager', 'specialist'] as const;
+export const FIGURE_READERS = [
+  'municipal_officer',
+  'core_supervisor',
+  'office_manager',
+  'specialist',
+] as const;
 
 export const getFiguresRoute = defineRoute({
   method: 'GET',
