@@ -394,6 +394,16 @@ const SCENARIOS: Scenario[] = [
   },
   { route: '/statistics', as: ITO, path: '/statistics' },
   { route: '/statistics', as: TANAKA, path: '/statistics' },
+  // 令和6年度 has no demo sign-off: every office is still to confirm, whatever the journeys did.
+  {
+    route: '/statistics',
+    as: TAKAHASHI,
+    path: '/statistics?fy=2024',
+    states: [
+      open('事業所の確認の記録フォーム', press(/^書面・活動なしを記録/)),
+      open('記録フォームを空で送信', submitEmpty('記録する')),
+    ],
+  },
   { route: '/statistics/targets', as: ITO, path: '/statistics/targets' },
 ];
 
