@@ -303,6 +303,12 @@ export const FiscalYearFigures = z.strictObject({
   months: z.array(z.string()).length(12),
   /** Months of the fiscal year that have begun (12 for a past year). */
   elapsedMonths: z.number().int().min(0).max(12),
+  /**
+   * Months that are over. The month under way (when elapsedMonths is one more) is provisional: its
+   * column shows the month so far, marked 暫定, and no average, year-end state or rate counts it.
+   * Absent in snapshots frozen before it existed, which count every elapsed month as over.
+   */
+  completeMonths: z.number().int().min(0).max(12).optional(),
   computedAt: IsoDateTime,
   settings: StatisticsSettings,
   municipalities: z.array(z.strictObject({ code: MunicipalityCode, name: z.string() })),
@@ -310,6 +316,26 @@ export const FiscalYearFigures = z.strictObject({
   indicators: z.array(IndicatorFigures),
 });
 export type FiscalYearFigures = z.infer<typeof FiscalYearFigures>;
+
+type MonthsOf = Pick<FiscalYearFigures, 'months' | 'elapsedMonths' | 'completeMonths'>;
+
+/** Months that are over (every elapsed month, in a snapshot frozen before the rule existed). */
+export const completeMonthsOf = (figures: MonthsOf): number =>
+  figures.completeMonths ?? figures.elapsedMonths;
+
+/** The index of the month under way, whose figures are provisional; null when every month is over. */
+export const provisionalMonthIndex = (figures: MonthsOf): number | null => {
+  const complete = completeMonthsOf(figures);
+  return complete < figures.elapsedMonths ? complete : null;
+};
+
+/** Month headings of a figures table: 4月 … 3月, the month under way marked 「（暫定）」. */
+export const monthHeadings = (figures: MonthsOf): string[] => {
+  const provisional = provisionalMonthIndex(figures);
+  return figures.months.map(
+    (month, index) => `${Number(month.slice(5, 7))}月${index === provisional ? '（暫定）' : ''}`,
+  );
+};
 
 export const FiguresQuery = z.strictObject({
   fiscalYear: FiscalYear,

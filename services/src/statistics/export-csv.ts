@@ -1,5 +1,4 @@
 import type { ExportCell, ExportFigures, ExportIndicator, ExportSeries } from './export-figures.ts';
-import { monthLabel } from './export-figures.ts';
 
 const cell = (value: ExportCell): string | number => (value === null ? '' : value);
 
@@ -19,7 +18,7 @@ export const figuresCsvRows = (figures: ExportFigures): (string | number)[][] =>
     ...series.months.map(cell),
   ];
   return [
-    ['区分', '指標', '単位', '見込量', '実績', '達成率', ...figures.months.map(monthLabel)],
+    ['区分', '指標', '単位', '見込量', '実績', '達成率', ...figures.monthHeadings],
     ...figures.indicators.flatMap((indicator) => [
       seriesRow(indicator, indicator.total, true),
       ...indicator.byMunicipality.map((series) => seriesRow(indicator, series, false)),

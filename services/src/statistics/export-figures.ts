@@ -1,5 +1,6 @@
 import {
   SUPPRESSED_MARK,
+  monthHeadings,
   planPeriodById,
   type ExportUse,
   type FigureKind,
@@ -47,6 +48,8 @@ export interface ExportFigures {
   periodId: PlanPeriodId;
   periodLabel: string;
   months: string[];
+  /** 4月 … 3月, the month under way marked 「（暫定）」 (its figures are the month so far). */
+  monthHeadings: string[];
   use: ExportUse;
   threshold: number;
   indicators: ExportIndicator[];
@@ -139,6 +142,7 @@ export const exportFigures = (
     periodId: figures.periodId,
     periodLabel: figures.periodLabel,
     months: figures.months,
+    monthHeadings: monthHeadings(figures),
     use,
     threshold:
       use === 'outside' ? outsideThreshold([...versions, figures]) : figures.settings.suppressionThreshold,
@@ -147,6 +151,3 @@ export const exportFigures = (
     ),
   };
 };
-
-/** 2025-04 → 4月 */
-export const monthLabel = (month: string): string => `${Number(month.slice(5, 7))}月`;

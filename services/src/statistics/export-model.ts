@@ -1,5 +1,7 @@
 import {
+  completeMonthsOf,
   planPeriodById,
+  provisionalMonthIndex,
   suppressFigures,
   suppressVersions,
   tableLines,
@@ -83,18 +85,30 @@ const count = (
   ...extra,
 });
 
-/** A table of municipalities × elapsed months with the whole's months and year as its totals. */
+/**
+ * A table of municipalities × the months the year figure is made of, with the whole's months and
+ * year as its totals. A sum counts every elapsed month; an average or a year-end state only those
+ * that are over, so the month under way (provisional) is a table of its own: its column total.
+ */
 const countModel = (indicator: IndicatorFigures, figures: FiscalYearFigures): SuppressionModel => {
   const { indicatorId } = indicator;
   const yearFigure = yearFigureOf(measureOf(indicator, figures), figures);
-  const months = indicator.hasMonths ? figures.months.slice(0, figures.elapsedMonths) : [];
+  const madeOf = yearFigure === 'sum' ? figures.elapsedMonths : completeMonthsOf(figures);
+  const months = indicator.hasMonths ? figures.months.slice(0, madeOf) : [];
+  const provisional =
+    indicator.hasMonths && madeOf < figures.elapsedMonths ? provisionalMonthIndex(figures) : null;
   const { members, whole } = scopesOf(indicator);
   const monthKeys = ({ scope }: Scoped) => months.map((month) => figureKey.month(indicatorId, scope, month));
+  const provisionalKeys = ({ scope }: Scoped) => {
+    const month = provisional === null ? undefined : figures.months[provisional];
+    return month === undefined ? [] : [figureKey.month(indicatorId, scope, month)];
+  };
   const yearKey = ({ scope }: Scoped) => figureKey.year(indicatorId, scope);
   // An average stands for the sum of its months.
   const yearShape = yearFigure === 'average' ? { scale: months.length } : {};
   const figuresOf = (scoped: Scoped): ModelFigure[] => [
     ...monthKeys(scoped).map((key, index) => count(key, scoped.series.months[index])),
+    ...provisionalKeys(scoped).map((key) => count(key, scoped.series.months[provisional ?? 0])),
     count(yearKey(scoped), scoped.series.value, yearShape),
   ];
   const sumsYear = yearFigure !== 'year_end';
@@ -106,6 +120,10 @@ const countModel = (indicator: IndicatorFigures, figures: FiscalYearFigures): Su
           ...(sumsYear ? { rowTotals: members.map(yearKey), grandTotal: yearKey(whole) } : {}),
         })
       : tableLines({ cells: members.map((member) => [yearKey(member)]), columnTotals: [yearKey(whole)] });
+  const provisionalLines =
+    provisional === null
+      ? []
+      : tableLines({ cells: members.map(provisionalKeys), columnTotals: provisionalKeys(whole) });
   const lastMonth = (scoped: Scoped) => monthKeys(scoped).at(-1);
   const yearEndCopies = sumsYear
     ? []
@@ -115,7 +133,7 @@ const countModel = (indicator: IndicatorFigures, figures: FiscalYearFigures): Su
       });
   return {
     figures: [...members, whole].flatMap(figuresOf),
-    lines,
+    lines: [...lines, ...provisionalLines],
     copies: yearEndCopies,
     dependents: [],
   };

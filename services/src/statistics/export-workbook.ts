@@ -7,7 +7,6 @@ import {
   type MemberMunicipality,
 } from '@kikan/shared';
 import type { ExportCell, ExportFigures, ExportIndicator, ExportSeries } from './export-figures.ts';
-import { monthLabel } from './export-figures.ts';
 import { figuresTitle } from './export-names.ts';
 import { Workbook, type CellStyle, type CellValue, type Worksheet } from './xlsx-writer.ts';
 
@@ -198,7 +197,7 @@ const addMonthlySheet = (
     headerRows: 1,
     widths: [20, 44, 9, 11, ...figures.months.map(() => 8)],
   });
-  addHeaderRow(sheet, ['分類', '指標', '単位', '年度実績', ...figures.months.map(monthLabel)], columns);
+  addHeaderRow(sheet, ['分類', '指標', '単位', '年度実績', ...figures.monthHeadings], columns);
   for (const indicator of figures.indicators) {
     const series = seriesOf(indicator);
     addBodyRow(

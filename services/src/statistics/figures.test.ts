@@ -370,12 +370,16 @@ describe('computeFigures: users of the consultation services', () => {
     expect(municipality(users, SOUTH)?.value).toBe(0.3); // 3 ÷ 12 = 0.25 → 0.3 (rounded half up)
   });
 
-  it('averages over the elapsed months only during the year, and leaves later months empty', () => {
+  it('averages over the months that are over: the month under way is shown but provisional, out of the average', () => {
     const users = indicatorOf(mid, 'plan_consultation_users');
 
+    // 15 September: April–August are over, September is under way (shown, marked 暫定).
+    expect([mid.elapsedMonths, mid.completeMonths]).toEqual([6, 5]);
     expect(users.total.months).toEqual([1, 2, 1, 0, 1, 1, ...NOT_YET]);
-    expect(users.total.value).toBe(1); // (1 + 2 + 1 + 0 + 1 + 1) ÷ 6 = 1.0
-    expect(municipality(users, NORTH)?.value).toBe(0.7); // (1 + 1 + 1 + 0 + 0 + 1) ÷ 6 = 0.666… → 0.7
+    expect(users.total.value).toBe(1); // (1 + 2 + 1 + 0 + 1) ÷ 5 = 1.0
+    expect(municipality(users, NORTH)?.value).toBe(0.6); // (1 + 1 + 1 + 0 + 0) ÷ 5
+    // A year that has ended has no month under way.
+    expect([past.elapsedMonths, past.completeMonths]).toEqual([12, 12]);
   });
 
   it('counts child-plan users by their billable acts', () => {
@@ -385,7 +389,7 @@ describe('computeFigures: users of the consultation services', () => {
       months: [0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 1, 1],
     });
     expect(indicatorOf(mid, 'child_plan_consultation_users').total).toEqual({
-      value: 0.3, // (1 + 1) ÷ 6 = 0.333… → 0.3
+      value: 0.2, // (0 + 0 + 0 + 1 + 0) ÷ 5: September, under way, is not averaged
       months: [0, 0, 0, 1, 0, 1, ...NOT_YET],
     });
   });
@@ -396,7 +400,7 @@ describe('computeFigures: users of the consultation services', () => {
       value: 0.9, // (1+1+2+2+2+2+1) = 11 ÷ 12 = 0.916… → 0.9
       months: [0, 0, 1, 1, 2, 2, 2, 2, 1, 0, 0, 0],
     });
-    expect(indicatorOf(mid, 'community_transition_users').total.value).toBe(1); // (0+0+1+1+2+2) ÷ 6
+    expect(indicatorOf(mid, 'community_transition_users').total.value).toBe(0.8); // (0+0+1+1+2) ÷ 5
     expect(indicatorOf(past, 'community_settlement_users').total.value).toBe(1); // S1: 12 ÷ 12
   });
 
@@ -471,7 +475,7 @@ describe('computeFigures: self-plans', () => {
     const p8 = computeFigures({
       ...factsOn(PAST),
       fiscalYear: 2027,
-      today: '2027-10-01',
+      today: '2027-11-01',
       period: planPeriodById('p8'),
       counters: new Map([['east', { [`selfPlan:no_office_available|${NORTH}|2027-10`]: 3 }]]),
       nextYearCounters: new Map(),
@@ -480,7 +484,7 @@ describe('computeFigures: self-plans', () => {
     });
     const unwanted = indicatorOf(p8, 'unwanted_self_plans');
 
-    expect(unwanted.total.value).toBe(3); // October 2027, the 7th elapsed month
+    expect(unwanted.total.value).toBe(3); // October 2027, the last month that is over
     expect(unwanted.target).toBe(4);
     expect(unwanted.achievementRate).toBe(75); // 3 ÷ 4 × 100
   });

@@ -145,8 +145,10 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
   const months = fiscalYearMonths(facts.fiscalYear);
   const currentMonth = facts.today.slice(0, 7);
   const elapsedMonths = months.filter((month) => month <= currentMonth).length;
+  // The month under way is provisional: shown, but no average, year-end state or rate counts it.
+  const completeMonths = months.filter((month) => month < currentMonth).length;
   const elapsed = (index: number) => index < elapsedMonths;
-  const lastElapsedMonth = elapsedMonths > 0 ? months[elapsedMonths - 1] : undefined;
+  const lastCompleteMonth = completeMonths > 0 ? months[completeMonths - 1] : undefined;
   const rows = rowsOf(facts.counters);
   const nextYearRows = rowsOf(facts.nextYearCounters);
   const officeById = new Map(facts.offices.map((office) => [office.officeId, office]));
@@ -208,15 +210,15 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
           facts.settings.communityUserUnit === 'per_year' && measure.serviceKind.startsWith('community_');
         const value = perYear
           ? counted(METRICS.usersPerYear(measure.serviceKind), scope, WHOLE_YEAR)
-          : elapsedMonths > 0
-            ? round1(sum(values.slice(0, elapsedMonths)) / elapsedMonths)
+          : completeMonths > 0
+            ? round1(sum(values.slice(0, completeMonths)) / completeMonths)
             : null;
         return { value, months: masked(values) };
       }
       case 'self_plan_rate': {
         const selfPlans = monthly(METRICS.selfPlan, scope);
         const decided = monthly(METRICS.decided, scope);
-        const last = elapsedMonths - 1;
+        const last = completeMonths - 1;
         const numerator = selfPlans[last] ?? 0;
         const denominator = decided[last] ?? 0;
         return {
@@ -228,7 +230,10 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
       }
       case 'self_plans': {
         const values = monthly(METRICS.selfPlanReason(measure.reason), scope);
-        return { value: elapsedMonths > 0 ? (values[elapsedMonths - 1] ?? 0) : null, months: masked(values) };
+        return {
+          value: completeMonths > 0 ? (values[completeMonths - 1] ?? 0) : null,
+          months: masked(values),
+        };
       }
       case 'monitoring_on_time_rate': {
         // ADR 0024: the monitorings that fell due, each in its due month, once its deadline (the
@@ -316,11 +321,11 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
   };
 
   const breakdownOf = (measure: Measure): IndicatorFigures['breakdown'] => {
-    if (measure.kind === 'self_plan_rate' && lastElapsedMonth) {
+    if (measure.kind === 'self_plan_rate' && lastCompleteMonth) {
       return SELF_PLAN_REASONS.map((reason) => ({
         key: reason,
         label: SELF_PLAN_REASON_LABELS[reason],
-        value: counted(METRICS.selfPlanReason(reason), {}, lastElapsedMonth),
+        value: counted(METRICS.selfPlanReason(reason), {}, lastCompleteMonth),
       }));
     }
     if (measure.kind === 'difficult_cases') {
@@ -389,6 +394,7 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
     periodLabel: facts.period.label,
     months,
     elapsedMonths,
+    completeMonths,
     computedAt: facts.computedAt,
     settings: facts.settings,
     municipalities: municipalityCodes.map((code) => ({
