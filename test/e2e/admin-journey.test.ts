@@ -212,7 +212,7 @@ describe('the tenant admin', () => {
       await form.getByRole('button', { name: '変更内容を確認', exact: true }).click();
       await form
         .locator('.error-summary')
-        .getByText('所属事業所か役割のどちらかを変更してください')
+        .getByText('所属事業所・役割・数値確認者のいずれかを変更してください')
         .waitFor();
 
       await form.getByLabel('所属事業所').selectOption('aozora');

@@ -141,7 +141,7 @@ describe('provisioning the example tenant', () => {
     expect(out).toContain(`0 created, 7 already present, table ${api.tableName}.`);
     expect(out.filter((line) => line.trimStart().startsWith('already present'))).toHaveLength(7);
     const managerLine = out.find((line) => line.includes(`user ${manager.userId}`));
-    expect(managerLine).toMatch(/stored item differs in: notBefore, role; left as it is/);
+    expect(managerLine).toMatch(/stored item differs in: confirmsFigures, notBefore, role; left as it is/);
 
     expect(await snapshot()).toEqual(before);
   });

@@ -113,6 +113,7 @@ describe('listing staff', () => {
       role: 'office_manager',
       officeId: 'aozora',
       senior: true,
+      confirmsFigures: false,
     });
     expect((await staff('suzuki@kibou.example', 'himawari')).status).toBe(403);
   });

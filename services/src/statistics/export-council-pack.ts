@@ -61,8 +61,13 @@ const addRegionalIssueSheet = (
   issues: readonly RegionalIssueCouncilView[],
   threshold: number,
 ) => {
-  const sheet = workbook.addSheet('地域課題', { frozen: { columns: 2, rows: 3 }, widths: WIDTHS });
-  sheet.addRow([`${formatFiscalYear(fiscalYear)} 地域課題の状況（協議会資料）`], TITLE_STYLE);
+  const title = `${formatFiscalYear(fiscalYear)} 地域課題の状況（協議会資料）`;
+  const sheet = workbook.addSheet('地域課題', {
+    frozen: { columns: 2, rows: 3 },
+    widths: WIDTHS,
+    print: { title, orientation: 'landscape' },
+  });
+  sheet.addRow([title], TITLE_STYLE);
   sheet.addRow(
     [`事例は件数のみを示し、1〜${threshold - 1}件は「${SUPPRESSED_MARK}」で表示しています。`],
     NOTE_STYLE,

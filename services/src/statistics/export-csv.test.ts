@@ -7,11 +7,51 @@ import { councilPackFilename, figuresFilename, figuresTitle } from './export-nam
 
 const MONTH_HEADERS = ['4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月'];
 
+const SOURCE = '集計値（令和7年7月1日時点）';
+
 describe('figuresCsvRows', () => {
-  const rows = figuresCsvRows(exportFigures(jointFigures(), 'internal'));
+  const rows = figuresCsvRows(exportFigures(jointFigures(), 'internal'), SOURCE);
+  const headerAt = rows.findIndex((row) => row[0] === '区分');
+
+  it('states first what the file is: fiscal year and plan period, as of which day or version, and its use', () => {
+    expect(rows.slice(0, headerAt).map((row) => row.filter((cell) => cell !== ''))).toEqual([
+      ['令和7年度 障害福祉計画 実績（第7期）'],
+      ['数値', SOURCE],
+      ['用途', '庁内用'],
+      [],
+    ]);
+  });
 
   it('heads the columns in Japanese, April to March', () => {
-    expect(rows[0]).toEqual(['区分', '指標', '単位', '見込量', '実績', '達成率', ...MONTH_HEADERS]);
+    expect(rows[headerAt]).toEqual(['区分', '指標', '単位', '見込量', '実績', '達成率', ...MONTH_HEADERS]);
+  });
+
+  it('marks the month under way as provisional, in its heading and in a note', () => {
+    const provisional = figuresCsvRows(
+      exportFigures({ ...jointFigures(), elapsedMonths: 3, completeMonths: 2 }, 'internal'),
+      SOURCE,
+    );
+    const header = provisional.find((row) => row[0] === '区分');
+    expect(header?.slice(6, 9)).toEqual(['4月', '5月', '6月（暫定）']);
+    expect(provisional.find((row) => row[0] === '注')?.[1]).toBe(
+      '6月は月の途中のため暫定値です（年度の平均・率には含めていません）',
+    );
+  });
+
+  it('has no municipality rows that repeat the whole when the tenant has one member municipality', () => {
+    const joint = jointFigures();
+    const single = {
+      ...joint,
+      municipalities: joint.municipalities.slice(0, 1),
+      indicators: joint.indicators.map((indicator) => ({
+        ...indicator,
+        byMunicipality: indicator.byMunicipality.slice(0, 1),
+      })),
+    };
+    const users = figuresCsvRows(exportFigures(single, 'internal'), SOURCE).filter(
+      (row) => row[1] === '計画相談支援の利用者数',
+    );
+    expect(users.map((row) => row[0])).toEqual(['全体']);
   });
 
   it('gives each indicator a row for the whole and one per member municipality, target on the whole only', () => {
@@ -38,7 +78,7 @@ describe('figuresCsvRows', () => {
   });
 
   it('shows suppressed figures as * in outside use', () => {
-    const outside = figuresCsvRows(exportFigures(jointFigures(), 'outside'));
+    const outside = figuresCsvRows(exportFigures(jointFigures(), 'outside'), SOURCE);
 
     const kawabe = outside.find((row) => row[0] === '川辺町' && row[1] === '計画相談支援の利用者数');
 

@@ -1,13 +1,17 @@
 import type { ExportCell, ExportFigures, ExportIndicator, ExportSeries } from './export-figures.ts';
+import { figuresTitle } from './export-names.ts';
 
 const cell = (value: ExportCell): string | number => (value === null ? '' : value);
 
 /**
- * One row per indicator and scope (全体, then each member municipality), then the breakdown of the
- * whole: the layout a municipality pastes into its own tables. Targets are set for the whole
- * tenant, so only the 全体 row has 見込量 and 達成率.
+ * First what the file is — title with the fiscal year and plan period, where the figures come
+ * from (as of which day, or which approved version), internal or outside use, a month still under
+ * way — then one row per indicator and scope (全体, then each member municipality when there are
+ * two or more), then the breakdown of the whole: the layout a municipality pastes into its own
+ * tables. Targets are set for the whole tenant, so only the 全体 row has 見込量 and 達成率. Every
+ * row has as many columns as the header.
  */
-export const figuresCsvRows = (figures: ExportFigures): (string | number)[][] => {
+export const figuresCsvRows = (figures: ExportFigures, sourceLabel: string): (string | number)[][] => {
   const seriesRow = (indicator: ExportIndicator, series: ExportSeries, withTarget: boolean) => [
     series.scope,
     indicator.label,
@@ -17,11 +21,32 @@ export const figuresCsvRows = (figures: ExportFigures): (string | number)[][] =>
     withTarget ? cell(indicator.achievementRate) : '',
     ...series.months.map(cell),
   ];
+  const header = ['区分', '指標', '単位', '見込量', '実績', '達成率', ...figures.monthHeadings];
+  const provisional = figures.monthHeadings.find((heading) => heading.endsWith('（暫定）'));
+  const about: (string | number)[][] = [
+    [figuresTitle(figures.fiscalYear, figures.periodLabel)],
+    ['数値', sourceLabel],
+    ['用途', figures.use === 'outside' ? '外部公表用（少ない件数は「*」で秘匿）' : '庁内用'],
+    ...(provisional
+      ? [
+          [
+            '注',
+            `${provisional.replace('（暫定）', '')}は月の途中のため暫定値です（年度の平均・率には含めていません）`,
+          ],
+        ]
+      : []),
+    [],
+  ];
+  // One member municipality: its rows would repeat the 全体 rows.
+  const members = (indicator: ExportIndicator) =>
+    indicator.byMunicipality.length > 1 ? indicator.byMunicipality : [];
+  const pad = (row: (string | number)[]) => [...row, ...Array<string>(header.length - row.length).fill('')];
   return [
-    ['区分', '指標', '単位', '見込量', '実績', '達成率', ...figures.monthHeadings],
+    ...about.map(pad),
+    header,
     ...figures.indicators.flatMap((indicator) => [
       seriesRow(indicator, indicator.total, true),
-      ...indicator.byMunicipality.map((series) => seriesRow(indicator, series, false)),
+      ...members(indicator).map((series) => seriesRow(indicator, series, false)),
       ...indicator.breakdown.map((part) => [
         indicator.total.scope,
         `${indicator.label}\u3000うち${part.label}`,

@@ -6,7 +6,7 @@ import { councilPackWorkbook } from './export-council-pack.ts';
 import { figuresCsvRows } from './export-csv.ts';
 import { exportFigures } from './export-figures.ts';
 import { councilPackFilename, figuresFilename } from './export-names.ts';
-import { readExportSource, readWorkbookInput } from './export-read.ts';
+import { readExportSource, readWorkbookInput, sourceLabelOf } from './export-read.ts';
 import type {
   councilPackRoute,
   exportFiguresCsvRoute,
@@ -18,7 +18,9 @@ export const exportFiguresCsv: Operation<typeof exportFiguresCsvRoute> = async (
   const source = await readExportSource(ctx, query, query.use, now);
   return {
     contentType: CSV_CONTENT_TYPE,
-    body: csvText(figuresCsvRows(exportFigures(source.figures, query.use, source.versions))),
+    body: csvText(
+      figuresCsvRows(exportFigures(source.figures, query.use, source.versions), sourceLabelOf(source)),
+    ),
     filename: figuresFilename(query.fiscalYear, {
       use: query.use,
       version: source.version,

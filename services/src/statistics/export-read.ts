@@ -104,7 +104,7 @@ export const readWorkbookInput = async (
   use: ExportUse,
   now: Date,
 ): Promise<FiguresWorkbookInput> => {
-  const { figures, version } = source;
+  const { figures } = source;
   const period = planPeriodById(figures.periodId);
   const currentFiscalYear = fiscalYearOf(todayInJapan(now));
   const earlierYears = period.fiscalYears.filter(
@@ -126,9 +126,12 @@ export const readWorkbookInput = async (
     figures: selected,
     planYears,
     municipalities: figures.municipalities,
-    sourceLabel:
-      version === null
-        ? `集計値（${formatJapaneseEraDate(todayInJapan(new Date(figures.computedAt)))}時点）`
-        : `承認済み 第${version}版`,
+    sourceLabel: sourceLabelOf(source),
   };
 };
+
+/** Where a file's figures come from: 「集計値（令和8年12月7日時点）」 or 「承認済み 第1版」. */
+export const sourceLabelOf = ({ figures, version }: Pick<ExportSource, 'figures' | 'version'>): string =>
+  version === null
+    ? `集計値（${formatJapaneseEraDate(todayInJapan(new Date(figures.computedAt)))}時点）`
+    : `承認済み 第${version}版`;

@@ -75,6 +75,7 @@ const addTitledSheet = (
   const sheet = workbook.addSheet(sheetName(workbook, name), {
     frozen: { columns: options.frozenColumns, rows: 2 + options.headerRows },
     widths: options.widths,
+    print: { title: options.title, orientation: 'landscape' },
   });
   sheet.addRow([options.title], TITLE_STYLE);
   sheet.addRow([options.note], NOTE_STYLE);

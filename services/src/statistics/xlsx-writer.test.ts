@@ -109,6 +109,30 @@ describe('Workbook', () => {
     expect(second.views[0]).toMatchObject({ state: 'frozen', ySplit: 3, topLeftCell: 'A4' });
   });
 
+  it('prints on A4 as wide as the page, with the title in the header and page numbers in the footer, in a Japanese font', async () => {
+    const workbook = new Workbook({ creator: 'Kikan', created: CREATED });
+    const sheet = workbook.addSheet('実績', {
+      print: { title: '令和7年度 障害福祉計画 実績（第7期）& 見込量', orientation: 'landscape' },
+    });
+    sheet.addRow(['計画相談支援の利用者数', 12]);
+    const read = sheetOf(await readBack(workbook), '実績');
+
+    expect(read.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(read.headerFooter.oddHeader).toBe('&C令和7年度 障害福祉計画 実績（第7期）&& 見込量');
+    expect(read.headerFooter.oddFooter).toBe('&C&P / &N');
+    // Every font of the workbook, the default one included, is the Japanese one.
+    const styles = partsOf(workbook.toBuffer()).get('xl/styles.xml') ?? '';
+    expect(styles.match(/<name val="[^"]*"\/>/g)?.every((name) => name === '<name val="游ゴシック"/>')).toBe(
+      true,
+    );
+  });
+
   it('writes the fonts, fills, borders, alignment and number formats of the styles', async () => {
     const workbook = new Workbook({ creator: 'Kikan', created: CREATED });
     const sheet = workbook.addSheet('styles');

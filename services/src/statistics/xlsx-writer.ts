@@ -30,6 +30,11 @@ export interface SheetOptions {
   widths?: readonly number[];
   /** Columns from the left and rows from the top that stay in view when scrolling. */
   frozen?: { columns: number; rows: number };
+  /**
+   * How the sheet prints: A4, as wide as the page (as many pages down as it takes), the title in
+   * the header and 「ページ / 総ページ」 in the footer.
+   */
+  print?: { title: string; orientation: 'portrait' | 'landscape' };
 }
 
 interface Cell {
@@ -41,7 +46,8 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const DEFAULT_FONT = '<name val="Calibri"/><family val="2"/><scheme val="minor"/>';
+/** A Japanese font every Excel since 2016 has (charset 128: Shift_JIS, for Japanese glyph choice). */
+const DEFAULT_FONT = '<name val="游ゴシック"/><family val="3"/><charset val="128"/>';
 /** The number formats every Excel knows by id (ECMA-376 Part 1, 18.8.30); others are declared from 164. */
 const BUILT_IN_FORMATS: Readonly<Record<string, number>> = {
   General: 0,
@@ -150,6 +156,7 @@ export class Worksheet {
   toXml(selected: boolean, styleId: (style: CellStyle | undefined) => number): string {
     const parts: string[] = [XML_DECLARATION, `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
     const lastColumn = Math.max(1, ...this.#rows.flatMap((cells) => [...cells.keys()]));
+    if (this.#options.print) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
     parts.push(`<dimension ref="A1:${cellRef(Math.max(1, this.#rows.length), lastColumn)}"/>`);
     parts.push(`<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">`);
     const { columns = 0, rows = 0 } = this.#options.frozen ?? {};
@@ -197,9 +204,17 @@ export class Worksheet {
         parts.push(`<mergeCell ref="${cellRef(top, left)}:${cellRef(bottom, right)}"/>`);
       parts.push('</mergeCells>');
     }
-    parts.push(
-      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
-    );
+    parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+    const { print } = this.#options;
+    if (print) {
+      // paperSize 9 is A4; fitToHeight 0: as many pages down as the rows need.
+      parts.push(
+        `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
+        `<headerFooter><oddHeader>${escapeXml(`&C${print.title.replace(/&/g, '&&')}`)}</oddHeader>` +
+          `<oddFooter>${escapeXml('&C&P / &N')}</oddFooter></headerFooter>`,
+      );
+    }
+    parts.push('</worksheet>');
     return parts.join('');
   }
 }
