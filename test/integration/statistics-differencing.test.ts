@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeItems } from '../../services/local/seed.ts';
 import { localClient } from '../../services/local/table.ts';
 import { userItem } from '../../services/src/data/directory-store.ts';
-import { parseCsv } from '../support/csv.ts';
+import { parseCsv, statisticsTable } from '../support/csv.ts';
 import { newCaseBody, startTestApi, type TestApi } from '../support/test-api.ts';
 
 /**
@@ -82,10 +82,10 @@ const download = async (query: string, as = ITO): Promise<CsvFile> => {
   const filename = decodeURIComponent(
     (response.headers.get('content-disposition') ?? '').split("UTF-8''")[1] ?? '',
   );
-  const [header, ...rows] = parseCsv((await response.text()).replace(/^\uFEFF/, ''));
+  const { header, rows } = statisticsTable(parseCsv((await response.text()).replace(/^\uFEFF/, '')));
   const cells = new Map<string, string>();
   for (const row of rows) {
-    header?.slice(2).forEach((column, index) => {
+    header.slice(2).forEach((column, index) => {
       cells.set(cellId(row[1] ?? '', row[0] ?? '', column), row[index + 2] ?? '');
     });
   }
@@ -183,7 +183,8 @@ const relationsOf = (file: CsvFile): Relation[] =>
                     MONTHS.map((column) => ({ id: month(scope, column), scale: 1 })),
                   ),
             ),
-            ...MONTHS.map((column) =>
+            // Municipality rows sum to the whole; a tenant of one municipality has none to sum.
+            ...(members.length === 0 ? [] : MONTHS).map((column) =>
               sumLine(
                 `${label} ${column}`,
                 month(WHOLE, column),
@@ -193,12 +194,17 @@ const relationsOf = (file: CsvFile): Relation[] =>
             ),
           ]
         : [];
-      const years = sumLine(
-        `${label} municipalities`,
-        year(WHOLE),
-        averaged,
-        members.map((scope) => ({ id: year(scope), scale: averaged })),
-      );
+      const years =
+        members.length === 0
+          ? []
+          : [
+              sumLine(
+                `${label} municipalities`,
+                year(WHOLE),
+                averaged,
+                members.map((scope) => ({ id: year(scope), scale: averaged })),
+              ),
+            ];
       const parts = [...file.cells.keys()].filter(
         (id) => id.startsWith(`${label}${PART}`) && id.endsWith(ACTUAL),
       );
@@ -213,7 +219,7 @@ const relationsOf = (file: CsvFile): Relation[] =>
             ),
           ]
         : [];
-      return [...grid, years, ...breakdown];
+      return [...grid, ...years, ...breakdown];
     });
 
 /** An achievement rate against its public target gives the actual back: actual = rate × target. */

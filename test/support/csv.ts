@@ -26,3 +26,13 @@ export const parseCsv = (text: string): string[][] => {
   }
   return rows;
 };
+
+/**
+ * A statistics CSV as a table: the export first says what it is (title, 数値, 用途, 注), then the
+ * header row that starts with 「区分」 and the rows under it.
+ */
+export const statisticsTable = (rows: string[][]): { header: string[]; rows: string[][] } => {
+  const at = rows.findIndex((row) => row[0] === '区分');
+  if (at < 0) throw new Error('the CSV has no 区分 header row');
+  return { header: rows[at] ?? [], rows: rows.slice(at + 1) };
+};
