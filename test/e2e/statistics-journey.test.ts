@@ -170,6 +170,13 @@ describe('offices without a manager, then the core center and the municipality',
     await ownRow.waitFor();
     const confirm = page.getByRole('button', { name: 'この数値を確認する' });
     // ひまわり was confirmed by the demo; an earlier journey may have changed its figures since.
+    // The sign-off panel renders after the figures: wait until it has said which it is (a count
+    // taken before it rendered once skipped the click on a busy machine).
+    const settled = async () => {
+      const row = await ownRow.innerText();
+      return (await confirm.count()) > 0 || (row.includes('確認済み') && !row.includes('確認後に変更あり'));
+    };
+    await expect.poll(settled).toBe(true);
     if ((await confirm.count()) > 0) {
       await confirm.click();
       await expect
