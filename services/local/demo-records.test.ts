@@ -8,6 +8,7 @@ import {
   ServiceDecision,
   addMonths,
   fiscalYearOf,
+  kanaForComparison,
   monitoringStatus,
   todayInJapan,
 } from '@kikan/shared';
@@ -77,6 +78,17 @@ describe.each(['kibougaoka', 'hokushin'])('the demo records of %s', (tenantId) =
     const itemKeys = items.map((item) => `${String(item.pk)}|${String(item.sk)}`);
     expect(new Set(itemKeys).size).toBe(itemKeys.length);
     expect(items.filter((item) => item.entity === 'person_case')).toHaveLength(cases.length);
+  });
+
+  it('hold one record per person (ADR 0025): one holder per recipient number, no two alike by kana and birth date at an office', () => {
+    const numbered = cases.filter(({ person }) => person.recipientNumber);
+    const holders = demoRecordItems(tenantId, NOW).filter((item) => item.entity === 'recipient_holder');
+    expect(holders).toHaveLength(numbered.length);
+    expect(new Set(holders.map((item) => item.pk)).size).toBe(numbered.length);
+    const alike = cases.map(
+      ({ person, record }) => `${record.officeId}|${kanaForComparison(person.kana)}|${person.birthDate}`,
+    );
+    expect(new Set(alike).size).toBe(alike.length);
   });
 });
 

@@ -15,7 +15,7 @@ import {
 } from '@kikan/shared';
 import type { CaseRecord } from '../src/data/case-store.ts';
 import { cycleRecordItem, type CycleRecord } from '../src/data/cycle-store.ts';
-import { consentItem, personIndexItems } from '../src/data/person-store.ts';
+import { consentItem, personIndexItems, recipientHolderItems } from '../src/data/person-store.ts';
 import {
   anonymousConsultationItem,
   consultationItem,
@@ -394,16 +394,18 @@ export const demoRecords = (tenantId: string, now: Date, cases = demoCases(tenan
 };
 
 /**
- * Every item the records need, including the person ↔ case links and recipient-number lookups of
+ * Every item the records need, including the person ↔ case links, recipient-number lookups and holders of
  * the demo persons (written here because the demo cases are seeded without them).
  */
 export const demoRecordItems = (tenantId: string, now: Date): Record<string, unknown>[] => {
   const cases = demoCases(tenantId, now);
   const records = demoRecords(tenantId, now, cases);
   return [
-    ...cases.flatMap(({ person, record }) =>
-      personIndexItems(tenantId, person, { caseId: record.caseId, officeId: record.officeId }),
-    ),
+    ...cases.flatMap(({ person, record }) => [
+      ...personIndexItems(tenantId, person, { caseId: record.caseId, officeId: record.officeId }),
+      // The number's one holder in the tenant (ADR 0025), as a create through the API writes it.
+      ...recipientHolderItems(tenantId, person),
+    ]),
     ...records.plans.map((plan) => planItem(tenantId, plan)),
     ...records.cycle.map(({ officeId, added }) => cycleRecordItem(tenantId, officeId, added)),
     ...records.meetings.flatMap(({ officeId, meeting }) => [

@@ -7,7 +7,7 @@ import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts
 import { tenantRegistryItem } from '../src/data/retention-store.ts';
 import { ledgerEventItems, seniorSpecialistItem } from '../src/data/ledger-store.ts';
 import { officeFigureItems } from '../src/data/office-stats-store.ts';
-import { personIndexItems } from '../src/data/person-store.ts';
+import { personIndexItems, recipientHolderItems } from '../src/data/person-store.ts';
 import { statisticsItems } from '../src/data/statistics-store.ts';
 import {
   SCALE_OFFICES,
@@ -106,6 +106,7 @@ const items: Record<string, unknown>[] = [
     caseItem(record),
     caseCodeItem(record),
     ...personIndexItems(SCALE_TENANT_ID, person, { caseId: record.caseId, officeId: record.officeId }),
+    ...recipientHolderItems(SCALE_TENANT_ID, person),
     ...monitorings.map(({ conductedOn }, index) =>
       cycleRecordItem(SCALE_TENANT_ID, record.officeId, {
         kind: 'MONITORING',

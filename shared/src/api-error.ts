@@ -25,12 +25,21 @@ export const FieldError = z.strictObject({
 });
 export type FieldError = z.infer<typeof FieldError>;
 
+/**
+ * A case of the caller's own office that may be the same person as the one being registered
+ * (same kana and birth date): shown before saving, so the user can open it instead (ADR 0025).
+ */
+export const LikelyDuplicate = z.strictObject({ caseId: z.string(), caseCode: z.string() });
+export type LikelyDuplicate = z.infer<typeof LikelyDuplicate>;
+
 /** The one error shape every route returns. */
 export const ErrorResponse = z.strictObject({
   error: z.strictObject({
     code: ErrorCode,
     message: z.string(),
     fields: z.array(FieldError).optional(),
+    /** Only on the 409 of a likely duplicate (field `body.confirmNotDuplicate`). */
+    likelyDuplicates: z.array(LikelyDuplicate).optional(),
     requestId: z.string(),
   }),
 });

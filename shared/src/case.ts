@@ -126,6 +126,11 @@ export const CaseCreateInput = z
     monitoringPeriodMonths: MonitoringPeriodMonths,
     serviceUseStatus: ServiceUseStatus.default('not_started'),
     openedOn: IsoDate,
+    /**
+     * The user has checked that the likely duplicates shown (same kana and birth date at this
+     * office) are other people: without it such a registration is refused with a 409 (ADR 0025).
+     */
+    confirmNotDuplicate: z.boolean().default(false),
   })
   .refine(selfPlanNeedsReason, { path: ['selfPlanReason'], error: 'セルフプランの理由を選んでください' });
 export type CaseCreateInput = z.infer<typeof CaseCreateInput>;

@@ -61,3 +61,18 @@ export const Person = PersonInput.extend({
   updatedAt: z.iso.datetime(),
 });
 export type Person = z.infer<typeof Person>;
+
+/**
+ * フリガナ as compared for likely duplicates: spaces (full- and half-width) and the middle dot
+ * left out, so 「ヤマダ　タロウ」 and 「ヤマダタロウ」 are the same reading.
+ */
+export const kanaForComparison = (kana: string): string => kana.replace(/[\s\u3000\u30FB]/g, '');
+
+/**
+ * One person, one record (ADR 0025): two records with the same reading of the name and the same
+ * birth date are likely the same person, and a new one is saved only after an explicit check.
+ */
+export const isLikelySamePerson = (
+  a: { kana: string; birthDate: string },
+  b: { kana: string; birthDate: string },
+): boolean => a.birthDate === b.birthDate && kanaForComparison(a.kana) === kanaForComparison(b.kana);

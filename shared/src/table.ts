@@ -85,6 +85,8 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  * - a person with their consents and case links → Query pk = person().pk (sk PERSON, CONSENT#…, CASE#…)
  * - the persons holding a recipient number at   → Query pk = recipientNumber().pk,
  *   one office (search: scoped before any read)   begins_with(sk, 'OFFICE#<officeId>#')
+ * - the one holder of a recipient number       → conditional Put / GetItem recipientNumberHolder()
+ *   (per member municipality; ADR 0025)
  * - the case (and person) a case code names    → GetItem caseCode()
  * - an office's open role assignments by due    → Query pk = openAssignment().pk (sk `<dueOn>#<id>`)
  * - replay an idempotent create                → GetItem idempotency()
@@ -166,6 +168,16 @@ export const keys = {
   recipientNumber: (tenantId: string, recipientNumber: string, officeId = '', personId = ''): ItemKey => ({
     pk: tenantPk(tenantId, 'RECIPIENT', recipientNumber),
     sk: personId ? `OFFICE#${officeId}#PERSON#${personId}` : officeId ? `OFFICE#${officeId}#` : '',
+  }),
+  /**
+   * The one holder of a 受給者証番号 in a tenant, per member municipality (two municipalities'
+   * numbers may collide): written with attribute_not_exists in the transaction that gives a person
+   * the number, deleted in the one that takes it away (ADR 0025). Never searched: a search reads
+   * the per-office lookup above.
+   */
+  recipientNumberHolder: (tenantId: string, municipalityCode: string, recipientNumber: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'RECIPIENT_HOLDER', municipalityCode, recipientNumber),
+    sk: 'HOLDER',
   }),
   /**
    * ケース番号 → case and person: a lookup item written with every new case and deleted with it,

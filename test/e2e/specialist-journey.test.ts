@@ -57,4 +57,45 @@ describe('a specialist in the portal', () => {
     expect(await page.locator('main').innerText()).not.toContain(aozoraCase?.person.name);
     await page.close();
   });
+
+  it('is shown the case of the same reading and birth date before registering the person again (ADR 0025)', async () => {
+    const page = await browser.newPage({ locale: 'ja-JP' });
+    const existing = kibouCases.find(({ record }) => record.officeId === 'himawari');
+    if (!existing) throw new Error('the demo data has no himawari case');
+    const { person, record } = existing;
+    await logInAs(page, '佐藤 美咲', '/cases/new');
+    const form = page.locator('main form');
+    await form.getByLabel('氏名').waitFor();
+
+    // The reading typed without its space is still the same reading.
+    await form.getByLabel('氏名').fill(person.name);
+    await form.getByLabel('フリガナ').fill(person.kana.replace(/[\s\u3000]/g, ''));
+    await form.getByLabel('生年月日').fill(person.birthDate);
+    await form.getByLabel('市町村').selectOption(person.municipalityCode);
+    await form.getByLabel('サービス種別').selectOption({ index: 1 });
+    await form.getByLabel('モニタリング期間').selectOption({ index: 1 });
+    await form.getByRole('button', { name: '登録する', exact: true }).click();
+
+    const panel = page.getByRole('region', { name: '同じ人の記録がすでにあるかもしれません' });
+    await panel.waitFor();
+    await page
+      .locator('.error-summary')
+      .getByText(/同一人物でないことを確かめてから登録してください/)
+      .waitFor();
+    expect(page.url()).toMatch(/\/cases\/new$/);
+    const confirmation = panel.getByLabel('上の利用者とは別の人であることを確かめました');
+    expect(await confirmation.isChecked()).toBe(false);
+    // The panel names the case by its code only, never by anything more of the person.
+    expect(await panel.innerText()).not.toContain(person.name);
+
+    // Another birth date is another question: the list and the confirmation go away.
+    await form.getByLabel('生年月日').fill('1950-01-01');
+    await expect.poll(() => panel.count()).toBe(0);
+    await form.getByLabel('生年月日').fill(person.birthDate);
+    await panel.waitFor();
+
+    await panel.getByRole('link', { name: `ケース番号 ${record.caseCode} を開く` }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toContain(person.name);
+    await page.close();
+  });
 });

@@ -385,11 +385,12 @@ describe('retried and concurrent creates under one Idempotency-Key', () => {
 
   it('answers the same key with another body 422, also when both are sent at once, and stores one record', async () => {
     const key = `faults-body-${randomUUID()}`;
+    const bodies = new Map([3, 6].map((months) => [months, newCaseBody({ monitoringPeriodMonths: months })]));
     const responses = await Promise.all(
       [3, 6, 3, 6, 3, 6].map((months) =>
         api.call('POST', '/api/cases', {
           as: SATO,
-          body: newCaseBody({ monitoringPeriodMonths: months }),
+          body: bodies.get(months),
           headers: { 'idempotency-key': key },
         }),
       ),

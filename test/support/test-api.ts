@@ -121,20 +121,27 @@ export const startTestApi = async (options: TestApiOptions = {}): Promise<TestAp
   };
 };
 
-export const newCaseBody = (overrides: Record<string, unknown> = {}) => ({
-  person: {
-    name: '試験 花子',
-    kana: 'シケン ハナコ',
-    birthDate: '1990-05-10',
-    municipalityCode: '990001',
-    recipientNumber: '1234567890',
-    disabilityCategories: ['intellectual'],
-    supportLevel: '3',
-    familySituation: '母と同居',
-  },
-  serviceKind: 'plan_consultation',
-  planAuthor: 'specialist',
-  monitoringPeriodMonths: 6,
-  openedOn: '2026-04-01',
-  ...overrides,
-});
+/** Katakana digits: each new case body is another person (ADR 0025: one person, one record). */
+const KANA_DIGITS = 'アイウエオカキクケコ';
+let bodies = 0;
+
+export const newCaseBody = (overrides: Record<string, unknown> = {}) => {
+  const n = bodies++;
+  return {
+    person: {
+      name: '試験 花子',
+      kana: `シケン ハナコ${[...String(n)].map((digit) => KANA_DIGITS[Number(digit)]).join('')}`,
+      birthDate: '1990-05-10',
+      municipalityCode: '990001',
+      recipientNumber: String(1234567890 + n),
+      disabilityCategories: ['intellectual'],
+      supportLevel: '3',
+      familySituation: '母と同居',
+    },
+    serviceKind: 'plan_consultation',
+    planAuthor: 'specialist',
+    monitoringPeriodMonths: 6,
+    openedOn: '2026-04-01',
+    ...overrides,
+  };
+};

@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { CaseView, ageOn, todayInJapan, type FieldError } from '@kikan/shared';
-import { createCase as storeCase, type CaseRecord } from '../data/case-store.ts';
+import { createCase as storeCase, findLikelyDuplicateCases, type CaseRecord } from '../data/case-store.ts';
 import { getDirectoryEntries } from '../data/directory-store.ts';
-import { personIndexItems } from '../data/person-store.ts';
-import { ValidationError } from '../kernel/errors.ts';
+import { claimRecipientNumber, personIndexItems } from '../data/person-store.ts';
+import { RecipientNumberTakenError, ValidationError } from '../kernel/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { caseCreationOffice } from '../policy/access-policy.ts';
 import { newCaseCode } from '../policy/case-code.ts';
 import { toCaseView } from '../policy/case-view.ts';
 import type { createCaseRoute } from '@kikan/shared/contracts/caseload';
+import { likelyDuplicateRefusal, recipientNumberRefusal } from './one-person.ts';
 
-/** The target is the caller's own office: new cases open there and nowhere else. */
+/**
+ * The target is the caller's own office: new cases open there and nowhere else. One person, one
+ * record (ADR 0025): a person with the same kana and birth date at this office is shown first and
+ * needs `confirmNotDuplicate`; a 受給者証番号 held in the tenant is refused by the write itself.
+ */
 export const createCase: GuardedOperation<typeof createCaseRoute, string> = {
   authorize: async ({ ctx }) => caseCreationOffice(ctx),
   run: async ({ ctx, body, idempotency, requestId, now }, officeId) => {
@@ -42,6 +47,11 @@ export const createCase: GuardedOperation<typeof createCaseRoute, string> = {
       });
     }
     if (errors.length) throw new ValidationError(errors);
+
+    if (!body.confirmNotDuplicate) {
+      const duplicates = await findLikelyDuplicateCases(ctx.tenantId, officeId, body.person);
+      if (duplicates.length) throw likelyDuplicateRefusal(duplicates);
+    }
 
     const at = now.toISOString();
     const person = { ...body.person, personId: randomUUID(), version: 1, createdAt: at, updatedAt: at };
@@ -80,8 +90,18 @@ export const createCase: GuardedOperation<typeof createCaseRoute, string> = {
       record,
       person,
       personIndexItems: personIndexItems(ctx.tenantId, person, { caseId: record.caseId, officeId }),
+      recipientClaim: claimRecipientNumber(ctx.tenantId, person),
       idempotency,
       response: { status: 201, body: view },
+    }).catch(async (error: unknown) => {
+      if (!(error instanceof RecipientNumberTakenError) || !person.recipientNumber) throw error;
+      throw await recipientNumberRefusal(
+        ctx.tenantId,
+        officeId,
+        person.recipientNumber,
+        error.holderPersonId,
+        'body.person.recipientNumber',
+      );
     });
     return replay ? CaseView.parse(replay.body) : view;
   },

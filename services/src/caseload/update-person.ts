@@ -1,9 +1,15 @@
 import { Person, todayInJapan, type FieldError } from '@kikan/shared';
 import { getDirectoryEntries } from '../data/directory-store.ts';
-import { officesOf, updatePerson as storePerson, type PersonFile } from '../data/person-store.ts';
+import {
+  holdsRecipientNumber,
+  officesOf,
+  updatePerson as storePerson,
+  type PersonFile,
+} from '../data/person-store.ts';
 import { getCasesByIds } from '../data/record-store.ts';
-import { ValidationError } from '../kernel/errors.ts';
+import { RecipientNumberTakenError, ValidationError } from '../kernel/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
+import { recipientNumberRefusal } from './one-person.ts';
 import { writablePersonFile, toPersonView } from './person-access.ts';
 import type { updatePersonRoute } from '@kikan/shared/contracts/caseload';
 
@@ -12,7 +18,9 @@ import type { updatePersonRoute } from '@kikan/shared/contracts/caseload';
  * every person): the copies on the person's open cases change in the same transaction as the
  * person, or nothing does. A closed case keeps the person as they were when it ended: the office
  * that closed it no longer follows the person (person-access.ts), and its past months stay counted
- * where they were.
+ * where they were. A changed 受給者証番号 or municipality moves the number's holder item in the
+ * same transaction: the new one claimed (a number held by another person is a 409 naming the
+ * field), the old one freed (ADR 0025).
  */
 export const updatePerson: GuardedOperation<typeof updatePersonRoute, PersonFile> = {
   authorize: ({ ctx, params }) => writablePersonFile(ctx, params.personId),
@@ -37,6 +45,9 @@ export const updatePerson: GuardedOperation<typeof updatePersonRoute, PersonFile
     const cases = [...(await getCasesByIds(ctx.tenantId, caseIds, true)).values()].filter(
       (record) => record.phase !== 'closed',
     );
+    const holderMoves =
+      file.person.recipientNumber !== person.recipientNumber ||
+      file.person.municipalityCode !== person.municipalityCode;
     await storePerson({
       write: { ctx, requestId, now },
       person,
@@ -55,7 +66,18 @@ export const updatePerson: GuardedOperation<typeof updatePersonRoute, PersonFile
         previous: record,
       })),
       previousRecipientNumber: file.person.recipientNumber,
+      previousMunicipalityCode: file.person.municipalityCode,
+      holdsPreviousNumber: holderMoves && (await holdsRecipientNumber(ctx.tenantId, file.person)),
       officeIds: officesOf(file.cases),
+    }).catch(async (error: unknown) => {
+      if (!(error instanceof RecipientNumberTakenError) || !person.recipientNumber) throw error;
+      throw await recipientNumberRefusal(
+        ctx.tenantId,
+        ctx.officeId,
+        person.recipientNumber,
+        error.holderPersonId,
+        'body.recipientNumber',
+      );
     });
     return toPersonView({ ...file, person }, ctx);
   },

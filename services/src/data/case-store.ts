@@ -9,6 +9,8 @@ import {
   MunicipalityCode,
   TABLE_INDEXES,
   UserId,
+  isLikelySamePerson,
+  kanaForComparison,
   keys,
   type Person,
 } from '@kikan/shared';
@@ -270,6 +272,39 @@ export const listCasesOfOffice = (
   return queryCases(TABLE_INDEXES.casesByOffice, { gsi1pk }, '', limit, cursor, assignedTo);
 };
 
+/**
+ * The cases of one office whose person has the same kana (normalised) and birth date (ADR 0025):
+ * one Query of that office's partition of the kana index — never another office's — from the
+ * first letter of the reading, filtered on the birth date in DynamoDB and on the reading here.
+ */
+export const findLikelyDuplicateCases = async (
+  tenantId: string,
+  officeId: string,
+  person: { kana: string; birthDate: string },
+): Promise<CaseRecord[]> => {
+  const first = kanaForComparison(person.kana).charAt(0);
+  if (!first) return [];
+  const index = TABLE_INDEXES.casesByOffice;
+  const items = await queryAll({
+    IndexName: index.indexName,
+    KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :first)',
+    FilterExpression: 'birthDate = :birthDate',
+    ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+    ExpressionAttributeValues: {
+      ':pk': keys.caseByOffice(tenantId, officeId).gsi1pk,
+      ':first': first,
+      ':birthDate': person.birthDate,
+    },
+  });
+  return items
+    .map((item) => CaseRecord.parse(item))
+    .filter(
+      (record) =>
+        record.officeId === officeId &&
+        isLikelySamePerson({ kana: record.personKana, birthDate: record.birthDate }, person),
+    );
+};
+
 export const listCasesOfTenant = (
   tenantId: string,
   limit: number,
@@ -287,6 +322,8 @@ export interface CreateCaseCommand {
   person: Person;
   /** The person's case link and recipient-number lookup (data/person-store.ts personIndexItems). */
   personIndexItems: Record<string, unknown>[];
+  /** The claim of the person's 受給者証番号 (data/person-store.ts claimRecipientNumber, ADR 0025). */
+  recipientClaim: TransactItem[];
   idempotency: Idempotency | null;
   /** The response to store for replays of the same Idempotency-Key. */
   response: StoredResponse;
@@ -301,6 +338,7 @@ export const createCase = ({
   record,
   person,
   personIndexItems,
+  recipientClaim,
   idempotency,
   response,
 }: CreateCaseCommand) =>
@@ -310,6 +348,7 @@ export const createCase = ({
       putNew(personItem(write.ctx.tenantId, person)),
       ...caseWriteItems([{ record, previous: null }]),
       ...personIndexItems.map(putNew),
+      ...recipientClaim,
     ],
     [
       { action: 'create', recordType: 'person', recordId: person.personId, recordOfficeId: record.officeId },

@@ -1,14 +1,16 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { ConsentView, Person } from '@kikan/shared';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { ConflictError } from '../kernel/errors.ts';
+import { ConflictError, RecipientNumberTakenError } from '../kernel/errors.ts';
 import type { CaseRecord } from './case-store.ts';
 import {
+  claimRecipientNumber,
   consentInForce,
   consentRelied,
   consentsInUse,
   personIndexItems,
   putCaseIfUnchanged,
+  releaseRecipientNumber,
 } from './person-store.ts';
 import { translateCancellation } from './transaction.ts';
 
@@ -177,5 +179,61 @@ describe('a case rewritten as a side effect', () => {
       }),
     );
     expect(error).toBeInstanceOf(ConflictError);
+  });
+});
+
+describe('one person, one record: the recipient number has one holder per municipality (ADR 0025)', () => {
+  it('claims the number with a conditional write in the same transaction, keyed by municipality and number', () => {
+    const [claim, ...more] = claimRecipientNumber('kibougaoka', person('1234567890'));
+    expect(more).toEqual([]);
+    expect(claim?.Put?.Item).toEqual(
+      expect.objectContaining({
+        pk: 'T#kibougaoka#RECIPIENT_HOLDER#990001#1234567890',
+        sk: 'HOLDER',
+        entity: 'recipient_holder',
+        personId: 'person_7f3a9c',
+      }),
+    );
+    expect(claim?.Put?.ConditionExpression).toBe('attribute_not_exists(pk) OR personId = :me');
+    // The refusal must carry the holder, so the operation can say what the caller may know.
+    expect(claim?.Put?.ReturnValuesOnConditionCheckFailure).toBe('ALL_OLD');
+  });
+
+  it('numbers of two member municipalities may collide: each has its own holder', () => {
+    const a = claimRecipientNumber('kibougaoka', { ...person('1234567890'), municipalityCode: '012025' });
+    const b = claimRecipientNumber('kibougaoka', { ...person('1234567890'), municipalityCode: '012033' });
+    expect(a[0]?.Put?.Item?.pk).not.toBe(b[0]?.Put?.Item?.pk);
+  });
+
+  it('claims nothing for a person without a number', () => {
+    expect(claimRecipientNumber('kibougaoka', person())).toEqual([]);
+    expect(releaseRecipientNumber('kibougaoka', person())).toEqual([]);
+  });
+
+  it("frees a number only while its holder item is still this person's", () => {
+    const [release] = releaseRecipientNumber('kibougaoka', person('1234567890'));
+    expect(release?.Delete?.Key).toEqual({
+      pk: 'T#kibougaoka#RECIPIENT_HOLDER#990001#1234567890',
+      sk: 'HOLDER',
+    });
+    expect(release?.Delete?.ConditionExpression).toBe('personId = :me');
+  });
+
+  it('turns a refused claim into RecipientNumberTakenError carrying the holder, not a version mismatch', () => {
+    const error = translateCancellation(
+      new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: [
+          { Code: 'None' },
+          {
+            Code: 'ConditionalCheckFailed',
+            Item: { entity: { S: 'recipient_holder' }, personId: { S: 'person_other' } },
+          },
+        ],
+      }),
+    );
+    expect(error).toBeInstanceOf(RecipientNumberTakenError);
+    expect((error as RecipientNumberTakenError).holderPersonId).toBe('person_other');
   });
 });

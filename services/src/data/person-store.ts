@@ -16,6 +16,7 @@ import { db, tableName } from './client.ts';
 import { queryAll } from './paging.ts';
 import type { StoredResponse } from './idempotency.ts';
 import {
+  RECIPIENT_HOLDER_ENTITY,
   putIfVersion,
   putNew,
   writeTransaction,
@@ -54,6 +55,80 @@ export const recipientNumberItem = (
   officeId,
   personId,
 });
+
+/**
+ * One person, one record (ADR 0025): a 受給者証番号 of a member municipality has one holder in the
+ * tenant. The holder item is claimed in the transaction that gives a person the number, under
+ * attribute_not_exists — a concurrent claim fails in DynamoDB, not in a read before the write —
+ * and a refusal carries the holder (ALL_OLD), which data/transaction.ts turns into a
+ * RecipientNumberTakenError. Claiming the number the person already holds is a no-op.
+ */
+export const recipientHolderItem = (
+  tenantId: string,
+  municipalityCode: string,
+  recipientNumber: string,
+  personId: string,
+) => ({
+  ...keys.recipientNumberHolder(tenantId, municipalityCode, recipientNumber),
+  entity: RECIPIENT_HOLDER_ENTITY,
+  personId,
+});
+
+type NumberedPerson = Pick<Person, 'personId' | 'municipalityCode' | 'recipientNumber'>;
+
+/** The holder item of the person's number, if they have one (seeds write it as it is). */
+export const recipientHolderItems = (tenantId: string, person: NumberedPerson) =>
+  person.recipientNumber
+    ? [recipientHolderItem(tenantId, person.municipalityCode, person.recipientNumber, person.personId)]
+    : [];
+
+export const claimRecipientNumber = (tenantId: string, person: NumberedPerson): TransactItem[] =>
+  recipientHolderItems(tenantId, person).map((item) => ({
+    Put: {
+      TableName: tableName(),
+      Item: item,
+      ConditionExpression: 'attribute_not_exists(pk) OR personId = :me',
+      ExpressionAttributeValues: { ':me': person.personId },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  }));
+
+/** Gives the number back: deleted only while it is still this person's (a 409 to retry otherwise). */
+export const releaseRecipientNumber = (tenantId: string, person: NumberedPerson): TransactItem[] =>
+  person.recipientNumber
+    ? [
+        {
+          Delete: {
+            TableName: tableName(),
+            Key: keys.recipientNumberHolder(tenantId, person.municipalityCode, person.recipientNumber),
+            ConditionExpression: 'personId = :me',
+            ExpressionAttributeValues: { ':me': person.personId },
+          },
+        },
+      ]
+    : [];
+
+/** The person holding a number of a municipality in the tenant, if any (never shown to a caller). */
+export const recipientNumberHolderOf = async (
+  tenantId: string,
+  municipalityCode: string,
+  recipientNumber: string,
+): Promise<string | null> => {
+  const { Item } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.recipientNumberHolder(tenantId, municipalityCode, recipientNumber),
+      ConsistentRead: true,
+    }),
+  );
+  return typeof Item?.personId === 'string' ? Item.personId : null;
+};
+
+/** Does the holder item of the person's number (as given) name this person? */
+export const holdsRecipientNumber = async (tenantId: string, person: NumberedPerson): Promise<boolean> =>
+  !!person.recipientNumber &&
+  (await recipientNumberHolderOf(tenantId, person.municipalityCode, person.recipientNumber)) ===
+    person.personId;
 
 /**
  * What must be written beside a new person or a new case of a person: the case link, and the
@@ -218,6 +293,12 @@ export interface UpdatePersonCommand {
   /** The person's cases with the new name copies; each is written only if unchanged since read. */
   cases: { record: CaseRecord; previous: CaseRecord }[];
   previousRecipientNumber: string | undefined;
+  previousMunicipalityCode: string;
+  /**
+   * Whether the holder item of the previous number is this person's (read before the write): a
+   * person stored before numbers had holders (ADR 0025) has none, and must not delete another's.
+   */
+  holdsPreviousNumber: boolean;
   /** The offices of the person's case links: the lookup items of a changed number move with it. */
   officeIds: readonly string[];
 }
@@ -243,12 +324,22 @@ export const updatePerson = ({
   expectedVersion,
   cases,
   previousRecipientNumber,
+  previousMunicipalityCode,
+  holdsPreviousNumber,
   officeIds,
 }: UpdatePersonCommand) => {
   const tenantId = write.ctx.tenantId;
   const recipientChanged = previousRecipientNumber !== person.recipientNumber;
+  const holderChanged = recipientChanged || previousMunicipalityCode !== person.municipalityCode;
+  const previous = {
+    personId: person.personId,
+    municipalityCode: previousMunicipalityCode,
+    recipientNumber: previousRecipientNumber,
+  };
   const items = [
     putIfVersion(personItem(tenantId, person), expectedVersion),
+    ...(holderChanged && holdsPreviousNumber ? releaseRecipientNumber(tenantId, previous) : []),
+    ...(holderChanged ? claimRecipientNumber(tenantId, person) : []),
     ...caseWriteItems(cases.map(({ record, previous }) => ({ record, previous, onStale: 'conflict' }))),
     ...(recipientChanged && previousRecipientNumber
       ? officeIds.map((officeId) =>

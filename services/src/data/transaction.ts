@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '@kikan/shared';
-import { ConflictError, VersionMismatchError } from '../kernel/errors.ts';
+import { ConflictError, RecipientNumberTakenError, VersionMismatchError } from '../kernel/errors.ts';
 import { auditItem, type AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
 import { idempotencyItem, readIdempotentReplay, type StoredResponse } from './idempotency.ts';
@@ -11,6 +11,9 @@ import type { Idempotency } from '../kernel/idempotency.ts';
 export type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
 >[number];
+
+/** The `entity` of a recipient number's holder item (ADR 0025). */
+export const RECIPIENT_HOLDER_ENTITY = 'recipient_holder';
 
 /** DynamoDB allows 100 items per transaction; audit entries count too. */
 export const MAX_TRANSACTION_ITEMS = 100;
@@ -105,6 +108,16 @@ export const writeTransaction = async (
 export const translateCancellation = (error: unknown): unknown => {
   if (!(error instanceof TransactionCanceledException)) return error;
   const reasons = error.CancellationReasons ?? [];
+  for (const reason of reasons) {
+    // A 受給者証番号 held by another person (data/person-store.ts claimRecipientNumber).
+    if (
+      reason.Code === 'ConditionalCheckFailed' &&
+      reason.Item?.entity?.S === RECIPIENT_HOLDER_ENTITY &&
+      reason.Item.personId?.S
+    ) {
+      return new RecipientNumberTakenError(reason.Item.personId.S);
+    }
+  }
   for (const reason of reasons) {
     if (reason.Code === 'ConditionalCheckFailed' && reason.Item?.version?.N) {
       return new VersionMismatchError(Number(reason.Item.version.N));

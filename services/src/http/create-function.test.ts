@@ -5,7 +5,7 @@ import { currentScope } from '../data/request-scope.ts';
 import { bind, createFunction } from './create-function.ts';
 import { createHandler, type TenantHooks } from './function-core.ts';
 import { bind as bindPublic, createPublicFunction } from './public-function.ts';
-import { NotFoundError, SessionRevokedError } from '../kernel/errors.ts';
+import { ConflictError, NotFoundError, SessionRevokedError, ValidationError } from '../kernel/errors.ts';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, rawFile } from './raw-response.ts';
 import { defineRoute, type GuardedOperation, type RouteDefinition } from './route.ts';
 import { apiGatewayEvent, lambdaContext } from './test-fixtures.ts';
@@ -553,6 +553,48 @@ describe('createFunction: guarded operations and the idempotent replay (SECURITY
 
     expect(response.statusCode).toBe(201);
     expect(JSON.parse(response.body).text).toBe('loaded own-case: 初回面談');
+  });
+
+  it("answers a 409 of run's own checks with the first send's answer when that send committed meanwhile", async () => {
+    // Concurrent sends of one key: none finds a stored answer, the first writes, a twin's own check
+    // (a likely duplicate) then sees the first one's record. The twin gets the first answer.
+    const stored = [null, { body: storedNote }];
+    const readReplay = vi.fn(async () => stored.shift() ?? null);
+    const handler = handlerWith(
+      {
+        authorize: async () => 'own-case',
+        run: async () => {
+          throw new ConflictError('同じ人の記録がすでにあるかもしれません');
+        },
+      },
+      readReplay,
+    );
+
+    const response = await handler(retried('own-case'), lambdaContext());
+
+    expect(response.statusCode).toBe(201);
+    expect(JSON.parse(response.body)).toEqual(storedNote);
+    expect(readReplay).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps a 409 of run when nothing was stored under the key, and never looks again on other refusals', async () => {
+    const readReplay = vi.fn(async () => null);
+    const refusing = (error: Error) =>
+      handlerWith({ authorize: async () => 'own-case', run: async () => Promise.reject(error) }, readReplay);
+
+    const conflict = await refusing(new ConflictError('この受給者証番号はすでに登録されています'))(
+      retried('own-case'),
+      lambdaContext(),
+    );
+    expect(conflict.statusCode).toBe(409);
+    expect(readReplay).toHaveBeenCalledTimes(2);
+
+    readReplay.mockClear();
+    const invalid = await refusing(
+      new ValidationError([{ field: 'body.text', message: '入力してください' }]),
+    )(retried('own-case'), lambdaContext());
+    expect(invalid.statusCode).toBe(400);
+    expect(readReplay).toHaveBeenCalledTimes(1);
   });
 });
 

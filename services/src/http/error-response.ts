@@ -1,7 +1,7 @@
 import type { ErrorResponse } from '@kikan/shared';
 import type { MiddlewareObj } from '@middy/core';
 import { logger } from '../logger.ts';
-import { AppError, ConflictError, ServiceUnavailableError } from '../kernel/errors.ts';
+import { AppError, ConflictError, LikelyDuplicateError, ServiceUnavailableError } from '../kernel/errors.ts';
 import { BASE_HEADERS, type HttpEvent, type HttpResult } from './http-event.ts';
 
 const toBody = (error: ErrorResponse['error']): string => JSON.stringify({ error } satisfies ErrorResponse);
@@ -67,6 +67,7 @@ export const errorResponse = (): MiddlewareObj<HttpEvent, HttpResult> => ({
           code: error.code,
           message: error.message,
           ...(error.fields ? { fields: error.fields } : {}),
+          ...(error instanceof LikelyDuplicateError ? { likelyDuplicates: error.likelyDuplicates } : {}),
           requestId,
         }),
       };

@@ -9,7 +9,7 @@ import { logger } from '../logger.ts';
 import { authenticate } from './authenticate.ts';
 import { openCursor, sealCursor, type CursorBinding } from './cursor-seal.ts';
 import { errorResponse } from './error-response.ts';
-import { AccessRefusedError, ForbiddenError, NotFoundError } from '../kernel/errors.ts';
+import { AccessRefusedError, AppError, ForbiddenError, NotFoundError } from '../kernel/errors.ts';
 import { requireVersion } from '../kernel/version.ts';
 import { BASE_HEADERS, header, type HttpEvent, type HttpResult } from './http-event.ts';
 import { parseInput } from './parse-input.ts';
@@ -193,7 +193,17 @@ export const createHandler = (bindings: readonly RouteBinding[], options: Handle
           result = replay.body;
         } else {
           if (operation.versionOf) requireVersion(ifMatch, operation.versionOf(target));
-          result = await operation.run(input, target);
+          result = await operation.run(input, target).catch(async (error: unknown) => {
+            // A refusal of run's own checks (a likely duplicate, a held recipient number) may have
+            // seen the write of a first send of the same key, committed since the replay was read:
+            // that send's answer is this one's too, as if the retry had come a moment later.
+            const late =
+              error instanceof AppError && error.status === 409 && input.idempotency && ctx && tenant
+                ? await tenant.readReplay(ctx, input.idempotency)
+                : null;
+            if (late) return late.body;
+            throw error;
+          });
         }
       }
       if (cursors && isRecord(result) && typeof result.nextCursor === 'string') {

@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError } from '@kikan/shared';
+import type { ErrorCode, FieldError, LikelyDuplicate } from '@kikan/shared';
 import type { RecordType } from './record-type.ts';
 
 /**
@@ -76,8 +76,35 @@ export class AccessRefusedError extends NotFoundError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super(409, 'conflict', message);
+  constructor(message: string, fields?: FieldError[]) {
+    super(409, 'conflict', message, fields);
+  }
+}
+
+/** What a refused 受給者証番号 says when nothing better may be said (ADR 0025). */
+export const RECIPIENT_NUMBER_TAKEN_MESSAGE = 'この受給者証番号はすでに登録されています';
+
+/**
+ * The transaction found the number's holder item held by another person (ADR 0025). Raised by the
+ * data layer with the holder's id, which never leaves the server: the operation turns it into a
+ * 409 that names the field and says only what the caller may know.
+ */
+export class RecipientNumberTakenError extends ConflictError {
+  constructor(readonly holderPersonId: string) {
+    super(RECIPIENT_NUMBER_TAKEN_MESSAGE);
+  }
+}
+
+/**
+ * A new case whose person has the same kana and birth date as a case of the caller's office:
+ * refused until the user confirms they are different people (`confirmNotDuplicate`, ADR 0025).
+ */
+export class LikelyDuplicateError extends ConflictError {
+  constructor(
+    readonly likelyDuplicates: LikelyDuplicate[],
+    fields: FieldError[],
+  ) {
+    super('同じ人の記録がすでにあるかもしれません。確認してください', fields);
   }
 }
 

@@ -50,6 +50,30 @@ describe('planning the deletion of an expired case', () => {
     );
   });
 
+  it("frees the recipient number with the person (ADR 0025): its holder item goes when it is this person's", () => {
+    const holder = { ...keys.recipientNumberHolder(T, '123456', '1234567890'), personId: PERSON };
+    const plan = planCaseDeletion(T, CASE, caseItems, personItems(), [holder]);
+
+    expect(sks(plan.person)).toContain(sks([holder])[0]);
+    expect(sks(plan.person).at(-1)).toBe(sks([keys.person(T, PERSON)])[0]);
+  });
+
+  it("never deletes another person's holder of the same number, nor the holder while the person stays", () => {
+    const othersHolder = { ...keys.recipientNumberHolder(T, '123456', '1234567890'), personId: 'person-2' };
+    expect(sks(planCaseDeletion(T, CASE, caseItems, personItems(), [othersHolder]).person)).not.toContain(
+      sks([othersHolder])[0],
+    );
+    const ownHolder = { ...othersHolder, personId: PERSON };
+    const kept = planCaseDeletion(
+      T,
+      CASE,
+      caseItems,
+      personItems([{ caseId: 'case-000002', officeId: 'aozora' }]),
+      [ownHolder],
+    );
+    expect(sks(kept.person)).not.toContain(sks([ownHolder])[0]);
+  });
+
   it('keeps the person (and their number) while another case of theirs stands at the office: only this link goes', () => {
     const plan = planCaseDeletion(
       T,

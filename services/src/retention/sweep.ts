@@ -69,6 +69,8 @@ export const planCaseDeletion = (
   caseId: string,
   caseItems: readonly Item[],
   personItems: readonly Item[],
+  /** The holder item of the person's 受給者証番号 as read (ADR 0025), if any. */
+  holderItems: readonly Item[] = [],
 ): DeletionPlan => {
   const caseKey = keys.caseItem(tenantId, caseId);
   const record = caseItems.find((item) => item.sk === caseKey.sk) ?? {};
@@ -111,9 +113,13 @@ export const planCaseDeletion = (
   const linkedOffices = [
     ...new Set([officeId, ...otherLinks.map((item) => text(item.officeId))].filter(Boolean)),
   ];
+  // The number is freed with the person, only if its holder item is this person's (a person stored
+  // before holders existed has none, and another person's must stay).
+  const holder = holderItems.filter((item) => text(item.personId) === personId && personId !== '').map(keyOf);
   const person: ItemKey[] = personDeleted
     ? [
         ...lookups(linkedOffices),
+        ...holder,
         // The person item last of the person's: the partition stays findable until then.
         ...personItems.filter((item) => item.sk !== personKey?.sk).map(keyOf),
         ...(personRecord ? [keyOf(personRecord)] : []),
@@ -159,7 +165,14 @@ const deleteMarkedCase = async (tenantId: string, caseId: string) => {
   const record = caseItems.find((item) => item.sk === keys.caseItem(tenantId, caseId).sk);
   const personId = text(record?.personId);
   const personItems = personId ? await readPartition(keys.person(tenantId, personId).pk) : [];
-  const plan = planCaseDeletion(tenantId, caseId, caseItems, personItems);
+  const personRecord = personItems.find((item) => item.sk === keys.person(tenantId, personId).sk);
+  const recipientNumber = text(personRecord?.recipientNumber);
+  const municipalityCode = text(personRecord?.municipalityCode);
+  const holderItems =
+    recipientNumber && municipalityCode
+      ? await readPartition(keys.recipientNumberHolder(tenantId, municipalityCode, recipientNumber).pk)
+      : [];
+  const plan = planCaseDeletion(tenantId, caseId, caseItems, personItems, holderItems);
   await deleteKeys(plan.outside);
   await deleteKeys(plan.person);
   await deleteKeys(plan.records);

@@ -74,6 +74,11 @@ export const createCaseRoute = defineRoute({
   response: CaseView,
   successStatus: 201,
   idempotent: true,
+  conflictWhen:
+    'One person, one record (ADR 0025): the recipient number is held in the tenant (`fields` names ' +
+    '`body.person.recipientNumber`; only a holder at the caller\'s office is named), or a case of the ' +
+    "caller's office has the same kana and birth date (`body.confirmNotDuplicate`, with `likelyDuplicates`): " +
+    'send again with `confirmNotDuplicate: true` once they are known to be other people',
 });
 
 export const getCaseRoute = defineRoute({
@@ -200,6 +205,9 @@ export const updatePersonRoute = defineRoute({
   response: PersonView,
   successStatus: 200,
   versioned: true,
+  conflictWhen:
+    'A case changed meanwhile (retry), or the new recipient number is held by another person in the ' +
+    'tenant (`fields` names `body.recipientNumber`, ADR 0025)',
 });
 
 export const grantConsentRoute = defineRoute({

@@ -192,6 +192,32 @@ describe('ApiClient', () => {
     });
   });
 
+  it('carries the likely duplicates of a refused new case, and none on other errors (ADR 0025)', async () => {
+    const fields = [
+      { field: 'body.confirmNotDuplicate', message: '同じフリガナと生年月日の利用者がこの事業所にいます' },
+    ];
+    const likelyDuplicates = [{ caseId: 'case-1', caseCode: 'C-0001' }];
+    const { client } = clientWith(async () =>
+      json(409, {
+        error: {
+          code: 'conflict',
+          message: '確認してください',
+          requestId: 'req-1',
+          fields,
+          likelyDuplicates,
+        },
+      }),
+    );
+
+    const error = await client.call(createRoute, { body: {} }).catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({ status: 409, fields, likelyDuplicates });
+    const other = await clientWith(async () => json(409, errorBody('conflict', '競合しました')))
+      .client.call(createRoute, { body: {} })
+      .catch((caught: unknown) => caught);
+    expect(other).toMatchObject({ status: 409, likelyDuplicates: [] });
+  });
+
   it('ends the session on 401 with the server message', async () => {
     const { client, onUnauthorized } = clientWith(async () =>
       json(401, errorBody('unauthorized', 'ログインが必要です。もう一度ログインしてください')),

@@ -1,4 +1,4 @@
-import { ErrorResponse, type FieldError, type Role } from '@kikan/shared';
+import { ErrorResponse, type FieldError, type LikelyDuplicate, type Role } from '@kikan/shared';
 import type { RouteDefinition } from '@kikan/shared/contracts/route';
 import type * as z from 'zod';
 
@@ -24,6 +24,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: readonly FieldError[] = [],
     readonly requestId?: string,
+    /** Cases of the caller's office that may be the same person (409 of a new case, ADR 0025). */
+    readonly likelyDuplicates: readonly LikelyDuplicate[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -288,6 +290,6 @@ const fallbackMessage = (status: number): string => {
 const toApiError = (status: number, json: unknown): ApiError => {
   const parsed = ErrorResponse.safeParse(json);
   if (!parsed.success) return new ApiError(status, 'unexpected_response', fallbackMessage(status));
-  const { code, message, fields, requestId } = parsed.data.error;
-  return new ApiError(status, code, message, fields ?? [], requestId);
+  const { code, message, fields, requestId, likelyDuplicates } = parsed.data.error;
+  return new ApiError(status, code, message, fields ?? [], requestId, likelyDuplicates ?? []);
 };

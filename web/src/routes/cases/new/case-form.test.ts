@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkCaseForm, emptyCaseForm, toRequestBody, type CaseFormValues } from './case-form.ts';
+import {
+  checkCaseForm,
+  duplicateCheckKey,
+  emptyCaseForm,
+  toRequestBody,
+  type CaseFormValues,
+} from './case-form.ts';
 
 const validForm = (): CaseFormValues => {
   const values = emptyCaseForm('2026-04-01');
@@ -76,5 +82,25 @@ describe('case form', () => {
 
     expect(check.ok === false && check.errors.serviceKind).toBe('選択してください');
     expect(check.ok === false && check.errors.monitoringPeriodMonths).toMatch(/[ぁ-んァ-ン一-龥]/);
+  });
+
+  it('sends no duplicate confirmation until the user gives one (ADR 0025)', () => {
+    const values = validForm();
+    expect(toRequestBody(values).confirmNotDuplicate).toBe(false);
+
+    values.confirmNotDuplicate = true;
+    expect(toRequestBody(values).confirmNotDuplicate).toBe(true);
+  });
+
+  it('ties a duplicate confirmation to the reading and birth date it was given for, spaces aside', () => {
+    const values = validForm();
+    const key = duplicateCheckKey(values);
+
+    values.person.kana = 'ヤマダ　タロウ';
+    expect(duplicateCheckKey(values)).toBe(key);
+    values.person.name = '山田 太朗';
+    expect(duplicateCheckKey(values)).toBe(key);
+    values.person.birthDate = '1990-05-11';
+    expect(duplicateCheckKey(values)).not.toBe(key);
   });
 });

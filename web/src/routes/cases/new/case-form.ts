@@ -1,5 +1,6 @@
 import {
   CaseCreateInput,
+  kanaForComparison,
   type PlanAuthor,
   type SelfPlanReason,
   type ServiceKind,
@@ -18,6 +19,8 @@ export interface CaseFormValues {
   monitoringPeriodMonths: string;
   serviceUseStatus: ServiceUseStatus;
   openedOn: string;
+  /** The user has checked that the likely duplicates shown are other people (ADR 0025). */
+  confirmNotDuplicate: boolean;
 }
 
 export const emptyCaseForm = (today: string): CaseFormValues => ({
@@ -29,6 +32,7 @@ export const emptyCaseForm = (today: string): CaseFormValues => ({
   monitoringPeriodMonths: '',
   serviceUseStatus: 'not_started',
   openedOn: today,
+  confirmNotDuplicate: false,
 });
 
 /** Labels by input name, for the error summary. */
@@ -41,6 +45,7 @@ export const FIELD_LABELS: Record<string, string> = {
   monitoringPeriodMonths: 'モニタリング期間',
   serviceUseStatus: 'サービス利用状況',
   openedOn: '開始日',
+  confirmNotDuplicate: '同じ人の記録の確認',
 };
 
 /** The request body the inputs describe: empty optional inputs are left out, numbers become numbers. */
@@ -64,7 +69,15 @@ export const toRequestBody = (values: CaseFormValues): Record<string, unknown> =
     values.monitoringPeriodMonths === '' ? undefined : Number(values.monitoringPeriodMonths),
   serviceUseStatus: values.serviceUseStatus,
   openedOn: values.openedOn,
+  confirmNotDuplicate: values.confirmNotDuplicate,
 });
+
+/**
+ * What identifies "the same person" for the likely-duplicate check: a confirmation given for one
+ * reading and birth date does not carry over once either is changed.
+ */
+export const duplicateCheckKey = (values: CaseFormValues): string =>
+  `${kanaForComparison(values.person.kana)}|${values.person.birthDate}`;
 
 export type CaseFormCheck = FormCheck<CaseCreateInput>;
 
