@@ -76,7 +76,7 @@ export const createCaseRoute = defineRoute({
   idempotent: true,
   conflictWhen:
     'One person, one record (ADR 0025): the recipient number is held in the tenant (`fields` names ' +
-    '`body.person.recipientNumber`; only a holder at the caller\'s office is named), or a case of the ' +
+    "`body.person.recipientNumber`; only a holder at the caller's office is named), or a case of the " +
     "caller's office has the same kana and birth date (`body.confirmNotDuplicate`, with `likelyDuplicates`): " +
     'send again with `confirmNotDuplicate: true` once they are known to be other people',
 });
