@@ -64,7 +64,7 @@ export type Person = z.infer<typeof Person>;
 
 /**
  * フリガナ as compared for likely duplicates: spaces (full- and half-width) and the middle dot
- * left out, so 「ヤマダ　タロウ」 and 「ヤマダタロウ」 are the same reading.
+ * left out, so 「ヤマダ\u3000タロウ」 and 「ヤマダタロウ」 are the same reading.
  */
 export const kanaForComparison = (kana: string): string => kana.replace(/[\s\u3000\u30FB]/g, '');
 

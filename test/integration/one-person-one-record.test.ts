@@ -72,16 +72,20 @@ describe('a recipient number is held once in a tenant', () => {
       ]);
     }
     // The same body for a number held at himawari as for one held at midori: nothing tells them apart.
-    expect(refusalOf(fromAozora[0]!)).toEqual(refusalOf(fromAozora[1]!));
+    const [fromHimawari, fromMidori] = fromAozora;
+    if (!fromHimawari || !fromMidori) throw new Error('two refusals expected');
+    expect(refusalOf(fromHimawari)).toEqual(refusalOf(fromMidori));
     for (const [index, created] of [atHimawari, atMidori].entries()) {
-      const text = fromAozora[index]!.text;
+      const text = fromAozora[index]?.text ?? '';
+      const person = held[index];
+      if (!person) throw new Error('a held person expected');
       for (const secret of [
         created.json.caseCode,
         created.json.caseId,
         created.json.personId,
         created.json.officeId,
-        held[index]!.name,
-        held[index]!.kana,
+        person.name,
+        person.kana,
       ]) {
         expect(text).not.toContain(secret);
       }
