@@ -17,6 +17,7 @@ import {
   sectionsOf,
   seriesFor,
   settingsLines,
+  targetLineOf,
   recordableOffices,
   signOffActionsFor,
   statisticsYearFromQuery,
@@ -273,5 +274,42 @@ describe('file names when the server proposes none', () => {
     expect(fallbackFilename(xlsx, 2025, null)).toBe('令和7年度_障害福祉計画_実績.xlsx');
     expect(fallbackFilename(csvOutside, 2025, 2)).toBe('令和7年度_障害福祉計画_実績_第2版_外部公表用.csv');
     expect(fallbackFilename(pack, 2025, 2)).toBe('令和7年度_協議会資料.xlsx');
+  });
+});
+
+describe('the 見込量 line on a chart of months (issue 14 point 13)', () => {
+  const indicator = (
+    indicatorId: string,
+    unit: string,
+    figureKind: 'count' | 'rate',
+    target: number | null,
+  ) => ({
+    indicatorId,
+    unit,
+    figureKind,
+    target,
+  });
+
+  it('draws a per-month figure, a rate and the year-end unwanted self-plans against the target itself', () => {
+    expect(targetLineOf(indicator('plan_consultation_users', '人/月', 'count', 120), 'p7', null)).toEqual({
+      value: 120,
+      label: '見込量',
+    });
+    expect(targetLineOf(indicator('monitoring_on_time_rate', '%', 'rate', 95), 'p7', null)?.value).toBe(95);
+    expect(targetLineOf(indicator('unwanted_self_plans', '人', 'count', 3), 'p8', null)?.value).toBe(3);
+  });
+
+  it("draws a yearly total against the target's monthly share, named so", () => {
+    expect(targetLineOf(indicator('difficult_cases', '件', 'count', 50), 'p7', null)).toEqual({
+      value: 4.2,
+      label: '見込量の月割り（÷12）',
+    });
+  });
+
+  it("draws none without a target, nor for one municipality (the 見込量 is the tenant's)", () => {
+    expect(targetLineOf(indicator('plan_consultation_users', '人/月', 'count', null), 'p7', null)).toBeNull();
+    expect(
+      targetLineOf(indicator('plan_consultation_users', '人/月', 'count', 120), 'p7', '990011'),
+    ).toBeNull();
   });
 });

@@ -6,6 +6,8 @@ import {
   type IndicatorFigures,
   type IndicatorGroup,
   type PlanPeriod,
+  type PlanPeriodId,
+  planPeriodById,
   type Role,
   type SignOffView,
   type StatisticsSettings,
@@ -272,3 +274,32 @@ export const settingsLines = (settings: StatisticsSettings): { term: string; des
         : `1〜${settings.suppressionThreshold - 1}件の欄を「${SUPPRESSED_MARK}」で表示`,
   },
 ];
+
+/** The 見込量 drawn across a chart of months, with what the line means. */
+export interface TargetLine {
+  value: number;
+  label: string;
+}
+
+/**
+ * Where the year's 見込量 sits among its months. A figure that is a month's own (users per month,
+ * a rate, the year-end state of unwanted self-plans) meets the target month by month: the line is
+ * the target. A yearly total (people, cases, organisations in the year) is made of twelve months:
+ * the line is the target's monthly share (÷ 12), named so. None without a target, and none for a
+ * single municipality (the 見込量 is the tenant's).
+ */
+export const targetLineOf = (
+  indicator: Pick<IndicatorFigures, 'indicatorId' | 'unit' | 'figureKind' | 'target'>,
+  periodId: PlanPeriodId,
+  municipalityCode: string | null,
+): TargetLine | null => {
+  if (indicator.target === null || municipalityCode !== null) return null;
+  const measure = planPeriodById(periodId).indicators.find(
+    (definition) => definition.indicatorId === indicator.indicatorId,
+  )?.measure;
+  const monthly =
+    indicator.figureKind === 'rate' || indicator.unit.endsWith('/月') || measure?.kind === 'self_plans';
+  return monthly
+    ? { value: indicator.target, label: '見込量' }
+    : { value: Math.round((indicator.target / 12) * 10) / 10, label: '見込量の月割り（÷12）' };
+};
