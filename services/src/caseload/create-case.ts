@@ -3,13 +3,13 @@ import { CaseView, ageOn, todayInJapan, type FieldError } from '@kikan/shared';
 import { createCase as storeCase, findLikelyDuplicateCases, type CaseRecord } from '../data/case-store.ts';
 import { getDirectoryEntries } from '../data/directory-store.ts';
 import { claimRecipientNumber, personIndexItems } from '../data/person-store.ts';
-import { RecipientNumberTakenError, ValidationError } from '../kernel/errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { caseCreationOffice } from '../policy/access-policy.ts';
 import { newCaseCode } from '../policy/case-code.ts';
 import { toCaseView } from '../policy/case-view.ts';
 import type { createCaseRoute } from '@kikan/shared/contracts/caseload';
-import { likelyDuplicateRefusal, recipientNumberRefusal } from './one-person.ts';
+import { likelyDuplicateRefusal, explainHeldNumber } from './one-person.ts';
 
 /**
  * The target is the caller's own office: new cases open there and nowhere else. One person, one
@@ -93,16 +93,9 @@ export const createCase: GuardedOperation<typeof createCaseRoute, string> = {
       recipientClaim: claimRecipientNumber(ctx.tenantId, person),
       idempotency,
       response: { status: 201, body: view },
-    }).catch(async (error: unknown) => {
-      if (!(error instanceof RecipientNumberTakenError) || !person.recipientNumber) throw error;
-      throw await recipientNumberRefusal(
-        ctx.tenantId,
-        officeId,
-        person.recipientNumber,
-        error.holderPersonId,
-        'body.person.recipientNumber',
-      );
-    });
+    }).catch(
+      explainHeldNumber(ctx.tenantId, officeId, person.recipientNumber, 'body.person.recipientNumber'),
+    );
     return replay ? CaseView.parse(replay.body) : view;
   },
 };

@@ -2,7 +2,7 @@ import type { FieldError, LikelyDuplicate } from '@kikan/shared';
 import type { CaseRecord } from '../data/case-store.ts';
 import { findPersonIdsByRecipientNumber, readPersonFile } from '../data/person-store.ts';
 import { getCasesByIds } from '../data/record-store.ts';
-import { ConflictError, LikelyDuplicateError } from '../kernel/errors.ts';
+import { ConflictError, LikelyDuplicateError, RecipientNumberTakenError } from '../kernel/errors.ts';
 
 /**
  * One person, one record (ADR 0025): what a caller is told when the 受給者証番号 they enter is held.
@@ -19,10 +19,21 @@ export const recipientNumberHeldAtOfficeMessage = (caseCodes: readonly string[])
   `この受給者証番号はすでにこの事業所の利用者に登録されています（ケース番号：${caseCodes.join('、')}）。その利用者の記録を使ってください`;
 
 /**
+ * The `.catch` of a write that claims a person's number: a RecipientNumberTakenError from the
+ * transaction becomes the 409 the caller may be told (on `field`); anything else passes through.
+ */
+export const explainHeldNumber =
+  (tenantId: string, officeId: string, recipientNumber: string | undefined, field: string) =>
+  async (error: unknown): Promise<never> => {
+    if (!(error instanceof RecipientNumberTakenError) || !recipientNumber) throw error;
+    throw await recipientNumberRefusal(tenantId, officeId, recipientNumber, error.holderPersonId, field);
+  };
+
+/**
  * The 409 for a number held by `holderPersonId`. Whether the holder is the caller's own office's is
  * read from the office-scoped lookup (the key holds the office), never from another office's items.
  */
-export const recipientNumberRefusal = async (
+const recipientNumberRefusal = async (
   tenantId: string,
   officeId: string,
   recipientNumber: string,

@@ -7,9 +7,9 @@ import {
   type PersonFile,
 } from '../data/person-store.ts';
 import { getCasesByIds } from '../data/record-store.ts';
-import { RecipientNumberTakenError, ValidationError } from '../kernel/errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
-import { recipientNumberRefusal } from './one-person.ts';
+import { explainHeldNumber } from './one-person.ts';
 import { writablePersonFile, toPersonView } from './person-access.ts';
 import type { updatePersonRoute } from '@kikan/shared/contracts/caseload';
 
@@ -69,16 +69,7 @@ export const updatePerson: GuardedOperation<typeof updatePersonRoute, PersonFile
       previousMunicipalityCode: file.person.municipalityCode,
       holdsPreviousNumber: holderMoves && (await holdsRecipientNumber(ctx.tenantId, file.person)),
       officeIds: officesOf(file.cases),
-    }).catch(async (error: unknown) => {
-      if (!(error instanceof RecipientNumberTakenError) || !person.recipientNumber) throw error;
-      throw await recipientNumberRefusal(
-        ctx.tenantId,
-        ctx.officeId,
-        person.recipientNumber,
-        error.holderPersonId,
-        'body.recipientNumber',
-      );
-    });
+    }).catch(explainHeldNumber(ctx.tenantId, ctx.officeId, person.recipientNumber, 'body.recipientNumber'));
     return toPersonView({ ...file, person }, ctx);
   },
 };
