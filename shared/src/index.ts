@@ -23,6 +23,7 @@ export * from './difficult-api.ts';
 export * from './audit-api.ts';
 export * from './regional-issue-api.ts';
 export * from './statistics-api.ts';
+export * from './achievement.ts';
 export * from './suppression.ts';
 export * from './retention-api.ts';
 export * from './origin-verify.ts';

@@ -52,6 +52,50 @@ export const FIGURE_KINDS = ['count', 'rate', 'ratio'] as const;
 export const FigureKind = z.enum(FIGURE_KINDS);
 export type FigureKind = z.infer<typeof FigureKind>;
 
+/**
+ * Which way the plan wants an indicator to move. For one that should go down (セルフプラン率), reaching
+ * twice the 見込量 is not 「達成率 200 %」: it has no achievement rate, only its distance to the 見込量.
+ * A reference figure without a 見込量 (困難事例の件数, next year's 18-year-olds) has no direction.
+ */
+export const INDICATOR_DIRECTIONS = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
+export const IndicatorDirection = z.enum(INDICATOR_DIRECTIONS);
+export type IndicatorDirection = z.infer<typeof IndicatorDirection>;
+export const INDICATOR_DIRECTION_LABELS: Record<IndicatorDirection, string> = {
+  higher_is_better: '高いほど良い',
+  lower_is_better: '低いほど良い',
+  neutral: '参考値（向きなし）',
+};
+
+/**
+ * What the year's figure is made of, which decides how its months add up and where a 見込量 sits
+ * among them: a flow per month (users per month: the year is the months' average), a flow per year
+ * (sessions, cases: the year is the months' total), or a stock (committees, senior specialists, a
+ * rate of the caseload: the year is its state at the year's end — the last month that is over).
+ */
+export const INDICATOR_AGGREGATIONS = ['monthly_flow', 'yearly_flow', 'year_end_stock'] as const;
+export const IndicatorAggregation = z.enum(INDICATOR_AGGREGATIONS);
+export type IndicatorAggregation = z.infer<typeof IndicatorAggregation>;
+export const INDICATOR_AGGREGATION_LABELS: Record<IndicatorAggregation, string> = {
+  monthly_flow: '月平均',
+  yearly_flow: '年度累計',
+  year_end_stock: '年度末時点',
+};
+
+/**
+ * How a fiscal year that is over is computed: from that year's own records (counters, the ledger,
+ * the roster's dates), from the directory as it stands (offices carry no opening dates), or not at
+ * all because only today's state exists (an office's load): such a year shows no figure rather than
+ * today's, and an approved version keeps the figure it was approved with.
+ */
+export const PAST_YEAR_RULES = ['recounted', 'current_directory', 'not_kept'] as const;
+export const PastYearRule = z.enum(PAST_YEAR_RULES);
+export type PastYearRule = z.infer<typeof PastYearRule>;
+export const PAST_YEAR_RULE_LABELS: Record<PastYearRule, string> = {
+  recounted: 'その年度の記録から集計',
+  current_directory: '現在の事業所台帳から集計',
+  not_kept: '現在の値のみ（過去年度は記録なし）',
+};
+
 export interface IndicatorDefinition {
   indicatorId: string;
   group: IndicatorGroup;
@@ -60,6 +104,9 @@ export interface IndicatorDefinition {
   unit: string;
   measure: Measure;
   figureKind: FigureKind;
+  direction: IndicatorDirection;
+  aggregation: IndicatorAggregation;
+  pastYears: PastYearRule;
   /** The municipality sets a 見込量 for it. */
   hasTarget: boolean;
 }
@@ -82,6 +129,9 @@ const users = (
   unit: '人/月',
   measure: { kind: 'service_users', serviceKind },
   figureKind: 'count',
+  direction: 'higher_is_better',
+  aggregation: 'monthly_flow',
+  pastYears: 'recounted',
   hasTarget: true,
 });
 
@@ -98,6 +148,9 @@ const ledger = (
   unit,
   measure: { kind: 'ledger_events', eventKind },
   figureKind: 'count',
+  direction: 'higher_is_better',
+  aggregation: 'yearly_flow',
+  pastYears: 'recounted',
   hasTarget: true,
 });
 
@@ -114,6 +167,9 @@ const PERIOD_7_INDICATORS: readonly IndicatorDefinition[] = [
     unit: '%',
     measure: { kind: 'self_plan_rate' },
     figureKind: 'rate',
+    direction: 'lower_is_better',
+    aggregation: 'year_end_stock',
+    pastYears: 'recounted',
     hasTarget: true,
   },
   {
@@ -123,6 +179,9 @@ const PERIOD_7_INDICATORS: readonly IndicatorDefinition[] = [
     unit: '%',
     measure: { kind: 'monitoring_on_time_rate' },
     figureKind: 'rate',
+    direction: 'higher_is_better',
+    aggregation: 'yearly_flow',
+    pastYears: 'recounted',
     hasTarget: true,
   },
   {
@@ -132,6 +191,9 @@ const PERIOD_7_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'か所',
     measure: { kind: 'core_centers' },
     figureKind: 'count',
+    direction: 'higher_is_better',
+    aggregation: 'year_end_stock',
+    pastYears: 'current_directory',
     hasTarget: true,
   },
   ledger('advice_visits', 'core_center', 'advice_visit', '訪問等による専門的な指導・助言', '件'),
@@ -145,6 +207,9 @@ const PERIOD_7_INDICATORS: readonly IndicatorDefinition[] = [
     unit: '人',
     measure: { kind: 'senior_specialists' },
     figureKind: 'count',
+    direction: 'higher_is_better',
+    aggregation: 'year_end_stock',
+    pastYears: 'recounted',
     hasTarget: true,
   },
   ledger('council_case_reviews', 'council', 'council_session', '協議会における事例検討の実施回数', '回'),
@@ -156,6 +221,9 @@ const PERIOD_7_INDICATORS: readonly IndicatorDefinition[] = [
     unit: '機関',
     measure: { kind: 'ledger_organisations', eventKind: 'council_session' },
     figureKind: 'count',
+    direction: 'higher_is_better',
+    aggregation: 'yearly_flow',
+    pastYears: 'recounted',
     hasTarget: true,
   },
   {
@@ -165,6 +233,9 @@ const PERIOD_7_INDICATORS: readonly IndicatorDefinition[] = [
     unit: '部会',
     measure: { kind: 'subcommittees' },
     figureKind: 'count',
+    direction: 'higher_is_better',
+    aggregation: 'year_end_stock',
+    pastYears: 'recounted',
     hasTarget: true,
   },
   ledger('subcommittee_sessions', 'council', 'subcommittee_session', '専門部会の開催回数', '回'),
@@ -175,6 +246,9 @@ const PERIOD_7_INDICATORS: readonly IndicatorDefinition[] = [
     unit: '人',
     measure: { kind: 'self_plans', reason: 'no_office_available' },
     figureKind: 'count',
+    direction: 'lower_is_better',
+    aggregation: 'year_end_stock',
+    pastYears: 'recounted',
     hasTarget: false,
   },
   {
@@ -184,6 +258,9 @@ const PERIOD_7_INDICATORS: readonly IndicatorDefinition[] = [
     unit: '件',
     measure: { kind: 'difficult_cases' },
     figureKind: 'count',
+    direction: 'neutral',
+    aggregation: 'yearly_flow',
+    pastYears: 'recounted',
     hasTarget: false,
   },
   {
@@ -193,6 +270,9 @@ const PERIOD_7_INDICATORS: readonly IndicatorDefinition[] = [
     unit: '人',
     measure: { kind: 'reaching_age', age: 18 },
     figureKind: 'count',
+    direction: 'neutral',
+    aggregation: 'year_end_stock',
+    pastYears: 'recounted',
     hasTarget: false,
   },
   {
@@ -202,6 +282,9 @@ const PERIOD_7_INDICATORS: readonly IndicatorDefinition[] = [
     unit: '人',
     measure: { kind: 'reaching_age', age: 65 },
     figureKind: 'count',
+    direction: 'neutral',
+    aggregation: 'year_end_stock',
+    pastYears: 'recounted',
     hasTarget: false,
   },
   {
@@ -211,6 +294,9 @@ const PERIOD_7_INDICATORS: readonly IndicatorDefinition[] = [
     unit: '件/人',
     measure: { kind: 'load_per_specialist' },
     figureKind: 'ratio',
+    direction: 'neutral',
+    aggregation: 'year_end_stock',
+    pastYears: 'not_kept',
     hasTarget: false,
   },
 ];
@@ -284,6 +370,10 @@ export const IndicatorFigures = z.strictObject({
   label: z.string(),
   unit: z.string(),
   figureKind: FigureKind,
+  direction: IndicatorDirection,
+  /** As computed this year: a per-year count of community users (a tenant setting) is a yearly flow. */
+  aggregation: IndicatorAggregation,
+  pastYears: PastYearRule,
   hasMonths: z.boolean(),
   total: FigureSeries,
   byMunicipality: z.array(FigureSeries.extend({ municipalityCode: MunicipalityCode })),
@@ -291,7 +381,10 @@ export const IndicatorFigures = z.strictObject({
   /** A count split by a reason or category (self-plan reasons, difficult-case categories). */
   breakdown: z.array(z.strictObject({ key: z.string(), label: z.string(), value: z.number() })),
   target: z.number().nullable(),
-  /** Actual ÷ target in %, one decimal (null without a target or an actual). */
+  /**
+   * Actual ÷ target in %, one decimal (null without a target or an actual, and for an indicator that
+   * should go down: see achievementOf).
+   */
   achievementRate: z.number().nullable(),
 });
 export type IndicatorFigures = z.infer<typeof IndicatorFigures>;
@@ -316,6 +409,36 @@ export const FiscalYearFigures = z.strictObject({
   indicators: z.array(IndicatorFigures),
 });
 export type FiscalYearFigures = z.infer<typeof FiscalYearFigures>;
+
+/**
+ * A snapshot frozen before indicators carried their direction, aggregation and past-year rule gets
+ * them from its plan period's definitions when read; an indicator to lower loses the 達成率 it was
+ * frozen with, which it no longer has (achievementOf). Anything else is left for the schema to judge.
+ */
+export const withIndicatorTraits = (frozen: unknown): unknown => {
+  if (typeof frozen !== 'object' || frozen === null) return frozen;
+  const { periodId, indicators } = frozen as { periodId?: unknown; indicators?: unknown };
+  const period = PLAN_PERIODS.find((candidate) => candidate.periodId === periodId);
+  if (!period || !Array.isArray(indicators)) return frozen;
+  return {
+    ...frozen,
+    indicators: indicators.map((indicator: unknown) => {
+      if (typeof indicator !== 'object' || indicator === null || 'direction' in indicator) return indicator;
+      const definition = period.indicators.find(
+        (candidate) => candidate.indicatorId === (indicator as { indicatorId?: unknown }).indicatorId,
+      );
+      if (!definition) return indicator;
+      const { direction, aggregation, pastYears } = definition;
+      return {
+        ...indicator,
+        direction,
+        aggregation,
+        pastYears,
+        ...(direction === 'higher_is_better' ? {} : { achievementRate: null }),
+      };
+    }),
+  };
+};
 
 type MonthsOf = Pick<FiscalYearFigures, 'months' | 'elapsedMonths' | 'completeMonths'>;
 

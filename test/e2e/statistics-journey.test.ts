@@ -82,7 +82,14 @@ describe('the municipal officer', () => {
     const headers = (await consultation.locator('thead th').allInnerTexts()).map((text) =>
       text.replace(/\s+/g, ''),
     );
-    expect(headers.slice(0, 5)).toEqual(['指標', '単位', '見込量', '実績', '達成率']);
+    expect(headers.slice(0, 5)).toEqual(['指標', '単位', '見込量', '実績', '達成状況']);
+    // セルフプラン率 should go down (point 5): its 達成状況 is its distance to the 見込量, never a 達成率.
+    const selfPlanRow = consultation.getByRole('row', { name: /セルフプラン率/ });
+    expect(await selfPlanRow.locator('th').innerText()).toContain('低いほど良い指標');
+    expect((await selfPlanRow.locator('td.unit').innerText()).replace(/\s+/g, '')).toBe('%年度末時点');
+    expect(await selfPlanRow.locator('td.rate').innerText()).toMatch(
+      /^[+−±][\d.]+ポイント\s*見込量(以下|を超過)$/,
+    );
     // The month under way (the test runs inside this fiscal year) is marked provisional.
     const underWay = (Number(todayInJapan().slice(5, 7)) + 8) % 12;
     expect(headers.slice(5)).toEqual(

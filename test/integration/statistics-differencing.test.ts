@@ -222,11 +222,14 @@ const relationsOf = (file: CsvFile): Relation[] =>
       return [...grid, ...years, ...breakdown];
     });
 
-/** An achievement rate against its public target gives the actual back: actual = rate × target. */
+/**
+ * An achievement rate against its public target gives the actual back: actual = rate × target. An
+ * indicator to lower publishes no rate (an empty cell), only whether it is within its 見込量.
+ */
 const achievementsOf = (file: CsvFile): Relation[] =>
   definitions().flatMap(({ label }) => {
     const target = numberAt(file, cellId(label, WHOLE, '見込量'));
-    if (!Number.isFinite(target)) return [];
+    if (!Number.isFinite(target) || file.cells.get(cellId(label, WHOLE, RATE)) === '') return [];
     return [
       {
         name: `${label} ${RATE}`,

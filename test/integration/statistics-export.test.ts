@@ -1,5 +1,8 @@
 import {
+  INDICATOR_AGGREGATION_LABELS,
+  INDICATOR_DIRECTION_LABELS,
   INDICATOR_GROUP_LABELS,
+  achievementOf,
   SUPPRESSED_MARK,
   fiscalYearOf,
   formatFiscalYear,
@@ -85,6 +88,9 @@ const filenameOf = (response: Response): string =>
 const asCsv = (value: number | null): string => (value === null ? '' : String(value));
 
 const scopeRows = (rows: string[][], label: string) => rows.filter((row) => row[1] === label);
+/** Columns of the CSV: 区分, 指標, 単位, 集計方法, 評価の向き, 見込量, 実績, 達成率, 達成状況, 4月 … 3月. */
+const ACTUAL = 6;
+const FIRST_MONTH = 9;
 
 const cellValues = (row: ExcelJS.Row, from: number, to: number): ExcelJS.CellValue[] =>
   Array.from({ length: to - from + 1 }, (_, index) => row.getCell(from + index).value);
@@ -111,7 +117,9 @@ const actualOnGroupSheet = (
  */
 const attackableLines = (rows: readonly string[][], months: number): string[] => {
   // Without months a row is its year figure alone: no sum to subtract from, only the column's.
-  const grid = rows.map((row) => (months > 0 ? [...row.slice(6, 6 + months), row[4] ?? ''] : [row[4] ?? '']));
+  const grid = rows.map((row) =>
+    months > 0 ? [...row.slice(FIRST_MONTH, FIRST_MONTH + months), row[ACTUAL] ?? ''] : [row[ACTUAL] ?? ''],
+  );
   const lines = [
     ...grid.map((line, index) => ({ name: `${rows[index]?.[0]} ${rows[index]?.[1]}`, line })),
     ...(grid[0] ?? []).map((_, column) => ({
@@ -145,21 +153,27 @@ describe('figures CSV', () => {
     const header = rows.findIndex((row) => row[0] === '区分');
     expect(rows[0]?.[0]).toBe(`${formatFiscalYear(YEAR)} 障害福祉計画 実績（${planPeriodOf(YEAR)?.label}）`);
     expect(rows.slice(0, header).find((row) => row[0] === '数値')?.[1]).toMatch(/^集計値（令和.+時点）$/);
-    expect(rows[header]?.slice(0, 7)).toEqual(['区分', '指標', '単位', '見込量', '実績', '達成率', '4月']);
+    expect(rows[header]?.slice(0, 10)).toEqual([
+      ...['区分', '指標', '単位', '集計方法', '評価の向き', '見込量', '実績', '達成率', '達成状況'],
+      '4月',
+    ]);
     expect(figures.indicators.length).toBeGreaterThan(10);
     for (const indicator of figures.indicators) {
       const [whole, ...municipalities] = scopeRows(rows, indicator.label);
-      expect(whole?.slice(0, 6)).toEqual([
+      expect(whole?.slice(0, 9)).toEqual([
         '全体',
         indicator.label,
         indicator.unit,
+        INDICATOR_AGGREGATION_LABELS[indicator.aggregation],
+        INDICATOR_DIRECTION_LABELS[indicator.direction],
         asCsv(indicator.target),
         asCsv(indicator.total.value),
         asCsv(indicator.achievementRate),
+        achievementOf(indicator.direction, indicator.total.value, indicator.target).text,
       ]);
-      expect(whole?.slice(6)).toEqual(indicator.total.months.map(asCsv));
+      expect(whole?.slice(FIRST_MONTH)).toEqual(indicator.total.months.map(asCsv));
       // A tenant of one municipality gets no rows that repeat the whole.
-      expect(municipalities.map((row) => row[4])).toEqual(
+      expect(municipalities.map((row) => row[ACTUAL])).toEqual(
         indicator.byMunicipality.length > 1
           ? indicator.byMunicipality.map((series) => asCsv(series.value))
           : [],
@@ -180,7 +194,7 @@ describe('figures CSV', () => {
       series.forEach((one, index) => {
         const row = exported[index] ?? [];
         [one.value, ...one.months].forEach((value, column) => {
-          const shown = row[column === 0 ? 4 : 5 + column];
+          const shown = row[column === 0 ? ACTUAL : FIRST_MONTH - 1 + column];
           if (value !== null && value > 0 && value < 3) {
             small.push(`${indicator.label} ${row[0]}`);
             expect(shown).toBe(SUPPRESSED_MARK);
@@ -205,7 +219,7 @@ describe('figures CSV', () => {
     );
     expect(activities.map((indicator) => indicator.indicatorId)).toContain('core_centers');
     for (const indicator of activities) {
-      expect(scopeRows(rows, indicator.label)[0]?.slice(4, 5)).toEqual([asCsv(indicator.total.value)]);
+      expect(scopeRows(rows, indicator.label)[0]?.[ACTUAL]).toEqual(asCsv(indicator.total.value));
     }
   });
 

@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { Confirmation, FiscalYearFigures, SignOffStatus, keys } from '@kikan/shared';
+import { Confirmation, FiscalYearFigures, SignOffStatus, keys, withIndicatorTraits } from '@kikan/shared';
 import * as z from 'zod';
 import type { AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
@@ -47,7 +47,8 @@ export const readFiguresSnapshot = async (
   );
   if (!Item) return null;
   const { figuresGzip, ...rest } = StoredSnapshot.parse(Item);
-  return SnapshotRecord.parse({ ...rest, figures: JSON.parse(gunzipSync(figuresGzip).toString('utf8')) });
+  const figures: unknown = JSON.parse(gunzipSync(figuresGzip).toString('utf8'));
+  return SnapshotRecord.parse({ ...rest, figures: withIndicatorTraits(figures) });
 };
 
 /** One approved version as the sign-off item remembers it: the history without reading snapshots. */

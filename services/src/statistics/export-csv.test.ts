@@ -23,7 +23,18 @@ describe('figuresCsvRows', () => {
   });
 
   it('heads the columns in Japanese, April to March', () => {
-    expect(rows[headerAt]).toEqual(['区分', '指標', '単位', '見込量', '実績', '達成率', ...MONTH_HEADERS]);
+    expect(rows[headerAt]).toEqual([
+      '区分',
+      '指標',
+      '単位',
+      '集計方法',
+      '評価の向き',
+      '見込量',
+      '実績',
+      '達成率',
+      '達成状況',
+      ...MONTH_HEADERS,
+    ]);
   });
 
   it('marks the month under way as provisional, in its heading and in a note', () => {
@@ -32,7 +43,7 @@ describe('figuresCsvRows', () => {
       SOURCE,
     );
     const header = provisional.find((row) => row[0] === '区分');
-    expect(header?.slice(6, 9)).toEqual(['4月', '5月', '6月（暫定）']);
+    expect(header?.slice(9, 12)).toEqual(['4月', '5月', '6月（暫定）']);
     expect(provisional.find((row) => row[0] === '注')?.[1]).toBe(
       '6月は月の途中のため暫定値です（年度の平均・率には含めていません）',
     );
@@ -58,23 +69,32 @@ describe('figuresCsvRows', () => {
     const users = rows.filter((row) => row[1] === '計画相談支援の利用者数');
 
     expect(users).toEqual([
-      ['全体', '計画相談支援の利用者数', '人/月', 20, 13.3, 66.5, 12, 13, 15, ...Array(9).fill('')],
-      ['北信市', '計画相談支援の利用者数', '人/月', '', 11, '', 10, 12, 11, ...Array(9).fill('')],
-      ['川辺町', '計画相談支援の利用者数', '人/月', '', 2.3, '', 2, 1, 4, ...Array(9).fill('')],
+      [
+        ...['全体', '計画相談支援の利用者数', '人/月', '月平均', '高いほど良い', 20, 13.3, 66.5],
+        ...['見込量の8割未満', 12, 13, 15, ...Array(9).fill('')],
+      ],
+      [
+        ...['北信市', '計画相談支援の利用者数', '人/月', '月平均', '高いほど良い', '', 11, '', ''],
+        ...[10, 12, 11, ...Array(9).fill('')],
+      ],
+      [
+        ...['川辺町', '計画相談支援の利用者数', '人/月', '月平均', '高いほど良い', '', 2.3, '', ''],
+        ...[2, 1, 4, ...Array(9).fill('')],
+      ],
     ]);
   });
 
   it('lists a breakdown under its indicator, each part in the unit of what it counts', () => {
     const parts = rows.filter((row) => String(row[1]).startsWith('セルフプラン率\u3000うち'));
 
-    expect(parts.map((row) => [row[0], row[2], row[4]])).toEqual([
+    expect(parts.map((row) => [row[0], row[2], row[6]])).toEqual([
       ['全体', '人', 3],
       ['全体', '人', 2],
     ]);
   });
 
   it('has one column per header in every row', () => {
-    expect(new Set(rows.map((row) => row.length))).toEqual(new Set([18]));
+    expect(new Set(rows.map((row) => row.length))).toEqual(new Set([21]));
   });
 
   it('shows suppressed figures as * in outside use', () => {
@@ -82,7 +102,14 @@ describe('figuresCsvRows', () => {
 
     const kawabe = outside.find((row) => row[0] === '川辺町' && row[1] === '計画相談支援の利用者数');
 
-    expect(kawabe?.slice(4, 9)).toEqual([SUPPRESSED_MARK, '', SUPPRESSED_MARK, SUPPRESSED_MARK, 4]);
+    expect(kawabe?.slice(6, 12)).toEqual([SUPPRESSED_MARK, '', '', SUPPRESSED_MARK, SUPPRESSED_MARK, 4]);
+  });
+
+  it('gives セルフプラン率, which should go down, no 達成率 but whether it is within its 見込量', () => {
+    const selfPlan = rows.find((row) => row[0] === '全体' && row[1] === 'セルフプラン率');
+
+    // 25 % against a 見込量 of 20 %: over it, never 「達成率 125 %」.
+    expect(selfPlan?.slice(3, 9)).toEqual(['年度末時点', '低いほど良い', 20, 25, '', '見込量を超過']);
   });
 });
 

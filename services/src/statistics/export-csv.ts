@@ -8,20 +8,35 @@ const cell = (value: ExportCell): string | number => (value === null ? '' : valu
  * from (as of which day, or which approved version), internal or outside use, a month still under
  * way — then one row per indicator and scope (全体, then each member municipality when there are
  * two or more), then the breakdown of the whole: the layout a municipality pastes into its own
- * tables. Targets are set for the whole tenant, so only the 全体 row has 見込量 and 達成率. Every
- * row has as many columns as the header.
+ * tables. Targets are set for the whole tenant, so only the 全体 row has 見込量 and 達成率. An
+ * indicator to lower has no 達成率: its 達成状況 says whether it is within its 見込量. Every row has
+ * as many columns as the header.
  */
 export const figuresCsvRows = (figures: ExportFigures, sourceLabel: string): (string | number)[][] => {
   const seriesRow = (indicator: ExportIndicator, series: ExportSeries, withTarget: boolean) => [
     series.scope,
     indicator.label,
     indicator.unit,
+    indicator.aggregationLabel,
+    indicator.directionLabel,
     withTarget ? cell(indicator.target) : '',
     cell(series.value),
     withTarget ? cell(indicator.achievementRate) : '',
+    withTarget ? indicator.attainment : '',
     ...series.months.map(cell),
   ];
-  const header = ['区分', '指標', '単位', '見込量', '実績', '達成率', ...figures.monthHeadings];
+  const header = [
+    '区分',
+    '指標',
+    '単位',
+    '集計方法',
+    '評価の向き',
+    '見込量',
+    '実績',
+    '達成率',
+    '達成状況',
+    ...figures.monthHeadings,
+  ];
   const provisional = figures.monthHeadings.find((heading) => heading.endsWith('（暫定）'));
   const about: (string | number)[][] = [
     [figuresTitle(figures.fiscalYear, figures.periodLabel)],
@@ -51,8 +66,11 @@ export const figuresCsvRows = (figures: ExportFigures, sourceLabel: string): (st
         indicator.total.scope,
         `${indicator.label}\u3000うち${part.label}`,
         part.unit,
+        indicator.aggregationLabel,
+        '',
         '',
         cell(part.value),
+        '',
         '',
         ...figures.months.map(() => ''),
       ]),

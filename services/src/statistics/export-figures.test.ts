@@ -89,6 +89,34 @@ describe('exportFigures: outside use', () => {
     expect(users.achievementRate).toBe(66.5);
   });
 
+  it('hides the distance to the 見込量 and the 達成状況 with a hidden whole: with the public 見込量 they give it back', () => {
+    const unwanted = {
+      ...fixtureIndicator('difficult_cases'),
+      indicatorId: 'unwanted_self_plans',
+      direction: 'lower_is_better' as const,
+      aggregation: 'year_end_stock' as const,
+      total: { value: 2, months: threeMonths([2, 2, 2]) },
+      byMunicipality: [
+        { municipalityCode: '990011', value: 2, months: threeMonths([2, 2, 2]) },
+        { municipalityCode: '990012', value: 0, months: threeMonths([0, 0, 0]) },
+      ],
+      breakdown: [],
+      target: 0,
+    };
+
+    const internal = indicatorOf(
+      exportFigures(withIndicator(jointFigures(), unwanted), 'internal').indicators,
+      'unwanted_self_plans',
+    );
+    const outside = indicatorOf(
+      exportFigures(withIndicator(jointFigures(), unwanted), 'outside').indicators,
+      'unwanted_self_plans',
+    );
+
+    expect([internal.targetGap, internal.attainment]).toEqual([2, '見込量を超過']);
+    expect([outside.total.value, outside.targetGap, outside.attainment]).toEqual([x, x, x]);
+  });
+
   it.each(['plan_consultation_users', 'reaching_18_next_year', 'difficult_cases'])(
     '%s: no row or column of the municipality table is left with a single hidden figure',
     (indicatorId) => {
@@ -247,6 +275,8 @@ describe('exportFigures: what gives a hidden figure back within one file', () =>
         indicatorId: 'unwanted_self_plans',
         label: 'のぞまないセルフプランの人数',
         unit: '人',
+        direction: 'lower_is_better',
+        aggregation: 'year_end_stock',
         total: { value: 4, months: threeMonths([4, 4, 4]) },
         byMunicipality: [
           { municipalityCode: '990011', value: 4, months: threeMonths([4, 4, 4]) },

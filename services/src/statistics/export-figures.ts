@@ -1,5 +1,8 @@
 import {
+  INDICATOR_AGGREGATION_LABELS,
+  INDICATOR_DIRECTION_LABELS,
   SUPPRESSED_MARK,
+  achievementOf,
   monthHeadings,
   planPeriodById,
   type ExportUse,
@@ -32,11 +35,21 @@ export interface ExportIndicator {
   label: string;
   unit: string;
   figureKind: FigureKind;
+  /** 月平均 / 年度累計 / 年度末時点: what the year's figure is made of. */
+  aggregationLabel: string;
+  /** 高いほど良い / 低いほど良い / 参考値. */
+  directionLabel: string;
+  /** Lower is better: the file shows the distance to the 見込量, not a 達成率. */
+  lowerIsBetter: boolean;
   hasMonths: boolean;
   /** The plan sets a 見込量 for it (a 見込量 row in the progress table). */
   hasTarget: boolean;
   target: number | null;
   achievementRate: ExportCell;
+  /** 実績 − 見込量 (hidden with the whole). */
+  targetGap: ExportCell;
+  /** 見込量に到達, 見込量を超過…: achievementOf in words (hidden with the whole). */
+  attainment: string;
   total: ExportSeries;
   byMunicipality: ExportSeries[];
   breakdown: { label: string; unit: string; value: ExportCell }[];
@@ -64,6 +77,9 @@ const definitionOf = (indicator: IndicatorFigures, figures: FiscalYearFigures) =
   label: indicator.label,
   unit: indicator.unit,
   figureKind: indicator.figureKind,
+  aggregationLabel: INDICATOR_AGGREGATION_LABELS[indicator.aggregation],
+  directionLabel: INDICATOR_DIRECTION_LABELS[indicator.direction],
+  lowerIsBetter: indicator.direction === 'lower_is_better',
   hasMonths: indicator.hasMonths,
   hasTarget:
     planPeriodById(figures.periodId).indicators.find(
@@ -109,10 +125,16 @@ const indicatorOf = (
   hideMonthlyRates: boolean,
 ): ExportIndicator => {
   const hideMonths = hideMonthlyRates && indicator.figureKind !== 'count';
+  const total = seriesOf(indicator, figures, indicator.total, null, shown, hideMonths);
+  // The distance to a public 見込量 gives the whole back: it shows only where the whole does.
+  const achievement = achievementOf(indicator.direction, indicator.total.value, indicator.target);
+  const wholeHidden = total.value === SUPPRESSED_MARK;
   return {
     ...definitionOf(indicator, figures),
     achievementRate: shown(figureKey.achievement(indicator.indicatorId), indicator.achievementRate),
-    total: seriesOf(indicator, figures, indicator.total, null, shown, hideMonths),
+    targetGap: wholeHidden ? SUPPRESSED_MARK : achievement.gap,
+    attainment: wholeHidden ? SUPPRESSED_MARK : achievement.text,
+    total,
     byMunicipality: indicator.byMunicipality.map((series) =>
       seriesOf(indicator, figures, series, series.municipalityCode, shown, hideMonths),
     ),

@@ -1,4 +1,9 @@
-import { fiscalYearMonths, type FiscalYearFigures, type IndicatorFigures } from '@kikan/shared';
+import {
+  fiscalYearMonths,
+  planPeriodById,
+  type FiscalYearFigures,
+  type IndicatorFigures,
+} from '@kikan/shared';
 
 /**
  * Hand-made figures of a joint core center (北信市 and 川辺町) three months into FY2025, for the
@@ -9,6 +14,14 @@ const months = (values: readonly number[]): (number | null)[] =>
   MONTHS.map((_, index) => values[index] ?? null);
 const none = () => MONTHS.map(() => null);
 
+/** Direction, aggregation and past-year rule as 第7期 defines the indicator. */
+const traitsOf = (indicatorId: string) => {
+  const definition = planPeriodById('p7').indicators.find((entry) => entry.indicatorId === indicatorId);
+  if (!definition) throw new Error(`no 第7期 indicator ${indicatorId}`);
+  const { direction, aggregation, pastYears } = definition;
+  return { direction, aggregation, pastYears };
+};
+
 const indicator = (
   fields: Partial<IndicatorFigures> & Pick<IndicatorFigures, 'indicatorId'>,
 ): IndicatorFigures => ({
@@ -16,6 +29,7 @@ const indicator = (
   label: fields.indicatorId,
   unit: '人',
   figureKind: 'count',
+  ...traitsOf(fields.indicatorId),
   hasMonths: true,
   total: { value: null, months: none() },
   byMunicipality: [],
@@ -73,7 +87,8 @@ export const jointFigures = (overrides: Partial<FiscalYearFigures> = {}): Fiscal
         { key: 'no_office_available', label: '受け入れ可能な事業所がない', value: 2 },
       ],
       target: 20,
-      achievementRate: 125,
+      // Lower is better: over its 見込量, with no 達成率 (achievementOf).
+      achievementRate: null,
     }),
     indicator({
       indicatorId: 'core_centers',

@@ -44,12 +44,10 @@ export const scopeKey = (municipalityCode: string | null): string => municipalit
  */
 type YearFigure = 'average' | 'year_end' | 'sum';
 
-const yearFigureOf = (measure: Measure | undefined, figures: FiscalYearFigures): YearFigure => {
-  if (measure?.kind === 'self_plans') return 'year_end';
-  if (measure?.kind !== 'service_users') return 'sum';
-  const perYear =
-    figures.settings.communityUserUnit === 'per_year' && measure.serviceKind.startsWith('community_');
-  return perYear ? 'sum' : 'average';
+const YEAR_FIGURES: Record<IndicatorFigures['aggregation'], YearFigure> = {
+  monthly_flow: 'average',
+  yearly_flow: 'sum',
+  year_end_stock: 'year_end',
 };
 
 const measureOf = (indicator: IndicatorFigures, figures: FiscalYearFigures): Measure | undefined =>
@@ -92,7 +90,7 @@ const count = (
  */
 const countModel = (indicator: IndicatorFigures, figures: FiscalYearFigures): SuppressionModel => {
   const { indicatorId } = indicator;
-  const yearFigure = yearFigureOf(measureOf(indicator, figures), figures);
+  const yearFigure = YEAR_FIGURES[indicator.aggregation];
   const madeOf = yearFigure === 'sum' ? figures.elapsedMonths : completeMonthsOf(figures);
   const months = indicator.hasMonths ? figures.months.slice(0, madeOf) : [];
   const provisional =

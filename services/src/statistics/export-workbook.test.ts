@@ -102,6 +102,28 @@ describe('figuresWorkbook', () => {
     expect(planRow(sheet, '計画相談支援の利用者数', '達成率')).toEqual([65.6, 66.5, null]);
   });
 
+  it('gives セルフプラン率, which should go down, its distance to the 見込量 instead of a 達成率', async () => {
+    const sheet = sheetOf(await roundTrip(inputFor('internal')), '相談支援の利用');
+
+    expect(() => planRow(sheet, 'セルフプラン率', '達成率')).toThrow();
+    expect(planRow(sheet, 'セルフプラン率', '見込量との差')[1]).toBe(5); // 25 % − 20 %
+    expect(planRow(sheet, 'セルフプラン率', '達成状況')[1]).toBe('見込量を超過');
+    expect(planRow(sheet, '計画相談支援の利用者数', '達成状況')[1]).toBe('見込量の8割未満');
+  });
+
+  it('says under each unit what the year is made of: 月平均, 年度累計 or 年度末時点', async () => {
+    const sheet = sheetOf(await roundTrip(inputFor('internal')), '相談支援の利用');
+    const unitOf = (label: string) => {
+      for (let index = 1; index <= sheet.rowCount; index += 1) {
+        if (sheet.getRow(index).getCell(1).text === label) return sheet.getRow(index).getCell(2).text;
+      }
+      return null;
+    };
+
+    expect(unitOf('計画相談支援の利用者数')).toBe('人/月\n月平均');
+    expect(unitOf('セルフプラン率')).toBe('%\n年度末時点');
+  });
+
   it('shows an indicator without a target by its 実績 alone, its breakdown below it', async () => {
     const sheet = sheetOf(await roundTrip(inputFor('internal')), '参考指標');
 

@@ -44,6 +44,8 @@ const HEADER_STYLE: CellStyle = {
 /** Japanese documents set labels apart with the ideographic space. */
 const SPACE = '\u3000';
 const PERCENT_FORMAT = '0.0"%"';
+/** A distance to the 見込量 with its sign: +2.5, −1.0. */
+const GAP_FORMAT = '+0.0;-0.0;0.0';
 
 /** Numbers stay numbers so the municipality can compute with them; a suppressed figure is the mark. */
 const cellValue = (value: ExportCell | undefined): CellValue =>
@@ -124,7 +126,7 @@ const addGroupSheets = (workbook: Workbook, input: FiguresWorkbookInput) => {
       note: `${INDICATOR_GROUP_LABELS[group]}${SPACE}${useNote(figures)}${SPACE}${input.sourceLabel}`,
       frozenColumns: 3,
       headerRows: 2,
-      widths: [44, 9, 9, ...planYears.map(() => 14)],
+      widths: [44, 11, 12, ...planYears.map(() => 14)],
     });
     const periodHeader = addHeaderRow(
       sheet,
@@ -150,22 +152,42 @@ const addGroupSheets = (workbook: Workbook, input: FiguresWorkbookInput) => {
         { kind: '実績', values: planYears.map((_, index) => cellValue(ofYear(index)?.total.value)) },
         ...(indicator.hasTarget
           ? [
-              {
-                kind: '達成率',
-                values: planYears.map((_, index) => cellValue(ofYear(index)?.achievementRate)),
-                format: PERCENT_FORMAT,
-              },
+              // An indicator to lower has no 達成率 (achievementOf): its distance to the 見込量.
+              indicator.lowerIsBetter
+                ? {
+                    kind: '見込量との差',
+                    values: planYears.map((_, index) => cellValue(ofYear(index)?.targetGap)),
+                    format: GAP_FORMAT,
+                  }
+                : {
+                    kind: '達成率',
+                    values: planYears.map((_, index) => cellValue(ofYear(index)?.achievementRate)),
+                    format: PERCENT_FORMAT,
+                  },
+              { kind: '達成状況', values: planYears.map((_, index) => ofYear(index)?.attainment || null) },
             ]
           : []),
       ];
       const first = sheet.rowCount + 1;
       for (const { kind, values, format } of lines)
-        addBodyRow(sheet, [indicator.label, indicator.unit, kind, ...values], columns, format);
+        addBodyRow(
+          sheet,
+          [
+            indicator.label,
+            // What the year's figure is made of, under its unit: 人/月 and 月平均, 部会 and 年度末時点.
+            `${indicator.unit}\n${indicator.aggregationLabel}`,
+            kind,
+            ...values,
+          ],
+          columns,
+          format,
+        );
       if (lines.length > 1) {
         sheet.merge(first, 1, sheet.rowCount, 1);
         sheet.merge(first, 2, sheet.rowCount, 2);
       }
       sheet.setStyle(first, 1, { border: BORDER, vertical: 'center', wrapText: true });
+      sheet.setStyle(first, 2, { border: BORDER, vertical: 'center', wrapText: true });
       indicator.breakdown.forEach((part, partIndex) => {
         addBodyRow(
           sheet,

@@ -1,4 +1,5 @@
 import {
+  achievementOf,
   planPeriodById,
   type FiscalYearFigures,
   type IndicatorFigures,
@@ -448,7 +449,11 @@ describe('computeFigures: self-plans', () => {
     expect(rate.breakdown.reduce((total, row) => total + row.value, 0)).toBe(1);
     expect(municipality(rate, NORTH)).toMatchObject({ value: 0, numerator: 0, denominator: 2 }); // P1, C2
     expect(municipality(rate, SOUTH)).toMatchObject({ value: 33.3, numerator: 1, denominator: 3 }); // P2 of P2 P3 C3
-    expect(rate.achievementRate).toBe(80); // 20 ÷ 25 × 100
+    // Lower is better: no 達成率; 20 % against a 見込量 of 25 % is within it.
+    expect(rate.direction).toBe('lower_is_better');
+    expect(rate.aggregation).toBe('year_end_stock');
+    expect(rate.achievementRate).toBeNull();
+    expect(achievementOf(rate.direction, rate.total.value, rate.target).level).toBe('within');
   });
 
   it('gives the rate of the current month during the year', () => {
@@ -459,7 +464,12 @@ describe('computeFigures: self-plans', () => {
     expect(rate.total.months).toEqual([16.7, 28.6, 28.6, 28.6, 33.3, 33.3, ...NOT_YET]);
     expect(rate.breakdown.find((row) => row.key === 'no_office_available')?.value).toBe(1);
     expect(rate.breakdown.find((row) => row.key === 'family_wish')?.value).toBe(1);
-    expect(rate.achievementRate).toBe(133.2); // 33.3 ÷ 25 × 100
+    // 33.3 % against 25 %: over the 見込量, never 「達成率 133.2 %」.
+    expect(rate.achievementRate).toBeNull();
+    expect(achievementOf(rate.direction, rate.total.value, rate.target)).toMatchObject({
+      level: 'over',
+      gap: 8.3,
+    });
   });
 
   it('counts unwanted self-plans at the last elapsed month, without a target in 第7期', () => {
@@ -486,7 +496,9 @@ describe('computeFigures: self-plans', () => {
 
     expect(unwanted.total.value).toBe(3); // October 2027, the last month that is over
     expect(unwanted.target).toBe(4);
-    expect(unwanted.achievementRate).toBe(75); // 3 ÷ 4 × 100
+    expect(unwanted.direction).toBe('lower_is_better');
+    expect(unwanted.achievementRate).toBeNull(); // lower is better: within its 見込量, no 達成率
+    expect(achievementOf(unwanted.direction, unwanted.total.value, unwanted.target).level).toBe('within');
   });
 });
 
@@ -611,8 +623,10 @@ describe('computeFigures: the ledger', () => {
     expect(subcommitteeName('就労部会（第2回）')).toBe('就労部会');
     const subcommittees = indicatorOf(past, 'subcommittees');
 
-    // 就労部会 (第1回 May, 第2回 Aug) and 相談支援部会 (Aug).
-    expect(subcommittees.total).toEqual({ value: 2, months: [0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0] });
+    // 就労部会 (第1回 May, 第2回 Aug) and 相談支援部会 (Aug). 設置数 is a stock: the committees
+    // set up by each month's end, not the ones that met in the month.
+    expect(subcommittees.aggregation).toBe('year_end_stock');
+    expect(subcommittees.total).toEqual({ value: 2, months: [0, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2] });
     expect(municipality(subcommittees, NORTH)?.value).toBe(2);
     expect(municipality(subcommittees, SOUTH)?.value).toBe(1);
     expect(indicatorOf(past, 'subcommittee_sessions').total.value).toBe(3);
@@ -693,14 +707,23 @@ describe('computeFigures: reference figures', () => {
     expect(sixtyFive.total.months).toEqual(Array.from({ length: 12 }, () => null));
   });
 
-  it('divides open cases by the specialists holding them', () => {
-    const load = indicatorOf(past, 'load_per_specialist');
+  it('divides open cases by the specialists holding them, during the year', () => {
+    const load = indicatorOf(mid, 'load_per_specialist');
 
     expect(load.total).toMatchObject({ value: 1.7, numerator: 10, denominator: 6 }); // 10 ÷ 6 = 1.66…
     expect(office(load, 'east')?.value).toBe(2.5); // 5 ÷ 2
     expect(office(load, 'west')?.value).toBe(1.3); // 4 ÷ 3 = 1.33…
     expect(office(load, 'core')?.value).toBe(1); // 1 ÷ 1
     expect(municipality(load, NORTH)).toMatchObject({ value: 2, numerator: 6, denominator: 3 }); // core + east
+  });
+
+  it("shows no load per specialist for a year that is over: only today's load exists, and it is not that year's", () => {
+    const load = indicatorOf(past, 'load_per_specialist');
+
+    expect(load.pastYears).toBe('not_kept');
+    expect(load.total.value).toBeNull();
+    expect(load.byMunicipality.every((series) => series.value === null)).toBe(true);
+    expect(load.byOffice.every((series) => series.value === null)).toBe(true);
   });
 });
 

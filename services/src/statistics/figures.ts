@@ -1,4 +1,5 @@
 import {
+  achievementOf,
   DIFFICULT_CATEGORIES,
   DIFFICULT_CATEGORY_LABELS,
   SELF_PLAN_REASONS,
@@ -149,6 +150,7 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
   const completeMonths = months.filter((month) => month < currentMonth).length;
   const elapsed = (index: number) => index < elapsedMonths;
   const lastCompleteMonth = completeMonths > 0 ? months[completeMonths - 1] : undefined;
+  const yearIsOver = completeMonths === months.length;
   const rows = rowsOf(facts.counters);
   const nextYearRows = rowsOf(facts.nextYearCounters);
   const officeById = new Map(facts.offices.map((office) => [office.officeId, office]));
@@ -274,22 +276,32 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
         return { value: participantsOf(events), months: masked(values) };
       }
       case 'senior_specialists': {
+        // A stock: each month's end (the month under way as of today); the year's figure is the
+        // state at the end of the last month that is over, the year's end once the year is.
         const { end } = fiscalYearRange(facts.fiscalYear);
         const asOf = facts.today < end ? facts.today : end;
         const values = months.map((month) => {
           const day = lastDayOfMonth(month);
           return seniorsOn(day < asOf ? day : asOf, scope);
         });
-        return { value: elapsedMonths > 0 ? seniorsOn(asOf, scope) : null, months: masked(values) };
+        return {
+          value: lastCompleteMonth ? seniorsOn(lastDayOfMonth(lastCompleteMonth), scope) : null,
+          months: masked(values),
+        };
       }
       case 'subcommittees': {
         const events = eventsIn('subcommittee_session', scope);
         const distinct = (list: readonly FigureLedgerEvent[]) =>
           new Set(list.map((event) => subcommitteeName(event.title))).size;
+        // 設置数 is a stock: the committees that have met by each month's end (one that met in the
+        // year counts as set up from then on), not how many met in the month.
         const values = months.map((month) =>
-          distinct(events.filter((event) => event.heldOn.startsWith(month))),
+          distinct(events.filter((event) => event.heldOn.slice(0, 7) <= month)),
         );
-        return { value: distinct(events), months: masked(values) };
+        return {
+          value: completeMonths > 0 ? (values[completeMonths - 1] ?? 0) : null,
+          months: masked(values),
+        };
       }
       case 'difficult_cases': {
         const values = monthly(METRICS.difficult, scope);
@@ -303,6 +315,8 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
         return { value, months: months.map(() => null) };
       }
       case 'load_per_specialist': {
+        // Only today's load exists (PastYearRule 'not_kept'): a year that is over shows none, not today's.
+        if (yearIsOver) return { value: null, months: months.map(() => null) };
         const loads = [...facts.officeLoad].filter(
           ([officeId]) =>
             (scope.officeId === undefined || officeId === scope.officeId) &&
@@ -363,12 +377,19 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
     const target = definition.hasTarget
       ? (facts.targets[definition.indicatorId]?.[String(facts.fiscalYear)] ?? null)
       : null;
+    const aggregation =
+      definition.measure.kind === 'service_users' && unitOf(definition) === '人/年'
+        ? 'yearly_flow'
+        : definition.aggregation;
     return {
       indicatorId: definition.indicatorId,
       group: definition.group,
       label: definition.label,
       unit: unitOf(definition),
       figureKind: definition.figureKind,
+      direction: definition.direction,
+      aggregation,
+      pastYears: definition.pastYears,
       hasMonths: hasMonths(definition.measure),
       total,
       byMunicipality: municipalityCodes.map((municipalityCode) => ({
@@ -383,8 +404,7 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
         : [],
       breakdown: breakdownOf(definition.measure),
       target,
-      achievementRate:
-        target !== null && target > 0 && total.value !== null ? round1((total.value / target) * 100) : null,
+      achievementRate: achievementOf(definition.direction, total.value, target).rate,
     };
   });
 

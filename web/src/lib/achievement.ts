@@ -1,8 +1,9 @@
-import type { FigureKind } from '@kikan/shared';
+import { achievementOf, type Achievement, type FigureKind, type IndicatorFigures } from '@kikan/shared';
 
 /**
  * How an indicator's figure is printed and how far it is from its 見込量, for the statistics page
- * and the municipality's home summary alike.
+ * and the municipality's home summary alike. The judgement itself is shared/achievement.ts, the
+ * same rule the CSV and the XLSX print.
  */
 
 const integerFormat = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 1 });
@@ -21,35 +22,20 @@ export const formatFigure = (value: number | null | undefined, figureKind: Figur
 export const formatRate = (rate: number | null): string =>
   rate === null ? '—' : `${oneDecimalFormat.format(rate)}%`;
 
+type Judged = Pick<IndicatorFigures, 'direction' | 'total' | 'target' | 'figureKind'>;
+
+/** The whole tenant's 実績 against its 見込量 (targets are the tenant's). */
+export const achievementOfIndicator = (indicator: Judged): Achievement =>
+  achievementOf(indicator.direction, indicator.total.value, indicator.target);
+
 /**
- * Indicators the plan wants to go down (DOMAIN.md: unwanted self-plans are what the guideline aims
- * at): reaching more than the 見込量 is the bad case for them, so the colour turns round.
+ * What the 達成状況 column prints: the 達成率 of an indicator to raise, the signed distance of one
+ * to lower (+5.0ポイント over a rate's 見込量, +2 over a count's), — when there is neither.
  */
-const LOWER_IS_BETTER = new Set(['self_plan_rate', 'unwanted_self_plans']);
-
-export type AchievementLevel = 'met' | 'near' | 'short' | 'none';
-
-/** Above 80% of the target counts as nearly there; the plan's evaluation sheets use the same band. */
-const NEAR_THRESHOLD = 80;
-
-export const achievementLevel = (indicatorId: string, rate: number | null): AchievementLevel => {
-  if (rate === null) return 'none';
-  if (LOWER_IS_BETTER.has(indicatorId)) return rate <= 100 ? 'met' : 'short';
-  if (rate >= 100) return 'met';
-  return rate >= NEAR_THRESHOLD ? 'near' : 'short';
-};
-
-/** Words beside the colour: colour alone tells nothing to a screen reader or a grey printout. */
-export const achievementText = (indicatorId: string, level: AchievementLevel): string => {
-  const lower = LOWER_IS_BETTER.has(indicatorId);
-  switch (level) {
-    case 'met':
-      return lower ? '見込量以下' : '見込量に到達';
-    case 'near':
-      return '見込量の8割以上';
-    case 'short':
-      return lower ? '見込量を超過' : '見込量の8割未満';
-    case 'none':
-      return '';
-  }
+export const formatAttainment = (indicator: Judged, achievement: Achievement): string => {
+  if (indicator.direction !== 'lower_is_better') return formatRate(achievement.rate);
+  if (achievement.gap === null) return '—';
+  const sign = achievement.gap > 0 ? '+' : achievement.gap < 0 ? '−' : '±';
+  const size = formatFigure(Math.abs(achievement.gap), indicator.figureKind);
+  return `${sign}${size}${indicator.figureKind === 'rate' ? 'ポイント' : ''}`;
 };

@@ -26,13 +26,22 @@ const signOff = (overrides: Partial<SignOffView> = {}): SignOffView => ({
   ...overrides,
 });
 
-const indicator = (indicatorId: string, value: number, target: number | null, rate: number | null) =>
+const indicator = (
+  indicatorId: string,
+  value: number,
+  target: number | null,
+  rate: number | null,
+  direction: IndicatorFigures['direction'] = 'higher_is_better',
+) =>
   ({
     indicatorId,
     group: 'consultation',
     label: indicatorId,
     unit: '人',
     figureKind: 'count',
+    direction,
+    aggregation: 'monthly_flow',
+    pastYears: 'recounted',
     hasMonths: true,
     total: { value, months: Array.from({ length: 12 }, () => null) },
     byMunicipality: [],
@@ -83,7 +92,8 @@ describe("the municipality's home summary of a year's figures", () => {
       figures([
         indicator('plan_consultation_users', 70, 100, 70),
         indicator('community_transition', 85, 100, 85),
-        indicator('self_plan_rate', 12, 10, 120),
+        indicator('self_plan_rate', 12, 10, null, 'lower_is_better'),
+        indicator('unwanted_self_plans', 0, 0, null, 'lower_is_better'),
         indicator('no_target', 1, null, null),
       ]),
       signOff(),
@@ -93,5 +103,6 @@ describe("the municipality's home summary of a year's figures", () => {
       ['self_plan_rate', '見込量を超過'],
     ]);
     expect(summary.short[0]).toMatchObject({ actual: '70', target: '100', rate: '70.0%' });
+    expect(summary.short[1]).toMatchObject({ actual: '12', target: '10', rate: '+2' });
   });
 });

@@ -1,11 +1,16 @@
-import { SIGN_OFF_STATUS_LABELS, type FiscalYearFigures, type SignOffView } from '@kikan/shared';
-import { achievementLevel, achievementText, formatFigure, formatRate } from './achievement.ts';
+import {
+  SIGN_OFF_STATUS_LABELS,
+  isBehindTarget,
+  type FiscalYearFigures,
+  type SignOffView,
+} from '@kikan/shared';
+import { achievementOfIndicator, formatAttainment, formatFigure } from './achievement.ts';
 
 export interface ShortIndicator {
   indicatorId: string;
   label: string;
   unit: string;
-  /** As the plan's table prints them: 実績, 見込量, 達成率. */
+  /** As the plan's table prints them: 実績, 見込量, and the 達成率 (or, to lower, the distance). */
   actual: string;
   target: string;
   rate: string;
@@ -37,8 +42,8 @@ export const figuresSummaryOf = (figures: FiscalYearFigures, signOff: SignOffVie
     signOff.status === 'approved' ? [] : [...offices, ...(coreMissing ? ['基幹相談支援センター'] : [])];
   const short = figures.indicators.flatMap((indicator): ShortIndicator[] => {
     if (indicator.target === null) return [];
-    const level = achievementLevel(indicator.indicatorId, indicator.achievementRate);
-    if (level !== 'short') return [];
+    const achievement = achievementOfIndicator(indicator);
+    if (!isBehindTarget(achievement.level)) return [];
     return [
       {
         indicatorId: indicator.indicatorId,
@@ -46,8 +51,8 @@ export const figuresSummaryOf = (figures: FiscalYearFigures, signOff: SignOffVie
         unit: indicator.unit,
         actual: formatFigure(indicator.total.value, indicator.figureKind),
         target: formatFigure(indicator.target, indicator.figureKind),
-        rate: formatRate(indicator.achievementRate),
-        text: achievementText(indicator.indicatorId, level),
+        rate: formatAttainment(indicator, achievement),
+        text: achievement.text,
       },
     ];
   });

@@ -1,13 +1,13 @@
 import { INDICATOR_GROUPS, planPeriodById, type IndicatorFigures, type SignOffView } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import {
-  achievementLevel,
-  achievementText,
+  achievementOfIndicator,
   exportQuery,
   exportsFor,
   fallbackFilename,
   EXPORT_CHOICES,
   type ExportChoice,
+  formatAttainment,
   formatFigure,
   formatRate,
   monthLabel,
@@ -48,6 +48,9 @@ const indicator = (overrides: Partial<IndicatorFigures> = {}): IndicatorFigures 
   label: '計画相談支援の利用者数',
   unit: '人/月',
   figureKind: 'count',
+  direction: 'higher_is_better',
+  aggregation: 'monthly_flow',
+  pastYears: 'recounted',
   hasMonths: true,
   total: { value: 10, months: Array.from({ length: 12 }, () => 10) },
   byMunicipality: [{ municipalityCode: '990001', value: 6, months: Array.from({ length: 12 }, () => 6) }],
@@ -119,18 +122,40 @@ describe('figures as printed', () => {
     expect(monthLabel('2027-03')).toBe('3月');
   });
 
-  it('bands the achievement rate: reached, four fifths, short', () => {
-    expect(achievementLevel('plan_consultation_users', 100)).toBe('met');
-    expect(achievementLevel('plan_consultation_users', 85)).toBe('near');
-    expect(achievementLevel('plan_consultation_users', 79.9)).toBe('short');
-    expect(achievementLevel('plan_consultation_users', null)).toBe('none');
-    expect(achievementText('plan_consultation_users', 'short')).toBe('見込量の8割未満');
+  it('prints the 達成率 of an indicator to raise, with its band in words', () => {
+    const users = indicator({ total: { value: 10, months: [] }, target: 12 });
+    const achievement = achievementOfIndicator(users);
+
+    expect(formatAttainment(users, achievement)).toBe('83.3%');
+    expect(achievement.text).toBe('見込量の8割以上');
   });
 
-  it('turns the bands round for the self-plan figures the plan wants to go down', () => {
-    expect(achievementLevel('self_plan_rate', 90)).toBe('met');
-    expect(achievementLevel('self_plan_rate', 120)).toBe('short');
-    expect(achievementText('unwanted_self_plans', 'short')).toBe('見込量を超過');
+  it('prints the signed distance of an indicator to lower, in points for a rate: never 「達成率 200 %」', () => {
+    const selfPlanRate = indicator({
+      indicatorId: 'self_plan_rate',
+      unit: '%',
+      figureKind: 'rate',
+      direction: 'lower_is_better',
+      aggregation: 'year_end_stock',
+      total: { value: 20, months: [] },
+      target: 10,
+      achievementRate: null,
+    });
+    const over = achievementOfIndicator(selfPlanRate);
+    expect(formatAttainment(selfPlanRate, over)).toBe('+10.0ポイント');
+    expect(over.text).toBe('見込量を超過');
+
+    const unwanted = indicator({
+      indicatorId: 'unwanted_self_plans',
+      unit: '人',
+      direction: 'lower_is_better',
+      total: { value: 2, months: [] },
+      target: 3,
+      achievementRate: null,
+    });
+    const within = achievementOfIndicator(unwanted);
+    expect(formatAttainment(unwanted, within)).toBe('−1');
+    expect(within.text).toBe('見込量以下');
   });
 });
 
@@ -277,39 +302,29 @@ describe('file names when the server proposes none', () => {
   });
 });
 
-describe('the 見込量 line on a chart of months (issue 14 point 13)', () => {
-  const indicator = (
-    indicatorId: string,
-    unit: string,
-    figureKind: 'count' | 'rate',
-    target: number | null,
-  ) => ({
-    indicatorId,
-    unit,
-    figureKind,
-    target,
+describe('the 見込量 line on a chart of months (issue 14 points 5 and 13)', () => {
+  const line = (aggregation: IndicatorFigures['aggregation'], target: number | null, municipality = null) =>
+    targetLineOf({ aggregation, target }, municipality);
+
+  it('draws a flow per month and a stock (a rate, committees, year-end self-plans) against the target itself', () => {
+    expect(line('monthly_flow', 120)).toEqual({ value: 120, label: '見込量' });
+    expect(line('year_end_stock', 95)?.value).toBe(95);
   });
 
-  it('draws a per-month figure, a rate and the year-end unwanted self-plans against the target itself', () => {
-    expect(targetLineOf(indicator('plan_consultation_users', '人/月', 'count', 120), 'p7', null)).toEqual({
-      value: 120,
-      label: '見込量',
-    });
-    expect(targetLineOf(indicator('monitoring_on_time_rate', '%', 'rate', 95), 'p7', null)?.value).toBe(95);
-    expect(targetLineOf(indicator('unwanted_self_plans', '人', 'count', 3), 'p8', null)?.value).toBe(3);
+  it("draws a flow per year against the target's monthly share, named so", () => {
+    expect(line('yearly_flow', 50)).toEqual({ value: 4.2, label: '見込量の月割り（÷12）' });
   });
 
-  it("draws a yearly total against the target's monthly share, named so", () => {
-    expect(targetLineOf(indicator('difficult_cases', '件', 'count', 50), 'p7', null)).toEqual({
-      value: 4.2,
-      label: '見込量の月割り（÷12）',
-    });
+  it("follows each 第7期 indicator's definition: 専門部会の設置数 is a stock, its sessions a yearly flow", () => {
+    const aggregationOf = (indicatorId: string) =>
+      planPeriodById('p7').indicators.find((definition) => definition.indicatorId === indicatorId)
+        ?.aggregation ?? 'monthly_flow';
+    expect(line(aggregationOf('subcommittees'), 4)?.value).toBe(4);
+    expect(line(aggregationOf('subcommittee_sessions'), 24)?.value).toBe(2);
   });
 
   it("draws none without a target, nor for one municipality (the 見込量 is the tenant's)", () => {
-    expect(targetLineOf(indicator('plan_consultation_users', '人/月', 'count', null), 'p7', null)).toBeNull();
-    expect(
-      targetLineOf(indicator('plan_consultation_users', '人/月', 'count', 120), 'p7', '990011'),
-    ).toBeNull();
+    expect(line('monthly_flow', null)).toBeNull();
+    expect(targetLineOf({ aggregation: 'monthly_flow', target: 120 }, '990011')).toBeNull();
   });
 });

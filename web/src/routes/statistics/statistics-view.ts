@@ -6,8 +6,6 @@ import {
   type IndicatorFigures,
   type IndicatorGroup,
   type PlanPeriod,
-  type PlanPeriodId,
-  planPeriodById,
   type Role,
   type SignOffView,
   type StatisticsSettings,
@@ -83,7 +81,7 @@ export const versionFromQuery = (
 /** `2025-04` → 4月 */
 export const monthLabel = (month: string): string => `${Number(month.slice(5, 7))}月`;
 
-export { formatFigure, formatRate } from '#lib/achievement.ts';
+export { achievementOfIndicator, formatAttainment, formatFigure, formatRate } from '#lib/achievement.ts';
 
 /** 全体 is the tenant's total; a member municipality's series otherwise (共同設置). */
 export const seriesFor = (indicator: IndicatorFigures, municipalityCode: string | null): FigureSeries => {
@@ -111,8 +109,6 @@ export const sectionsOf = (
   groups
     .map((group) => ({ group, indicators: indicators.filter((indicator) => indicator.group === group) }))
     .filter((section) => section.indicators.length > 0);
-
-export { achievementLevel, achievementText, type AchievementLevel } from '#lib/achievement.ts';
 
 // ── Sign-off ────────────────────────────────────────────────────────────────
 export type SignOffAction = 'office_confirm' | 'core_confirm' | 'approve' | 'correct';
@@ -282,24 +278,19 @@ export interface TargetLine {
 }
 
 /**
- * Where the year's 見込量 sits among its months. A figure that is a month's own (users per month,
- * a rate, the year-end state of unwanted self-plans) meets the target month by month: the line is
- * the target. A yearly total (people, cases, organisations in the year) is made of twelve months:
- * the line is the target's monthly share (÷ 12), named so. None without a target, and none for a
- * single municipality (the 見込量 is the tenant's).
+ * Where the year's 見込量 sits among its months, by what the year's figure is made of
+ * (IndicatorAggregation). A flow per month (users per month) and a stock (a rate of the caseload,
+ * committees set up, unwanted self-plans at the year's end) meet the target month by month: the line
+ * is the target. A flow per year (sessions, cases in the year) is made of twelve months: the line is
+ * the target's monthly share (÷ 12), named so. None without a target, and none for a single
+ * municipality (the 見込量 is the tenant's).
  */
 export const targetLineOf = (
-  indicator: Pick<IndicatorFigures, 'indicatorId' | 'unit' | 'figureKind' | 'target'>,
-  periodId: PlanPeriodId,
+  indicator: Pick<IndicatorFigures, 'aggregation' | 'target'>,
   municipalityCode: string | null,
 ): TargetLine | null => {
   if (indicator.target === null || municipalityCode !== null) return null;
-  const measure = planPeriodById(periodId).indicators.find(
-    (definition) => definition.indicatorId === indicator.indicatorId,
-  )?.measure;
-  const monthly =
-    indicator.figureKind === 'rate' || indicator.unit.endsWith('/月') || measure?.kind === 'self_plans';
-  return monthly
-    ? { value: indicator.target, label: '見込量' }
-    : { value: Math.round((indicator.target / 12) * 10) / 10, label: '見込量の月割り（÷12）' };
+  return indicator.aggregation === 'yearly_flow'
+    ? { value: Math.round((indicator.target / 12) * 10) / 10, label: '見込量の月割り（÷12）' }
+    : { value: indicator.target, label: '見込量' };
 };
