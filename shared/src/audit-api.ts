@@ -141,6 +141,7 @@ export const AUDIT_RECORD_TYPE_LABELS: Record<string, string> = {
   regional_issue: '地域課題',
   statistics_settings: '統計の設定',
   statistics_targets: '計画の目標値（見込量）',
+  statistics_evaluation: '計画の評価・課題',
   figures_sign_off: '実績値の確認',
   figures_snapshot: '確定した実績値',
   retention_settings: '記録の保存期間',

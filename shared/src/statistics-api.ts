@@ -503,6 +503,49 @@ export const TargetsView = z.strictObject({
 });
 export type TargetsView = z.infer<typeof TargetsView>;
 
+// ── Evaluation (評価・課題) ────────────────────────────────────────────────────
+/** The municipality's yearly evaluation of an indicator, as the plan's PDCA sheet prints it. */
+export const EVALUATION_TEXT_MAX = 1000;
+
+const EvaluationText = z
+  .string({ error: '評価・課題は文字で入力してください' })
+  .max(EVALUATION_TEXT_MAX, { error: `評価・課題は${EVALUATION_TEXT_MAX}文字以内で入力してください` })
+  .nullable();
+
+/** indicatorId → text; null or an empty text clears one. Only the indicators named change. */
+export const EvaluationsInput = z.strictObject({
+  texts: z.record(z.string().max(60), EvaluationText),
+});
+export type EvaluationsInput = z.infer<typeof EvaluationsInput>;
+
+export const EvaluationParams = z.strictObject({ fiscalYear: FiscalYear });
+export const EvaluationQuery = z.strictObject({
+  /** A version of the year's sign-off (1, 2, …); without it, the version being signed off now. */
+  version: z.coerce
+    .number({ error: '版は数値で指定してください' })
+    .int({ error: '版は整数で指定してください' })
+    .min(1, { error: '版は1以上で指定してください' })
+    .optional(),
+});
+
+/**
+ * The evaluation kept with one version of a year's figures: written while that version is being
+ * signed off, frozen with its approval. A correction starts from the version before it.
+ */
+export const EvaluationsView = z.strictObject({
+  fiscalYear: z.number().int(),
+  /** The version of the year's figures the texts belong to. */
+  signOffVersion: z.number().int().min(1),
+  texts: z.record(z.string(), z.string()),
+  /** False once that version is approved: its evaluation is part of what was approved. */
+  editable: z.boolean(),
+  /** What an update names in If-Match (0 before the version's first save). */
+  version: z.number().int().min(0),
+  updatedAt: IsoDateTime.nullable(),
+  updatedByName: z.string().nullable(),
+});
+export type EvaluationsView = z.infer<typeof EvaluationsView>;
+
 // ── Sign-off (office → core center → municipality) ────────────────────────────
 export const SIGN_OFF_STATUSES = ['open', 'core_confirmed', 'approved'] as const;
 export const SignOffStatus = z.enum(SIGN_OFF_STATUSES);

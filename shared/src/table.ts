@@ -105,6 +105,8 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  *                                                 and sk between '<today>' and '<horizon>#~'
  * - a fiscal year's plan-indicator counters     → Query pk = caseStatistics().pk (sk `OFFICE#<officeId>`)
  * - the targets of a plan period               → GetItem statisticsTargets()
+ * - a year's evaluation texts up to a version   → Query pk = statisticsEvaluation().pk,
+ *                                                 sk between 'EVALUATION#FY<y>#V' and the version's sk
  * - statistics settings of the tenant           → GetItem statisticsSettings()
  * - a fiscal year's sign-off state              → GetItem signOff()
  * - the approved versions of a fiscal year      → Query pk = figuresSnapshot().pk (sk `V<0001>`)
@@ -310,6 +312,11 @@ export const keys = {
   statisticsTargets: (tenantId: string, periodId: string): ItemKey => ({
     pk: tenantPk(tenantId, 'STATISTICS'),
     sk: `TARGETS#${periodId}`,
+  }),
+  /** 評価・課題 of a fiscal year kept with one version of its figures (V0001…, so they sort). */
+  statisticsEvaluation: (tenantId: string, fiscalYear: number, signOffVersion: number): ItemKey => ({
+    pk: tenantPk(tenantId, 'STATISTICS'),
+    sk: `EVALUATION#FY${fiscalYear}#V${String(signOffVersion).padStart(4, '0')}`,
   }),
   signOff: (tenantId: string, fiscalYear: number): ItemKey => ({
     pk: tenantPk(tenantId, 'STATISTICS'),

@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { StatisticsSettings, keys, type PlanPeriodId } from '@kikan/shared';
 import * as z from 'zod';
 import { db, tableName } from './client.ts';
@@ -112,5 +112,86 @@ export const writeTargets = async (
       ),
     ],
     [{ action: 'update', recordType: 'statistics_targets', recordId: stored.periodId }],
+  );
+};
+
+export const StoredEvaluation = z.object({
+  fiscalYear: z.number().int(),
+  signOffVersion: z.number().int().positive(),
+  texts: z.record(z.string(), z.string()),
+  version: z.number().int().positive(),
+  updatedAt: z.iso.datetime(),
+  updatedBy: z.string(),
+  updatedByName: z.string(),
+});
+export type StoredEvaluation = z.infer<typeof StoredEvaluation>;
+
+/**
+ * The evaluation kept with a version of a year's figures, or, when that version has none of its
+ * own yet, the latest one before it (a correction starts from what was approved): one Query of at
+ * most one item, newest first.
+ */
+export const readEvaluation = async (
+  tenantId: string,
+  fiscalYear: number,
+  upToVersion: number,
+): Promise<StoredEvaluation | null> => {
+  const first = keys.statisticsEvaluation(tenantId, fiscalYear, 0);
+  const last = keys.statisticsEvaluation(tenantId, fiscalYear, upToVersion);
+  const { Items } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+      ExpressionAttributeValues: { ':pk': first.pk, ':first': first.sk, ':last': last.sk },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
+  const item = Items?.[0];
+  return item ? StoredEvaluation.parse(item) : null;
+};
+
+/**
+ * Written at the version the editor read, and only while its version of the figures is the one
+ * being signed off and not yet approved: the sign-off item is checked in the same transaction, so
+ * an approval cannot slip in between and leave an approved version with a changed evaluation.
+ */
+export const writeEvaluation = async (
+  write: WriteContext,
+  stored: StoredEvaluation,
+  expectedVersion: number,
+): Promise<void> => {
+  const signOff = keys.signOff(write.ctx.tenantId, stored.fiscalYear);
+  await writeTransaction(
+    write,
+    [
+      putAtVersion(
+        {
+          ...keys.statisticsEvaluation(write.ctx.tenantId, stored.fiscalYear, stored.signOffVersion),
+          entity: 'statistics_evaluation',
+          tenantId: write.ctx.tenantId,
+          ...stored,
+        },
+        expectedVersion,
+      ),
+      {
+        ConditionCheck: {
+          TableName: tableName(),
+          Key: signOff,
+          ConditionExpression:
+            'attribute_not_exists(pk) OR (currentVersion = :signOffVersion AND #status <> :approved)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':signOffVersion': stored.signOffVersion, ':approved': 'approved' },
+        },
+      },
+    ],
+    [
+      {
+        action: 'update',
+        recordType: 'statistics_evaluation',
+        recordId: `FY${stored.fiscalYear}#V${stored.signOffVersion}`,
+      },
+    ],
   );
 };

@@ -18,6 +18,7 @@ export type RecordType =
   | 'regional_issue'
   | 'statistics_settings'
   | 'statistics_targets'
+  | 'statistics_evaluation'
   | 'figures_sign_off'
   | 'figures_snapshot'
   | 'retention_settings'

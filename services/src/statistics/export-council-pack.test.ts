@@ -59,6 +59,7 @@ const figuresInput = (use: 'internal' | 'outside'): FiguresWorkbookInput => {
     planYears: [{ fiscalYear: 2025, figures, targets: {} }],
     municipalities: [{ code: '990001', name: '希望が丘市' }],
     sourceLabel: '承認済み 第1版',
+    evaluations: {},
   };
 };
 

@@ -9,7 +9,7 @@ import {
   type TenantContext,
 } from '@kikan/shared';
 import { readFiguresSnapshot, readSignOff } from '../data/signoff-store.ts';
-import { readTargets } from '../data/statistics-config-store.ts';
+import { readEvaluation, readTargets } from '../data/statistics-config-store.ts';
 import { NotFoundError } from '../kernel/errors.ts';
 import { exportFigures } from './export-figures.ts';
 import type { FiguresWorkbookInput, PlanYear } from './export-workbook.ts';
@@ -82,6 +82,9 @@ export const readExportSource = (
 ): Promise<ExportSource> =>
   use === 'outside' ? readOutsideSource(ctx, query, now) : readInternalSource(ctx, query, now);
 
+/** Above any version a year's sign-off reaches (a correction a year would take 9,999 years). */
+const LATEST_VERSION = 9999;
+
 const targetsOfYear = (
   targets: Readonly<Record<string, Readonly<Record<string, number>>>>,
   fiscalYear: number,
@@ -110,8 +113,10 @@ export const readWorkbookInput = async (
   const earlierYears = period.fiscalYears.filter(
     (year) => year < figures.fiscalYear && year <= currentFiscalYear,
   );
-  const [targets, ...earlierSources] = await Promise.all([
+  const [targets, evaluation, ...earlierSources] = await Promise.all([
     readTargets(ctx.tenantId, period.periodId),
+    // The evaluation kept with the version exported; for the figures as they stand, the newest.
+    readEvaluation(ctx.tenantId, figures.fiscalYear, source.version ?? LATEST_VERSION),
     ...earlierYears.map((fiscalYear) => readExportSource(ctx, { fiscalYear }, use, now)),
   ]);
   const exported = (year: ExportSource) => exportFigures(year.figures, use, year.versions);
@@ -127,6 +132,7 @@ export const readWorkbookInput = async (
     planYears,
     municipalities: figures.municipalities,
     sourceLabel: sourceLabelOf(source),
+    evaluations: evaluation?.texts ?? {},
   };
 };
 

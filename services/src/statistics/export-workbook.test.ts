@@ -33,6 +33,7 @@ const inputFor = (use: 'internal' | 'outside'): FiguresWorkbookInput => {
       { code: '990012', name: '川辺町' },
     ],
     sourceLabel: '集計値（令和7年6月30日時点）',
+    evaluations: { plan_consultation_users: '相談支援専門員の不足により見込量に届かなかった。' },
   };
 };
 
@@ -109,6 +110,20 @@ describe('figuresWorkbook', () => {
     expect(planRow(sheet, 'セルフプラン率', '見込量との差')[1]).toBe(5); // 25 % − 20 %
     expect(planRow(sheet, 'セルフプラン率', '達成状況')[1]).toBe('見込量を超過');
     expect(planRow(sheet, '計画相談支援の利用者数', '達成状況')[1]).toBe('見込量の8割未満');
+  });
+
+  it("has the municipality's 評価・課題 of the year beside the three years, one cell per indicator", async () => {
+    const sheet = sheetOf(await roundTrip(inputFor('internal')), '相談支援の利用');
+    const header = sheet.getRow(3);
+    const evaluationColumn = 7;
+
+    expect(header.getCell(evaluationColumn).text).toBe('評価・課題（令和7年度）');
+    expect(sheet.getColumn(evaluationColumn).width).toBe(48);
+    const rows = Array.from({ length: sheet.rowCount }, (_, index) => sheet.getRow(index + 1));
+    const users = rows.find((row) => row.getCell(1).text === '計画相談支援の利用者数');
+    expect(users?.getCell(evaluationColumn).text).toBe('相談支援専門員の不足により見込量に届かなかった。');
+    const selfPlan = rows.find((row) => row.getCell(1).text === 'セルフプラン率');
+    expect(selfPlan?.getCell(evaluationColumn).text).toBe('');
   });
 
   it('says under each unit what the year is made of: 月平均, 年度累計 or 年度末時点', async () => {

@@ -27,6 +27,8 @@ export interface FiguresWorkbookInput {
   municipalities: readonly MemberMunicipality[];
   /** Where the figures come from: 「集計値（…時点）」 or 「承認済み 第1版」. */
   sourceLabel: string;
+  /** The municipality's 評価・課題 per indicator, kept with the version exported. */
+  evaluations: Readonly<Record<string, string>>;
 }
 
 export const HEADER_FILL = 'FFDDEBF7';
@@ -117,7 +119,10 @@ const addGroupSheets = (workbook: Workbook, input: FiguresWorkbookInput) => {
     (year) =>
       new Map((year.figures?.indicators ?? []).map((indicator) => [indicator.indicatorId, indicator])),
   );
-  const columns = 3 + planYears.length;
+  const yearColumns = 3 + planYears.length;
+  // The municipality's evaluation of the year, beside the three years (the PDCA sheet's last column).
+  const evaluationColumn = yearColumns + 1;
+  const columns = evaluationColumn;
   for (const group of INDICATOR_GROUPS) {
     const indicators = figures.indicators.filter((indicator) => indicator.group === group);
     if (indicators.length === 0) continue;
@@ -126,20 +131,27 @@ const addGroupSheets = (workbook: Workbook, input: FiguresWorkbookInput) => {
       note: `${INDICATOR_GROUP_LABELS[group]}${SPACE}${useNote(figures)}${SPACE}${input.sourceLabel}`,
       frozenColumns: 3,
       headerRows: 2,
-      widths: [44, 11, 12, ...planYears.map(() => 14)],
+      widths: [44, 11, 12, ...planYears.map(() => 14), 48],
     });
     const periodHeader = addHeaderRow(
       sheet,
-      ['指標', '単位', '区分', `計画期間（${figures.periodLabel}）`],
+      [
+        '指標',
+        '単位',
+        '区分',
+        `計画期間（${figures.periodLabel}）`,
+        ...planYears.slice(1).map(() => ''),
+        `評価・課題（${formatFiscalYear(figures.fiscalYear)}）`,
+      ],
       columns,
     );
     const yearHeader = addHeaderRow(
       sheet,
-      ['', '', '', ...planYears.map((year) => formatFiscalYear(year.fiscalYear))],
+      ['', '', '', ...planYears.map((year) => formatFiscalYear(year.fiscalYear)), ''],
       columns,
     );
-    sheet.merge(periodHeader, 4, periodHeader, columns);
-    for (const column of [1, 2, 3]) sheet.merge(periodHeader, column, yearHeader, column);
+    sheet.merge(periodHeader, 4, periodHeader, yearColumns);
+    for (const column of [1, 2, 3, evaluationColumn]) sheet.merge(periodHeader, column, yearHeader, column);
 
     for (const indicator of indicators) {
       const ofYear = (index: number) => yearIndicators[index]?.get(indicator.indicatorId);
@@ -178,14 +190,19 @@ const addGroupSheets = (workbook: Workbook, input: FiguresWorkbookInput) => {
             `${indicator.unit}\n${indicator.aggregationLabel}`,
             kind,
             ...values,
+            input.evaluations[indicator.indicatorId] ?? '',
           ],
           columns,
           format,
         );
+      // An empty merged cell reads back as no value at all in some readers: merge only a written one.
+      const evaluated = Boolean(input.evaluations[indicator.indicatorId]);
       if (lines.length > 1) {
-        sheet.merge(first, 1, sheet.rowCount, 1);
-        sheet.merge(first, 2, sheet.rowCount, 2);
+        for (const column of [1, 2, ...(evaluated ? [evaluationColumn] : [])]) {
+          sheet.merge(first, column, sheet.rowCount, column);
+        }
       }
+      sheet.setStyle(first, evaluationColumn, { border: BORDER, vertical: 'top', wrapText: true });
       sheet.setStyle(first, 1, { border: BORDER, vertical: 'center', wrapText: true });
       sheet.setStyle(first, 2, { border: BORDER, vertical: 'center', wrapText: true });
       indicator.breakdown.forEach((part, partIndex) => {

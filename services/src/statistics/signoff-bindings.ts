@@ -13,18 +13,24 @@ import {
   confirmOfficeFiguresRoute,
   getSignOffRoute,
   getStatisticsSettingsRoute,
+  getEvaluationsRoute,
   getTargetsRoute,
   openCorrectionRoute,
   putStatisticsSettingsRoute,
+  putEvaluationsRoute,
   putTargetsRoute,
   recordOfficeConfirmationRoute,
 } from '@kikan/shared/contracts/statistics';
+import { getEvaluations } from './evaluation-get.ts';
+import { putEvaluations } from './evaluation-put.ts';
 import { getTargets } from './targets-get.ts';
 import { putTargets } from './targets-put.ts';
 
 export const SIGNOFF_BINDINGS: readonly RouteBinding[] = [
   bind(getTargetsRoute, getTargets),
   bind(putTargetsRoute, putTargets),
+  bind(getEvaluationsRoute, getEvaluations),
+  bind(putEvaluationsRoute, putEvaluations),
   bind(getStatisticsSettingsRoute, getStatisticsSettings),
   bind(putStatisticsSettingsRoute, putStatisticsSettings),
   bind(getSignOffRoute, getSignOff),

@@ -1,5 +1,9 @@
 import {
   CorrectionInput,
+  EvaluationParams,
+  EvaluationQuery,
+  EvaluationsInput,
+  EvaluationsView,
   ExportQuery,
   FiguresQuery,
   FiguresView,
@@ -226,9 +230,39 @@ export const openCorrectionRoute = defineRoute({
   idempotent: true,
 });
 
+// ── Evaluation (評価・課題) ──────────────────────────────────────────────────────
+export const getEvaluationsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/statistics/evaluations/{fiscalYear}',
+  context: 'statistics',
+  access: ['municipal_officer', 'core_supervisor'],
+  summary:
+    "The municipality's 評価・課題 per indicator kept with a version of the year's figures (the version being signed off when none is named)",
+  params: EvaluationParams,
+  query: EvaluationQuery,
+  response: EvaluationsView,
+  successStatus: 200,
+});
+
+export const putEvaluationsRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/statistics/evaluations/{fiscalYear}',
+  context: 'statistics',
+  access: ['municipal_officer'],
+  summary:
+    'Write or clear (null) the 評価・課題 of indicators for the version being signed off (If-Match; "0" before its first save); 409 once it is approved',
+  params: EvaluationParams,
+  body: EvaluationsInput,
+  response: EvaluationsView,
+  successStatus: 200,
+  versioned: true,
+});
+
 export const SIGNOFF_ROUTES: readonly RouteDefinition[] = [
   getTargetsRoute,
   putTargetsRoute,
+  getEvaluationsRoute,
+  putEvaluationsRoute,
   getStatisticsSettingsRoute,
   putStatisticsSettingsRoute,
   getSignOffRoute,

@@ -31,6 +31,18 @@ export const STATISTICS_SIGNOFF_MATRIX: Record<string, Expectation> = {
     headers: etagOf('/api/statistics/targets/p7'),
     status: allow(['municipal_officer']),
   },
+  'GET /api/statistics/evaluations/{fiscalYear}': {
+    method: 'GET',
+    path: () => `/api/statistics/evaluations/${YEAR}`,
+    status: allow(['municipal_officer', 'core_supervisor']),
+  },
+  'PUT /api/statistics/evaluations/{fiscalYear}': {
+    method: 'PUT',
+    path: () => `/api/statistics/evaluations/${YEAR}`,
+    body: () => ({ texts: { plan_consultation_users: '見込量に届かなかった理由を協議会で検討する' } }),
+    headers: etagOf(`/api/statistics/evaluations/${YEAR}`),
+    status: allow(['municipal_officer']),
+  },
   'GET /api/statistics/settings': {
     method: 'GET',
     path: () => '/api/statistics/settings',
