@@ -405,6 +405,17 @@ const SCENARIOS: Scenario[] = [
     ],
   },
   { route: '/statistics/targets', as: ITO, path: '/statistics/targets' },
+  {
+    route: '/statistics/evaluation',
+    as: ITO,
+    path: '/statistics/evaluation?fy=2024',
+    states: [
+      open('評価・課題の入力エラー', async (page) => {
+        await withinMain(page).getByRole('textbox', { name: '評価・課題' }).first().fill('あ'.repeat(1001));
+        await press('保存する')(page);
+      }),
+    ],
+  },
 ];
 
 // ---- axe ------------------------------------------------------------------------------------------

@@ -149,6 +149,42 @@ describe('the municipal officer', () => {
   });
 });
 
+describe('the municipal officer writes the year’s 評価・課題', () => {
+  it('from the statistics page, saves the evaluation of セルフプラン率 and finds it again on coming back', async () => {
+    const page = await browser.newPage({ locale: 'ja-JP' });
+    await logInAs(page, '伊藤 直子');
+    await menu(page).getByRole('link', { name: '計画の実績・目標' }).click();
+    await page.getByRole('link', { name: '評価・課題を入力する' }).click();
+    // 令和6年度 has no demo sign-off, so its version 1 takes an evaluation whatever other files did.
+    const showYear2024 = async () => {
+      await page.getByRole('heading', { level: 1, name: '評価・課題の入力' }).waitFor();
+      await page.getByRole('combobox', { name: '年度' }).selectOption('2024');
+      await page.getByRole('button', { name: '表示する' }).click();
+    };
+    await showYear2024();
+    await expect
+      .poll(() => page.locator('main h2').first().textContent())
+      .toBe('令和6年度（2024年度）の評価・課題（第1版）');
+    const selfPlan = page.getByRole('region', { name: 'セルフプラン率' });
+    const text = `事業所の不足によりセルフプランが残る（${Date.now()}）`;
+
+    await selfPlan.getByRole('textbox', { name: '評価・課題' }).fill(text);
+    await page.getByRole('button', { name: '保存する' }).click();
+
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe('令和6年度（2024年度）の評価・課題を保存しました。');
+    // Away and back: the text comes from the API, not from the form's memory.
+    await page.getByRole('link', { name: '障害福祉計画の実績・目標に戻る' }).click();
+    await page.getByRole('link', { name: '評価・課題を入力する' }).click();
+    await showYear2024();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'セルフプラン率' }).getByRole('textbox').inputValue())
+      .toBe(text);
+    await page.close();
+  });
+});
+
 describe('an office manager', () => {
   it('sees only their office’s figures and confirms them, which the sign-off panel then shows', async () => {
     const page = await browser.newPage({ locale: 'ja-JP' });
