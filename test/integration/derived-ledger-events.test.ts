@@ -123,7 +123,9 @@ describe('a supervision of office staff', () => {
 
   it('refuses a correction at a stale version (412), leaving the record and its event as they were', async () => {
     const supervision = await recordSupervision(['user-sato']);
-    expect((await correct(supervision.supervisionId, supervision.version, { summary: '追記' })).status).toBe(200);
+    expect((await correct(supervision.supervisionId, supervision.version, { summary: '追記' })).status).toBe(
+      200,
+    );
 
     const stale = await correct(supervision.supervisionId, supervision.version, { heldOn: LAST_MONTH });
 
@@ -214,6 +216,8 @@ describe('a support meeting of an accepted difficult case', () => {
       { as: SATO },
     );
     const reviews = participation.json.groups.find((group: { kind: string }) => group.kind === 'case_review');
-    expect(reviews.events.map((entry: { eventId: string }) => entry.eventId)).toContain(meeting.json.meetingId);
+    expect(reviews.events.map((entry: { eventId: string }) => entry.eventId)).toContain(
+      meeting.json.meetingId,
+    );
   });
 });

@@ -12,7 +12,6 @@ import {
   type WriteContext,
 } from './transaction.ts';
 
-
 /**
  * A supervision record lives in its own partition; the tenant's list and each supervised
  * specialist's list hold a pointer (`<heldOn>#<id>`), so "mine" and "all" are one Query each and a

@@ -29,7 +29,11 @@ const supervision = (specialistUserIds: string[], kind: 'individual' | 'group' =
 
 describe('the advice event a supervision produces', () => {
   it('is one advice_visit for the offices of the specialists supervised, linked to the supervision', () => {
-    const event = supervisionLedgerEvent(supervision(['user-suzuki', 'user-sato', 'user-kato']), DIRECTORY, NEW);
+    const event = supervisionLedgerEvent(
+      supervision(['user-suzuki', 'user-sato', 'user-kato']),
+      DIRECTORY,
+      NEW,
+    );
 
     expect(event).toMatchObject({
       eventId: 'sv-1',
