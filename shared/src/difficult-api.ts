@@ -201,17 +201,20 @@ export const SupervisionFollowUpInput = z.strictObject({
   dueOn: IsoDate,
 });
 
+const SpecialistUserIds = z
+  .array(UserId)
+  .min(1, { error: '対象の相談支援専門員を1人以上選んでください' })
+  .max(30)
+  .refine(noDuplicates, { error: '同じ職員が重複しています' });
+const Topics = z.array(requiredText(200)).min(1, { error: 'テーマを1つ以上入力してください' }).max(20);
+
 export const SupervisionInput = z
   .strictObject({
     kind: SupervisionKind,
     heldOn: IsoDate,
     /** The specialists supervised: users of the tenant. */
-    specialistUserIds: z
-      .array(UserId)
-      .min(1, { error: '対象の相談支援専門員を1人以上選んでください' })
-      .max(30)
-      .refine(noDuplicates, { error: '同じ職員が重複しています' }),
-    topics: z.array(requiredText(200)).min(1, { error: 'テーマを1つ以上入力してください' }).max(20),
+    specialistUserIds: SpecialistUserIds,
+    topics: Topics,
     summary: text(4000).default(''),
     /** Only cases shared with the core center can be linked. */
     caseIds: z
@@ -251,11 +254,29 @@ export const Supervision = z.strictObject({
   /** Linked cases (shared with the core center when linked); office staff get their own office's only. */
   cases: z.array(z.strictObject({ caseId: CaseId, officeId: OfficeId })),
   followUps: z.array(SupervisionFollowUp),
+  /**
+   * Recorded since supervisions produce their ledger event (ADR 0027). A record from before has
+   * its advice counted by the hand entry the center made then, so its corrections leave the ledger.
+   */
+  producesLedgerEvent: z.literal(true).optional(),
   version: z.number().int().positive(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
 export type Supervision = z.infer<typeof Supervision>;
+
+/** A correction: what is left out stays. Follow-ups are marked done on their own route. */
+export const SupervisionPatchInput = z
+  .strictObject({
+    heldOn: IsoDate.optional(),
+    specialistUserIds: SpecialistUserIds.optional(),
+    topics: Topics.optional(),
+    summary: text(4000).optional(),
+  })
+  .refine((value) => Object.values(value).some((field) => field !== undefined), {
+    error: '変更する項目を1つ以上指定してください',
+  });
+export type SupervisionPatchInput = z.infer<typeof SupervisionPatchInput>;
 
 export const SupervisionParams = z.strictObject({ supervisionId: EntityId });
 export const SupervisionFollowUpParams = z.strictObject({ supervisionId: EntityId, followUpId: EntityId });

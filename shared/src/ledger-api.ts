@@ -29,6 +29,26 @@ export const LEDGER_EVENT_KIND_LABELS: Record<LedgerEventKind, string> = {
 };
 
 /**
+ * Records that produce their own ledger event (ADR 0027): a supervision of office staff is an
+ * advice to those offices (訪問等による専門的な指導・助言), a support meeting of a difficult case the
+ * core center accepted is a case review (個別事例の支援内容の検証). The event follows its record —
+ * written, corrected and removed with it — and cannot be edited in the ledger itself.
+ */
+export const LEDGER_EVENT_SOURCE_KINDS = ['supervision', 'support_meeting'] as const;
+export const LedgerEventSourceKind = z.enum(LEDGER_EVENT_SOURCE_KINDS);
+export type LedgerEventSourceKind = z.infer<typeof LedgerEventSourceKind>;
+export const LEDGER_EVENT_SOURCE_LABELS: Record<LedgerEventSourceKind, string> = {
+  supervision: 'スーパービジョンの記録',
+  support_meeting: '困難事例の支援会議の記録',
+};
+/** The record's id only: never a case id, a person or a specialist. */
+export const LedgerEventSource = z.strictObject({ kind: LedgerEventSourceKind, id: EntityId });
+export type LedgerEventSource = z.infer<typeof LedgerEventSource>;
+
+export const DERIVED_EVENT_MESSAGE =
+  'この活動は記録から自動計上されています。元の記録（スーパービジョンまたは支援会議）を修正してください';
+
+/**
  * A date change rewrites one participation item per office (a delete and a put) in the event's
  * transaction, and DynamoDB takes 100 items per transaction: 40 offices leave room for the rest.
  */
@@ -130,6 +150,8 @@ export const LedgerEvent = z.strictObject({
   /** Linked cases are counted, never named: no case id, name or code leaves the server. */
   linkedCaseCount: z.number().int().nonnegative(),
   notes: z.string(),
+  /** Set on an event a record produced (自動計上); absent on one entered in the ledger by hand. */
+  source: LedgerEventSource.optional(),
   version: z.number().int().positive(),
   createdAt: z.iso.datetime(),
   createdBy: UserId,

@@ -323,6 +323,12 @@ const SCENARIOS: Scenario[] = [
     path: '/supervisions/new',
     states: [open('空で送信', submitEmpty('記録する'))],
   },
+  {
+    route: '/supervisions/[supervisionId]',
+    as: TAKAHASHI,
+    path: '/supervisions/demo-kibougaoka-supervision-1',
+    states: [open('空で送信', submitEmpty('修正を保存する'))],
+  },
   { route: '/ledger', as: TAKAHASHI, path: '/ledger' },
   {
     route: '/ledger/events/new',

@@ -115,6 +115,14 @@ const SCANS: Record<string, () => Promise<ApiResponse[]>> = {
   'GET /api/supervisions/{supervisionId}': async () => [
     await call('GET', '/api/supervisions/demo-kibougaoka-supervision-1'),
   ],
+  'PATCH /api/supervisions/{supervisionId}': async () => [
+    await call(
+      'PATCH',
+      '/api/supervisions/demo-kibougaoka-supervision-3',
+      { summary: '記録の追記' },
+      headers,
+    ),
+  ],
   'POST /api/supervisions/{supervisionId}/follow-ups/{followUpId}/done': async () => [
     await call(
       'POST',

@@ -16,6 +16,7 @@ import * as z from 'zod';
 import type { Idempotency } from '../kernel/idempotency.ts';
 import type { AuditEvent } from './audit.ts';
 import { caseItemsBesideRecords, caseWriteItems, type CaseRecord } from './case-store.ts';
+import type { DerivedWrites } from './ledger-store.ts';
 import { db, tableName } from './client.ts';
 import type { StoredResponse } from './idempotency.ts';
 import { queryAll, queryPage, queryPages, type Page } from './paging.ts';
@@ -189,6 +190,8 @@ export interface DifficultyWrite {
   /** A closed episode moved aside when the case is flagged again. */
   archived?: DifficultyFile;
   meeting?: SupportMeeting;
+  /** The ledger event a support meeting produces (ADR 0027). */
+  derived?: DerivedWrites;
   sharing?: SharingEvent;
   /** The person whose consent the sharing rests on. */
   consentOf?: string;
@@ -204,6 +207,7 @@ export const writeDifficulty = ({
   previousFile,
   archived,
   meeting,
+  derived,
   sharing,
   consentOf,
   audits,
@@ -226,8 +230,9 @@ export const writeDifficulty = ({
       ...boardMove(tenantId, previousFile, file),
       ...added.map(putNew),
       ...(consentOf ? [consentStillGranted(tenantId, consentOf)] : []),
+      ...(derived?.items ?? []),
     ],
-    audits,
+    [...audits, ...(derived?.audits ?? [])],
     create,
   );
 };

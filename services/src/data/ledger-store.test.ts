@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { ledgerEventChange, ledgerEventItems, type LedgerEventRecord } from './ledger-store.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  derivedEventWrites,
+  ledgerEventChange,
+  ledgerEventItems,
+  type LedgerEventRecord,
+} from './ledger-store.ts';
+import type { WriteContext } from './transaction.ts';
 
 const event = (overrides: Partial<LedgerEventRecord> = {}): LedgerEventRecord => ({
   eventId: 'event_0001',
@@ -109,5 +115,74 @@ describe('ledger event corrections', () => {
 
     expect(change.remove).toEqual([]);
     expect(change.put).toHaveLength(3);
+  });
+});
+
+describe('the writes that make a derived event follow its record', () => {
+  beforeAll(() => {
+    vi.stubEnv('AUTH_MODE', 'local');
+    vi.stubEnv('LOCAL_ISSUER', 'http://127.0.0.1:1/local-auth');
+    vi.stubEnv('LOCAL_CLIENT_ID', 'x');
+    vi.stubEnv('DYNAMODB_ENDPOINT', 'http://127.0.0.1:1');
+    vi.stubEnv('TABLE_NAME', 'test-table');
+  });
+  const write: WriteContext = {
+    ctx: {
+      tenantId: 'kibougaoka',
+      officeId: 'kibou-core',
+      userId: 'user-takahashi',
+      role: 'core_supervisor',
+    },
+    requestId: 'req-1',
+    now: new Date('2026-04-02T00:00:00.000Z'),
+  };
+  const derived = event({ source: { kind: 'supervision', id: 'event_0001' } });
+  const keysOf = (items: ReturnType<typeof derivedEventWrites>['items']) =>
+    items.map((item) => ({
+      op: item.Put ? 'put' : 'delete',
+      sk: String((item.Put?.Item ?? item.Delete?.Key)?.sk),
+      pk: String((item.Put?.Item ?? item.Delete?.Key)?.pk),
+    }));
+
+  it('creates the event and its copies only if absent, audited as a ledger event', () => {
+    const { items, audits } = derivedEventWrites(write, null, derived);
+
+    expect(items).toHaveLength(4);
+    expect(items.every((item) => item.Put?.ConditionExpression === 'attribute_not_exists(pk)')).toBe(true);
+    expect(audits).toEqual([expect.objectContaining({ action: 'create', recordType: 'ledger_event' })]);
+  });
+
+  it('removes the event, at the version read, and every copy when its record no longer produces one', () => {
+    const { items, audits } = derivedEventWrites(write, derived, null);
+
+    expect(keysOf(items)).toEqual([
+      { op: 'delete', pk: 'T#kibougaoka#LEDGER#EVENT#event_0001', sk: 'EVENT' },
+      { op: 'delete', pk: 'T#kibougaoka#LEDGER#FY2025', sk: '2026-03-31#event_0001' },
+      { op: 'delete', pk: 'T#kibougaoka#OFFICE#himawari#PARTICIPATION#FY2025', sk: '2026-03-31#event_0001' },
+      { op: 'delete', pk: 'T#kibougaoka#OFFICE#aozora#PARTICIPATION#FY2025', sk: '2026-03-31#event_0001' },
+    ]);
+    expect(items[0]?.Delete?.ExpressionAttributeValues).toEqual({ ':expected': 1 });
+    expect(audits).toEqual([expect.objectContaining({ action: 'delete' })]);
+  });
+
+  it('moves the copies to the new year and drops the office no longer advised', () => {
+    const after = { ...derived, heldOn: '2026-04-01', officeIds: ['himawari'], version: 2 };
+
+    const { items } = derivedEventWrites(write, derived, after);
+
+    expect(keysOf(items).filter((item) => item.op === 'delete')).toEqual([
+      { op: 'delete', pk: 'T#kibougaoka#LEDGER#FY2025', sk: '2026-03-31#event_0001' },
+      { op: 'delete', pk: 'T#kibougaoka#OFFICE#himawari#PARTICIPATION#FY2025', sk: '2026-03-31#event_0001' },
+      { op: 'delete', pk: 'T#kibougaoka#OFFICE#aozora#PARTICIPATION#FY2025', sk: '2026-03-31#event_0001' },
+    ]);
+    expect(
+      keysOf(items)
+        .filter((item) => item.op === 'put')
+        .map((item) => item.pk),
+    ).toEqual([
+      'T#kibougaoka#LEDGER#EVENT#event_0001',
+      'T#kibougaoka#LEDGER#FY2026',
+      'T#kibougaoka#OFFICE#himawari#PARTICIPATION#FY2026',
+    ]);
   });
 });

@@ -181,6 +181,55 @@ export const updateLedgerEvent = async (
   );
 };
 
+/**
+ * The writes that make a record's own event follow the record, in the record's transaction
+ * (ADR 0027): written with it, corrected with it (its copies moved), removed with it. The event
+ * changes only at the version read: a write racing it is a 409 to retry.
+ */
+export interface DerivedWrites {
+  items: TransactItem[];
+  audits: AuditEvent[];
+}
+
+export const derivedEventWrites = (
+  write: WriteContext,
+  before: LedgerEventRecord | null,
+  after: LedgerEventRecord | null,
+): DerivedWrites => {
+  const tenantId = write.ctx.tenantId;
+  if (after && before) {
+    return {
+      items: ledgerEventCorrection(tenantId, before, after, before.version, 'conflict'),
+      audits: [eventAudit('update', write, after.eventId)],
+    };
+  }
+  if (after) {
+    const items = ledgerEventItems(tenantId, after);
+    return {
+      items: [putNew(items.event), ...items.copies.map(putNew)],
+      audits: [eventAudit('create', write, after.eventId)],
+    };
+  }
+  if (before) {
+    const items = ledgerEventItems(tenantId, before);
+    return {
+      items: [
+        {
+          Delete: {
+            TableName: tableName(),
+            Key: keys.ledgerEvent(tenantId, before.eventId),
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': before.version },
+          },
+        },
+        ...items.copies.map(({ pk, sk }) => remove({ pk, sk })),
+      ],
+      audits: [eventAudit('delete', write, before.eventId)],
+    };
+  }
+  return { items: [], audits: [] };
+};
+
 /** `forWrite` reads strongly consistent: the write is made at the version read. */
 export const getLedgerEvent = async (
   tenantId: string,

@@ -2,11 +2,13 @@ import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { Supervision, keys } from '@kikan/shared';
 import { db, tableName } from './client.ts';
 import { queryPage, type Page } from './paging.ts';
+import type { DerivedWrites } from './ledger-store.ts';
 import {
   putIfVersion,
   putNew,
   writeTransaction,
   type IdempotentCreate,
+  type TransactItem,
   type WriteContext,
 } from './transaction.ts';
 
@@ -45,14 +47,17 @@ const withoutKeys = (item: Record<string, unknown>) => {
   return rest;
 };
 
+/** With the ledger event the supervision produces, if any (ADR 0027), in the same transaction. */
 export const createSupervision = ({
   write,
   supervision,
   create,
+  derived,
 }: {
   write: WriteContext;
   supervision: Supervision;
   create: IdempotentCreate;
+  derived: DerivedWrites;
 }) => {
   const tenantId = write.ctx.tenantId;
   return writeTransaction(
@@ -60,6 +65,7 @@ export const createSupervision = ({
     [
       putNew(supervisionItem(tenantId, supervision)),
       ...supervisionPointerItems(tenantId, supervision).map(putNew),
+      ...derived.items,
     ],
     [
       {
@@ -68,6 +74,7 @@ export const createSupervision = ({
         recordId: supervision.supervisionId,
         recordOfficeId: write.ctx.officeId,
       },
+      ...derived.audits,
     ],
     create,
   );
@@ -98,6 +105,54 @@ export const saveSupervision = ({
     ],
     create,
   );
+
+const keyString = ({ pk, sk }: { pk: string; sk: string }) => `${pk}\n${sk}`;
+
+/**
+ * A correction as writes: the record at the version read, and its pointers moved when its date or
+ * its specialists changed (a kept pointer is only put: one operation per item and transaction).
+ */
+export const supervisionCorrection = (
+  tenantId: string,
+  before: Supervision,
+  after: Supervision,
+): TransactItem[] => {
+  const next = supervisionPointerItems(tenantId, after);
+  const kept = new Set(next.map(keyString));
+  const gone = supervisionPointerItems(tenantId, before).filter((item) => !kept.has(keyString(item)));
+  return [
+    putIfVersion(supervisionItem(tenantId, after), before.version),
+    ...next.map((item) => ({ Put: { TableName: tableName(), Item: item } })),
+    ...gone.map(({ pk, sk }) => ({ Delete: { TableName: tableName(), Key: { pk, sk } } })),
+  ];
+};
+
+/** The correction and the ledger event following it (ADR 0027), in one transaction. */
+export const correctSupervision = async ({
+  write,
+  items,
+  supervisionId,
+  derived,
+}: {
+  write: WriteContext;
+  items: TransactItem[];
+  supervisionId: string;
+  derived: DerivedWrites;
+}): Promise<void> => {
+  await writeTransaction(
+    write,
+    [...items, ...derived.items],
+    [
+      {
+        action: 'update',
+        recordType: 'supervision',
+        recordId: supervisionId,
+        recordOfficeId: write.ctx.officeId,
+      },
+      ...derived.audits,
+    ],
+  );
+};
 
 export const getSupervision = async (
   tenantId: string,

@@ -3,6 +3,7 @@ import {
   acceptDifficultyRoute,
   approveClosureRoute,
   completeFollowUpRoute,
+  correctSupervisionRoute,
   createSupervisionRoute,
   escalateDifficultyRoute,
   flagDifficultyRoute,
@@ -23,6 +24,7 @@ import { flagDifficultyOperation } from './difficulty-flag.ts';
 import { getDifficultyOperation } from './difficulty-get.ts';
 import { proposeClosureOperation } from './difficulty-propose-closure.ts';
 import { recordSupportMeetingOperation } from './difficulty-support-meeting.ts';
+import { correctSupervisionOperation } from './supervision-correct.ts';
 import { createSupervisionOperation } from './supervision-create.ts';
 import { completeFollowUpOperation } from './supervision-follow-up-done.ts';
 import { getSupervisionOperation, listSupervisionsOperation } from './supervision-list.ts';
@@ -42,5 +44,6 @@ export const DIFFICULT_BINDINGS: readonly RouteBinding[] = [
   bind(createSupervisionRoute, createSupervisionOperation),
   bind(listSupervisionsRoute, listSupervisionsOperation),
   bind(getSupervisionRoute, getSupervisionOperation),
+  bind(correctSupervisionRoute, correctSupervisionOperation),
   bind(completeFollowUpRoute, completeFollowUpOperation),
 ];

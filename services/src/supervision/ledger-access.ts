@@ -19,6 +19,7 @@ export const toLedgerEventView = (event: LedgerEventRecord | LedgerEventCopy): L
   municipalityCode: event.municipalityCode,
   linkedCaseCount: 'caseIds' in event ? event.caseIds.length : event.linkedCaseCount,
   notes: event.notes,
+  ...(event.source ? { source: { kind: event.source.kind, id: event.source.id } } : {}),
   version: event.version,
   createdAt: event.createdAt,
   createdBy: event.createdBy,

@@ -1,5 +1,6 @@
 import { LedgerEventRecord, getLedgerEvent, updateLedgerEvent as storeUpdate } from '../data/ledger-store.ts';
-import { NotFoundError, ValidationError } from '../kernel/errors.ts';
+import { DERIVED_EVENT_MESSAGE } from '@kikan/shared';
+import { ConflictError, NotFoundError, ValidationError } from '../kernel/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { casesNeedingCouncilConsent } from '../consent/council-consent.ts';
 import { toLedgerEventView } from './ledger-access.ts';
@@ -10,12 +11,14 @@ import { ledgerEventProblems } from './ledger-rules.ts';
 
 /**
  * Corrections only: an event is never deleted, so the indicators of a signed-off year can be
- * traced. The member municipality stays as recorded unless the correction names another.
+ * traced. The member municipality stays as recorded unless the correction names another. An
+ * event a record produced is corrected through that record only (409), or the two would differ.
  */
 export const updateLedgerEvent: GuardedOperation<typeof updateLedgerEventRoute, LedgerEventRecord> = {
   authorize: async ({ ctx, params }) => {
     const before = await getLedgerEvent(ctx.tenantId, params.eventId, true);
     if (!before) throw new NotFoundError();
+    if (before.source) throw new ConflictError(DERIVED_EVENT_MESSAGE);
     return before;
   },
   versionOf: (before) => before.version,

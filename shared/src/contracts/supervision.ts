@@ -17,6 +17,7 @@ import {
   SupervisionListQuery,
   SupervisionPage,
   SupervisionParams,
+  SupervisionPatchInput,
   SupervisionRequestInput,
   SupportMeeting,
   SupportMeetingInput,
@@ -242,6 +243,20 @@ export const getSupervisionRoute = defineRoute({
   successStatus: 200,
 });
 
+export const correctSupervisionRoute = defineRoute({
+  method: 'PATCH',
+  path: '/api/supervisions/{supervisionId}',
+  context: 'supervision',
+  access: CORE_SUPERVISORS,
+  summary:
+    'Correct a supervision (If-Match): its date, specialists, topics or summary; its ledger event follows in the same transaction',
+  params: SupervisionParams,
+  body: SupervisionPatchInput,
+  response: Supervision,
+  successStatus: 200,
+  versioned: true,
+});
+
 export const completeFollowUpRoute = defineRoute({
   method: 'POST',
   path: '/api/supervisions/{supervisionId}/follow-ups/{followUpId}/done',
@@ -271,6 +286,7 @@ export const DIFFICULT_ROUTES: readonly RouteDefinition[] = [
   createSupervisionRoute,
   listSupervisionsRoute,
   getSupervisionRoute,
+  correctSupervisionRoute,
   completeFollowUpRoute,
 ];
 

@@ -223,7 +223,21 @@ const FOLLOW_UPS: Record<string, Record<Target, SupervisionTarget>> = {
     otherTenant: pickOf(K(2), 1, 404),
   },
 };
+/** A correction is the core center's: its own tenant's supervisions, whichever office they advised. */
+const CORRECTIONS: Record<string, Record<Target, SupervisionTarget>> = {
+  'takahashi@kibou.example': {
+    ownOffice: pickOf(K(1), 1, 200),
+    otherOffice: pickOf(K(3), 1, 200),
+    otherTenant: pickOf(H(1), 1, 404),
+  },
+  'nakamura@hokushin.example': {
+    ownOffice: pickOf(H(1), 1, 200),
+    otherOffice: pickOf(H(1), 1, 200),
+    otherTenant: pickOf(K(1), 1, 404),
+  },
+};
 const NO_ACCESS: SupervisionTarget = pickOf(K(1), 2, 403);
+const correctionOf = (persona: Persona, target: Target) => CORRECTIONS[persona.email]?.[target] ?? NO_ACCESS;
 const readOf = (persona: Persona, target: Target) => SUPERVISION_READS[persona.email]?.[target] ?? NO_ACCESS;
 const followUpOf = (persona: Persona, target: Target) => FOLLOW_UPS[persona.email]?.[target] ?? NO_ACCESS;
 
@@ -354,6 +368,13 @@ export const DIFFICULT_MATRIX: Record<string, Expectation> = {
     method: 'GET',
     path: (persona, target) => `/api/supervisions/${readOf(persona, target).id}`,
     status: (persona, target) => readOf(persona, target).status,
+  },
+  'PATCH /api/supervisions/{supervisionId}': {
+    method: 'PATCH',
+    path: (persona, target) => `/api/supervisions/${correctionOf(persona, target).id}`,
+    body: () => ({ summary: '記録の追記' }),
+    headers: (api, persona, target) => supervisionIfMatch(api, correctionOf(persona, target).id),
+    status: (persona, target) => correctionOf(persona, target).status,
   },
   'POST /api/supervisions/{supervisionId}/follow-ups/{followUpId}/done': {
     method: 'POST',
