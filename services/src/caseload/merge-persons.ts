@@ -1,7 +1,7 @@
 import { Person, PersonView, planPersonMerge } from '@kikan/shared';
 import type { PersonMergeEvent } from '../data/audit.ts';
 import { mergePersons as storeMerge } from '../data/person-merge-store.ts';
-import type { PersonFile } from '../data/person-store.ts';
+import { mergedInto, type PersonFile } from '../data/person-store.ts';
 import { getCasesByIds } from '../data/record-store.ts';
 import { ConflictError, ValidationError } from '../kernel/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
@@ -13,9 +13,12 @@ export const DUPLICATE_CHANGED_MESSAGE =
   'もう一方の記録が比較した後に変更されました。読み込み直して、もう一度確かめてください';
 export const RECORDS_DIFFER_MESSAGE = '2つの記録の内容が食い違うため、統合できません';
 
+export const ALREADY_MERGED_MESSAGE = 'この記録はすでにこの利用者の記録に統合されています';
+
 interface MergeTarget {
   kept: PersonFile;
-  merged: PersonFile;
+  /** Null when the other record is already merged into the kept one: only a retry's replay answers. */
+  merged: PersonFile | null;
 }
 
 /**
@@ -37,11 +40,20 @@ export const mergePersons: GuardedOperation<typeof mergePersonsRoute, MergeTarge
       ]);
     }
     const kept = await writablePersonFile(ctx, params.personId);
+    // A retry of a merge that went through finds the other record merged into this one: the caller
+    // may act on the kept record, so the stored answer (or a 409) is theirs to have.
+    if ((await mergedInto(ctx.tenantId, body.duplicatePersonId)) === kept.person.personId) {
+      return { kept, merged: null };
+    }
     const merged = await writablePersonFile(ctx, body.duplicatePersonId);
     return { kept, merged };
   },
   versionOf: ({ kept }) => kept.person.version,
   run: async ({ ctx, body, idempotency, requestId, now }, { kept, merged }) => {
+    if (!merged)
+      throw new ConflictError(ALREADY_MERGED_MESSAGE, [
+        { field: 'body.duplicatePersonId', message: ALREADY_MERGED_MESSAGE },
+      ]);
     if (merged.person.version !== body.duplicateVersion) {
       throw new ConflictError(DUPLICATE_CHANGED_MESSAGE, [
         { field: 'body.duplicateVersion', message: DUPLICATE_CHANGED_MESSAGE },

@@ -215,6 +215,16 @@ export const readPersonFile = async (tenantId: string, personId: string): Promis
   };
 };
 
+/** The record a merged person's id was folded into (ADR 0025), or null for any other id. */
+export const mergedInto = async (tenantId: string, personId: string): Promise<string | null> => {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.person(tenantId, personId), ConsistentRead: true }),
+  );
+  return Item?.entity === PERSON_MERGED_ENTITY && typeof Item.mergedInto === 'string'
+    ? Item.mergedInto
+    : null;
+};
+
 /** Consent in force on a day: granted on or before it and not revoked. Anything else is no consent. */
 export const consentInForce = (consent: ConsentView | null | undefined, onDate: string): boolean =>
   consent?.status === 'granted' && consent.grantedOn <= onDate;
