@@ -62,7 +62,7 @@ const putItem = (item: Record<string, unknown>): TransactItem => ({
  *   held by the merged record and none is held twice;
  * - the merge's audit entry and one per moved case, and the idempotent response.
  */
-export const mergePersons = ({
+export const mergePersons = async ({
   write,
   kept,
   merged,
