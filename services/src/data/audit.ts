@@ -9,14 +9,7 @@ import type { RecordType } from '../kernel/record-type.ts';
  * `merge`: two records of one person made one (PersonMergeEvent, ADR 0025).
  */
 export type AuditAction =
-  | 'read'
-  | 'create'
-  | 'update'
-  | 'delete'
-  | 'denied'
-  | 'emergency_share'
-  | 'expired'
-  | 'merge';
+  'read' | 'create' | 'update' | 'delete' | 'denied' | 'emergency_share' | 'expired' | 'merge';
 
 export interface RecordEvent {
   action: AuditAction;
