@@ -120,6 +120,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   denied: '拒否（閲覧できない記録）',
   emergency_share: '緊急時の共有（同意なし・虐待）',
   expired: '保存期間満了による削除',
+  merge: '統合（同一人物の2つの記録を1つに）',
 };
 
 export const AUDIT_RECORD_TYPE_LABELS: Record<string, string> = {

@@ -16,6 +16,7 @@ export * from './caseload-records.ts';
 export * from './monitoring-schedule.ts';
 export * from './cycle-api.ts';
 export * from './records-api.ts';
+export * from './person-merge.ts';
 export * from './difficult-case.ts';
 export * from './ledger-api.ts';
 export * from './dashboard-api.ts';

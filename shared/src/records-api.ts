@@ -96,6 +96,16 @@ export const PersonView = Person.extend({
 });
 export type PersonView = z.infer<typeof PersonView>;
 
+/**
+ * Merge another record of the same person into this one (ADR 0025): the other record's version is
+ * the one the caller compared side by side; if it changed since, nothing is merged (409).
+ */
+export const PersonMergeInput = z.strictObject({
+  duplicatePersonId: PersonId,
+  duplicateVersion: z.number().int().positive(),
+});
+export type PersonMergeInput = z.infer<typeof PersonMergeInput>;
+
 // ── Plans ─────────────────────────────────────────────────────────────────────
 export const PlanSummary = z.strictObject({
   recordId: EntityId,

@@ -279,6 +279,20 @@ const SCENARIOS: Scenario[] = [
     states: [open('空で送信', submitEmpty('変更を保存'))],
   },
   {
+    route: '/cases/[caseId]/person/merge',
+    as: SATO,
+    path: `${caseBase}/person/merge`,
+    states: [
+      open('記録を検索して比べる', async (page) => {
+        await withinMain(page).getByLabel('フリガナ・氏名・受給者証番号').fill('ア');
+        await withinMain(page).getByRole('button', { name: '検索', exact: true }).click();
+        await settled(page);
+        await press('この記録と比べる')(page);
+        await withinMain(page).getByRole('region', { name: '2つの記録の比較' }).waitFor();
+      }),
+    ],
+  },
+  {
     route: '/cases/[caseId]/transfer',
     as: SATO,
     path: `${caseBase}/transfer`,

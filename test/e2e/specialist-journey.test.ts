@@ -98,4 +98,61 @@ describe('a specialist in the portal', () => {
     await expect.poll(() => page.locator('h1').innerText()).toContain(person.name);
     await page.close();
   });
+
+  it('merges two records of one person after comparing them side by side, and shows the kept record (ADR 0025)', async () => {
+    const page = await browser.newPage({ locale: 'ja-JP' });
+    // A reading and a number of this run only: nothing another file does or did meets them.
+    const letters = 'アイウエオカキクケコサシスセソタチツテト';
+    const suffix = Array.from({ length: 6 }, () => letters[Math.floor(Math.random() * letters.length)]).join(
+      '',
+    );
+    const kana = `トウゴウ ${suffix}`;
+    const recipientNumber = `8${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+    await logInAs(page, '佐藤 美咲', '/cases/new');
+
+    // Tokens live in memory only: a reload would sign out, so the portal's router is followed instead.
+    const navigate = (path: string) =>
+      page.evaluate(
+        `(() => { const link = document.createElement('a'); link.href = ${JSON.stringify(path)}; document.body.append(link); link.click(); link.remove(); })()`,
+      );
+    const register = async (withNumber: boolean) => {
+      await navigate('/cases/new');
+      const form = page.locator('main form');
+      await form.getByLabel('氏名').waitFor();
+      await form.getByLabel('氏名').fill('統合 試験');
+      await form.getByLabel('フリガナ').fill(kana);
+      await form.getByLabel('生年月日').fill('1985-07-07');
+      await form.getByLabel('市町村').selectOption({ index: 1 });
+      if (withNumber) await form.getByLabel('受給者証番号').fill(recipientNumber);
+      await form.getByLabel('サービス種別').selectOption({ index: 1 });
+      await form.getByLabel('モニタリング期間').selectOption({ index: 1 });
+      await form.getByRole('button', { name: '登録する', exact: true }).click();
+      if (withNumber) {
+        // The first record has the same reading and birth date: it is asked about first.
+        const panel = page.getByRole('region', { name: '同じ人の記録がすでにあるかもしれません' });
+        await panel.getByLabel('上の利用者とは別の人であることを確かめました').check();
+        await form.getByRole('button', { name: '登録する', exact: true }).click();
+      }
+      await page.waitForURL(/\/cases\/(?!new)[^/]+$/);
+      return page.url();
+    };
+    const keptUrl = await register(false);
+    await register(true);
+
+    await navigate(new URL(keptUrl).pathname);
+    await page.getByRole('link', { name: '同一人物として統合' }).click();
+    const likely = page.getByRole('region', { name: '同じフリガナと生年月日の利用者（この事業所）' });
+    await likely.getByRole('button', { name: 'この記録と比べる' }).click();
+    const comparison = page.getByRole('region', { name: '2つの記録の比較' });
+    await expect.poll(() => comparison.innerText()).toContain('受給者証番号（違いあり）');
+    const confirm = page.getByRole('button', { name: '同一人物として統合する' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await comparison.getByLabel('この2つの記録が同一人物のものであることを確かめました').check();
+    await confirm.click();
+
+    await page.waitForURL(keptUrl);
+    await expect.poll(() => page.locator('main').innerText()).toContain('2つの記録を統合しました');
+    await expect.poll(() => page.locator('main').innerText()).toContain(recipientNumber);
+    await page.close();
+  });
 });

@@ -15,6 +15,7 @@ import { listLifeStageAlerts } from './list-life-stage-alerts.ts';
 import { listOpenAssignments } from './list-open-assignments.ts';
 import { listPlans } from './list-plans.ts';
 import { listStaff } from './list-staff.ts';
+import { mergePersons } from './merge-persons.ts';
 import {
   completeAssignmentRoute,
   countAnonymousConsultationsRoute,
@@ -32,6 +33,7 @@ import {
   listOpenAssignmentsRoute,
   listPlansRoute,
   listStaffRoute,
+  mergePersonsRoute,
   revokeConsentRoute,
   searchCasesRoute,
   transferToAdultRoute,
@@ -47,6 +49,7 @@ import { updatePlan } from './update-plan.ts';
 export const RECORD_BINDINGS: readonly RouteBinding[] = [
   bind(getPersonRoute, getPerson),
   bind(updatePersonRoute, updatePerson),
+  bind(mergePersonsRoute, mergePersons),
   bind(grantConsentRoute, grantConsent),
   bind(revokeConsentRoute, revokeConsent),
   bind(createPlanRoute, createPlan),

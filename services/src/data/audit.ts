@@ -6,8 +6,10 @@ import type { RecordType } from '../kernel/record-type.ts';
  * `emergency_share`: a case shared with the core center without the person's consent, on an
  * emergency in a case of abuse (the duty to report); a privacy review looks for exactly these.
  * `expired`: a closed case deleted by the retention sweep at the end of its period (ADR 0018).
+ * `merge`: two records of one person made one (PersonMergeEvent, ADR 0025).
  */
-export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'denied' | 'emergency_share' | 'expired';
+export type AuditAction =
+  'read' | 'create' | 'update' | 'delete' | 'denied' | 'emergency_share' | 'expired' | 'merge';
 
 export interface RecordEvent {
   action: AuditAction;
@@ -30,7 +32,26 @@ export interface UserChangeEvent {
   after: UserMembershipState;
 }
 
-export type AuditEvent = RecordEvent | UserChangeEvent;
+/**
+ * Two records of one person merged into one (ADR 0025): the record is the kept person, and the entry
+ * says which record was folded into it, which cases moved and which facts it took from the other
+ * record — ids and field names, never a value. Before: two records at their versions; after: one.
+ */
+export interface PersonMergeEvent {
+  action: 'merge';
+  recordType: 'person';
+  recordId: string;
+  recordOfficeId: string;
+  merge: {
+    mergedPersonId: string;
+    movedCaseIds: string[];
+    filled: string[];
+    before: { keptVersion: number; mergedVersion: number };
+    after: { keptVersion: number };
+  };
+}
+
+export type AuditEvent = RecordEvent | UserChangeEvent | PersonMergeEvent;
 
 /**
  * The actor of the retention sweep's audit entries: no user, the tenant's own retention rule. The

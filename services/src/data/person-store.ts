@@ -180,6 +180,13 @@ export const consentsInUse = (items: readonly Record<string, unknown>[]): Consen
     return current.success ? [current.data] : [];
   });
 
+/**
+ * The `entity` of a merged record's tombstone (ADR 0025): the person item of the record folded into
+ * another is replaced by one naming the kept record, with nothing personal; every other item of its
+ * partition is gone.
+ */
+export const PERSON_MERGED_ENTITY = 'person_merged';
+
 export interface PersonFile {
   person: Person;
   consents: ConsentView[];
@@ -196,7 +203,8 @@ export const readPersonFile = async (tenantId: string, personId: string): Promis
   });
   const sortKeyOf = (item: Record<string, unknown>) => (typeof item.sk === 'string' ? item.sk : '');
   const personRecord = items.find((item) => sortKeyOf(item) === keys.person(tenantId, personId).sk);
-  if (!personRecord) return null;
+  // A record merged into another (ADR 0025) is no person any more: its id finds nothing.
+  if (!personRecord || personRecord.entity === PERSON_MERGED_ENTITY) return null;
   const { pk: _pk, sk: _sk, entity: _entity, tenantId: _tenantId, ...person } = personRecord;
   return {
     person: Person.parse(person),
@@ -205,6 +213,16 @@ export const readPersonFile = async (tenantId: string, personId: string): Promis
       .filter((item) => sortKeyOf(item).startsWith('CASE#'))
       .map((item) => PersonCaseLink.parse(withoutKeys(item))),
   };
+};
+
+/** The record a merged person's id was folded into (ADR 0025), or null for any other id. */
+export const mergedInto = async (tenantId: string, personId: string): Promise<string | null> => {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.person(tenantId, personId), ConsistentRead: true }),
+  );
+  return Item?.entity === PERSON_MERGED_ENTITY && typeof Item.mergedInto === 'string'
+    ? Item.mergedInto
+    : null;
 };
 
 /** Consent in force on a day: granted on or before it and not revoked. Anything else is no consent. */

@@ -41,6 +41,7 @@ import {
   OpenAssignmentPage,
   OpenAssignmentQuery,
   PersonParams,
+  PersonMergeInput,
   PersonPatchInput,
   PersonView,
   PlanPage,
@@ -208,6 +209,26 @@ export const updatePersonRoute = defineRoute({
   conflictWhen:
     'A case changed meanwhile (retry), or the new recipient number is held by another person in the ' +
     'tenant (`fields` names `body.recipientNumber`, ADR 0025)',
+});
+
+export const mergePersonsRoute = defineRoute({
+  method: 'POST',
+  path: '/api/persons/{personId}/merge',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary:
+    'Merge another record of the same person into this one (If-Match on this one): its cases, number ' +
+    'and missing facts move here, the other record is closed as merged; one transaction, audited',
+  params: PersonParams,
+  body: PersonMergeInput,
+  response: PersonView,
+  successStatus: 200,
+  versioned: true,
+  idempotent: true,
+  conflictWhen:
+    'The two records differ in a fact that names the person (birth date, municipality, recipient ' +
+    'number, a consent), the other record changed since it was compared, or it has more cases than ' +
+    'one transaction holds (ADR 0025)',
 });
 
 export const grantConsentRoute = defineRoute({
@@ -451,6 +472,7 @@ export const listStaffRoute = defineRoute({
 export const RECORD_ROUTES: readonly RouteDefinition[] = [
   getPersonRoute,
   updatePersonRoute,
+  mergePersonsRoute,
   grantConsentRoute,
   revokeConsentRoute,
   createPlanRoute,

@@ -13,6 +13,7 @@ import { demoRecords } from '../../../services/local/demo-records.ts';
 import {
   CASE_WORKERS,
   PERSONAS,
+  caseBodyFor,
   caseWorkersOnly,
   type Expectation,
   type Persona,
@@ -213,6 +214,46 @@ const meetingPath = (persona: Persona, target: Target, slot: number) => {
 
 const officeOfUser = (email: string) => DEMO_USERS.find((user) => user.email === email);
 
+/**
+ * A merge that must succeed needs two records of one person at the caller's office: made fresh for
+ * each case-worker persona (the second without a number, so nothing conflicts). A refused merge
+ * names a record of the target's office to keep and the caller's own to fold in: the kept record
+ * is refused first, as if it did not exist. `headers` runs first, so it sets what path and body use.
+ */
+const mergeCalls = new Map<
+  string,
+  { keptId: string; body: { duplicatePersonId: string; duplicateVersion: number } }
+>();
+const prepareMerge = async (api: TestApi, persona: Persona, target: Target) => {
+  if (target === 'ownOffice' && isCaseWorker(persona)) {
+    const created: string[] = [];
+    for (const withNumber of [true, false]) {
+      const body = caseBodyFor(persona);
+      const { recipientNumber: _number, ...withoutNumber } = body.person;
+      const response = await api.call('POST', '/api/cases', {
+        as: persona.email,
+        body: { ...body, person: withNumber ? body.person : withoutNumber, confirmNotDuplicate: true },
+      });
+      if (response.status !== 201) throw new Error(`could not prepare a merge: ${response.status}`);
+      created.push(response.json.personId);
+    }
+    const [keptId = '', duplicatePersonId = ''] = created;
+    mergeCalls.set(persona.email, { keptId, body: { duplicatePersonId, duplicateVersion: 1 } });
+    return { 'if-match': '"1"' };
+  }
+  const { tenantId, personId } = demoOf(personCase(persona, target, 1));
+  mergeCalls.set(persona.email, {
+    keptId: personId,
+    body: { duplicatePersonId: demoOf(persona.cases.ownOffice).personId, duplicateVersion: 1 },
+  });
+  return ifMatchOf(api, keys.person(tenantId, personId).pk, 'PERSON');
+};
+const mergeCallOf = (persona: Persona) => {
+  const call = mergeCalls.get(persona.email);
+  if (!call) throw new Error(`no merge prepared for ${persona.email}`);
+  return call;
+};
+
 /** Expected status of every case-record route for each persona and target. */
 export const RECORD_MATRIX: Record<string, Expectation> = {
   'GET /api/persons/{personId}': {
@@ -228,6 +269,13 @@ export const RECORD_MATRIX: Record<string, Expectation> = {
       const { tenantId, personId } = demoOf(personCase(persona, target, 1));
       return ifMatchOf(api, keys.person(tenantId, personId).pk, 'PERSON');
     },
+    status: ownOfficeOnly(200),
+  },
+  'POST /api/persons/{personId}/merge': {
+    method: 'POST',
+    path: (persona) => `/api/persons/${mergeCallOf(persona).keptId}/merge`,
+    body: (persona) => mergeCallOf(persona).body,
+    headers: prepareMerge,
     status: ownOfficeOnly(200),
   },
   'POST /api/persons/{personId}/consents': {
