@@ -217,7 +217,7 @@ describe('caseCounterDelta: what a write changes', () => {
     expect(failures.slice(0, 3)).toEqual([]);
   }, 60_000);
 
-  it('touches no office when nothing counted changes (a monitoring, a rename)', () => {
+  it('touches no office when nothing counted changes (a birth date within the figures, a bare rewrite)', () => {
     expect(caseCounterDelta(base, { ...base, birthDate: '2008-12-01' })).toEqual([]);
     expect(caseCounterDelta(base, base)).toEqual([]);
   });
