@@ -479,7 +479,7 @@ export const measureApi = async (
       name: 'api.dashboard.requests_per_load.demo',
       unit: 'requests',
       value: demo,
-      scale: `${target.demoSupervisor.tenantId} (demo tenant; fewer offices: one due Query per office with open cases)`,
+      scale: `${target.demoSupervisor.tenantId} (demo tenant; fewer offices, the same requests per load)`,
     }),
   );
 
@@ -491,4 +491,135 @@ export const measureApi = async (
     },
     measurements,
   };
+};
+
+// ── Five times the cases: the same requests, at most twice the time ──
+
+export interface ScaleRatioTarget {
+  url: string;
+  token(user: User): Promise<string>;
+  fiscalYear: number;
+  /** The large tenant (20,000 cases) and the one five times its size, same offices and staff. */
+  tenants: readonly [ScaleRatioTenant, ScaleRatioTenant];
+}
+
+export interface ScaleRatioTenant {
+  tenantId: string;
+  users: readonly User[];
+  cases: number;
+  label: string;
+}
+
+/** Sequential calls per tenant and route whose median is compared, the two tenants taking turns. */
+const TIMED_CALLS = 9;
+
+const timedCall = async (url: string, token: string, route: RouteLoad): Promise<number> => {
+  const started = performance.now();
+  await callOnce(url, token, route, 0);
+  return performance.now() - started;
+};
+
+/**
+ * The statistics figures, the fiscal-year XLSX and the dashboard of the large tenant and of the
+ * tenant with five times its cases, in the same run: DynamoDB requests and capacity per call
+ * (requests must be equal), and the median of sequential calls taken in turns, one tenant then
+ * the other, so that the machine's noise falls on both alike (ratio 100k / 20k, at most 2 for the
+ * figures and the export).
+ */
+export const measureScaleRatio = async (
+  target: ScaleRatioTarget,
+  log: (message: string) => void,
+): Promise<Measurement[]> => {
+  const routes = [
+    {
+      name: 'statistics_figures',
+      path: `/api/statistics/figures?fiscalYear=${target.fiscalYear}`,
+      userId: 'scale-ito',
+      timeBudget: true,
+    },
+    {
+      name: 'statistics_export',
+      path: `/api/statistics/export.xlsx?fiscalYear=${target.fiscalYear}`,
+      userId: 'scale-ito',
+      timeBudget: true,
+    },
+    { name: 'dashboard', path: '/api/dashboard', userId: 'scale-core-supervisor', timeBudget: false },
+  ];
+  const [small, large] = target.tenants;
+  const measurements: Measurement[] = [];
+  for (const route of routes) {
+    const loads = await Promise.all(
+      target.tenants.map(async (tenant) => {
+        const user = userOf(tenant.users, route.userId);
+        const load: RouteLoad = {
+          name: route.name,
+          user,
+          method: 'GET',
+          request: () => ({ path: route.path }),
+          floor: 0,
+        };
+        return { tenant, load, token: await target.token(user) };
+      }),
+    );
+    const usage = [];
+    for (const { load, token } of loads) {
+      usage.push(await countUsage(COUNTED_CALLS, (index) => callOnce(target.url, token, load, index)));
+    }
+    await quiesce();
+    const times: number[][] = loads.map(() => []);
+    for (let call = 0; call < TIMED_CALLS; call += 1) {
+      for (const [index, { load, token }] of loads.entries()) {
+        times[index]?.push(await timedCall(target.url, token, load));
+      }
+    }
+    const [smallUsage, largeUsage] = usage;
+    const [smallP50, largeP50] = times.map((list) => percentilesOf(list).p50);
+    if (!smallUsage || !largeUsage || smallP50 === undefined || largeP50 === undefined) {
+      throw new Error(`${route.name}: nothing measured`);
+    }
+    log(
+      `scale ${route.name}: ${small.cases} cases ${smallUsage.requests} requests ${round2(smallUsage.rcu)} RCU ` +
+        `p50 ${smallP50.toFixed(1)} ms; ${large.cases} cases ${largeUsage.requests} requests ${round2(largeUsage.rcu)} RCU ` +
+        `p50 ${largeP50.toFixed(1)} ms (${(largeP50 / smallP50).toFixed(2)}×); DynamoDB per call at ${large.cases}: ${largeUsage.byCommand}`,
+    );
+    const name = `api.${route.name}.scale`;
+    const scale = `${large.label} vs ${small.label}; median of ${TIMED_CALLS} sequential calls, the tenants in turns`;
+    measurements.push(
+      measurement({
+        name: `${name}.dynamodb_requests`,
+        unit: 'requests',
+        value: round2(largeUsage.requests),
+        floor: round2(smallUsage.requests),
+        scale,
+        budget: {
+          rule: `DynamoDB requests per call at ${large.cases} cases = at ${small.cases} cases`,
+          met: largeUsage.requests === smallUsage.requests,
+        },
+      }),
+      measurement({
+        name: `${name}.rcu`,
+        unit: 'rcu',
+        value: round2(largeUsage.rcu),
+        floor: round2(smallUsage.rcu),
+        scale,
+      }),
+      measurement({ name: `${name}.small.p50`, unit: 'ms', value: round2(smallP50), scale: small.label }),
+      measurement({
+        name: `${name}.p50`,
+        unit: 'ms',
+        value: round2(largeP50),
+        floor: round2(smallP50),
+        scale,
+        ...(route.timeBudget
+          ? {
+              budget: {
+                rule: `p50 at ${large.cases} cases ≤ 2× p50 at ${small.cases} cases, same run`,
+                met: largeP50 <= 2 * smallP50,
+              },
+            }
+          : {}),
+      }),
+    );
+  }
+  return measurements;
 };

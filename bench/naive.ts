@@ -2,7 +2,6 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
   NEARING_AGE_MONTHS,
   addMonths,
-  lastDayOfMonth,
   planPeriodOf,
   tenantKeyPrefix,
   todayInJapan,
@@ -22,7 +21,7 @@ import { readStatisticsSettings, readTargets } from '../services/src/data/statis
 import { statisticsCellsOf, type StatisticsCounters } from '../services/src/data/statistics-counters.ts';
 import { computeFigures } from '../services/src/statistics/figures.ts';
 import { readLiveFigures } from '../services/src/statistics/live-figures.ts';
-import { dashboardOf, type DueCounts } from '../services/src/supervision/dashboard-figures.ts';
+import { dashboardOf } from '../services/src/supervision/dashboard-figures.ts';
 import { measurement, type Measurement } from './results.ts';
 import { median, round2 } from './timing.ts';
 
@@ -141,24 +140,14 @@ const naiveFigures = async (
 const naiveDashboard = async (tenantId: string, cases: readonly CaseRecord[], now: Date) => {
   const today = todayInJapan(now);
   const nearingUntil = addMonths(today, NEARING_AGE_MONTHS);
-  const monthEnd = lastDayOfMonth(today.slice(0, 7));
   const [offices, users] = await Promise.all([listOffices(tenantId), listUsers(tenantId)]);
   const counters = new Map<string, Counters>(
     officeCountersOf(cases).map(({ officeId, counters: officeCounters }) => [officeId, officeCounters]),
   );
-  const due = new Map<string, DueCounts>();
-  for (const record of cases) {
-    const dueOn = record.phase === 'closed' ? null : record.nextMonitoringDueOn;
-    if (!dueOn || dueOn > monthEnd) continue;
-    const counts = due.get(record.officeId) ?? { overdue: 0, dueThisMonth: 0 };
-    if (dueOn < today) counts.overdue += 1;
-    else counts.dueThisMonth += 1;
-    due.set(record.officeId, counts);
-  }
   const milestones = cases
     .flatMap(milestonesOf)
     .filter((milestone) => milestone.reachesOn >= today && milestone.reachesOn <= nearingUntil);
-  return dashboardOf({ today, nearingUntil, offices, users, counters, due, milestones });
+  return dashboardOf({ today, nearingUntil, offices, users, counters, milestones });
 };
 
 /** JSON of a value with the keys of every object sorted, so two equal answers compare equal. */

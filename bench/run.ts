@@ -11,14 +11,16 @@ import { formatTable, writeResults, type Measurement } from './results.ts';
  * set, and measures the floors, the API, the naive way, the Lambda bundles and the portal; writes
  * bench/results.json and prints the table. Everything it starts is stopped, also on failure.
  *
- * `--only=floors,api,naive,lambda,portal` runs a subset (floors, api and naive need the seeded
- * stack; api and naive measure against the floors of the same run, so they bring them along).
+ * `--only=floors,api,scale,naive,lambda,portal` runs a subset (floors, api, scale and naive need
+ * the seeded stack; api and naive measure against the floors of the same run, so they bring them
+ * along). `scale` seeds a tenant of 100,000 cases beside the 20,000-case one and compares the
+ * statistics figures, the fiscal-year XLSX and the dashboard of the two.
  *
  * The handlers read their configuration and create their DynamoDB client once per process, so
  * the portal part, which starts a stack of its own, runs in a child process of this script.
  */
 
-const PARTS = ['floors', 'api', 'naive', 'lambda', 'portal'] as const;
+const PARTS = ['floors', 'api', 'scale', 'naive', 'lambda', 'portal'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -43,7 +45,7 @@ const selected = (): Set<Part> => {
   const unknown = names.filter((name) => !(PARTS as readonly string[]).includes(name));
   if (unknown.length) throw new Error(`unknown part ${unknown.join(', ')}; parts: ${PARTS.join(', ')}`);
   const parts = new Set(names as Part[]);
-  if (parts.has('api') || parts.has('naive')) parts.add('floors');
+  if (parts.has('api') || parts.has('naive') || parts.has('scale')) parts.add('floors');
   if (parts.has('naive')) parts.add('api');
   return parts;
 };
@@ -70,7 +72,7 @@ const runPortalInChild = async (): Promise<Measurement[]> => {
 
 const measureStackParts = async (parts: Set<Part>): Promise<Measurement[]> => {
   const { startBenchStack } = await import('./stack.ts');
-  const { seedScale } = await import('./scale-seed.ts');
+  const { seedScale, seedFiveTimes } = await import('./scale-seed.ts');
   const { measureFloors } = await import('./floors.ts');
   const { DEMO_TENANTS, DEMO_USERS } = await import('../services/local/demo-data.ts');
   const { SCALE_USERS } = await import('../services/local/scale-data.ts');
@@ -78,10 +80,19 @@ const measureStackParts = async (parts: Set<Part>): Promise<Measurement[]> => {
   log('starting DynamoDB Local (in memory) and the local gateway with the demo tenants');
   const stack = await startBenchStack();
   const results: Measurement[] = [];
+  let seededFiveTimes: Awaited<ReturnType<typeof seedFiveTimes>> | null = null;
   try {
     log(`stack at ${stack.url}, DynamoDB Local at ${stack.dynamoDbEndpoint}; seeding the scale data set`);
     const seeded = await seedScale(stack.dynamoDbEndpoint, stack.tableName, log, DEMO_TENANTS.length);
     log(`seeded ${seeded.items} items: ${seeded.label}`);
+    if (parts.has('scale')) {
+      const seedStarted = performance.now();
+      const fiveTimes = await seedFiveTimes(stack.dynamoDbEndpoint, stack.tableName, log);
+      log(
+        `seeded ${fiveTimes.items} items in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s: ${fiveTimes.label}`,
+      );
+      seededFiveTimes = fiveTimes;
+    }
 
     const firstCase = seeded.largeCases.find(({ record }) => record.officeId === 'scale-plan-01');
     if (!firstCase) throw new Error('the large tenant has no case in scale-plan-01');
@@ -102,10 +113,38 @@ const measureStackParts = async (parts: Set<Part>): Promise<Measurement[]> => {
       `floors: GetItem p50 ${floors.getItem.p50.toFixed(2)} ms, Query page p50 ${floors.queryPage.p50.toFixed(2)} ms, ` +
         `full Query p50 ${floors.fullQuery.p50.toFixed(0)} ms (${floors.fullQueryItems} cases, ${floors.fullQueryPages} pages)`,
     );
+    const fiscalYear = fiscalYearOf(todayInJapan()) - 1;
+    if (seededFiveTimes) {
+      const { measureScaleRatio } = await import('./api.ts');
+      log('scale: figures, XLSX export and dashboard at 20,000 and at 100,000 cases');
+      results.push(
+        ...(await measureScaleRatio(
+          {
+            url: stack.url,
+            token: (user) => stack.token(user),
+            fiscalYear,
+            tenants: [
+              {
+                tenantId: seeded.largeTenantId,
+                users: SCALE_USERS,
+                cases: seeded.largeCases.length,
+                label: `${seeded.largeTenantId} ${seeded.largeCases.length} cases`,
+              },
+              {
+                tenantId: seededFiveTimes.tenantId,
+                users: seededFiveTimes.users,
+                cases: seededFiveTimes.cases,
+                label: seededFiveTimes.label,
+              },
+            ],
+          },
+          log,
+        )),
+      );
+    }
     if (!parts.has('api')) return results;
 
     const { measureApi } = await import('./api.ts');
-    const fiscalYear = fiscalYearOf(todayInJapan()) - 1;
     const coreSupervisorOf = <T extends { role: string; tenantId: string }>(
       users: readonly T[],
       tenantId: string,

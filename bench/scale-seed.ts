@@ -33,6 +33,9 @@ import { localClient } from '../services/local/table.ts';
 export const TENANT_COUNT = 50;
 export const TWIN_TENANT_ID = 'bench-twin';
 const TWIN_CASES = 500;
+/** Five times the large tenant (issue 14 point 15): same offices, staff and ledger, 100,000 cases. */
+export const FIVE_TIMES_TENANT_ID = 'bench-scale-100k';
+export const FIVE_TIMES_CASES = 100_000;
 
 export interface SeededScale {
   /** The large tenant and its users (SCALE_USERS) and cases as written. */
@@ -48,13 +51,17 @@ export interface SeededScale {
   label: string;
 }
 
-const caseItems = (tenantId: string, cases: readonly ScaleCase[]): Record<string, unknown>[] =>
+const caseItems = (
+  tenantId: string,
+  cases: readonly ScaleCase[],
+  withRecords = true,
+): Record<string, unknown>[] =>
   cases.flatMap(({ person, record, monitorings }) => [
     personItem(tenantId, person),
     caseItem(record),
     caseCodeItem(record),
     ...personIndexItems(tenantId, person, { caseId: record.caseId, officeId: record.officeId }),
-    ...monitorings.map(({ conductedOn }, index) =>
+    ...(withRecords ? monitorings : []).map(({ conductedOn }, index) =>
       cycleRecordItem(tenantId, record.officeId, {
         kind: 'MONITORING',
         record: {
@@ -217,5 +224,80 @@ export const seedScale = async (
     records,
     items: items.length,
     label: `tenants=${tenants} large=${largeCases.length} cases / ${largeCases.reduce((sum, { monitorings }) => sum + monitorings.length, 0)} records`,
+  };
+};
+
+export interface SeededFiveTimes {
+  tenantId: string;
+  users: User[];
+  cases: number;
+  records: number;
+  items: number;
+  label: string;
+}
+
+/** Cases per write round: their items (about 7 a case) are built, written and dropped in turn. */
+const FIVE_TIMES_CHUNK = 5_000;
+
+/**
+ * The 100,000-case tenant beside the large one: the large tenant's fifty offices, staff, ledger
+ * and senior specialists, five times its cases made by the same generator (another seed) with
+ * their people, case codes and person indexes, and the counter items computed from them (the
+ * monitorings included: they are in each case's activity). The monitoring record items themselves
+ * (about a million) are left out: none of the routes this tenant is measured on (statistics
+ * figures, XLSX export, dashboard) reads them, and writing them would take longer than the rest of
+ * the bench on a 2-CPU machine. Written a chunk of cases at a time with the batch writes the rest
+ * of the seed uses, so the items never all sit in memory.
+ */
+export const seedFiveTimes = async (
+  endpoint: string,
+  tableName: string,
+  log: (message: string) => void,
+): Promise<SeededFiveTimes> => {
+  const today = todayInJapan();
+  const tenantId = FIVE_TIMES_TENANT_ID;
+  const tenant: Tenant = { ...SCALE_TENANT, tenantId, name: 'ベンチ五倍圏域' };
+  const users = SCALE_USERS.map((user) => ({ ...user, tenantId }));
+  const cases = asTenant(tenantId, scaleCases(today, FIVE_TIMES_CASES, 50_251));
+  const records = cases.reduce((sum, { monitorings }) => sum + monitorings.length, 0);
+  log(`generated ${cases.length} cases, ${records} monitoring records for ${tenantId}`);
+  const documents = DynamoDBDocumentClient.from(localClient(endpoint), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  let items = 0;
+  try {
+    const write = async (batch: Record<string, unknown>[]) => {
+      await writeItems(documents, tableName, batch);
+      items += batch.length;
+    };
+    await write([
+      ...SCALE_OFFICES.map((office) => officeItem(tenantId, office)),
+      ...users.map(userItem),
+      ...scaleLedgerEvents(today).flatMap((event) => {
+        const { event: item, copies } = ledgerEventItems(tenantId, event);
+        return [item, ...copies];
+      }),
+      ...scaleSeniorSpecialists(today).map((entry) => seniorSpecialistItem(tenantId, entry)),
+      ...counterItems(cases),
+    ]);
+    for (let start = 0; start < cases.length; start += FIVE_TIMES_CHUNK) {
+      await write(caseItems(tenantId, cases.slice(start, start + FIVE_TIMES_CHUNK), false));
+      if ((start / FIVE_TIMES_CHUNK) % 4 === 3 || start + FIVE_TIMES_CHUNK >= cases.length) {
+        log(
+          `${tenantId}: ${Math.min(start + FIVE_TIMES_CHUNK, cases.length)} / ${cases.length} cases, ${items} items`,
+        );
+      }
+    }
+    await write([tenantItem(tenant)]);
+  } finally {
+    documents.destroy();
+  }
+  return {
+    tenantId,
+    users,
+    cases: cases.length,
+    records,
+    items,
+    label: `${tenantId} ${cases.length} cases (${records} monitorings counted, their record items not written)`,
   };
 };

@@ -4,6 +4,7 @@ import {
   addMonths,
   dateOfReachingAge,
   lastDayOfMonth,
+  Office,
   todayInJapan,
   type OfficeDashboard,
   type TenantContext,
@@ -13,6 +14,7 @@ import { DEMO_TENANTS, demoCases } from '../../services/local/demo-data.ts';
 import { writeItems } from '../../services/local/seed.ts';
 import { localClient } from '../../services/local/table.ts';
 import { CaseRecord, caseItem, putCaseIfVersion } from '../../services/src/data/case-store.ts';
+import { officeItem } from '../../services/src/data/directory-store.ts';
 import { instrumentClients } from '../../services/src/data/client.ts';
 import { officeFigureItems } from '../../services/src/data/office-stats-store.ts';
 import { writeTransaction } from '../../services/src/data/transaction.ts';
@@ -303,10 +305,11 @@ describe('the cross-office dashboard', () => {
     const officesWithOpenCases = response.json.offices.filter(
       (row: { activeCases: number }) => row.activeCases > 0,
     ).length;
-    // Offices, staff, every office's counters, the milestones of the coming months; one due-index
-    // Query per office with open cases; and the session check every request makes (one GetItem of
-    // the caller's user item, ADR 0017).
-    expect(made.length).toBe(4 + officesWithOpenCases + 1);
+    // Offices, staff, every office's counters (due days included, ADR 0026), the milestones of the
+    // coming months; and the session check every request makes (one GetItem of the caller's user
+    // item, ADR 0017). No due-index Query per office with open cases.
+    expect(officesWithOpenCases).toBeGreaterThan(1);
+    expect(made.length).toBe(4 + 1);
     expect(made.filter((name) => name !== 'QueryCommand')).toEqual(['GetItemCommand']);
     requestsAtDemoSize = made.length;
     const cases = (await caseItemsOf('kibougaoka')).length;
@@ -418,6 +421,49 @@ describe('the cross-office dashboard', () => {
     });
     expect(aozora.specialists).toContainEqual(expect.objectContaining({ userId: 'user-tanaka' }));
     await expectDashboardToEqualRecount('nakamura@hokushin.example', 'hokushin');
+  });
+
+  it('keeps due and overdue exact when a case is closed while due and a monitoring is recorded late', async () => {
+    const before = await expectDashboardToEqualRecount(TAKAHASHI, 'kibougaoka');
+    const himawariBefore = before.response.json.offices.find(
+      (row: OfficeDashboard) => row.officeId === 'himawari',
+    ) as OfficeDashboard;
+    const overdue = (await caseItemsOf('kibougaoka')).filter(
+      (item) =>
+        item.officeId === 'himawari' &&
+        item.phase !== 'closed' &&
+        item.decision !== undefined &&
+        typeof item.nextMonitoringDueOn === 'string' &&
+        item.nextMonitoringDueOn < TODAY,
+    );
+    expect(overdue.length).toBeGreaterThanOrEqual(2);
+    const [late, closedWhileDue] = overdue.map((item) => String(item.caseId));
+    // The monitoring recorded late moves the case to its next due day (or off the schedule).
+    await post(SATO, `/api/cases/${String(late)}/monitorings`, {
+      conductedOn: TODAY,
+      kind: 'regular',
+      method: 'home_visit',
+      progress: [],
+      personSatisfaction: '',
+      planChangeNeeded: false,
+      notes: '',
+    });
+    expect((await stored(String(late)))?.nextMonitoringDueOn ?? null).not.toBe(
+      overdue[0]?.nextMonitoringDueOn,
+    );
+    await move(SATO, String(closedWhileDue), {
+      to: 'closed',
+      closedOn: TODAY,
+      reason: 'moved_away',
+      postEvaluation: '転出',
+    });
+
+    const { response, expected } = await expectDashboardToEqualRecount(TAKAHASHI, 'kibougaoka');
+    const himawari = response.json.offices.find(
+      (row: OfficeDashboard) => row.officeId === 'himawari',
+    ) as OfficeDashboard;
+    expect(himawari.monitoringOverdue).toBe(himawariBefore.monitoringOverdue - 2);
+    expect(himawari.monitoringOverdue).toBe(expected.get('himawari')?.monitoringOverdue);
   });
 
   it('lists behind every figure exactly the cases the recount finds, a page at a time', async () => {
@@ -542,6 +588,57 @@ describe('the cross-office dashboard', () => {
     const { requests: made } = await loadDashboard();
     expect(made.length).toBe(requestsAtDemoSize);
     const message = `DynamoDB requests per dashboard load, 10× the cases (${all.length} cases of 希望が丘市): ${made.length}`;
+    console.log(message);
+    await annotate(message);
+    await expectDashboardToEqualRecount(TAKAHASHI, 'kibougaoka');
+  });
+
+  it('makes as many requests with ten times the offices, and still equals the recount', async ({
+    annotate,
+  }) => {
+    const { requests: beforeAdding } = await loadDashboard();
+    const existing = (await caseItemsOf('kibougaoka')).map((item) => CaseRecord.parse(item));
+    const offices = (await api.allItems()).filter(
+      (item) => item.entity === 'office' && item.tenantId === 'kibougaoka',
+    );
+    const {
+      pk: _pk,
+      sk: _sk,
+      entity: _entity,
+      tenantId: _tenantId,
+      ...himawari
+    } = offices.find((item) => item.officeId === 'himawari') ?? {};
+    const added = Array.from({ length: offices.length * 9 }, (_, index) => ({
+      ...Office.parse(himawari),
+      officeId: `added-office-${String(index + 1).padStart(3, '0')}`,
+      name: `追加相談支援事業所${index + 1}`,
+    }));
+    // Each added office holds copies of a few of himawari's cases: due days in every office.
+    const dueAtHimawari = existing
+      .filter((record) => record.officeId === 'himawari' && record.nextMonitoringDueOn)
+      .slice(0, 4);
+    const copies = added.flatMap((office) =>
+      dueAtHimawari.map((record) => ({
+        ...record,
+        officeId: office.officeId,
+        caseId: `${record.caseId}-${office.officeId}`.slice(0, 64),
+        personId: `${record.personId}-${office.officeId}`.slice(0, 64),
+      })),
+    );
+    expect(copies.some((record) => record.nextMonitoringDueOn && record.phase !== 'closed')).toBe(true);
+    const documents = DynamoDBDocumentClient.from(localClient(api.stack.dynamoDbEndpoint), {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    await writeItems(documents, api.tableName, [
+      ...added.map((office) => officeItem('kibougaoka', office)),
+      ...copies.map(caseItem),
+      ...officeFigureItems([...existing, ...copies]),
+    ]);
+
+    const { response, requests: made } = await loadDashboard();
+    expect(response.json.offices.length).toBeGreaterThanOrEqual(offices.length * 10 - 1);
+    expect(made.length).toBe(beforeAdding.length);
+    const message = `DynamoDB requests per dashboard load, ${response.json.offices.length} offices of 希望が丘市: ${made.length}`;
     console.log(message);
     await annotate(message);
     await expectDashboardToEqualRecount(TAKAHASHI, 'kibougaoka');

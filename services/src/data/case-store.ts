@@ -17,6 +17,7 @@ import {
 import * as z from 'zod';
 import { db, tableName } from './client.ts';
 import type { StoredResponse } from './idempotency.ts';
+import { monitoringDueOf } from './office-counters.ts';
 import { officeFigureWrites } from './office-stats-store.ts';
 import { queryAll, queryPage, type Page } from './paging.ts';
 import { lastRecordDayOf, latestDay, withRecordDays } from './record-days.ts';
@@ -108,17 +109,19 @@ export const personItem = (tenantId: string, person: Person) => ({
   ...person,
 });
 
-export const caseItem = (record: CaseRecord) => ({
-  ...keys.caseItem(record.tenantId, record.caseId),
-  ...keys.caseByOffice(record.tenantId, record.officeId, record.personKana, record.caseId),
-  ...keys.caseByTenant(record.tenantId, record.officeId, record.caseCode, record.caseId),
-  // Sparse: only open cases with a due monitoring appear in the due index.
-  ...(record.nextMonitoringDueOn && record.phase !== 'closed'
-    ? keys.caseByDue(record.tenantId, record.officeId, record.nextMonitoringDueOn, record.caseId)
-    : {}),
-  entity: 'case',
-  ...record,
-});
+export const caseItem = (record: CaseRecord) => {
+  // Sparse: only open cases with a due monitoring appear in the due index, the cases the office
+  // counters count by due day.
+  const dueOn = monitoringDueOf(record);
+  return {
+    ...keys.caseItem(record.tenantId, record.caseId),
+    ...keys.caseByOffice(record.tenantId, record.officeId, record.personKana, record.caseId),
+    ...keys.caseByTenant(record.tenantId, record.officeId, record.caseCode, record.caseId),
+    ...(dueOn ? keys.caseByDue(record.tenantId, record.officeId, dueOn, record.caseId) : {}),
+    entity: 'case',
+    ...record,
+  };
+};
 
 /** ケース番号 → case and person (keys.caseCode): written with the case, deleted with it. */
 export const caseCodeItem = (record: Pick<CaseRecord, 'tenantId' | 'caseId' | 'caseCode' | 'personId'>) => ({

@@ -39,6 +39,8 @@ const tally = (records: readonly CountedCase[]): Map<string, Counters> => {
     const withPlan = open && record.serviceKind !== 'basic_consultation';
     if (open) add(record.officeId, 'activeCases');
     if (open) add(record.officeId, `specialist#${record.specialistUserId}`);
+    if (open && record.nextMonitoringDueOn)
+      add(record.officeId, `monitoringDue#${record.nextMonitoringDueOn}`);
     if (withPlan) add(record.officeId, 'planCases');
     if (withPlan && record.planAuthor === 'specialist' && record.currentPlanVersion === undefined) {
       add(record.officeId, 'withoutFinalPlan');
@@ -95,28 +97,33 @@ const DIFFICULTIES: CountedCase['difficulty'][] = [
   { status: 'closed', categories: ['abuse', 'hikikomori'] },
 ];
 
-/** Every combination of what a figure depends on (4 096 cases). */
-const variants = (): CountedCase[] => {
+/**
+ * Every combination of what a figure depends on (4 096 cases per due day; the due days only where
+ * asked, the pair test would grow fourfold).
+ */
+const variants = (dueDays: readonly (string | null)[] = [null]): CountedCase[] => {
   const all: CountedCase[] = [];
-  for (const officeId of ['himawari', 'aozora'])
-    for (const specialistUserId of ['user_sato01', 'user_suzuki1'])
-      for (const serviceKind of ['child_plan_consultation', 'basic_consultation'] as const)
-        for (const phase of PHASES)
-          for (const author of AUTHORS)
-            for (const currentPlanVersion of [undefined, 2])
-              for (const difficulty of DIFFICULTIES)
-                for (const birthDate of ['2008-11-23', '1961-05-02'])
-                  all.push({
-                    ...base,
-                    officeId,
-                    specialistUserId,
-                    serviceKind,
-                    phase,
-                    ...author,
-                    currentPlanVersion,
-                    difficulty,
-                    birthDate,
-                  });
+  for (const nextMonitoringDueOn of dueDays)
+    for (const officeId of ['himawari', 'aozora'])
+      for (const specialistUserId of ['user_sato01', 'user_suzuki1'])
+        for (const serviceKind of ['child_plan_consultation', 'basic_consultation'] as const)
+          for (const phase of PHASES)
+            for (const author of AUTHORS)
+              for (const currentPlanVersion of [undefined, 2])
+                for (const difficulty of DIFFICULTIES)
+                  for (const birthDate of ['2008-11-23', '1961-05-02'])
+                    all.push({
+                      ...base,
+                      officeId,
+                      specialistUserId,
+                      serviceKind,
+                      phase,
+                      ...author,
+                      currentPlanVersion,
+                      difficulty,
+                      birthDate,
+                      nextMonitoringDueOn,
+                    });
   return all;
 };
 
@@ -175,7 +182,7 @@ describe('what one case counts for', () => {
   });
 
   it('agrees with the stated definitions for every combination of the fields they read', () => {
-    for (const record of variants()) {
+    for (const record of variants([null, '2026-06-30'])) {
       expect(asMap(caseCounterDelta(null, record))).toEqual(tally([record]));
     }
   });
@@ -183,6 +190,9 @@ describe('what one case counts for', () => {
 
 describe('caseCounterDelta: what a write changes', () => {
   const grid = variants().filter((record) => record.birthDate === base.birthDate);
+  const dueGrid = variants([null, '2026-05-31', '2026-06-30']).filter(
+    (record) => record.birthDate === base.birthDate,
+  );
   /** Open phases count alike, so one open and the closed phase cover every pair (1 024² pairs). */
   const pairGrid = grid.filter((record) => record.phase === 'intake' || record.phase === 'closed');
   const canonical = (counters: Map<string, Counters>) =>
@@ -207,7 +217,7 @@ describe('caseCounterDelta: what a write changes', () => {
     expect(failures.slice(0, 3)).toEqual([]);
   }, 60_000);
 
-  it('touches no office when nothing counted changes (a monitoring, a rename)', () => {
+  it('touches no office when nothing counted changes (a birth date within the figures, a bare rewrite)', () => {
     expect(caseCounterDelta(base, { ...base, birthDate: '2008-12-01' })).toEqual([]);
     expect(caseCounterDelta(base, base)).toEqual([]);
   });
@@ -245,6 +255,25 @@ describe('caseCounterDelta: what a write changes', () => {
     ]);
   });
 
+  it('moves an open case from one due day to the next when a monitoring is recorded', () => {
+    const due = { ...base, nextMonitoringDueOn: '2026-05-31' };
+    expect(caseCounterDelta(due, { ...due, nextMonitoringDueOn: '2026-08-31' })).toEqual([
+      {
+        tenantId: 'kibougaoka',
+        officeId: 'himawari',
+        counters: { 'monitoringDue#2026-05-31': -1, 'monitoringDue#2026-08-31': 1 },
+      },
+    ]);
+  });
+
+  it('takes a case closed while due off its due day, whatever due date it keeps', () => {
+    const due = { ...base, nextMonitoringDueOn: '2026-05-31' };
+    expect(asMap(caseCounterDelta(due, { ...due, phase: 'closed' })).get('himawari')).toMatchObject({
+      'monitoringDue#2026-05-31': -1,
+    });
+    expect(asMap(caseCounterDelta(null, { ...due, phase: 'closed' }))).toEqual(new Map());
+  });
+
   it('takes a deleted case out of its office (after = null)', () => {
     expect(asMap(caseCounterDelta(base, null)).get('himawari')).toEqual({
       activeCases: -1,
@@ -265,7 +294,7 @@ describe('caseCounterDelta: what a write changes', () => {
     for (let step = 0; step < 3000; step += 1) {
       const caseId = `case_${String(random(40)).padStart(4, '0')}`;
       const before = cases.get(caseId) ?? null;
-      const pick = grid[random(grid.length)] ?? base;
+      const pick = dueGrid[random(dueGrid.length)] ?? base;
       const after = { ...pick, caseId };
       cases.set(caseId, after);
       stored = applyDeltas(stored, caseCounterDelta(before, after));

@@ -29,10 +29,15 @@ export interface CountedCase {
   selfPlanReason?: SelfPlanReason | undefined;
   phase: CasePhase;
   currentPlanVersion?: number | undefined;
+  nextMonitoringDueOn?: string | null | undefined;
   difficulty?: { status: DifficultStatus; categories: DifficultCategory[] } | undefined;
 }
 
 export const isActiveCase = (record: CountedCase): boolean => record.phase !== 'closed';
+
+/** The day an open case's next monitoring is due: what the due index holds (case-store.ts caseItem). */
+export const monitoringDueOf = (record: CountedCase): string | null =>
+  isActiveCase(record) && record.nextMonitoringDueOn ? record.nextMonitoringDueOn : null;
 
 /** 基本相談のみ has no plan; every other service kind works from one. */
 export const isPlanCase = (record: CountedCase): boolean =>
@@ -68,12 +73,19 @@ export type BaseCounter = (typeof BASE_COUNTERS)[number];
 export const SPECIALIST_PREFIX = 'specialist#';
 export const SELF_PLAN_REASON_PREFIX = 'selfPlanReason#';
 export const DIFFICULT_CATEGORY_PREFIX = 'difficultCategory#';
+/**
+ * Open cases by the day their next monitoring is due (ADR 0026): overdue and due-this-month are
+ * sums over these, taken on the day the dashboard is read. A due day is a month's last day
+ * (monitoring-schedule.ts), so an office gains about twelve of them a year.
+ */
+export const MONITORING_DUE_PREFIX = 'monitoringDue#';
 
 export type CounterName =
   | BaseCounter
   | `${typeof SPECIALIST_PREFIX}${string}`
   | `${typeof SELF_PLAN_REASON_PREFIX}${SelfPlanReason}`
-  | `${typeof DIFFICULT_CATEGORY_PREFIX}${DifficultCategory}`;
+  | `${typeof DIFFICULT_CATEGORY_PREFIX}${DifficultCategory}`
+  | `${typeof MONITORING_DUE_PREFIX}${string}`;
 
 export type Counters = Partial<Record<CounterName, number>>;
 
@@ -87,6 +99,8 @@ export const countersOf = (record: CountedCase): Counters => {
     count('activeCases');
     count(`${SPECIALIST_PREFIX}${record.specialistUserId}`);
   }
+  const dueOn = monitoringDueOf(record);
+  if (dueOn) count(`${MONITORING_DUE_PREFIX}${dueOn}`);
   if (isPlanCase(record)) count('planCases');
   if (lacksFinalPlan(record)) count('withoutFinalPlan');
   if (isSelfPlanCase(record)) {

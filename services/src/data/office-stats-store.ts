@@ -1,4 +1,4 @@
-import { TABLE_INDEXES, keys } from '@kikan/shared';
+import { keys } from '@kikan/shared';
 import * as z from 'zod';
 import { tableName } from './client.ts';
 import {
@@ -185,34 +185,4 @@ export const readMilestonesWithin = async (
     ProjectionExpression: 'officeId, caseId, age, reachesOn',
   });
   return rows.map((item) => MilestoneRow.parse(item));
-};
-
-/**
- * Overdue (due before today) and due-this-month (today to the month's last day) of one office,
- * from the sparse due index in one Query that returns only the sort keys. More than one request
- * only past 1 MB of due cases read, i.e. hundreds of cases due in a single office.
- */
-export const countMonitoringDue = async (
-  tenantId: string,
-  officeId: string,
-  today: string,
-  monthEnd: string,
-): Promise<{ overdue: number; dueThisMonth: number }> => {
-  const index = TABLE_INDEXES.casesByMonitoringDue;
-  const { gsi3pk } = keys.caseByDue(tenantId, officeId);
-  let overdue = 0;
-  let dueThisMonth = 0;
-  const due = await queryAll({
-    IndexName: index.indexName,
-    KeyConditionExpression: '#pk = :pk AND #sk <= :upper',
-    ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
-    ExpressionAttributeValues: { ':pk': gsi3pk, ':upper': endOf(monthEnd) },
-    ProjectionExpression: '#sk',
-  });
-  for (const item of due) {
-    const sortKey = String(item[index.sortKey]);
-    if (sortKey < today) overdue += 1;
-    else dueThisMonth += 1;
-  }
-  return { overdue, dueThisMonth };
 };

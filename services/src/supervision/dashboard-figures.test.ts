@@ -47,11 +47,15 @@ const sources = (overrides: Partial<DashboardSources> = {}): DashboardSources =>
         'specialist#user_tanaka1': 0,
         openDifficult: 1,
         'difficultCategory#abuse': 1,
+        'monitoringDue#2026-03-31': 0,
+        'monitoringDue#2026-04-30': 1,
+        'monitoringDue#2026-05-31': 1,
+        'monitoringDue#2026-06-30': 1,
+        'monitoringDue#2026-07-31': 2,
       },
     ],
     ['himawari', { activeCases: 2, planCases: 2, selfPlan: 1, 'specialist#user_sato01': 2 }],
   ]),
-  due: new Map([['aozora', { overdue: 2, dueThisMonth: 1 }]]),
   milestones: [
     { officeId: 'aozora', caseId: 'case_0001', age: 65, reachesOn: '2026-07-01' },
     { officeId: 'himawari', caseId: 'case_0002', age: 18, reachesOn: '2026-08-01' },
@@ -100,6 +104,16 @@ describe('the dashboard from counters, due keys and milestones', () => {
     expect(aozora?.openDifficultByCategory.poverty).toBe(0);
   });
 
+  it('splits the due days on the day of reading: before today overdue, today to month end due', () => {
+    const dueOf = (today: string) => {
+      const [aozora] = dashboardOf(sources({ today })).offices;
+      return { overdue: aozora?.monitoringOverdue, dueThisMonth: aozora?.monitoringDueThisMonth };
+    };
+    expect(dueOf('2026-06-30')).toEqual({ overdue: 2, dueThisMonth: 1 });
+    expect(dueOf('2026-07-01')).toEqual({ overdue: 3, dueThisMonth: 2 });
+    expect(dueOf('2026-04-30')).toEqual({ overdue: 0, dueThisMonth: 1 });
+  });
+
   it('lists load per specialist heaviest first, staff with no case too, a former holder by id', () => {
     const [aozora] = dashboardOf(sources()).offices;
     expect(aozora?.specialists).toEqual([
@@ -110,7 +124,7 @@ describe('the dashboard from counters, due keys and milestones', () => {
   });
 
   it('shows an office never counted as zeros, with no self-plan rate', () => {
-    const dashboard = dashboardOf(sources({ counters: new Map(), due: new Map(), milestones: [] }));
+    const dashboard = dashboardOf(sources({ counters: new Map(), milestones: [] }));
     expect(dashboard.offices[0]).toMatchObject({ activeCases: 0, planCases: 0, selfPlanRate: null });
   });
 

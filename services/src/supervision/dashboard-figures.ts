@@ -2,6 +2,7 @@ import { isOfficeStaff } from '@kikan/shared/access-policy';
 import {
   DIFFICULT_CATEGORIES,
   SELF_PLAN_REASONS,
+  lastDayOfMonth,
   type Dashboard,
   type DashboardFigures,
   type Office,
@@ -10,6 +11,7 @@ import {
 } from '@kikan/shared';
 import {
   DIFFICULT_CATEGORY_PREFIX,
+  MONITORING_DUE_PREFIX,
   SELF_PLAN_REASON_PREFIX,
   SPECIALIST_PREFIX,
   type Counters,
@@ -28,12 +30,9 @@ export interface DashboardSources {
   offices: Office[];
   users: User[];
   counters: Map<string, Counters>;
-  due: Map<string, DueCounts>;
   /** Milestones from today to nearingUntil, every office. */
   milestones: MilestoneRow[];
 }
-
-const NO_DUE: DueCounts = { overdue: 0, dueThisMonth: 0 };
 
 /** Offices that hold cases; the municipality's own division supervises none. */
 export const supervisedOffices = (offices: readonly Office[]): Office[] =>
@@ -51,6 +50,22 @@ const valueOf = (counters: Counters, name: keyof Counters): number => {
   if (value >= 0) return value;
   logger.warn('office counter below zero', { counter: name.split('#')[0] });
   return 0;
+};
+
+/**
+ * Overdue: open cases due before today; due this month: due from today to the month's last day.
+ * Summed from the office's counters by due day, so the split follows the day of reading.
+ */
+export const dueCountsOf = (counters: Counters, today: string): DueCounts => {
+  const monthEnd = lastDayOfMonth(today.slice(0, 7));
+  const due = { overdue: 0, dueThisMonth: 0 };
+  for (const name of Object.keys(counters) as (keyof Counters)[]) {
+    if (!name.startsWith(MONITORING_DUE_PREFIX)) continue;
+    const dueOn = name.slice(MONITORING_DUE_PREFIX.length);
+    if (dueOn < today) due.overdue += valueOf(counters, name);
+    else if (dueOn <= monthEnd) due.dueThisMonth += valueOf(counters, name);
+  }
+  return due;
 };
 
 const figuresOf = (
@@ -131,7 +146,7 @@ const sumFigures = (rows: readonly DashboardFigures[]): DashboardFigures => {
   };
 };
 
-/** The dashboard from what one load reads: no case is read, only counters, keys and milestones. */
+/** The dashboard from what one load reads: no case is read, only counters and milestones. */
 export const dashboardOf = (sources: DashboardSources): Dashboard => {
   const offices = supervisedOffices(sources.offices).map((office) => {
     const counters = sources.counters.get(office.officeId) ?? {};
@@ -142,7 +157,7 @@ export const dashboardOf = (sources: DashboardSources): Dashboard => {
       operator: office.operator,
       type: office.type,
       specialists: specialistsOf(office, counters, sources.users),
-      ...figuresOf(counters, sources.due.get(office.officeId) ?? NO_DUE, {
+      ...figuresOf(counters, dueCountsOf(counters, sources.today), {
         nearing18: milestones.filter((milestone) => milestone.age === 18).length,
         nearing65: milestones.filter((milestone) => milestone.age === 65).length,
       }),

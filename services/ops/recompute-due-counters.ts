@@ -1,0 +1,264 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  UpdateCommand,
+  paginateQuery,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { TABLE_INDEXES, TENANT_ID_PATTERN, keys } from '@kikan/shared';
+import { localClient } from '../local/table.ts';
+import { MONITORING_DUE_PREFIX } from '../src/data/office-counters.ts';
+
+/**
+ * `npm run tenant:recompute-due -- <tenantId> [--dry-run] [--endpoint URL]`
+ *
+ * The office counters keep open cases by the day their monitoring is due (ADR 0026), in the
+ * transaction of every case write. Counters written before that change have none: this sets each
+ * office's due-day counters of one tenant to what the due index holds (the open cases with a due
+ * monitoring, case-store.ts caseItem) and removes the due days that index no longer has. The other
+ * counters are left alone.
+ *
+ * Run once per tenant after deploying, by an operator whose AWS credentials may write the table.
+ * Each office is written only if its counters item is as read before its due cases were counted,
+ * so a case write in between makes that office read again (three tries). The index is read
+ * eventually consistent: running it again reports "unchanged" for every office once it agrees.
+ *
+ * Exit codes: 0 done, 1 an office changed on every try, 2 wrong usage.
+ */
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const USAGE = [
+  'usage: TABLE_NAME=<TableName output> AWS_REGION=<region> npm run tenant:recompute-due -- <tenantId> [options]',
+  '  --dry-run            print what would change; nothing written',
+  '  --endpoint <url>     DynamoDB Local (e.g. http://localhost:8300) instead of AWS',
+].join('\n');
+
+const TRIES = 3;
+
+export type DueDays = Record<string, number>;
+
+export interface OfficeOutcome {
+  officeId: string;
+  outcome: 'unchanged' | 'written' | 'would_write' | 'changed_meanwhile';
+  /** Due days whose count differs: stored → counted (absent = 0). */
+  differences: { dueOn: string; stored: number; counted: number }[];
+}
+
+const queryItems = async (client: DynamoDBDocumentClient, input: QueryCommandInput) => {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of paginateQuery({ client }, input)) items.push(...(page.Items ?? []));
+  return items;
+};
+
+const officeIdsOf = async (client: DynamoDBDocumentClient, tableName: string, tenantId: string) =>
+  (
+    await queryItems(client, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.offices(tenantId).pk },
+      ProjectionExpression: 'officeId',
+    })
+  ).map((item) => String(item.officeId));
+
+/** Open cases per due day of one office, from the sort keys of the due index (`<dueOn>#<caseId>`). */
+export const countedDueDays = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  tenantId: string,
+  officeId: string,
+): Promise<DueDays> => {
+  const index = TABLE_INDEXES.casesByMonitoringDue;
+  const counted: DueDays = {};
+  for (const item of await queryItems(client, {
+    TableName: tableName,
+    IndexName: index.indexName,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+    ExpressionAttributeValues: { ':pk': keys.caseByDue(tenantId, officeId).gsi3pk },
+    ProjectionExpression: '#sk',
+  })) {
+    const dueOn = String(item[index.sortKey]).split('#')[0] ?? '';
+    counted[dueOn] = (counted[dueOn] ?? 0) + 1;
+  }
+  return counted;
+};
+
+const storedDueDays = (item: Record<string, unknown> | undefined): DueDays =>
+  Object.fromEntries(
+    Object.entries(item ?? {})
+      .filter(([name, value]) => name.startsWith(MONITORING_DUE_PREFIX) && typeof value === 'number')
+      .map(([name, value]) => [name.slice(MONITORING_DUE_PREFIX.length), value as number]),
+  );
+
+const differencesOf = (stored: DueDays, counted: DueDays): OfficeOutcome['differences'] =>
+  [...new Set([...Object.keys(stored), ...Object.keys(counted)])]
+    .sort()
+    .map((dueOn) => ({ dueOn, stored: stored[dueOn] ?? 0, counted: counted[dueOn] ?? 0 }))
+    .filter(({ stored: before, counted: after }) => before !== after);
+
+/**
+ * One office: the due days set to the count, the others removed, on the condition that every
+ * numeric attribute of the counters item (or its absence) is as read.
+ */
+export const recomputeOffice = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  tenantId: string,
+  officeId: string,
+  dryRun: boolean,
+): Promise<OfficeOutcome> => {
+  const key = keys.officeStats(tenantId, officeId);
+  for (let attempt = 0; attempt < TRIES; attempt += 1) {
+    const { Item: item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }),
+    );
+    const counted = await countedDueDays(client, tableName, tenantId, officeId);
+    const stored = storedDueDays(item);
+    const differences = differencesOf(stored, counted);
+    if (!differences.length) return { officeId, outcome: 'unchanged', differences };
+    if (dryRun) return { officeId, outcome: 'would_write', differences };
+
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const conditions: string[] = [];
+    const numeric = Object.entries(item ?? {}).filter(([, value]) => typeof value === 'number');
+    numeric.forEach(([name, value], index) => {
+      names[`#r${index}`] = name;
+      values[`:r${index}`] = value;
+      conditions.push(`#r${index} = :r${index}`);
+    });
+    if (!item) conditions.push('attribute_not_exists(pk)');
+    const sets = [
+      ...['entity', 'tenantId', 'officeId'].map((name, index) => {
+        names[`#f${index}`] = name;
+        values[`:f${index}`] = name === 'entity' ? 'office_stats' : name === 'tenantId' ? tenantId : officeId;
+        return `#f${index} = :f${index}`;
+      }),
+      ...Object.entries(counted).map(([dueOn, count], index) => {
+        names[`#s${index}`] = `${MONITORING_DUE_PREFIX}${dueOn}`;
+        values[`:s${index}`] = count;
+        return `#s${index} = :s${index}`;
+      }),
+    ];
+    const removes = Object.keys(stored)
+      .filter((dueOn) => counted[dueOn] === undefined)
+      .map((dueOn, index) => {
+        names[`#d${index}`] = `${MONITORING_DUE_PREFIX}${dueOn}`;
+        return `#d${index}`;
+      });
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key,
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return { officeId, outcome: 'written', differences };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+  return { officeId, outcome: 'changed_meanwhile', differences: [] };
+};
+
+export const recomputeTenant = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  tenantId: string,
+  dryRun = false,
+): Promise<OfficeOutcome[]> => {
+  const outcomes: OfficeOutcome[] = [];
+  for (const officeId of await officeIdsOf(client, tableName, tenantId)) {
+    outcomes.push(await recomputeOffice(client, tableName, tenantId, officeId, dryRun));
+  }
+  return outcomes;
+};
+
+interface Options {
+  tenantId: string;
+  dryRun: boolean;
+  endpoint?: string;
+}
+
+const parseArguments = (argv: readonly string[]): Options | string => {
+  const names: string[] = [];
+  let dryRun = false;
+  let endpoint: string | undefined;
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index] ?? '';
+    if (argument === '--dry-run') dryRun = true;
+    else if (argument === '--endpoint' || argument.startsWith('--endpoint=')) {
+      endpoint = argument.includes('=') ? argument.slice('--endpoint='.length) : argv[++index];
+      if (!endpoint || !/^https?:\/\//.test(endpoint)) return '--endpoint needs an http(s) URL';
+    } else if (argument.startsWith('-')) return `unknown option ${argument}`;
+    else names.push(argument);
+  }
+  const [tenantId, ...rest] = names;
+  if (!tenantId || rest.length || !TENANT_ID_PATTERN.test(tenantId)) return 'give exactly one tenantId';
+  return { tenantId, dryRun, ...(endpoint ? { endpoint } : {}) };
+};
+
+export const run = async (
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  io: Io,
+): Promise<number> => {
+  const options = parseArguments(argv);
+  if (typeof options === 'string') {
+    io.err(`✖ ${options}\n${USAGE}`);
+    return 2;
+  }
+  const tableName = env.TABLE_NAME;
+  if (!tableName) {
+    io.err(`✖ TABLE_NAME is not set (the stack's TableName output)\n${USAGE}`);
+    return 2;
+  }
+  const client = DynamoDBDocumentClient.from(
+    options.endpoint ? localClient(options.endpoint) : new DynamoDBClient({ maxAttempts: 5 }),
+  );
+  try {
+    const outcomes = await recomputeTenant(client, tableName, options.tenantId, options.dryRun);
+    for (const { officeId, outcome, differences } of outcomes) {
+      const detail = differences.map(({ dueOn, stored, counted }) => `${dueOn} ${stored}→${counted}`);
+      io.out(`  ${outcome.padEnd(17)} ${officeId}${detail.length ? `  ${detail.join(', ')}` : ''}`);
+    }
+    const count = (outcome: OfficeOutcome['outcome']) =>
+      outcomes.filter((row) => row.outcome === outcome).length;
+    io.out(
+      `${options.tenantId}: ${count(options.dryRun ? 'would_write' : 'written')} offices ${options.dryRun ? 'to write' : 'written'}, ` +
+        `${count('unchanged')} unchanged, ${count('changed_meanwhile')} changed on every try, table ${tableName}.`,
+    );
+    return count('changed_meanwhile') ? 1 : 0;
+  } finally {
+    client.destroy();
+  }
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const io: Io = {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  };
+  run(process.argv.slice(2), process.env, io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      io.err(
+        `✖ recompute failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}
