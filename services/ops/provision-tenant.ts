@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { localClient } from '../local/table.ts';
+import {
+  ENDPOINT_USAGE,
+  documentClient,
+  parseCommonArguments,
+  runAsScript,
+  type Io,
+} from './operator-cli.ts';
 import {
   cognitoCreateUserCommand,
   cognitoSubCommand,
@@ -32,16 +35,11 @@ import {
  * Exit codes: 0 done, 1 the file was refused (nothing written), 2 wrong usage.
  */
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
 const USAGE = [
   'usage: TABLE_NAME=<TableName output> AWS_REGION=<region> npm run tenant:provision -- <tenant.json> [options]',
   '  --dry-run            validate and print what would be written; no AWS call',
   '  --cognito-commands   validate and print the admin-create-user commands (userIds may be missing)',
-  '  --endpoint <url>     DynamoDB Local (e.g. http://localhost:8300) instead of AWS',
+  ENDPOINT_USAGE,
 ].join('\n');
 
 interface Options {
@@ -52,23 +50,16 @@ interface Options {
 }
 
 const parseArguments = (argv: readonly string[]): Options | string => {
-  const files: string[] = [];
-  let dryRun = false;
-  let cognitoOnly = false;
-  let endpoint: string | undefined;
-  for (let index = 0; index < argv.length; index += 1) {
-    const argument = argv[index] ?? '';
-    if (argument === '--dry-run') dryRun = true;
-    else if (argument === '--cognito-commands') cognitoOnly = true;
-    else if (argument === '--endpoint' || argument.startsWith('--endpoint=')) {
-      endpoint = argument.includes('=') ? argument.slice('--endpoint='.length) : argv[++index];
-      if (!endpoint || !/^https?:\/\//.test(endpoint)) return '--endpoint needs an http(s) URL';
-    } else if (argument.startsWith('-')) return `unknown option ${argument}`;
-    else files.push(argument);
-  }
-  const [file, ...rest] = files;
+  const parsed = parseCommonArguments(argv, ['--cognito-commands']);
+  if (typeof parsed === 'string') return parsed;
+  const [file, ...rest] = parsed.names;
   if (!file || rest.length) return 'give exactly one tenant file';
-  return { file, dryRun, cognitoOnly, ...(endpoint ? { endpoint } : {}) };
+  return {
+    file,
+    dryRun: parsed.dryRun,
+    cognitoOnly: parsed.flags.has('--cognito-commands'),
+    ...(parsed.endpoint ? { endpoint: parsed.endpoint } : {}),
+  };
 };
 
 const readJson = async (file: string): Promise<unknown> => JSON.parse(await readFile(file, 'utf8'));
@@ -77,13 +68,6 @@ const printCognito = (file: TenantFile, io: Io) => {
   io.out("Cognito users (USER_POOL_ID = the UserPoolId output; each command prints the user's sub):");
   for (const user of file.users) io.out(`  ${cognitoCreateUserCommand(file.tenant.tenantId, user)}`);
 };
-
-const documentClient = (endpoint: string | undefined): DynamoDBDocumentClient =>
-  DynamoDBDocumentClient.from(
-    // The default credential chain (environment, profile, SSO…) in AWS; static keys for DynamoDB Local.
-    endpoint ? localClient(endpoint) : new DynamoDBClient({ maxAttempts: 5 }),
-    { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } },
-  );
 
 export const run = async (
   argv: readonly string[],
@@ -150,20 +134,4 @@ export const run = async (
   return 0;
 };
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const io: Io = {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-  };
-  run(process.argv.slice(2), process.env, io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      io.err(
-        `✖ provisioning failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
-      );
-      process.exitCode = 1;
-    },
-  );
-}
+runAsScript(import.meta.url, 'provisioning failed', run);

@@ -1,6 +1,4 @@
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
   GetCommand,
@@ -9,8 +7,14 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TABLE_INDEXES, TENANT_ID_PATTERN, keys } from '@kikan/shared';
-import { localClient } from '../local/table.ts';
 import { MONITORING_DUE_PREFIX } from '../src/data/office-counters.ts';
+import {
+  ENDPOINT_USAGE,
+  documentClient,
+  parseCommonArguments,
+  runAsScript,
+  type Io,
+} from './operator-cli.ts';
 
 /**
  * `npm run tenant:recompute-due -- <tenantId> [--dry-run] [--endpoint URL]`
@@ -29,15 +33,10 @@ import { MONITORING_DUE_PREFIX } from '../src/data/office-counters.ts';
  * Exit codes: 0 done, 1 an office changed on every try, 2 wrong usage.
  */
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
 const USAGE = [
   'usage: TABLE_NAME=<TableName output> AWS_REGION=<region> npm run tenant:recompute-due -- <tenantId> [options]',
   '  --dry-run            print what would change; nothing written',
-  '  --endpoint <url>     DynamoDB Local (e.g. http://localhost:8300) instead of AWS',
+  ENDPOINT_USAGE,
 ].join('\n');
 
 const TRIES = 3;
@@ -192,21 +191,11 @@ interface Options {
 }
 
 const parseArguments = (argv: readonly string[]): Options | string => {
-  const names: string[] = [];
-  let dryRun = false;
-  let endpoint: string | undefined;
-  for (let index = 0; index < argv.length; index += 1) {
-    const argument = argv[index] ?? '';
-    if (argument === '--dry-run') dryRun = true;
-    else if (argument === '--endpoint' || argument.startsWith('--endpoint=')) {
-      endpoint = argument.includes('=') ? argument.slice('--endpoint='.length) : argv[++index];
-      if (!endpoint || !/^https?:\/\//.test(endpoint)) return '--endpoint needs an http(s) URL';
-    } else if (argument.startsWith('-')) return `unknown option ${argument}`;
-    else names.push(argument);
-  }
-  const [tenantId, ...rest] = names;
+  const parsed = parseCommonArguments(argv);
+  if (typeof parsed === 'string') return parsed;
+  const [tenantId, ...rest] = parsed.names;
   if (!tenantId || rest.length || !TENANT_ID_PATTERN.test(tenantId)) return 'give exactly one tenantId';
-  return { tenantId, dryRun, ...(endpoint ? { endpoint } : {}) };
+  return { tenantId, dryRun: parsed.dryRun, ...(parsed.endpoint ? { endpoint: parsed.endpoint } : {}) };
 };
 
 export const run = async (
@@ -224,9 +213,7 @@ export const run = async (
     io.err(`✖ TABLE_NAME is not set (the stack's TableName output)\n${USAGE}`);
     return 2;
   }
-  const client = DynamoDBDocumentClient.from(
-    options.endpoint ? localClient(options.endpoint) : new DynamoDBClient({ maxAttempts: 5 }),
-  );
+  const client = documentClient(options.endpoint);
   try {
     const outcomes = await recomputeTenant(client, tableName, options.tenantId, options.dryRun);
     for (const { officeId, outcome, differences } of outcomes) {
@@ -245,20 +232,4 @@ export const run = async (
   }
 };
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const io: Io = {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-  };
-  run(process.argv.slice(2), process.env, io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      io.err(
-        `✖ recompute failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
-      );
-      process.exitCode = 1;
-    },
-  );
-}
+runAsScript(import.meta.url, 'recompute failed', run);

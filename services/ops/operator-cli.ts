@@ -1,0 +1,79 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { localClient } from '../local/table.ts';
+
+/**
+ * What the operator tools (`tenant:provision`, `tenant:recompute-due`) share: where they print,
+ * their common options, the table client, and running as a script with exit codes.
+ */
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export const ENDPOINT_USAGE =
+  '  --endpoint <url>     DynamoDB Local (e.g. http://localhost:8300) instead of AWS';
+
+export interface CommonOptions {
+  dryRun: boolean;
+  endpoint?: string;
+  /** The arguments that are not options, in order. */
+  names: string[];
+}
+
+/**
+ * `--dry-run`, `--endpoint <url>` (or `=url`), the flags a tool names and its positional arguments;
+ * a string is the usage error to print.
+ */
+export const parseCommonArguments = <F extends string>(
+  argv: readonly string[],
+  flags: readonly F[] = [],
+): (CommonOptions & { flags: Set<F> }) | string => {
+  const names: string[] = [];
+  const given = new Set<F>();
+  let dryRun = false;
+  let endpoint: string | undefined;
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index] ?? '';
+    if (argument === '--dry-run') dryRun = true;
+    else if ((flags as readonly string[]).includes(argument)) given.add(argument as F);
+    else if (argument === '--endpoint' || argument.startsWith('--endpoint=')) {
+      endpoint = argument.includes('=') ? argument.slice('--endpoint='.length) : argv[++index];
+      if (!endpoint || !/^https?:\/\//.test(endpoint)) return '--endpoint needs an http(s) URL';
+    } else if (argument.startsWith('-')) return `unknown option ${argument}`;
+    else names.push(argument);
+  }
+  return { names, dryRun, flags: given, ...(endpoint ? { endpoint } : {}) };
+};
+
+export const documentClient = (endpoint: string | undefined): DynamoDBDocumentClient =>
+  DynamoDBDocumentClient.from(
+    // The default credential chain (environment, profile, SSO…) in AWS; static keys for DynamoDB Local.
+    endpoint ? localClient(endpoint) : new DynamoDBClient({ maxAttempts: 5 }),
+    { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } },
+  );
+
+/** Runs `run` when the module is the script node was started with; its number is the exit code. */
+export const runAsScript = (
+  moduleUrl: string,
+  failure: string,
+  run: (argv: readonly string[], env: Record<string, string | undefined>, io: Io) => Promise<number>,
+): void => {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(resolve(process.argv[1])).href) return;
+  const io: Io = {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  };
+  run(process.argv.slice(2), process.env, io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      io.err(`✖ ${failure}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      process.exitCode = 1;
+    },
+  );
+};
