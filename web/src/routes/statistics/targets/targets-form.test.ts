@@ -14,6 +14,7 @@ const period7 = planPeriodById('p7');
 const view: TargetsView = {
   periodId: 'p7',
   targets: { plan_consultation_users: { '2024': 120, '2026': 140.5 } },
+  byMunicipality: {},
   version: 2,
   updatedAt: '2026-05-01T00:00:00.000Z',
   updatedBy: 'user-ito',
