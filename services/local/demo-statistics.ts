@@ -69,6 +69,7 @@ export const demoTargets = (tenantId: string, now: Date): StoredTargets | null =
   return {
     periodId: period.periodId,
     targets,
+    byMunicipality: {},
     version: 1,
     updatedAt: now.toISOString(),
     updatedBy: demo.setBy,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLAN_PERIODS, planPeriodById, withIndicatorTraits } from './statistics-api.ts';
+import { IndicatorFigures, PLAN_PERIODS, planPeriodById, withIndicatorTraits } from './statistics-api.ts';
 
 const definition = (periodId: 'p7' | 'p8', indicatorId: string) => {
   const found = planPeriodById(periodId).indicators.find((entry) => entry.indicatorId === indicatorId);
@@ -77,5 +77,36 @@ describe('a snapshot frozen before indicators carried their traits', () => {
       periodId: 'p9',
       indicators: [],
     });
+  });
+});
+
+describe('a municipality series frozen before member municipalities had 見込量', () => {
+  it('still parses, without a target or 達成率 of its own', () => {
+    const months = Array.from({ length: 12 }, () => null);
+    const frozen = {
+      indicatorId: 'plan_consultation_users',
+      group: 'consultation',
+      label: '計画相談支援の利用者数',
+      unit: '人/月',
+      figureKind: 'count',
+      direction: 'higher_is_better',
+      aggregation: 'monthly_flow',
+      pastYears: 'recounted',
+      hasMonths: true,
+      total: { value: 3, months },
+      byMunicipality: [{ municipalityCode: '990011', value: 3, months }],
+      byOffice: [],
+      breakdown: [],
+      target: 4,
+      achievementRate: 75,
+    };
+    const parsed = IndicatorFigures.parse(frozen);
+    expect(parsed.byMunicipality[0]?.target).toBeUndefined();
+    expect(
+      IndicatorFigures.safeParse({
+        ...frozen,
+        byMunicipality: [{ municipalityCode: '990011', value: 3, months, target: 4, achievementRate: 75 }],
+      }).success,
+    ).toBe(true);
   });
 });

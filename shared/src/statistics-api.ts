@@ -376,7 +376,17 @@ export const IndicatorFigures = z.strictObject({
   pastYears: PastYearRule,
   hasMonths: z.boolean(),
   total: FigureSeries,
-  byMunicipality: z.array(FigureSeries.extend({ municipalityCode: MunicipalityCode })),
+  byMunicipality: z.array(
+    FigureSeries.extend({
+      municipalityCode: MunicipalityCode,
+      /**
+       * The municipality's own 見込量 and 達成率 (a joint tenant's member sets its own), by the same
+       * rule as the whole's. Absent in a snapshot frozen before municipalities had targets.
+       */
+      target: z.number().nullable().optional(),
+      achievementRate: z.number().nullable().optional(),
+    }),
+  ),
   byOffice: z.array(FigureSeries.extend({ officeId: OfficeId })),
   /** A count split by a reason or category (self-plan reasons, difficult-case categories). */
   breakdown: z.array(z.strictObject({ key: z.string(), label: z.string(), value: z.number() })),
@@ -487,16 +497,30 @@ const TargetValue = z
   .nullable();
 
 /** indicatorId → fiscal year (as a string key, "2025") → target. null clears one. */
+const TargetTableInput = z.record(z.string().max(60), z.record(z.string().regex(/^\d{4}$/), TargetValue));
+export type TargetTableInput = z.infer<typeof TargetTableInput>;
+
+/**
+ * The whole tenant's 見込量 and, for a joint tenant (共同設置), each member municipality's own,
+ * which its 障害福祉計画 sets: municipality code → a table like the whole's. Only what is named changes.
+ */
 export const TargetsInput = z.strictObject({
-  targets: z.record(z.string().max(60), z.record(z.string().regex(/^\d{4}$/), TargetValue)),
+  targets: TargetTableInput.default({}),
+  byMunicipality: z.record(z.string().max(10), TargetTableInput).optional(),
 });
 export type TargetsInput = z.infer<typeof TargetsInput>;
+
+/** indicatorId → fiscal year → 見込量. */
+export const TargetTable = z.record(z.string(), z.record(z.string(), z.number()));
+export type TargetTable = z.infer<typeof TargetTable>;
 
 export const TargetsParams = z.strictObject({ periodId: PlanPeriodId });
 
 export const TargetsView = z.strictObject({
   periodId: PlanPeriodId,
-  targets: z.record(z.string(), z.record(z.string(), z.number())),
+  targets: TargetTable,
+  /** Member municipality code → its own table (empty for a single-municipality tenant). */
+  byMunicipality: z.record(z.string(), TargetTable),
   version: z.number().int().min(0),
   updatedAt: IsoDateTime.nullable(),
   updatedBy: UserId.nullable(),

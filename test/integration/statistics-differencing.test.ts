@@ -55,10 +55,40 @@ const MANAGERS = ['himawari', 'midori'].map((officeId) => ({
 }));
 const managerTokens = new Map<string, string>();
 
+/** 北信 has no municipal officer in the demo: one to set its member municipalities' 見込量. */
+const HOKUSHIN_OFFICER = {
+  userId: 'user-test-hokushin-officer',
+  officeId: 'hokushin-core',
+  displayName: '試験 北信市担当',
+  tenantId: 'hokushin',
+  email: 'user-test-officer@hokushin.example',
+  role: 'municipal_officer' as const,
+  senior: false,
+};
+
+/** A 見込量 of 3 for every indicator with one, in each of 北信's member municipalities. */
+const setMunicipalityTargets = async () => {
+  const token = await api.stack.issuer.mint(HOKUSHIN_OFFICER);
+  const period = planPeriodOf(YEAR);
+  const table = Object.fromEntries(
+    (period?.indicators ?? [])
+      .filter((definition) => definition.hasTarget)
+      .map((definition) => [definition.indicatorId, { [String(YEAR)]: 3 }]),
+  );
+  const path = `/api/statistics/targets/${period?.periodId}`;
+  const current = await api.call('GET', path, { token });
+  const saved = await api.call('PUT', path, {
+    token,
+    body: { byMunicipality: { '990011': table, '990012': table } },
+    headers: { 'if-match': current.headers.get('etag') ?? '"0"' },
+  });
+  expect(saved.status).toBe(200);
+};
+
 beforeAll(async () => {
   api = await startTestApi();
   const documents = DynamoDBDocumentClient.from(localClient(api.stack.dynamoDbEndpoint));
-  await writeItems(documents, api.tableName, MANAGERS.map(userItem));
+  await writeItems(documents, api.tableName, [...MANAGERS.map(userItem), userItem(HOKUSHIN_OFFICER)]);
   for (const manager of MANAGERS) managerTokens.set(manager.officeId, await api.stack.issuer.mint(manager));
 });
 afterAll(async () => {
@@ -223,23 +253,26 @@ const relationsOf = (file: CsvFile): Relation[] =>
     });
 
 /**
- * An achievement rate against its public target gives the actual back: actual = rate × target. An
- * indicator to lower publishes no rate (an empty cell), only whether it is within its 見込量.
+ * An achievement rate against its public target gives the actual back: actual = rate × target, for
+ * the whole and for each member municipality with a 見込量 of its own. An indicator to lower
+ * publishes no rate (an empty cell), only whether it is within its 見込量.
  */
 const achievementsOf = (file: CsvFile): Relation[] =>
-  definitions().flatMap(({ label }) => {
-    const target = numberAt(file, cellId(label, WHOLE, '見込量'));
-    if (!Number.isFinite(target) || file.cells.get(cellId(label, WHOLE, RATE)) === '') return [];
-    return [
-      {
-        name: `${label} ${RATE}`,
-        terms: [
-          { id: cellId(label, WHOLE, ACTUAL), coefficient: 1 },
-          { id: cellId(label, WHOLE, RATE), coefficient: -target / 100 },
-        ],
-      },
-    ];
-  });
+  definitions().flatMap(({ label }) =>
+    scopesOf(file, label).flatMap((scope) => {
+      const target = numberAt(file, cellId(label, scope, '見込量'));
+      if (!Number.isFinite(target) || file.cells.get(cellId(label, scope, RATE)) === '') return [];
+      return [
+        {
+          name: `${label} ${scope} ${RATE}`,
+          terms: [
+            { id: cellId(label, scope, ACTUAL), coefficient: 1 },
+            { id: cellId(label, scope, RATE), coefficient: -target / 100 },
+          ],
+        },
+      ];
+    }),
+  );
 
 /** The unwanted self-plans of the whole are also the self-plan rate's part for that reason. */
 const sameNumber = (): Relation => {
@@ -474,11 +507,21 @@ describe('the subtraction attack on outside-use files', () => {
   });
 
   it('within one file: no "*" is worked out from rows, columns, breakdowns, the year-end figure, a number published twice or an achievement rate', async () => {
-    // 北信市 and 川辺町 share a core center: two municipalities of small counts need complements.
+    // 北信市 and 川辺町 share a core center: two municipalities of small counts need complements,
+    // each with a 見込量 of its own whose 達成率 gives its actual back.
+    await setMunicipalityTargets();
     const joint = {
       file: await download(`fiscalYear=${YEAR}&use=outside`, NAKAMURA),
       truth: await download(`fiscalYear=${YEAR}&use=internal`, NAKAMURA),
     };
+
+    const municipalityRates = [...joint.truth.cells].filter(
+      ([id, text]) => id.endsWith(`|${RATE}`) && !id.includes(`|${WHOLE}|`) && text !== '',
+    );
+    expect(municipalityRates.length).toBeGreaterThan(0);
+    expect(
+      hiddenIds(joint.file).filter((id) => id.endsWith(`|${RATE}`) && !id.includes(`|${WHOLE}|`)),
+    ).not.toEqual([]);
 
     for (const held of [version1, joint]) {
       expect(hiddenIds(held.file).length).toBeGreaterThan(10);

@@ -1,11 +1,32 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeItems } from '../../services/local/seed.ts';
+import { localClient } from '../../services/local/table.ts';
+import { userItem } from '../../services/src/data/directory-store.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 
 /** 見込量 and the tenant's statistics settings: versioned tables the municipality edits with If-Match. */
 
 let api: TestApi;
+/**
+ * 北信 (共同設置: 北信市 990011 and 川辺町 990012) has no municipal officer in the demo; this file
+ * gives it one, at the core center's office, the only office the joint tenant has for it.
+ */
+const HOKUSHIN_OFFICER = {
+  userId: 'user-test-hokushin-officer',
+  officeId: 'hokushin-core',
+  displayName: '試験 北信市担当',
+  tenantId: 'hokushin',
+  email: 'user-test-officer@hokushin.example',
+  role: 'municipal_officer' as const,
+  senior: false,
+};
+let hokushinToken = '';
 beforeAll(async () => {
   api = await startTestApi();
+  const documents = DynamoDBDocumentClient.from(localClient(api.stack.dynamoDbEndpoint));
+  await writeItems(documents, api.tableName, [userItem(HOKUSHIN_OFFICER)]);
+  hokushinToken = await api.stack.issuer.mint(HOKUSHIN_OFFICER);
 });
 afterAll(async () => {
   await api.stop();
@@ -29,6 +50,7 @@ describe('targets (見込量)', () => {
     expect(response.json).toEqual({
       periodId: 'p8',
       targets: {},
+      byMunicipality: {},
       version: 0,
       updatedAt: null,
       updatedBy: null,
@@ -125,6 +147,104 @@ describe('targets (見込量)', () => {
     );
     expect(indicator.target).toBe(target);
     expect(indicator.achievementRate).toBe(Math.round((actual / target) * 100 * 10) / 10);
+  });
+});
+
+describe('targets (見込量) per member municipality of a joint tenant', () => {
+  const HOKUSHIN_TARGETS = '/api/statistics/targets/p7';
+  const asOfficer = (method: string, path: string, body?: unknown, ifMatch?: string) =>
+    api.call(method, path, {
+      token: hokushinToken,
+      ...(body === undefined ? {} : { body }),
+      headers: ifMatch === undefined ? {} : { 'if-match': ifMatch },
+    });
+  const usersOf = async () =>
+    (await asOfficer('GET', '/api/statistics/figures?fiscalYear=2025')).json.figures.indicators.find(
+      (indicator: { indicatorId: string }) => indicator.indicatorId === 'plan_consultation_users',
+    );
+
+  it("saves each municipality's table beside the whole's under one version, and reads them back", async () => {
+    const current = await asOfficer('GET', HOKUSHIN_TARGETS);
+    expect(current.status).toBe(200);
+    const version = current.headers.get('etag') ?? '"0"';
+    const saved = await asOfficer(
+      'PUT',
+      HOKUSHIN_TARGETS,
+      {
+        byMunicipality: {
+          '990011': { plan_consultation_users: { '2025': 4, '2026': 5 } },
+          '990012': { plan_consultation_users: { '2025': 2 } },
+        },
+      },
+      version,
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.headers.get('etag')).toBe(`"${Number(JSON.parse(version)) + 1}"`);
+
+    const read = await asOfficer('GET', HOKUSHIN_TARGETS);
+    expect(read.json.byMunicipality).toEqual({
+      '990011': { plan_consultation_users: { '2025': 4, '2026': 5 } },
+      '990012': { plan_consultation_users: { '2025': 2 } },
+    });
+    // The whole's table is not touched by a request that names only municipalities.
+    expect(read.json.targets).toEqual(current.json.targets);
+  });
+
+  it("gives each municipality's figures its own target and achievement rate", async () => {
+    const users = await usersOf();
+    const kawabe = users.byMunicipality.find(
+      (series: { municipalityCode: string }) => series.municipalityCode === '990012',
+    );
+    const hokushin = users.byMunicipality.find(
+      (series: { municipalityCode: string }) => series.municipalityCode === '990011',
+    );
+    expect(hokushin.target).toBe(4);
+    expect(kawabe.target).toBe(2);
+    expect(kawabe.achievementRate).toBe(
+      kawabe.value === null ? null : Math.round((kawabe.value / 2) * 100 * 10) / 10,
+    );
+  });
+
+  it('refuses a municipality that is not a member, naming the field, and a stale version', async () => {
+    const current = await asOfficer('GET', HOKUSHIN_TARGETS);
+    const version = current.headers.get('etag') ?? '"0"';
+    const outsider = await asOfficer(
+      'PUT',
+      HOKUSHIN_TARGETS,
+      { byMunicipality: { '990001': { plan_consultation_users: { '2025': 9 } } } },
+      version,
+    );
+    expect(outsider.status).toBe(400);
+    expect(outsider.json.error.fields).toEqual([
+      { field: 'body.byMunicipality.990001', message: 'この市町村は共同設置の構成市町村ではありません' },
+    ]);
+
+    const stale = await asOfficer(
+      'PUT',
+      HOKUSHIN_TARGETS,
+      { byMunicipality: { '990012': { plan_consultation_users: { '2025': null } } } },
+      `"${Number(JSON.parse(version)) - 1}"`,
+    );
+    expect(stale.status).toBe(412);
+    expect((await asOfficer('GET', HOKUSHIN_TARGETS)).json.byMunicipality['990012']).toEqual({
+      plan_consultation_users: { '2025': 2 },
+    });
+  });
+
+  it("clears a municipality's target with null, dropping a municipality left without any", async () => {
+    const current = await asOfficer('GET', HOKUSHIN_TARGETS);
+    const cleared = await asOfficer(
+      'PUT',
+      HOKUSHIN_TARGETS,
+      { byMunicipality: { '990012': { plan_consultation_users: { '2025': null } } } },
+      current.headers.get('etag') ?? '"0"',
+    );
+    expect(cleared.status).toBe(200);
+    expect(Object.keys(cleared.json.byMunicipality)).toEqual(['990011']);
+    const kawabe = (await usersOf()).byMunicipality.find(
+      (series: { municipalityCode: string }) => series.municipalityCode === '990012',
+    );
+    expect(kawabe.target).toBeNull();
   });
 });
 

@@ -78,6 +78,8 @@ export const writeStatisticsSettings = async (
 export const StoredTargets = z.object({
   periodId: z.string(),
   targets: z.record(z.string(), z.record(z.string(), z.number())),
+  /** Member municipality code → its own table; absent in items saved before municipalities had one. */
+  byMunicipality: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.number()))).default({}),
   version: z.number().int().positive(),
   updatedAt: z.iso.datetime(),
   updatedBy: z.string(),

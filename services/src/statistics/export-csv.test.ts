@@ -65,6 +65,30 @@ describe('figuresCsvRows', () => {
     expect(users.map((row) => row[0])).toEqual(['全体']);
   });
 
+  it("gives a member municipality's row its own 見込量, 達成率 and 達成状況 where it has a 見込量", () => {
+    const figures = jointFigures();
+    const withTarget = figures.indicators.map((indicator) =>
+      indicator.indicatorId === 'plan_consultation_users'
+        ? {
+            ...indicator,
+            byMunicipality: indicator.byMunicipality.map((series) =>
+              series.municipalityCode === '990011' ? { ...series, target: 10, achievementRate: 110 } : series,
+            ),
+          }
+        : indicator,
+    );
+    const users = figuresCsvRows(
+      exportFigures({ ...figures, indicators: withTarget }, 'internal'),
+      SOURCE,
+    ).filter((row) => row[1] === '計画相談支援の利用者数');
+
+    expect(users.map((row) => [row[0], ...row.slice(5, 9)])).toEqual([
+      ['全体', 20, 13.3, 66.5, '見込量の8割未満'],
+      ['北信市', 10, 11, 110, '見込量に到達'],
+      ['川辺町', '', 2.3, '', ''],
+    ]);
+  });
+
   it('gives each indicator a row for the whole and one per member municipality, target on the whole only', () => {
     const users = rows.filter((row) => row[1] === '計画相談支援の利用者数');
 

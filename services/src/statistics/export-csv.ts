@@ -8,23 +8,30 @@ const cell = (value: ExportCell): string | number => (value === null ? '' : valu
  * from (as of which day, or which approved version), internal or outside use, a month still under
  * way — then one row per indicator and scope (全体, then each member municipality when there are
  * two or more), then the breakdown of the whole: the layout a municipality pastes into its own
- * tables. Targets are set for the whole tenant, so only the 全体 row has 見込量 and 達成率. An
- * indicator to lower has no 達成率: its 達成状況 says whether it is within its 見込量. Every row has
- * as many columns as the header.
+ * tables. Each row has its scope's own 見込量, 達成率 and 達成状況 (a member municipality of a joint
+ * tenant sets its own); an indicator to lower has no 達成率: its 達成状況 says whether it is within
+ * its 見込量. Every row has as many columns as the header.
  */
 export const figuresCsvRows = (figures: ExportFigures, sourceLabel: string): (string | number)[][] => {
-  const seriesRow = (indicator: ExportIndicator, series: ExportSeries, withTarget: boolean) => [
+  const seriesRow = (
+    indicator: ExportIndicator,
+    series: ExportSeries,
+    achievement: Pick<ExportSeries, 'target' | 'achievementRate' | 'attainment'>,
+  ) => [
     series.scope,
     indicator.label,
     indicator.unit,
     indicator.aggregationLabel,
     indicator.directionLabel,
-    withTarget ? cell(indicator.target) : '',
+    cell(achievement.target),
     cell(series.value),
-    withTarget ? cell(indicator.achievementRate) : '',
-    withTarget ? indicator.attainment : '',
+    cell(achievement.achievementRate),
+    achievement.attainment,
     ...series.months.map(cell),
   ];
+  // A municipality without a 見込量 of its own leaves the three cells empty.
+  const ownAchievement = (series: ExportSeries) =>
+    series.target === null ? { target: null, achievementRate: null, attainment: '' } : series;
   const header = [
     '区分',
     '指標',
@@ -60,8 +67,8 @@ export const figuresCsvRows = (figures: ExportFigures, sourceLabel: string): (st
     ...about.map(pad),
     header,
     ...figures.indicators.flatMap((indicator) => [
-      seriesRow(indicator, indicator.total, true),
-      ...members(indicator).map((series) => seriesRow(indicator, series, false)),
+      seriesRow(indicator, indicator.total, indicator),
+      ...members(indicator).map((series) => seriesRow(indicator, series, ownAchievement(series))),
       ...indicator.breakdown.map((part) => [
         indicator.total.scope,
         `${indicator.label}\u3000うち${part.label}`,

@@ -61,6 +61,10 @@ describe('exportFigures: internal use', () => {
       municipalityCode: null,
       value: 13.3,
       months: figures.indicators[0]?.total.months,
+      target: 20,
+      achievementRate: 66.5,
+      targetGap: -6.7,
+      attainment: '見込量の8割未満',
     });
     expect(users.byMunicipality.map(({ scope, value }) => [scope, value])).toEqual([
       ['北信市', 11],
@@ -145,6 +149,62 @@ describe('exportFigures: outside use', () => {
     expect(users.total.value).toBe(x);
     expect(users.target).toBe(20);
     expect(users.achievementRate).toBe(x);
+  });
+
+  it("hides a member municipality's achievement, gap and 達成状況 with its hidden year figure: its public 見込量 gives it back", () => {
+    const figures = jointFigures();
+    const withTargets = figures.indicators.map((indicator) =>
+      indicator.indicatorId === 'plan_consultation_users'
+        ? {
+            ...indicator,
+            byMunicipality: indicator.byMunicipality.map((series) =>
+              series.municipalityCode === '990011'
+                ? { ...series, target: 10, achievementRate: 110 }
+                : { ...series, target: 4, achievementRate: 57.5 },
+            ),
+          }
+        : indicator,
+    );
+    const exportedOf = (use: 'internal' | 'outside') =>
+      indicatorOf(
+        exportFigures({ ...figures, indicators: withTargets }, use).indicators,
+        'plan_consultation_users',
+      ).byMunicipality.map(({ scope, value, target, achievementRate, targetGap, attainment }) => ({
+        scope,
+        value,
+        target,
+        achievementRate,
+        targetGap,
+        attainment,
+      }));
+
+    expect(exportedOf('internal')).toEqual([
+      {
+        scope: '北信市',
+        value: 11,
+        target: 10,
+        achievementRate: 110,
+        targetGap: 1,
+        attainment: '見込量に到達',
+      },
+      {
+        scope: '川辺町',
+        value: 2.3,
+        target: 4,
+        achievementRate: 57.5,
+        targetGap: -1.7,
+        attainment: '見込量の8割未満',
+      },
+    ]);
+    // 川辺町's 2.3 is hidden: 57.5 % of 4, or 4 − 1.7, would give it back.
+    expect(exportedOf('outside')[1]).toEqual({
+      scope: '川辺町',
+      value: x,
+      target: 4,
+      achievementRate: x,
+      targetGap: x,
+      attainment: x,
+    });
   });
 
   it('publishes activity figures whole: they count no person (one core center is 1)', () => {

@@ -27,6 +27,12 @@ export interface ExportSeries {
   municipalityCode: string | null;
   value: ExportCell;
   months: ExportCell[];
+  /** The scope's own 見込量 (a member municipality of a joint tenant sets its own). */
+  target: number | null;
+  achievementRate: ExportCell;
+  /** 実績 − 見込量 and achievementOf in words: hidden with the scope's year figure. */
+  targetGap: ExportCell;
+  attainment: string;
 }
 
 export interface ExportIndicator {
@@ -98,16 +104,28 @@ type Shown = (key: string, value: number | null) => ExportCell;
 const seriesOf = (
   indicator: IndicatorFigures,
   figures: FiscalYearFigures,
-  series: FigureSeries,
+  series: FigureSeries & { target?: number | null; achievementRate?: number | null },
   municipalityCode: string | null,
   shown: Shown,
   hideMonths: boolean,
 ): ExportSeries => {
   const scope = scopeKey(municipalityCode);
+  const value = shown(figureKey.year(indicator.indicatorId, scope), series.value);
+  const target = series.target ?? null;
+  // The distance to a public 見込量 gives the scope's figure back: it shows only where that does.
+  const achievement = achievementOf(indicator.direction, series.value, target);
+  const hidden = value === SUPPRESSED_MARK;
   return {
     scope: municipalityCode === null ? WHOLE_TENANT_LABEL : municipalityName(figures, municipalityCode),
     municipalityCode,
-    value: shown(figureKey.year(indicator.indicatorId, scope), series.value),
+    value,
+    target,
+    achievementRate: shown(
+      figureKey.achievement(indicator.indicatorId, scope),
+      series.achievementRate ?? null,
+    ),
+    targetGap: hidden ? SUPPRESSED_MARK : achievement.gap,
+    attainment: hidden ? SUPPRESSED_MARK : achievement.text,
     months: series.months.map((value, index) =>
       // A monthly rate carries no counts of its own, so outside use cannot tell 1 of 2 from 50 of
       // 100 there and hides it.
@@ -125,7 +143,14 @@ const indicatorOf = (
   hideMonthlyRates: boolean,
 ): ExportIndicator => {
   const hideMonths = hideMonthlyRates && indicator.figureKind !== 'count';
-  const total = seriesOf(indicator, figures, indicator.total, null, shown, hideMonths);
+  const total = seriesOf(
+    indicator,
+    figures,
+    { ...indicator.total, target: indicator.target, achievementRate: indicator.achievementRate },
+    null,
+    shown,
+    hideMonths,
+  );
   // The distance to a public 見込量 gives the whole back: it shows only where the whole does.
   const achievement = achievementOf(indicator.direction, indicator.total.value, indicator.target);
   const wholeHidden = total.value === SUPPRESSED_MARK;

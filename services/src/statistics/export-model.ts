@@ -17,7 +17,8 @@ import {
  * A fiscal year's figures for outside use as one suppression model (ADR 0013): every figure a file
  * shows, with every way one can be worked out from others — the municipality × month tables with
  * their totals, the year-end figure that repeats the last month, the breakdowns under their whole,
- * the rates over their counts, the achievement rate against its public target, and the one number
+ * the rates over their counts, the achievement rates (the whole's and each member municipality's)
+ * against their public targets, and the one number
  * two indicators both publish. The CSV, the workbook and the council pack all show this model's
  * figures, so nothing a file shows escapes it.
  */
@@ -30,7 +31,9 @@ export const figureKey = {
   year: (indicatorId: string, scope: string) => `${indicatorId}|${scope}|year`,
   numerator: (indicatorId: string, scope: string) => `${indicatorId}|${scope}|numerator`,
   denominator: (indicatorId: string, scope: string) => `${indicatorId}|${scope}|denominator`,
-  achievement: (indicatorId: string) => `${indicatorId}|achievement`,
+  /** The whole's key is kept as it was, so versions frozen before municipalities had one line up. */
+  achievement: (indicatorId: string, scope: string = WHOLE) =>
+    scope === WHOLE ? `${indicatorId}|achievement` : `${indicatorId}|${scope}|achievement`,
   part: (indicatorId: string, partKey: string) => `${indicatorId}|part|${partKey}`,
 };
 
@@ -190,6 +193,30 @@ const wholeDependentsModel = (indicator: IndicatorFigures): SuppressionModel => 
 };
 
 /**
+ * A member municipality's achievement rate against its own public target: hidden with that
+ * municipality's year figure, which rate × target gives back.
+ */
+const memberAchievementsModel = (indicator: IndicatorFigures): SuppressionModel => {
+  const { indicatorId } = indicator;
+  const withTarget = indicator.byMunicipality.filter(
+    (series) => series.target !== null && series.target !== undefined,
+  );
+  return {
+    figures: withTarget.map((series) => ({
+      key: figureKey.achievement(indicatorId, scopeKey(series.municipalityCode)),
+      value: series.achievementRate ?? 0,
+      count: false,
+    })),
+    lines: [],
+    copies: [],
+    dependents: withTarget.map((series) => ({
+      figure: figureKey.achievement(indicatorId, scopeKey(series.municipalityCode)),
+      on: [figureKey.year(indicatorId, scopeKey(series.municipalityCode))],
+    })),
+  };
+};
+
+/**
  * One number published twice: the unwanted self-plans of the whole at the year's end are the
  * self-plan rate's part for that reason.
  */
@@ -232,6 +259,7 @@ const figuresModel = (figures: FiscalYearFigures): SuppressionModel => {
     indicators.flatMap((indicator) => [
       indicator.figureKind === 'count' ? countModel(indicator, figures) : rateModel(indicator),
       wholeDependentsModel(indicator),
+      memberAchievementsModel(indicator),
     ]),
   );
   return { ...model, copies: [...model.copies, ...sameCounts(indicators, figures)] };

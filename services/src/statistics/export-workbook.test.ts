@@ -170,6 +170,40 @@ describe('figuresWorkbook', () => {
     expect(kawabe.getCell('A1').text).toBe('令和7年度 障害福祉計画 実績（第7期）\u3000川辺町');
   });
 
+  it("ends a member municipality's sheet with its own 見込量, 達成率 and 達成状況, empty where it has none", async () => {
+    const figures = jointFigures();
+    const selected = exportFigures(
+      {
+        ...figures,
+        indicators: figures.indicators.map((indicator) =>
+          indicator.indicatorId === 'plan_consultation_users'
+            ? {
+                ...indicator,
+                byMunicipality: indicator.byMunicipality.map((series) =>
+                  series.municipalityCode === '990011'
+                    ? { ...series, target: 10, achievementRate: 110 }
+                    : series,
+                ),
+              }
+            : indicator,
+        ),
+      },
+      'internal',
+    );
+    const workbook = await roundTrip({ ...inputFor('internal'), figures: selected });
+    const targetCells = (name: string) =>
+      [17, 18, 19].map((column) => sheetOf(workbook, name).getRow(4).getCell(column).value);
+
+    expect([17, 18, 19].map((column) => sheetOf(workbook, '北信市').getRow(3).getCell(column).text)).toEqual([
+      '見込量',
+      '達成率（％）',
+      '達成状況',
+    ]);
+    expect(targetCells('北信市')).toEqual([10, 110, '見込量に到達']);
+    expect(targetCells('川辺町')).toEqual([null, null, null]);
+    expect(sheetOf(workbook, '月別').getRow(3).getCell(17).text).toBe('');
+  });
+
   it('has no municipality sheets for a tenant of one municipality', async () => {
     const workbook = await roundTrip({
       ...inputFor('internal'),

@@ -221,25 +221,36 @@ const addGroupSheets = (workbook: Workbook, input: FiguresWorkbookInput) => {
   }
 };
 
-/** The months of one scope (the whole tenant, or one member municipality) for every indicator. */
+/**
+ * The months of one scope (the whole tenant, or one member municipality) for every indicator. A
+ * member municipality's sheet ends with its own 見込量, 達成率 and 達成状況 (empty where it has none);
+ * the whole's are on the progress tables.
+ */
 const addMonthlySheet = (
   workbook: Workbook,
   input: FiguresWorkbookInput,
   name: string,
   seriesOf: (indicator: ExportIndicator) => ExportSeries | undefined,
+  withTargets = false,
 ) => {
   const { figures } = input;
-  const columns = 4 + figures.months.length;
+  const targetHeadings = withTargets ? ['見込量', '達成率（％）', '達成状況'] : [];
+  const columns = 4 + figures.months.length + targetHeadings.length;
   const sheet = addTitledSheet(workbook, name, {
     title: `${figuresTitle(figures.fiscalYear, figures.periodLabel)}${SPACE}${name}`,
     note: `${useNote(figures)}${SPACE}${input.sourceLabel}`,
     frozenColumns: 3,
     headerRows: 1,
-    widths: [20, 44, 9, 11, ...figures.months.map(() => 8)],
+    widths: [20, 44, 9, 11, ...figures.months.map(() => 8), ...(withTargets ? [10, 12, 16] : [])],
   });
-  addHeaderRow(sheet, ['分類', '指標', '単位', '年度実績', ...figures.monthHeadings], columns);
+  addHeaderRow(
+    sheet,
+    ['分類', '指標', '単位', '年度実績', ...figures.monthHeadings, ...targetHeadings],
+    columns,
+  );
   for (const indicator of figures.indicators) {
     const series = seriesOf(indicator);
+    const own = series?.target === null || series?.target === undefined ? null : series;
     addBodyRow(
       sheet,
       [
@@ -247,7 +258,10 @@ const addMonthlySheet = (
         indicator.label,
         indicator.unit,
         cellValue(series?.value),
-        ...(series?.months ?? []).map(cellValue),
+        ...(series?.months ?? figures.months.map(() => null)).map(cellValue),
+        ...(withTargets
+          ? [cellValue(own?.target), cellValue(own?.achievementRate), own?.attainment ?? null]
+          : []),
       ],
       columns,
     );
@@ -263,8 +277,13 @@ export const addFigureSheets = (workbook: Workbook, input: FiguresWorkbookInput)
   addMonthlySheet(workbook, input, '月別', (indicator) => indicator.total);
   if (input.municipalities.length > 1) {
     for (const municipality of input.municipalities) {
-      addMonthlySheet(workbook, input, municipality.name, (indicator) =>
-        indicator.byMunicipality.find((series) => series.municipalityCode === municipality.code),
+      addMonthlySheet(
+        workbook,
+        input,
+        municipality.name,
+        (indicator) =>
+          indicator.byMunicipality.find((series) => series.municipalityCode === municipality.code),
+        true,
       );
     }
   }

@@ -738,6 +738,45 @@ describe('computeFigures: targets and the split by municipality and office', () 
     expect(indicatorOf(past, 'collaboration').achievementRate).toBeNull();
   });
 
+  it("sets a member municipality's own target and achievement rate, and none where it has none", () => {
+    const figures = computeFigures({
+      ...factsOn(PAST),
+      municipalityTargets: {
+        [NORTH]: { plan_consultation_users: { 2025: 0.5, 2026: 9 }, difficult_cases: { 2025: 3 } },
+      },
+    });
+    const users = indicatorOf(figures, 'plan_consultation_users');
+    const north = municipality(users, NORTH);
+
+    expect(north?.value).toBe(0.4);
+    expect(north?.target).toBe(0.5); // the year's, not 2026's
+    expect(north?.achievementRate).toBe(80); // 0.4 ÷ 0.5 × 100
+    expect(municipality(users, SOUTH)?.target).toBeNull();
+    expect(municipality(users, SOUTH)?.achievementRate).toBeNull();
+    expect(users.target).toBe(2); // the whole's own target is unchanged
+    // An indicator without a 見込量 in the plan gets none for a municipality either.
+    expect(municipality(indicatorOf(figures, 'difficult_cases'), NORTH)?.target).toBeNull();
+  });
+
+  it('gives a member municipality no 達成率 for an indicator to lower, only its target', () => {
+    const p8 = computeFigures({
+      ...factsOn(PAST),
+      fiscalYear: 2027,
+      today: '2027-11-01',
+      period: planPeriodById('p8'),
+      counters: new Map([['east', { [`selfPlan:no_office_available|${NORTH}|2027-10`]: 3 }]]),
+      nextYearCounters: new Map(),
+      ledgerEvents: [],
+      targets: {},
+      municipalityTargets: { [NORTH]: { unwanted_self_plans: { 2027: 2 } } },
+    });
+    const north = municipality(indicatorOf(p8, 'unwanted_self_plans'), NORTH);
+
+    expect(north?.value).toBe(3);
+    expect(north?.target).toBe(2);
+    expect(north?.achievementRate).toBeNull();
+  });
+
   it('splits every additive count into municipalities that sum to the total', () => {
     // Distinct counts (organisations, sub-committees) are not additive: one organisation at events
     // of both municipalities counts once in the total and once in each municipality.

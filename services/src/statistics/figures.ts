@@ -79,6 +79,8 @@ export interface FigureFacts {
   officeLoad: ReadonlyMap<string, { activeCases: number; specialists: number }>;
   /** indicatorId → fiscal year → 見込量. */
   targets: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** A joint tenant's member municipality code → its own indicatorId → fiscal year → 見込量. */
+  municipalityTargets?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, number>>>>>>;
 }
 
 /** Which part of the tenant a series covers. */
@@ -374,9 +376,9 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
 
   const indicators = facts.period.indicators.map((definition): IndicatorFigures => {
     const total = series(definition.measure, {});
-    const target = definition.hasTarget
-      ? (facts.targets[definition.indicatorId]?.[String(facts.fiscalYear)] ?? null)
-      : null;
+    const targetIn = (table: FigureFacts['targets'] | undefined) =>
+      definition.hasTarget ? (table?.[definition.indicatorId]?.[String(facts.fiscalYear)] ?? null) : null;
+    const target = targetIn(facts.targets);
     const aggregation =
       definition.measure.kind === 'service_users' && unitOf(definition) === '人/年'
         ? 'yearly_flow'
@@ -392,10 +394,16 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
       pastYears: definition.pastYears,
       hasMonths: hasMonths(definition.measure),
       total,
-      byMunicipality: municipalityCodes.map((municipalityCode) => ({
-        municipalityCode,
-        ...series(definition.measure, { municipalityCode }),
-      })),
+      byMunicipality: municipalityCodes.map((municipalityCode) => {
+        const own = series(definition.measure, { municipalityCode });
+        const ownTarget = targetIn(facts.municipalityTargets?.[municipalityCode]);
+        return {
+          municipalityCode,
+          ...own,
+          target: ownTarget,
+          achievementRate: achievementOf(definition.direction, own.value, ownTarget).rate,
+        };
+      }),
       byOffice: byOfficeApplies(definition.measure)
         ? facts.offices.map((office) => ({
             officeId: office.officeId,

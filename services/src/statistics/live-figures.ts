@@ -73,5 +73,6 @@ export const readLiveFigures = async (
     seniors,
     officeLoad,
     targets: targets?.targets ?? {},
+    municipalityTargets: targets?.byMunicipality ?? {},
   });
 };

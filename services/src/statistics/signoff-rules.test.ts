@@ -117,6 +117,30 @@ describe('fingerprints', () => {
     expect(tenantFingerprint(later)).toBe(tenantFingerprint(NOW));
   });
 
+  it("ignore, for the tenant, a member municipality's targets too, and still see its actual", () => {
+    const withMunicipality = (value: number, target?: number) => {
+      const base = figures({ himawari: 10, aozora: 4, midori: 0 });
+      const [only] = base.indicators;
+      if (!only) throw new Error('expected an indicator');
+      const series = { municipalityCode: '990001', value, months: monthsWith(value) };
+      return {
+        ...base,
+        indicators: [
+          {
+            ...only,
+            byMunicipality: [
+              target === undefined ? series : { ...series, target, achievementRate: (value / target) * 100 },
+            ],
+          },
+        ],
+      };
+    };
+    // A snapshot frozen before municipalities had targets has neither field.
+    expect(tenantFingerprint(withMunicipality(14, 20))).toBe(tenantFingerprint(withMunicipality(14)));
+    expect(tenantFingerprint(withMunicipality(14, 20))).toBe(tenantFingerprint(withMunicipality(14, 10)));
+    expect(tenantFingerprint(withMunicipality(13, 20))).not.toBe(tenantFingerprint(withMunicipality(14, 20)));
+  });
+
   it('tell an office with figures from one with only zeros', () => {
     expect(officeHasFigures(NOW, 'himawari')).toBe(true);
     expect(officeHasFigures(NOW, 'midori')).toBe(false);

@@ -26,9 +26,19 @@ export interface SignOffOffice {
 export const officeFingerprint = (figures: FiscalYearFigures, officeId: string): string =>
   fingerprintOf(figuresForOffice(figures, officeId).indicators);
 
-/** Targets are the municipality's own input, not a figure the core center confirms. */
+/**
+ * Targets are the municipality's own input, not a figure the core center confirms: neither the
+ * whole's nor a member municipality's count.
+ */
 export const tenantFingerprint = (figures: FiscalYearFigures): string =>
-  fingerprintOf(figures.indicators.map(({ target: _target, achievementRate: _rate, ...actual }) => actual));
+  fingerprintOf(
+    figures.indicators.map(({ target: _target, achievementRate: _rate, byMunicipality, ...actual }) => ({
+      ...actual,
+      byMunicipality: byMunicipality.map(
+        ({ target: _ownTarget, achievementRate: _ownRate, ...ownActual }) => ownActual,
+      ),
+    })),
+  );
 
 const nonZero = (value: number | null | undefined) => value !== null && value !== undefined && value !== 0;
 const seriesHasFigures = (series: FigureSeries) =>

@@ -12,6 +12,7 @@ export const getTargets: Operation<typeof getTargetsRoute> = async ({
   return {
     periodId: params.periodId,
     targets: stored?.targets ?? {},
+    byMunicipality: stored?.byMunicipality ?? {},
     version: stored?.version ?? 0,
     updatedAt: stored?.updatedAt ?? null,
     updatedBy: stored?.updatedBy ?? null,

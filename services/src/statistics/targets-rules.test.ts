@@ -1,6 +1,6 @@
 import { planPeriodById } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
-import { mergeTargets, targetProblems } from './targets-rules.ts';
+import { mergeMunicipalityTargets, mergeTargets, targetProblems } from './targets-rules.ts';
 
 const P7 = planPeriodById('p7');
 const P8 = planPeriodById('p8');
@@ -33,11 +33,66 @@ describe('targetProblems', () => {
   });
 });
 
+describe('targetProblems for a member municipality', () => {
+  const MEMBERS = ['209999', '208888'];
+
+  it("checks a member municipality's table by the whole's rules, naming the field under its code", () => {
+    expect(
+      targetProblems(
+        P7,
+        { targets: {}, byMunicipality: { '209999': { plan_consultation_users: { '2024': 40 } } } },
+        MEMBERS,
+      ),
+    ).toEqual([]);
+    expect(
+      targetProblems(
+        P7,
+        { targets: {}, byMunicipality: { '208888': { plan_consultation_users: { '2029': 40 } } } },
+        MEMBERS,
+      ),
+    ).toEqual([
+      {
+        field: 'body.byMunicipality.208888.plan_consultation_users.2029',
+        message: '第7期の年度（2024〜2026年度）ではありません',
+      },
+    ]);
+  });
+
+  it('refuses a municipality that is not a member of the tenant', () => {
+    const [problem, ...rest] = targetProblems(
+      P7,
+      { targets: {}, byMunicipality: { '131016': { plan_consultation_users: { '2024': 40 } } } },
+      MEMBERS,
+    );
+    expect(rest).toEqual([]);
+    expect(problem?.field).toBe('body.byMunicipality.131016');
+    expect(problem?.message).toContain('構成市町村');
+  });
+});
+
+describe('mergeMunicipalityTargets', () => {
+  it("merges each named municipality's table, drops one left empty and keeps the others", () => {
+    const current = {
+      '209999': { plan_consultation_users: { '2024': 40 } },
+      '208888': { plan_consultation_users: { '2024': 20 } },
+    };
+    const merged = mergeMunicipalityTargets(current, {
+      targets: {},
+      byMunicipality: {
+        '209999': { plan_consultation_users: { '2024': null } },
+        '208888': { plan_consultation_users: { '2025': 25 } },
+      },
+    });
+    expect(merged).toEqual({ '208888': { plan_consultation_users: { '2024': 20, '2025': 25 } } });
+  });
+});
+
 describe('mergeTargets', () => {
   it('sets numbers, removes nulls and leaves what the input does not name', () => {
     const current = { plan_consultation_users: { '2024': 90, '2025': 95 }, self_plan_rate: { '2025': 20 } };
     const merged = mergeTargets(current, {
-      targets: { plan_consultation_users: { '2025': null, '2026': 100 }, self_plan_rate: { '2025': null } },
+      plan_consultation_users: { '2025': null, '2026': 100 },
+      self_plan_rate: { '2025': null },
     });
     expect(merged).toEqual({ plan_consultation_users: { '2024': 90, '2026': 100 } });
     expect(current.plan_consultation_users['2025']).toBe(95);

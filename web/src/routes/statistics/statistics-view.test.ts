@@ -18,6 +18,7 @@ import {
   seriesFor,
   settingsLines,
   targetLineOf,
+  indicatorForScope,
   recordableOffices,
   signOffActionsFor,
   statisticsYearFromQuery,
@@ -303,8 +304,8 @@ describe('file names when the server proposes none', () => {
 });
 
 describe('the 見込量 line on a chart of months (issue 14 points 5 and 13)', () => {
-  const line = (aggregation: IndicatorFigures['aggregation'], target: number | null, municipality = null) =>
-    targetLineOf({ aggregation, target }, municipality);
+  const line = (aggregation: IndicatorFigures['aggregation'], target: number | null) =>
+    targetLineOf({ aggregation, target });
 
   it('draws a flow per month and a stock (a rate, committees, year-end self-plans) against the target itself', () => {
     expect(line('monthly_flow', 120)).toEqual({ value: 120, label: '見込量' });
@@ -323,8 +324,40 @@ describe('the 見込量 line on a chart of months (issue 14 points 5 and 13)', (
     expect(line(aggregationOf('subcommittee_sessions'), 24)?.value).toBe(2);
   });
 
-  it("draws none without a target, nor for one municipality (the 見込量 is the tenant's)", () => {
+  it('draws none without a target; for a member municipality its own, none where it has none', () => {
     expect(line('monthly_flow', null)).toBeNull();
-    expect(targetLineOf({ aggregation: 'monthly_flow', target: 120 }, '990011')).toBeNull();
+    const joint = indicator({
+      target: 120,
+      byMunicipality: [
+        { municipalityCode: '990011', value: 50, months: [], target: 40, achievementRate: 125 },
+        { municipalityCode: '990012', value: 10, months: [] },
+      ],
+    });
+    expect(targetLineOf(indicatorForScope(joint, null))).toEqual({ value: 120, label: '見込量' });
+    expect(targetLineOf(indicatorForScope(joint, '990011'))).toEqual({ value: 40, label: '見込量' });
+    expect(targetLineOf(indicatorForScope(joint, '990012'))).toBeNull();
+  });
+});
+
+describe('an indicator for one member municipality (issue 14 point 9)', () => {
+  it("shows the municipality's own series, 見込量 and 達成率, without the whole's breakdown", () => {
+    const joint = indicator({
+      target: 120,
+      achievementRate: 50,
+      breakdown: [{ key: 'a', label: 'A', value: 1 }],
+      byMunicipality: [
+        { municipalityCode: '990011', value: 50, months: [], target: 40, achievementRate: 125 },
+      ],
+    });
+    const north = indicatorForScope(joint, '990011');
+    expect([north.total.value, north.target, north.achievementRate, north.breakdown]).toEqual([
+      50,
+      40,
+      125,
+      [],
+    ]);
+    expect(achievementOfIndicator(north).level).toBe('met');
+    expect(indicatorForScope(joint, '990012').target).toBeNull();
+    expect(indicatorForScope(joint, null)).toBe(joint);
   });
 });

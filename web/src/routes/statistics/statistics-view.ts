@@ -90,6 +90,26 @@ export const seriesFor = (indicator: IndicatorFigures, municipalityCode: string 
   return found ?? { value: null, months: indicator.total.months.map(() => null) };
 };
 
+/**
+ * An indicator as the page shows it for 全体 or one member municipality: that scope's series, and
+ * its own 見込量 and 達成率 (a joint tenant's member sets its own; none where it has not). The whole's
+ * breakdown is not the municipality's.
+ */
+export const indicatorForScope = (
+  indicator: IndicatorFigures,
+  municipalityCode: string | null,
+): IndicatorFigures => {
+  if (municipalityCode === null) return indicator;
+  const own = indicator.byMunicipality.find((series) => series.municipalityCode === municipalityCode);
+  return {
+    ...indicator,
+    total: seriesFor(indicator, municipalityCode),
+    breakdown: [],
+    target: own?.target ?? null,
+    achievementRate: own?.achievementRate ?? null,
+  };
+};
+
 /** `?m=` when it names one of the figures' municipalities; null is 全体. */
 export const municipalityFromQuery = (
   value: string | null,
@@ -282,14 +302,13 @@ export interface TargetLine {
  * (IndicatorAggregation). A flow per month (users per month) and a stock (a rate of the caseload,
  * committees set up, unwanted self-plans at the year's end) meet the target month by month: the line
  * is the target. A flow per year (sessions, cases in the year) is made of twelve months: the line is
- * the target's monthly share (÷ 12), named so. None without a target, and none for a single
- * municipality (the 見込量 is the tenant's).
+ * the target's monthly share (÷ 12), named so. None without a target. For a member municipality,
+ * its own 見込量 (indicatorForScope).
  */
 export const targetLineOf = (
   indicator: Pick<IndicatorFigures, 'aggregation' | 'target'>,
-  municipalityCode: string | null,
 ): TargetLine | null => {
-  if (indicator.target === null || municipalityCode !== null) return null;
+  if (indicator.target === null) return null;
   return indicator.aggregation === 'yearly_flow'
     ? { value: Math.round((indicator.target / 12) * 10) / 10, label: '見込量の月割り（÷12）' }
     : { value: indicator.target, label: '見込量' };

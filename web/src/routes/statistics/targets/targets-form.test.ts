@@ -7,6 +7,7 @@ import {
   targetIndicators,
   targetInputName,
   targetLabelOf,
+  targetScopeFromQuery,
   toTargetsBody,
 } from './targets-form.ts';
 
@@ -14,6 +15,7 @@ const period7 = planPeriodById('p7');
 const view: TargetsView = {
   periodId: 'p7',
   targets: { plan_consultation_users: { '2024': 120, '2026': 140.5 } },
+  byMunicipality: {},
   version: 2,
   updatedAt: '2026-05-01T00:00:00.000Z',
   updatedBy: 'user-ito',
@@ -65,5 +67,54 @@ describe('the 見込量 form', () => {
     expect(targetLabelOf(targetInputName('core_centers', 2025), period7)).toBe(
       '基幹相談支援センターの設置（令和7年度）',
     );
+  });
+});
+
+describe('the 見込量 form of a joint tenant (共同設置, issue 14 point 9)', () => {
+  const MEMBERS = [
+    { code: '990011', name: '北信市' },
+    { code: '990012', name: '川辺町' },
+  ];
+  const joint: TargetsView = {
+    ...view,
+    byMunicipality: { '990012': { plan_consultation_users: { '2025': 30 } } },
+  };
+
+  it('offers a member municipality only to a joint tenant, 全体 otherwise', () => {
+    expect(targetScopeFromQuery('990012', MEMBERS)).toBe('990012');
+    expect(targetScopeFromQuery('131016', MEMBERS)).toBeNull();
+    expect(targetScopeFromQuery(null, MEMBERS)).toBeNull();
+    expect(targetScopeFromQuery('990001', [{ code: '990001' }])).toBeNull();
+  });
+
+  it("fills the table with the chosen municipality's own 見込量, not the whole's", () => {
+    const values = targetFormValues(joint, period7, '990012');
+    expect(values.plan_consultation_users).toEqual({ '2024': '', '2025': '30', '2026': '' });
+    expect(targetFormValues(joint, period7, '990011').plan_consultation_users?.['2024']).toBe('');
+    expect(targetFormValues(joint, period7).plan_consultation_users?.['2024']).toBe('120');
+  });
+
+  it("sends the table as the municipality's, leaving the whole's untouched", () => {
+    const values = targetFormValues(joint, period7, '990012');
+    const body = toTargetsBody(values, period7, '990012');
+    expect(body.targets).toEqual({});
+    expect(body.byMunicipality?.['990012']?.plan_consultation_users).toEqual({
+      '2024': null,
+      '2025': 30,
+      '2026': null,
+    });
+  });
+
+  it("puts the schema's message on the municipality table's cell", () => {
+    const values = targetFormValues(joint, period7, '990012');
+    const check = checkTargets(
+      { ...values, plan_consultation_users: { ...values.plan_consultation_users, '2025': '-1' } },
+      period7,
+      '990012',
+    );
+    expect(check).toEqual({
+      ok: false,
+      errors: { [targetInputName('plan_consultation_users', 2025)]: '見込量は0以上で入力してください' },
+    });
   });
 });

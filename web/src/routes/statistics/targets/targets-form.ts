@@ -35,18 +35,33 @@ export const periodFromQuery = (value: string | null, today: string): PlanPeriod
   return wanted ?? planPeriodById('p7');
 };
 
-export const targetFormValues = (view: TargetsView, period: PlanPeriod): TargetFormValues =>
-  Object.fromEntries(
+/**
+ * `?m=` when it names a member municipality of a joint tenant (共同設置), whose own 見込量 the table
+ * then holds; otherwise null, the whole tenant's. A tenant of one municipality has only the whole.
+ */
+export const targetScopeFromQuery = (
+  value: string | null,
+  members: readonly { code: string }[],
+): string | null => (members.length > 1 && members.some((member) => member.code === value) ? value : null);
+
+export const targetFormValues = (
+  view: TargetsView,
+  period: PlanPeriod,
+  municipalityCode: string | null = null,
+): TargetFormValues => {
+  const table = municipalityCode === null ? view.targets : (view.byMunicipality[municipalityCode] ?? {});
+  return Object.fromEntries(
     targetIndicators(period).map((indicator) => [
       indicator.indicatorId,
       Object.fromEntries(
         period.fiscalYears.map((year) => {
-          const target = view.targets[indicator.indicatorId]?.[String(year)];
+          const target = table[indicator.indicatorId]?.[String(year)];
           return [String(year), target === undefined ? '' : String(target)];
         }),
       ),
     ]),
   );
+};
 
 /** Full-width digits and separators as typed on a Japanese keyboard: １，２００ → 1200. */
 const toNumber = (typed: string): number | null => {
@@ -57,8 +72,13 @@ const toNumber = (typed: string): number | null => {
   return halfWidth === '' ? null : Number(halfWidth);
 };
 
-export const toTargetsBody = (values: TargetFormValues, period: PlanPeriod): TargetsInput => ({
-  targets: Object.fromEntries(
+/** The table typed, as the whole's or as the member municipality's: the other tables stay. */
+export const toTargetsBody = (
+  values: TargetFormValues,
+  period: PlanPeriod,
+  municipalityCode: string | null = null,
+): TargetsInput => {
+  const table = Object.fromEntries(
     targetIndicators(period).map((indicator) => [
       indicator.indicatorId,
       Object.fromEntries(
@@ -68,19 +88,27 @@ export const toTargetsBody = (values: TargetFormValues, period: PlanPeriod): Tar
         ]),
       ),
     ]),
-  ),
-});
+  );
+  return municipalityCode === null
+    ? { targets: table }
+    : { targets: {}, byMunicipality: { [municipalityCode]: table } };
+};
 
 /**
  * The shared schema checks the form. Its errors are keyed by the cell's own name: the portal's
  * generic path mapping would drop the year, which looks like an array index.
  */
-export const checkTargets = (values: TargetFormValues, period: PlanPeriod): FormCheck<TargetsInput> => {
-  const parsed = TargetsInput.safeParse(toTargetsBody(values, period));
+export const checkTargets = (
+  values: TargetFormValues,
+  period: PlanPeriod,
+  municipalityCode: string | null = null,
+): FormCheck<TargetsInput> => {
+  const parsed = TargetsInput.safeParse(toTargetsBody(values, period, municipalityCode));
   if (parsed.success) return { ok: true, input: parsed.data };
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
-    const [, indicatorId, year] = issue.path.map(String);
+    // targets.<indicator>.<year>, or byMunicipality.<code>.<indicator>.<year>: the cell is the last two.
+    const [indicatorId, year] = issue.path.map(String).slice(-2);
     if (indicatorId && year) errors[targetInputName(indicatorId, year)] ??= issue.message;
   }
   return { ok: false, errors };
