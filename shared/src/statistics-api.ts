@@ -652,6 +652,8 @@ export const SignOffView = z.strictObject({
         municipalityCode: MunicipalityCode,
         name: z.string(),
         approval: MemberApproval.nullable(),
+        /** The caller is a municipal officer of this member's division: the one who approves for it. */
+        callersOwn: z.boolean(),
       }),
     )
     .optional(),

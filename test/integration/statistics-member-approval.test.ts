@@ -67,12 +67,16 @@ const snapshotExists = async () =>
   );
 
 describe("a joint tenant's approval, one per member municipality", () => {
-  it('lists every member as not yet approved', async () => {
-    const response = await api.call('GET', signOffPath(), tokenOf('hokushinCity'));
+  it("lists every member as not yet approved, marking the caller's own municipality", async () => {
+    const response = await api.call('GET', signOffPath(), tokenOf('kawabeTown'));
     expect(response.status).toBe(200);
     expect(memberRows(response.json)).toEqual([
       ['北信市', null],
       ['川辺町', null],
+    ]);
+    expect(response.json.memberApprovals.map((row: { callersOwn: boolean }) => row.callersOwn)).toEqual([
+      false,
+      true,
     ]);
   });
 

@@ -432,6 +432,13 @@ describe("a joint tenant's approval, one per member municipality", () => {
     ]);
   });
 
+  it('marks the member the calling municipal officer approves for, and none for another role', () => {
+    const own = (record: SignOffRecord, caller: TenantContext) =>
+      signOffView(record, OFFICES, JOINT_NOW, caller, KAWABE).memberApprovals?.map((row) => row.callersOwn);
+    expect(own(coreConfirmed(), officer)).toEqual([false, true]);
+    expect(own(coreConfirmed(), { ...officer, role: 'core_supervisor' })).toEqual([false, false]);
+  });
+
   it('lists no member approvals for a tenant of one municipality', () => {
     expect(signOffView(coreConfirmed(), OFFICES, NOW, officer).memberApprovals).toBeUndefined();
   });

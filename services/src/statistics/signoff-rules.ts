@@ -242,7 +242,12 @@ export const openCorrection = (record: SignOffRecord, reason: string): SignOffRe
   });
 };
 
-const memberApprovalsView = (record: SignOffRecord, figures: FiscalYearFigures) => {
+const memberApprovalsView = (
+  record: SignOffRecord,
+  figures: FiscalYearFigures,
+  ctx: TenantContext,
+  callerMunicipality: string | null,
+) => {
   const standing =
     record.status === 'approved' ? record.memberApprovals : standingMemberApprovals(record, figures);
   return figures.municipalities.map(({ code, name }) => {
@@ -251,6 +256,7 @@ const memberApprovalsView = (record: SignOffRecord, figures: FiscalYearFigures) 
       municipalityCode: code,
       name,
       approval: approval ? { by: approval.by, byName: approval.byName, at: approval.at } : null,
+      callersOwn: ctx.role === 'municipal_officer' && code === callerMunicipality,
     };
   });
 };
@@ -261,6 +267,8 @@ export const signOffView = (
   offices: readonly SignOffOffice[],
   figures: FiscalYearFigures,
   ctx: TenantContext,
+  /** The municipality whose division the caller works at (signoff-state.ts). */
+  callerMunicipality: string | null = null,
 ): SignOffView => ({
   fiscalYear: record.fiscalYear,
   currentVersion: record.currentVersion,
@@ -280,7 +288,9 @@ export const signOffView = (
   core: record.core,
   coreChangedSinceConfirmation:
     record.core !== null && record.core.fingerprint !== tenantFingerprint(figures),
-  ...(isJoint(figures) ? { memberApprovals: memberApprovalsView(record, figures) } : {}),
+  ...(isJoint(figures)
+    ? { memberApprovals: memberApprovalsView(record, figures, ctx, callerMunicipality) }
+    : {}),
   approvedVersions: record.approvals.map(({ version, approvedAt, approvedByName, correctionReason }) => ({
     version,
     approvedAt,

@@ -87,7 +87,7 @@ const runSignOffStep = async <I extends StepInput>(input: I, step: Step<I>): Pro
   return retryOnceOnVersionConflict(async () => {
     const state = await loadSignOff(ctx, params.fiscalYear, now);
     const { record, snapshot } = step(state, stamp, input);
-    const view = signOffView(record, state.offices, state.figures, ctx);
+    const view = signOffView(record, state.offices, state.figures, ctx, state.callerMunicipality);
     const replayed = await writeSignOff({
       write: { ctx, requestId, now },
       record,
