@@ -92,7 +92,7 @@ export const demoSignOffItems = (
       : null;
 
   return [
-    snapshotItem(tenantId, approved.snapshot),
+    ...(approved.snapshot ? [snapshotItem(tenantId, approved.snapshot)] : []),
     signOffItem(tenantId, approved.record, write(approvedBy)),
     ...(thisYear && officeBy ? [signOffItem(tenantId, thisYear, write(officeBy))] : []),
   ];

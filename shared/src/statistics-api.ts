@@ -613,6 +613,10 @@ export const Confirmation = z.strictObject({
 });
 export type Confirmation = z.infer<typeof Confirmation>;
 
+/** A member municipality's approval of a joint tenant's figures (each signs its own plan's figures). */
+export const MemberApproval = z.strictObject({ by: UserId, byName: z.string(), at: IsoDateTime });
+export type MemberApproval = z.infer<typeof MemberApproval>;
+
 export const SignOffView = z.strictObject({
   fiscalYear: z.number().int(),
   /** The version being signed off now (1 until the first approval, then one more per correction). */
@@ -637,6 +641,22 @@ export const SignOffView = z.strictObject({
       correctionReason: z.string().nullable(),
     }),
   ),
+  /**
+   * A joint tenant's members and their approval of the version being signed off (null: not yet, or
+   * given for figures that changed since). The version is approved when the last member approves.
+   * Absent for a tenant of one municipality.
+   */
+  memberApprovals: z
+    .array(
+      z.strictObject({
+        municipalityCode: MunicipalityCode,
+        name: z.string(),
+        approval: MemberApproval.nullable(),
+        /** The caller is a municipal officer of this member's division: the one who approves for it. */
+        callersOwn: z.boolean(),
+      }),
+    )
+    .optional(),
   /** Why the version being signed off was opened after an approval. */
   correctionReason: z.string().nullable(),
   version: z.number().int().min(0),

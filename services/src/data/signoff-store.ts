@@ -1,6 +1,13 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { Confirmation, FiscalYearFigures, SignOffStatus, keys, withIndicatorTraits } from '@kikan/shared';
+import {
+  Confirmation,
+  FiscalYearFigures,
+  MemberApproval,
+  SignOffStatus,
+  keys,
+  withIndicatorTraits,
+} from '@kikan/shared';
 import * as z from 'zod';
 import type { AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
@@ -72,6 +79,11 @@ export const SignOffRecord = z.object({
   /** officeId → its confirmation of the current version. */
   offices: z.record(z.string(), Confirmation),
   core: Confirmation.nullable(),
+  /**
+   * A joint tenant's member municipality code → its approval of the current version, with the hash
+   * of the figures approved. Absent in items written before members approved separately.
+   */
+  memberApprovals: z.record(z.string(), MemberApproval.extend({ fingerprint: z.string() })).default({}),
   correctionReason: z.string().nullable(),
   approvals: z.array(ApprovalRecord),
   version: z.number().int().min(0),
@@ -85,6 +97,7 @@ export const initialSignOff = (fiscalYear: number): SignOffRecord => ({
   status: 'open',
   offices: {},
   core: null,
+  memberApprovals: {},
   correctionReason: null,
   approvals: [],
   version: 0,

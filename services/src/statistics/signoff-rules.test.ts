@@ -1,7 +1,7 @@
 import type { FiscalYearFigures, IndicatorFigures, TenantContext } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
-import { initialSignOff, type SignOffRecord } from '../data/signoff-store.ts';
-import { ConflictError, NotFoundError } from '../kernel/errors.ts';
+import { SignOffRecord, initialSignOff } from '../data/signoff-store.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../kernel/errors.ts';
 import {
   approve,
   confirmCore,
@@ -324,5 +324,127 @@ describe('the view', () => {
       ['aozora', true],
       ['midori', false],
     ]);
+  });
+});
+
+describe("a joint tenant's approval, one per member municipality", () => {
+  const HOKUSHIN = '990011';
+  const KAWABE = '990012';
+  const joint = (current: FiscalYearFigures): FiscalYearFigures => ({
+    ...current,
+    municipalities: [
+      { code: HOKUSHIN, name: '北信市' },
+      { code: KAWABE, name: '川辺町' },
+    ],
+  });
+  const JOINT_NOW = joint(NOW);
+  const officer: TenantContext = {
+    tenantId: 'hokushin',
+    userId: 'user-x',
+    role: 'municipal_officer',
+    officeId: 'hokushin-city',
+  };
+  const memberRows = (record: SignOffRecord, current = JOINT_NOW) =>
+    signOffView(record, OFFICES, current, officer).memberApprovals?.map((row) => [
+      row.name,
+      row.approval?.byName ?? null,
+    ]);
+  const forbiddenMessage = (act: () => unknown): string => {
+    try {
+      act();
+    } catch (error) {
+      if (error instanceof ForbiddenError) return error.message;
+      throw error;
+    }
+    throw new Error('expected a ForbiddenError');
+  };
+
+  it("keeps the core center's confirmation status after the first member's approval, with no snapshot", () => {
+    const { record, snapshot } = approve(coreConfirmed(), JOINT_NOW, stamp('hokushin-ito'), HOKUSHIN);
+    expect(record.status).toBe('core_confirmed');
+    expect(snapshot).toBeUndefined();
+    expect(record.approvals).toEqual([]);
+    expect(memberRows(record)).toEqual([
+      ['北信市', 'hokushin-ito'],
+      ['川辺町', null],
+    ]);
+  });
+
+  it("approves and freezes the version with the last member's approval", () => {
+    const first = approve(coreConfirmed(), JOINT_NOW, stamp('hokushin-ito'), HOKUSHIN).record;
+    const { record, snapshot } = approve(first, JOINT_NOW, stamp('kawabe-sato'), KAWABE);
+    expect(record.status).toBe('approved');
+    expect(snapshot).toMatchObject({ version: 1, approvedBy: 'kawabe-sato', figures: JOINT_NOW });
+    expect(record.approvals.map((approval) => [approval.version, approval.approvedBy])).toEqual([
+      [1, 'kawabe-sato'],
+    ]);
+    expect(memberRows(record)).toEqual([
+      ['北信市', 'hokushin-ito'],
+      ['川辺町', 'kawabe-sato'],
+    ]);
+  });
+
+  it('refuses a second approval by the same member with 409', () => {
+    const first = approve(coreConfirmed(), JOINT_NOW, stamp('hokushin-ito'), HOKUSHIN).record;
+    expect(conflictMessage(() => approve(first, JOINT_NOW, stamp('hokushin-kato'), HOKUSHIN))).toBe(
+      '北信市は第1版を承認済みです',
+    );
+  });
+
+  it("refuses a caller whose office is not a member's municipal division with 403", () => {
+    expect(forbiddenMessage(() => approve(coreConfirmed(), JOINT_NOW, stamp('x'), null))).toContain(
+      '構成市町村の障害福祉担当課',
+    );
+    expect(() => approve(coreConfirmed(), JOINT_NOW, stamp('x'), '990001')).toThrow(ForbiddenError);
+  });
+
+  it("refuses approval when the figures changed, and voids the earlier member's approval of the old figures", () => {
+    const first = approve(coreConfirmed(), JOINT_NOW, stamp('hokushin-ito'), HOKUSHIN).record;
+    const changed = joint(figures({ himawari: 11, aozora: 4, midori: 0 }));
+    expect(conflictMessage(() => approve(first, changed, stamp('kawabe-sato'), KAWABE))).toContain(
+      '基幹相談支援センターの確認後に数値が変わりました',
+    );
+    expect(memberRows(first, changed)).toEqual([
+      ['北信市', null],
+      ['川辺町', null],
+    ]);
+    const reconfirmed = confirmCore(
+      confirmOffice(first, OFFICES, 'himawari', confirmationOf('himawari', changed)),
+      OFFICES,
+      changed,
+      stamp('takahashi'),
+    );
+    const { record, snapshot } = approve(reconfirmed, changed, stamp('kawabe-sato'), KAWABE);
+    expect(record.status).toBe('core_confirmed');
+    expect(snapshot).toBeUndefined();
+    expect(Object.keys(record.memberApprovals)).toEqual([KAWABE]);
+    expect(approve(record, changed, stamp('hokushin-ito'), HOKUSHIN).record.status).toBe('approved');
+  });
+
+  it("starts a correction's version with no member approvals", () => {
+    const first = approve(coreConfirmed(), JOINT_NOW, stamp('hokushin-ito'), HOKUSHIN).record;
+    const { record: approved } = approve(first, JOINT_NOW, stamp('kawabe-sato'), KAWABE);
+    const record = openCorrection(approved, '計上漏れ');
+    expect(record.memberApprovals).toEqual({});
+    expect(memberRows(record)).toEqual([
+      ['北信市', null],
+      ['川辺町', null],
+    ]);
+  });
+
+  it('marks the member the calling municipal officer approves for, and none for another role', () => {
+    const own = (record: SignOffRecord, caller: TenantContext) =>
+      signOffView(record, OFFICES, JOINT_NOW, caller, KAWABE).memberApprovals?.map((row) => row.callersOwn);
+    expect(own(coreConfirmed(), officer)).toEqual([false, true]);
+    expect(own(coreConfirmed(), { ...officer, role: 'core_supervisor' })).toEqual([false, false]);
+  });
+
+  it('lists no member approvals for a tenant of one municipality', () => {
+    expect(signOffView(coreConfirmed(), OFFICES, NOW, officer).memberApprovals).toBeUndefined();
+  });
+
+  it('reads a sign-off item stored before member approvals as having none', () => {
+    const { memberApprovals: _none, ...stored } = coreConfirmed();
+    expect(SignOffRecord.parse(stored).memberApprovals).toEqual({});
   });
 });

@@ -6,7 +6,7 @@ import type {
   TenantContext,
 } from '@kikan/shared';
 import type { SignOffRecord, SnapshotRecord } from '../data/signoff-store.ts';
-import { ConflictError, NotFoundError } from '../kernel/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../kernel/errors.ts';
 import { seesOwnOfficeFiguresOnly } from '../policy/access-policy.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { figuresForOffice } from './office-scope.ts';
@@ -157,21 +157,20 @@ export interface Approver {
   at: string;
 }
 
-/** The municipality approves the figures the core center confirmed, frozen as they stand now. */
-export const approve = (
-  record: SignOffRecord,
-  figures: FiscalYearFigures,
-  approver: Approver,
-): { record: SignOffRecord; snapshot: SnapshotRecord } => {
-  refuseWhenApproved(record);
-  if (record.status !== 'core_confirmed' || !record.core) {
-    throw new ConflictError('基幹相談支援センターの確認が済んでいません');
-  }
-  if (record.core.fingerprint !== tenantFingerprint(figures)) {
-    throw new ConflictError(
-      '基幹相談支援センターの確認後に数値が変わりました。基幹相談支援センターに再確認を依頼してください',
-    );
-  }
+/**
+ * A joint tenant's member approvals that still count: those given for the figures as they stand. A
+ * change of the figures voids them: the core center confirms again and every member approves again.
+ */
+const standingMemberApprovals = (record: SignOffRecord, figures: FiscalYearFigures) => {
+  const fingerprint = tenantFingerprint(figures);
+  return Object.fromEntries(
+    Object.entries(record.memberApprovals).filter(([, approval]) => approval.fingerprint === fingerprint),
+  );
+};
+
+const isJoint = (figures: FiscalYearFigures) => figures.municipalities.length > 1;
+
+const freeze = (record: SignOffRecord, figures: FiscalYearFigures, approver: Approver) => {
   const approval = {
     version: record.currentVersion,
     approvedAt: approver.at,
@@ -183,6 +182,45 @@ export const approve = (
     record: next(record, { status: 'approved', approvals: [...record.approvals, approval] }),
     snapshot: { fiscalYear: record.fiscalYear, figures, ...approval },
   };
+};
+
+/**
+ * The municipality approves the figures the core center confirmed, frozen as they stand now. In a
+ * joint tenant each member municipality approves its own (`member`: the approving officer's
+ * municipality, from their office) and the version is approved, and frozen, with the last of them.
+ */
+export const approve = (
+  record: SignOffRecord,
+  figures: FiscalYearFigures,
+  approver: Approver,
+  member: string | null = null,
+): { record: SignOffRecord; snapshot?: SnapshotRecord } => {
+  refuseWhenApproved(record);
+  const joint = isJoint(figures);
+  const memberName = figures.municipalities.find((municipality) => municipality.code === member)?.name;
+  if (joint && !memberName) {
+    throw new ForbiddenError(
+      '承認は構成市町村の障害福祉担当課の職員が、自らの市町村の分として行います。所属事業所が構成市町村の担当課ではありません',
+    );
+  }
+  if (record.status !== 'core_confirmed' || !record.core) {
+    throw new ConflictError('基幹相談支援センターの確認が済んでいません');
+  }
+  const fingerprint = tenantFingerprint(figures);
+  if (record.core.fingerprint !== fingerprint) {
+    throw new ConflictError(
+      '基幹相談支援センターの確認後に数値が変わりました。基幹相談支援センターに再確認を依頼してください',
+    );
+  }
+  if (!joint || !member) return freeze(record, figures, approver);
+  const standing = standingMemberApprovals(record, figures);
+  if (standing[member]) {
+    throw new ConflictError(`${memberName}は第${record.currentVersion}版を承認済みです`);
+  }
+  const memberApprovals = { ...standing, [member]: { ...approver, fingerprint } };
+  const pending = figures.municipalities.filter((municipality) => !memberApprovals[municipality.code]);
+  if (pending.length) return { record: next(record, { memberApprovals }) };
+  return freeze({ ...record, memberApprovals }, figures, approver);
 };
 
 /** A correction is a new version signed off from the start; the approved one stays as it was. */
@@ -199,7 +237,27 @@ export const openCorrection = (record: SignOffRecord, reason: string): SignOffRe
     status: 'open',
     offices: {},
     core: null,
+    memberApprovals: {},
     correctionReason: reason,
+  });
+};
+
+const memberApprovalsView = (
+  record: SignOffRecord,
+  figures: FiscalYearFigures,
+  ctx: TenantContext,
+  callerMunicipality: string | null,
+) => {
+  const standing =
+    record.status === 'approved' ? record.memberApprovals : standingMemberApprovals(record, figures);
+  return figures.municipalities.map(({ code, name }) => {
+    const approval = standing[code];
+    return {
+      municipalityCode: code,
+      name,
+      approval: approval ? { by: approval.by, byName: approval.byName, at: approval.at } : null,
+      callersOwn: ctx.role === 'municipal_officer' && code === callerMunicipality,
+    };
   });
 };
 
@@ -209,6 +267,8 @@ export const signOffView = (
   offices: readonly SignOffOffice[],
   figures: FiscalYearFigures,
   ctx: TenantContext,
+  /** The municipality whose division the caller works at (signoff-state.ts). */
+  callerMunicipality: string | null = null,
 ): SignOffView => ({
   fiscalYear: record.fiscalYear,
   currentVersion: record.currentVersion,
@@ -228,6 +288,9 @@ export const signOffView = (
   core: record.core,
   coreChangedSinceConfirmation:
     record.core !== null && record.core.fingerprint !== tenantFingerprint(figures),
+  ...(isJoint(figures)
+    ? { memberApprovals: memberApprovalsView(record, figures, ctx, callerMunicipality) }
+    : {}),
   approvedVersions: record.approvals.map(({ version, approvedAt, approvedByName, correctionReason }) => ({
     version,
     approvedAt,

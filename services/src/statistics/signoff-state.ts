@@ -11,6 +11,8 @@ export interface SignOffState {
   record: SignOffRecord;
   figures: FiscalYearFigures;
   offices: SignOffOffice[];
+  /** The municipality whose municipal division the caller works at: what a joint tenant's member approves for. */
+  callerMunicipality: string | null;
 }
 
 /** The sign-off of a year with the figures as they stand: what every step and the view compare. */
@@ -35,7 +37,10 @@ export const loadSignOff = async (
   const offices = figures.offices
     .filter((office) => !coreCenters.has(office.officeId))
     .map(({ officeId, name }) => ({ officeId, name }));
-  return { record, figures, offices };
+  const callersOffice = directory.find((office) => office.officeId === ctx.officeId);
+  const callerMunicipality =
+    callersOffice?.type === 'municipal_division' ? callersOffice.municipalityCode : null;
+  return { record, figures, offices, callerMunicipality };
 };
 
 export interface StepInput {
@@ -82,7 +87,7 @@ const runSignOffStep = async <I extends StepInput>(input: I, step: Step<I>): Pro
   return retryOnceOnVersionConflict(async () => {
     const state = await loadSignOff(ctx, params.fiscalYear, now);
     const { record, snapshot } = step(state, stamp, input);
-    const view = signOffView(record, state.offices, state.figures, ctx);
+    const view = signOffView(record, state.offices, state.figures, ctx, state.callerMunicipality);
     const replayed = await writeSignOff({
       write: { ctx, requestId, now },
       record,

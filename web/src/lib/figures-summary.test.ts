@@ -62,6 +62,31 @@ describe("the municipality's home summary of a year's figures", () => {
     ]);
   });
 
+  it("names a joint tenant's members still to approve once the core center confirmed", () => {
+    const members = (approved: boolean) => [
+      {
+        municipalityCode: '990011',
+        name: '北信市',
+        approval: approved ? { by: 'user-x', byName: '北信 担当', at: '2026-05-01T01:00:00.000Z' } : null,
+        callersOwn: false,
+      },
+      { municipalityCode: '990012', name: '川辺町', approval: null, callersOwn: false },
+    ];
+    const confirmed = signOff({
+      status: 'core_confirmed',
+      offices: [],
+      core: confirmation,
+      memberApprovals: members(true),
+    });
+    expect(figuresSummaryOf(figures([]), confirmed).pendingApprovals).toEqual(['川辺町']);
+    expect(
+      figuresSummaryOf(figures([]), { ...confirmed, coreChangedSinceConfirmation: true }).pendingApprovals,
+    ).toEqual([]);
+    expect(
+      figuresSummaryOf(figures([]), signOff({ memberApprovals: members(false) })).pendingApprovals,
+    ).toEqual([]);
+  });
+
   it('has nobody pending once approved, and names the last approved version', () => {
     const summary = figuresSummaryOf(
       figures([]),

@@ -24,6 +24,8 @@ export interface FiguresSummary {
   approved: boolean;
   /** Offices (and the core center) still to confirm, in the order of the sign-off. */
   pending: string[];
+  /** A joint tenant's member municipalities still to approve the figures the core center confirmed. */
+  pendingApprovals: string[];
   /** Indicators short of their 見込量 by more than a fifth (or over it when lower is better). */
   short: ShortIndicator[];
   lastApproved: { version: number; approvedAt: string; approvedByName: string } | null;
@@ -40,6 +42,10 @@ export const figuresSummaryOf = (figures: FiscalYearFigures, signOff: SignOffVie
   const coreMissing = signOff.status === 'open' || signOff.coreChangedSinceConfirmation;
   const pending =
     signOff.status === 'approved' ? [] : [...offices, ...(coreMissing ? ['基幹相談支援センター'] : [])];
+  const pendingApprovals =
+    signOff.status === 'core_confirmed' && !coreMissing
+      ? (signOff.memberApprovals ?? []).filter((member) => !member.approval).map((member) => member.name)
+      : [];
   const short = figures.indicators.flatMap((indicator): ShortIndicator[] => {
     if (indicator.target === null) return [];
     const achievement = achievementOfIndicator(indicator);
@@ -62,6 +68,7 @@ export const figuresSummaryOf = (figures: FiscalYearFigures, signOff: SignOffVie
     status: SIGN_OFF_STATUS_LABELS[signOff.status],
     approved: signOff.status === 'approved',
     pending,
+    pendingApprovals,
     short,
     lastApproved: last
       ? { version: last.version, approvedAt: last.approvedAt, approvedByName: last.approvedByName }

@@ -12,6 +12,7 @@ import {
   formatRate,
   monthLabel,
   municipalityFromQuery,
+  pendingMembers,
   pendingOffices,
   periodLabel,
   sectionsOf,
@@ -250,6 +251,40 @@ describe('sign-off buttons by role', () => {
 
   it('lists the offices the core center still waits for', () => {
     expect(pendingOffices(signOff())).toEqual(['あおぞら']);
+  });
+
+  describe("a joint tenant's member approvals", () => {
+    const approval = { by: 'user-x', byName: '北信 担当', at: '2026-05-01T01:00:00.000Z' };
+    const joint = (hokushinApproved: boolean, callersOwn: 'hokushin' | 'kawabe' | null) =>
+      signOff({
+        status: 'core_confirmed',
+        memberApprovals: [
+          {
+            municipalityCode: '990011',
+            name: '北信市',
+            approval: hokushinApproved ? approval : null,
+            callersOwn: callersOwn === 'hokushin',
+          },
+          { municipalityCode: '990012', name: '川辺町', approval: null, callersOwn: callersOwn === 'kawabe' },
+        ],
+      });
+
+    it('offers the approval only to an officer of a member that has not approved', () => {
+      expect(signOffActionsFor('municipal_officer', joint(false, 'hokushin'), 'city', false)).toEqual([
+        'approve',
+      ]);
+      expect(signOffActionsFor('municipal_officer', joint(true, 'hokushin'), 'city', false)).toEqual([]);
+      expect(signOffActionsFor('municipal_officer', joint(true, 'kawabe'), 'town', false)).toEqual([
+        'approve',
+      ]);
+      expect(signOffActionsFor('municipal_officer', joint(false, null), 'core', false)).toEqual([]);
+    });
+
+    it('lists the members still to approve once the core center confirmed', () => {
+      expect(pendingMembers(joint(true, null))).toEqual(['川辺町']);
+      expect(pendingMembers({ ...joint(false, null), status: 'open' })).toEqual([]);
+      expect(pendingMembers(signOff({ status: 'core_confirmed' }))).toEqual([]);
+    });
   });
 });
 

@@ -178,9 +178,14 @@ export const signOffActionsFor = (
         (signOff.status === 'core_confirmed' && signOff.coreChangedSinceConfirmation)
         ? ['core_confirm']
         : [];
-    case 'municipal_officer':
+    case 'municipal_officer': {
       if (signOff.status === 'approved') return ['correct'];
-      return signOff.status === 'core_confirmed' && !viewingApproved ? ['approve'] : [];
+      if (signOff.status !== 'core_confirmed' || viewingApproved) return [];
+      // A joint tenant's member approves once, for its own municipality only.
+      if (!signOff.memberApprovals) return ['approve'];
+      const own = signOff.memberApprovals.find((member) => member.callersOwn);
+      return own && !own.approval ? ['approve'] : [];
+    }
     default:
       return [];
   }
@@ -200,6 +205,12 @@ export const pendingOffices = (signOff: SignOffView): string[] =>
   signOff.offices
     .filter((office) => !office.confirmation || office.changedSinceConfirmation)
     .map((office) => office.officeName);
+
+/** A joint tenant's members still to approve the version the core center confirmed. */
+export const pendingMembers = (signOff: SignOffView): string[] =>
+  signOff.status === 'core_confirmed'
+    ? (signOff.memberApprovals ?? []).filter((member) => !member.approval).map((member) => member.name)
+    : [];
 
 // ── Exports ─────────────────────────────────────────────────────────────────
 export type ExportKind = 'csv' | 'xlsx' | 'csv_outside' | 'xlsx_outside' | 'council_pack';
