@@ -2,6 +2,7 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
   NEARING_AGE_MONTHS,
   addMonths,
+  DEFAULT_PLAN_PERIODS,
   planPeriodOf,
   tenantKeyPrefix,
   todayInJapan,
@@ -90,7 +91,7 @@ const naiveFigures = async (
   cases: readonly CaseRecord[],
   now: Date,
 ): Promise<FiscalYearFigures> => {
-  const period = planPeriodOf(fiscalYear);
+  const period = planPeriodOf(DEFAULT_PLAN_PERIODS, fiscalYear);
   if (!period) throw new Error(`fiscal year ${fiscalYear} is outside the plan periods`);
   const [tenant, offices, ledgerEvents, seniors, settings, targets] = await Promise.all([
     getTenant(tenantId),

@@ -1,5 +1,6 @@
 import {
   fiscalYearOf,
+  DEFAULT_PLAN_PERIODS,
   planPeriodOf,
   todayInJapan,
   type FiscalYearFigures,
@@ -106,7 +107,8 @@ export const demoSignOffItems = (
 export const seedDemoSignOff = async (now = new Date()): Promise<number> => {
   const currentYear = fiscalYearOf(todayInJapan(now));
   const previousYear = currentYear - 1;
-  if (!planPeriodOf(previousYear) || !planPeriodOf(currentYear)) return 0;
+  if (!planPeriodOf(DEFAULT_PLAN_PERIODS, previousYear) || !planPeriodOf(DEFAULT_PLAN_PERIODS, currentYear))
+    return 0;
   const items: Record<string, unknown>[] = [];
   for (const tenantId of Object.keys(CONFIRMED_BY)) {
     const ctx = seedContext(tenantId, APPROVED_BY[tenantId] ?? '');

@@ -1,4 +1,4 @@
-import { PLAN_SERVICE_KINDS, COMMUNITY_SERVICE_KINDS, keys, planPeriodById } from '@kikan/shared';
+import { PLAN_SERVICE_KINDS, COMMUNITY_SERVICE_KINDS, keys, defaultPlanPeriod } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import { StoredTargets } from '../src/data/statistics-config-store.ts';
 import { METRICS, parseCounterName, statisticsCellsOf } from '../src/data/statistics-counters.ts';
@@ -20,7 +20,7 @@ describe.each(['kibougaoka', 'hokushin'])('the demo targets of %s', (tenantId) =
   });
 
   it('set every indicator that has a target, for each year of the period, and no other', () => {
-    const period = planPeriodById('p7');
+    const period = defaultPlanPeriod('p7');
     const withTarget = period.indicators.filter((indicator) => indicator.hasTarget);
     expect(Object.keys(stored.targets).sort()).toEqual(
       withTarget.map((indicator) => indicator.indicatorId).sort(),

@@ -1,4 +1,4 @@
-import { keys, planPeriodById } from '@kikan/shared';
+import { keys, defaultPlanPeriod } from '@kikan/shared';
 import type { StoredTargets } from '../src/data/statistics-config-store.ts';
 
 /**
@@ -57,7 +57,7 @@ const TARGETS_BY_TENANT: Record<string, { targets: Targets; setBy: string }> = {
 export const demoTargets = (tenantId: string, now: Date): StoredTargets | null => {
   const demo = TARGETS_BY_TENANT[tenantId];
   if (!demo) return null;
-  const period = planPeriodById('p7');
+  const period = defaultPlanPeriod('p7');
   const targets: StoredTargets['targets'] = {};
   for (const indicator of period.indicators) {
     const values = demo.targets[indicator.indicatorId];

@@ -6,6 +6,7 @@ import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts
 import { officeFigureItems } from '../src/data/office-stats-store.ts';
 import { latestDay, recordDaysOf } from '../src/data/record-days.ts';
 import { tenantRegistryItem } from '../src/data/retention-store.ts';
+import { seededPlanPeriodItems } from '../src/data/plan-period-store.ts';
 import { statisticsItems } from '../src/data/statistics-store.ts';
 import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS, demoCases } from './demo-data.ts';
 import { demoDifficultItems, withDemoDifficulty } from './demo-difficult.ts';
@@ -64,6 +65,7 @@ const demoTenantItems = (now: Date): Record<string, unknown>[] =>
     tenantRegistryItem(tenant.tenantId),
     ...(DEMO_OFFICES[tenant.tenantId] ?? []).map((office) => officeItem(tenant.tenantId, office)),
     ...DEMO_USERS.filter((user) => user.tenantId === tenant.tenantId).map(userItem),
+    ...seededPlanPeriodItems(tenant.tenantId),
     ...withDemoDifficulty(demoCases(tenant.tenantId, now)).flatMap(({ person, record }) => [
       personItem(tenant.tenantId, person),
       caseItem(record),

@@ -7,6 +7,7 @@ import { BatchGetCommand, TransactWriteCommand, type DynamoDBDocumentClient } fr
 import { keys } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
+import { seededPlanPeriodItems } from '../src/data/plan-period-store.ts';
 import { tenantRegistryItem } from '../src/data/retention-store.ts';
 import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS } from '../local/demo-data.ts';
 import { run } from './provision-tenant.ts';
@@ -141,6 +142,7 @@ describe('the plan of items', () => {
       const seeded = [
         ...(DEMO_OFFICES[tenant.tenantId] ?? []).map((office) => officeItem(tenant.tenantId, office)),
         ...DEMO_USERS.filter((user) => user.tenantId === tenant.tenantId).map(userItem),
+        ...seededPlanPeriodItems(tenant.tenantId),
         tenantItem(tenant),
         tenantRegistryItem(tenant.tenantId),
       ];
@@ -158,6 +160,10 @@ describe('the plan of items', () => {
       'user',
       'user',
       'user',
+      'plan_period',
+      'plan_period',
+      'plan_period',
+      'plan_period',
       'tenant',
       'tenant_registry',
     ]);
@@ -228,7 +234,8 @@ describe('the command line (no AWS call)', () => {
   it('--dry-run lists every item with its key and writes nothing', async () => {
     const { out, io } = capture();
     expect(await run([EXAMPLE_PATH, '--dry-run'], { TABLE_NAME: 'Kikan-Table' }, io)).toBe(0);
-    expect(out[0]).toMatch(/7 items for table Kikan-Table/);
+    // 2 offices, 3 users, 2 plan periods (current + version 1 each), the tenant and its registry entry.
+    expect(out[0]).toMatch(/11 items for table Kikan-Table/);
     expect(out.join('\n')).toContain('[T#minamiyama#USERS / USER#7a1c3e52-0b4d-4f6a-9e21-3c5d8f0a1b01]');
     expect(out.join('\n')).toContain('[T#_registry#TENANTS / TENANT#minamiyama]');
   });
@@ -329,10 +336,14 @@ describe('writing the plan', () => {
       'created',
       'created',
       'created',
+      'created',
+      'created',
+      'created',
+      'created',
     ]);
     expect(outcomes[2]?.differs).toEqual(['role']);
     expect(memory.table.get(`${edited.pk}|${edited.sk}`)?.role).toBe('tenant_admin');
-    expect(memory.transactions).toEqual([6]);
+    expect(memory.transactions).toEqual([10]);
   });
 
   it('an item written by someone else between the read and the write is reported present, the rest still written', async () => {
@@ -345,10 +356,10 @@ describe('writing the plan', () => {
       table.set(`${raced.pk}|${raced.sk}`, { ...raced });
     });
     const outcomes = await provisionItems(memory.client, 'T', plan);
-    expect(outcomes.filter(({ outcome }) => outcome === 'created')).toHaveLength(6);
+    expect(outcomes.filter(({ outcome }) => outcome === 'created')).toHaveLength(10);
     expect(outcomes[4]).toMatchObject({ outcome: 'already_present', differs: [] });
-    expect(memory.transactions).toEqual([7, 6]);
-    expect(memory.table.size).toBe(7);
+    expect(memory.transactions).toEqual([11, 10]);
+    expect(memory.table.size).toBe(11);
   });
 
   it('groups a large tenant into transactions of at most 100 puts', async () => {
@@ -363,7 +374,7 @@ describe('writing the plan', () => {
     const memory = memoryTable();
     const outcomes = await provisionItems(memory.client, 'T', planItems(parsed.file));
     expect(outcomes.every(({ outcome }) => outcome === 'created')).toBe(true);
-    expect(memory.transactions).toEqual([TRANSACTION_LIMIT, 184 - TRANSACTION_LIMIT]);
-    expect(memory.table.size).toBe(184);
+    expect(memory.transactions).toEqual([TRANSACTION_LIMIT, 188 - TRANSACTION_LIMIT]);
+    expect(memory.table.size).toBe(188);
   });
 });

@@ -4,6 +4,7 @@ import { Office, Tenant, User, UserId, type ItemKey } from '@kikan/shared';
 import * as z from 'zod';
 import { TENANT_CLAIMS } from '../src/cognito/pre-token-generation.ts';
 import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
+import { seededPlanPeriodItems } from '../src/data/plan-period-store.ts';
 import { tenantRegistryItem } from '../src/data/retention-store.ts';
 
 /**
@@ -139,7 +140,7 @@ export const missingUserIds = (file: TenantFile): FileProblem[] =>
 
 // ── The items ─────────────────────────────────────────────────────────────────
 
-export type PlannedKind = 'office' | 'user' | 'tenant' | 'tenant_registry';
+export type PlannedKind = 'office' | 'user' | 'plan_period' | 'tenant' | 'tenant_registry';
 
 export interface PlannedItem {
   kind: PlannedKind;
@@ -169,6 +170,12 @@ export const planItems = (file: TenantFile): PlannedItem[] => {
         item: userItem({ ...user, userId: user.userId, tenantId }),
       };
     }),
+    // The product's indicator definitions of each plan period, as the tenant's version 1 (ADR 0030).
+    ...seededPlanPeriodItems(tenantId).map((item) => ({
+      kind: 'plan_period' as const,
+      label: `plan period ${String(item.periodId)} v${String(item.version)} (${String(item.entity)})`,
+      item,
+    })),
     { kind: 'tenant', label: `tenant ${tenantId} (${file.tenant.kind})`, item: tenantItem(file.tenant) },
     { kind: 'tenant_registry', label: `registry entry of ${tenantId}`, item: tenantRegistryItem(tenantId) },
   ];

@@ -1,4 +1,4 @@
-import type { IndicatorDirection } from './statistics-api.ts';
+import type { IndicatorDirection } from './plan-periods.ts';
 
 /**
  * How far a year's figure is from its 見込量, by the way the plan wants the indicator to move. One

@@ -23,6 +23,7 @@ export * from './dashboard-api.ts';
 export * from './difficult-api.ts';
 export * from './audit-api.ts';
 export * from './regional-issue-api.ts';
+export * from './plan-periods.ts';
 export * from './statistics-api.ts';
 export * from './achievement.ts';
 export * from './suppression.ts';

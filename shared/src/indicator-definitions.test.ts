@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { IndicatorFigures, PLAN_PERIODS, planPeriodById, withIndicatorTraits } from './statistics-api.ts';
+import {
+  DEFAULT_PLAN_PERIODS,
+  PlanPeriod,
+  PlanPeriodDefinition,
+  defaultPlanPeriod,
+  overlappingPeriod,
+  planPeriodOf,
+  withDefaultPeriods,
+} from './plan-periods.ts';
+import { IndicatorFigures, withIndicatorTraits } from './statistics-api.ts';
 
 const definition = (periodId: 'p7' | 'p8', indicatorId: string) => {
-  const found = planPeriodById(periodId).indicators.find((entry) => entry.indicatorId === indicatorId);
+  const found = defaultPlanPeriod(periodId).indicators.find((entry) => entry.indicatorId === indicatorId);
   if (!found) throw new Error(`no ${indicatorId} in ${periodId}`);
   return found;
 };
@@ -28,7 +37,7 @@ describe('each indicator says which way it should move, what its year is made of
   });
 
   it('every indicator with a 見込量 has a direction to judge it by', () => {
-    const withTargets = PLAN_PERIODS.flatMap((period) => period.indicators).filter(
+    const withTargets = DEFAULT_PLAN_PERIODS.flatMap((period) => period.indicators).filter(
       (entry) => entry.hasTarget,
     );
     expect(withTargets.length).toBeGreaterThan(10);
@@ -49,6 +58,8 @@ describe('a snapshot frozen before indicators carried their traits', () => {
   it('gets them from its plan period, and an indicator to lower loses the 達成率 it was frozen with', () => {
     expect(withIndicatorTraits(frozen)).toEqual({
       periodId: 'p7',
+      periodFiscalYears: [2024, 2025, 2026],
+      definitionVersion: 0,
       indicators: [
         {
           indicatorId: 'self_plan_rate',
@@ -56,6 +67,8 @@ describe('a snapshot frozen before indicators carried their traits', () => {
           direction: 'lower_is_better',
           aggregation: 'year_end_stock',
           pastYears: 'recounted',
+          measure: { kind: 'self_plan_rate' },
+          hasTarget: true,
         },
         {
           indicatorId: 'plan_consultation_users',
@@ -63,6 +76,8 @@ describe('a snapshot frozen before indicators carried their traits', () => {
           direction: 'higher_is_better',
           aggregation: 'monthly_flow',
           pastYears: 'recounted',
+          measure: { kind: 'service_users', serviceKind: 'plan_consultation' },
+          hasTarget: true,
         },
         { indicatorId: 'retired_indicator', achievementRate: 50 },
       ],
@@ -70,7 +85,19 @@ describe('a snapshot frozen before indicators carried their traits', () => {
   });
 
   it('leaves a snapshot that has them, and anything that is not figures, as it is', () => {
-    const current = { periodId: 'p7', indicators: [{ indicatorId: 'self_plan_rate', direction: 'neutral' }] };
+    const current = {
+      periodId: 'p7',
+      periodFiscalYears: [2024, 2025, 2026],
+      definitionVersion: 2,
+      indicators: [
+        {
+          indicatorId: 'self_plan_rate',
+          direction: 'neutral',
+          measure: { kind: 'self_plan_rate' },
+          hasTarget: false,
+        },
+      ],
+    };
     expect(withIndicatorTraits(current)).toEqual(current);
     expect(withIndicatorTraits(null)).toBeNull();
     expect(withIndicatorTraits({ periodId: 'p9', indicators: [] })).toEqual({
@@ -92,6 +119,8 @@ describe('a municipality series frozen before member municipalities had 見込�
       direction: 'higher_is_better',
       aggregation: 'monthly_flow',
       pastYears: 'recounted',
+      measure: { kind: 'service_users', serviceKind: 'plan_consultation' },
+      hasTarget: true,
       hasMonths: true,
       total: { value: 3, months },
       byMunicipality: [{ municipalityCode: '990011', value: 3, months }],
@@ -108,5 +137,101 @@ describe('a municipality series frozen before member municipalities had 見込�
         byMunicipality: [{ municipalityCode: '990011', value: 3, months, target: 4, achievementRate: 75 }],
       }).success,
     ).toBe(true);
+  });
+});
+
+describe('indicator definitions are data per plan period (issue 14 point 6, ADR 0030)', () => {
+  it('the defaults are valid definitions: 第7期 FY2024–26 and 第8期 FY2027–29', () => {
+    for (const period of DEFAULT_PLAN_PERIODS) expect(PlanPeriod.parse(period)).toEqual(period);
+    expect(DEFAULT_PLAN_PERIODS.map((period) => [period.label, period.fiscalYears])).toEqual([
+      ['第7期', [2024, 2025, 2026]],
+      ['第8期', [2027, 2028, 2029]],
+    ]);
+  });
+
+  it('第8期 makes のぞまないセルフプラン an indicator of its own with a 見込量 of zero, to be lowered', () => {
+    expect(definition('p7', 'unwanted_self_plans')).toMatchObject({ hasTarget: false, group: 'reference' });
+    expect(definition('p7', 'unwanted_self_plans').defaultTarget).toBeUndefined();
+    expect(definition('p8', 'unwanted_self_plans')).toMatchObject({
+      hasTarget: true,
+      defaultTarget: 0,
+      direction: 'lower_is_better',
+      group: 'consultation',
+    });
+  });
+
+  const p7 = defaultPlanPeriod('p7');
+  const { version: _version, publishedAt: _publishedAt, ...p7Definition } = p7;
+
+  it('a published definition must be three consecutive years with each indicator once', () => {
+    expect(PlanPeriodDefinition.safeParse(p7Definition).success).toBe(true);
+    const gap = PlanPeriodDefinition.safeParse({ ...p7Definition, fiscalYears: [2024, 2026, 2027] });
+    expect(gap.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['fiscalYears']);
+    const twice = PlanPeriodDefinition.safeParse({
+      ...p7Definition,
+      indicators: [...p7Definition.indicators, p7Definition.indicators[0]],
+    });
+    expect(twice.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+      `indicators.${p7Definition.indicators.length}.indicatorId`,
+    ]);
+  });
+
+  it('a measure outside the closed set is refused: a new way of counting needs code, a new label does not', () => {
+    const [first, ...rest] = p7Definition.indicators;
+    const unknown = PlanPeriodDefinition.safeParse({
+      ...p7Definition,
+      indicators: [{ ...first, measure: { kind: 'typed_by_hand' } }, ...rest],
+    });
+    expect(unknown.success).toBe(false);
+    const relabelled = PlanPeriodDefinition.safeParse({
+      ...p7Definition,
+      indicators: [{ ...first, label: '計画相談支援の利用者数（実人数）' }, ...rest],
+    });
+    expect(relabelled.success).toBe(true);
+  });
+
+  it('an indicator with a 見込量 needs a direction, and only such an indicator may carry a default 見込量', () => {
+    const [first, ...rest] = p7Definition.indicators;
+    const neutral = PlanPeriodDefinition.safeParse({
+      ...p7Definition,
+      indicators: [{ ...first, direction: 'neutral' }, ...rest],
+    });
+    expect(neutral.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['indicators.0.direction']);
+    const withoutTarget = PlanPeriodDefinition.safeParse({
+      ...p7Definition,
+      indicators: [{ ...first, hasTarget: false, defaultTarget: 0 }, ...rest],
+    });
+    expect(withoutTarget.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'indicators.0.defaultTarget',
+    ]);
+  });
+
+  it("a tenant reads its own definitions, and the product's default for a period it has none of", () => {
+    const own: PlanPeriod = {
+      ...p7,
+      label: '第7期（改正後）',
+      version: 2,
+      publishedAt: '2026-04-01T00:00:00.000Z',
+    };
+    const periods = withDefaultPeriods([own]);
+    expect(periods.map((period) => [period.periodId, period.version])).toEqual([
+      ['p7', 2],
+      ['p8', 0],
+    ]);
+    expect(planPeriodOf(periods, 2026)?.label).toBe('第7期（改正後）');
+    expect(planPeriodOf(periods, 2027)?.label).toBe('第8期');
+    expect(planPeriodOf(periods, 2023)).toBeNull();
+  });
+
+  it('periods may not share a fiscal year', () => {
+    expect(overlappingPeriod(DEFAULT_PLAN_PERIODS, { periodId: 'p9', fiscalYears: [2029, 2030, 2031] })).toBe(
+      '第8期',
+    );
+    expect(
+      overlappingPeriod(DEFAULT_PLAN_PERIODS, { periodId: 'p9', fiscalYears: [2030, 2031, 2032] }),
+    ).toBeNull();
+    expect(
+      overlappingPeriod(DEFAULT_PLAN_PERIODS, { periodId: 'p8', fiscalYears: [2027, 2028, 2029] }),
+    ).toBeNull();
   });
 });

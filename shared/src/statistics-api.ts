@@ -1,330 +1,23 @@
 import * as z from 'zod';
-import type { SelfPlanReason } from './case.ts';
 import { IsoDateTime, MunicipalityCode, OfficeId, UserId } from './ids.ts';
-import { FiscalYear, type LedgerEventKind } from './ledger-api.ts';
+import { FiscalYear } from './ledger-api.ts';
+import {
+  DEFAULT_PLAN_PERIODS,
+  FigureKind,
+  IndicatorAggregation,
+  IndicatorDirection,
+  IndicatorGroup,
+  Measure,
+  PastYearRule,
+  PlanPeriodId,
+} from './plan-periods.ts';
 import { requiredText } from './text.ts';
 
 /**
- * The municipal plan's indicators (障害福祉計画, DOMAIN.md "Statistics"). Which indicators a plan
- * period has is data (PLAN_PERIODS below); how each is computed is one of a few measures, named by
- * the definition. The figures come from counters kept in the case writes and from the ledger, never
- * from numbers typed a second time.
+ * The municipal plan's figures, settings, 見込量, evaluation and sign-off. Which indicators a plan
+ * period has is data (plan-periods.ts); the figures come from counters kept in the case writes and
+ * from the ledger, never from numbers typed a second time.
  */
-
-export const PLAN_PERIOD_IDS = ['p7', 'p8'] as const;
-export const PlanPeriodId = z.enum(PLAN_PERIOD_IDS);
-export type PlanPeriodId = z.infer<typeof PlanPeriodId>;
-
-export const INDICATOR_GROUPS = ['consultation', 'core_center', 'council', 'reference'] as const;
-export const IndicatorGroup = z.enum(INDICATOR_GROUPS);
-export type IndicatorGroup = z.infer<typeof IndicatorGroup>;
-
-export const INDICATOR_GROUP_LABELS: Record<IndicatorGroup, string> = {
-  consultation: '相談支援の利用',
-  core_center: '基幹相談支援センター',
-  council: '協議会',
-  reference: '参考指標',
-};
-
-/** The kinds that are monthly-billed services: some tenants count their users per year. */
-export const COMMUNITY_SERVICE_KINDS = ['community_transition', 'community_settlement'] as const;
-export type CommunityServiceKind = (typeof COMMUNITY_SERVICE_KINDS)[number];
-export const PLAN_SERVICE_KINDS = ['plan_consultation', 'child_plan_consultation'] as const;
-export type PlanServiceKind = (typeof PLAN_SERVICE_KINDS)[number];
-
-/** How an indicator is computed. Each kind is one function in services/src/statistics/figures.ts. */
-export type Measure =
-  | { kind: 'service_users'; serviceKind: PlanServiceKind | CommunityServiceKind }
-  | { kind: 'self_plan_rate' }
-  | { kind: 'self_plans'; reason: SelfPlanReason }
-  | { kind: 'monitoring_on_time_rate' }
-  | { kind: 'core_centers' }
-  | { kind: 'ledger_events'; eventKind: LedgerEventKind }
-  | { kind: 'ledger_organisations'; eventKind: LedgerEventKind }
-  | { kind: 'senior_specialists' }
-  | { kind: 'subcommittees' }
-  | { kind: 'difficult_cases' }
-  | { kind: 'reaching_age'; age: 18 | 65 }
-  | { kind: 'load_per_specialist' };
-
-/** count: a number of things; rate: a percentage; ratio: a quotient such as cases per specialist. */
-export const FIGURE_KINDS = ['count', 'rate', 'ratio'] as const;
-export const FigureKind = z.enum(FIGURE_KINDS);
-export type FigureKind = z.infer<typeof FigureKind>;
-
-/**
- * Which way the plan wants an indicator to move. For one that should go down (セルフプラン率), reaching
- * twice the 見込量 is not 「達成率 200 %」: it has no achievement rate, only its distance to the 見込量.
- * A reference figure without a 見込量 (困難事例の件数, next year's 18-year-olds) has no direction.
- */
-export const INDICATOR_DIRECTIONS = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
-export const IndicatorDirection = z.enum(INDICATOR_DIRECTIONS);
-export type IndicatorDirection = z.infer<typeof IndicatorDirection>;
-export const INDICATOR_DIRECTION_LABELS: Record<IndicatorDirection, string> = {
-  higher_is_better: '高いほど良い',
-  lower_is_better: '低いほど良い',
-  neutral: '参考値（向きなし）',
-};
-
-/**
- * What the year's figure is made of, which decides how its months add up and where a 見込量 sits
- * among them: a flow per month (users per month: the year is the months' average), a flow per year
- * (sessions, cases: the year is the months' total), or a stock (committees, senior specialists, a
- * rate of the caseload: the year is its state at the year's end — the last month that is over).
- */
-export const INDICATOR_AGGREGATIONS = ['monthly_flow', 'yearly_flow', 'year_end_stock'] as const;
-export const IndicatorAggregation = z.enum(INDICATOR_AGGREGATIONS);
-export type IndicatorAggregation = z.infer<typeof IndicatorAggregation>;
-export const INDICATOR_AGGREGATION_LABELS: Record<IndicatorAggregation, string> = {
-  monthly_flow: '月平均',
-  yearly_flow: '年度累計',
-  year_end_stock: '年度末時点',
-};
-
-/**
- * How a fiscal year that is over is computed: from that year's own records (counters, the ledger,
- * the roster's dates), from the directory as it stands (offices carry no opening dates), or not at
- * all because only today's state exists (an office's load): such a year shows no figure rather than
- * today's, and an approved version keeps the figure it was approved with.
- */
-export const PAST_YEAR_RULES = ['recounted', 'current_directory', 'not_kept'] as const;
-export const PastYearRule = z.enum(PAST_YEAR_RULES);
-export type PastYearRule = z.infer<typeof PastYearRule>;
-export const PAST_YEAR_RULE_LABELS: Record<PastYearRule, string> = {
-  recounted: 'その年度の記録から集計',
-  current_directory: '現在の事業所台帳から集計',
-  not_kept: '現在の値のみ（過去年度は記録なし）',
-};
-
-export interface IndicatorDefinition {
-  indicatorId: string;
-  group: IndicatorGroup;
-  label: string;
-  /** As printed in the plan's progress table (人/月, 回, %…). */
-  unit: string;
-  measure: Measure;
-  figureKind: FigureKind;
-  direction: IndicatorDirection;
-  aggregation: IndicatorAggregation;
-  pastYears: PastYearRule;
-  /** The municipality sets a 見込量 for it. */
-  hasTarget: boolean;
-}
-
-export interface PlanPeriod {
-  periodId: PlanPeriodId;
-  label: string;
-  fiscalYears: readonly [number, number, number];
-  indicators: readonly IndicatorDefinition[];
-}
-
-const users = (
-  indicatorId: string,
-  serviceKind: PlanServiceKind | CommunityServiceKind,
-  label: string,
-): IndicatorDefinition => ({
-  indicatorId,
-  group: 'consultation',
-  label,
-  unit: '人/月',
-  measure: { kind: 'service_users', serviceKind },
-  figureKind: 'count',
-  direction: 'higher_is_better',
-  aggregation: 'monthly_flow',
-  pastYears: 'recounted',
-  hasTarget: true,
-});
-
-const ledger = (
-  indicatorId: string,
-  group: IndicatorGroup,
-  eventKind: LedgerEventKind,
-  label: string,
-  unit: string,
-): IndicatorDefinition => ({
-  indicatorId,
-  group,
-  label,
-  unit,
-  measure: { kind: 'ledger_events', eventKind },
-  figureKind: 'count',
-  direction: 'higher_is_better',
-  aggregation: 'yearly_flow',
-  pastYears: 'recounted',
-  hasTarget: true,
-});
-
-/** 第7期 (令和6〜8年度): the activity, core-center and council indicators of the basic guideline. */
-const PERIOD_7_INDICATORS: readonly IndicatorDefinition[] = [
-  users('plan_consultation_users', 'plan_consultation', '計画相談支援の利用者数'),
-  users('child_plan_consultation_users', 'child_plan_consultation', '障害児相談支援の利用者数'),
-  users('community_transition_users', 'community_transition', '地域移行支援の利用者数'),
-  users('community_settlement_users', 'community_settlement', '地域定着支援の利用者数'),
-  {
-    indicatorId: 'self_plan_rate',
-    group: 'consultation',
-    label: 'セルフプラン率',
-    unit: '%',
-    measure: { kind: 'self_plan_rate' },
-    figureKind: 'rate',
-    direction: 'lower_is_better',
-    aggregation: 'year_end_stock',
-    pastYears: 'recounted',
-    hasTarget: true,
-  },
-  {
-    indicatorId: 'monitoring_on_time_rate',
-    group: 'consultation',
-    label: 'モニタリングの期限内実施率',
-    unit: '%',
-    measure: { kind: 'monitoring_on_time_rate' },
-    figureKind: 'rate',
-    direction: 'higher_is_better',
-    aggregation: 'yearly_flow',
-    pastYears: 'recounted',
-    hasTarget: true,
-  },
-  {
-    indicatorId: 'core_centers',
-    group: 'core_center',
-    label: '基幹相談支援センターの設置',
-    unit: 'か所',
-    measure: { kind: 'core_centers' },
-    figureKind: 'count',
-    direction: 'higher_is_better',
-    aggregation: 'year_end_stock',
-    pastYears: 'current_directory',
-    hasTarget: true,
-  },
-  ledger('advice_visits', 'core_center', 'advice_visit', '訪問等による専門的な指導・助言', '件'),
-  ledger('capacity_building', 'core_center', 'training', '相談支援事業所の人材育成の支援', '件'),
-  ledger('collaboration', 'core_center', 'collaboration', '相談機関との連携強化の取組', '回'),
-  ledger('case_review_sessions', 'core_center', 'case_review', '個別事例の支援内容の検証', '回'),
-  {
-    indicatorId: 'senior_specialists',
-    group: 'core_center',
-    label: '主任相談支援専門員の配置数（年度末）',
-    unit: '人',
-    measure: { kind: 'senior_specialists' },
-    figureKind: 'count',
-    direction: 'higher_is_better',
-    aggregation: 'year_end_stock',
-    pastYears: 'recounted',
-    hasTarget: true,
-  },
-  ledger('council_case_reviews', 'council', 'council_session', '協議会における事例検討の実施回数', '回'),
-  {
-    indicatorId: 'council_organisations',
-    group: 'council',
-    // Offices of the tenant and outside organisations together, each once (figures.ts participantsOf).
-    label: '協議会の事例検討に参加した事業者・機関数',
-    unit: '機関',
-    measure: { kind: 'ledger_organisations', eventKind: 'council_session' },
-    figureKind: 'count',
-    direction: 'higher_is_better',
-    aggregation: 'yearly_flow',
-    pastYears: 'recounted',
-    hasTarget: true,
-  },
-  {
-    indicatorId: 'subcommittees',
-    group: 'council',
-    label: '専門部会の設置数',
-    unit: '部会',
-    measure: { kind: 'subcommittees' },
-    figureKind: 'count',
-    direction: 'higher_is_better',
-    aggregation: 'year_end_stock',
-    pastYears: 'recounted',
-    hasTarget: true,
-  },
-  ledger('subcommittee_sessions', 'council', 'subcommittee_session', '専門部会の開催回数', '回'),
-  {
-    indicatorId: 'unwanted_self_plans',
-    group: 'reference',
-    label: 'のぞまないセルフプランの人数',
-    unit: '人',
-    measure: { kind: 'self_plans', reason: 'no_office_available' },
-    figureKind: 'count',
-    direction: 'lower_is_better',
-    aggregation: 'year_end_stock',
-    pastYears: 'recounted',
-    hasTarget: false,
-  },
-  {
-    indicatorId: 'difficult_cases',
-    group: 'reference',
-    label: '困難事例の受付件数（類型別）',
-    unit: '件',
-    measure: { kind: 'difficult_cases' },
-    figureKind: 'count',
-    direction: 'neutral',
-    aggregation: 'yearly_flow',
-    pastYears: 'recounted',
-    hasTarget: false,
-  },
-  {
-    indicatorId: 'reaching_18_next_year',
-    group: 'reference',
-    label: '翌年度に18歳になる利用者数',
-    unit: '人',
-    measure: { kind: 'reaching_age', age: 18 },
-    figureKind: 'count',
-    direction: 'neutral',
-    aggregation: 'year_end_stock',
-    pastYears: 'recounted',
-    hasTarget: false,
-  },
-  {
-    indicatorId: 'reaching_65_next_year',
-    group: 'reference',
-    label: '翌年度に65歳になる利用者数',
-    unit: '人',
-    measure: { kind: 'reaching_age', age: 65 },
-    figureKind: 'count',
-    direction: 'neutral',
-    aggregation: 'year_end_stock',
-    pastYears: 'recounted',
-    hasTarget: false,
-  },
-  {
-    indicatorId: 'load_per_specialist',
-    group: 'reference',
-    label: '相談支援専門員1人あたりの担当件数',
-    unit: '件/人',
-    measure: { kind: 'load_per_specialist' },
-    figureKind: 'ratio',
-    direction: 'neutral',
-    aggregation: 'year_end_stock',
-    pastYears: 'not_kept',
-    hasTarget: false,
-  },
-];
-
-/**
- * 第8期 (令和9〜11年度): the guideline aims at unwanted self-plans, so that figure gets a target of
- * its own; the rest carries over. A new period is a new entry here, never a new code path.
- */
-const PERIOD_8_INDICATORS: readonly IndicatorDefinition[] = PERIOD_7_INDICATORS.map((indicator) =>
-  indicator.indicatorId === 'unwanted_self_plans'
-    ? { ...indicator, group: 'consultation' as const, hasTarget: true }
-    : indicator,
-);
-
-export const PLAN_PERIODS: readonly PlanPeriod[] = [
-  { periodId: 'p7', label: '第7期', fiscalYears: [2024, 2025, 2026], indicators: PERIOD_7_INDICATORS },
-  { periodId: 'p8', label: '第8期', fiscalYears: [2027, 2028, 2029], indicators: PERIOD_8_INDICATORS },
-];
-
-/** The plan period a fiscal year belongs to (null before 第7期 or after the last defined one). */
-export const planPeriodOf = (fiscalYear: number): PlanPeriod | null =>
-  PLAN_PERIODS.find((period) => period.fiscalYears.includes(fiscalYear)) ?? null;
-
-export const planPeriodById = (periodId: PlanPeriodId): PlanPeriod => {
-  const period = PLAN_PERIODS.find((candidate) => candidate.periodId === periodId);
-  if (!period) throw new Error(`unknown plan period ${periodId}`);
-  return period;
-};
 
 // ── Tenant settings ───────────────────────────────────────────────────────────
 export const COMMUNITY_USER_UNITS = ['per_month', 'per_year'] as const;
@@ -374,6 +67,12 @@ export const IndicatorFigures = z.strictObject({
   /** As computed this year: a per-year count of community users (a tenant setting) is a yearly flow. */
   aggregation: IndicatorAggregation,
   pastYears: PastYearRule,
+  /**
+   * How it was counted and whether it has a 見込量, as its definition said when computed. Absent
+   * only in a snapshot frozen before they were carried, for an indicator no definition has any more.
+   */
+  measure: Measure.optional(),
+  hasTarget: z.boolean().optional(),
   hasMonths: z.boolean(),
   total: FigureSeries,
   byMunicipality: z.array(
@@ -403,6 +102,10 @@ export const FiscalYearFigures = z.strictObject({
   fiscalYear: z.number().int(),
   periodId: PlanPeriodId,
   periodLabel: z.string(),
+  /** The plan period's three years (the progress table's columns). */
+  periodFiscalYears: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
+  /** The version of the tenant's definition of the period the figures follow (0: the product default). */
+  definitionVersion: z.number().int().min(0),
   months: z.array(z.string()).length(12),
   /** Months of the fiscal year that have begun (12 for a past year). */
   elapsedMonths: z.number().int().min(0).max(12),
@@ -421,30 +124,33 @@ export const FiscalYearFigures = z.strictObject({
 export type FiscalYearFigures = z.infer<typeof FiscalYearFigures>;
 
 /**
- * A snapshot frozen before indicators carried their direction, aggregation and past-year rule gets
- * them from its plan period's definitions when read; an indicator to lower loses the 達成率 it was
- * frozen with, which it no longer has (achievementOf). Anything else is left for the schema to judge.
+ * A snapshot frozen before indicators carried their traits (direction, aggregation, past-year rule,
+ * measure, 見込量 rule) or its period's years gets them from the product's definitions of its plan
+ * period, which were the only ones then; an indicator to lower loses the 達成率 it was frozen with,
+ * which it no longer has (achievementOf). Anything else is left for the schema to judge.
  */
 export const withIndicatorTraits = (frozen: unknown): unknown => {
   if (typeof frozen !== 'object' || frozen === null) return frozen;
   const { periodId, indicators } = frozen as { periodId?: unknown; indicators?: unknown };
-  const period = PLAN_PERIODS.find((candidate) => candidate.periodId === periodId);
+  const period = DEFAULT_PLAN_PERIODS.find((candidate) => candidate.periodId === periodId);
   if (!period || !Array.isArray(indicators)) return frozen;
   return {
+    ...('periodFiscalYears' in frozen ? {} : { periodFiscalYears: period.fiscalYears }),
+    ...('definitionVersion' in frozen ? {} : { definitionVersion: 0 }),
     ...frozen,
     indicators: indicators.map((indicator: unknown) => {
-      if (typeof indicator !== 'object' || indicator === null || 'direction' in indicator) return indicator;
+      if (typeof indicator !== 'object' || indicator === null) return indicator;
       const definition = period.indicators.find(
         (candidate) => candidate.indicatorId === (indicator as { indicatorId?: unknown }).indicatorId,
       );
       if (!definition) return indicator;
-      const { direction, aggregation, pastYears } = definition;
+      const { direction, aggregation, pastYears, measure, hasTarget } = definition;
+      const upgraded = 'direction' in indicator ? {} : { direction, aggregation, pastYears };
       return {
+        ...upgraded,
+        ...('measure' in indicator ? {} : { measure, hasTarget }),
         ...indicator,
-        direction,
-        aggregation,
-        pastYears,
-        ...(direction === 'higher_is_better' ? {} : { achievementRate: null }),
+        ...('direction' in indicator || direction === 'higher_is_better' ? {} : { achievementRate: null }),
       };
     }),
   };

@@ -105,6 +105,8 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  *                                                 and sk between '<today>' and '<horizon>#~'
  * - a fiscal year's plan-indicator counters     → Query pk = caseStatistics().pk (sk `OFFICE#<officeId>`)
  * - the targets of a plan period               → GetItem statisticsTargets()
+ * - the tenant's plan-period definitions        → Query pk = planPeriod().pk, begins_with(sk, 'PLANPERIOD#')
+ * - a plan period's published versions          → Query pk = planPeriodVersion().pk, begins_with(sk, '<periodId>#')
  * - a year's evaluation texts up to a version   → Query pk = statisticsEvaluation().pk,
  *                                                 sk between 'EVALUATION#FY<y>#V' and the version's sk
  * - statistics settings of the tenant           → GetItem statisticsSettings()
@@ -312,6 +314,18 @@ export const keys = {
   statisticsTargets: (tenantId: string, periodId: string): ItemKey => ({
     pk: tenantPk(tenantId, 'STATISTICS'),
     sk: `TARGETS#${periodId}`,
+  }),
+  /**
+   * The tenant's current definition of a plan period's indicators (ADR 0030), one versioned item per
+   * period beside the period's targets; each version published is also kept, never rewritten.
+   */
+  planPeriod: (tenantId: string, periodId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'STATISTICS'),
+    sk: `PLANPERIOD#${periodId}`,
+  }),
+  planPeriodVersion: (tenantId: string, periodId: string, version = 0): ItemKey => ({
+    pk: tenantPk(tenantId, 'STATISTICS', 'PLANPERIODS'),
+    sk: version ? `${periodId}#V${String(version).padStart(4, '0')}` : `${periodId}#`,
   }),
   /** 評価・課題 of a fiscal year kept with one version of its figures (V0001…, so they sort). */
   statisticsEvaluation: (tenantId: string, fiscalYear: number, signOffVersion: number): ItemKey => ({

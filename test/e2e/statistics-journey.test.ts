@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { fiscalYearOf, formatFiscalYear, planPeriodOf, todayInJapan } from '@kikan/shared';
+import {
+  fiscalYearOf,
+  formatFiscalYear,
+  DEFAULT_PLAN_PERIODS,
+  planPeriodOf,
+  todayInJapan,
+} from '@kikan/shared';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -15,7 +21,7 @@ import { launchBrowser } from '../support/browser.ts';
 let browser: Browser;
 const portalUrl = inject('portalUrl');
 const fiscalYear = fiscalYearOf(todayInJapan());
-const period = planPeriodOf(fiscalYear);
+const period = planPeriodOf(DEFAULT_PLAN_PERIODS, fiscalYear);
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 beforeAll(async () => {

@@ -56,15 +56,15 @@ const tokenFor = (user: { userId: string; email: string; officeId: string; role:
   api.stack.issuer.mint({ ...user, tenantId: TENANT });
 
 describe('provisioning the example tenant', () => {
-  it('creates the tenant, offices, users and registry entry; its users then get /api/me', async () => {
+  it('creates the tenant, offices, users, plan-period definitions and registry entry; its users then get /api/me', async () => {
     const before = await snapshot();
     expect([...before.keys()].some((key) => key.startsWith(`T#${TENANT}#`))).toBe(false);
 
     const { code, out, err } = await provision(EXAMPLE_PATH);
     expect(err).toEqual([]);
     expect(code).toBe(0);
-    expect(out.filter((line) => line.trimStart().startsWith('created'))).toHaveLength(7);
-    expect(out).toContain(`7 created, 0 already present, table ${api.tableName}.`);
+    expect(out.filter((line) => line.trimStart().startsWith('created'))).toHaveLength(11);
+    expect(out).toContain(`11 created, 0 already present, table ${api.tableName}.`);
     expect(out.filter((line) => line.includes('admin-create-user'))).toHaveLength(3);
 
     const after = await snapshot();
@@ -75,6 +75,11 @@ describe('provisioning the example tenant', () => {
         keys.office(TENANT, 'yamabiko'),
         keys.office(TENANT, 'minamiyama-town'),
         ...example().users.map((user: { userId: string }) => keys.user(TENANT, user.userId)),
+        // 第7期 and 第8期 as the tenant's version 1 (ADR 0030): the current item and the version's copy.
+        ...['p7', 'p8'].flatMap((periodId) => [
+          keys.planPeriod(TENANT, periodId),
+          keys.planPeriodVersion(TENANT, periodId, 1),
+        ]),
         keys.tenantRegistry(TENANT),
       ]
         .map((key) => `${key.pk}|${key.sk}`)
@@ -138,8 +143,8 @@ describe('provisioning the example tenant', () => {
 
     const { code, out } = await provision(EXAMPLE_PATH);
     expect(code).toBe(0);
-    expect(out).toContain(`0 created, 7 already present, table ${api.tableName}.`);
-    expect(out.filter((line) => line.trimStart().startsWith('already present'))).toHaveLength(7);
+    expect(out).toContain(`0 created, 11 already present, table ${api.tableName}.`);
+    expect(out.filter((line) => line.trimStart().startsWith('already present'))).toHaveLength(11);
     const managerLine = out.find((line) => line.includes(`user ${manager.userId}`));
     expect(managerLine).toMatch(/stored item differs in: confirmsFigures, notBefore, role; left as it is/);
 

@@ -6,6 +6,7 @@ import {
   fiscalYearOf,
   keys,
   lastDayOfMonth,
+  DEFAULT_PLAN_PERIODS,
   planPeriodOf,
   scheduledMonths,
   todayInJapan,
@@ -374,7 +375,7 @@ describe('the plan-indicator counters', () => {
 });
 
 describe('the figures the municipal officer reads', () => {
-  const YEARS = [FISCAL_YEAR - 1, FISCAL_YEAR].filter((year) => planPeriodOf(year));
+  const YEARS = [FISCAL_YEAR - 1, FISCAL_YEAR].filter((year) => planPeriodOf(DEFAULT_PLAN_PERIODS, year));
 
   it.each(YEARS)(
     'give 期限内実施率 of %i as the due months met on time over those that fell due, recounted from the records',

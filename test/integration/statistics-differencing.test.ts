@@ -5,6 +5,7 @@ import {
   SELF_PLAN_REASON_LABELS,
   SUPPRESSED_MARK,
   fiscalYearOf,
+  DEFAULT_PLAN_PERIODS,
   planPeriodOf,
   todayInJapan,
   type IndicatorDefinition,
@@ -69,7 +70,7 @@ const HOKUSHIN_OFFICER = {
 /** A 見込量 of 3 for every indicator with one, in each of 北信's member municipalities. */
 const setMunicipalityTargets = async () => {
   const token = await api.stack.issuer.mint(HOKUSHIN_OFFICER);
-  const period = planPeriodOf(YEAR);
+  const period = planPeriodOf(DEFAULT_PLAN_PERIODS, YEAR);
   const table = Object.fromEntries(
     (period?.indicators ?? [])
       .filter((definition) => definition.hasTarget)
@@ -136,7 +137,7 @@ const workbookBreakdowns = async (
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(await response.arrayBuffer());
   const sheet = workbook.getWorksheet(INDICATOR_GROUP_LABELS.reference);
-  const yearColumn = 4 + (planPeriodOf(YEAR)?.fiscalYears.indexOf(YEAR) ?? 0);
+  const yearColumn = 4 + (planPeriodOf(DEFAULT_PLAN_PERIODS, YEAR)?.fiscalYears.indexOf(YEAR) ?? 0);
   const found: { part: string; whole: string; value: string }[] = [];
   let whole = '';
   sheet?.eachRow((row) => {
@@ -164,7 +165,8 @@ interface Relation {
   line?: { total: string; parts: { id: string; scale: number }[] };
 }
 
-const definitions = (): readonly IndicatorDefinition[] => planPeriodOf(YEAR)?.indicators ?? [];
+const definitions = (): readonly IndicatorDefinition[] =>
+  planPeriodOf(DEFAULT_PLAN_PERIODS, YEAR)?.indicators ?? [];
 const hasMonths = (definition: IndicatorDefinition) =>
   !['core_centers', 'reaching_age', 'load_per_specialist'].includes(definition.measure.kind);
 const scopesOf = (file: CsvFile, label: string): string[] => [

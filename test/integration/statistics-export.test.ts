@@ -6,6 +6,7 @@ import {
   SUPPRESSED_MARK,
   fiscalYearOf,
   formatFiscalYear,
+  DEFAULT_PLAN_PERIODS,
   planPeriodOf,
   todayInJapan,
   type FiguresView,
@@ -32,7 +33,7 @@ const SATO = 'sato@kibou.example';
 const NOW = new Date();
 const CURRENT = fiscalYearOf(todayInJapan(NOW));
 /** The last complete year with twelve months of demo data, when it is in a plan period. */
-const YEAR = planPeriodOf(CURRENT - 1) ? CURRENT - 1 : CURRENT;
+const YEAR = planPeriodOf(DEFAULT_PLAN_PERIODS, CURRENT - 1) ? CURRENT - 1 : CURRENT;
 /** Figures of people or their cases are suppressed outside; activity figures are published whole (ADR 0013). */
 const PERSON_MEASURES = new Set([
   'service_users',
@@ -44,7 +45,7 @@ const PERSON_MEASURES = new Set([
   'load_per_specialist',
 ]);
 const PERSON_INDICATORS = new Set(
-  (planPeriodOf(YEAR)?.indicators ?? [])
+  (planPeriodOf(DEFAULT_PLAN_PERIODS, YEAR)?.indicators ?? [])
     .filter((definition) => PERSON_MEASURES.has(definition.measure.kind))
     .map((definition) => definition.indicatorId),
 );
@@ -151,7 +152,9 @@ describe('figures CSV', () => {
 
     // What the file is comes first: the title, where the figures come from, the use.
     const header = rows.findIndex((row) => row[0] === '区分');
-    expect(rows[0]?.[0]).toBe(`${formatFiscalYear(YEAR)} 障害福祉計画 実績（${planPeriodOf(YEAR)?.label}）`);
+    expect(rows[0]?.[0]).toBe(
+      `${formatFiscalYear(YEAR)} 障害福祉計画 実績（${planPeriodOf(DEFAULT_PLAN_PERIODS, YEAR)?.label}）`,
+    );
     expect(rows.slice(0, header).find((row) => row[0] === '数値')?.[1]).toMatch(/^集計値（令和.+時点）$/);
     expect(rows[header]?.slice(0, 10)).toEqual([
       ...['区分', '指標', '単位', '集計方法', '評価の向き', '見込量', '実績', '達成率', '達成状況'],
@@ -243,7 +246,9 @@ describe('figures XLSX', () => {
     ]);
     for (const sheet of workbook.worksheets) {
       expect(sheet.getCell('A1').text).toMatch(
-        new RegExp(`^${formatFiscalYear(YEAR)} 障害福祉計画 実績（${planPeriodOf(YEAR)?.label}）`),
+        new RegExp(
+          `^${formatFiscalYear(YEAR)} 障害福祉計画 実績（${planPeriodOf(DEFAULT_PLAN_PERIODS, YEAR)?.label}）`,
+        ),
       );
     }
   });
@@ -251,7 +256,7 @@ describe('figures XLSX', () => {
   it("holds the API's figures as numbers: the year's 実績 per group and the months on 月別", async () => {
     const figures = await figuresOf(ITO);
     const workbook = await workbookOf(ITO, `/api/statistics/export.xlsx?fiscalYear=${YEAR}`);
-    const yearColumn = 4 + (planPeriodOf(YEAR)?.fiscalYears.indexOf(YEAR) ?? 0);
+    const yearColumn = 4 + (planPeriodOf(DEFAULT_PLAN_PERIODS, YEAR)?.fiscalYears.indexOf(YEAR) ?? 0);
     const monthly = workbook.getWorksheet('月別');
 
     for (const indicator of figures.indicators) {

@@ -1,11 +1,11 @@
-import { planPeriodById } from '@kikan/shared';
+import { defaultPlanPeriod } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import { evaluationProblems, mergeEvaluations } from './evaluation-rules.ts';
 
 describe('評価・課題 of a fiscal year', () => {
   it('names, as a field, every indicator the plan period does not define', () => {
     expect(
-      evaluationProblems(planPeriodById('p7'), {
+      evaluationProblems(defaultPlanPeriod('p7'), {
         texts: { self_plan_rate: '相談支援専門員の不足が続いている', invented: 'x' },
       }),
     ).toEqual([{ field: 'body.texts.invented', message: '第7期の計画にない指標です' }]);

@@ -1,7 +1,8 @@
-import { planPeriodOf, type EvaluationsView, type PlanPeriod } from '@kikan/shared';
+import type { EvaluationsView, PlanPeriod } from '@kikan/shared';
 import { readSignOff } from '../data/signoff-store.ts';
 import { readEvaluation, type StoredEvaluation } from '../data/statistics-config-store.ts';
-import { NotFoundError, ValidationError } from '../kernel/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
+import { readPeriodOfYear } from './plan-periods.ts';
 
 export interface EvaluationState {
   period: PlanPeriod;
@@ -13,19 +14,19 @@ export interface EvaluationState {
   editable: boolean;
 }
 
-/** Two reads: the year's sign-off (which version is open) and the newest evaluation up to the version. */
+/**
+ * Three reads: the tenant's plan periods, the year's sign-off (which version is open) and the newest
+ * evaluation up to the version.
+ */
 export const readEvaluationState = async (
   tenantId: string,
   fiscalYear: number,
   version: number | undefined,
 ): Promise<EvaluationState> => {
-  const period = planPeriodOf(fiscalYear);
-  if (!period) {
-    throw new ValidationError([
-      { field: 'params.fiscalYear', message: 'この年度は計画期間（第7期・第8期）に含まれていません' },
-    ]);
-  }
-  const signOff = await readSignOff(tenantId, fiscalYear);
+  const [period, signOff] = await Promise.all([
+    readPeriodOfYear(tenantId, fiscalYear, 'params.fiscalYear'),
+    readSignOff(tenantId, fiscalYear),
+  ]);
   const signOffVersion = version ?? signOff.currentVersion;
   if (signOffVersion > signOff.currentVersion) {
     throw new NotFoundError('指定された版が見つかりません');

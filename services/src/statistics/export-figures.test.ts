@@ -337,6 +337,7 @@ describe('exportFigures: what gives a hidden figure back within one file', () =>
         unit: '人',
         direction: 'lower_is_better',
         aggregation: 'year_end_stock',
+        measure: { kind: 'self_plans', reason: 'no_office_available' },
         total: { value: 4, months: threeMonths([4, 4, 4]) },
         byMunicipality: [
           { municipalityCode: '990011', value: 4, months: threeMonths([4, 4, 4]) },

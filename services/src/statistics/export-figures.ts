@@ -4,7 +4,6 @@ import {
   SUPPRESSED_MARK,
   achievementOf,
   monthHeadings,
-  planPeriodById,
   type ExportUse,
   type FigureKind,
   type FigureSeries,
@@ -77,7 +76,7 @@ export interface ExportFigures {
 const municipalityName = (figures: FiscalYearFigures, code: string) =>
   figures.municipalities.find((municipality) => municipality.code === code)?.name ?? code;
 
-const definitionOf = (indicator: IndicatorFigures, figures: FiscalYearFigures) => ({
+const definitionOf = (indicator: IndicatorFigures) => ({
   indicatorId: indicator.indicatorId,
   group: indicator.group,
   label: indicator.label,
@@ -87,10 +86,7 @@ const definitionOf = (indicator: IndicatorFigures, figures: FiscalYearFigures) =
   directionLabel: INDICATOR_DIRECTION_LABELS[indicator.direction],
   lowerIsBetter: indicator.direction === 'lower_is_better',
   hasMonths: indicator.hasMonths,
-  hasTarget:
-    planPeriodById(figures.periodId).indicators.find(
-      (definition) => definition.indicatorId === indicator.indicatorId,
-    )?.hasTarget ?? indicator.target !== null,
+  hasTarget: indicator.hasTarget ?? indicator.target !== null,
   target: indicator.target,
 });
 
@@ -155,7 +151,7 @@ const indicatorOf = (
   const achievement = achievementOf(indicator.direction, indicator.total.value, indicator.target);
   const wholeHidden = total.value === SUPPRESSED_MARK;
   return {
-    ...definitionOf(indicator, figures),
+    ...definitionOf(indicator),
     achievementRate: shown(figureKey.achievement(indicator.indicatorId), indicator.achievementRate),
     targetGap: wholeHidden ? SUPPRESSED_MARK : achievement.gap,
     attainment: wholeHidden ? SUPPRESSED_MARK : achievement.text,
@@ -194,7 +190,7 @@ export const exportFigures = (
     threshold:
       use === 'outside' ? outsideThreshold([...versions, figures]) : figures.settings.suppressionThreshold,
     indicators: figures.indicators.map((indicator) =>
-      indicatorOf(indicator, figures, shown, use === 'outside' && countsPeople(indicator, figures)),
+      indicatorOf(indicator, figures, shown, use === 'outside' && countsPeople(indicator)),
     ),
   };
 };

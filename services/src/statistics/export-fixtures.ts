@@ -1,6 +1,6 @@
 import {
   fiscalYearMonths,
-  planPeriodById,
+  defaultPlanPeriod,
   type FiscalYearFigures,
   type IndicatorFigures,
 } from '@kikan/shared';
@@ -14,12 +14,12 @@ const months = (values: readonly number[]): (number | null)[] =>
   MONTHS.map((_, index) => values[index] ?? null);
 const none = () => MONTHS.map(() => null);
 
-/** Direction, aggregation and past-year rule as 第7期 defines the indicator. */
+/** Direction, aggregation, past-year rule, measure and 見込量 rule as 第7期 defines the indicator. */
 const traitsOf = (indicatorId: string) => {
-  const definition = planPeriodById('p7').indicators.find((entry) => entry.indicatorId === indicatorId);
+  const definition = defaultPlanPeriod('p7').indicators.find((entry) => entry.indicatorId === indicatorId);
   if (!definition) throw new Error(`no 第7期 indicator ${indicatorId}`);
-  const { direction, aggregation, pastYears } = definition;
-  return { direction, aggregation, pastYears };
+  const { direction, aggregation, pastYears, measure, hasTarget } = definition;
+  return { direction, aggregation, pastYears, measure, hasTarget };
 };
 
 const indicator = (
@@ -44,6 +44,8 @@ export const jointFigures = (overrides: Partial<FiscalYearFigures> = {}): Fiscal
   fiscalYear: 2025,
   periodId: 'p7',
   periodLabel: '第7期',
+  periodFiscalYears: [2024, 2025, 2026],
+  definitionVersion: 1,
   months: MONTHS,
   elapsedMonths: 3,
   computedAt: '2025-06-30T03:00:00.000Z',

@@ -1,6 +1,5 @@
 import {
   completeMonthsOf,
-  planPeriodById,
   provisionalMonthIndex,
   suppressFigures,
   suppressVersions,
@@ -52,11 +51,6 @@ const YEAR_FIGURES: Record<IndicatorFigures['aggregation'], YearFigure> = {
   yearly_flow: 'sum',
   year_end_stock: 'year_end',
 };
-
-const measureOf = (indicator: IndicatorFigures, figures: FiscalYearFigures): Measure | undefined =>
-  planPeriodById(figures.periodId).indicators.find(
-    (definition) => definition.indicatorId === indicator.indicatorId,
-  )?.measure;
 
 const joinModels = (models: readonly SuppressionModel[]): SuppressionModel => ({
   figures: models.flatMap((model) => model.figures),
@@ -220,10 +214,10 @@ const memberAchievementsModel = (indicator: IndicatorFigures): SuppressionModel 
  * One number published twice: the unwanted self-plans of the whole at the year's end are the
  * self-plan rate's part for that reason.
  */
-const sameCounts = (indicators: readonly IndicatorFigures[], figures: FiscalYearFigures): string[][] => {
-  const rate = indicators.find((indicator) => measureOf(indicator, figures)?.kind === 'self_plan_rate');
+const sameCounts = (indicators: readonly IndicatorFigures[]): string[][] => {
+  const rate = indicators.find((indicator) => indicator.measure?.kind === 'self_plan_rate');
   return indicators.flatMap((indicator) => {
-    const measure = measureOf(indicator, figures);
+    const measure = indicator.measure;
     if (measure?.kind !== 'self_plans' || !rate?.breakdown.some((part) => part.key === measure.reason)) {
       return [];
     }
@@ -247,14 +241,14 @@ const PERSON_MEASURES: ReadonlySet<Measure['kind']> = new Set([
 ]);
 
 /** An indicator the period no longer defines is treated as counting people. */
-export const countsPeople = (indicator: IndicatorFigures, figures: FiscalYearFigures): boolean => {
-  const kind = measureOf(indicator, figures)?.kind;
+export const countsPeople = (indicator: IndicatorFigures): boolean => {
+  const kind = indicator.measure?.kind;
   return kind === undefined || PERSON_MEASURES.has(kind);
 };
 
 /** The model of the indicators that count people; the others are published whole. */
 const figuresModel = (figures: FiscalYearFigures): SuppressionModel => {
-  const indicators = figures.indicators.filter((indicator) => countsPeople(indicator, figures));
+  const indicators = figures.indicators.filter((indicator) => countsPeople(indicator));
   const model = joinModels(
     indicators.flatMap((indicator) => [
       indicator.figureKind === 'count' ? countModel(indicator, figures) : rateModel(indicator),
@@ -262,7 +256,7 @@ const figuresModel = (figures: FiscalYearFigures): SuppressionModel => {
       memberAchievementsModel(indicator),
     ]),
   );
-  return { ...model, copies: [...model.copies, ...sameCounts(indicators, figures)] };
+  return { ...model, copies: [...model.copies, ...sameCounts(indicators)] };
 };
 
 /** The tenant's threshold; where versions were approved under different ones, the highest. */

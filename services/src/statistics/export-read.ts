@@ -1,7 +1,6 @@
 import {
   fiscalYearOf,
   formatJapaneseEraDate,
-  planPeriodById,
   todayInJapan,
   type ExportUse,
   type FiguresQuery,
@@ -108,13 +107,12 @@ export const readWorkbookInput = async (
   now: Date,
 ): Promise<FiguresWorkbookInput> => {
   const { figures } = source;
-  const period = planPeriodById(figures.periodId);
   const currentFiscalYear = fiscalYearOf(todayInJapan(now));
-  const earlierYears = period.fiscalYears.filter(
+  const earlierYears = figures.periodFiscalYears.filter(
     (year) => year < figures.fiscalYear && year <= currentFiscalYear,
   );
   const [targets, evaluation, ...earlierSources] = await Promise.all([
-    readTargets(ctx.tenantId, period.periodId),
+    readTargets(ctx.tenantId, figures.periodId),
     // The evaluation kept with the version exported; for the figures as they stand, the newest.
     readEvaluation(ctx.tenantId, figures.fiscalYear, source.version ?? LATEST_VERSION),
     ...earlierYears.map((fiscalYear) => readExportSource(ctx, { fiscalYear }, use, now)),
@@ -122,7 +120,7 @@ export const readWorkbookInput = async (
   const exported = (year: ExportSource) => exportFigures(year.figures, use, year.versions);
   const selected = exported(source);
   const figuresOfYear = new Map(earlierSources.map((year) => [year.figures.fiscalYear, exported(year)]));
-  const planYears = period.fiscalYears.map((fiscalYear): PlanYear => ({
+  const planYears = figures.periodFiscalYears.map((fiscalYear): PlanYear => ({
     fiscalYear,
     figures: fiscalYear === figures.fiscalYear ? selected : (figuresOfYear.get(fiscalYear) ?? null),
     targets: targetsOfYear(targets?.targets ?? {}, fiscalYear),

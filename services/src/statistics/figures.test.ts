@@ -1,6 +1,6 @@
 import {
   achievementOf,
-  planPeriodById,
+  defaultPlanPeriod,
   type FiscalYearFigures,
   type IndicatorFigures,
   type ServiceUseStatus,
@@ -288,7 +288,7 @@ const factsOn = (today: string, changes: Partial<FigureFacts> = {}): FigureFacts
     fiscalYear: 2025,
     today,
     computedAt: `${today}T00:00:00.000Z`,
-    period: planPeriodById('p7'),
+    period: defaultPlanPeriod('p7'),
     settings: SETTINGS,
     municipalities: [
       { code: NORTH, name: '北山町' },
@@ -486,7 +486,7 @@ describe('computeFigures: self-plans', () => {
       ...factsOn(PAST),
       fiscalYear: 2027,
       today: '2027-11-01',
-      period: planPeriodById('p8'),
+      period: defaultPlanPeriod('p8'),
       counters: new Map([['east', { [`selfPlan:no_office_available|${NORTH}|2027-10`]: 3 }]]),
       nextYearCounters: new Map(),
       ledgerEvents: [],
@@ -499,6 +499,30 @@ describe('computeFigures: self-plans', () => {
     expect(unwanted.direction).toBe('lower_is_better');
     expect(unwanted.achievementRate).toBeNull(); // lower is better: within its 見込量, no 達成率
     expect(achievementOf(unwanted.direction, unwanted.total.value, unwanted.target).level).toBe('within');
+  });
+
+  it('第8期 sets のぞまないセルフプラン to zero where the municipality set no 見込量 of its own, for the whole and each municipality', () => {
+    const p8 = computeFigures({
+      ...factsOn(PAST),
+      fiscalYear: 2027,
+      today: '2027-11-01',
+      period: defaultPlanPeriod('p8'),
+      counters: new Map([['east', { [`selfPlan:no_office_available|${NORTH}|2027-10`]: 2 }]]),
+      nextYearCounters: new Map(),
+      ledgerEvents: [],
+      targets: {},
+    });
+    const unwanted = indicatorOf(p8, 'unwanted_self_plans');
+
+    expect(unwanted.target).toBe(0);
+    expect(municipality(unwanted, NORTH)?.target).toBe(0);
+    expect(achievementOf(unwanted.direction, unwanted.total.value, unwanted.target)).toMatchObject({
+      level: 'over',
+      gap: 2,
+    });
+    // An indicator without a default 見込量 stays without one until the municipality sets it.
+    expect(indicatorOf(p8, 'plan_consultation_users').target).toBeNull();
+    expect(p8).toMatchObject({ periodFiscalYears: [2027, 2028, 2029], definitionVersion: 0 });
   });
 });
 
@@ -763,7 +787,7 @@ describe('computeFigures: targets and the split by municipality and office', () 
       ...factsOn(PAST),
       fiscalYear: 2027,
       today: '2027-11-01',
-      period: planPeriodById('p8'),
+      period: defaultPlanPeriod('p8'),
       counters: new Map([['east', { [`selfPlan:no_office_available|${NORTH}|2027-10`]: 3 }]]),
       nextYearCounters: new Map(),
       ledgerEvents: [],

@@ -376,8 +376,11 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
 
   const indicators = facts.period.indicators.map((definition): IndicatorFigures => {
     const total = series(definition.measure, {});
+    // The municipality's own 見込量, else the one the definition sets (のぞまないセルフプラン: zero).
     const targetIn = (table: FigureFacts['targets'] | undefined) =>
-      definition.hasTarget ? (table?.[definition.indicatorId]?.[String(facts.fiscalYear)] ?? null) : null;
+      definition.hasTarget
+        ? (table?.[definition.indicatorId]?.[String(facts.fiscalYear)] ?? definition.defaultTarget ?? null)
+        : null;
     const target = targetIn(facts.targets);
     const aggregation =
       definition.measure.kind === 'service_users' && unitOf(definition) === '人/年'
@@ -392,6 +395,8 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
       direction: definition.direction,
       aggregation,
       pastYears: definition.pastYears,
+      measure: definition.measure,
+      hasTarget: definition.hasTarget,
       hasMonths: hasMonths(definition.measure),
       total,
       byMunicipality: municipalityCodes.map((municipalityCode) => {
@@ -420,6 +425,8 @@ export const computeFigures = (facts: FigureFacts): FiscalYearFigures => {
     fiscalYear: facts.fiscalYear,
     periodId: facts.period.periodId,
     periodLabel: facts.period.label,
+    periodFiscalYears: facts.period.fiscalYears,
+    definitionVersion: facts.period.version,
     months,
     elapsedMonths,
     completeMonths,

@@ -1,28 +1,26 @@
-import { planPeriodOf, todayInJapan, type FiscalYearFigures } from '@kikan/shared';
+import { todayInJapan, type FiscalYearFigures } from '@kikan/shared';
 import { getTenant, listOffices } from '../data/directory-store.ts';
 import { listSeniorSpecialists, readLedgerYear } from '../data/ledger-store.ts';
 import { readOfficeCounters } from '../data/office-stats-store.ts';
 import { SPECIALIST_PREFIX } from '../data/office-counters.ts';
 import { readStatisticsSettings, readTargets } from '../data/statistics-config-store.ts';
 import { readCaseStatistics } from '../data/statistics-store.ts';
-import { NotFoundError, ValidationError } from '../kernel/errors.ts';
+import { NotFoundError } from '../kernel/errors.ts';
 import { computeFigures } from './figures.ts';
+import { readPeriodOfYear } from './plan-periods.ts';
 
 /**
  * A fiscal year's figures as they stand: a fixed number of reads of aggregate items (two counter
- * partitions, the year's ledger, the roster, the directory, settings and targets), never a case.
+ * partitions, the year's ledger, the roster, the directory, settings, targets and the tenant's plan
+ * periods), never a case.
  */
 export const readLiveFigures = async (
   tenantId: string,
   fiscalYear: number,
   now: Date,
+  yearField = 'query.fiscalYear',
 ): Promise<FiscalYearFigures> => {
-  const period = planPeriodOf(fiscalYear);
-  if (!period) {
-    throw new ValidationError([
-      { field: 'query.fiscalYear', message: 'この年度は計画期間（第7期・第8期）に含まれていません' },
-    ]);
-  }
+  const period = await readPeriodOfYear(tenantId, fiscalYear, yearField);
   const [
     tenant,
     offices,

@@ -46,6 +46,8 @@ const figures = (byOffice: Record<string, number>, target: number | null = null)
   fiscalYear: 2025,
   periodId: 'p7',
   periodLabel: '第7期',
+  periodFiscalYears: [2024, 2025, 2026],
+  definitionVersion: 1,
   months: [
     '2025-04',
     '2025-05',

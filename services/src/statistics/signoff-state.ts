@@ -1,8 +1,7 @@
-import { SignOffView, planPeriodOf, type FiscalYearFigures, type TenantContext } from '@kikan/shared';
+import { SignOffView, type FiscalYearFigures, type TenantContext } from '@kikan/shared';
 import { retryOnceOnVersionConflict } from '../kernel/retry-on-version-conflict.ts';
 import { getUser, listOffices } from '../data/directory-store.ts';
 import { readSignOff, writeSignOff, type SignOffRecord, type SnapshotRecord } from '../data/signoff-store.ts';
-import { ValidationError } from '../kernel/errors.ts';
 import { callersOwnScope, type Idempotency } from '../http/route.ts';
 import { readLiveFigures } from './live-figures.ts';
 import { signOffView, type SignOffOffice } from './signoff-rules.ts';
@@ -21,14 +20,9 @@ export const loadSignOff = async (
   fiscalYear: number,
   now: Date,
 ): Promise<SignOffState> => {
-  if (!planPeriodOf(fiscalYear)) {
-    throw new ValidationError([
-      { field: 'params.fiscalYear', message: 'この年度は計画期間（第7期・第8期）に含まれていません' },
-    ]);
-  }
   const [record, figures, directory] = await Promise.all([
     readSignOff(ctx.tenantId, fiscalYear),
-    readLiveFigures(ctx.tenantId, fiscalYear, now),
+    readLiveFigures(ctx.tenantId, fiscalYear, now, 'params.fiscalYear'),
     listOffices(ctx.tenantId),
   ]);
   const coreCenters = new Set(

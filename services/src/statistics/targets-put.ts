@@ -1,9 +1,10 @@
-import { planPeriodById, type TargetsView } from '@kikan/shared';
+import type { TargetsView } from '@kikan/shared';
 import { getTenant } from '../data/directory-store.ts';
 import { readTargets, writeTargets, type StoredTargets } from '../data/statistics-config-store.ts';
 import { ValidationError } from '../kernel/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import type { putTargetsRoute } from '@kikan/shared/contracts/statistics';
+import { readPeriodById } from './plan-periods.ts';
 import { mergeMunicipalityTargets, mergeTargets, targetProblems } from './targets-rules.ts';
 
 /**
@@ -16,9 +17,11 @@ export const putTargets: GuardedOperation<typeof putTargetsRoute, StoredTargets 
   authorize: ({ ctx, params }) => readTargets(ctx.tenantId, params.periodId, true),
   versionOf: (current) => current?.version ?? 0,
   run: async ({ ctx, params, body, requestId, now }, current): Promise<TargetsView> => {
-    const period = planPeriodById(params.periodId);
     const expectedVersion = current?.version ?? 0;
-    const tenant = body.byMunicipality ? await getTenant(ctx.tenantId) : null;
+    const [period, tenant] = await Promise.all([
+      readPeriodById(ctx.tenantId, params.periodId),
+      body.byMunicipality ? getTenant(ctx.tenantId) : null,
+    ]);
     const memberCodes = (tenant?.members ?? []).map((member) => member.code);
     const errors = targetProblems(period, body, memberCodes);
     if (errors.length) throw new ValidationError(errors);

@@ -1,9 +1,9 @@
-import { planPeriodById } from '@kikan/shared';
+import { defaultPlanPeriod } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import { mergeMunicipalityTargets, mergeTargets, targetProblems } from './targets-rules.ts';
 
-const P7 = planPeriodById('p7');
-const P8 = planPeriodById('p8');
+const P7 = defaultPlanPeriod('p7');
+const P8 = defaultPlanPeriod('p8');
 
 describe('targetProblems', () => {
   it("accepts the period's indicators with a target in the period's years", () => {

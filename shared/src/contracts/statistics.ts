@@ -17,6 +17,7 @@ import {
   TargetsParams,
   TargetsView,
 } from '../statistics-api.ts';
+import { PlanPeriodsView } from '../plan-periods.ts';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, rawFile } from './raw-file.ts';
 import { defineRoute, type RouteDefinition } from './route.ts';
 
@@ -44,7 +45,23 @@ export const getFiguresRoute = defineRoute({
   successStatus: 200,
 });
 
-export const FIGURES_ROUTES: readonly RouteDefinition[] = [getFiguresRoute];
+/**
+ * The tenant's definitions of its plan periods (ADR 0030): which indicators each period reports,
+ * how each is counted and judged, and the 告示 they follow. Definitions hold no one's data: whoever
+ * reads figures or sets them up may read them.
+ */
+export const getPlanPeriodsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/statistics/plan-periods',
+  context: 'statistics',
+  access: [...FIGURE_READERS, 'tenant_admin'],
+  summary:
+    "The tenant's plan periods (第7期, 第8期…) with their years, the 告示 they follow, the version and each indicator's definition",
+  response: PlanPeriodsView,
+  successStatus: 200,
+});
+
+export const FIGURES_ROUTES: readonly RouteDefinition[] = [getFiguresRoute, getPlanPeriodsRoute];
 
 /**
  * The municipality and the core center take the plan's figures away as files; offices confirm

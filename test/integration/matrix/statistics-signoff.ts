@@ -43,6 +43,12 @@ export const STATISTICS_SIGNOFF_MATRIX: Record<string, Expectation> = {
     headers: etagOf(`/api/statistics/evaluations/${YEAR}`),
     status: allow(['municipal_officer']),
   },
+  // Definitions hold no one's data: whoever reads figures, and the tenant admin who sets things up.
+  'GET /api/statistics/plan-periods': {
+    method: 'GET',
+    path: () => '/api/statistics/plan-periods',
+    status: allow(['municipal_officer', 'core_supervisor', 'office_manager', 'specialist', 'tenant_admin']),
+  },
   'GET /api/statistics/settings': {
     method: 'GET',
     path: () => '/api/statistics/settings',

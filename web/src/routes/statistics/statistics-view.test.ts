@@ -1,4 +1,10 @@
-import { INDICATOR_GROUPS, planPeriodById, type IndicatorFigures, type SignOffView } from '@kikan/shared';
+import {
+  DEFAULT_PLAN_PERIODS,
+  INDICATOR_GROUPS,
+  defaultPlanPeriod,
+  type IndicatorFigures,
+  type SignOffView,
+} from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import {
   achievementOfIndicator,
@@ -65,7 +71,7 @@ const indicator = (overrides: Partial<IndicatorFigures> = {}): IndicatorFigures 
 
 describe('fiscal years offered', () => {
   it('offers the plan period’s years that have begun, in 令和, newest first', () => {
-    const groups = statisticsYearOptions('2026-11-23');
+    const groups = statisticsYearOptions('2026-11-23', DEFAULT_PLAN_PERIODS);
     expect(groups).toEqual([
       {
         periodLabel: '第7期（令和6〜8年度）',
@@ -79,7 +85,7 @@ describe('fiscal years offered', () => {
   });
 
   it('adds 第8期 from 令和9年度 on, newest period first', () => {
-    const groups = statisticsYearOptions('2027-04-01');
+    const groups = statisticsYearOptions('2027-04-01', DEFAULT_PLAN_PERIODS);
     expect(groups.map((group) => group.periodLabel)).toEqual([
       '第8期（令和9〜11年度）',
       '第7期（令和6〜8年度）',
@@ -88,15 +94,30 @@ describe('fiscal years offered', () => {
   });
 
   it('defaults to the current fiscal year and takes ?fy= only when offered', () => {
-    const groups = statisticsYearOptions('2026-11-23');
+    const groups = statisticsYearOptions('2026-11-23', DEFAULT_PLAN_PERIODS);
     expect(statisticsYearFromQuery(null, groups, '2026-11-23')).toBe(2026);
     expect(statisticsYearFromQuery('2024', groups, '2026-11-23')).toBe(2024);
     expect(statisticsYearFromQuery('2019', groups, '2026-11-23')).toBe(2026);
     expect(statisticsYearFromQuery('2028', groups, '2026-11-23')).toBe(2026);
   });
 
+  it("offers the years of the tenant's own periods: a period published later is offered once it has begun", () => {
+    const ninth = {
+      ...defaultPlanPeriod('p8'),
+      periodId: 'p9',
+      label: '第9期',
+      fiscalYears: [2030, 2031, 2032] as [number, number, number],
+    };
+    const groups = statisticsYearOptions('2030-06-01', [...DEFAULT_PLAN_PERIODS, ninth]);
+    expect(groups[0]).toEqual({
+      periodLabel: '第9期（令和12〜14年度）',
+      years: [{ value: 2030, label: '令和12年度（2030年度）' }],
+    });
+    expect(statisticsYearOptions('2026-11-23', [])).toEqual([]);
+  });
+
   it('names a period with its three years', () => {
-    expect(periodLabel(planPeriodById('p8'))).toBe('第8期（令和9〜11年度）');
+    expect(periodLabel(defaultPlanPeriod('p8'))).toBe('第8期（令和9〜11年度）');
   });
 
   it('takes ?v= only for an approved version', () => {
@@ -353,7 +374,7 @@ describe('the 見込量 line on a chart of months (issue 14 points 5 and 13)', (
 
   it("follows each 第7期 indicator's definition: 専門部会の設置数 is a stock, its sessions a yearly flow", () => {
     const aggregationOf = (indicatorId: string) =>
-      planPeriodById('p7').indicators.find((definition) => definition.indicatorId === indicatorId)
+      defaultPlanPeriod('p7').indicators.find((definition) => definition.indicatorId === indicatorId)
         ?.aggregation ?? 'monthly_flow';
     expect(line(aggregationOf('subcommittees'), 4)?.value).toBe(4);
     expect(line(aggregationOf('subcommittee_sessions'), 24)?.value).toBe(2);

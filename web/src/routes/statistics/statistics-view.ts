@@ -1,5 +1,4 @@
 import {
-  PLAN_PERIODS,
   fiscalYearOf,
   formatFiscalYear,
   type FigureSeries,
@@ -39,19 +38,20 @@ export interface PeriodYearOptions {
 }
 
 /**
- * The years a statistics page offers: those of the defined plan periods that have begun, newest
- * period first. A year before 第7期 or after the last defined period has no indicator definitions,
- * so the API could not compute it.
+ * The years a statistics page offers: those of the tenant's plan periods that have begun, newest
+ * period first. A year before the first or after the last defined period has no indicator
+ * definitions, so the API could not compute it.
  */
-export const statisticsYearOptions = (today: string): PeriodYearOptions[] => {
+export const statisticsYearOptions = (today: string, periods: readonly PlanPeriod[]): PeriodYearOptions[] => {
   const current = fiscalYearOf(today);
-  return PLAN_PERIODS.map((period) => ({
-    periodLabel: periodLabel(period),
-    years: period.fiscalYears
-      .filter((year) => year <= current)
-      .toReversed()
-      .map((value) => ({ value, label: fiscalYearLabel(value) })),
-  }))
+  return periods
+    .map((period) => ({
+      periodLabel: periodLabel(period),
+      years: period.fiscalYears
+        .filter((year) => year <= current)
+        .toReversed()
+        .map((value) => ({ value, label: fiscalYearLabel(value) })),
+    }))
     .filter((group) => group.years.length > 0)
     .toReversed();
 };

@@ -1,8 +1,8 @@
-import { EVALUATION_TEXT_MAX, planPeriodById, type EvaluationsView } from '@kikan/shared';
+import { EVALUATION_TEXT_MAX, defaultPlanPeriod, type EvaluationsView } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import { checkEvaluations, evaluationFormValues, evaluationLabelOf } from './evaluation-form.ts';
 
-const period = planPeriodById('p7');
+const period = defaultPlanPeriod('p7');
 const view: EvaluationsView = {
   fiscalYear: 2026,
   signOffVersion: 1,

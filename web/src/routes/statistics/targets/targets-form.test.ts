@@ -1,4 +1,4 @@
-import { planPeriodById, type TargetsView } from '@kikan/shared';
+import { DEFAULT_PLAN_PERIODS, defaultPlanPeriod, type TargetsView } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import {
   checkTargets,
@@ -11,7 +11,7 @@ import {
   toTargetsBody,
 } from './targets-form.ts';
 
-const period7 = planPeriodById('p7');
+const period7 = defaultPlanPeriod('p7');
 const view: TargetsView = {
   periodId: 'p7',
   targets: { plan_consultation_users: { '2024': 120, '2026': 140.5 } },
@@ -26,15 +26,18 @@ describe('the 見込量 form', () => {
     const ids = targetIndicators(period7).map((indicator) => indicator.indicatorId);
     expect(ids).toContain('plan_consultation_users');
     expect(ids).not.toContain('unwanted_self_plans');
-    expect(targetIndicators(planPeriodById('p8')).map((indicator) => indicator.indicatorId)).toContain(
+    expect(targetIndicators(defaultPlanPeriod('p8')).map((indicator) => indicator.indicatorId)).toContain(
       'unwanted_self_plans',
     );
   });
 
   it('opens on the period of this fiscal year, or the one in the address', () => {
-    expect(periodFromQuery(null, '2026-11-23').periodId).toBe('p7');
-    expect(periodFromQuery('p8', '2026-11-23').periodId).toBe('p8');
-    expect(periodFromQuery('p9', '2027-05-01').periodId).toBe('p8');
+    expect(periodFromQuery(null, '2026-11-23', DEFAULT_PLAN_PERIODS)?.periodId).toBe('p7');
+    expect(periodFromQuery('p8', '2026-11-23', DEFAULT_PLAN_PERIODS)?.periodId).toBe('p8');
+    expect(periodFromQuery('p9', '2027-05-01', DEFAULT_PLAN_PERIODS)?.periodId).toBe('p8');
+    // After the last defined period: the last one, until the next is published.
+    expect(periodFromQuery(null, '2031-05-01', DEFAULT_PLAN_PERIODS)?.periodId).toBe('p8');
+    expect(periodFromQuery(null, '2026-11-23', [])).toBeNull();
   });
 
   it('fills the cells from the saved targets, blank where none is set', () => {

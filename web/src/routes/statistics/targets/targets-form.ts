@@ -1,10 +1,9 @@
 import {
-  PLAN_PERIODS,
-  PlanPeriodId,
   TargetsInput,
   fiscalYearOf,
   formatFiscalYear,
   planPeriodById,
+  planPeriodOf,
   type IndicatorDefinition,
   type PlanPeriod,
   type TargetsView,
@@ -23,17 +22,19 @@ export const targetInputName = (indicatorId: string, fiscalYear: number | string
   `targets.${indicatorId}.${fiscalYear}`;
 
 /**
- * `?period=` when it names a plan period; otherwise the period of this fiscal year. In the last
- * year of a period the municipality drafts the next one's targets, so every period is offered.
+ * `?period=` when it names one of the tenant's plan periods; otherwise the period of this fiscal
+ * year, or the last one. In the last year of a period the municipality drafts the next one's
+ * targets, so every period is offered. Null only while the tenant has no period at all.
  */
-export const periodFromQuery = (value: string | null, today: string): PlanPeriod => {
-  const parsed = PlanPeriodId.safeParse(value);
-  const current = fiscalYearOf(today);
-  const wanted = parsed.success
-    ? PLAN_PERIODS.find((period) => period.periodId === parsed.data)
-    : (PLAN_PERIODS.find((period) => period.fiscalYears.includes(current)) ?? PLAN_PERIODS.at(-1));
-  return wanted ?? planPeriodById('p7');
-};
+export const periodFromQuery = (
+  value: string | null,
+  today: string,
+  periods: readonly PlanPeriod[],
+): PlanPeriod | null =>
+  (value === null ? null : planPeriodById(periods, value)) ??
+  planPeriodOf(periods, fiscalYearOf(today)) ??
+  periods.at(-1) ??
+  null;
 
 /**
  * `?m=` when it names a member municipality of a joint tenant (共同設置), whose own 見込量 the table
