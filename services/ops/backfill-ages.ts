@@ -142,11 +142,12 @@ const countedReaches = (cases: readonly CaseRecord[]): Map<number, Record<string
   const counted = new Map<number, Record<string, number>>();
   for (const record of cases) {
     for (const [fiscalYear, counters] of statisticsCountersOf(record)) {
-      const year = counted.get(fiscalYear) ?? {};
       for (const [name, value] of Object.entries(counters)) {
-        if (isReachesCounter(name)) year[name] = (year[name] ?? 0) + value;
+        if (!isReachesCounter(name)) continue;
+        const year = counted.get(fiscalYear) ?? {};
+        year[name] = (year[name] ?? 0) + value;
+        counted.set(fiscalYear, year);
       }
-      counted.set(fiscalYear, year);
     }
   }
   return counted;
