@@ -2,10 +2,12 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TENANT_ID_PATTERN } from '@kikan/shared';
 import { localClient } from '../local/table.ts';
 
 /**
- * What the operator tools (`tenant:provision`, `tenant:recompute-due`) share: where they print,
+ * What the operator tools (`tenant:provision`, `tenant:recompute-due`, `tenant:backfill-ages`,
+ * `tenant:backfill-recipient-holders`) share: where they print,
  * their common options, the table client, and running as a script with exit codes.
  */
 
@@ -47,6 +49,21 @@ export const parseCommonArguments = <F extends string>(
     else names.push(argument);
   }
   return { names, dryRun, flags: given, ...(endpoint ? { endpoint } : {}) };
+};
+
+export interface TenantOptions {
+  tenantId: string;
+  dryRun: boolean;
+  endpoint?: string;
+}
+
+/** The tools that work on one tenant: its id, `--dry-run` and `--endpoint`. */
+export const parseTenantArguments = (argv: readonly string[]): TenantOptions | string => {
+  const parsed = parseCommonArguments(argv);
+  if (typeof parsed === 'string') return parsed;
+  const [tenantId, ...rest] = parsed.names;
+  if (!tenantId || rest.length || !TENANT_ID_PATTERN.test(tenantId)) return 'give exactly one tenantId';
+  return { tenantId, dryRun: parsed.dryRun, ...(parsed.endpoint ? { endpoint: parsed.endpoint } : {}) };
 };
 
 export const documentClient = (endpoint: string | undefined): DynamoDBDocumentClient =>

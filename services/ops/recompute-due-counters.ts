@@ -1,20 +1,15 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  UpdateCommand,
-  paginateQuery,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import { TABLE_INDEXES, TENANT_ID_PATTERN, keys } from '@kikan/shared';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TABLE_INDEXES, keys } from '@kikan/shared';
 import { MONITORING_DUE_PREFIX } from '../src/data/office-counters.ts';
 import {
   ENDPOINT_USAGE,
   documentClient,
-  parseCommonArguments,
+  parseTenantArguments,
   runAsScript,
   type Io,
 } from './operator-cli.ts';
+import { officeIdsOf, queryItems } from './tenant-reads.ts';
 
 /**
  * `npm run tenant:recompute-due -- <tenantId> [--dry-run] [--endpoint URL]`
@@ -49,22 +44,6 @@ export interface OfficeOutcome {
   /** Due days whose count differs: stored → counted (absent = 0). */
   differences: { dueOn: string; stored: number; counted: number }[];
 }
-
-const queryItems = async (client: DynamoDBDocumentClient, input: QueryCommandInput) => {
-  const items: Record<string, unknown>[] = [];
-  for await (const page of paginateQuery({ client }, input)) items.push(...(page.Items ?? []));
-  return items;
-};
-
-const officeIdsOf = async (client: DynamoDBDocumentClient, tableName: string, tenantId: string) =>
-  (
-    await queryItems(client, {
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.offices(tenantId).pk },
-      ProjectionExpression: 'officeId',
-    })
-  ).map((item) => String(item.officeId));
 
 /** Open cases per due day of one office, from the sort keys of the due index (`<dueOn>#<caseId>`). */
 export const countedDueDays = async (
@@ -184,26 +163,12 @@ export const recomputeTenant = async (
   return outcomes;
 };
 
-interface Options {
-  tenantId: string;
-  dryRun: boolean;
-  endpoint?: string;
-}
-
-const parseArguments = (argv: readonly string[]): Options | string => {
-  const parsed = parseCommonArguments(argv);
-  if (typeof parsed === 'string') return parsed;
-  const [tenantId, ...rest] = parsed.names;
-  if (!tenantId || rest.length || !TENANT_ID_PATTERN.test(tenantId)) return 'give exactly one tenantId';
-  return { tenantId, dryRun: parsed.dryRun, ...(parsed.endpoint ? { endpoint: parsed.endpoint } : {}) };
-};
-
 export const run = async (
   argv: readonly string[],
   env: Record<string, string | undefined>,
   io: Io,
 ): Promise<number> => {
-  const options = parseArguments(argv);
+  const options = parseTenantArguments(argv);
   if (typeof options === 'string') {
     io.err(`✖ ${options}\n${USAGE}`);
     return 2;

@@ -28,7 +28,8 @@ export interface CaseTransition {
   after: CountedCase;
 }
 
-const milestoneItem = (milestone: Milestone) => ({
+/** The item of one milestone, as the case write and the seed put it (the age backfill too). */
+export const milestoneItem = (milestone: Milestone) => ({
   ...keys.lifeStageMilestone(
     milestone.tenantId,
     milestone.reachesOn,
