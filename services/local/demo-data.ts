@@ -106,6 +106,21 @@ export const DEMO_OFFICES: Record<string, Office[]> = {
       operator: '北信圏域障害者支援協議会',
       municipalityCode: '990011',
     },
+    // A joint region's members each sign their own figures (ADR 0012): one 障害福祉担当課 each.
+    {
+      officeId: 'hokushin-city',
+      name: '北信市 福祉課',
+      type: 'municipal_division',
+      operator: '北信市',
+      municipalityCode: '990011',
+    },
+    {
+      officeId: 'kawabe-town',
+      name: '川辺町 住民福祉課',
+      type: 'municipal_division',
+      operator: '川辺町',
+      municipalityCode: '990012',
+    },
   ],
 };
 
@@ -154,6 +169,8 @@ export const DEMO_USERS: User[] = [
     'specialist',
     'hokushin-sakura',
   ),
+  user('hokushin', 'user-ogawa', 'ogawa@hokushin.example', '小川 恵子', 'municipal_officer', 'hokushin-city'),
+  user('hokushin', 'user-mori', 'mori@kawabe.example', '森 大輔', 'municipal_officer', 'kawabe-town'),
   user(
     'hokushin',
     'user-nakamura',

@@ -327,10 +327,13 @@ export const keys = {
     pk: tenantPk(tenantId, 'STATISTICS', 'PLANPERIODS'),
     sk: version ? `${periodId}#V${String(version).padStart(4, '0')}` : `${periodId}#`,
   }),
-  /** 評価・課題 of a fiscal year kept with one version of its figures (V0001…, so they sort). */
-  statisticsEvaluation: (tenantId: string, fiscalYear: number, signOffVersion: number): ItemKey => ({
+  /**
+   * 評価・課題 of a fiscal year kept with one version of its figures (V0001…, so they sort); without
+   * a version, the prefix of every version's key.
+   */
+  statisticsEvaluation: (tenantId: string, fiscalYear: number, signOffVersion?: number): ItemKey => ({
     pk: tenantPk(tenantId, 'STATISTICS'),
-    sk: `EVALUATION#FY${fiscalYear}#V${String(signOffVersion).padStart(4, '0')}`,
+    sk: `EVALUATION#FY${fiscalYear}#V${signOffVersion === undefined ? '' : String(signOffVersion).padStart(4, '0')}`,
   }),
   signOff: (tenantId: string, fiscalYear: number): ItemKey => ({
     pk: tenantPk(tenantId, 'STATISTICS'),

@@ -139,8 +139,10 @@ describe('what each role sees', () => {
     const hokushin = (await api.call('GET', '/api/offices', { as: 'yamamoto@hokushin.example' })).json;
     expect(kibou.items.map((o: { officeId: string }) => o.officeId)).not.toContain('hokushin-sakura');
     expect(hokushin.items.map((o: { officeId: string }) => o.officeId).sort()).toEqual([
+      'hokushin-city',
       'hokushin-core',
       'hokushin-sakura',
+      'kawabe-town',
     ]);
   });
 

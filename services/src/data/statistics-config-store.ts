@@ -130,21 +130,30 @@ export type StoredEvaluation = z.infer<typeof StoredEvaluation>;
 
 /**
  * The evaluation kept with a version of a year's figures, or, when that version has none of its
- * own yet, the latest one before it (a correction starts from what was approved): one Query of at
- * most one item, newest first.
+ * own yet, the latest one before it (a correction starts from what was approved); with no version,
+ * the year's newest. One Query of at most one item, newest first.
  */
 export const readEvaluation = async (
   tenantId: string,
   fiscalYear: number,
-  upToVersion: number,
+  upToVersion: number | null,
 ): Promise<StoredEvaluation | null> => {
-  const first = keys.statisticsEvaluation(tenantId, fiscalYear, 0);
-  const last = keys.statisticsEvaluation(tenantId, fiscalYear, upToVersion);
+  const every = keys.statisticsEvaluation(tenantId, fiscalYear);
+  const range =
+    upToVersion === null
+      ? { condition: 'begins_with(sk, :every)', values: { ':every': every.sk } }
+      : {
+          condition: 'sk BETWEEN :every AND :last',
+          values: {
+            ':every': every.sk,
+            ':last': keys.statisticsEvaluation(tenantId, fiscalYear, upToVersion).sk,
+          },
+        };
   const { Items } = await db().send(
     new QueryCommand({
       TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
-      ExpressionAttributeValues: { ':pk': first.pk, ':first': first.sk, ':last': last.sk },
+      KeyConditionExpression: `pk = :pk AND ${range.condition}`,
+      ExpressionAttributeValues: { ':pk': every.pk, ...range.values },
       ScanIndexForward: false,
       Limit: 1,
       ConsistentRead: true,

@@ -81,9 +81,6 @@ export const readExportSource = (
 ): Promise<ExportSource> =>
   use === 'outside' ? readOutsideSource(ctx, query, now) : readInternalSource(ctx, query, now);
 
-/** Above any version a year's sign-off reaches (a correction a year would take 9,999 years). */
-const LATEST_VERSION = 9999;
-
 const targetsOfYear = (
   targets: Readonly<Record<string, Readonly<Record<string, number>>>>,
   fiscalYear: number,
@@ -114,7 +111,7 @@ export const readWorkbookInput = async (
   const [targets, evaluation, ...earlierSources] = await Promise.all([
     readTargets(ctx.tenantId, figures.periodId),
     // The evaluation kept with the version exported; for the figures as they stand, the newest.
-    readEvaluation(ctx.tenantId, figures.fiscalYear, source.version ?? LATEST_VERSION),
+    readEvaluation(ctx.tenantId, figures.fiscalYear, source.version ?? null),
     ...earlierYears.map((fiscalYear) => readExportSource(ctx, { fiscalYear }, use, now)),
   ]);
   const exported = (year: ExportSource) => exportFigures(year.figures, use, year.versions);
