@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, logInAs } from '../support/browser.ts';
 
 /**
  * A joint region (北信圏域: 北信市 and 川辺町) signs its figures off member by member (issue 14 point
@@ -18,15 +18,9 @@ afterAll(async () => {
   await browser.close();
 });
 
-const logInAs = async (page: Page, displayName: string) => {
-  await page.goto(`${portalUrl}/login`);
-  await page.getByRole('button', { name: new RegExp(displayName) }).click();
-  await expect.poll(() => page.locator('header').innerText()).toContain(displayName);
-};
-
 const openStatistics = async (displayName: string): Promise<Page> => {
   const page = await browser.newPage({ locale: 'ja-JP' });
-  await logInAs(page, displayName);
+  await logInAs(page, portalUrl, displayName);
   await page
     .getByRole('navigation', { name: 'メインメニュー' })
     .getByRole('link', { name: '計画の実績・目標' })
