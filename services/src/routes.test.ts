@@ -118,7 +118,11 @@ describe('route tables of the functions (routes loaded on their first request)',
   it.each(tableContexts)('the %s table lists exactly the route table’s routes of its context', (context) => {
     const keys = Object.keys(routeTables.get(context) ?? {}).sort();
 
-    expect(keys).toEqual(ROUTES.filter((route) => route.context === context).map(routeKey).sort());
+    expect(keys).toEqual(
+      ROUTES.filter((route) => route.context === context)
+        .map(routeKey)
+        .sort(),
+    );
   });
 
   it.each(tableContexts)(

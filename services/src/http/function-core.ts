@@ -98,11 +98,13 @@ const bindingFinder = (
   const loaders = new Map<BindingsLoader, BindingsLoader>();
   const byKey = new Map(
     Object.entries(routes as RouteTable).map(([key, load]) => {
-      const once = loaders.get(load) ?? loadOnce(async () => {
-        const bindings = await load();
-        checkBindings(bindings, tenantChecks);
-        return bindings;
-      });
+      const once =
+        loaders.get(load) ??
+        loadOnce(async () => {
+          const bindings = await load();
+          checkBindings(bindings, tenantChecks);
+          return bindings;
+        });
       loaders.set(load, once);
       return [key, once] as const;
     }),
@@ -221,10 +223,7 @@ const sameSecret = (given: string | undefined, expected: string): boolean => {
  * local gateway. Use `createFunction` (tenant routes) or `createPublicFunction` (public only): the
  * split keeps the data layer out of the public function's bundle.
  */
-export const createHandler = (
-  routes: readonly RouteBinding[] | RouteTable,
-  options: HandlerOptions = {},
-) => {
+export const createHandler = (routes: readonly RouteBinding[] | RouteTable, options: HandlerOptions = {}) => {
   const { tenant } = options;
   const bindingOf = bindingFinder(routes, tenant !== undefined);
   let verifier = options.verifier;
@@ -310,9 +309,7 @@ export const createHandler = (
     if (!binding) throw new NotFoundError();
     const { route } = binding;
     const ctx =
-      route.access === 'public'
-        ? null
-        : await authenticate(event, route, (verifier ??= verifierOf(tenant)));
+      route.access === 'public' ? null : await authenticate(event, route, (verifier ??= verifierOf(tenant)));
     const scope = currentScope();
     if (ctx) {
       // Fail closed: a protected route never runs without its scope and its session check.
