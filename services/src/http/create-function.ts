@@ -1,10 +1,7 @@
 import type { TenantContext } from '@kikan/shared';
 import { checkMembership } from '../auth/membership.ts';
 import { createTokenVerifier, type TokenVerifier } from '../auth/verify-token.ts';
-import { auditItem } from '../data/audit.ts';
-import { appendAudit } from '../data/audit-store.ts';
 import { cursorKey } from '../data/cursor-secret.ts';
-import { readIdempotentReplay } from '../data/idempotency.ts';
 import { createHandler, type RouteBinding, type RouteTable } from './function-core.ts';
 
 export { bind, routesOf, type RouteBinding, type RouteTable } from './function-core.ts';
@@ -27,9 +24,17 @@ export const createFunction = (routes: readonly RouteBinding[] | RouteTable, opt
     tenant: {
       createVerifier: createTokenVerifier,
       checkMembership: options.checkMembership ?? checkMembership,
-      readReplay: readIdempotentReplay,
+      // Loaded when first needed (a write with an Idempotency-Key, a refused write): their schemas
+      // are no part of a cold start's first request otherwise (ADR 0023).
+      readReplay: async (ctx, idempotency) =>
+        (await import('../data/idempotency.ts')).readIdempotentReplay(ctx, idempotency),
       cursorKey,
-      auditRefusal: (ctx, requestId, now, refused) =>
-        appendAudit(auditItem(ctx, requestId, now, { action: 'denied', ...refused })),
+      auditRefusal: async (ctx, requestId, now, refused) => {
+        const [{ auditItem }, { appendAudit }] = await Promise.all([
+          import('../data/audit.ts'),
+          import('../data/audit-store.ts'),
+        ]);
+        await appendAudit(auditItem(ctx, requestId, now, { action: 'denied', ...refused }));
+      },
     },
   });

@@ -14,7 +14,6 @@ import { AccessRefusedError, AppError, ForbiddenError, NotFoundError } from '../
 import { requireVersion } from '../kernel/version.ts';
 import { BASE_HEADERS, header, type HttpEvent, type HttpResult } from './http-event.ts';
 import { parseInput } from './parse-input.ts';
-import { RawFile, contentDisposition } from './raw-response.ts';
 import {
   routeKey,
   type GuardedOperation,
@@ -330,6 +329,7 @@ export const createHandler = (routes: readonly RouteBinding[] | RouteTable, opti
       await scope?.membership;
     }
     if (route.raw) {
+      const { RawFile, contentDisposition } = await import('./raw-response.ts');
       const file = RawFile.parse(body);
       return {
         statusCode: route.successStatus,
