@@ -2,10 +2,22 @@
 // Usage: node lambda-runner.mjs <bundle.mjs> <event-json>
 // Prints one line `KIKAN_BENCH_COLD_INIT {...}` with milliseconds since the process started
 // (performance.now() counts from Node's time origin): when this script began, when the bundle
-// was imported, and when the first response was back.
-import { pathToFileURL } from 'node:url';
+// was imported, and when the first response was back. With KIKAN_BENCH_TRACE_LOADS=1 (an untimed
+// start) it lists instead the files of the bundle that start loaded: the entry, its static chunks
+// and the chunks its first request imported.
+import { registerHooks } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const runnerStartedMs = performance.now();
+const loaded = [];
+if (process.env.KIKAN_BENCH_TRACE_LOADS === '1') {
+  registerHooks({
+    load(url, context, nextLoad) {
+      if (url.startsWith('file:')) loaded.push(fileURLToPath(url));
+      return nextLoad(url, context);
+    },
+  });
+}
 const [bundlePath, eventJson] = process.argv.slice(2);
 if (!bundlePath || !eventJson) throw new Error('usage: lambda-runner.mjs <bundle.mjs> <event-json>');
 const event = JSON.parse(eventJson);
@@ -38,13 +50,17 @@ try {
   errorName = error instanceof Error ? error.name : 'Error';
 }
 const respondedMs = performance.now();
+// CPU time of the whole process up to the response: on a busy machine, less disturbed by waiting.
+const { user, system } = process.cpuUsage();
 
 process.stdout.write(
   `\nKIKAN_BENCH_COLD_INIT ${JSON.stringify({
     runnerStartedMs,
     importedMs,
     respondedMs,
+    cpuMs: (user + system) / 1000,
     statusCode: result?.statusCode ?? null,
     errorName,
+    loaded,
   })}\n`,
 );

@@ -1,15 +1,26 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import {
+  AssetHashType,
+  DockerImage,
+  Duration,
+  RemovalPolicy,
+  Validations,
+  type ILocalBundling,
+} from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { LAMBDA_ESBUILD_OPTIONS } from './bundling.ts';
+import { bundleLambda } from './bundling.ts';
 import { REPOSITORY_ROOT, SERVICES_ROOT } from './repository.ts';
-
-const OUTPUT_FORMATS = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
 
 export interface KikanFunctionProps {
   /** The handler file, relative to the services package (e.g. `functionEntry('caseload')`). */
@@ -29,7 +40,7 @@ export interface KikanFunctionProps {
  * never copied into another construct; a function that needs something else changes this one.
  */
 export class KikanFunction extends Construct {
-  readonly lambda: NodejsFunction;
+  readonly lambda: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: KikanFunctionProps) {
     super(scope, id);
@@ -55,9 +66,21 @@ export class KikanFunction extends Construct {
       }),
     );
 
-    this.lambda = new NodejsFunction(this, 'Function', {
-      entry: path.join(SERVICES_ROOT, props.servicesEntry),
-      handler: 'handler',
+    const entry = path.join(SERVICES_ROOT, props.servicesEntry);
+    const files = (props.files ?? []).map((file) => path.join(SERVICES_ROOT, file));
+    this.lambda = new LambdaFunction(this, 'Function', {
+      // Our own asset bundling instead of NodejsFunction, whose single outfile allows no code
+      // splitting: bundleLambda (bundling.ts) writes index.mjs and its chunks, as `npm run bench`
+      // measures them (ADR 0016, 0023).
+      code: Code.fromAsset(REPOSITORY_ROOT, {
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // Never pulled: bundling is local (esbuild from the repository) or fails; never Docker.
+          image: DockerImage.fromRegistry('kikan-bundles-locally-only'),
+          local: new LocalBundling(entry, files),
+        },
+      }),
+      handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -67,44 +90,12 @@ export class KikanFunction extends Construct {
       logGroup,
       loggingFormat: LoggingFormat.JSON,
       tracing: Tracing.ACTIVE,
-      projectRoot: REPOSITORY_ROOT,
-      depsLockFilePath: path.join(REPOSITORY_ROOT, 'package-lock.json'),
       // No --enable-source-maps: Node then reads and parses the whole map while loading the bundle,
-      // which doubled the API functions' cold init (ADR 0023). The map is still built beside the
+      // which doubled the API functions' cold init (ADR 0023). The maps are still built beside the
       // bundle (cdk.out) for reading a logged stack trace.
       environment: {
         POWERTOOLS_SERVICE_NAME: 'kikan',
         ...props.environment,
-      },
-      bundling: {
-        // One set of esbuild options, shared with `npm run bench` (bundling.ts, ADR 0016).
-        target: LAMBDA_ESBUILD_OPTIONS.target,
-        format: OUTPUT_FORMATS[LAMBDA_ESBUILD_OPTIONS.format],
-        mainFields: [...LAMBDA_ESBUILD_OPTIONS.mainFields],
-        minify: LAMBDA_ESBUILD_OPTIONS.minify,
-        sourceMap: LAMBDA_ESBUILD_OPTIONS.sourcemap,
-        sourcesContent: LAMBDA_ESBUILD_OPTIONS.sourcesContent,
-        // Not `charset`: aws-cdk-lib 2.276 accepts it but never passes it to esbuild, so every
-        // Japanese string was shipped \u-escaped (infra/test/api.test.ts compares the bytes).
-        esbuildArgs: { '--charset': LAMBDA_ESBUILD_OPTIONS.charset },
-        banner: LAMBDA_ESBUILD_OPTIONS.banner.js,
-        // Replaces CDK's default (all of `@aws-sdk/*` from the runtime): the request path's SDK is
-        // bundled, only the credential fallbacks Lambda never loads are left to the runtime.
-        externalModules: [...LAMBDA_ESBUILD_OPTIONS.external],
-        forceDockerBundling: false,
-        ...(props.files?.length
-          ? {
-              commandHooks: {
-                beforeBundling: () => [],
-                beforeInstall: () => [],
-                afterBundling: (_inputDir: string, outputDir: string) =>
-                  (props.files ?? []).map(
-                    (file) =>
-                      `cp "${path.join(SERVICES_ROOT, file)}" "${path.join(outputDir, path.basename(file))}"`,
-                  ),
-              },
-            }
-          : {}),
       },
     });
 
@@ -117,8 +108,25 @@ export class KikanFunction extends Construct {
 }
 
 /**
- * NodejsFunction silently falls back to Docker when it cannot find esbuild. Synthesis must stay
- * offline and Docker-free, so a missing esbuild is an error here rather than a surprise there.
+ * esbuild on this machine, through the one build function the bench uses too. A class with the entry
+ * as a field, not an object literal: CDK caches staged assets by their options serialised as JSON,
+ * where a function does not show, so two functions would share one bundle.
+ */
+class LocalBundling implements ILocalBundling {
+  constructor(
+    readonly entry: string,
+    readonly files: readonly string[],
+  ) {}
+
+  tryBundle(outputDir: string): boolean {
+    bundleLambda(this.entry, outputDir, { absWorkingDir: REPOSITORY_ROOT, files: this.files });
+    return true;
+  }
+}
+
+/**
+ * Bundling never falls back to Docker: synthesis must stay offline and Docker-free, so a missing
+ * esbuild is an error here rather than a surprise there.
  */
 const assertLocalEsbuild = (): void => {
   try {

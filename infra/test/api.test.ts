@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { BOUNDED_CONTEXTS, ROUTES, functionEntry, routeKey } from '@kikan/servic
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { STAGE_THROTTLE } from '../src/api.ts';
-import { LAMBDA_ESBUILD_OPTIONS, LAMBDA_RUNTIME_PROVIDED } from '../src/bundling.ts';
+import { LAMBDA_RUNTIME_PROVIDED, bundleLambda } from '../src/bundling.ts';
 import { REPOSITORY_ROOT, SERVICES_ROOT } from '../src/repository.ts';
 import {
   kikanFunctions,
@@ -28,15 +28,23 @@ const secretIds = resourcesOfType(template, 'AWS::SecretsManager::Secret').map((
 const originVerifySecretId = secretIds.find((id) => id.includes('OriginVerify'));
 const cursorSecretId = secretIds.find((id) => id.includes('CursorSecret'));
 
-/** The index.mjs CDK bundled for every function of the stack. */
-const deployedBundles = (): string[] =>
-  kikanFunctions(template).map(([, fn]) => {
-    const objectKey = (fn.Properties?.Code as { S3Key: string }).S3Key;
-    return readFileSync(
-      path.join(app.outdir, `asset.${objectKey.replace(/\.zip$/, '')}`, 'index.mjs'),
-      'utf8',
-    );
-  });
+const assetDirOf = (fn: { Properties?: Record<string, unknown> }): string => {
+  const objectKey = (fn.Properties?.Code as { S3Key: string }).S3Key;
+  return path.join(app.outdir, `asset.${objectKey.replace(/\.zip$/, '')}`);
+};
+
+/** The ES modules of a bundle (index.mjs and its chunks), by path relative to its directory. */
+const modulesIn = (dir: string): Map<string, string> =>
+  new Map(
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.mjs'))
+      .sort()
+      .map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]),
+  );
+
+/** The modules CDK bundled for every function of the stack. */
+const deployedBundles = (): Map<string, string>[] =>
+  kikanFunctions(template).map(([, fn]) => modulesIn(assetDirOf(fn)));
 
 /** The bounded context a function serves, from the description the api construct gives it. */
 const contextOfFunction = (functionId: string): string | undefined =>
@@ -58,8 +66,7 @@ const routes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route').map(([, rou
 describe('api: functions', () => {
   it('ships the OpenAPI document written at build time beside the platform bundle, as committed', () => {
     const platform = apiFunctions.find(([id]) => contextOfFunction(id) === 'platform')?.[1];
-    const objectKey = (platform?.Properties?.Code as { S3Key: string } | undefined)?.S3Key ?? '';
-    const assetDir = path.join(app.outdir, `asset.${objectKey.replace(/\.zip$/, '')}`);
+    const assetDir = platform ? assetDirOf(platform) : '';
 
     expect(readFileSync(path.join(assetDir, 'openapi.json'), 'utf8')).toBe(
       readFileSync(path.join(SERVICES_ROOT, 'src/platform/openapi.json'), 'utf8'),
@@ -118,50 +125,59 @@ describe('api: functions', () => {
     }
   });
 
-  it('bundles every function as one minified ES module with its source map', () => {
+  it('bundles every function as a minified ES module entry and its chunks, each with its source map', () => {
     for (const [, fn] of kikanFunctions(template)) {
-      const objectKey = (fn.Properties?.Code as { S3Key: string }).S3Key;
-      const assetDir = path.join(app.outdir, `asset.${objectKey.replace(/\.zip$/, '')}`);
-      const bundle = readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
+      const assetDir = assetDirOf(fn);
+      const modules = modulesIn(assetDir);
 
       expect(fn.Properties?.Handler).toBe('index.handler');
+      expect(modules.has('index.mjs')).toBe(true);
       expect(existsSync(path.join(assetDir, 'index.js'))).toBe(false);
-      expect(existsSync(path.join(assetDir, 'index.mjs.map'))).toBe(true);
-      expect(bundle.startsWith("import { createRequire } from 'node:module';")).toBe(true);
+      for (const [file, code] of modules) {
+        expect(existsSync(path.join(assetDir, `${file}.map`))).toBe(true);
+        expect(code.startsWith("import { createRequire } from 'node:module';")).toBe(true);
+      }
       // Minified: long lines (the platform bundle unminified averages ~38 characters per line).
-      expect(bundle.length / bundle.split('\n').length).toBeGreaterThan(100);
+      const code = [...modules.values()].join('\n');
+      expect(code.length / code.split('\n').length).toBeGreaterThan(100);
     }
   });
 
-  it('loads nothing from the runtime but Node built-ins, and the credential fallbacks lazily', async () => {
-    for (const bundle of deployedBundles()) {
-      // esbuild parses the bundle (every import left external): strings that merely mention an
-      // import, like the SDK's advice to `import "@aws-sdk/signature-v4-crt"`, are not imports.
-      const { metafile } = await build({
-        stdin: { contents: bundle, loader: 'js', sourcefile: 'index.mjs' },
-        bundle: true,
-        write: false,
-        metafile: true,
-        format: 'esm',
-        platform: 'node',
-        external: ['*'],
-        logLevel: 'silent',
-      });
-      const imports = Object.values(metafile.inputs).flatMap((input) => input.imports);
-      const staticImports = imports.filter((entry) => entry.kind === 'import-statement');
-      expect(staticImports.length).toBeGreaterThan(0);
-      expect(staticImports.map((entry) => entry.path).filter((specifier) => !isBuiltin(specifier))).toEqual(
-        [],
-      );
-      const lazy = imports
-        .filter((entry) => entry.kind === 'dynamic-import' || entry.kind === 'require-call')
-        .map((entry) => entry.path)
-        .filter((specifier) => !isBuiltin(specifier));
-      for (const specifier of lazy) expect(LAMBDA_RUNTIME_PROVIDED).toContain(specifier);
+  it('loads nothing from the runtime but Node built-ins and its own chunks, and the credential fallbacks lazily', async () => {
+    for (const modules of deployedBundles()) {
+      for (const [file, code] of modules) {
+        // esbuild parses the module (every import left external): strings that merely mention an
+        // import, like the SDK's advice to `import "@aws-sdk/signature-v4-crt"`, are not imports.
+        const { metafile } = await build({
+          stdin: { contents: code, loader: 'js', sourcefile: file },
+          bundle: true,
+          write: false,
+          metafile: true,
+          format: 'esm',
+          platform: 'node',
+          external: ['*'],
+          logLevel: 'silent',
+        });
+        const imports = Object.values(metafile.inputs).flatMap((input) => input.imports);
+        const ownChunk = (specifier: string) =>
+          specifier.startsWith('.') && modules.has(path.join(path.dirname(file), specifier));
+        const staticImports = imports.filter((entry) => entry.kind === 'import-statement');
+        expect(staticImports.length).toBeGreaterThan(0);
+        expect(
+          staticImports
+            .map((entry) => entry.path)
+            .filter((specifier) => !isBuiltin(specifier) && !ownChunk(specifier)),
+        ).toEqual([]);
+        const lazy = imports
+          .filter((entry) => entry.kind === 'dynamic-import' || entry.kind === 'require-call')
+          .map((entry) => entry.path)
+          .filter((specifier) => !isBuiltin(specifier) && !ownChunk(specifier));
+        for (const specifier of lazy) expect(LAMBDA_RUNTIME_PROVIDED).toContain(specifier);
+      }
     }
   });
 
-  it('bundles byte for byte what `npm run bench` measures from LAMBDA_ESBUILD_OPTIONS', async () => {
+  it('bundles byte for byte what `npm run bench` measures with bundleLambda', () => {
     const entries = [
       ...BOUNDED_CONTEXTS.map((context) => functionEntry(context)),
       'src/cognito/pre-token-generation.ts',
@@ -169,27 +185,18 @@ describe('api: functions', () => {
     ];
     const outdir = mkdtempSync(path.join(tmpdir(), 'kikan-bundles-'));
     try {
-      const rebuilt = await Promise.all(
-        entries.map(async (entry, index) => {
-          const outfile = path.join(outdir, String(index), 'index.mjs');
-          await build({
-            ...LAMBDA_ESBUILD_OPTIONS,
-            mainFields: [...LAMBDA_ESBUILD_OPTIONS.mainFields],
-            external: [...LAMBDA_ESBUILD_OPTIONS.external],
-            entryPoints: [path.join(SERVICES_ROOT, entry)],
-            outfile,
-            absWorkingDir: REPOSITORY_ROOT,
-            logLevel: 'error',
-          });
-          return readFileSync(outfile, 'utf8');
-        }),
-      );
-      const deployed = new Set(deployedBundles());
-      // Lengths first: a failure then names the sizes rather than printing 400 KB of bundle.
-      expect(rebuilt.map((bundle) => bundle.length).sort()).toEqual(
-        [...deployed].map((bundle) => bundle.length).sort(),
-      );
-      for (const bundle of rebuilt) expect(deployed.has(bundle)).toBe(true);
+      const rebuilt = entries.map((entry, index) => {
+        const dir = path.join(outdir, String(index));
+        bundleLambda(path.join(SERVICES_ROOT, entry), dir, { absWorkingDir: REPOSITORY_ROOT });
+        return modulesIn(dir);
+      });
+      const serialised = (modules: Map<string, string>) => JSON.stringify([...modules]);
+      const deployed = new Set(deployedBundles().map(serialised));
+      // Sizes first: a failure then names them rather than printing 400 KB of bundle.
+      const sizes = (modules: Map<string, string>) =>
+        [...modules.values()].reduce((total, code) => total + code.length, 0);
+      expect(rebuilt.map(sizes).sort()).toEqual(deployedBundles().map(sizes).sort());
+      for (const modules of rebuilt) expect(deployed.has(serialised(modules))).toBe(true);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }

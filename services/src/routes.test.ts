@@ -2,6 +2,7 @@ import { ROLES } from '@kikan/shared';
 import type { Context } from 'aws-lambda';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
+import { checkBindings, type RouteBinding, type RouteTable } from './http/function-core.ts';
 import type { HttpEvent, HttpResult } from './http/http-event.ts';
 import { apiGatewayEvent, lambdaContext } from './http/test-fixtures.ts';
 import {
@@ -23,9 +24,13 @@ const anonymousEvent = (route: RouteDefinition) =>
     ),
   });
 
-const HandlerModule = z.object({ handler: z.custom<Handler>((value) => typeof value === 'function') });
+const HandlerModule = z.object({
+  handler: z.custom<Handler>((value) => typeof value === 'function'),
+  ROUTE_TABLE: z.custom<RouteTable>((value) => typeof value === 'object' && value !== null).optional(),
+});
 
 const handlers = new Map<BoundedContext, Handler>();
+const routeTables = new Map<BoundedContext, RouteTable>();
 
 beforeAll(async () => {
   vi.stubEnv('AUTH_MODE', 'local');
@@ -36,7 +41,9 @@ beforeAll(async () => {
   for (const context of BOUNDED_CONTEXTS) {
     // The same entry path infra bundles for the context's Lambda function.
     const module: unknown = await import(`../${functionEntry(context)}`);
-    handlers.set(context, HandlerModule.parse(module).handler);
+    const { handler, ROUTE_TABLE } = HandlerModule.parse(module);
+    handlers.set(context, handler);
+    if (ROUTE_TABLE) routeTables.set(context, ROUTE_TABLE);
   }
 });
 
@@ -97,6 +104,39 @@ describe('route binding', () => {
       const bindingContexts = statuses.filter(([, status]) => status !== 404).map(([context]) => context);
 
       expect(bindingContexts).toEqual([route.context]);
+    },
+  );
+});
+
+describe('route tables of the functions (routes loaded on their first request)', () => {
+  const tableContexts = BOUNDED_CONTEXTS.filter((context) => context !== 'platform');
+
+  it('every function with tenant routes loads them from a route table', () => {
+    expect([...routeTables.keys()]).toEqual(tableContexts);
+  });
+
+  it.each(tableContexts)('the %s table lists exactly the route table’s routes of its context', (context) => {
+    const keys = Object.keys(routeTables.get(context) ?? {}).sort();
+
+    expect(keys).toEqual(
+      ROUTES.filter((route) => route.context === context)
+        .map(routeKey)
+        .sort(),
+    );
+  });
+
+  it.each(tableContexts)(
+    'each module of the %s table binds exactly the keys that load it, with flags and operations that agree',
+    async (context) => {
+      const table = routeTables.get(context) ?? {};
+      const loaders = new Set(Object.values(table));
+      for (const load of loaders) {
+        const bindings: readonly RouteBinding[] = await load();
+        const keysOfLoader = Object.keys(table).filter((key) => table[key] === load);
+
+        expect(() => checkBindings(bindings, true)).not.toThrow();
+        expect(bindings.map((binding) => routeKey(binding.route)).sort()).toEqual(keysOfLoader.sort());
+      }
     },
   );
 });

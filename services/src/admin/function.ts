@@ -1,28 +1,26 @@
-import { listOffices } from '../data/directory-store.ts';
-import { bind, createFunction } from '../http/create-function.ts';
-import {
-  changeUserMembershipRoute,
-  getMeRoute,
-  listOfficesRoute,
-  removeUserRoute,
-  exportAuditRoute,
-  listAuditRoute,
-  listAuditStaffRoute,
-} from '@kikan/shared/contracts/admin';
-import { exportAudit } from './audit-export.ts';
-import { listAudit } from './audit-list.ts';
-import { listAuditStaff } from './audit-staff.ts';
-import { getMe } from './get-me.ts';
-import { RETENTION_BINDINGS } from './retention-bindings.ts';
-import { changeUserMembership, removeUser } from './user-membership.ts';
+import { createFunction, routesOf, type RouteTable } from '../http/create-function.ts';
 
-export const handler = createFunction([
-  bind(getMeRoute, getMe),
-  bind(listOfficesRoute, async ({ ctx }) => ({ items: await listOffices(ctx.tenantId) })),
-  bind(listAuditRoute, listAudit),
-  bind(exportAuditRoute, exportAudit),
-  bind(listAuditStaffRoute, listAuditStaff),
-  ...RETENTION_BINDINGS,
-  bind(changeUserMembershipRoute, changeUserMembership),
-  bind(removeUserRoute, removeUser),
-]);
+/** Each module of bindings is loaded on the first request for one of its routes (ADR 0023). */
+export const ROUTE_TABLE: RouteTable = {
+  ...routesOf(
+    () => import('./account-bindings.ts').then((module) => module.ACCOUNT_BINDINGS),
+    ['GET /api/me', 'GET /api/offices', 'PUT /api/users/{userId}/membership', 'DELETE /api/users/{userId}'],
+  ),
+  ...routesOf(
+    () => import('./audit-bindings.ts').then((module) => module.AUDIT_BINDINGS),
+    ['GET /api/audit', 'GET /api/audit.csv', 'GET /api/audit/staff'],
+  ),
+  ...routesOf(
+    () => import('./retention-bindings.ts').then((module) => module.RETENTION_BINDINGS),
+    [
+      'GET /api/retention',
+      'PUT /api/retention',
+      'GET /api/retention/holds',
+      'GET /api/retention/cases/{caseId}',
+      'PUT /api/retention/cases/{caseId}/hold',
+      'DELETE /api/retention/cases/{caseId}/hold',
+    ],
+  ),
+};
+
+export const handler = createFunction(ROUTE_TABLE);

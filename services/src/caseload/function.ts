@@ -1,15 +1,49 @@
-import { bind, createFunction } from '../http/create-function.ts';
-import { createCaseRoute, getCaseRoute, listCasesRoute } from '@kikan/shared/contracts/caseload';
-import { createCase } from './create-case.ts';
-import { CYCLE_BINDINGS } from './cycle-bindings.ts';
-import { RECORD_BINDINGS } from './record-bindings.ts';
-import { getCase } from './get-case.ts';
-import { listCases } from './list-cases.ts';
+import { createFunction, routesOf, type RouteTable } from '../http/create-function.ts';
 
-export const handler = createFunction([
-  bind(listCasesRoute, listCases),
-  bind(createCaseRoute, createCase),
-  bind(getCaseRoute, getCase),
-  ...CYCLE_BINDINGS,
-  ...RECORD_BINDINGS,
-]);
+/** Each module of bindings is loaded on the first request for one of its routes (ADR 0023). */
+export const ROUTE_TABLE: RouteTable = {
+  ...routesOf(
+    () => import('./case-bindings.ts').then((module) => module.CASE_BINDINGS),
+    ['GET /api/cases', 'POST /api/cases', 'GET /api/cases/{caseId}'],
+  ),
+  ...routesOf(
+    () => import('./cycle-bindings.ts').then((module) => module.CYCLE_BINDINGS),
+    [
+      'PATCH /api/cases/{caseId}',
+      'POST /api/cases/{caseId}/phase',
+      'POST /api/cases/{caseId}/service-decisions',
+      'POST /api/cases/{caseId}/monitorings',
+      'GET /api/cases/{caseId}/timeline',
+      'GET /api/monitoring/due',
+    ],
+  ),
+  ...routesOf(
+    () => import('./record-bindings.ts').then((module) => module.RECORD_BINDINGS),
+    [
+      'GET /api/persons/{personId}',
+      'PATCH /api/persons/{personId}',
+      'POST /api/persons/{personId}/merge',
+      'POST /api/persons/{personId}/consents',
+      'POST /api/persons/{personId}/consents/revoke',
+      'POST /api/cases/{caseId}/plans',
+      'GET /api/cases/{caseId}/plans',
+      'GET /api/cases/{caseId}/plans/{planVersion}',
+      'PUT /api/cases/{caseId}/plans/{planVersion}',
+      'POST /api/cases/{caseId}/plans/{planVersion}/finalize',
+      'POST /api/cases/{caseId}/meetings',
+      'GET /api/cases/{caseId}/meetings/{meetingId}',
+      'POST /api/cases/{caseId}/meetings/{meetingId}/assignments/{assignmentId}/done',
+      'GET /api/assignments/open',
+      'POST /api/cases/{caseId}/consultations',
+      'GET /api/cases/{caseId}/consultations/{recordId}',
+      'POST /api/consultations/anonymous',
+      'GET /api/consultations/anonymous',
+      'GET /api/life-stage-alerts',
+      'POST /api/cases/{caseId}/transfer-to-adult',
+      'GET /api/cases/search',
+      'GET /api/users',
+    ],
+  ),
+};
+
+export const handler = createFunction(ROUTE_TABLE);

@@ -477,6 +477,7 @@ describe('createFunction: guarded operations and the idempotent replay (SECURITY
     createHandler([bind(recordNoteRoute, operation)], {
       verifier: async () => SATO,
       tenant: {
+        createVerifier: () => async () => SATO,
         checkMembership: async () => undefined,
         readReplay,
         cursorKey: async () => Buffer.alloc(32, 7),
@@ -634,6 +635,7 @@ describe('createFunction: the version check of versioned routes', () => {
     createHandler([bind(editNoteRoute, operation)], {
       verifier: async () => SATO,
       tenant: {
+        createVerifier: () => async () => SATO,
         checkMembership: async () => undefined,
         readReplay,
         cursorKey: async () => Buffer.alloc(32, 7),

@@ -1,13 +1,10 @@
 import type { TenantContext } from '@kikan/shared';
 import { checkMembership } from '../auth/membership.ts';
-import type { TokenVerifier } from '../auth/verify-token.ts';
-import { auditItem } from '../data/audit.ts';
-import { appendAudit } from '../data/audit-store.ts';
+import { createTokenVerifier, type TokenVerifier } from '../auth/verify-token.ts';
 import { cursorKey } from '../data/cursor-secret.ts';
-import { readIdempotentReplay } from '../data/idempotency.ts';
-import { createHandler, type RouteBinding } from './function-core.ts';
+import { createHandler, type RouteBinding, type RouteTable } from './function-core.ts';
 
-export { bind, type RouteBinding } from './function-core.ts';
+export { bind, routesOf, type RouteBinding, type RouteTable } from './function-core.ts';
 
 export interface FunctionOptions {
   /** Tests replace the token check and the directory lookup; Lambda uses the real ones. */
@@ -18,16 +15,26 @@ export interface FunctionOptions {
 /**
  * The Lambda entry of a bounded context with tenant routes: every authenticated request has its
  * session checked against the directory (SECURITY.md row 14), and a write refused on a record that
- * is not the caller's leaves one `denied` audit entry (row 15).
+ * is not the caller's leaves one `denied` audit entry (row 15). A Lambda entry gives a route table
+ * (each route's module loaded on its first request); tests may bind routes directly.
  */
-export const createFunction = (bindings: readonly RouteBinding[], options: FunctionOptions = {}) =>
-  createHandler(bindings, {
+export const createFunction = (routes: readonly RouteBinding[] | RouteTable, options: FunctionOptions = {}) =>
+  createHandler(routes, {
     ...(options.verifier ? { verifier: options.verifier } : {}),
     tenant: {
+      createVerifier: createTokenVerifier,
       checkMembership: options.checkMembership ?? checkMembership,
-      readReplay: readIdempotentReplay,
+      // Loaded when first needed (a write with an Idempotency-Key, a refused write): their schemas
+      // are no part of a cold start's first request otherwise (ADR 0023).
+      readReplay: async (ctx, idempotency) =>
+        (await import('../data/idempotency.ts')).readIdempotentReplay(ctx, idempotency),
       cursorKey,
-      auditRefusal: (ctx, requestId, now, refused) =>
-        appendAudit(auditItem(ctx, requestId, now, { action: 'denied', ...refused })),
+      auditRefusal: async (ctx, requestId, now, refused) => {
+        const [{ auditItem }, { appendAudit }] = await Promise.all([
+          import('../data/audit.ts'),
+          import('../data/audit-store.ts'),
+        ]);
+        await appendAudit(auditItem(ctx, requestId, now, { action: 'denied', ...refused }));
+      },
     },
   });

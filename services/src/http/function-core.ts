@@ -2,7 +2,8 @@ import { ORIGIN_VERIFY_HEADER, todayInJapan, type TenantContext } from '@kikan/s
 import { timingSafeEqual } from 'node:crypto';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { createTokenVerifier, type TokenVerifier } from '../auth/verify-token.ts';
+import type { AuthConfig } from '../config.ts';
+import type { TokenVerifier } from '../auth/verify-token.ts';
 import { config } from '../config.ts';
 import { currentScope, runInRequestScope } from '../data/request-scope.ts';
 import { logger } from '../logger.ts';
@@ -13,7 +14,6 @@ import { AccessRefusedError, AppError, ForbiddenError, NotFoundError } from '../
 import { requireVersion } from '../kernel/version.ts';
 import { BASE_HEADERS, header, type HttpEvent, type HttpResult } from './http-event.ts';
 import { parseInput } from './parse-input.ts';
-import { RawFile, contentDisposition } from './raw-response.ts';
 import {
   routeKey,
   type GuardedOperation,
@@ -34,6 +34,88 @@ export function bind<R extends RouteDefinition, T>(route: R, operation: GuardedO
 export function bind(route: RouteDefinition, operation: RouteBinding['operation']): RouteBinding {
   return { route, operation };
 }
+
+/** Loads a module of bindings (its contracts and operations): esbuild makes each one a chunk. */
+export type BindingsLoader = () => Promise<readonly RouteBinding[]>;
+
+/**
+ * A function's routes by routeKey, each with the loader of the module that binds it. The function
+ * loads a route's module on its first request, so a cold start builds no schema and loads no
+ * operation of the routes it is not asked for (ADR 0023). routes.test.ts keeps the keys equal to
+ * the route table's.
+ */
+export type RouteTable = Readonly<Record<string, BindingsLoader>>;
+
+/** The part of a route table one module binds: each key loads it, once for all of them. */
+export const routesOf = (load: BindingsLoader, keys: readonly string[]): RouteTable =>
+  Object.fromEntries(keys.map((key) => [key, load]));
+
+/**
+ * A route flag without the matching operation shape, or the reverse, refuses to build: at start
+ * for bound routes, when its module loads for a route table (and in routes.test.ts for every one).
+ */
+export const checkBindings = (bindings: readonly RouteBinding[], tenantChecks: boolean): void => {
+  if (!tenantChecks && bindings.some((binding) => binding.route.access !== 'public')) {
+    throw new Error('a function serving protected routes needs the tenant checks (createFunction)');
+  }
+  for (const { route, operation } of bindings) {
+    // A replay is an answer about a record: it waits for the proof that the caller may act on it.
+    if (route.idempotent && typeof operation === 'function') {
+      throw new Error(`${routeKey(route)} is idempotent: bind it to a GuardedOperation`);
+    }
+    // The version If-Match must name is the target's: the route's flag and the operation agree.
+    const versionOf = typeof operation === 'function' ? undefined : operation.versionOf;
+    if (route.versioned && !versionOf) {
+      throw new Error(`${routeKey(route)} is versioned: bind it to a GuardedOperation with versionOf`);
+    }
+    if (!route.versioned && versionOf) {
+      throw new Error(`${routeKey(route)} reads a version but is not versioned: set versioned: true`);
+    }
+  }
+};
+
+/** Each loader runs once; a failed load is tried again by the next request. */
+const loadOnce = (load: BindingsLoader): BindingsLoader => {
+  let loading: Promise<readonly RouteBinding[]> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+};
+
+/** routeKey → the binding, bound now or loaded on the route's first request. */
+const bindingFinder = (
+  routes: readonly RouteBinding[] | RouteTable,
+  tenantChecks: boolean,
+): ((key: string) => Promise<RouteBinding | undefined>) => {
+  if (Array.isArray(routes)) {
+    checkBindings(routes, tenantChecks);
+    const byKey = new Map(routes.map((binding) => [routeKey(binding.route), binding]));
+    return async (key) => byKey.get(key);
+  }
+  const loaders = new Map<BindingsLoader, BindingsLoader>();
+  const byKey = new Map(
+    Object.entries(routes as RouteTable).map(([key, load]) => {
+      const once =
+        loaders.get(load) ??
+        loadOnce(async () => {
+          const bindings = await load();
+          checkBindings(bindings, tenantChecks);
+          return bindings;
+        });
+      loaders.set(load, once);
+      return [key, once] as const;
+    }),
+  );
+  return async (key) => {
+    const load = byKey.get(key);
+    if (!load) return undefined;
+    const binding = (await load()).find((candidate) => routeKey(candidate.route) === key);
+    if (!binding) throw new Error(`${key} is in the route table but its module does not bind it`);
+    return binding;
+  };
+};
 
 const etagOf = (body: unknown): Record<string, string> => {
   const version = body && typeof body === 'object' && 'version' in body ? body.version : undefined;
@@ -61,6 +143,8 @@ const accessLog = (): middy.MiddlewareObj<HttpEvent, HttpResult> => {
 
 /** What a function serving tenant routes adds to every request (create-function.ts). */
 export interface TenantHooks {
+  /** The token check of a real deployment, built on the first protected request (verify-token.ts). */
+  createVerifier(auth: AuthConfig): TokenVerifier;
   /** Rejects (session revoked) when the directory no longer stands behind the token. */
   checkMembership(ctx: TenantContext): Promise<void>;
   /**
@@ -118,6 +202,12 @@ const cursorBinding = (
   };
 };
 
+const verifierOf = (tenant: TenantHooks | undefined): TokenVerifier => {
+  // checkBindings refused protected routes without the tenant hooks when they were bound.
+  if (!tenant) throw new Error('a protected route without the tenant checks');
+  return tenant.createVerifier(config().auth);
+};
+
 /** Constant-time comparison, so the secret cannot be guessed a byte at a time from timings. */
 const sameSecret = (given: string | undefined, expected: string): boolean => {
   if (given === undefined) return false;
@@ -132,26 +222,9 @@ const sameSecret = (given: string | undefined, expected: string): boolean => {
  * local gateway. Use `createFunction` (tenant routes) or `createPublicFunction` (public only): the
  * split keeps the data layer out of the public function's bundle.
  */
-export const createHandler = (bindings: readonly RouteBinding[], options: HandlerOptions = {}) => {
-  const byKey = new Map(bindings.map((binding) => [routeKey(binding.route), binding]));
+export const createHandler = (routes: readonly RouteBinding[] | RouteTable, options: HandlerOptions = {}) => {
   const { tenant } = options;
-  if (!tenant && bindings.some((binding) => binding.route.access !== 'public')) {
-    throw new Error('a function serving protected routes needs the tenant checks (createFunction)');
-  }
-  for (const { route, operation } of bindings) {
-    // A replay is an answer about a record: it waits for the proof that the caller may act on it.
-    if (route.idempotent && typeof operation === 'function') {
-      throw new Error(`${routeKey(route)} is idempotent: bind it to a GuardedOperation`);
-    }
-    // The version If-Match must name is the target's: the route's flag and the operation agree.
-    const versionOf = typeof operation === 'function' ? undefined : operation.versionOf;
-    if (route.versioned && !versionOf) {
-      throw new Error(`${routeKey(route)} is versioned: bind it to a GuardedOperation with versionOf`);
-    }
-    if (!route.versioned && versionOf) {
-      throw new Error(`${routeKey(route)} reads a version but is not versioned: set versioned: true`);
-    }
-  }
+  const bindingOf = bindingFinder(routes, tenant !== undefined);
   let verifier = options.verifier;
 
   const run = async (
@@ -229,11 +302,13 @@ export const createHandler = (bindings: readonly RouteBinding[], options: Handle
     if (originSecret && !sameSecret(header(event, ORIGIN_VERIFY_HEADER), originSecret)) {
       throw new ForbiddenError();
     }
-    const binding = byKey.get(event.routeKey);
+    // The route's contract and operation are loaded before anything else looks at the request, so
+    // every first request pays the same cold start whatever it is refused for.
+    const binding = await bindingOf(event.routeKey);
     if (!binding) throw new NotFoundError();
     const { route } = binding;
-    verifier ??= createTokenVerifier(config().auth);
-    const ctx = await authenticate(event, route, verifier);
+    const ctx =
+      route.access === 'public' ? null : await authenticate(event, route, (verifier ??= verifierOf(tenant)));
     const scope = currentScope();
     if (ctx) {
       // Fail closed: a protected route never runs without its scope and its session check.
@@ -254,6 +329,7 @@ export const createHandler = (bindings: readonly RouteBinding[], options: Handle
       await scope?.membership;
     }
     if (route.raw) {
+      const { RawFile, contentDisposition } = await import('./raw-response.ts');
       const file = RawFile.parse(body);
       return {
         statusCode: route.successStatus,
