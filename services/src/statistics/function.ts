@@ -7,7 +7,7 @@ import { createFunction, routesOf, type RouteTable } from '../http/create-functi
 export const ROUTE_TABLE: RouteTable = {
   ...routesOf(
     () => import('./figures-bindings.ts').then((module) => module.FIGURES_BINDINGS),
-    ['GET /api/statistics/figures'],
+    ['GET /api/statistics/figures', 'GET /api/statistics/plan-periods'],
   ),
   ...routesOf(
     () => import('./signoff-bindings.ts').then((module) => module.SIGNOFF_BINDINGS),
