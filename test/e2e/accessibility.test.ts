@@ -425,6 +425,7 @@ const SCENARIOS: Scenario[] = [
     ],
   },
   { route: '/statistics/targets', as: ITO, path: '/statistics/targets' },
+  { route: '/statistics/definitions', as: ITO, path: '/statistics/definitions' },
   {
     route: '/statistics/evaluation',
     as: ITO,
