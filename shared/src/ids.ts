@@ -26,7 +26,8 @@ const digitCode = (pattern: RegExp, message: string) =>
   z
     .string({ error: message })
     .transform(normaliseDigits)
-    .pipe(z.string().regex(pattern, { error: message }));
+    .pipe(z.string().regex(pattern, { error: message }))
+    .meta({ description: `${pattern.source}; full-width digits and spaces around are accepted` });
 
 /** 全国地方公共団体コード: 5 digits plus a check digit. */
 export const MunicipalityCode = digitCode(/^\d{6}$/, '市町村コードは6桁の数字で入力してください');
@@ -47,5 +48,9 @@ export const IsoDate = z
     ctx.issues.push({ code: 'custom', message: reading.message, input: value });
     return z.NEVER;
   })
-  .pipe(z.iso.date());
+  .pipe(z.iso.date())
+  .meta({
+    description:
+      'YYYY-MM-DD; also accepted: 2026/4/1, 2026年4月1日, 令和8年4月1日, 令和元年5月1日, R8.4.1 (R/H/S/T), full-width digits',
+  });
 export const IsoDateTime = z.iso.datetime();

@@ -28,4 +28,5 @@ export const Kana = z
       .regex(KANA_PATTERN, {
         error: 'フリガナはカタカナかひらがなで入力してください（漢字・英字・記号は使えません）',
       }),
-  );
+  )
+  .meta({ description: 'Katakana; hiragana and half-width katakana are accepted and stored as katakana' });
