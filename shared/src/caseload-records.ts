@@ -46,8 +46,16 @@ export const PlanServiceLine = z.strictObject({
   amount: text(100).default(''),
 });
 
+/** A whole number in a range, refused with one message that says the range (ADR 0032). */
+const wholeNumberIn = (min: number, max: number, message: string) =>
+  z
+    .number({ error: message })
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message });
+
 export const NeedRow = z.strictObject({
-  priority: z.number().int().min(1).max(99),
+  priority: wholeNumberIn(1, 99, '優先順位は1から99までの整数で入力してください'),
   need: requiredText(500),
   goal: requiredText(500),
   period: text(100).default(''),
@@ -175,16 +183,18 @@ export const CONSULTATION_COUNTERPART_LABELS = {
   agency: '関係機関',
   other: 'その他',
 } as const;
+const ConsultationMinutes = wholeNumberIn(
+  1,
+  24 * 60,
+  '所要時間は1分から1440分（24時間）までの整数で入力してください',
+);
+
 export const ConsultationInput = z.strictObject({
   consultedOn: IsoDate,
   channel: z.enum(CONSULTATION_CHANNELS),
   counterpart: z.enum(CONSULTATION_COUNTERPARTS),
   summary: requiredText(3000),
-  minutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
+  minutes: ConsultationMinutes,
 });
 export type ConsultationInput = z.infer<typeof ConsultationInput>;
 
@@ -194,11 +204,7 @@ export const AnonymousConsultationInput = z.strictObject({
   channel: z.enum(CONSULTATION_CHANNELS),
   counterpart: z.enum(CONSULTATION_COUNTERPARTS),
   topic: z.enum(['service_info', 'daily_life', 'employment', 'housing', 'family', 'other']),
-  minutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
+  minutes: ConsultationMinutes,
 });
 
 // ── Consent (同意), per purpose, dated, revocable ─────────────────────────────

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CaseCreateInput } from './case.ts';
-import { OfficeNumber, RecipientNumber, TENANT_ID_PATTERN, TenantId } from './ids.ts';
+import {
+  IsoDate,
+  MunicipalityCode,
+  OfficeNumber,
+  RecipientNumber,
+  TENANT_ID_PATTERN,
+  TenantId,
+} from './ids.ts';
 
 describe('tenant id', () => {
   it.each([
@@ -29,13 +36,49 @@ describe.each([
     expect(schema.safeParse('0123456789').success).toBe(true);
   });
 
+  it('reads full-width digits and spaces around as the ten digits', () => {
+    expect(schema.parse('\u3000０１２３４５６７８９ ')).toBe('0123456789');
+  });
+
   it.each([
     ['nine digits', '012345678'],
     ['eleven digits', '01234567890'],
-    ['full-width digits', '０１２３４５６７８９'],
+    ['nine full-width digits', '０１２３４５６７８'],
     ['a hyphen', '01234-6789'],
+    ['a letter', '012345678O'],
   ])('rejects %s', (_description, value) => {
     expect(schema.safeParse(value).success).toBe(false);
+  });
+});
+
+describe('MunicipalityCode (市町村コード)', () => {
+  it('reads full-width digits as the six digits', () => {
+    expect(MunicipalityCode.parse('０１１００２')).toBe('011002');
+  });
+
+  it('refuses five digits, saying how many are needed', () => {
+    expect(MunicipalityCode.safeParse('01100').error?.issues[0]?.message).toBe(
+      '市町村コードは6桁の数字で入力してください',
+    );
+  });
+});
+
+describe('IsoDate', () => {
+  it('answers a 令和 date as YYYY-MM-DD', () => {
+    expect(IsoDate.parse('令和８年４月１日')).toBe('2026-04-01');
+  });
+
+  it('keeps an ISO date as it is', () => {
+    expect(IsoDate.parse('2026-04-01')).toBe('2026-04-01');
+  });
+
+  it('refuses an impossible date with one message saying what the month allows', () => {
+    const issues = IsoDate.safeParse('R8.2.30').error?.issues;
+    expect(issues?.map(({ message }) => message)).toEqual(['令和8年2月は1日から28日までです']);
+  });
+
+  it('refuses what is not a string in Japanese', () => {
+    expect(IsoDate.safeParse(20260401).error?.issues[0]?.message).toBe('日付を入力してください');
   });
 });
 
@@ -106,6 +149,38 @@ describe('CaseCreateInput', () => {
     const issues = issuesOf({ ...validCase(), monitoringPeriodMonths: 4 });
 
     expect(issues.map(({ path }) => path)).toEqual([['monitoringPeriodMonths']]);
+  });
+
+  it('stores what staff type in its one form: full-width digits, hiragana kana, 令和 dates', () => {
+    const parsed = CaseCreateInput.parse({
+      ...validCase(),
+      person: {
+        ...validCase().person,
+        kana: 'さとう　はなこ',
+        birthDate: '平成20年6月15日',
+        municipalityCode: '０１１００２',
+        recipientNumber: '１２３４５６７８９０',
+      },
+      openedOn: 'R8.4.1',
+    });
+
+    expect(parsed.person).toMatchObject({
+      name: '佐藤 花子',
+      kana: 'サトウ ハナコ',
+      birthDate: '2008-06-15',
+      municipalityCode: '011002',
+      recipientNumber: '1234567890',
+    });
+    expect(parsed.openedOn).toBe('2026-04-01');
+  });
+
+  it('keeps the name as typed: full-width letters in a name are not normalised', () => {
+    const parsed = CaseCreateInput.parse({
+      ...validCase(),
+      person: { ...validCase().person, name: 'ＡＢＣ 花子' },
+    });
+
+    expect(parsed.person.name).toBe('ＡＢＣ 花子');
   });
 
   it('fills in the defaults for service use and the person', () => {

@@ -2,6 +2,7 @@ export * from './api-error.ts';
 export * from './calendar.ts';
 export * from './case.ts';
 export * from './ids.ts';
+export * from './input-normalisation.ts';
 export * from './life-stage.ts';
 export * from './office.ts';
 export * from './pagination.ts';

@@ -8,6 +8,11 @@ describe('one person, one record: likely duplicates (ADR 0025)', () => {
     expect(kanaForComparison('スミス・ジョン')).toBe('スミスジョン');
   });
 
+  it('compares a reading typed in hiragana or half-width katakana as the katakana stored', () => {
+    expect(kanaForComparison('やまだ　たろう')).toBe('ヤマダタロウ');
+    expect(kanaForComparison('ﾔﾏﾀﾞ ﾀﾛｳ')).toBe('ヤマダタロウ');
+  });
+
   it('the same kana and the same birth date is a likely duplicate, whatever the spacing', () => {
     expect(
       isLikelySamePerson(

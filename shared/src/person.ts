@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { IsoDate, MunicipalityCode, PersonId, RecipientNumber } from './ids.ts';
+import { normaliseKana } from './input-normalisation.ts';
 import { Kana, requiredText, text } from './text.ts';
 
 export const DISABILITY_CATEGORIES = [
@@ -63,10 +64,11 @@ export const Person = PersonInput.extend({
 export type Person = z.infer<typeof Person>;
 
 /**
- * フリガナ as compared for likely duplicates: spaces (full- and half-width) and the middle dot
- * left out, so 「ヤマダ\u3000タロウ」 and 「ヤマダタロウ」 are the same reading.
+ * フリガナ as compared for likely duplicates: read as it is stored (hiragana and half-width typed
+ * in a form are katakana), spaces and the middle dot left out, so 「やまだ\u3000たろう」 and
+ * 「ヤマダタロウ」 are the same reading.
  */
-export const kanaForComparison = (kana: string): string => kana.replace(/[\s\u3000\u30FB]/g, '');
+export const kanaForComparison = (kana: string): string => normaliseKana(kana).replace(/[\s\u30FB]/g, '');
 
 /**
  * One person, one record (ADR 0025): two records with the same reading of the name and the same

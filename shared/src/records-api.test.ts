@@ -24,8 +24,9 @@ describe('a person patch', () => {
     }
   });
 
-  it('keeps the rules of a new person: katakana kana, 10-digit recipient number', () => {
-    expect(PersonPatchInput.safeParse({ kana: 'さとう' }).success).toBe(false);
+  it('keeps the rules of a new person: kana stored in katakana, 10-digit recipient number', () => {
+    expect(PersonPatchInput.parse({ kana: 'さとう' })).toEqual({ kana: 'サトウ' });
+    expect(PersonPatchInput.safeParse({ kana: 'Sato' }).success).toBe(false);
     expect(PersonPatchInput.safeParse({ recipientNumber: '123456789' }).success).toBe(false);
     expect(PersonPatchInput.safeParse({ recipientNumber: '1234567890' }).success).toBe(true);
   });

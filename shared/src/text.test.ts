@@ -4,7 +4,6 @@ import { Kana, requiredText, text } from './text.ts';
 describe('Kana (フリガナ)', () => {
   it.each([
     ['full-width katakana with an ASCII space', 'サトウ ハナコ'],
-    ['full-width katakana with an ideographic space', 'サトウ\u3000ハナコ'],
     ['ヴ and small katakana', 'ヴァイオリン'],
     ['the long vowel mark and the middle dot', 'ルーシー・サトウ'],
   ])('accepts %s', (_description, value) => {
@@ -12,9 +11,23 @@ describe('Kana (フリガナ)', () => {
   });
 
   it.each([
-    ['hiragana', 'さとう'],
-    ['half-width katakana', 'ｻﾄｳ'],
+    ['hiragana as katakana', 'さとう はなこ', 'サトウ ハナコ'],
+    ['half-width katakana as full-width', 'ｻﾄｳ ﾊﾅｺ', 'サトウ ハナコ'],
+    ['a full-width space as one ASCII space', 'サトウ\u3000\u3000ハナコ', 'サトウ ハナコ'],
+  ])('stores %s', (_description, value, stored) => {
+    expect(Kana.parse(value)).toBe(stored);
+  });
+
+  it('says what is allowed when refusing', () => {
+    const result = Kana.safeParse('佐藤');
+    expect(result.error?.issues[0]?.message).toBe(
+      'フリガナはカタカナかひらがなで入力してください（漢字・英字・記号は使えません）',
+    );
+  });
+
+  it.each([
     ['latin letters', 'Sato'],
+    ['a hyphen (not read as ー)', 'サトウ-ハナコ'],
     ['kanji', '佐藤'],
     ['spaces only', ' \u3000 '],
     ['an empty string', ''],

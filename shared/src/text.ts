@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { normaliseKana } from './input-normalisation.ts';
 
 /** Free text a user types: trimmed, no control characters except newlines and tabs. */
 export const text = (max: number) =>
@@ -15,9 +16,17 @@ export const requiredText = (max: number) => text(max).pipe(z.string().min(1, { 
 
 /** Full-width katakana (and the long vowel mark, middle dot and spaces) for フリガナ fields. */
 export const KANA_PATTERN = /^[\u30A1-\u30FA\u30FC\u30FB\u3000 ]+$/;
+/** Stored in katakana; typed also in hiragana or half-width katakana (normaliseKana, ADR 0032). */
 export const Kana = z
-  .string()
-  .trim()
-  .min(1, { error: '入力してください' })
-  .max(100, { error: '100文字以内で入力してください' })
-  .regex(KANA_PATTERN, { error: 'フリガナは全角カタカナで入力してください' });
+  .string({ error: 'フリガナを入力してください' })
+  .transform(normaliseKana)
+  .pipe(
+    z
+      .string()
+      .min(1, { error: '入力してください' })
+      .max(100, { error: '100文字以内で入力してください' })
+      .regex(KANA_PATTERN, {
+        error: 'フリガナはカタカナかひらがなで入力してください（漢字・英字・記号は使えません）',
+      }),
+  )
+  .meta({ description: 'Katakana; hiragana and half-width katakana are accepted and stored as katakana' });

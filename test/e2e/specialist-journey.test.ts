@@ -1,3 +1,4 @@
+import { formatJapaneseEraDate } from '@kikan/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoCases } from '../../services/local/demo-data.ts';
@@ -67,10 +68,14 @@ describe('a specialist in the portal', () => {
     const form = page.locator('main form');
     await form.getByLabel('氏名').waitFor();
 
-    // The reading typed without its space is still the same reading.
+    // The reading typed in hiragana without its space, and the birth date in 和暦, are still the same
+    // reading and day (ADR 0032).
+    const hiragana = person.kana
+      .replace(/[\s\u3000]/g, '')
+      .replace(/[\u30A1-\u30F6]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0x60));
     await form.getByLabel('氏名').fill(person.name);
-    await form.getByLabel('フリガナ').fill(person.kana.replace(/[\s\u3000]/g, ''));
-    await form.getByLabel('生年月日').fill(person.birthDate);
+    await form.getByLabel('フリガナ').fill(hiragana);
+    await form.getByLabel('生年月日').fill(formatJapaneseEraDate(person.birthDate));
     await form.getByLabel('市町村').selectOption(person.municipalityCode);
     await form.getByLabel('サービス種別').selectOption({ index: 1 });
     await form.getByLabel('モニタリング期間').selectOption({ index: 1 });
@@ -83,6 +88,9 @@ describe('a specialist in the portal', () => {
       .getByText(/同一人物でないことを確かめてから登録してください/)
       .waitFor();
     expect(page.url()).toMatch(/\/cases\/new$/);
+    // Once left, the inputs show what is stored: katakana and the ISO day.
+    expect(await form.getByLabel('フリガナ').inputValue()).toBe(person.kana.replace(/[\s\u3000]/g, ''));
+    expect(await form.getByLabel('生年月日').inputValue()).toBe(person.birthDate);
     const confirmation = panel.getByLabel('上の利用者とは別の人であることを確かめました');
     expect(await confirmation.isChecked()).toBe(false);
     // The panel names the case by its code only, never by anything more of the person.

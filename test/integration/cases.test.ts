@@ -150,7 +150,7 @@ describe('idempotent creates', () => {
 describe('bad input is refused whole, with the field named, and nothing is written', () => {
   const person = newCaseBody().person;
   const cases: [string, Record<string, unknown>, string][] = [
-    ['hiragana in kana', newCaseBody({ person: { ...person, kana: 'しけん はなこ' } }), 'body.person.kana'],
+    ['kanji in kana', newCaseBody({ person: { ...person, kana: '試験 花子' } }), 'body.person.kana'],
     [
       'a 9-digit recipient number',
       newCaseBody({ person: { ...person, recipientNumber: '123456789' } }),

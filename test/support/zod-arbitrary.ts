@@ -142,6 +142,17 @@ const isOmittable = (schema: z.ZodType): boolean => {
   return type === 'optional' || type === 'default' || type === 'prefault';
 };
 
+/**
+ * A field read through a normaliser before its check (`z.string().transform(…).pipe(canonical)`:
+ * 令和 dates, full-width digits, hiragana kana, ADR 0032): its stored form is also a valid input,
+ * and more often valid than any string the input side alone describes.
+ */
+const isNormalisedInput = (def: Def): boolean => {
+  if (!def.in || !def.out) return false;
+  const inner = defOf(def.in);
+  return inner.type === 'pipe' && inner.out !== undefined && defOf(inner.out).type === 'transform';
+};
+
 const MAX_DEPTH = 6;
 
 /** Values of the schema's shape. */
@@ -183,7 +194,9 @@ export const validShaped = (schema: z.ZodType, depth = 0): fc.Arbitrary<unknown>
     case 'success':
       return inner(def.innerType);
     case 'pipe':
-      return inner(def.in);
+      return isNormalisedInput(def)
+        ? fc.oneof({ weight: 3, arbitrary: inner(def.out) }, { weight: 1, arbitrary: inner(def.in) })
+        : inner(def.in);
     case 'lazy':
       return depth > MAX_DEPTH ? fc.constant(undefined) : inner(def.getter?.());
     case 'object': {

@@ -1,3 +1,4 @@
+import { hiraganaToKatakana } from '@kikan/shared';
 import type { CaseRecord } from '../data/case-store.ts';
 import { findPersonIdsByRecipientNumber, readPersonFile } from '../data/person-store.ts';
 import { findCasesOfOffice, getCasesByIds } from '../data/record-store.ts';
@@ -16,10 +17,7 @@ const KATAKANA_QUERY = /^[\u30A1-\u30FA\u30FC\u30FB]+$/;
  * hiragana as katakana, and no spaces: 「さとう はなこ」（全角の空白も） and 「サトウハナコ」 are the same query.
  */
 export const normaliseQuery = (query: string): string =>
-  query
-    .normalize('NFKC')
-    .replace(/[\u3041-\u3096]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0x60))
-    .replace(/\s+/g, '');
+  hiraganaToKatakana(query.normalize('NFKC')).replace(/\s+/g, '');
 
 export type SearchKind =
   | { kind: 'recipient'; recipientNumber: string }

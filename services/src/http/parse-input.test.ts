@@ -64,7 +64,7 @@ describe('parseInput: validation', () => {
   it('reports every invalid field of a request in one ValidationError', () => {
     const body = {
       ...validCaseBody(),
-      person: { ...validCaseBody().person, kana: 'さとう はなこ', birthDate: '2008-02-30' },
+      person: { ...validCaseBody().person, kana: 'Sato Hanako', birthDate: '2008-02-30' },
       monitoringPeriodMonths: 4,
     };
     const event = createCaseEvent(body, { 'x-tenant-id': 'other-tenant' });

@@ -8,6 +8,7 @@ import {
   japanDateOfTimestamp,
   lifeStageAlerts,
   personLabel,
+  settledDateInput,
 } from './dates.ts';
 
 const base = {
@@ -103,9 +104,26 @@ describe('era reading of a date input', () => {
     expect(eraReadingOf('2019-05-01')).toBe('令和元年5月1日');
   });
 
+  it('reads a date typed in 令和, with full-width digits or slashes', () => {
+    expect(eraReadingOf('R8.5.10')).toBe('令和8年5月10日');
+    expect(eraReadingOf('令和８年５月１０日')).toBe('令和8年5月10日');
+    expect(eraReadingOf('2026/5/1')).toBe('令和8年5月1日');
+  });
+
   it('is empty while the input holds no calendar date', () => {
     expect(eraReadingOf('')).toBe('');
     expect(eraReadingOf('2026-02-30')).toBe('');
-    expect(eraReadingOf('2026-5-1')).toBe('');
+    expect(eraReadingOf('令和8年5')).toBe('');
+  });
+});
+
+describe('a date input once left', () => {
+  it('shows the ISO day a written date was read as', () => {
+    expect(settledDateInput('平成20年6月15日')).toBe('2008-06-15');
+    expect(settledDateInput(' R8.4.1 ')).toBe('2026-04-01');
+  });
+
+  it('keeps what was typed when it is no date, for the form to refuse with its reason', () => {
+    expect(settledDateInput('令和1年4月30日')).toBe('令和1年4月30日');
   });
 });

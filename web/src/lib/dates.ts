@@ -3,6 +3,7 @@ import {
   ageOn,
   formatGregorianDate,
   formatJapaneseEraDate,
+  readDate,
   todayInJapan,
   upcomingTransitions,
   type AgeBand,
@@ -18,14 +19,19 @@ export interface DisplayDate {
   gregorian: string;
 }
 
-/** 令和 reading of what a date input holds; '' while it holds no complete calendar date. */
+/**
+ * 令和 reading of what a date input holds, however it was typed (2026-05-10, R8.5.10,
+ * 令和８年５月１０日: readDate); '' while it holds no complete calendar date.
+ */
 export const eraReadingOf = (value: string): string => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
-  try {
-    return formatJapaneseEraDate(value);
-  } catch {
-    return '';
-  }
+  const reading = readDate(value);
+  return reading.ok ? formatJapaneseEraDate(reading.iso) : '';
+};
+
+/** What a date input shows once left: the ISO day it was read as, or what was typed, for the form to refuse. */
+export const settledDateInput = (value: string): string => {
+  const reading = readDate(value);
+  return reading.ok ? reading.iso : value;
 };
 
 export const displayDate = (iso: string): DisplayDate => ({

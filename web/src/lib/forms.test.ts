@@ -47,12 +47,29 @@ describe('checkInput', () => {
   it("keeps the shared schema's own Japanese message", () => {
     const check = checkInput(PersonInput, {
       name: '山田',
-      kana: 'やまだ',
+      kana: 'Yamada',
       birthDate: '1990-01-01',
       municipalityCode: '990001',
     });
 
-    expect(check.ok === false && check.errors.kana).toBe('フリガナは全角カタカナで入力してください');
+    expect(check.ok === false && check.errors.kana).toBe(
+      'フリガナはカタカナかひらがなで入力してください（漢字・英字・記号は使えません）',
+    );
+  });
+
+  it('sends what the inputs hold in its stored form: katakana, ASCII digits, ISO dates', () => {
+    const check = checkInput(PersonInput, {
+      name: '山田 太郎',
+      kana: 'やまだ たろう',
+      birthDate: '昭和45年3月2日',
+      municipalityCode: '９９０００１',
+    });
+
+    expect(check.ok && check.input).toMatchObject({
+      kana: 'ヤマダ タロウ',
+      birthDate: '1970-03-02',
+      municipalityCode: '990001',
+    });
   });
 });
 
@@ -74,6 +91,10 @@ describe('form value helpers', () => {
     expect(numberOrUndefined(' 30 ')).toBe(30);
     expect(numberOrUndefined('')).toBeUndefined();
     expect(numberOrUndefined('abc')).toBeNaN();
+  });
+
+  it('reads a number typed in full-width digits', () => {
+    expect(numberOrUndefined('\u3000４５ ')).toBe(45);
   });
 });
 

@@ -1,3 +1,4 @@
+import { readNumber } from '@kikan/shared';
 import { inputNameOfPath } from './api.ts';
 
 /** What the portal needs of a zod schema from `@kikan/shared` to check a form before sending it. */
@@ -53,9 +54,11 @@ export const checkInput = <T>(schema: InputSchema<T>, body: unknown): FormCheck<
 /** A text input left empty is not sent. */
 export const optionalText = (value: string): string | undefined => (value.trim() === '' ? undefined : value);
 
-/** A number typed in a text input: '' is "not given", anything else is left for the schema to judge. */
-export const numberOrUndefined = (value: string): number | undefined =>
-  value.trim() === '' ? undefined : Number(value.trim());
+/**
+ * A number typed in a text input: '' is "not given", full-width digits count (ADR 0032), anything
+ * else is left for the schema to judge.
+ */
+export const numberOrUndefined = (value: string): number | undefined => readNumber(value);
 
 /**
  * The Idempotency-Key of a submission: the same body retried (a timeout, a double click) reuses

@@ -43,7 +43,7 @@ describe('case form', () => {
 
   it('reports schema errors under the input names, with the shared Japanese messages', () => {
     const values = validForm();
-    values.person.kana = 'やまだ';
+    values.person.kana = '山田';
     values.person.recipientNumber = '123';
 
     const check = checkCaseForm(values);
@@ -51,7 +51,7 @@ describe('case form', () => {
     expect(check).toEqual({
       ok: false,
       errors: {
-        'person.kana': 'フリガナは全角カタカナで入力してください',
+        'person.kana': 'フリガナはカタカナかひらがなで入力してください（漢字・英字・記号は使えません）',
         'person.recipientNumber': '受給者証番号は10桁の数字で入力してください',
       },
     });
@@ -97,6 +97,9 @@ describe('case form', () => {
     const key = duplicateCheckKey(values);
 
     values.person.kana = 'ヤマダ　タロウ';
+    expect(duplicateCheckKey(values)).toBe(key);
+    values.person.kana = 'やまだ たろう';
+    values.person.birthDate = '平成2年5月10日';
     expect(duplicateCheckKey(values)).toBe(key);
     values.person.name = '山田 太朗';
     expect(duplicateCheckKey(values)).toBe(key);

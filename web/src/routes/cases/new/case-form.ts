@@ -6,6 +6,7 @@ import {
   type ServiceKind,
   type ServiceUseStatus,
 } from '@kikan/shared';
+import { settledDateInput } from '#lib/dates.ts';
 import { checkInput, optionalText as optional, type FormCheck } from '#lib/forms.ts';
 import { emptyPersonForm, personFieldLabels, type PersonFormValues } from '#lib/person-form.ts';
 
@@ -74,10 +75,11 @@ export const toRequestBody = (values: CaseFormValues): Record<string, unknown> =
 
 /**
  * What identifies "the same person" for the likely-duplicate check: a confirmation given for one
- * reading and birth date does not carry over once either is changed.
+ * reading and birth date does not carry over once either is changed (the same reading and day
+ * typed another way, ひらがな or 和暦, is no change).
  */
 export const duplicateCheckKey = (values: CaseFormValues): string =>
-  `${kanaForComparison(values.person.kana)}|${values.person.birthDate}`;
+  `${kanaForComparison(values.person.kana)}|${settledDateInput(values.person.birthDate)}`;
 
 export type CaseFormCheck = FormCheck<CaseCreateInput>;
 

@@ -34,11 +34,23 @@ describe('person form', () => {
 
   it('checks kana with the shared Japanese message', () => {
     const values = personFormOf(person);
-    values.kana = 'やまだ';
+    values.kana = 'Yamada';
 
     const check = checkPersonForm(values, person);
 
-    expect(check.ok === false && check.errors.kana).toBe('フリガナは全角カタカナで入力してください');
+    expect(check.ok === false && check.errors.kana).toBe(
+      'フリガナはカタカナかひらがなで入力してください（漢字・英字・記号は使えません）',
+    );
+  });
+
+  it('sends a reading typed in hiragana and a 和暦 birth date in their stored forms', () => {
+    const values = personFormOf(person);
+    values.kana = 'やまだ じろう';
+    values.birthDate = '平成2年5月11日';
+
+    const check = checkPersonForm(values, person);
+
+    expect(check).toEqual({ ok: true, input: { kana: 'ヤマダ ジロウ', birthDate: '1990-05-11' } });
   });
 
   it('does not send an emptied recipient number (it cannot be removed)', () => {
