@@ -17,7 +17,10 @@ export const UserId = EntityId;
 export const PersonId = EntityId;
 export const CaseId = EntityId;
 
-/** 全国地方公共団体コード: 5 digits plus a check digit. */
+/**
+ * 全国地方公共団体コード: 5 digits plus a check digit. Only the form is checked here; a new member's
+ * check digit is checked by tenant.ts NewMemberMunicipality (the demo's fictional codes fail it).
+ */
 export const MunicipalityCode = z
   .string()
   .regex(/^\d{6}$/, { error: '市町村コードは6桁の数字で入力してください' });

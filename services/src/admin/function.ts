@@ -1,8 +1,12 @@
 import { listOffices } from '../data/directory-store.ts';
 import { bind, createFunction } from '../http/create-function.ts';
 import {
+  addMemberRoute,
   changeUserMembershipRoute,
+  createOfficeRoute,
   getMeRoute,
+  getTenantRoute,
+  updateOfficeRoute,
   listOfficesRoute,
   removeUserRoute,
   exportAuditRoute,
@@ -12,6 +16,7 @@ import {
 import { exportAudit } from './audit-export.ts';
 import { listAudit } from './audit-list.ts';
 import { listAuditStaff } from './audit-staff.ts';
+import { addMember, createOffice, getTenant, updateOffice } from './directory-admin.ts';
 import { getMe } from './get-me.ts';
 import { RETENTION_BINDINGS } from './retention-bindings.ts';
 import { changeUserMembership, removeUser } from './user-membership.ts';
@@ -25,4 +30,8 @@ export const handler = createFunction([
   ...RETENTION_BINDINGS,
   bind(changeUserMembershipRoute, changeUserMembership),
   bind(removeUserRoute, removeUser),
+  bind(createOfficeRoute, createOffice),
+  bind(updateOfficeRoute, updateOffice),
+  bind(getTenantRoute, getTenant),
+  bind(addMemberRoute, addMember),
 ]);
