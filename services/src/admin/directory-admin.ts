@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OfficeView, type TenantProfile } from '@kikan/shared';
+import { OfficeView, TenantProfile } from '@kikan/shared';
 import {
   addMember as storeMember,
   createOffice as storeOffice,
@@ -67,12 +67,13 @@ export const updateOffice: GuardedOperation<typeof updateOfficeRoute, OfficeView
 export const addMember: GuardedOperation<typeof addMemberRoute, TenantProfile> = {
   authorize: ({ ctx }) => profileOf(ctx.tenantId),
   versionOf: (profile) => profile.version,
-  run: ({ ctx, body, requestId, now }, profile) => {
+  run: async ({ ctx, body, idempotency, requestId, now }, profile) => {
     if (profile.members.some((member) => member.code === body.code)) {
       throw new ConflictError('この市町村はすでに構成市町村です', [
         { field: 'body.code', message: 'この市町村コードはすでに構成市町村に登録されています' },
       ]);
     }
-    return storeMember({ ctx, requestId, now }, profile, body);
+    const added = await storeMember({ ctx, requestId, now }, profile, body, idempotency);
+    return added.replayed ? TenantProfile.parse(added.replayed.body) : added.profile;
   },
 };

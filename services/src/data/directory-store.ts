@@ -184,15 +184,19 @@ export const updateOffice = async (
   return after;
 };
 
-/** Appends a member municipality to the tenant profile at the version read, with its audit entry. */
+/**
+ * Appends a member municipality to the tenant profile at the version read, with its audit entry.
+ * With an Idempotency-Key, a retry gets the first response back (returned).
+ */
 export const addMember = async (
   write: WriteContext,
   before: TenantProfile,
   member: MemberMunicipality,
-): Promise<TenantProfile> => {
+  idempotency: Idempotency | null,
+): Promise<{ profile: TenantProfile; replayed: StoredResponse | null }> => {
   const condition = atVersion(before.version);
   const after = { ...before, members: [...before.members, member], version: before.version + 1 };
-  await writeTransaction(
+  const replayed = await writeTransaction(
     write,
     [
       {
@@ -212,8 +216,9 @@ export const addMember = async (
       },
     ],
     [{ action: 'create', recordType: 'member_municipality', recordId: member.code }],
+    { idempotency, response: { status: 200, body: after } },
   );
-  return after;
+  return { profile: after, replayed };
 };
 
 /** A removed user is no longer on the staff: gone for every lookup but the audit log's names. */

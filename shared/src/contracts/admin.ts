@@ -246,6 +246,7 @@ export const addMemberRoute = defineRoute({
   body: NewMemberMunicipality,
   response: TenantProfile,
   successStatus: 200,
+  idempotent: true,
   versioned: true,
 });
 
