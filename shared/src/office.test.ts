@@ -42,8 +42,8 @@ describe('an office the tenant admin adds', () => {
 
   it('an edit changes the name and operator only', () => {
     expect(OfficeChange.safeParse({ name: '新しい名前', operator: '新しい法人' }).success).toBe(true);
-    expect(OfficeChange.safeParse({ name: '新しい名前', operator: '法人', type: 'core_center' }).success).toBe(
-      false,
-    );
+    expect(
+      OfficeChange.safeParse({ name: '新しい名前', operator: '法人', type: 'core_center' }).success,
+    ).toBe(false);
   });
 });

@@ -108,7 +108,11 @@ describe('adding an office', () => {
 
   it('the same Idempotency-Key again answers the first office, not a second one', async () => {
     const key = randomUUID();
-    const body = newOffice({ type: 'core_center', officeNumber: undefined, name: '第二基幹相談支援センター' });
+    const body = newOffice({
+      type: 'core_center',
+      officeNumber: undefined,
+      name: '第二基幹相談支援センター',
+    });
     const first = await addOffice(body, { key });
     const again = await addOffice(body, { key });
 
@@ -145,7 +149,12 @@ describe('editing an office', () => {
     });
 
     expect(edited.status).toBe(200);
-    expect(edited.json).toMatchObject({ officeId: 'midori', ...change, officeNumber: '1290000037', version: 1 });
+    expect(edited.json).toMatchObject({
+      officeId: 'midori',
+      ...change,
+      officeNumber: '1290000037',
+      version: 1,
+    });
     expect(edited.headers.get('etag')).toBe('"1"');
     const audits = (await itemsSince(before)).filter((item) => item.entity === 'audit');
     expect(audits).toHaveLength(1);
@@ -194,7 +203,11 @@ describe('member municipalities', () => {
     ]);
     const audits = (await itemsSince(before)).filter((item) => item.entity === 'audit');
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ action: 'create', recordType: 'member_municipality', recordId: '131016' });
+    expect(audits[0]).toMatchObject({
+      action: 'create',
+      recordType: 'member_municipality',
+      recordId: '131016',
+    });
     const me = await api.call('GET', '/api/me', { as: ADMIN });
     expect(me.json.members).toContainEqual({ code: '131016', name: '千代田区' });
 
@@ -239,13 +252,18 @@ describe('member municipalities', () => {
 
 describe("another tenant's admin", () => {
   it("sees only their own tenant's offices and members, and cannot edit another tenant's office (404)", async () => {
-    const office = (await addOffice(newOffice({ type: 'outreach', officeNumber: undefined, name: '訪問支援室' })))
-      .json;
+    const office = (
+      await addOffice(newOffice({ type: 'outreach', officeNumber: undefined, name: '訪問支援室' }))
+    ).json;
 
     const list = await api.call('GET', '/api/offices', { token: hokushinAdmin });
     expect(list.status).toBe(200);
     expect(list.json.items.map((item: Item) => item.officeId)).not.toContain(office.officeId);
-    expect(list.json.items.every((item: Item) => String(item.officeId).startsWith('hokushin') || item.officeId === 'kawabe-town')).toBe(true);
+    expect(
+      list.json.items.every(
+        (item: Item) => String(item.officeId).startsWith('hokushin') || item.officeId === 'kawabe-town',
+      ),
+    ).toBe(true);
 
     const profile = await api.call('GET', '/api/tenant', { token: hokushinAdmin });
     expect(profile.json.tenantId).toBe('hokushin');

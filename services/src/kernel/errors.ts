@@ -102,7 +102,10 @@ export class RecipientNumberTakenError extends ConflictError {
 export class OfficeNumberTakenError extends ConflictError {
   constructor() {
     super('この事業所番号はすでに登録されています', [
-      { field: 'body.officeNumber', message: 'この事業所番号の事業所はすでに登録されています。事業所の一覧を確かめてください' },
+      {
+        field: 'body.officeNumber',
+        message: 'この事業所番号の事業所はすでに登録されています。事業所の一覧を確かめてください',
+      },
     ]);
   }
 }
