@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@kikan/shared';
 import { CaseRecord, caseCodeItem, caseItem, personItem } from '../src/data/case-store.ts';
-import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
+import { officeItems, tenantItem, userItem } from '../src/data/directory-store.ts';
 import { officeFigureItems } from '../src/data/office-stats-store.ts';
 import { latestDay, recordDaysOf } from '../src/data/record-days.ts';
 import { tenantRegistryItem } from '../src/data/retention-store.ts';
@@ -63,7 +63,7 @@ const demoTenantItems = (now: Date): Record<string, unknown>[] =>
     tenantItem(tenant),
     // Provisioning a tenant registers it: the retention sweeper's only list of tenants.
     tenantRegistryItem(tenant.tenantId),
-    ...(DEMO_OFFICES[tenant.tenantId] ?? []).map((office) => officeItem(tenant.tenantId, office)),
+    ...(DEMO_OFFICES[tenant.tenantId] ?? []).flatMap((office) => officeItems(tenant.tenantId, office)),
     ...DEMO_USERS.filter((user) => user.tenantId === tenant.tenantId).map(userItem),
     ...seededPlanPeriodItems(tenant.tenantId),
     ...withDemoDifficulty(demoCases(tenant.tenantId, now)).flatMap(({ person, record }) => [

@@ -6,7 +6,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
-import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
+import { officeItems, tenantItem, userItem } from '../src/data/directory-store.ts';
 import { seededPlanPeriodItems } from '../src/data/plan-period-store.ts';
 import { tenantRegistryItem } from '../src/data/retention-store.ts';
 import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS } from '../local/demo-data.ts';
@@ -112,6 +112,14 @@ describe('the tenant file', () => {
     );
   });
 
+  it('refuses two offices with one 事業所番号: it has one holder in the tenant (ADR 0031)', () => {
+    const file = example();
+    file.offices[1].officeNumber = file.offices[0].officeNumber;
+    expect(problemsOf(file)).toEqual([
+      { path: 'offices.1.officeNumber', message: 'same officeNumber as offices.0' },
+    ]);
+  });
+
   it('ties no role to an office type (the shared rules have none): a tenant admin at a consultation office is fine', () => {
     const file = example();
     file.users[2].officeId = 'yamabiko';
@@ -140,7 +148,7 @@ describe('the plan of items', () => {
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
       const planned = planItems(parsed.file).map(({ item }) => item);
       const seeded = [
-        ...(DEMO_OFFICES[tenant.tenantId] ?? []).map((office) => officeItem(tenant.tenantId, office)),
+        ...(DEMO_OFFICES[tenant.tenantId] ?? []).flatMap((office) => officeItems(tenant.tenantId, office)),
         ...DEMO_USERS.filter((user) => user.tenantId === tenant.tenantId).map(userItem),
         ...seededPlanPeriodItems(tenant.tenantId),
         tenantItem(tenant),
@@ -156,6 +164,7 @@ describe('the plan of items', () => {
     const plan = planItems(parsed.file);
     expect(plan.map(({ kind }) => kind)).toEqual([
       'office',
+      'office_number_holder',
       'office',
       'user',
       'user',
@@ -235,7 +244,7 @@ describe('the command line (no AWS call)', () => {
     const { out, io } = capture();
     expect(await run([EXAMPLE_PATH, '--dry-run'], { TABLE_NAME: 'Kikan-Table' }, io)).toBe(0);
     // 2 offices, 3 users, 2 plan periods (current + version 1 each), the tenant and its registry entry.
-    expect(out[0]).toMatch(/11 items for table Kikan-Table/);
+    expect(out[0]).toMatch(/12 items for table Kikan-Table/);
     expect(out.join('\n')).toContain('[T#minamiyama#USERS / USER#7a1c3e52-0b4d-4f6a-9e21-3c5d8f0a1b01]');
     expect(out.join('\n')).toContain('[T#_registry#TENANTS / TENANT#minamiyama]');
   });
@@ -325,10 +334,11 @@ describe('writing the plan', () => {
   it('creates what is absent and leaves what is present, naming the attributes that differ', async () => {
     const memory = memoryTable();
     const plan = examplePlan();
-    const edited = { ...itemAt(plan, 2), role: 'tenant_admin' };
+    const edited = { ...itemAt(plan, 3), role: 'tenant_admin' };
     memory.table.set(`${edited.pk}|${edited.sk}`, edited);
     const outcomes = await provisionItems(memory.client, 'T', plan);
     expect(outcomes.map(({ outcome }) => outcome)).toEqual([
+      'created',
       'created',
       'created',
       'already_present',
@@ -341,9 +351,9 @@ describe('writing the plan', () => {
       'created',
       'created',
     ]);
-    expect(outcomes[2]?.differs).toEqual(['role']);
+    expect(outcomes[3]?.differs).toEqual(['role']);
     expect(memory.table.get(`${edited.pk}|${edited.sk}`)?.role).toBe('tenant_admin');
-    expect(memory.transactions).toEqual([10]);
+    expect(memory.transactions).toEqual([11]);
   });
 
   it('an item written by someone else between the read and the write is reported present, the rest still written', async () => {
@@ -356,10 +366,10 @@ describe('writing the plan', () => {
       table.set(`${raced.pk}|${raced.sk}`, { ...raced });
     });
     const outcomes = await provisionItems(memory.client, 'T', plan);
-    expect(outcomes.filter(({ outcome }) => outcome === 'created')).toHaveLength(10);
+    expect(outcomes.filter(({ outcome }) => outcome === 'created')).toHaveLength(11);
     expect(outcomes[4]).toMatchObject({ outcome: 'already_present', differs: [] });
-    expect(memory.transactions).toEqual([11, 10]);
-    expect(memory.table.size).toBe(11);
+    expect(memory.transactions).toEqual([12, 11]);
+    expect(memory.table.size).toBe(12);
   });
 
   it('groups a large tenant into transactions of at most 100 puts', async () => {
@@ -374,7 +384,7 @@ describe('writing the plan', () => {
     const memory = memoryTable();
     const outcomes = await provisionItems(memory.client, 'T', planItems(parsed.file));
     expect(outcomes.every(({ outcome }) => outcome === 'created')).toBe(true);
-    expect(memory.transactions).toEqual([TRANSACTION_LIMIT, 188 - TRANSACTION_LIMIT]);
-    expect(memory.table.size).toBe(188);
+    expect(memory.transactions).toEqual([TRANSACTION_LIMIT, 189 - TRANSACTION_LIMIT]);
+    expect(memory.table.size).toBe(189);
   });
 });

@@ -3,7 +3,7 @@ import { BatchGetCommand, type DynamoDBDocumentClient, TransactWriteCommand } fr
 import { Office, Tenant, User, UserId, type ItemKey } from '@kikan/shared';
 import * as z from 'zod';
 import { TENANT_CLAIMS } from '../src/cognito/pre-token-generation.ts';
-import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
+import { officeItem, officeNumberHolderItem, tenantItem, userItem } from '../src/data/directory-store.ts';
 import { seededPlanPeriodItems } from '../src/data/plan-period-store.ts';
 import { tenantRegistryItem } from '../src/data/retention-store.ts';
 
@@ -86,6 +86,12 @@ export const referenceProblems = (file: TenantFile): FileProblem[] => {
       });
     }
   });
+  for (const { index, first } of duplicates(file.offices, (office) => office.officeNumber)) {
+    problems.push({
+      path: `offices.${index}.officeNumber`,
+      message: `same officeNumber as offices.${first}`,
+    });
+  }
   for (const { index, first } of duplicates(file.users, (user) => user.userId)) {
     problems.push({ path: `users.${index}.userId`, message: `same userId as users.${first}` });
   }
@@ -140,7 +146,8 @@ export const missingUserIds = (file: TenantFile): FileProblem[] =>
 
 // ── The items ─────────────────────────────────────────────────────────────────
 
-export type PlannedKind = 'office' | 'user' | 'plan_period' | 'tenant' | 'tenant_registry';
+export type PlannedKind =
+  'office' | 'office_number_holder' | 'user' | 'plan_period' | 'tenant' | 'tenant_registry';
 
 export interface PlannedItem {
   kind: PlannedKind;
@@ -157,11 +164,23 @@ export interface PlannedItem {
 export const planItems = (file: TenantFile): PlannedItem[] => {
   const tenantId = file.tenant.tenantId;
   return [
-    ...file.offices.map((office) => ({
-      kind: 'office' as const,
-      label: `office ${office.officeId} (${office.type})`,
-      item: officeItem(tenantId, office),
-    })),
+    ...file.offices.flatMap((office) => [
+      {
+        kind: 'office' as const,
+        label: `office ${office.officeId} (${office.type})`,
+        item: officeItem(tenantId, office),
+      },
+      // The 事業所番号's one holder in the tenant (ADR 0031), as the demo seed writes it.
+      ...(office.officeNumber
+        ? [
+            {
+              kind: 'office_number_holder' as const,
+              label: `事業所番号 holder of office ${office.officeId}`,
+              item: officeNumberHolderItem(tenantId, office.officeNumber, office.officeId),
+            },
+          ]
+        : []),
+    ]),
     ...file.users.map((user) => {
       if (!user.userId) throw new Error('planItems: every user needs a userId (see missingUserIds)');
       return {

@@ -1,5 +1,6 @@
 import {
   USER_ADMIN_ROUTES,
+  DIRECTORY_ADMIN_ROUTES,
   getMeRoute,
   listOfficesRoute,
   AUDIT_ROUTES,
@@ -50,6 +51,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...AUDIT_ROUTES,
   ...RETENTION_ROUTES,
   ...USER_ADMIN_ROUTES,
+  ...DIRECTORY_ADMIN_ROUTES,
   ...COUNCIL_ROUTES,
   ...STATISTICS_ROUTES,
 ];

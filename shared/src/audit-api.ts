@@ -148,4 +148,6 @@ export const AUDIT_RECORD_TYPE_LABELS: Record<string, string> = {
   retention_settings: '記録の保存期間',
   legal_hold: '保存期間後の保全（リーガルホールド）',
   user: '職員の所属・役割',
+  office: '事業所',
+  member_municipality: '構成市町村',
 };

@@ -29,7 +29,10 @@ const digitCode = (pattern: RegExp, message: string) =>
     .pipe(z.string().regex(pattern, { error: message }))
     .meta({ description: `${pattern.source}; full-width digits and spaces around are accepted` });
 
-/** 全国地方公共団体コード: 5 digits plus a check digit. */
+/**
+ * 全国地方公共団体コード: 5 digits plus a check digit. Only the form is checked here; a new member's
+ * check digit is checked by tenant.ts NewMemberMunicipality (the demo's fictional codes fail it).
+ */
 export const MunicipalityCode = digitCode(/^\d{6}$/, '市町村コードは6桁の数字で入力してください');
 
 /** 事業所番号 and 受給者証番号 are both 10 digits. */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { OfficeId, OfficeNumber } from './ids.ts';
+import { MunicipalityCode, OfficeId, OfficeNumber } from './ids.ts';
 import { requiredText } from './text.ts';
 
 /** Office kinds from seed 000's table. */
@@ -44,5 +44,52 @@ export const Office = z.strictObject({
 });
 export type Office = z.infer<typeof Office>;
 
-export const OfficeList = z.strictObject({ items: z.array(Office) });
+/**
+ * The designated (指定) kinds: 障害児相談支援, 特定相談支援 and 一般相談支援 (地域移行・地域定着) are
+ * designated by the prefecture and carry a 事業所番号. The others — the core center, the
+ * municipality's own division, commissioned and municipal programmes — have none of their own (the
+ * demo and the provisioning example give them none), so for them the number is optional.
+ */
+export const DESIGNATED_OFFICE_TYPES: readonly OfficeType[] = [
+  'child_plan_consultation',
+  'plan_consultation',
+  'community_transition',
+  'community_settlement',
+];
+
+export const OFFICE_NUMBER_REQUIRED_MESSAGE = 'この種別の事業所は事業所番号（10桁）を入力してください';
+
+/**
+ * An office the tenant admin adds: the server makes its id. The municipality must be one of the
+ * tenant's members and the number unique in the tenant; the operation checks both.
+ */
+export const OfficeInput = z
+  .strictObject({
+    type: OfficeType,
+    name: requiredText(100),
+    operator: requiredText(100),
+    officeNumber: OfficeNumber.optional(),
+    municipalityCode: MunicipalityCode,
+  })
+  .superRefine((office, context) => {
+    if (DESIGNATED_OFFICE_TYPES.includes(office.type) && office.officeNumber === undefined) {
+      context.addIssue({ code: 'custom', path: ['officeNumber'], message: OFFICE_NUMBER_REQUIRED_MESSAGE });
+    }
+  });
+export type OfficeInput = z.infer<typeof OfficeInput>;
+
+/** What an edit may change: the name and the operator. Type, number and municipality stay. */
+export const OfficeChange = z.strictObject({
+  name: requiredText(100),
+  operator: requiredText(100),
+});
+export type OfficeChange = z.infer<typeof OfficeChange>;
+
+export const OfficeParams = z.strictObject({ officeId: OfficeId });
+
+/** An office as the API shows it: with its version, for an edit's If-Match (0: never edited). */
+export const OfficeView = Office.extend({ version: z.number().int().min(0) });
+export type OfficeView = z.infer<typeof OfficeView>;
+
+export const OfficeList = z.strictObject({ items: z.array(OfficeView) });
 export type OfficeList = z.infer<typeof OfficeList>;

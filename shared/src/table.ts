@@ -126,6 +126,14 @@ export const keys = {
     pk: tenantPk(tenantId, 'OFFICES'),
     sk: `OFFICE#${officeId}`,
   }),
+  /**
+   * The one holder of a 事業所番号 in a tenant: put with attribute_not_exists in the transaction
+   * that adds the office (ADR 0031), as the recipient-number holder is. Never searched.
+   */
+  officeNumberHolder: (tenantId: string, officeNumber: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'OFFICE_NUMBER', officeNumber),
+    sk: 'HOLDER',
+  }),
   user: (tenantId: string, userId: string): ItemKey => ({
     pk: tenantPk(tenantId, 'USERS'),
     sk: `USER#${userId}`,

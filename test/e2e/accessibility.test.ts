@@ -394,6 +394,22 @@ const SCENARIOS: Scenario[] = [
       open('保留を空で送信', submitEmpty('保留にする')),
     ],
   },
+  {
+    route: '/admin/offices',
+    as: ADMIN,
+    path: '/admin/offices',
+    states: [
+      open('追加を空で送信', submitEmpty('事業所を追加')),
+      open('変更フォーム', press(/^変更/)),
+      open('変更を空で送信', submitEmpty('変更を保存')),
+    ],
+  },
+  {
+    route: '/admin/members',
+    as: ADMIN,
+    path: '/admin/members',
+    states: [open('追加を空で送信', submitEmpty('構成市町村を追加'))],
+  },
   { route: '/council', as: ITO, path: '/council' },
   { route: '/council', as: TAKAHASHI, path: '/council' },
   {

@@ -63,8 +63,8 @@ describe('provisioning the example tenant', () => {
     const { code, out, err } = await provision(EXAMPLE_PATH);
     expect(err).toEqual([]);
     expect(code).toBe(0);
-    expect(out.filter((line) => line.trimStart().startsWith('created'))).toHaveLength(11);
-    expect(out).toContain(`11 created, 0 already present, table ${api.tableName}.`);
+    expect(out.filter((line) => line.trimStart().startsWith('created'))).toHaveLength(12);
+    expect(out).toContain(`12 created, 0 already present, table ${api.tableName}.`);
     expect(out.filter((line) => line.includes('admin-create-user'))).toHaveLength(3);
 
     const after = await snapshot();
@@ -73,6 +73,8 @@ describe('provisioning the example tenant', () => {
       [
         keys.tenant(TENANT),
         keys.office(TENANT, 'yamabiko'),
+        // やまびこ's 事業所番号 and its one holder in the tenant (ADR 0031).
+        keys.officeNumberHolder(TENANT, '2990000013'),
         keys.office(TENANT, 'minamiyama-town'),
         ...example().users.map((user: { userId: string }) => keys.user(TENANT, user.userId)),
         // 第7期 and 第8期 as the tenant's version 1 (ADR 0030): the current item and the version's copy.
@@ -143,8 +145,8 @@ describe('provisioning the example tenant', () => {
 
     const { code, out } = await provision(EXAMPLE_PATH);
     expect(code).toBe(0);
-    expect(out).toContain(`0 created, 11 already present, table ${api.tableName}.`);
-    expect(out.filter((line) => line.trimStart().startsWith('already present'))).toHaveLength(11);
+    expect(out).toContain(`0 created, 12 already present, table ${api.tableName}.`);
+    expect(out.filter((line) => line.trimStart().startsWith('already present'))).toHaveLength(12);
     const managerLine = out.find((line) => line.includes(`user ${manager.userId}`));
     expect(managerLine).toMatch(/stored item differs in: confirmsFigures, notBefore, role; left as it is/);
 

@@ -7,6 +7,10 @@ export const ROUTE_TABLE: RouteTable = {
     ['GET /api/me', 'GET /api/offices', 'PUT /api/users/{userId}/membership', 'DELETE /api/users/{userId}'],
   ),
   ...routesOf(
+    () => import('./directory-bindings.ts').then((module) => module.DIRECTORY_BINDINGS),
+    ['POST /api/offices', 'PUT /api/offices/{officeId}', 'GET /api/tenant', 'POST /api/tenant/members'],
+  ),
+  ...routesOf(
     () => import('./audit-bindings.ts').then((module) => module.AUDIT_BINDINGS),
     ['GET /api/audit', 'GET /api/audit.csv', 'GET /api/audit/staff'],
   ),

@@ -1,19 +1,31 @@
 import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   Office,
+  OfficeView,
   Tenant,
+  TenantProfile,
   User,
   keys,
+  type MemberMunicipality,
+  type OfficeChange,
   type Role,
   type TenantContext,
   type UserMembershipState,
 } from '@kikan/shared';
 import type { z } from 'zod';
 import { ConflictError } from '../kernel/errors.ts';
+import type { Idempotency } from '../kernel/idempotency.ts';
+import type { StoredResponse } from './idempotency.ts';
 import type { UserChangeEvent } from './audit.ts';
 import { db, tableName, type ClientRegistry } from './client.ts';
 import { queryAll } from './paging.ts';
-import { writeTransaction, type TransactItem, type WriteContext } from './transaction.ts';
+import {
+  OFFICE_NUMBER_HOLDER_ENTITY,
+  putNew,
+  writeTransaction,
+  type TransactItem,
+  type WriteContext,
+} from './transaction.ts';
 
 /** Tenants, offices and users: the directory every context reads. */
 
@@ -34,24 +46,179 @@ export const userItem = (user: z.infer<typeof User>) => ({
   ...user,
 });
 
+/** The item's own fields: keys, entity, tenant and version are the table's, not the record's. */
 const strip = <T extends Record<string, unknown>>(item: T) => {
-  const { pk: _pk, sk: _sk, entity: _entity, tenantId: _tenantId, ...rest } = item;
+  const { pk: _pk, sk: _sk, entity: _entity, tenantId: _tenantId, version: _version, ...rest } = item;
   return rest;
 };
 
-export const listOffices = async (tenantId: string): Promise<Office[]> => {
+/** Offices and tenant profiles written before ADR 0031 (seed, provisioning) have no version: 0. */
+const versionOf = (item: Record<string, unknown>): number =>
+  typeof item.version === 'number' ? item.version : 0;
+
+const officeViewOf = (item: Record<string, unknown>): OfficeView =>
+  OfficeView.parse({ ...strip(item), version: versionOf(item) });
+
+export const listOffices = async (tenantId: string): Promise<OfficeView[]> => {
   const { pk } = keys.offices(tenantId);
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': pk },
   });
-  return items.map((item) => Office.parse(strip(item)));
+  return items.map(officeViewOf);
 };
 
 /** The tenant profile with its member municipalities (the split of every figure). */
 export const getTenant = async (tenantId: string): Promise<Tenant | null> => {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.tenant(tenantId) }));
   return Item ? Tenant.parse({ tenantId, ...strip(Item) }) : null;
+};
+
+/** The tenant profile at its version, read strongly: what a member is added to. */
+export const getTenantProfile = async (tenantId: string): Promise<TenantProfile | null> => {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.tenant(tenantId), ConsistentRead: true }),
+  );
+  return Item ? TenantProfile.parse({ tenantId, ...strip(Item), version: versionOf(Item) }) : null;
+};
+
+/** The office at its version, read strongly: what an edit is checked against. */
+export const getOfficeView = async (tenantId: string, officeId: string): Promise<OfficeView | null> => {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.office(tenantId, officeId), ConsistentRead: true }),
+  );
+  return Item ? officeViewOf(Item) : null;
+};
+
+/**
+ * The one holder of a 事業所番号 in the tenant (ADR 0031): seeds write it with their offices, and
+ * the transaction adding an office claims it under attribute_not_exists, so two offices with one
+ * number cannot both be written, however close together.
+ */
+export const officeNumberHolderItem = (tenantId: string, officeNumber: string, officeId: string) => ({
+  ...keys.officeNumberHolder(tenantId, officeNumber),
+  entity: OFFICE_NUMBER_HOLDER_ENTITY,
+  officeId,
+});
+
+/** An office's items as a seed writes them: the office and, if it has a number, its holder. */
+export const officeItems = (tenantId: string, office: z.infer<typeof Office>) => [
+  officeItem(tenantId, office),
+  ...(office.officeNumber ? [officeNumberHolderItem(tenantId, office.officeNumber, office.officeId)] : []),
+];
+
+/**
+ * The condition of a versioned directory item: at the version read, and an item never versioned
+ * (0) only while it still has none. A refusal returns the item, so the 412 names its version.
+ */
+const atVersion = (expected: number) =>
+  expected === 0
+    ? {
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#version)',
+        ExpressionAttributeValues: {},
+      }
+    : { ConditionExpression: '#version = :expected', ExpressionAttributeValues: { ':expected': expected } };
+
+/**
+ * Adds an office and claims its number in one transaction with its audit entry; a number already
+ * held in the tenant cancels it all (OfficeNumberTakenError). With an Idempotency-Key, a retry gets
+ * the first response back (returned) instead of a second office.
+ */
+export const createOffice = async (
+  write: WriteContext,
+  office: OfficeView,
+  create: { idempotency: Idempotency | null; response: StoredResponse },
+): Promise<StoredResponse | null> => {
+  const tenantId = write.ctx.tenantId;
+  const { version, ...fields } = office;
+  const claim: TransactItem[] = office.officeNumber
+    ? [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: officeNumberHolderItem(tenantId, office.officeNumber, office.officeId),
+            ConditionExpression: 'attribute_not_exists(pk)',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+      ]
+    : [];
+  return writeTransaction(
+    write,
+    [putNew({ ...officeItem(tenantId, fields), version }), ...claim],
+    [{ action: 'create', recordType: 'office', recordId: office.officeId, recordOfficeId: office.officeId }],
+    create,
+  );
+};
+
+/** The office's name and operator at the version read, with its audit entry. */
+export const updateOffice = async (
+  write: WriteContext,
+  before: OfficeView,
+  change: OfficeChange,
+): Promise<OfficeView> => {
+  const condition = atVersion(before.version);
+  const after = { ...before, ...change, version: before.version + 1 };
+  await writeTransaction(
+    write,
+    [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.office(write.ctx.tenantId, before.officeId),
+          UpdateExpression: 'SET #name = :name, #operator = :operator, #version = :next',
+          ConditionExpression: condition.ConditionExpression,
+          ExpressionAttributeNames: { '#name': 'name', '#operator': 'operator', '#version': 'version' },
+          ExpressionAttributeValues: {
+            ...condition.ExpressionAttributeValues,
+            ':name': change.name,
+            ':operator': change.operator,
+            ':next': after.version,
+          },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+    ],
+    [{ action: 'update', recordType: 'office', recordId: before.officeId, recordOfficeId: before.officeId }],
+  );
+  return after;
+};
+
+/**
+ * Appends a member municipality to the tenant profile at the version read, with its audit entry.
+ * With an Idempotency-Key, a retry gets the first response back (returned).
+ */
+export const addMember = async (
+  write: WriteContext,
+  before: TenantProfile,
+  member: MemberMunicipality,
+  idempotency: Idempotency | null,
+): Promise<{ profile: TenantProfile; replayed: StoredResponse | null }> => {
+  const condition = atVersion(before.version);
+  const after = { ...before, members: [...before.members, member], version: before.version + 1 };
+  const replayed = await writeTransaction(
+    write,
+    [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.tenant(write.ctx.tenantId),
+          UpdateExpression: 'SET #members = list_append(#members, :member), #version = :next',
+          ConditionExpression: condition.ConditionExpression,
+          ExpressionAttributeNames: { '#members': 'members', '#version': 'version' },
+          ExpressionAttributeValues: {
+            ...condition.ExpressionAttributeValues,
+            ':member': [member],
+            ':next': after.version,
+          },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+    ],
+    [{ action: 'create', recordType: 'member_municipality', recordId: member.code }],
+    { idempotency, response: { status: 200, body: after } },
+  );
+  return { profile: after, replayed };
 };
 
 /** A removed user is no longer on the staff: gone for every lookup but the audit log's names. */

@@ -1,7 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '@kikan/shared';
-import { ConflictError, RecipientNumberTakenError, VersionMismatchError } from '../kernel/errors.ts';
+import {
+  ConflictError,
+  OfficeNumberTakenError,
+  RecipientNumberTakenError,
+  VersionMismatchError,
+} from '../kernel/errors.ts';
 import { auditItem, type AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
 import { idempotencyItem, readIdempotentReplay, type StoredResponse } from './idempotency.ts';
@@ -14,6 +19,9 @@ export type TransactItem = NonNullable<
 
 /** The `entity` of a recipient number's holder item (ADR 0025). */
 export const RECIPIENT_HOLDER_ENTITY = 'recipient_holder';
+
+/** The `entity` of a 事業所番号's holder item (ADR 0031). */
+export const OFFICE_NUMBER_HOLDER_ENTITY = 'office_number_holder';
 
 /** DynamoDB allows 100 items per transaction; audit entries count too. */
 export const MAX_TRANSACTION_ITEMS = 100;
@@ -116,6 +124,9 @@ export const translateCancellation = (error: unknown): unknown => {
       reason.Item.personId?.S
     ) {
       return new RecipientNumberTakenError(reason.Item.personId.S);
+    }
+    if (reason.Code === 'ConditionalCheckFailed' && reason.Item?.entity?.S === OFFICE_NUMBER_HOLDER_ENTITY) {
+      return new OfficeNumberTakenError();
     }
   }
   for (const reason of reasons) {

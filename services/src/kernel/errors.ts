@@ -96,6 +96,21 @@ export class RecipientNumberTakenError extends ConflictError {
 }
 
 /**
+ * The transaction found the 事業所番号's holder item already there (ADR 0031): another office of
+ * the tenant has the number. The tenant admin sees every office, so nothing is withheld.
+ */
+export class OfficeNumberTakenError extends ConflictError {
+  constructor() {
+    super('この事業所番号はすでに登録されています', [
+      {
+        field: 'body.officeNumber',
+        message: 'この事業所番号の事業所はすでに登録されています。事業所の一覧を確かめてください',
+      },
+    ]);
+  }
+}
+
+/**
  * A new case whose person has the same kana and birth date as a case of the caller's office:
  * refused until the user confirms they are different people (`confirmNotDuplicate`, ADR 0025).
  */

@@ -22,4 +22,6 @@ export type RecordType =
   | 'figures_sign_off'
   | 'figures_snapshot'
   | 'retention_settings'
-  | 'legal_hold';
+  | 'legal_hold'
+  | 'office'
+  | 'member_municipality';

@@ -1,5 +1,6 @@
 import { AuditExportQuery, AuditPage, AuditQuery, AuditStaffList } from '../audit-api.ts';
-import { OfficeList } from '../office.ts';
+import { OfficeChange, OfficeInput, OfficeList, OfficeParams, OfficeView } from '../office.ts';
+import { NewMemberMunicipality, TenantProfile } from '../tenant.ts';
 import {
   CaseRetention,
   LegalHoldInput,
@@ -194,4 +195,64 @@ export const RETENTION_ROUTES: readonly RouteDefinition[] = [
   getCaseRetentionRoute,
   placeLegalHoldRoute,
   liftLegalHoldRoute,
+];
+
+/**
+ * Offices and member municipalities (issue 15, ADR 0031): the tenant admin adds them in the
+ * product. An office's id is made by the server; its 事業所番号 has one holder in the tenant; an
+ * office is edited (name, operator) at its version and never deleted (cases and figures name it).
+ */
+export const createOfficeRoute = defineRoute({
+  method: 'POST',
+  path: '/api/offices',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: "Add an office to the admin's tenant (事業所番号 unique in the tenant; a member municipality)",
+  body: OfficeInput,
+  response: OfficeView,
+  successStatus: 201,
+  idempotent: true,
+});
+
+export const updateOfficeRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/offices/{officeId}',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: "Change an office's name and operator (If-Match)",
+  params: OfficeParams,
+  body: OfficeChange,
+  response: OfficeView,
+  successStatus: 200,
+  versioned: true,
+});
+
+export const getTenantRoute = defineRoute({
+  method: 'GET',
+  path: '/api/tenant',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: "The admin's tenant with its member municipalities and version",
+  response: TenantProfile,
+  successStatus: 200,
+});
+
+export const addMemberRoute = defineRoute({
+  method: 'POST',
+  path: '/api/tenant/members',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: 'Add a member municipality (全国地方公共団体コード with its check digit) to the tenant (If-Match)',
+  body: NewMemberMunicipality,
+  response: TenantProfile,
+  successStatus: 200,
+  idempotent: true,
+  versioned: true,
+});
+
+export const DIRECTORY_ADMIN_ROUTES: readonly RouteDefinition[] = [
+  createOfficeRoute,
+  updateOfficeRoute,
+  getTenantRoute,
+  addMemberRoute,
 ];

@@ -4,6 +4,7 @@ import { COUNCIL_MATRIX } from './council.ts';
 import { CYCLE_MATRIX } from './cycle.ts';
 import { DASHBOARD_MATRIX } from './dashboard.ts';
 import { DIFFICULT_MATRIX } from './difficult.ts';
+import { DIRECTORY_MATRIX } from './directory.ts';
 import { LEDGER_MATRIX } from './ledger.ts';
 import { RECORD_MATRIX } from './records.ts';
 import { RETENTION_MATRIX } from './retention.ts';
@@ -30,4 +31,5 @@ export const MATRIX: Record<string, Expectation> = {
   ...STATISTICS_EXPORT_MATRIX,
   ...RETENTION_MATRIX,
   ...USERS_MATRIX,
+  ...DIRECTORY_MATRIX,
 };

@@ -50,6 +50,8 @@ describe('navigation by role', () => {
     expect(navigationFor('tenant_admin').map((item) => [item.href, item.label])).toEqual([
       ['/', 'ホーム'],
       ['/admin/users', '職員の管理'],
+      ['/admin/offices', '事業所の管理'],
+      ['/admin/members', '構成市町村'],
       ['/admin/retention', '記録の保存期間'],
       ['/audit', '監査ログ'],
     ]);

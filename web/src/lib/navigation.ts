@@ -26,6 +26,8 @@ export const MENU_HREFS = [
   '/ledger',
   '/audit',
   '/admin/users',
+  '/admin/offices',
+  '/admin/members',
   '/admin/retention',
   '/council',
   '/statistics',
@@ -79,6 +81,8 @@ export const navigationFor = (role: Role): NavigationItem[] => {
       return [
         HOME,
         link('/admin/users', '職員の管理'),
+        link('/admin/offices', '事業所の管理'),
+        link('/admin/members', '構成市町村'),
         link('/admin/retention', '記録の保存期間'),
         link('/audit', '監査ログ'),
       ];

@@ -1,14 +1,15 @@
-import type { Office, StaffMember } from '@kikan/shared';
+import type { OfficeView, StaffMember } from '@kikan/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiClient } from '#lib/api.ts';
 import { everyone, loadStaffByOffice } from './admin-staff.ts';
 
-const office = (officeId: string, name: string): Office => ({
+const office = (officeId: string, name: string): OfficeView => ({
   officeId,
   name,
   type: 'plan_consultation',
   operator: '法人',
   municipalityCode: '990001',
+  version: 0,
 });
 
 const member = (userId: string, officeId: string): StaffMember => ({
