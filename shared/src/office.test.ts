@@ -28,12 +28,17 @@ describe('an office the tenant admin adds', () => {
     },
   );
 
-  it.each(['129000004', '12900000456', '１２９０００００４５', '12900-0045'])(
-    'a 事業所番号 is exactly ten ASCII digits: %s is refused',
+  it.each(['129000004', '12900000456', '12900-0045'])(
+    'a 事業所番号 is exactly ten digits: %s is refused',
     (officeNumber) => {
       expect(issuesOf(office({ officeNumber }))).toEqual(['officeNumber']);
     },
   );
+
+  it('a 事業所番号 typed in full-width digits is read as its ten ASCII digits (ADR 0032)', () => {
+    const parsed = OfficeInput.safeParse(office({ officeNumber: '１２９０００００４５' }));
+    expect(parsed.success && parsed.data.officeNumber).toBe('1290000045');
+  });
 
   it('names each missing field, and refuses an id chosen by the client (the server makes it)', () => {
     expect(issuesOf({ type: 'core_center' }).sort()).toEqual(['municipalityCode', 'name', 'operator']);
