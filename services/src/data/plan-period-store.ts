@@ -1,5 +1,6 @@
 import { DEFAULT_PLAN_PERIODS, PlanPeriod, keys, withDefaultPeriods, type ItemKey } from '@kikan/shared';
 import { queryAll } from './paging.ts';
+import { requestOnce } from './request-scope.ts';
 
 /**
  * The tenant's definitions of its plan periods' indicators (ADR 0030): one current item per period,
@@ -39,12 +40,16 @@ export const planPeriodOfItem = (item: Record<string, unknown>): PlanPeriod =>
     ),
   );
 
-/** Every period the tenant reports or plans: one Query of a handful of items. */
-export const readPlanPeriods = async (tenantId: string): Promise<PlanPeriod[]> => {
-  const current = keys.planPeriod(tenantId);
-  const items = await queryAll({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': current.pk, ':prefix': current.sk },
+/**
+ * Every period the tenant reports or plans: one Query of a handful of items, once per request
+ * (an export computes three years' figures from the same definitions).
+ */
+export const readPlanPeriods = (tenantId: string): Promise<PlanPeriod[]> =>
+  requestOnce(`plan-periods:${tenantId}`, async () => {
+    const current = keys.planPeriod(tenantId);
+    const items = await queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': current.pk, ':prefix': current.sk },
+    });
+    return withDefaultPeriods(items.map(planPeriodOfItem));
   });
-  return withDefaultPeriods(items.map(planPeriodOfItem));
-};

@@ -18,6 +18,8 @@ export interface RequestScope {
    * stands, rejects (session revoked) if not. Reads run beside it; writes wait for it.
    */
   membership?: Promise<void>;
+  /** Reads a request makes once however many of its steps need them (requestOnce). */
+  once?: Map<string, Promise<unknown>>;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -28,3 +30,18 @@ export const runInRequestScope = <T>(scope: RequestScope, work: () => Promise<T>
 
 /** The scope of the request whose code is running, or undefined outside any request. */
 export const currentScope = (): RequestScope | undefined => storage.getStore();
+
+/**
+ * `load` once per request and key: a second step of the same request (an export reading three
+ * years' figures) gets the first read's promise. Outside a request it simply loads.
+ */
+export const requestOnce = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+  const scope = currentScope();
+  if (!scope) return load();
+  scope.once ??= new Map();
+  const known = scope.once.get(key) as Promise<T> | undefined;
+  if (known) return known;
+  const loading = load();
+  scope.once.set(key, loading);
+  return loading;
+};
