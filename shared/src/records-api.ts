@@ -20,7 +20,16 @@ import {
 } from './ids.ts';
 import { LIFE_STAGE_AGES } from './life-stage.ts';
 import { PageQuery, page } from './pagination.ts';
-import { DisabilityCategory, DISABILITY_CATEGORIES, Person, SupportLevel } from './person.ts';
+import {
+  DisabilityCategory,
+  DISABILITY_CATEGORIES,
+  EmergencyContact,
+  Person,
+  PhoneNumber,
+  Representative,
+  Sex,
+  SupportLevel,
+} from './person.ts';
 import { Role } from './role.ts';
 import { Kana, requiredText, text } from './text.ts';
 
@@ -59,6 +68,12 @@ export const PersonPatchInput = z
     disabilityCategories: z.array(DisabilityCategory).max(DISABILITY_CATEGORIES.length).optional(),
     supportLevel: SupportLevel.optional(),
     familySituation: text(1000).optional(),
+    /** Contact fields: null clears what was recorded. */
+    sex: Sex.nullable().optional(),
+    address: text(200).nullable().optional(),
+    phone: PhoneNumber.nullable().optional(),
+    representative: Representative.nullable().optional(),
+    emergencyContact: EmergencyContact.nullable().optional(),
   })
   .refine((value) => Object.values(value).some((field) => field !== undefined), {
     error: '変更する項目を1つ以上指定してください',

@@ -39,7 +39,11 @@ export const updatePerson: GuardedOperation<typeof updatePersonRoute, PersonFile
     if (errors.length) throw new ValidationError(errors);
 
     const at = now.toISOString();
-    const person = Person.parse({ ...file.person, ...body, version: file.person.version + 1, updatedAt: at });
+    const changed = { ...file.person, ...body, version: file.person.version + 1, updatedAt: at };
+    // A contact field sent as null is cleared: the stored person has no such key.
+    const person = Person.parse(
+      Object.fromEntries(Object.entries(changed).filter(([, value]) => value !== null)),
+    );
     const copiesChanged = ['name', 'kana', 'birthDate', 'municipalityCode'].some((field) => field in body);
     const caseIds = copiesChanged ? file.cases.map((link) => link.caseId) : [];
     const cases = [...(await getCasesByIds(ctx.tenantId, caseIds, true)).values()].filter(
