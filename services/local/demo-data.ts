@@ -253,15 +253,82 @@ const CATEGORY_SETS: DisabilityCategory[][] = [
   ['intractable_disease'],
   ['higher_brain_dysfunction'],
 ];
-const FAMILY_SITUATIONS = [
-  '両親と同居。母が主な介護者。',
-  'ひとり親家庭。祖母が送迎を手伝っている。',
-  '単身生活。近隣に兄が住む。',
-  '高齢の母と二人暮らし（8050の状況）。',
-  'きょうだいにも支援が必要。',
-  'グループホームで生活。',
-  '配偶者と同居。',
+/**
+ * The household as a specialist would find it at that age: a small child lives with parents, an
+ * 8050 household needs a person in their forties or fifties with a parent in their eighties.
+ */
+const FAMILY_SITUATIONS_BY_AGE: { until: number; situations: string[] }[] = [
+  {
+    until: 6,
+    situations: [
+      '両親と同居。母が主な養育者で、就労を再開したい意向がある。',
+      'ひとり親家庭。祖母が保育園の送迎を手伝っている。',
+      '両親と兄の4人家族。きょうだい児への関わりに悩みがある。',
+    ],
+  },
+  {
+    until: 18,
+    situations: [
+      '両親と同居。母が主な介護者。',
+      'ひとり親家庭。祖母が送迎を手伝っている。',
+      'きょうだいにも支援が必要。',
+    ],
+  },
+  {
+    until: 40,
+    situations: [
+      '両親と同居。父の退職を機に将来の住まいを考え始めている。',
+      'グループホームで生活。週末は実家に帰る。',
+      '単身生活。近隣に兄が住む。',
+    ],
+  },
+  {
+    until: 65,
+    situations: [
+      '高齢の母と二人暮らし（8050の状況）。',
+      '単身生活。近隣に兄が住む。',
+      '配偶者と同居。',
+      'グループホームで生活。',
+    ],
+  },
+  {
+    until: Infinity,
+    situations: [
+      '配偶者と同居。介護保険サービスへの移行を検討中。',
+      '単身生活。地域包括支援センターと連携している。',
+    ],
+  },
 ];
+
+const municipalityNameOf = (code: string): string =>
+  DEMO_TENANTS.flatMap((tenant) => tenant.members).find((member) => member.code === code)?.name ?? '';
+
+const familySituationFor = (age: number, n: number): string => {
+  const band = FAMILY_SITUATIONS_BY_AGE.find((entry) => age < entry.until) ?? FAMILY_SITUATIONS_BY_AGE[0];
+  return band?.situations[n % band.situations.length] ?? '';
+};
+
+/** Contact details as an office records them; every number is in the fictional 0120/090-0000 ranges. */
+const contactsFor = (age: number, n: number, familyName: string, municipalityName: string) => {
+  const suffix = String(1000 + n).slice(-4);
+  const emergency =
+    age < 18
+      ? { name: `${familyName} 由美`, relation: '母', phone: `090-0000-${suffix}` }
+      : age < 65
+        ? { name: `${familyName} 健一`, relation: n % 2 ? '兄' : '父', phone: `090-0001-${suffix}` }
+        : { name: `${familyName} 誠`, relation: '長男', phone: `090-0002-${suffix}` };
+  return {
+    sex: n % 2 ? ('female' as const) : ('male' as const),
+    address: `${municipalityName}本町${(n % 9) + 1}-${(n % 17) + 1}`,
+    ...(age >= 18 ? { phone: `0120-000-${suffix.slice(1)}` } : {}),
+    ...(age < 18
+      ? { representative: { name: `${familyName} 由美`, relation: 'parent' as const } }
+      : n % 5 === 0
+        ? { representative: { name: '後見 太郎', relation: 'guardian' as const, phone: '0120-000-999' } }
+        : {}),
+    emergencyContact: emergency,
+  };
+};
 
 interface CaseSpec {
   officeId: string;
@@ -679,7 +746,8 @@ export const demoCases = (tenantId: string, now: Date): DemoCase[] => {
       recipientNumber: String(9000000000 + (tenantId === 'kibougaoka' ? 1000 : 5000) + index * 17),
       disabilityCategories: CATEGORY_SETS[n % CATEGORY_SETS.length] ?? ['intellectual'],
       supportLevel: supportLevelFor(spec.age, n),
-      familySituation: FAMILY_SITUATIONS[n % FAMILY_SITUATIONS.length] ?? '',
+      familySituation: familySituationFor(spec.age, n),
+      ...contactsFor(spec.age, n, familyName, municipalityNameOf(spec.municipalityCode)),
       version: 1,
       createdAt: at,
       updatedAt: at,

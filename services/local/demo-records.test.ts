@@ -7,6 +7,7 @@ import {
   Plan,
   ServiceDecision,
   addMonths,
+  ageOn,
   fiscalYearOf,
   kanaForComparison,
   monitoringStatus,
@@ -207,3 +208,43 @@ describe.each(['kibougaoka', 'hokushin'])('the demo activity of %s', (tenantId) 
     }
   });
 });
+
+describe.each(['kibougaoka', 'hokushin'])(
+  'the demo data of %s is plausible to a specialist (issue 15 point 5)',
+  (tenantId) => {
+    const cases = demoCases(tenantId, NOW);
+    const records = demoRecords(tenantId, NOW, cases);
+    const ageOf = (personId: string) => {
+      const person = cases.find((entry) => entry.person.personId === personId)?.person;
+      return person ? ageOn(person.birthDate, TODAY) : Number.NaN;
+    };
+
+    it('gives an 8050 household only to someone in their forties to early sixties', () => {
+      const households = cases.filter((entry) => entry.person.familySituation.includes('8050'));
+      expect(households.length).toBeGreaterThan(0);
+      for (const { person } of households)
+        expect(ageOf(person.personId), person.personId).toBeGreaterThanOrEqual(40);
+      for (const { person } of households) expect(ageOf(person.personId), person.personId).toBeLessThan(65);
+    });
+
+    it('gives a child a parent as representative and a parent as emergency contact, and no phone of their own', () => {
+      const children = cases.filter((entry) => ageOf(entry.person.personId) < 18);
+      expect(children.length).toBeGreaterThan(0);
+      for (const { person } of children) {
+        expect(person.representative?.relation, person.personId).toBe('parent');
+        expect(person.emergencyContact?.relation, person.personId).toBe('母');
+        expect(person.phone, person.personId).toBeUndefined();
+      }
+    });
+
+    it('plans no school-age service for a preschooler and no workshop for someone 65 or over', () => {
+      for (const plan of records.plans) {
+        const record = cases.find((entry) => entry.record.caseId === plan.caseId)?.record;
+        const age = record ? ageOn(record.birthDate, TODAY) : Number.NaN;
+        const services = plan.content.needs.flatMap((need) => need.services.map((service) => service.kind));
+        if (age < 6) expect(services, plan.caseId).not.toContain('放課後等デイサービス');
+        if (age >= 65) expect(services, plan.caseId).not.toContain('就労継続支援B型');
+      }
+    });
+  },
+);

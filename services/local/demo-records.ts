@@ -1,6 +1,7 @@
 import {
   CLOSURE_REASONS,
   addDays,
+  ageOn,
   todayInJapan,
   type AnonymousConsultation,
   type ConsentView,
@@ -115,12 +116,61 @@ const TRANSITION_PLAN: PlanContent = {
   ],
 };
 
-const planTemplateFor = (serviceKind: ServiceKind): PlanContent | null => {
+const PRESCHOOL_PLAN: PlanContent = {
+  personWishes: '（本人の様子から）体を動かす遊びが好き。お気に入りのおもちゃで長く遊べる。',
+  familyWishes: '言葉の発達が心配。保育園でほかの子と一緒に過ごせるようになってほしい。',
+  overallPolicy: '遊びを通して人と関わる楽しさを広げ、家庭と保育園と事業所が同じ関わり方をそろえる。',
+  longTermGoal: '保育園の集団の中で、好きな遊びを見つけて過ごせる。',
+  shortTermGoal: '児童発達支援に週2日通い、身ぶりや絵カードで「やりたい」を伝える。',
+  needs: [
+    {
+      priority: 1,
+      need: '言葉で伝えることが難しく、かんしゃくになることがある',
+      goal: '身ぶりや絵カードで要求を伝えられる',
+      period: '6か月',
+      services: [service('児童発達支援', 'こども発達ルームそら', '月8日')],
+      personRole: '絵カードを指さして選ぶ',
+      supporters: '母、保育園の担任',
+    },
+    {
+      priority: 2,
+      need: '保育園での集団活動に入りにくい',
+      goal: '朝の会に座って参加できる',
+      period: '6か月',
+      services: [service('保育所等訪問支援', '発達支援センターつばさ', '月2回')],
+      personRole: '好きな歌の時間に参加する',
+      supporters: '保育園の加配保育士',
+    },
+  ],
+};
+
+const SENIOR_PLAN: PlanContent = {
+  personWishes: '住み慣れた家で、妻と一緒に暮らし続けたい。',
+  familyWishes: '介護保険に移っても、今の生活が大きく変わらないようにしてほしい。',
+  overallPolicy:
+    '65歳を迎えても本人の生活が途切れないよう、介護保険サービスとの併用を地域包括支援センターと調整する。',
+  longTermGoal: '自宅で妻と暮らし続け、週に何度か外に出かける。',
+  shortTermGoal: 'デイサービスの見学をし、生活介護から移るか本人と決める。',
+  needs: [
+    {
+      priority: 1,
+      need: '日中の居場所を続けたい',
+      goal: '週3日、日中の活動に通い続ける',
+      period: '6か月',
+      services: [service('生活介護', '生活介護事業所ひだまり', '月12日')],
+      personRole: '送迎の時間に玄関で待つ',
+      supporters: '妻、地域包括支援センター',
+    },
+  ],
+};
+
+/** The plan a specialist would write at that age: a preschooler has no school, a senior no workshop. */
+const planTemplateFor = (serviceKind: ServiceKind, age: number): PlanContent | null => {
   switch (serviceKind) {
     case 'child_plan_consultation':
-      return CHILD_PLAN;
+      return age < 6 ? PRESCHOOL_PLAN : CHILD_PLAN;
     case 'plan_consultation':
-      return ADULT_PLAN;
+      return age >= 65 ? SENIOR_PLAN : ADULT_PLAN;
     case 'community_transition':
     case 'community_settlement':
       return TRANSITION_PLAN;
@@ -157,7 +207,7 @@ export interface DemoRecords {
 const isUnderway = (record: CaseRecord) => record.phase === 'implementation' || record.phase === 'monitoring';
 
 const plansOf = (record: CaseRecord, index: number, at: string, today: string): Plan[] => {
-  const template = planTemplateFor(record.serviceKind);
+  const template = planTemplateFor(record.serviceKind, ageOn(record.birthDate, today));
   if (!template) return [];
   const base = {
     caseId: record.caseId,

@@ -156,6 +156,65 @@ describe('changing a person', () => {
   });
 });
 
+describe('contact fields (issue 15 point 5)', () => {
+  it('records how to reach the person, normalised, clears a field sent as null, and shows them only in the full record', async () => {
+    const path = `/api/persons/${personOf(4)}`;
+    const etag = (await api.call('GET', path, { as: SATO })).headers.get('etag') ?? '';
+    const before = (await auditToday()).length;
+    const recorded = await api.call('PATCH', path, {
+      as: SATO,
+      body: {
+        sex: 'female',
+        address: '希望ヶ丘市本町5-6',
+        phone: '０２６－９９９－０００４',
+        representative: { name: '連絡 保佐', relation: 'curator', phone: '026(999)0005' },
+        emergencyContact: { name: '連絡 緊急', relation: '姉', phone: '090-9999-0006' },
+      },
+      headers: { 'if-match': etag },
+    });
+    expect(recorded.status).toBe(200);
+    expect(recorded.json).toMatchObject({
+      sex: 'female',
+      phone: '026-999-0004',
+      representative: { name: '連絡 保佐', relation: 'curator', phone: '026-999-0005' },
+      emergencyContact: { relation: '姉', phone: '090-9999-0006' },
+    });
+    const entries = (await auditToday()).slice(before);
+    for (const value of ['希望ヶ丘市本町', '026-999-0004', '連絡 保佐', '090-9999-0006']) {
+      expect(JSON.stringify(entries)).not.toContain(value);
+    }
+
+    const cleared = await api.call('PATCH', path, {
+      as: SATO,
+      body: { address: null, representative: null },
+      headers: { 'if-match': recorded.headers.get('etag') ?? '' },
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.json.address).toBeUndefined();
+    expect(cleared.json.representative).toBeUndefined();
+    expect(cleared.json.phone).toBe('026-999-0004');
+
+    // The core center's view of the office's case (not shared with it) carries none of it.
+    const core = await api.call('GET', `/api/cases/${caseOf(4)}`, { as: TAKAHASHI });
+    expect(core.status).toBe(200);
+    expect(core.json.visibility).toBe('pseudonymised');
+    expect(core.text).not.toContain('026-999-0004');
+    expect(core.text).not.toContain('連絡 緊急');
+  });
+
+  it('refuses a malformed phone and a representative without its relation, naming the field (400)', async () => {
+    const path = `/api/persons/${personOf(5)}`;
+    const response = await api.call('PATCH', path, {
+      as: SATO,
+      body: { phone: '12-34', representative: { name: '連絡 後見' } },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(response.status).toBe(400);
+    const fields = response.json.error.fields.map((error: { field: string }) => error.field);
+    expect(fields).toEqual(expect.arrayContaining(['body.phone', 'body.representative.relation']));
+  });
+});
+
 describe('consents', () => {
   const path = (n: number) => `/api/persons/${personOf(n)}/consents`;
 

@@ -8,7 +8,12 @@ import {
 } from '@kikan/shared';
 import { settledDateInput } from '#lib/dates.ts';
 import { checkInput, optionalText as optional, type FormCheck } from '#lib/forms.ts';
-import { emptyPersonForm, personFieldLabels, type PersonFormValues } from '#lib/person-form.ts';
+import {
+  contactInputOf,
+  emptyPersonForm,
+  personFieldLabels,
+  type PersonFormValues,
+} from '#lib/person-form.ts';
 
 /** What the inputs hold: strings as typed, '' for "not chosen". */
 export interface CaseFormValues {
@@ -60,6 +65,7 @@ export const toRequestBody = (values: CaseFormValues): Record<string, unknown> =
     disabilityCategories: values.person.disabilityCategories,
     supportLevel: values.person.supportLevel,
     familySituation: values.person.familySituation,
+    ...contactInputOf(values.person),
   },
   specialistUserId: optional(values.specialistUserId.trim()),
   serviceKind: optional(values.serviceKind),

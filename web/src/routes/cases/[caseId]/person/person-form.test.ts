@@ -61,3 +61,40 @@ describe('person form', () => {
     expect(toPersonPatch(values, person)).toEqual({ name: '山田 太朗' });
   });
 });
+
+describe('person form: contact fields (issue 15 point 5)', () => {
+  it('sends a new emergency contact whole, with a full-width phone left for the schema to normalise', () => {
+    const values = personFormOf(person);
+    values.emergencyName = '山田 花子';
+    values.emergencyRelation = '母';
+    values.emergencyPhone = '０９０−１１１１−２２２２';
+
+    const check = checkPersonForm(values, person);
+
+    expect(check).toEqual({
+      ok: true,
+      input: { emergencyContact: { name: '山田 花子', relation: '母', phone: '090-1111-2222' } },
+    });
+  });
+
+  it('clears an emptied contact field with null and leaves unchanged ones out', () => {
+    const recorded = {
+      ...person,
+      address: '北信市中央1-2-3',
+      representative: { name: '山田 花子', relation: 'parent' as const },
+    };
+    const values = personFormOf(recorded);
+    values.address = '';
+
+    expect(toPersonPatch(values, recorded)).toEqual({ address: null });
+  });
+
+  it('names the missing part of a half-filled representative', () => {
+    const values = personFormOf(person);
+    values.representativeName = '山田 花子';
+
+    const check = checkPersonForm(values, person);
+
+    expect(check.ok === false && check.errors['representative.relation']).toBe('続柄・関係を選んでください');
+  });
+});

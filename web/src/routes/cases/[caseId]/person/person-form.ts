@@ -1,8 +1,23 @@
 import { PersonPatchInput, type Person } from '@kikan/shared';
 import { checkInput, type FormCheck } from '#lib/forms.ts';
-import type { PersonFormValues } from '#lib/person-form.ts';
+import { contactFormOf, contactPatchOf, type PersonFormValues } from '#lib/person-form.ts';
 
-type PersonSource = Pick<Person, keyof PersonFormValues>;
+type PersonSource = Pick<
+  Person,
+  | 'name'
+  | 'kana'
+  | 'birthDate'
+  | 'municipalityCode'
+  | 'recipientNumber'
+  | 'disabilityCategories'
+  | 'supportLevel'
+  | 'familySituation'
+  | 'sex'
+  | 'address'
+  | 'phone'
+  | 'representative'
+  | 'emergencyContact'
+>;
 
 export const personFormOf = (person: PersonSource): PersonFormValues => ({
   name: person.name,
@@ -13,6 +28,7 @@ export const personFormOf = (person: PersonSource): PersonFormValues => ({
   disabilityCategories: [...person.disabilityCategories],
   supportLevel: person.supportLevel,
   familySituation: person.familySituation,
+  ...contactFormOf(person),
 });
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
@@ -29,7 +45,7 @@ export const toPersonPatch = (values: PersonFormValues, person: PersonSource) =>
   if (!sameSet(values.disabilityCategories, person.disabilityCategories))
     body.disabilityCategories = values.disabilityCategories;
   if (values.supportLevel !== person.supportLevel) body.supportLevel = values.supportLevel;
-  return body;
+  return { ...body, ...contactPatchOf(values, person) };
 };
 
 export const checkPersonForm = (
