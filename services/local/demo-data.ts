@@ -2,6 +2,7 @@ import {
   addDays,
   addMonths,
   monitoringStatus,
+  nextDueWithinDecision,
   todayInJapan,
   type CLOSURE_REASONS,
   type CasePhase,
@@ -712,7 +713,7 @@ const cycleOf = (
       nextMonitoringDueOn:
         phase === 'closed'
           ? null
-          : monitoringStatus(decision, lastMonitoringOn ? [lastMonitoringOn] : [], today).nextDueDate,
+          : nextDueWithinDecision(decision, lastMonitoringOn ? [lastMonitoringOn] : [], today),
       ...(lastMonitoringOn ? { lastMonitoringOn } : {}),
       ...(Object.keys(activity).length ? { activity } : {}),
     },

@@ -2,7 +2,7 @@ import {
   PLAN_SERVICE_KINDS,
   addDays,
   fiscalYearOf,
-  monitoringStatus,
+  nextDueWithinDecision,
   type CasePhase,
   type LedgerEventKind,
   type MonitoringPeriodMonths,
@@ -348,7 +348,7 @@ export const scaleCases = (today: string, count = 20_000, seed = 20_251): ScaleC
       ...(Object.keys(activity).length ? { activity } : {}),
       nextMonitoringDueOn:
         current && !closedOn
-          ? monitoringStatus(current, lastMonitoringOn ? [lastMonitoringOn] : [], today).nextDueDate
+          ? nextDueWithinDecision(current, lastMonitoringOn ? [lastMonitoringOn] : [], today)
           : null,
       ...(lastMonitoringOn ? { lastMonitoringOn } : {}),
       version: 1,

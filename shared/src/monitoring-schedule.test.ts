@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { lastDayOfMonth, monitoringStatus, scheduledMonths } from './monitoring-schedule.ts';
+import {
+  decisionStandingOf,
+  lastDayOfMonth,
+  monitoringStatus,
+  nextDueWithinDecision,
+  scheduledMonths,
+} from './monitoring-schedule.ts';
 
 const decision = (overrides = {}) => ({
   validFrom: '2026-04-01',
@@ -80,5 +86,41 @@ describe('monitoring status', () => {
     const monthly = decision({ validFrom: '2028-01-31', validTo: '2028-06-30', periodMonths: 1 });
     expect(monitoringStatus(monthly, [], '2028-02-10').nextDueDate).toBe('2028-02-29');
     expect(monitoringStatus(monthly, ['2028-02-29'], '2028-03-01').nextDueDate).toBe('2028-03-31');
+  });
+});
+
+describe('the next due day while a decision is in force (issue 15 point 5: never 「未定」)', () => {
+  const sixInTwelve = decision({ periodMonths: 6 });
+
+  it('follows the schedule while it has a month left', () => {
+    expect(nextDueWithinDecision(sixInTwelve, [], '2026-05-10')).toBe('2026-10-31');
+  });
+
+  it('is the decision’s last month (monitoring before renewal) once the scheduled months are covered', () => {
+    expect(nextDueWithinDecision(sixInTwelve, ['2026-10-15'], '2026-11-01')).toBe('2027-03-31');
+  });
+
+  it('is none once a monitoring covers the last month, or after the decision ended', () => {
+    expect(nextDueWithinDecision(sixInTwelve, ['2026-10-15', '2027-03-05'], '2027-03-06')).toBeNull();
+    expect(nextDueWithinDecision(sixInTwelve, ['2026-10-15'], '2027-04-01')).toBeNull();
+  });
+
+  it('gives a decision too short for its period (12 months in 12) its last month', () => {
+    expect(nextDueWithinDecision(decision({ periodMonths: 12 }), [], '2026-04-02')).toBe('2027-03-31');
+  });
+});
+
+describe('renewal of a service decision (支給決定の更新: shown 3 months ahead, flagged after its end)', () => {
+  it('is in force more than 3 months before its last day', () => {
+    expect(decisionStandingOf('2027-03-31', '2026-12-30')).toBe('in_force');
+  });
+
+  it('is ending from 3 months before its last day through that day', () => {
+    expect(decisionStandingOf('2027-03-31', '2026-12-31')).toBe('ending');
+    expect(decisionStandingOf('2027-03-31', '2027-03-31')).toBe('ending');
+  });
+
+  it('is expired from the day after its last day', () => {
+    expect(decisionStandingOf('2027-03-31', '2027-04-01')).toBe('expired');
   });
 });

@@ -1,4 +1,4 @@
-import { daysInMonth, parseIsoDate } from './calendar.ts';
+import { addMonths, daysInMonth, parseIsoDate } from './calendar.ts';
 
 /**
  * Monitoring is planned by month (モニタリング実施月), as municipalities set it in the service
@@ -80,4 +80,45 @@ export const monitoringStatus = (
   if (!next) return { nextDueMonth: null, nextDueDate: null, overdue: false };
   const nextDueDate = lastDayOfMonth(next);
   return { nextDueMonth: next, nextDueDate, overdue: today > nextDueDate };
+};
+
+/**
+ * The next due day a case shows while a decision is in force. When the decision's schedule has no
+ * month left (a 6-month period in a 12-month decision: one scheduled month), the monitoring before
+ * renewal (継続サービス利用支援 in the decision's last month, the plan for the next decision) is the
+ * next one due: a case under a decision in force is never without a due date. After the decision's
+ * last month, or once a monitoring covers it, there is none (the renewal is flagged instead).
+ * Only the case's due date follows this: the on-time rate counts the scheduled months (ADR 0024).
+ */
+export const nextDueWithinDecision = (
+  terms: ServiceDecisionTerms,
+  monitoringDates: readonly string[],
+  today: string,
+): string | null => {
+  const scheduled = monitoringStatus(terms, monitoringDates, today).nextDueDate;
+  if (scheduled) return scheduled;
+  const lastMonth = monthOf(terms.validTo);
+  const covered = monitoringDates.some((date) => monthOf(date) >= lastMonth);
+  return covered || today > lastDayOfMonth(lastMonth) ? null : lastDayOfMonth(lastMonth);
+};
+
+/** A decision ending within this many months is shown for renewal (支給決定の更新). */
+export const RENEWAL_NOTICE_MONTHS = 3;
+
+export const DECISION_STANDINGS = ['in_force', 'ending', 'expired'] as const;
+export type DecisionStanding = (typeof DECISION_STANDINGS)[number];
+
+export const DECISION_STANDING_LABELS: Record<DecisionStanding, string> = {
+  in_force: '支給決定期間内',
+  ending: '更新時期（3か月以内に終了）',
+  expired: '支給決定期間が終了（新しい決定が未登録）',
+};
+
+/**
+ * Where a case's decision stands on a day: ending from RENEWAL_NOTICE_MONTHS before its last day
+ * through that day, expired the day after, until a new decision is recorded (which replaces it).
+ */
+export const decisionStandingOf = (validTo: string, today: string): DecisionStanding => {
+  if (validTo < today) return 'expired';
+  return validTo <= addMonths(today, RENEWAL_NOTICE_MONTHS) ? 'ending' : 'in_force';
 };

@@ -96,8 +96,11 @@ describe('next monitoring due date', () => {
     expect(nextMonitoringDueOn(caseRecord({ phase: 'closed' }), '2026-11-22')).toBeNull();
   });
 
-  it('is none when the decision has no scheduled month left', () => {
-    expect(nextMonitoringDueOn(caseRecord({ lastMonitoringOn: '2027-01-20' }), '2027-02-01')).toBeNull();
+  it('is the decision’s last month once no scheduled month is left (never 未定 under a decision in force), none once it is covered', () => {
+    expect(nextMonitoringDueOn(caseRecord({ lastMonitoringOn: '2027-01-20' }), '2027-02-01')).toBe(
+      '2027-03-31',
+    );
+    expect(nextMonitoringDueOn(caseRecord({ lastMonitoringOn: '2027-03-02' }), '2027-03-03')).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 import {
   CASE_PHASE_LABELS,
   canTransition,
-  monitoringStatus,
+  nextDueWithinDecision,
   type CasePhase,
   type CaseSettingsInput,
   type Monitoring,
@@ -30,7 +30,8 @@ const touched = (current: CaseRecord, stamp: Stamp) => ({
 const CLOSED_MESSAGE = '終結したケースは変更できません';
 
 /**
- * Computed from the decision in force and the latest monitoring, never typed by hand. Paused
+ * Computed from the decision in force and the latest monitoring, never typed by hand: the
+ * schedule's next month, else the decision's last month (nextDueWithinDecision). Paused
  * service use keeps the schedule (seed 000); a closed case or one without a decision has none.
  */
 export const nextMonitoringDueOn = (
@@ -39,7 +40,7 @@ export const nextMonitoringDueOn = (
 ): string | null => {
   if (!record.decision || record.phase === 'closed') return null;
   const dates = record.lastMonitoringOn ? [record.lastMonitoringOn] : [];
-  return monitoringStatus(record.decision, dates, today).nextDueDate;
+  return nextDueWithinDecision(record.decision, dates, today);
 };
 
 const withNextDue = (record: CaseRecord, stamp: Stamp): CaseRecord => ({
