@@ -672,6 +672,24 @@ interface CycleFields {
 }
 
 /** The decisions, monitorings and what they leave on the case (schedule, activity) up to `until`. */
+/**
+ * Some open cases wait for their renewal (支給決定の更新): their latest decision, shorter than a
+ * year, ended some days ago and the municipality has not decided again yet, so the dashboards
+ * show expired decisions as well as ending ones.
+ */
+const withRenewalPending = (
+  decisions: DemoDecision[],
+  n: number,
+  phase: CasePhase,
+  today: string,
+): DemoDecision[] => {
+  const latest = decisions.at(-1);
+  const endedOn = addDays(today, -(10 + (n % 30)));
+  if (phase === 'closed' || n % 9 !== 4 || !latest || addMonths(latest.validFrom, 3) > endedOn)
+    return decisions;
+  return [...decisions.slice(0, -1), { ...latest, validTo: endedOn }];
+};
+
 const cycleOf = (
   phase: CasePhase,
   serviceKind: ServiceKind,
@@ -684,7 +702,7 @@ const cycleOf = (
     return { decisions: [], monitorings: [], fields: { nextMonitoringDueOn: null } };
   }
   const periodMonths = MONITORING_PERIODS[n % MONITORING_PERIODS.length] ?? 6;
-  const decisions = demoDecisions(openedOn, until, periodMonths);
+  const decisions = withRenewalPending(demoDecisions(openedOn, until, periodMonths), n, phase, today);
   const monitorings = demoMonitorings(decisions, until, n, phase !== 'closed' && n % 3 === 0);
   const current = decisions.at(-1);
   if (!current) return { decisions, monitorings, fields: { nextMonitoringDueOn: null } };

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE_INDEXES, keys } from '@kikan/shared';
-import { MONITORING_DUE_PREFIX } from '../src/data/office-counters.ts';
+import { DECISION_END_PREFIX, MONITORING_DUE_PREFIX } from '../src/data/office-counters.ts';
 import {
   ENDPOINT_USAGE,
   documentClient,
@@ -14,11 +14,12 @@ import { officeIdsOf, queryItems } from './tenant-reads.ts';
 /**
  * `npm run tenant:recompute-due -- <tenantId> [--dry-run] [--endpoint URL]`
  *
- * The office counters keep open cases by the day their monitoring is due (ADR 0026), in the
- * transaction of every case write. Counters written before that change have none: this sets each
- * office's due-day counters of one tenant to what the due index holds (the open cases with a due
- * monitoring, case-store.ts caseItem) and removes the due days that index no longer has. The other
- * counters are left alone.
+ * The office counters keep open cases by the day their monitoring is due (ADR 0026) and by the
+ * last day of their decision in force (renewals, issue 15), in the transaction of every case write.
+ * Counters written before those changes lack them: this sets each office's due-day counters of one
+ * tenant to what the due index holds (the open cases with a due monitoring, case-store.ts caseItem)
+ * and its decision-end counters to the office's open cases with a decision, and removes the days
+ * neither has any more. The other counters are left alone.
  *
  * Run once per tenant after deploying, by an operator whose AWS credentials may write the table.
  * Each office is written only if its counters item is as read before its due cases were counted,
@@ -45,7 +46,13 @@ export interface OfficeOutcome {
   differences: { dueOn: string; stored: number; counted: number }[];
 }
 
-/** Open cases per due day of one office, from the sort keys of the due index (`<dueOn>#<caseId>`). */
+/** The counters this script owns: one per day, under these prefixes. */
+const DAY_PREFIXES = [MONITORING_DUE_PREFIX, DECISION_END_PREFIX] as const;
+
+/**
+ * Open cases per due day and per decision end day of one office, keyed by counter name: due days
+ * from the sort keys of the due index (`<dueOn>#<caseId>`), decision ends from the office's cases.
+ */
 export const countedDueDays = async (
   client: DynamoDBDocumentClient,
   tableName: string,
@@ -54,6 +61,20 @@ export const countedDueDays = async (
 ): Promise<DueDays> => {
   const index = TABLE_INDEXES.casesByMonitoringDue;
   const counted: DueDays = {};
+  const byOffice = TABLE_INDEXES.casesByOffice;
+  for (const item of await queryItems(client, {
+    TableName: tableName,
+    IndexName: byOffice.indexName,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': byOffice.partitionKey, '#phase': 'phase', '#decision': 'decision' },
+    ExpressionAttributeValues: { ':pk': keys.caseByOffice(tenantId, officeId).gsi1pk },
+    ProjectionExpression: '#phase, #decision',
+  })) {
+    const decision = item.decision as { validTo?: string } | undefined;
+    if (item.phase === 'closed' || !decision?.validTo) continue;
+    const name = `${DECISION_END_PREFIX}${decision.validTo}`;
+    counted[name] = (counted[name] ?? 0) + 1;
+  }
   for (const item of await queryItems(client, {
     TableName: tableName,
     IndexName: index.indexName,
@@ -62,8 +83,8 @@ export const countedDueDays = async (
     ExpressionAttributeValues: { ':pk': keys.caseByDue(tenantId, officeId).gsi3pk },
     ProjectionExpression: '#sk',
   })) {
-    const dueOn = String(item[index.sortKey]).split('#')[0] ?? '';
-    counted[dueOn] = (counted[dueOn] ?? 0) + 1;
+    const name = `${MONITORING_DUE_PREFIX}${String(item[index.sortKey]).split('#')[0] ?? ''}`;
+    counted[name] = (counted[name] ?? 0) + 1;
   }
   return counted;
 };
@@ -71,8 +92,11 @@ export const countedDueDays = async (
 const storedDueDays = (item: Record<string, unknown> | undefined): DueDays =>
   Object.fromEntries(
     Object.entries(item ?? {})
-      .filter(([name, value]) => name.startsWith(MONITORING_DUE_PREFIX) && typeof value === 'number')
-      .map(([name, value]) => [name.slice(MONITORING_DUE_PREFIX.length), value as number]),
+      .filter(
+        ([name, value]) =>
+          DAY_PREFIXES.some((prefix) => name.startsWith(prefix)) && typeof value === 'number',
+      )
+      .map(([name, value]) => [name, value as number]),
   );
 
 const differencesOf = (stored: DueDays, counted: DueDays): OfficeOutcome['differences'] =>
@@ -120,7 +144,7 @@ export const recomputeOffice = async (
         return `#f${index} = :f${index}`;
       }),
       ...Object.entries(counted).map(([dueOn, count], index) => {
-        names[`#s${index}`] = `${MONITORING_DUE_PREFIX}${dueOn}`;
+        names[`#s${index}`] = dueOn;
         values[`:s${index}`] = count;
         return `#s${index} = :s${index}`;
       }),
@@ -128,7 +152,7 @@ export const recomputeOffice = async (
     const removes = Object.keys(stored)
       .filter((dueOn) => counted[dueOn] === undefined)
       .map((dueOn, index) => {
-        names[`#d${index}`] = `${MONITORING_DUE_PREFIX}${dueOn}`;
+        names[`#d${index}`] = dueOn;
         return `#d${index}`;
       });
     try {

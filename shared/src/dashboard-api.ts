@@ -18,6 +18,8 @@ export const DASHBOARD_FIGURES = [
   'active',
   'overdue',
   'due',
+  'renewal',
+  'expired',
   'withoutPlan',
   'selfPlan',
   'difficult',
@@ -31,6 +33,8 @@ export const DASHBOARD_FIGURE_LABELS: Record<DashboardFigure, string> = {
   active: '支援中のケース',
   overdue: 'モニタリング期限超過',
   due: '今月のモニタリング予定',
+  renewal: '3か月以内に支給決定期間が終了',
+  expired: '支給決定期間の終了後、更新未登録',
   withoutPlan: '本計画が未作成のケース',
   selfPlan: 'セルフプラン',
   difficult: '対応中の困難事例',
@@ -57,12 +61,16 @@ export type SpecialistLoad = z.infer<typeof SpecialistLoad>;
  * - openDifficult: cases flagged difficult whose difficulty is not closed, by category;
  * - monitoringOverdue / monitoringDueThisMonth: open cases due before today / from today to the
  *   end of this month (the caseload's due lists);
+ * - decisionEnding / decisionExpired: open cases whose decision in force ends from today to 3 months
+ *   ahead / ended before today with no new decision recorded (renewals, decisionStandingOf);
  * - nearing18 / nearing65: open cases whose person reaches that age from today to 6 months ahead.
  */
 export const DashboardFigures = z.strictObject({
   activeCases: Count,
   monitoringOverdue: Count,
   monitoringDueThisMonth: Count,
+  decisionEnding: Count,
+  decisionExpired: Count,
   planCases: Count,
   withoutFinalPlan: Count,
   selfPlan: Count,

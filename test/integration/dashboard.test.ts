@@ -59,6 +59,8 @@ interface Recount {
   specialists: Record<string, number>;
   monitoringOverdue: number;
   monitoringDueThisMonth: number;
+  decisionEnding: number;
+  decisionExpired: number;
   planCases: number;
   withoutFinalPlan: number;
   selfPlan: number;
@@ -85,6 +87,8 @@ const recount = (items: Record<string, unknown>[], today: string): Map<string, R
       specialists: {},
       monitoringOverdue: 0,
       monitoringDueThisMonth: 0,
+      decisionEnding: 0,
+      decisionExpired: 0,
       planCases: 0,
       withoutFinalPlan: 0,
       selfPlan: 0,
@@ -120,6 +124,16 @@ const recount = (items: Record<string, unknown>[], today: string): Map<string, R
       row.monitoringDueThisMonth += 1;
       list('due');
     }
+    // Renewals (支給決定の更新): the decision in force ends within 3 months, or ended before today.
+    const validTo = (item.decision as { validTo?: string } | undefined)?.validTo;
+    if (validTo && validTo < today) {
+      row.decisionExpired += 1;
+      list('expired');
+    }
+    if (validTo && validTo >= today && validTo <= addMonths(today, 3)) {
+      row.decisionEnding += 1;
+      list('renewal');
+    }
     if (item.serviceKind !== 'basic_consultation') {
       row.planCases += 1;
       if (item.planAuthor === 'self_plan') {
@@ -152,6 +166,8 @@ const shownAsRecount = (row: OfficeDashboard) => ({
   specialists: nonZero(Object.fromEntries(row.specialists.map((load) => [load.userId, load.activeCases]))),
   monitoringOverdue: row.monitoringOverdue,
   monitoringDueThisMonth: row.monitoringDueThisMonth,
+  decisionEnding: row.decisionEnding,
+  decisionExpired: row.decisionExpired,
   planCases: row.planCases,
   withoutFinalPlan: row.withoutFinalPlan,
   selfPlan: row.selfPlan,
@@ -196,6 +212,8 @@ const expectDashboardToEqualRecount = async (as: string, tenantId: string) => {
     activeCases: total('activeCases'),
     monitoringOverdue: total('monitoringOverdue'),
     monitoringDueThisMonth: total('monitoringDueThisMonth'),
+    decisionEnding: total('decisionEnding'),
+    decisionExpired: total('decisionExpired'),
     withoutFinalPlan: total('withoutFinalPlan'),
     selfPlan: total('selfPlan'),
     openDifficult: total('openDifficult'),
@@ -473,6 +491,8 @@ describe('the cross-office dashboard', () => {
       'active',
       'overdue',
       'due',
+      'renewal',
+      'expired',
       'withoutPlan',
       'selfPlan',
       'difficult',

@@ -30,6 +30,7 @@ export interface CountedCase {
   phase: CasePhase;
   currentPlanVersion?: number | undefined;
   nextMonitoringDueOn?: string | null | undefined;
+  decision?: { validTo: string } | undefined;
   difficulty?: { status: DifficultStatus; categories: DifficultCategory[] } | undefined;
 }
 
@@ -38,6 +39,10 @@ export const isActiveCase = (record: CountedCase): boolean => record.phase !== '
 /** The day an open case's next monitoring is due: what the due index holds (case-store.ts caseItem). */
 export const monitoringDueOf = (record: CountedCase): string | null =>
   isActiveCase(record) && record.nextMonitoringDueOn ? record.nextMonitoringDueOn : null;
+
+/** The last day of an open case's decision in force: renewals are counted by it. */
+export const decisionEndOf = (record: CountedCase): string | null =>
+  isActiveCase(record) && record.decision ? record.decision.validTo : null;
 
 /** 基本相談のみ has no plan; every other service kind works from one. */
 export const isPlanCase = (record: CountedCase): boolean =>
@@ -79,13 +84,19 @@ export const DIFFICULT_CATEGORY_PREFIX = 'difficultCategory#';
  * (monitoring-schedule.ts), so an office gains about twelve of them a year.
  */
 export const MONITORING_DUE_PREFIX = 'monitoringDue#';
+/**
+ * Open cases by the last day of their decision in force: ending soon and expired (支給決定の更新)
+ * are sums over these on the day of reading, like the due days. A new decision moves the case.
+ */
+export const DECISION_END_PREFIX = 'decisionEnds#';
 
 export type CounterName =
   | BaseCounter
   | `${typeof SPECIALIST_PREFIX}${string}`
   | `${typeof SELF_PLAN_REASON_PREFIX}${SelfPlanReason}`
   | `${typeof DIFFICULT_CATEGORY_PREFIX}${DifficultCategory}`
-  | `${typeof MONITORING_DUE_PREFIX}${string}`;
+  | `${typeof MONITORING_DUE_PREFIX}${string}`
+  | `${typeof DECISION_END_PREFIX}${string}`;
 
 export type Counters = Partial<Record<CounterName, number>>;
 
@@ -101,6 +112,8 @@ export const countersOf = (record: CountedCase): Counters => {
   }
   const dueOn = monitoringDueOf(record);
   if (dueOn) count(`${MONITORING_DUE_PREFIX}${dueOn}`);
+  const endsOn = decisionEndOf(record);
+  if (endsOn) count(`${DECISION_END_PREFIX}${endsOn}`);
   if (isPlanCase(record)) count('planCases');
   if (lacksFinalPlan(record)) count('withoutFinalPlan');
   if (isSelfPlanCase(record)) {

@@ -2,6 +2,7 @@ import { isOfficeStaff } from '@kikan/shared/access-policy';
 import {
   DIFFICULT_CATEGORIES,
   SELF_PLAN_REASONS,
+  decisionStandingOf,
   lastDayOfMonth,
   type Dashboard,
   type DashboardFigures,
@@ -10,6 +11,7 @@ import {
   type User,
 } from '@kikan/shared';
 import {
+  DECISION_END_PREFIX,
   DIFFICULT_CATEGORY_PREFIX,
   MONITORING_DUE_PREFIX,
   SELF_PLAN_REASON_PREFIX,
@@ -22,6 +24,9 @@ import { logger } from '../logger.ts';
 export interface DueCounts {
   overdue: number;
   dueThisMonth: number;
+  /** Decisions ending within RENEWAL_NOTICE_MONTHS, and ended without a new one (renewals). */
+  decisionEnding: number;
+  decisionExpired: number;
 }
 
 export interface DashboardSources {
@@ -54,12 +59,19 @@ const valueOf = (counters: Counters, name: keyof Counters): number => {
 
 /**
  * Overdue: open cases due before today; due this month: due from today to the month's last day.
- * Summed from the office's counters by due day, so the split follows the day of reading.
+ * Renewals: decisions ending from today to 3 months ahead, and ended (decisionStandingOf).
+ * Summed from the office's counters by day, so the split follows the day of reading.
  */
 export const dueCountsOf = (counters: Counters, today: string): DueCounts => {
   const monthEnd = lastDayOfMonth(today.slice(0, 7));
-  const due = { overdue: 0, dueThisMonth: 0 };
+  const due = { overdue: 0, dueThisMonth: 0, decisionEnding: 0, decisionExpired: 0 };
   for (const name of Object.keys(counters) as (keyof Counters)[]) {
+    if (name.startsWith(DECISION_END_PREFIX)) {
+      const standing = decisionStandingOf(name.slice(DECISION_END_PREFIX.length), today);
+      if (standing === 'ending') due.decisionEnding += valueOf(counters, name);
+      if (standing === 'expired') due.decisionExpired += valueOf(counters, name);
+      continue;
+    }
     if (!name.startsWith(MONITORING_DUE_PREFIX)) continue;
     const dueOn = name.slice(MONITORING_DUE_PREFIX.length);
     if (dueOn < today) due.overdue += valueOf(counters, name);
@@ -79,6 +91,8 @@ const figuresOf = (
     activeCases: valueOf(counters, 'activeCases'),
     monitoringOverdue: due.overdue,
     monitoringDueThisMonth: due.dueThisMonth,
+    decisionEnding: due.decisionEnding,
+    decisionExpired: due.decisionExpired,
     planCases,
     withoutFinalPlan: valueOf(counters, 'withoutFinalPlan'),
     selfPlan,
@@ -127,6 +141,8 @@ const sumFigures = (rows: readonly DashboardFigures[]): DashboardFigures => {
     activeCases: total((row) => row.activeCases),
     monitoringOverdue: total((row) => row.monitoringOverdue),
     monitoringDueThisMonth: total((row) => row.monitoringDueThisMonth),
+    decisionEnding: total((row) => row.decisionEnding),
+    decisionExpired: total((row) => row.decisionExpired),
     planCases,
     withoutFinalPlan: total((row) => row.withoutFinalPlan),
     selfPlan,

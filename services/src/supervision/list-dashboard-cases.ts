@@ -1,6 +1,7 @@
 import {
   NEARING_AGE_MONTHS,
   addMonths,
+  decisionStandingOf,
   lastDayOfMonth,
   todayInJapan,
   type DashboardFigure,
@@ -11,6 +12,7 @@ import { pageCasesByDue, pageCasesReachingAge } from '../data/dashboard-store.ts
 import { listOffices } from '../data/directory-store.ts';
 import type { Page } from '../data/paging.ts';
 import {
+  decisionEndOf,
   hasOpenDifficulty,
   isActiveCase,
   isSelfPlanCase,
@@ -62,6 +64,14 @@ const casesBehind = (
       return pageCasesReachingAge(tenantId, officeId, 18, nearing, limit, cursor);
     case 'nearing65':
       return pageCasesReachingAge(tenantId, officeId, 65, nearing, limit, cursor);
+    case 'renewal':
+    case 'expired': {
+      const standing = figure === 'renewal' ? 'ending' : 'expired';
+      return filtered((record) => {
+        const endsOn = decisionEndOf(record);
+        return endsOn !== null && decisionStandingOf(endsOn, today) === standing;
+      });
+    }
     case 'active':
       return filtered(isActiveCase);
     case 'withoutPlan':

@@ -15,7 +15,7 @@ export interface FigureColumn {
   count: Exclude<CountKey, 'planCases'>;
   /** The drill-down list behind the count. */
   figure: DashboardFigure;
-  /** Column heading: short, the table is wide (モニタリング and 6か月以内に到達 head their pairs). */
+  /** Column heading: short, the table is wide (モニタリング, 支給決定の更新 and 6か月以内に到達 head their pairs). */
   heading: string;
 }
 
@@ -24,6 +24,8 @@ export const FIGURE_COLUMN: Record<DashboardFigure, FigureColumn> = {
   active: { count: 'activeCases', figure: 'active', heading: '支援中' },
   overdue: { count: 'monitoringOverdue', figure: 'overdue', heading: '期限超過' },
   due: { count: 'monitoringDueThisMonth', figure: 'due', heading: '今月予定' },
+  renewal: { count: 'decisionEnding', figure: 'renewal', heading: '3か月以内' },
+  expired: { count: 'decisionExpired', figure: 'expired', heading: '期限切れ' },
   withoutPlan: { count: 'withoutFinalPlan', figure: 'withoutPlan', heading: '本計画未作成' },
   selfPlan: { count: 'selfPlan', figure: 'selfPlan', heading: 'セルフプラン' },
   difficult: { count: 'openDifficult', figure: 'difficult', heading: '困難事例（対応中）' },
