@@ -315,9 +315,11 @@ const contactsFor = (age: number, n: number, familyName: string, municipalityNam
   const emergency =
     age < 18
       ? { name: `${familyName} 由美`, relation: '母', phone: `090-0000-${suffix}` }
-      : age < 65
-        ? { name: `${familyName} 健一`, relation: n % 2 ? '兄' : '父', phone: `090-0001-${suffix}` }
-        : { name: `${familyName} 誠`, relation: '長男', phone: `090-0002-${suffix}` };
+      : age < 40
+        ? { name: `${familyName} 健一`, relation: '父', phone: `090-0001-${suffix}` }
+        : age < 65
+          ? { name: `${familyName} 健一`, relation: '兄', phone: `090-0001-${suffix}` }
+          : { name: `${familyName} 誠`, relation: '長男', phone: `090-0002-${suffix}` };
   return {
     sex: n % 2 ? ('female' as const) : ('male' as const),
     address: `${municipalityName}本町${(n % 9) + 1}-${(n % 17) + 1}`,

@@ -150,6 +150,8 @@ const caseFields = {
   /** Last day of the month the next monitoring is due (null: no service decision yet, or closed). */
   nextMonitoringDueOn: IsoDate.nullable(),
   monitoringOverdue: z.boolean(),
+  /** Last day of the service decision in force (支給決定期間の終期): renewals are judged by it. */
+  decisionValidTo: IsoDate.optional(),
   lastMonitoringOn: IsoDate.optional(),
   closedOn: IsoDate.optional(),
   version: z.number().int().positive(),

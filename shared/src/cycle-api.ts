@@ -128,3 +128,20 @@ export const MonitoringDueList = z.strictObject({
   truncated: z.boolean(),
 });
 export type MonitoringDueList = z.infer<typeof MonitoringDueList>;
+
+// ── Renewals (支給決定の更新) ─────────────────────────────────────────────────
+export const RenewalQuery = z.strictObject({ scope: MonitoringDueScope.default('mine') });
+export type RenewalQuery = z.infer<typeof RenewalQuery>;
+
+export const RenewalList = z.strictObject({
+  scope: MonitoringDueScope,
+  today: IsoDate,
+  /** Decisions ending up to this day are listed as ending (RENEWAL_NOTICE_MONTHS ahead). */
+  until: IsoDate,
+  /** Open cases whose decision ends from today to `until`, the soonest first. */
+  ending: z.array(CaseView),
+  /** Open cases whose decision ended before today with no new decision recorded, the oldest first. */
+  expired: z.array(CaseView),
+  truncated: z.boolean(),
+});
+export type RenewalList = z.infer<typeof RenewalList>;

@@ -4,12 +4,14 @@ import {
   changeCasePhaseRoute,
   getCaseTimelineRoute,
   listMonitoringDueRoute,
+  listRenewalsRoute,
   recordMonitoringRoute,
   recordServiceDecisionRoute,
   updateCaseSettingsRoute,
 } from '@kikan/shared/contracts/caseload';
 import { getCaseTimeline } from './get-case-timeline.ts';
 import { listMonitoringDue } from './list-monitoring-due.ts';
+import { listRenewals } from './list-renewals.ts';
 import { recordMonitoring } from './record-monitoring.ts';
 import { recordServiceDecision } from './record-service-decision.ts';
 import { updateCaseSettings } from './update-case-settings.ts';
@@ -21,4 +23,5 @@ export const CYCLE_BINDINGS: readonly RouteBinding[] = [
   bind(recordMonitoringRoute, recordMonitoring),
   bind(getCaseTimelineRoute, getCaseTimeline),
   bind(listMonitoringDueRoute, listMonitoringDue),
+  bind(listRenewalsRoute, listRenewals),
 ];

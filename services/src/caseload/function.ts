@@ -15,6 +15,7 @@ export const ROUTE_TABLE: RouteTable = {
       'POST /api/cases/{caseId}/monitorings',
       'GET /api/cases/{caseId}/timeline',
       'GET /api/monitoring/due',
+      'GET /api/renewals',
     ],
   ),
   ...routesOf(

@@ -30,6 +30,7 @@ export const toCaseView = (
     sharedWithCore: record.sharedWithCore,
     nextMonitoringDueOn: record.nextMonitoringDueOn,
     monitoringOverdue: record.nextMonitoringDueOn !== null && record.nextMonitoringDueOn < todayInJapan(now),
+    ...(record.decision ? { decisionValidTo: record.decision.validTo } : {}),
     ...(record.lastMonitoringOn ? { lastMonitoringOn: record.lastMonitoringOn } : {}),
     ...(record.closedOn ? { closedOn: record.closedOn } : {}),
     version: record.version,

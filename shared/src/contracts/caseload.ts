@@ -18,6 +18,8 @@ import {
   CaseTimeline,
   MonitoringDueList,
   MonitoringDueQuery,
+  RenewalList,
+  RenewalQuery,
   MonitoringResult,
   ServiceDecisionResult,
 } from '../cycle-api.ts';
@@ -171,6 +173,18 @@ export const listMonitoringDueRoute = defineRoute({
   successStatus: 200,
 });
 
+export const listRenewalsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/renewals',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary:
+    "Open cases of the caller's office (or of the caller only) whose service decision ends within 3 months or has ended without a new one",
+  query: RenewalQuery,
+  response: RenewalList,
+  successStatus: 200,
+});
+
 /** Routes of the care-management cycle: case settings, phases, service decisions, monitoring, due lists. */
 export const CYCLE_ROUTES: readonly RouteDefinition[] = [
   updateCaseSettingsRoute,
@@ -179,6 +193,7 @@ export const CYCLE_ROUTES: readonly RouteDefinition[] = [
   recordMonitoringRoute,
   getCaseTimelineRoute,
   listMonitoringDueRoute,
+  listRenewalsRoute,
 ];
 
 /** Office staff and the core center; municipal officers and tenant admins see no individual. */

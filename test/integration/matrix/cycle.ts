@@ -127,4 +127,9 @@ export const CYCLE_MATRIX: Record<string, Expectation> = {
     path: () => '/api/monitoring/due?scope=office',
     status: caseWorkersOnly(200),
   },
+  'GET /api/renewals': {
+    method: 'GET',
+    path: () => '/api/renewals?scope=office',
+    status: caseWorkersOnly(200),
+  },
 };
