@@ -6,7 +6,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
-import { officeItems, tenantItem, userItem } from '../src/data/directory-store.ts';
+import { officeItems, tenantItem, userItems } from '../src/data/directory-store.ts';
 import { seededPlanPeriodItems } from '../src/data/plan-period-store.ts';
 import { tenantRegistryItem } from '../src/data/retention-store.ts';
 import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS } from '../local/demo-data.ts';
@@ -149,7 +149,7 @@ describe('the plan of items', () => {
       const planned = planItems(parsed.file).map(({ item }) => item);
       const seeded = [
         ...(DEMO_OFFICES[tenant.tenantId] ?? []).flatMap((office) => officeItems(tenant.tenantId, office)),
-        ...DEMO_USERS.filter((user) => user.tenantId === tenant.tenantId).map(userItem),
+        ...DEMO_USERS.filter((user) => user.tenantId === tenant.tenantId).flatMap(userItems),
         ...seededPlanPeriodItems(tenant.tenantId),
         tenantItem(tenant),
         tenantRegistryItem(tenant.tenantId),

@@ -70,6 +70,40 @@ export const UserMembershipChange = z
   });
 export type UserMembershipChange = z.infer<typeof UserMembershipChange>;
 
+/**
+ * A staff e-mail as typed: trimmed and lower-cased (the sign-in name; Cognito compares it without
+ * case), full-width letters and digits read as ASCII (ADR 0032).
+ */
+export const StaffEmail = z
+  .string({ error: 'メールアドレスを入力してください' })
+  .transform((value) => value.normalize('NFKC').trim().toLowerCase())
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'メールアドレスを入力してください' })
+      .max(254, { error: '254文字以内で入力してください' })
+      .pipe(z.email({ error: 'メールアドレスの形式で入力してください（例: sato@example.jp）' })),
+  );
+
+/**
+ * A staff member the tenant admin adds (ADR 0033): name, sign-in e-mail (unique in the tenant),
+ * first office and role, 主任, and 数値確認者 as a membership change allows it.
+ */
+export const NewStaffMember = z
+  .strictObject({
+    displayName: requiredText(50),
+    email: StaffEmail,
+    officeId: OfficeId,
+    role: Role,
+    senior: z.boolean().default(false),
+    confirmsFigures: z.boolean().optional(),
+  })
+  .refine((input) => !input.confirmsFigures || input.role === 'specialist', {
+    path: ['confirmsFigures'],
+    message: '数値確認者に指定できるのは相談支援専門員のみです（管理者は指定なしで確認できます）',
+  });
+export type NewStaffMember = z.infer<typeof NewStaffMember>;
+
 /** A user's membership after an admin change: no name or e-mail, the admin screen has those. */
 export const UserMembership = z.strictObject({
   userId: UserId,

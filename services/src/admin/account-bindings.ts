@@ -2,16 +2,20 @@ import { listOffices } from '../data/directory-store.ts';
 import { bind, type RouteBinding } from '../http/create-function.ts';
 import {
   changeUserMembershipRoute,
+  createUserRoute,
   getMeRoute,
   listOfficesRoute,
   removeUserRoute,
 } from '@kikan/shared/contracts/admin';
 import { getMe } from './get-me.ts';
+import { configuredIdentityProvider } from './identity-provider.ts';
+import { createUserWith } from './user-create.ts';
 import { changeUserMembership, removeUser } from './user-membership.ts';
 
 export const ACCOUNT_BINDINGS: readonly RouteBinding[] = [
   bind(getMeRoute, getMe),
   bind(listOfficesRoute, async ({ ctx }) => ({ items: await listOffices(ctx.tenantId) })),
+  bind(createUserRoute, createUserWith(configuredIdentityProvider)),
   bind(changeUserMembershipRoute, changeUserMembership),
   bind(removeUserRoute, removeUser),
 ];

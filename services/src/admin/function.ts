@@ -4,7 +4,13 @@ import { createFunction, routesOf, type RouteTable } from '../http/create-functi
 export const ROUTE_TABLE: RouteTable = {
   ...routesOf(
     () => import('./account-bindings.ts').then((module) => module.ACCOUNT_BINDINGS),
-    ['GET /api/me', 'GET /api/offices', 'PUT /api/users/{userId}/membership', 'DELETE /api/users/{userId}'],
+    [
+      'GET /api/me',
+      'GET /api/offices',
+      'POST /api/users',
+      'PUT /api/users/{userId}/membership',
+      'DELETE /api/users/{userId}',
+    ],
   ),
   ...routesOf(
     () => import('./directory-bindings.ts').then((module) => module.DIRECTORY_BINDINGS),

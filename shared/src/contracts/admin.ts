@@ -10,7 +10,8 @@ import {
   RetentionSettingsInput,
 } from '../retention-api.ts';
 import { ROLES } from '../role.ts';
-import { Me, UserMembership, UserMembershipChange, UserParams } from '../user.ts';
+import { StaffMember } from '../records-api.ts';
+import { Me, NewStaffMember, UserMembership, UserMembershipChange, UserParams } from '../user.ts';
 import { CSV_CONTENT_TYPE, rawFile } from './raw-file.ts';
 import { TENANT_ADMINS } from '../access-policy.ts';
 import { defineRoute, type RouteDefinition } from './route.ts';
@@ -64,7 +65,25 @@ export const removeUserRoute = defineRoute({
   successStatus: 200,
 });
 
-export const USER_ADMIN_ROUTES = [changeUserMembershipRoute, removeUserRoute] as const;
+/**
+ * Staff in the product (issue 15, ADR 0033): the sign-in identity (Cognito in AWS, the local
+ * issuer's directory on a laptop) and the directory entry are made together or not at all; the
+ * e-mail has one holder in the tenant (409 on `body.email`).
+ */
+export const createUserRoute = defineRoute({
+  method: 'POST',
+  path: '/api/users',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: "Add a staff member to the admin's tenant: a sign-in identity with an invitation, and the directory entry",
+  body: NewStaffMember,
+  response: StaffMember,
+  successStatus: 201,
+  idempotent: true,
+  conflictWhen: 'The e-mail is already a staff member of the tenant (or a sign-in name of the user pool)',
+});
+
+export const USER_ADMIN_ROUTES = [createUserRoute, changeUserMembershipRoute, removeUserRoute] as const;
 
 /**
  * The audit log is append-only: these are its only routes, all reads, for the tenant admin's
