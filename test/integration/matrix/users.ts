@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PutCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { userItem } from '../../../services/src/data/directory-store.ts';
 import { localClient } from '../../../services/local/table.ts';
@@ -47,6 +48,20 @@ const seedRemovable = async (api: TestApi, persona: Persona, target: Target) => 
 };
 
 export const USERS_MATRIX: Record<string, Expectation> = {
+  // Issue 15 (ADR 0033): the tenant admin adds staff to an office of their own tenant. A fresh
+  // e-mail each call, so a suite may repeat it; the new user signs in as nobody's persona.
+  'POST /api/users': {
+    method: 'POST',
+    path: () => '/api/users',
+    body: (persona) => ({
+      displayName: '試験 新人',
+      email: `matrix-${randomUUID().slice(0, 8)}@kibou.example`,
+      officeId: tenantOf(persona) === 'kibougaoka' ? 'aozora' : 'hokushin-city',
+      role: 'specialist',
+      senior: false,
+    }),
+    status: (persona) => (isAdmin(persona) ? 201 : 403),
+  },
   'PUT /api/users/{userId}/membership': {
     method: 'PUT',
     path: (persona, target) => `/api/users/${bystander(persona, target)}/membership`,

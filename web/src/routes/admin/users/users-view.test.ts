@@ -5,6 +5,8 @@ import {
   ROLE_OPTIONS,
   changeLinesOf,
   checkMembershipChange,
+  checkNewStaff,
+  emptyStaffForm,
   membershipChangedMessage,
   membershipValuesOf,
   removedMessage,
@@ -160,5 +162,58 @@ describe('confirmation and outcome', () => {
     expect(roleLabelOf({ ...kobayashi, senior: true, confirmsFigures: true })).toBe(
       '相談支援専門員（主任・数値確認者）',
     );
+  });
+});
+
+describe('the add-staff form', () => {
+  it('sends what the API takes: the e-mail trimmed, lower-cased and full-width letters read as ASCII', () => {
+    const check = checkNewStaff({
+      ...emptyStaffForm(),
+      displayName: ' 高橋 花子 ',
+      email: ' Ｔａｋａｈａｓｈｉ@Kibou.example ',
+      officeId: 'aozora',
+      role: 'specialist',
+      senior: true,
+    });
+
+    expect(check).toEqual({
+      ok: true,
+      input: {
+        displayName: '高橋 花子',
+        email: 'takahashi@kibou.example',
+        officeId: 'aozora',
+        role: 'specialist',
+        senior: true,
+      },
+    });
+  });
+
+  it('an empty form names each required field; a malformed e-mail is an error on its field', () => {
+    const empty = checkNewStaff(emptyStaffForm());
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(Object.keys(empty.errors).sort()).toEqual(['displayName', 'email', 'officeId', 'role']);
+
+    const malformed = checkNewStaff({
+      ...emptyStaffForm(),
+      displayName: '高橋 花子',
+      email: 'takahashi@',
+      officeId: 'aozora',
+      role: 'specialist',
+    });
+    expect(malformed.ok).toBe(false);
+    if (!malformed.ok) expect(Object.keys(malformed.errors)).toEqual(['email']);
+  });
+
+  it('数値確認者 only for a specialist, as the membership change', () => {
+    const check = checkNewStaff({
+      ...emptyStaffForm(),
+      displayName: '高橋 花子',
+      email: 'takahashi@kibou.example',
+      officeId: 'aozora',
+      role: 'office_manager',
+      confirmsFigures: true,
+    });
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(Object.keys(check.errors)).toEqual(['confirmsFigures']);
   });
 });

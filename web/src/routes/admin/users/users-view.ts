@@ -1,4 +1,4 @@
-import { ROLES, ROLE_LABELS, UserMembershipChange, type StaffMember } from '@kikan/shared';
+import { NewStaffMember, ROLES, ROLE_LABELS, UserMembershipChange, type StaffMember } from '@kikan/shared';
 import { checkInput, optionsOf, type FormCheck } from '#lib/forms.ts';
 
 /** Every role as an option of the role select, in the shared order. */
@@ -103,3 +103,48 @@ export const membershipChangedMessage = (
 
 export const removedMessage = (displayName: string): string =>
   `${displayName}さんを利用停止にしました。${displayName}さんの現在のログインは無効になりました。`;
+
+/** The add form's labels: the error summary names each field by them. */
+export const NEW_STAFF_LABELS: Record<string, string> = {
+  displayName: '氏名',
+  email: 'メールアドレス',
+  officeId: '所属事業所',
+  role: '役割',
+  senior: '主任相談支援専門員',
+  confirmsFigures: '数値確認者',
+};
+
+export const EMAIL_HINT =
+  'ログインに使うアドレスです。招待メールと仮パスワードがこのアドレスに届きます（ローカル環境ではログイン画面にすぐ表示されます）。';
+
+export interface NewStaffValues {
+  displayName: string;
+  email: string;
+  officeId: string;
+  role: string;
+  senior: boolean;
+  confirmsFigures: boolean;
+}
+
+export const emptyStaffForm = (): NewStaffValues => ({
+  displayName: '',
+  email: '',
+  officeId: '',
+  role: '',
+  senior: false,
+  confirmsFigures: false,
+});
+
+/** The add form checked with the schema the API validates with (full-width letters read as ASCII). */
+export const checkNewStaff = (values: NewStaffValues): FormCheck<NewStaffMember> =>
+  checkInput(NewStaffMember, {
+    displayName: values.displayName.trim(),
+    email: values.email,
+    officeId: values.officeId || undefined,
+    role: values.role || undefined,
+    senior: values.senior,
+    ...(values.confirmsFigures ? { confirmsFigures: true } : {}),
+  });
+
+export const staffAddedMessage = (member: StaffMember, officeName: string): string =>
+  `${member.displayName}さんを「${officeName}」の${ROLE_LABELS[member.role]}として追加しました。招待メールでログインの案内が届きます。`;
