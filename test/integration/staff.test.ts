@@ -237,3 +237,118 @@ describe('a failure of either side leaves neither', () => {
     expect((await addStaff(input)).status).toBe(201);
   });
 });
+
+/**
+ * A part-timer (ADR 0033): one membership per office, each request acting for exactly one of them
+ * (the office header, checked against the token's memberships), and a removed membership ending
+ * the sessions that carried it.
+ */
+describe('a staff member working at two offices', () => {
+  const HIMAWARI_CASE = 'demo-kibougaoka-case-001';
+  const AOZORA_CASE = 'demo-kibougaoka-case-030';
+  const as = (token: string, office?: string) => ({
+    token,
+    ...(office ? { headers: { 'x-kikan-office': office } } : {}),
+  });
+  let userId: string;
+  let email: string;
+  let token: string;
+
+  beforeAll(async () => {
+    const input = newStaff({ officeId: 'himawari', senior: false });
+    const added = await addStaff(input);
+    expect(added.status).toBe(201);
+    userId = added.json.userId;
+    email = input.email;
+  });
+
+  it('the admin adds a second membership with its own role: audited, the user listed on both offices', async () => {
+    const before = await api.allItems();
+    const response = await api.call('PUT', `/api/users/${userId}/offices/aozora`, {
+      as: ADMIN,
+      body: { role: 'office_manager' },
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({
+      officeId: 'himawari',
+      role: 'specialist',
+      otherMemberships: [{ officeId: 'aozora', role: 'office_manager' }],
+    });
+    const written = await itemsSince(before);
+    expect(written.find((item) => item.entity === 'audit')).toMatchObject({
+      action: 'update',
+      recordType: 'user',
+      recordId: userId,
+      after: { otherMemberships: [{ officeId: 'aozora', role: 'office_manager' }] },
+    });
+    const aozora = await api.call('GET', '/api/users?officeId=aozora', { as: ADMIN });
+    expect(aozora.json.items).toContainEqual(
+      expect.objectContaining({ userId, role: 'office_manager', officeId: 'aozora' }),
+    );
+    const himawari = await api.call('GET', '/api/users?officeId=himawari', { as: ADMIN });
+    expect(himawari.json.items).toContainEqual(
+      expect.objectContaining({ userId, role: 'specialist', officeId: 'himawari' }),
+    );
+  });
+
+  it('a third office is a 409; the first office as a second is a 409', async () => {
+    const third = await api.call('PUT', `/api/users/${userId}/offices/midori`, {
+      as: ADMIN,
+      body: { role: 'specialist' },
+    });
+    expect(third.status).toBe(409);
+    const first = await api.call('PUT', `/api/users/${userId}/offices/himawari`, {
+      as: ADMIN,
+      body: { role: 'specialist' },
+    });
+    expect(first.status).toBe(409);
+  });
+
+  it('signs in with both memberships; each request acts for the office it names, with that role, and only its cases', async () => {
+    // Signed in after the change (the change's second is refused, as any token of it).
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const login = await localLogin(email);
+    token = login.json.accessToken ?? '';
+
+    const first = await api.call('GET', '/api/me', as(token));
+    expect(first.json).toMatchObject({ officeId: 'himawari', role: 'specialist' });
+    expect(first.json.memberships).toEqual([
+      expect.objectContaining({ officeId: 'himawari', role: 'specialist' }),
+      expect.objectContaining({ officeId: 'aozora', role: 'office_manager' }),
+    ]);
+    const second = await api.call('GET', '/api/me', as(token, 'aozora'));
+    expect(second.json).toMatchObject({ officeId: 'aozora', role: 'office_manager' });
+
+    // Acting for あおぞら: its case is readable, ひまわり's is not (the request is scoped to one office).
+    expect((await api.call('GET', `/api/cases/${AOZORA_CASE}`, as(token, 'aozora'))).status).toBe(200);
+    expect((await api.call('GET', `/api/cases/${HIMAWARI_CASE}`, as(token, 'aozora'))).status).toBe(404);
+    // Acting for ひまわり: the reverse.
+    expect((await api.call('GET', `/api/cases/${HIMAWARI_CASE}`, as(token, 'himawari'))).status).toBe(200);
+    expect((await api.call('GET', `/api/cases/${AOZORA_CASE}`, as(token))).status).toBe(404);
+  });
+
+  it('an office header naming an office the token has no membership of is a 403', async () => {
+    const forged = await api.call('GET', `/api/cases/${HIMAWARI_CASE}`, as(token, 'midori'));
+    expect(forged.status).toBe(403);
+    // The demo specialist of one office cannot borrow another's either.
+    const sato = await api.call('GET', '/api/me', { as: 'sato@kibou.example', headers: { 'x-kikan-office': 'aozora' } });
+    expect(sato.status).toBe(403);
+  });
+
+  it('removing the second membership ends the sessions that carried it; the next sign-in has one office', async () => {
+    const removed = await api.call('DELETE', `/api/users/${userId}/offices/aozora`, { as: ADMIN });
+    expect(removed.status).toBe(200);
+    expect(removed.json.otherMemberships).toEqual([]);
+
+    expect((await api.call('GET', '/api/me', as(token, 'aozora'))).status).toBe(401);
+    expect((await api.call('GET', '/api/me', as(token))).status).toBe(401);
+
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const again = (await localLogin(email)).json.accessToken ?? '';
+    const me = await api.call('GET', '/api/me', as(again));
+    expect(me.json).toMatchObject({ officeId: 'himawari', role: 'specialist' });
+    expect(me.json.memberships).toBeUndefined();
+    expect((await api.call('GET', '/api/me', as(again, 'aozora'))).status).toBe(403);
+  });
+});

@@ -5,12 +5,19 @@ import {
   createUserRoute,
   getMeRoute,
   listOfficesRoute,
+  putOtherMembershipRoute,
+  removeOtherMembershipRoute,
   removeUserRoute,
 } from '@kikan/shared/contracts/admin';
 import { getMe } from './get-me.ts';
 import { configuredIdentityProvider } from './identity-provider.ts';
 import { createUserWith } from './user-create.ts';
-import { changeUserMembership, removeUser } from './user-membership.ts';
+import {
+  changeUserMembership,
+  putOtherMembership,
+  removeOtherMembership,
+  removeUser,
+} from './user-membership.ts';
 
 export const ACCOUNT_BINDINGS: readonly RouteBinding[] = [
   bind(getMeRoute, getMe),
@@ -18,4 +25,6 @@ export const ACCOUNT_BINDINGS: readonly RouteBinding[] = [
   bind(createUserRoute, createUserWith(configuredIdentityProvider)),
   bind(changeUserMembershipRoute, changeUserMembership),
   bind(removeUserRoute, removeUser),
+  bind(putOtherMembershipRoute, putOtherMembership),
+  bind(removeOtherMembershipRoute, removeOtherMembership),
 ];

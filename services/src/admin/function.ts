@@ -10,6 +10,8 @@ export const ROUTE_TABLE: RouteTable = {
       'POST /api/users',
       'PUT /api/users/{userId}/membership',
       'DELETE /api/users/{userId}',
+      'PUT /api/users/{userId}/offices/{officeId}',
+      'DELETE /api/users/{userId}/offices/{officeId}',
     ],
   ),
   ...routesOf(

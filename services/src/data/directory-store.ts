@@ -9,6 +9,7 @@ import {
   keys,
   type MemberMunicipality,
   type OfficeChange,
+  type OfficeMembership,
   type Role,
   type TenantContext,
   type UserMembershipState,
@@ -305,10 +306,11 @@ export const membershipStateOf = (user: User): UserMembershipState => ({
   role: user.role,
   status: user.status ?? 'active',
   confirmsFigures: user.confirmsFigures === true,
+  ...(user.otherMemberships?.length ? { otherMemberships: user.otherMemberships } : {}),
 });
 
 /**
- * The user item changed only while it is still as `before` was read — same office and role, not
+ * The user item changed only while it is still as `before` was read — same offices and roles, not
  * removed — so the audit entry's "before" is exactly what the change replaced.
  */
 const userUpdate = (
@@ -327,12 +329,16 @@ const userUpdate = (
       '#officeId = :beforeOfficeId AND #role = :beforeRole AND ' +
       (before.confirmsFigures
         ? '#confirmsFigures = :true'
-        : '(attribute_not_exists(#confirmsFigures) OR #confirmsFigures = :false)'),
+        : '(attribute_not_exists(#confirmsFigures) OR #confirmsFigures = :false)') +
+      (before.otherMemberships?.length
+        ? ' AND #otherMemberships = :beforeOther'
+        : ' AND (attribute_not_exists(#otherMemberships) OR size(#otherMemberships) = :zero)'),
     ExpressionAttributeNames: {
       '#status': 'status',
       '#officeId': 'officeId',
       '#role': 'role',
       '#confirmsFigures': 'confirmsFigures',
+      '#otherMemberships': 'otherMemberships',
       ...names,
     },
     ExpressionAttributeValues: {
@@ -340,6 +346,7 @@ const userUpdate = (
       ':beforeOfficeId': before.officeId,
       ':beforeRole': before.role,
       ...(before.confirmsFigures ? { ':true': true } : { ':false': false }),
+      ...(before.otherMemberships?.length ? { ':beforeOther': before.otherMemberships } : { ':zero': 0 }),
       ...values,
     },
   },
@@ -410,6 +417,42 @@ export const changeUserMembership = (
         ':now': notBefore,
       },
     ),
+  );
+};
+
+/**
+ * Sets the offices `user` (as read) works for beyond the first (ADR 0033): a second membership
+ * added, changed or removed. `notBefore` becomes now, so a removed membership's sessions end on
+ * their next request, as for any change. Null: no such active user any more.
+ */
+export const setOtherMemberships = (
+  write: WriteContext,
+  user: User,
+  otherMemberships: OfficeMembership[],
+): Promise<User | null> => {
+  const notBefore = write.now.toISOString();
+  const { otherMemberships: _before, ...rest } = user;
+  const after: User = { ...rest, ...(otherMemberships.length ? { otherMemberships } : {}), notBefore };
+  return writeUserChange(
+    write,
+    user,
+    after,
+    'update',
+    otherMemberships.length
+      ? userUpdate(
+          write.ctx.tenantId,
+          user,
+          'SET #otherMemberships = :other, #notBefore = :now',
+          { '#notBefore': 'notBefore' },
+          { ':other': otherMemberships, ':now': notBefore },
+        )
+      : userUpdate(
+          write.ctx.tenantId,
+          user,
+          'REMOVE #otherMemberships SET #notBefore = :now',
+          { '#notBefore': 'notBefore' },
+          { ':now': notBefore },
+        ),
   );
 };
 

@@ -11,7 +11,15 @@ import {
 } from '../retention-api.ts';
 import { ROLES } from '../role.ts';
 import { StaffMember } from '../records-api.ts';
-import { Me, NewStaffMember, UserMembership, UserMembershipChange, UserParams } from '../user.ts';
+import {
+  Me,
+  NewStaffMember,
+  OtherMembershipInput,
+  UserMembership,
+  UserMembershipChange,
+  UserOfficeParams,
+  UserParams,
+} from '../user.ts';
 import { CSV_CONTENT_TYPE, rawFile } from './raw-file.ts';
 import { TENANT_ADMINS } from '../access-policy.ts';
 import { defineRoute, type RouteDefinition } from './route.ts';
@@ -83,7 +91,41 @@ export const createUserRoute = defineRoute({
   conflictWhen: 'The e-mail is already a staff member of the tenant (or a sign-in name of the user pool)',
 });
 
-export const USER_ADMIN_ROUTES = [createUserRoute, changeUserMembershipRoute, removeUserRoute] as const;
+/**
+ * A part-timer's second office (ADR 0033): one membership per office, with its own role. Adding,
+ * changing or removing it ends the user's sessions (notBefore), as every membership change does.
+ */
+export const putOtherMembershipRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/users/{userId}/offices/{officeId}',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: "Let a user of the admin's tenant also work for another office, with a role there (兼務)",
+  params: UserOfficeParams,
+  body: OtherMembershipInput,
+  response: UserMembership,
+  successStatus: 200,
+  conflictWhen: "The office is the user's first, or the user already works for two offices",
+});
+
+export const removeOtherMembershipRoute = defineRoute({
+  method: 'DELETE',
+  path: '/api/users/{userId}/offices/{officeId}',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: "End a user's membership at an office beyond their first; their tokens stop working",
+  params: UserOfficeParams,
+  response: UserMembership,
+  successStatus: 200,
+});
+
+export const USER_ADMIN_ROUTES = [
+  createUserRoute,
+  changeUserMembershipRoute,
+  removeUserRoute,
+  putOtherMembershipRoute,
+  removeOtherMembershipRoute,
+] as const;
 
 /**
  * The audit log is append-only: these are its only routes, all reads, for the tenant admin's
