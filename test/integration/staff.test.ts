@@ -284,7 +284,7 @@ describe('a staff member working at two offices', () => {
     });
     const aozora = await api.call('GET', '/api/users?officeId=aozora', { as: ADMIN });
     expect(aozora.json.items).toContainEqual(
-      expect.objectContaining({ userId, role: 'office_manager', officeId: 'aozora' }),
+      expect.objectContaining({ userId, role: 'office_manager', officeId: 'aozora', firstOfficeId: 'himawari' }),
     );
     const himawari = await api.call('GET', '/api/users?officeId=himawari', { as: ADMIN });
     expect(himawari.json.items).toContainEqual(

@@ -23,6 +23,7 @@ export const listStaff: Operation<typeof listStaffRoute> = async ({ ctx, query }
             officeId,
             senior: user.senior,
             confirmsFigures: user.officeId === officeId && user.confirmsFigures === true,
+            ...(user.officeId === officeId ? {} : { firstOfficeId: user.officeId }),
           })),
       )
       .sort((a, b) => a.displayName.localeCompare(b.displayName, 'ja')),

@@ -6,7 +6,9 @@ import {
   changeLinesOf,
   checkMembershipChange,
   checkNewStaff,
+  checkOtherMembership,
   emptyStaffForm,
+  secondOfficeOf,
   membershipChangedMessage,
   membershipValuesOf,
   removedMessage,
@@ -215,5 +217,33 @@ describe('the add-staff form', () => {
     });
     expect(check.ok).toBe(false);
     if (!check.ok) expect(Object.keys(check.errors)).toEqual(['confirmsFigures']);
+  });
+});
+
+describe('兼務 (a second office, ADR 0033)', () => {
+  const partTimer: StaffMember = { ...kobayashi, officeId: 'aozora', firstOfficeId: 'midori' };
+  const groups = [
+    { office: { officeId: 'midori' }, staff: [kobayashi] },
+    { office: { officeId: 'aozora' }, staff: [partTimer] },
+  ];
+
+  it('finds the second office on the list that marks the member with their first office', () => {
+    expect(secondOfficeOf(groups, 'user-kobayashi')).toBe('aozora');
+    expect(secondOfficeOf([groups[0] ?? { office: { officeId: 'x' }, staff: [] }], 'user-kobayashi')).toBeNull();
+  });
+
+  it('labels the second office’s row as 兼務', () => {
+    expect(roleLabelOf(partTimer)).toBe('相談支援専門員（兼務）');
+  });
+
+  it('needs an office and a role', () => {
+    expect(checkOtherMembership({ otherOfficeId: '', otherRole: '' })).toEqual({
+      ok: false,
+      errors: { otherOfficeId: '兼務先の事業所を選んでください', otherRole: '兼務先での役割を選んでください' },
+    });
+    expect(checkOtherMembership({ otherOfficeId: 'aozora', otherRole: 'office_manager' })).toEqual({
+      ok: true,
+      input: { officeId: 'aozora', role: 'office_manager' },
+    });
   });
 });
