@@ -30,7 +30,8 @@ export const readLocalDirectory = async (): Promise<LocalDirectoryEntry[]> => {
       return users
         .toSorted(
           (a, b) =>
-            (officeOrder.get(a.officeId) ?? offices.length) - (officeOrder.get(b.officeId) ?? offices.length) ||
+            (officeOrder.get(a.officeId) ?? offices.length) -
+              (officeOrder.get(b.officeId) ?? offices.length) ||
             collator.compare(a.displayName, b.displayName),
         )
         .map((user) => ({
@@ -48,4 +49,3 @@ export const readLocalDirectory = async (): Promise<LocalDirectoryEntry[]> => {
   );
   return perTenant.flat();
 };
-

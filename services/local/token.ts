@@ -33,7 +33,9 @@ try {
   process.stderr.write('✖ ローカルのデータベースに接続できません。先に npm start を実行してください\n');
   process.exit(1);
 }
-const user = email ? directory.find((entry) => entry.user.email === email.trim().toLowerCase())?.user : undefined;
+const user = email
+  ? directory.find((entry) => entry.user.email === email.trim().toLowerCase())?.user
+  : undefined;
 if (!user) {
   process.stderr.write(
     `✖ ローカルの職員名簿にあるメールアドレスを指定してください: npm run -s token -- <email>\n  ${directory

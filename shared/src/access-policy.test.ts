@@ -7,8 +7,12 @@ describe("who confirms an office's yearly figures (sign-off: office → core cen
   });
 
   it('is a specialist only when the tenant admin named them (an office without a manager)', () => {
-    expect(mayConfirmOfficeFigures({ role: 'specialist', officeId: 'aozora' }, { confirmsFigures: true })).toBe(true);
-    expect(mayConfirmOfficeFigures({ role: 'specialist', officeId: 'aozora' }, { confirmsFigures: false })).toBe(false);
+    expect(
+      mayConfirmOfficeFigures({ role: 'specialist', officeId: 'aozora' }, { confirmsFigures: true }),
+    ).toBe(true);
+    expect(
+      mayConfirmOfficeFigures({ role: 'specialist', officeId: 'aozora' }, { confirmsFigures: false }),
+    ).toBe(false);
     expect(mayConfirmOfficeFigures({ role: 'specialist', officeId: 'aozora' }, {})).toBe(false);
     expect(mayConfirmOfficeFigures({ role: 'specialist', officeId: 'aozora' }, null)).toBe(false);
   });

@@ -38,7 +38,10 @@ export const User = z.strictObject({
    * Offices beyond the first (at most MAX_MEMBERSHIPS − 1). 数値確認者 belongs to the first office
    * only: a second membership never confirms figures.
    */
-  otherMemberships: z.array(OfficeMembership).max(MAX_MEMBERSHIPS - 1).optional(),
+  otherMemberships: z
+    .array(OfficeMembership)
+    .max(MAX_MEMBERSHIPS - 1)
+    .optional(),
   /** A removed user keeps their item (the audit log still names them) but no session of theirs stands. */
   status: UserStatus.optional(),
   /** Tokens issued before this instant are refused: set whenever an admin changes or removes the user. */

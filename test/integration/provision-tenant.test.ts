@@ -79,7 +79,9 @@ describe('provisioning the example tenant', () => {
         keys.office(TENANT, 'minamiyama-town'),
         ...example().users.map((user: { userId: string }) => keys.user(TENANT, user.userId)),
         // Each user's e-mail and its one holder in the tenant (ADR 0033).
-        ...example().users.map((user: { email: string }) => keys.userEmailHolder(TENANT, emailDigest(user.email))),
+        ...example().users.map((user: { email: string }) =>
+          keys.userEmailHolder(TENANT, emailDigest(user.email)),
+        ),
         // 第7期 and 第8期 as the tenant's version 1 (ADR 0030): the current item and the version's copy.
         ...['p7', 'p8'].flatMap((periodId) => [
           keys.planPeriod(TENANT, periodId),

@@ -176,7 +176,12 @@ describe('adding a staff member', () => {
  */
 describe('a failure of either side leaves neither', () => {
   const invoke = async (provider: IdentityProvider, body: unknown) => {
-    const handler = createFunction([bind(createUserRoute, createUserWith(() => Promise.resolve(provider)))]);
+    const handler = createFunction([
+      bind(
+        createUserRoute,
+        createUserWith(() => Promise.resolve(provider)),
+      ),
+    ]);
     const requestId = randomUUID();
     const event = toApiGatewayEvent(
       {
@@ -284,7 +289,12 @@ describe('a staff member working at two offices', () => {
     });
     const aozora = await api.call('GET', '/api/users?officeId=aozora', { as: ADMIN });
     expect(aozora.json.items).toContainEqual(
-      expect.objectContaining({ userId, role: 'office_manager', officeId: 'aozora', firstOfficeId: 'himawari' }),
+      expect.objectContaining({
+        userId,
+        role: 'office_manager',
+        officeId: 'aozora',
+        firstOfficeId: 'himawari',
+      }),
     );
     const himawari = await api.call('GET', '/api/users?officeId=himawari', { as: ADMIN });
     expect(himawari.json.items).toContainEqual(
@@ -332,7 +342,10 @@ describe('a staff member working at two offices', () => {
     const forged = await api.call('GET', `/api/cases/${HIMAWARI_CASE}`, as(token, 'midori'));
     expect(forged.status).toBe(403);
     // The demo specialist of one office cannot borrow another's either.
-    const sato = await api.call('GET', '/api/me', { as: 'sato@kibou.example', headers: { 'x-kikan-office': 'aozora' } });
+    const sato = await api.call('GET', '/api/me', {
+      as: 'sato@kibou.example',
+      headers: { 'x-kikan-office': 'aozora' },
+    });
     expect(sato.status).toBe(403);
   });
 

@@ -11,7 +11,9 @@ export const getMe: Operation<typeof getMeRoute> = async ({ ctx }) => {
     throw new NotFoundError('利用者情報が見つかりません。管理者に連絡してください');
   // The token may predate a change of office or role: the directory is the authority.
   const memberships = membershipsOf(user);
-  if (!memberships.some((membership) => membership.officeId === ctx.officeId && membership.role === ctx.role)) {
+  if (
+    !memberships.some((membership) => membership.officeId === ctx.officeId && membership.role === ctx.role)
+  ) {
     throw new UnauthorizedError();
   }
   // A part-timer (ADR 0033) is offered the switch between their offices, named.

@@ -99,7 +99,9 @@ export const putOtherMembership: Operation<typeof putOtherMembershipRoute> = asy
   if (user.officeId === params.officeId) {
     throw new ConflictError('この事業所はこの職員の所属事業所です。所属・役割の変更から変更してください');
   }
-  const others = (user.otherMemberships ?? []).filter((membership) => membership.officeId !== params.officeId);
+  const others = (user.otherMemberships ?? []).filter(
+    (membership) => membership.officeId !== params.officeId,
+  );
   if (others.length + 1 >= MAX_MEMBERSHIPS) {
     throw new ConflictError(
       `兼務できる事業所は${String(MAX_MEMBERSHIPS - 1)}か所までです。先に今の兼務を解除してください`,

@@ -83,7 +83,8 @@ export const createUserRoute = defineRoute({
   path: '/api/users',
   context: 'admin',
   access: TENANT_ADMINS,
-  summary: "Add a staff member to the admin's tenant: a sign-in identity with an invitation, and the directory entry",
+  summary:
+    "Add a staff member to the admin's tenant: a sign-in identity with an invitation, and the directory entry",
   body: NewStaffMember,
   response: StaffMember,
   successStatus: 201,

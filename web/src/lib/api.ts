@@ -1,4 +1,10 @@
-import { ErrorResponse, OFFICE_HEADER, type FieldError, type LikelyDuplicate, type Role } from '@kikan/shared';
+import {
+  ErrorResponse,
+  OFFICE_HEADER,
+  type FieldError,
+  type LikelyDuplicate,
+  type Role,
+} from '@kikan/shared';
 import type { RouteDefinition } from '@kikan/shared/contracts/route';
 import type * as z from 'zod';
 

@@ -20,7 +20,10 @@ describe('demo users', () => {
     ]);
 
     expect(
-      groups.map((group) => [group.tenantName, group.offices.flatMap((office) => office.users.map((u) => u.email))]),
+      groups.map((group) => [
+        group.tenantName,
+        group.offices.flatMap((office) => office.users.map((u) => u.email)),
+      ]),
     ).toEqual([
       ['希望市', ['a@kibou.example', 'c@kibou.example']],
       ['みどり圏域', ['b@midori.example']],

@@ -193,7 +193,8 @@ describe('the add-staff form', () => {
   it('an empty form names each required field; a malformed e-mail is an error on its field', () => {
     const empty = checkNewStaff(emptyStaffForm());
     expect(empty.ok).toBe(false);
-    if (!empty.ok) expect(Object.keys(empty.errors).sort()).toEqual(['displayName', 'email', 'officeId', 'role']);
+    if (!empty.ok)
+      expect(Object.keys(empty.errors).sort()).toEqual(['displayName', 'email', 'officeId', 'role']);
 
     const malformed = checkNewStaff({
       ...emptyStaffForm(),
@@ -229,7 +230,9 @@ describe('兼務 (a second office, ADR 0033)', () => {
 
   it('finds the second office on the list that marks the member with their first office', () => {
     expect(secondOfficeOf(groups, 'user-kobayashi')).toBe('aozora');
-    expect(secondOfficeOf([groups[0] ?? { office: { officeId: 'x' }, staff: [] }], 'user-kobayashi')).toBeNull();
+    expect(
+      secondOfficeOf([groups[0] ?? { office: { officeId: 'x' }, staff: [] }], 'user-kobayashi'),
+    ).toBeNull();
   });
 
   it('labels the second office’s row as 兼務', () => {
@@ -239,7 +242,10 @@ describe('兼務 (a second office, ADR 0033)', () => {
   it('needs an office and a role', () => {
     expect(checkOtherMembership({ otherOfficeId: '', otherRole: '' })).toEqual({
       ok: false,
-      errors: { otherOfficeId: '兼務先の事業所を選んでください', otherRole: '兼務先での役割を選んでください' },
+      errors: {
+        otherOfficeId: '兼務先の事業所を選んでください',
+        otherRole: '兼務先での役割を選んでください',
+      },
     });
     expect(checkOtherMembership({ otherOfficeId: 'aozora', otherRole: 'office_manager' })).toEqual({
       ok: true,
