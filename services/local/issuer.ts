@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
-import { MEMBERSHIPS_CLAIM, membershipsClaimOf, type OfficeMembership, type Role } from '@kikan/shared';
+import { MEMBERSHIPS_CLAIM, membershipsClaimOf, type OfficeMembership } from '@kikan/shared';
 import { CLAIMS } from '../src/auth/verify-token.ts';
 
 export const LOCAL_CLIENT_ID = 'kikan-local-portal';
@@ -12,7 +12,7 @@ export interface TokenSubject {
   email: string;
   tenantId: string;
   officeId: string;
-  role: Role;
+  role: string;
   /** A part-timer's second office (ADR 0033): claimed as the pre-token trigger claims it. */
   otherMemberships?: OfficeMembership[] | undefined;
 }

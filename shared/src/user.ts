@@ -66,8 +66,12 @@ export const OFFICE_HEADER = 'x-kikan-office';
  */
 export const MEMBERSHIPS_CLAIM = 'kikan:offices';
 
-export const membershipsClaimOf = (user: Pick<User, 'officeId' | 'role' | 'otherMemberships'>): string =>
-  membershipsOf(user)
+export const membershipsClaimOf = (user: {
+  officeId: string;
+  role: string;
+  otherMemberships?: readonly { officeId: string; role: string }[] | undefined;
+}): string =>
+  [{ officeId: user.officeId, role: user.role }, ...(user.otherMemberships ?? [])]
     .map((membership) => `${membership.officeId}:${membership.role}`)
     .join(' ');
 

@@ -10,7 +10,7 @@ import {
   removeUserRoute,
 } from '@kikan/shared/contracts/admin';
 import { getMe } from './get-me.ts';
-import { configuredIdentityProvider } from './identity-provider.ts';
+import { configuredIdentityProvider } from './configured-identity-provider.ts';
 import { createUserWith } from './user-create.ts';
 import {
   changeUserMembership,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@kikan/shared';
-import { loadConfig } from '../config.ts';
 
 /**
  * Where staff sign in (ADR 0033): Cognito in AWS, the local issuer on a laptop. Adding a staff
@@ -29,15 +28,4 @@ export interface IdentityProvider {
 export const localIdentityProvider: IdentityProvider = {
   createIdentity: () => Promise.resolve({ userId: randomUUID() }),
   deleteIdentity: () => Promise.resolve(),
-};
-
-/**
- * The provider of this deployment. The Cognito client is loaded only in AWS, on the first staff
- * member added (the admin function's other routes never evaluate it).
- */
-export const configuredIdentityProvider = async (): Promise<IdentityProvider> => {
-  const { auth } = loadConfig();
-  if (auth.mode === 'local') return localIdentityProvider;
-  const { cognitoIdentityProvider } = await import('./cognito-identity-provider.ts');
-  return cognitoIdentityProvider(auth.userPoolId);
 };
