@@ -129,6 +129,8 @@ export class Api extends Construct {
       cursorSecret.grantRead(handler.lambda);
       // No table access of its own: every item read or write runs on tenant-scoped credentials.
       props.tenantDataRole.grantAssume(handler.lambda);
+      // Staff in the product (ADR 0033): the admin function makes users in this stage's pool only.
+      if (context === 'admin') props.auth.grantStaffCreation(handler.lambda);
       integrations.set(context, new HttpLambdaIntegration(`${context}Integration`, handler.lambda));
     }
 

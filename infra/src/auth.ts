@@ -16,6 +16,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { Data } from './data.ts';
 import { KikanFunction } from './function-defaults.ts';
@@ -37,6 +38,9 @@ export interface AuthProps {
  */
 export const CALLBACK_PATH = '/auth/callback';
 export const SIGN_OUT_PATH = '/login';
+
+/** What the function adding staff may do in the user pool, and nothing else (ADR 0033). */
+export const STAFF_CREATION_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser'] as const;
 
 const PORTAL_SCOPES = [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE];
 
@@ -146,6 +150,15 @@ export class Auth extends Construct {
     new CfnOutput(this, 'UserPoolId', { value: this.userPoolId });
     new CfnOutput(this, 'PortalClientId', { value: this.clientId });
     new CfnOutput(this, 'HostedLoginUrl', { value: this.hostedLoginUrl });
+  }
+
+  /**
+   * The tenant admin's function adds staff (ADR 0033): AdminCreateUser (invitation and temporary
+   * password) and AdminDeleteUser (its compensation when the directory entry cannot be written), on
+   * this pool only.
+   */
+  grantStaffCreation(grantee: IGrantable): Grant {
+    return this.userPool.grant(grantee, ...STAFF_CREATION_ACTIONS);
   }
 
   /** Accept sign-in redirects to this origin (e.g. `https://d111.cloudfront.net`, no trailing slash). */

@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TENANT_CLAIMS } from '@kikan/services/cognito/pre-token-generation';
 import { describe, expect, it } from 'vitest';
-import { CALLBACK_PATH, SIGN_OUT_PATH } from '../src/auth.ts';
+import { CALLBACK_PATH, SIGN_OUT_PATH, STAFF_CREATION_ACTIONS } from '../src/auth.ts';
 import { REPOSITORY_ROOT } from '../src/repository.ts';
 import {
+  asArray,
+  functionRoleId,
+  kikanFunctions,
   referencedId,
   resourcesOfType,
   synthesizeKikan,
@@ -166,5 +169,36 @@ describe('auth: deployment context', () => {
     expect(() => synthesizeKikan({ context: { 'kikan:extraOrigins': 'https://kikan.example.jp/' } })).toThrow(
       /not an https origin/,
     );
+  });
+});
+
+describe('auth: staff creation (ADR 0033)', () => {
+  type PolicyStatement = { Action: string | string[]; Resource: unknown; Effect: string };
+  /** Every statement naming a Cognito user-pool action, with the roles its policy is attached to. */
+  const cognitoStatements = resourcesOfType(template, 'AWS::IAM::Policy').flatMap(([, policy]) =>
+    (policy.Properties?.PolicyDocument as { Statement: PolicyStatement[] }).Statement.filter((statement) =>
+      asArray(statement.Action).some((action) => action.startsWith('cognito-idp:')),
+    ).map((statement) => ({
+      statement,
+      roles: (policy.Properties?.Roles as unknown[]).map((ref) => referencedId(ref)),
+    })),
+  );
+  const adminRoleId = (() => {
+    const [[, adminFunction] = []] = kikanFunctions(template).filter(
+      ([, fn]) => fn.Properties?.Description === 'Kikan API: admin routes',
+    );
+    if (!adminFunction) throw new Error('no admin function');
+    return functionRoleId(adminFunction);
+  })();
+
+  it('lets only the admin function create and delete users, and only in its own user pool, never `*`', () => {
+    expect(cognitoStatements).toHaveLength(1);
+    const [{ statement, roles } = { statement: undefined, roles: [] }] = cognitoStatements;
+
+    expect(statement?.Effect).toBe('Allow');
+    expect(asArray(statement?.Action ?? []).sort()).toEqual([...STAFF_CREATION_ACTIONS].sort());
+    expect(statement?.Resource).toEqual({ 'Fn::GetAtt': [userPoolId, 'Arn'] });
+    expect(JSON.stringify(statement?.Resource)).not.toContain('*');
+    expect(roles).toEqual([adminRoleId]);
   });
 });

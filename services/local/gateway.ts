@@ -2,13 +2,14 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { LocalDemoUser, ROLE_LABELS, type PortalConfig, type User } from '@kikan/shared';
+import { LocalDemoUser, type PortalConfig } from '@kikan/shared';
 import { contentSecurityPolicy, inlineScriptHashes } from '@kikan/shared/content-security-policy';
 import * as z from 'zod';
 import { MAX_BODY_BYTES, bodyTooLargeError } from '../src/http/parse-input.ts';
 import { lambdaContext, matchRoute, toApiGatewayEvent } from './api-event.ts';
 import { FUNCTIONS } from './functions.ts';
 import type { LocalIssuer } from './issuer.ts';
+import type { LocalDirectoryEntry } from './local-directory.ts';
 
 export const LOCAL_AUTH_PATH = '/local-auth';
 /**
@@ -24,17 +25,11 @@ export type PortalHandler = (request: IncomingMessage, response: ServerResponse)
 export interface GatewayOptions {
   port: number;
   issuer: LocalIssuer;
-  /** Users the local login lists, with the tenant and office names shown beside them. */
-  directory: {
-    users: User[];
-    tenantName: (tenantId: string) => string;
-    officeName: (user: User) => string;
-    /**
-     * The user as the directory holds them now (null once removed): tokens carry the current
-     * office and role, so a user an admin moved signs in to their new office.
-     */
-    current?: (user: User) => Promise<User | null>;
-  };
+  /**
+   * The users the local login lists and the issuer signs for, read at each call (ADR 0033): tokens
+   * carry the current office and role, a removed user is gone, and a user added a moment ago is there.
+   */
+  directory: () => Promise<LocalDirectoryEntry[]>;
   /** Serves everything that is not /api or /local-auth: Vite in middleware mode, or the built SPA. */
   portal?: PortalHandler;
 }
@@ -101,16 +96,7 @@ const handleLocalAuth = async (
     return sendJson(response, 200, issuer.jwks(), { 'cache-control': 'max-age=300' });
   }
   if (method === 'GET' && path === `${LOCAL_AUTH_PATH}/users`) {
-    const items = directory.users.map((user) =>
-      LocalDemoUser.parse({
-        email: user.email,
-        displayName: user.displayName,
-        role: user.role,
-        roleLabel: ROLE_LABELS[user.role],
-        tenantName: directory.tenantName(user.tenantId),
-        officeName: directory.officeName(user),
-      }),
-    );
+    const items = (await directory()).map((entry) => LocalDemoUser.parse(entry.listed));
     return sendJson(response, 200, { items });
   }
   if (method === 'POST' && path === `${LOCAL_AUTH_PATH}/token`) {
@@ -120,15 +106,14 @@ const handleLocalAuth = async (
     } catch {
       parsed = TokenRequest.safeParse(undefined);
     }
-    const listed = parsed.success
-      ? directory.users.find((candidate) => candidate.email === parsed.data.email)
+    const user = parsed.success
+      ? (await directory()).find((entry) => entry.user.email === parsed.data.email)?.user
       : undefined;
-    const user = listed && directory.current ? await directory.current(listed) : listed;
     if (!user) {
       return sendJson(response, 400, {
         error: {
           code: 'validation_failed',
-          message: 'デモユーザーが見つかりません',
+          message: 'ユーザーが見つかりません',
           requestId: 'local-auth',
         },
       });

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { MEMBERSHIPS_CLAIM, membershipsClaimOf, type OfficeMembership } from '@kikan/shared';
 import { CLAIMS } from '../src/auth/verify-token.ts';
 
 export const LOCAL_CLIENT_ID = 'kikan-local-portal';
@@ -12,6 +13,8 @@ export interface TokenSubject {
   tenantId: string;
   officeId: string;
   role: string;
+  /** A part-timer's second office (ADR 0033): claimed as the pre-token trigger claims it. */
+  otherMemberships?: OfficeMembership[] | undefined;
 }
 
 interface StoredKey {
@@ -77,6 +80,7 @@ export class LocalIssuer {
       [CLAIMS.tenant]: subject.tenantId,
       [CLAIMS.office]: subject.officeId,
       [CLAIMS.role]: subject.role,
+      [MEMBERSHIPS_CLAIM]: membershipsClaimOf(subject),
     })
       .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
       .setIssuer(this.issuerUrl)

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE_NAME_DEFAULT, keys, todayInJapan } from '@kikan/shared';
 import { caseCodeItem, caseItem, personItem } from '../src/data/case-store.ts';
 import { cycleRecordItem } from '../src/data/cycle-store.ts';
-import { officeItem, tenantItem, userItem } from '../src/data/directory-store.ts';
+import { officeItem, tenantItem, userItems } from '../src/data/directory-store.ts';
 import { tenantRegistryItem } from '../src/data/retention-store.ts';
 import { ledgerEventItems, seniorSpecialistItem } from '../src/data/ledger-store.ts';
 import { officeFigureItems } from '../src/data/office-stats-store.ts';
@@ -100,7 +100,7 @@ const monitoringCount = cases.reduce((sum, { monitorings }) => sum + monitorings
 
 const items: Record<string, unknown>[] = [
   ...SCALE_OFFICES.map((office) => officeItem(SCALE_TENANT_ID, office)),
-  ...SCALE_USERS.map(userItem),
+  ...SCALE_USERS.flatMap(userItems),
   ...cases.flatMap(({ person, record, monitorings }) => [
     personItem(SCALE_TENANT_ID, person),
     caseItem(record),

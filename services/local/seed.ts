@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@kikan/shared';
 import { CaseRecord, caseCodeItem, caseItem, personItem } from '../src/data/case-store.ts';
-import { officeItems, tenantItem, userItem } from '../src/data/directory-store.ts';
+import { officeItems, tenantItem, userItems } from '../src/data/directory-store.ts';
 import { officeFigureItems } from '../src/data/office-stats-store.ts';
 import { latestDay, recordDaysOf } from '../src/data/record-days.ts';
 import { tenantRegistryItem } from '../src/data/retention-store.ts';
@@ -64,7 +64,7 @@ const demoTenantItems = (now: Date): Record<string, unknown>[] =>
     // Provisioning a tenant registers it: the retention sweeper's only list of tenants.
     tenantRegistryItem(tenant.tenantId),
     ...(DEMO_OFFICES[tenant.tenantId] ?? []).flatMap((office) => officeItems(tenant.tenantId, office)),
-    ...DEMO_USERS.filter((user) => user.tenantId === tenant.tenantId).map(userItem),
+    ...DEMO_USERS.filter((user) => user.tenantId === tenant.tenantId).flatMap(userItems),
     ...seededPlanPeriodItems(tenant.tenantId),
     ...withDemoDifficulty(demoCases(tenant.tenantId, now)).flatMap(({ person, record }) => [
       personItem(tenant.tenantId, person),

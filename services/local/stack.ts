@@ -2,13 +2,12 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { getUser } from '../src/data/directory-store.ts';
-import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS } from './demo-data.ts';
 import { seedDemoSignOff } from './demo-signoff.ts';
 import { LocalStackError, isPortFree, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { startGateway, staticPortal, type Gateway, type PortalHandler } from './gateway.ts';
 import { localCursorSecret } from './cursor-secret.ts';
 import { LOCAL_CLIENT_ID, LocalIssuer } from './issuer.ts';
+import { readLocalDirectory } from './local-directory.ts';
 import { seedDemoData } from './seed.ts';
 import { ensureTable, localClient } from './table.ts';
 
@@ -38,11 +37,6 @@ export interface LocalStack {
   seeded: { seeded: boolean; items: number };
   stop(): Promise<void>;
 }
-
-const tenantName = (tenantId: string) =>
-  DEMO_TENANTS.find((tenant) => tenant.tenantId === tenantId)?.name ?? tenantId;
-const officeName = (user: { tenantId: string; officeId: string }) =>
-  DEMO_OFFICES[user.tenantId]?.find((office) => office.officeId === user.officeId)?.name ?? user.officeId;
 
 export const freePort = (): Promise<number> =>
   new Promise((resolvePort, reject) => {
@@ -125,12 +119,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const gateway = await startGateway({
       port,
       issuer,
-      directory: {
-        users: DEMO_USERS,
-        tenantName,
-        officeName,
-        current: (user) => getUser(user.tenantId, user.userId),
-      },
+      directory: readLocalDirectory,
       portal: (request, response) => {
         if (portal) return portal(request, response);
         response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('ポータルを準備中です');

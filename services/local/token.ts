@@ -1,27 +1,48 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_USERS } from './demo-data.ts';
-import { LocalIssuer } from './issuer.ts';
-import { SCALE_USERS } from './scale-data.ts';
+import { TABLE_NAME_DEFAULT } from '@kikan/shared';
+import { LOCAL_CLIENT_ID, LocalIssuer } from './issuer.ts';
 import { REPO_ROOT } from './stack.ts';
 
 /**
- * Prints an access token of a demo user (or of a user of the scale tenant, `npm run seed:scale`),
- * signed by the same key the running local stack uses.
+ * Prints an access token of any active user of the local directory (the demo staff, users a tenant
+ * admin added, the scale tenant's after `npm run seed:scale`), signed by the same key the running
+ * local stack uses and with the office and role the directory holds now.
  */
 const email = process.argv[2];
-const user = [...DEMO_USERS, ...SCALE_USERS].find((candidate) => candidate.email === email);
-if (!user) {
-  process.stderr.write(
-    `✖ デモユーザーを指定してください: npm run -s token -- <email>\n  ${DEMO_USERS.map((u) => u.email).join('\n  ')}\n`,
-  );
-  process.exit(1);
-}
-const keyFile = join(process.env.KIKAN_DATA_DIR ?? join(REPO_ROOT, '.data'), 'issuer-key.json');
+const dataDir = process.env.KIKAN_DATA_DIR ?? join(REPO_ROOT, '.data');
+const keyFile = join(dataDir, 'issuer-key.json');
 if (!existsSync(keyFile)) {
   process.stderr.write('✖ 署名鍵がまだありません。先に npm start を一度実行してください\n');
   process.exit(1);
 }
 const port = Number(process.env.KIKAN_PORT ?? 4300);
-const issuer = await LocalIssuer.open(`http://127.0.0.1:${port}/local-auth`, keyFile);
+const issuerUrl = `http://127.0.0.1:${port}/local-auth`;
+Object.assign(process.env, {
+  AUTH_MODE: 'local',
+  LOCAL_ISSUER: issuerUrl,
+  LOCAL_CLIENT_ID,
+  TABLE_NAME: process.env.TABLE_NAME ?? TABLE_NAME_DEFAULT,
+  DYNAMODB_ENDPOINT: `http://127.0.0.1:${process.env.KIKAN_DYNAMODB_PORT ?? 8300}`,
+});
+const { readLocalDirectory } = await import('./local-directory.ts');
+let directory: Awaited<ReturnType<typeof readLocalDirectory>>;
+try {
+  directory = await readLocalDirectory();
+} catch {
+  process.stderr.write('✖ ローカルのデータベースに接続できません。先に npm start を実行してください\n');
+  process.exit(1);
+}
+const user = email
+  ? directory.find((entry) => entry.user.email === email.trim().toLowerCase())?.user
+  : undefined;
+if (!user) {
+  process.stderr.write(
+    `✖ ローカルの職員名簿にあるメールアドレスを指定してください: npm run -s token -- <email>\n  ${directory
+      .map((entry) => entry.user.email)
+      .join('\n  ')}\n`,
+  );
+  process.exit(1);
+}
+const issuer = await LocalIssuer.open(issuerUrl, keyFile);
 process.stdout.write(`${await issuer.mint(user)}\n`);

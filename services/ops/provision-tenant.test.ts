@@ -6,7 +6,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
-import { officeItems, tenantItem, userItem } from '../src/data/directory-store.ts';
+import { officeItems, tenantItem, userItems } from '../src/data/directory-store.ts';
 import { seededPlanPeriodItems } from '../src/data/plan-period-store.ts';
 import { tenantRegistryItem } from '../src/data/retention-store.ts';
 import { DEMO_OFFICES, DEMO_TENANTS, DEMO_USERS } from '../local/demo-data.ts';
@@ -149,7 +149,7 @@ describe('the plan of items', () => {
       const planned = planItems(parsed.file).map(({ item }) => item);
       const seeded = [
         ...(DEMO_OFFICES[tenant.tenantId] ?? []).flatMap((office) => officeItems(tenant.tenantId, office)),
-        ...DEMO_USERS.filter((user) => user.tenantId === tenant.tenantId).map(userItem),
+        ...DEMO_USERS.filter((user) => user.tenantId === tenant.tenantId).flatMap(userItems),
         ...seededPlanPeriodItems(tenant.tenantId),
         tenantItem(tenant),
         tenantRegistryItem(tenant.tenantId),
@@ -167,8 +167,11 @@ describe('the plan of items', () => {
       'office_number_holder',
       'office',
       'user',
+      'user_email_holder',
       'user',
+      'user_email_holder',
       'user',
+      'user_email_holder',
       'plan_period',
       'plan_period',
       'plan_period',
@@ -244,7 +247,7 @@ describe('the command line (no AWS call)', () => {
     const { out, io } = capture();
     expect(await run([EXAMPLE_PATH, '--dry-run'], { TABLE_NAME: 'Kikan-Table' }, io)).toBe(0);
     // 2 offices, 3 users, 2 plan periods (current + version 1 each), the tenant and its registry entry.
-    expect(out[0]).toMatch(/12 items for table Kikan-Table/);
+    expect(out[0]).toMatch(/15 items for table Kikan-Table/);
     expect(out.join('\n')).toContain('[T#minamiyama#USERS / USER#7a1c3e52-0b4d-4f6a-9e21-3c5d8f0a1b01]');
     expect(out.join('\n')).toContain('[T#_registry#TENANTS / TENANT#minamiyama]');
   });
@@ -342,18 +345,11 @@ describe('writing the plan', () => {
       'created',
       'created',
       'already_present',
-      'created',
-      'created',
-      'created',
-      'created',
-      'created',
-      'created',
-      'created',
-      'created',
+      ...Array.from({ length: 11 }, () => 'created'),
     ]);
     expect(outcomes[3]?.differs).toEqual(['role']);
     expect(memory.table.get(`${edited.pk}|${edited.sk}`)?.role).toBe('tenant_admin');
-    expect(memory.transactions).toEqual([11]);
+    expect(memory.transactions).toEqual([14]);
   });
 
   it('an item written by someone else between the read and the write is reported present, the rest still written', async () => {
@@ -366,10 +362,10 @@ describe('writing the plan', () => {
       table.set(`${raced.pk}|${raced.sk}`, { ...raced });
     });
     const outcomes = await provisionItems(memory.client, 'T', plan);
-    expect(outcomes.filter(({ outcome }) => outcome === 'created')).toHaveLength(11);
+    expect(outcomes.filter(({ outcome }) => outcome === 'created')).toHaveLength(14);
     expect(outcomes[4]).toMatchObject({ outcome: 'already_present', differs: [] });
-    expect(memory.transactions).toEqual([12, 11]);
-    expect(memory.table.size).toBe(12);
+    expect(memory.transactions).toEqual([15, 14]);
+    expect(memory.table.size).toBe(15);
   });
 
   it('groups a large tenant into transactions of at most 100 puts', async () => {
@@ -384,7 +380,13 @@ describe('writing the plan', () => {
     const memory = memoryTable();
     const outcomes = await provisionItems(memory.client, 'T', planItems(parsed.file));
     expect(outcomes.every(({ outcome }) => outcome === 'created')).toBe(true);
-    expect(memory.transactions).toEqual([TRANSACTION_LIMIT, 189 - TRANSACTION_LIMIT]);
-    expect(memory.table.size).toBe(189);
+    // 180 users and their e-mail holders (ADR 0033), 3 office items, 4 plan periods, tenant, registry.
+    expect(memory.transactions).toEqual([
+      TRANSACTION_LIMIT,
+      TRANSACTION_LIMIT,
+      TRANSACTION_LIMIT,
+      369 - 3 * TRANSACTION_LIMIT,
+    ]);
+    expect(memory.table.size).toBe(369);
   });
 });

@@ -3,7 +3,13 @@ import { BatchGetCommand, type DynamoDBDocumentClient, TransactWriteCommand } fr
 import { Office, Tenant, User, UserId, type ItemKey } from '@kikan/shared';
 import * as z from 'zod';
 import { TENANT_CLAIMS } from '../src/cognito/pre-token-generation.ts';
-import { officeItem, officeNumberHolderItem, tenantItem, userItem } from '../src/data/directory-store.ts';
+import {
+  officeItem,
+  officeNumberHolderItem,
+  tenantItem,
+  userEmailHolderItem,
+  userItem,
+} from '../src/data/directory-store.ts';
 import { seededPlanPeriodItems } from '../src/data/plan-period-store.ts';
 import { tenantRegistryItem } from '../src/data/retention-store.ts';
 
@@ -147,7 +153,13 @@ export const missingUserIds = (file: TenantFile): FileProblem[] =>
 // ── The items ─────────────────────────────────────────────────────────────────
 
 export type PlannedKind =
-  'office' | 'office_number_holder' | 'user' | 'plan_period' | 'tenant' | 'tenant_registry';
+  | 'office'
+  | 'office_number_holder'
+  | 'user'
+  | 'user_email_holder'
+  | 'plan_period'
+  | 'tenant'
+  | 'tenant_registry';
 
 export interface PlannedItem {
   kind: PlannedKind;
@@ -181,13 +193,21 @@ export const planItems = (file: TenantFile): PlannedItem[] => {
           ]
         : []),
     ]),
-    ...file.users.map((user) => {
+    ...file.users.flatMap((user) => {
       if (!user.userId) throw new Error('planItems: every user needs a userId (see missingUserIds)');
-      return {
-        kind: 'user' as const,
-        label: `user ${user.userId} (${user.role} at ${user.officeId})`,
-        item: userItem({ ...user, userId: user.userId, tenantId }),
-      };
+      return [
+        {
+          kind: 'user' as const,
+          label: `user ${user.userId} (${user.role} at ${user.officeId})`,
+          item: userItem({ ...user, userId: user.userId, tenantId }),
+        },
+        // The e-mail's one holder in the tenant (ADR 0033), as the demo seed writes it.
+        {
+          kind: 'user_email_holder' as const,
+          label: `e-mail holder of user ${user.userId}`,
+          item: userEmailHolderItem(tenantId, user.email, { userId: user.userId }),
+        },
+      ];
     }),
     // The product's indicator definitions of each plan period, as the tenant's version 1 (ADR 0030).
     ...seededPlanPeriodItems(tenantId).map((item) => ({

@@ -3,19 +3,29 @@ import { mayConfirmOfficeFigures, seesOwnOfficeFiguresOnly } from './access-poli
 
 describe("who confirms an office's yearly figures (sign-off: office → core center → municipality)", () => {
   it('is the office manager, named or not', () => {
-    expect(mayConfirmOfficeFigures({ role: 'office_manager' }, null)).toBe(true);
+    expect(mayConfirmOfficeFigures({ role: 'office_manager', officeId: 'aozora' }, null)).toBe(true);
   });
 
   it('is a specialist only when the tenant admin named them (an office without a manager)', () => {
-    expect(mayConfirmOfficeFigures({ role: 'specialist' }, { confirmsFigures: true })).toBe(true);
-    expect(mayConfirmOfficeFigures({ role: 'specialist' }, { confirmsFigures: false })).toBe(false);
-    expect(mayConfirmOfficeFigures({ role: 'specialist' }, {})).toBe(false);
-    expect(mayConfirmOfficeFigures({ role: 'specialist' }, null)).toBe(false);
+    expect(
+      mayConfirmOfficeFigures({ role: 'specialist', officeId: 'aozora' }, { confirmsFigures: true }),
+    ).toBe(true);
+    expect(
+      mayConfirmOfficeFigures({ role: 'specialist', officeId: 'aozora' }, { confirmsFigures: false }),
+    ).toBe(false);
+    expect(mayConfirmOfficeFigures({ role: 'specialist', officeId: 'aozora' }, {})).toBe(false);
+    expect(mayConfirmOfficeFigures({ role: 'specialist', officeId: 'aozora' }, null)).toBe(false);
+  });
+
+  it("is not a specialist acting for their second office: the designation is the first office's (ADR 0033)", () => {
+    const named = { confirmsFigures: true, officeId: 'aozora' };
+    expect(mayConfirmOfficeFigures({ role: 'specialist', officeId: 'aozora' }, named)).toBe(true);
+    expect(mayConfirmOfficeFigures({ role: 'specialist', officeId: 'himawari' }, named)).toBe(false);
   });
 
   it('is never the core center, the municipality or the tenant admin, even if flagged', () => {
     for (const role of ['core_supervisor', 'municipal_officer', 'tenant_admin'] as const) {
-      expect(mayConfirmOfficeFigures({ role }, { confirmsFigures: true })).toBe(false);
+      expect(mayConfirmOfficeFigures({ role, officeId: 'aozora' }, { confirmsFigures: true })).toBe(false);
     }
   });
 

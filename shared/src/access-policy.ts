@@ -139,9 +139,14 @@ export const maySeeSupervision = (
  * its manager, or a specialist the tenant admin named for it — a small office often has no manager.
  */
 export const mayConfirmOfficeFigures = (
-  ctx: Pick<Caller, 'role'>,
-  user: { confirmsFigures?: boolean | undefined } | null,
-): boolean => ctx.role === 'office_manager' || (ctx.role === 'specialist' && user?.confirmsFigures === true);
+  ctx: Pick<Caller, 'role' | 'officeId'>,
+  user: { confirmsFigures?: boolean | undefined; officeId?: string } | null,
+): boolean =>
+  ctx.role === 'office_manager' ||
+  // The designation is the first office's: acting for a second office (ADR 0033), it does not count.
+  (ctx.role === 'specialist' &&
+    user?.confirmsFigures === true &&
+    (user.officeId === undefined || user.officeId === ctx.officeId));
 
 /** Office staff see (and confirm) their own office's figures only; the others the tenant's. */
 export const seesOwnOfficeFiguresOnly = (ctx: Pick<Caller, 'role'>): boolean => isOfficeStaff(ctx.role);

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { IsoDate, OfficeId, UserId } from './ids.ts';
 import { PageQuery } from './pagination.ts';
 import { Role } from './role.ts';
-import { UserStatus } from './user.ts';
+import { OfficeMembership, UserStatus } from './user.ts';
 
 /**
  * The tenant admin's view of the audit log, for a privacy review: who read or changed which record,
@@ -62,6 +62,8 @@ export const AuditMembershipView = z.strictObject({
   role: Role,
   status: UserStatus,
   confirmsFigures: z.boolean().optional(),
+  /** A part-timer's offices beyond the first (ADR 0033), named. */
+  otherMemberships: z.array(OfficeMembership.extend({ officeName: z.string() })).optional(),
 });
 export type AuditMembershipView = z.infer<typeof AuditMembershipView>;
 

@@ -310,6 +310,8 @@ export const StaffMember = z.strictObject({
   senior: z.boolean(),
   /** Named by the tenant admin to confirm the office's yearly figures (a specialist; 数値確認者). */
   confirmsFigures: z.boolean(),
+  /** Set when this office is the member's second (兼務, ADR 0033): the office they belong to first. */
+  firstOfficeId: OfficeId.optional(),
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 export const StaffList = z.strictObject({ items: z.array(StaffMember) });

@@ -118,6 +118,7 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  * - the tenant's retention period               → GetItem retentionSettings()
  * - the cases on legal hold (sweep, admin list) → Query pk = legalHold().pk, begins_with(sk, 'HOLD#')
  * - every tenant (the retention sweeper only)   → Query pk = tenantRegistry().pk
+ * - the one holder of a staff e-mail             → conditional Put / Delete userEmailHolder() (ADR 0033)
  */
 export const keys = {
   tenant: (tenantId: string): ItemKey => ({ pk: tenantPk(tenantId, 'TENANT'), sk: 'PROFILE' }),
@@ -132,6 +133,15 @@ export const keys = {
    */
   officeNumberHolder: (tenantId: string, officeNumber: string): ItemKey => ({
     pk: tenantPk(tenantId, 'OFFICE_NUMBER', officeNumber),
+    sk: 'HOLDER',
+  }),
+  /**
+   * The one holder of a staff e-mail in a tenant (ADR 0033), keyed by the e-mail's SHA-256 digest
+   * (an e-mail is personal data and stays out of keys): claimed before the sign-in identity is made,
+   * completed with the user item. Never searched.
+   */
+  userEmailHolder: (tenantId: string, emailDigest: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'USER_EMAIL', emailDigest),
     sk: 'HOLDER',
   }),
   user: (tenantId: string, userId: string): ItemKey => ({

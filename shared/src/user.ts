@@ -9,6 +9,17 @@ export type UserStatus = z.infer<typeof UserStatus>;
 
 export const USER_STATUS_LABELS: Record<UserStatus, string> = { active: '利用中', removed: '利用停止' };
 
+/**
+ * One office a staff member works for, with their role there (ADR 0033). A user's first membership
+ * is the item's own `officeId`/`role` (what every list and the audit log already read); a part-timer
+ * has one more here.
+ */
+export const OfficeMembership = z.strictObject({ officeId: OfficeId, role: Role });
+export type OfficeMembership = z.infer<typeof OfficeMembership>;
+
+/** Two offices at most: the common part-time arrangement (issue 15). */
+export const MAX_MEMBERSHIPS = 2;
+
 export const User = z.strictObject({
   userId: UserId,
   tenantId: TenantId,
@@ -23,12 +34,58 @@ export const User = z.strictObject({
    * office without a manager (the manager always may).
    */
   confirmsFigures: z.boolean().optional(),
+  /**
+   * Offices beyond the first (at most MAX_MEMBERSHIPS − 1). 数値確認者 belongs to the first office
+   * only: a second membership never confirms figures.
+   */
+  otherMemberships: z
+    .array(OfficeMembership)
+    .max(MAX_MEMBERSHIPS - 1)
+    .optional(),
   /** A removed user keeps their item (the audit log still names them) but no session of theirs stands. */
   status: UserStatus.optional(),
   /** Tokens issued before this instant are refused: set whenever an admin changes or removes the user. */
   notBefore: z.iso.datetime().optional(),
 });
 export type User = z.infer<typeof User>;
+
+/** Every office a user works for, the first one first. */
+export const membershipsOf = (
+  user: Pick<User, 'officeId' | 'role' | 'otherMemberships'>,
+): OfficeMembership[] => [{ officeId: user.officeId, role: user.role }, ...(user.otherMemberships ?? [])];
+
+/**
+ * The request header naming the office a request acts for (ADR 0033). The server accepts only an
+ * office among the token's memberships; without it, the request acts for the first.
+ */
+export const OFFICE_HEADER = 'x-kikan-office';
+
+/**
+ * The access-token claim listing the user's memberships, `officeId:role` separated by spaces, the
+ * first first. The pre-token trigger and the local issuer write it from the directory alike.
+ */
+export const MEMBERSHIPS_CLAIM = 'kikan:offices';
+
+export const membershipsClaimOf = (user: {
+  officeId: string;
+  role: string;
+  otherMemberships?: readonly { officeId: string; role: string }[] | undefined;
+}): string =>
+  [{ officeId: user.officeId, role: user.role }, ...(user.otherMemberships ?? [])]
+    .map((membership) => `${membership.officeId}:${membership.role}`)
+    .join(' ');
+
+/** The claim read back; null when it is malformed (the token is then refused). */
+export const parseMembershipsClaim = (claim: unknown): OfficeMembership[] | null => {
+  if (typeof claim !== 'string') return null;
+  const memberships = claim.split(' ').map((pair) => {
+    const [officeId, role, ...rest] = pair.split(':');
+    return rest.length ? null : OfficeMembership.safeParse({ officeId, role }).data;
+  });
+  return memberships.every((membership) => membership) && memberships.length <= MAX_MEMBERSHIPS
+    ? (memberships as OfficeMembership[])
+    : null;
+};
 
 /** What the server knows about the caller, from verified token claims only. */
 export const TenantContext = z.strictObject({
@@ -38,6 +95,11 @@ export const TenantContext = z.strictObject({
   userId: UserId,
   /** The token's `iat` (seconds): compared with the user's `notBefore` on every request. */
   issuedAt: z.number().int().nonnegative().optional(),
+  /**
+   * Every membership the token claims (ADR 0033); officeId and role above are the one this request
+   * acts for. Absent in tokens issued before two offices existed: then the one office above.
+   */
+  memberships: z.array(OfficeMembership).max(MAX_MEMBERSHIPS).optional(),
 });
 export type TenantContext = z.infer<typeof TenantContext>;
 
@@ -53,6 +115,11 @@ export const Me = z.strictObject({
   displayName: z.string(),
   /** May confirm their office's yearly figures (a manager, or a specialist named for it). */
   confirmsFigures: z.boolean(),
+  /**
+   * Every office the user works for, the first first, when there are two (a part-timer): the
+   * portal offers the choice and the switch. Absent for a user of one office.
+   */
+  memberships: z.array(OfficeMembership.extend({ officeName: z.string() })).optional(),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -70,11 +137,47 @@ export const UserMembershipChange = z
   });
 export type UserMembershipChange = z.infer<typeof UserMembershipChange>;
 
+/**
+ * A staff e-mail as typed: trimmed and lower-cased (the sign-in name; Cognito compares it without
+ * case), full-width letters and digits read as ASCII (ADR 0032).
+ */
+export const StaffEmail = z
+  .string({ error: 'メールアドレスを入力してください' })
+  .transform((value) => value.normalize('NFKC').trim().toLowerCase())
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'メールアドレスを入力してください' })
+      .max(254, { error: '254文字以内で入力してください' })
+      .pipe(z.email({ error: 'メールアドレスの形式で入力してください（例: sato@example.jp）' })),
+  );
+
+/**
+ * A staff member the tenant admin adds (ADR 0033): name, sign-in e-mail (unique in the tenant),
+ * first office and role, 主任, and 数値確認者 as a membership change allows it.
+ */
+export const NewStaffMember = z
+  .strictObject({
+    displayName: requiredText(50),
+    email: StaffEmail,
+    officeId: OfficeId,
+    role: Role,
+    senior: z.boolean().default(false),
+    confirmsFigures: z.boolean().optional(),
+  })
+  .refine((input) => !input.confirmsFigures || input.role === 'specialist', {
+    path: ['confirmsFigures'],
+    message: '数値確認者に指定できるのは相談支援専門員のみです（管理者は指定なしで確認できます）',
+  });
+export type NewStaffMember = z.infer<typeof NewStaffMember>;
+
 /** A user's membership after an admin change: no name or e-mail, the admin screen has those. */
 export const UserMembership = z.strictObject({
   userId: UserId,
   officeId: OfficeId,
   role: Role,
+  /** The offices beyond the first (ADR 0033). */
+  otherMemberships: z.array(OfficeMembership),
   status: UserStatus,
   confirmsFigures: z.boolean(),
   /** Tokens issued before this instant no longer work. */
@@ -92,5 +195,12 @@ export const UserMembershipState = z.strictObject({
   status: UserStatus,
   /** Absent in entries written before it existed. */
   confirmsFigures: z.boolean().optional(),
+  /** The offices beyond the first (ADR 0033); absent when there are none. */
+  otherMemberships: z.array(OfficeMembership).optional(),
 });
 export type UserMembershipState = z.infer<typeof UserMembershipState>;
+
+/** A membership at another office (ADR 0033): the office is the path's, the role the body's. */
+export const UserOfficeParams = z.strictObject({ userId: UserId, officeId: OfficeId });
+export const OtherMembershipInput = z.strictObject({ role: Role });
+export type OtherMembershipInput = z.infer<typeof OtherMembershipInput>;

@@ -39,7 +39,7 @@ describe('the static portal behind the local gateway (KIKAN_PORTAL=static)', () 
     gateway = await startGateway({
       port: 0,
       issuer: api.stack.issuer,
-      directory: { users: [], tenantName: (id) => id, officeName: (user) => user.officeId },
+      directory: () => Promise.resolve([]),
       portal: staticPortal(buildDir),
     });
   });

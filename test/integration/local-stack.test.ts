@@ -59,10 +59,16 @@ const javaOnPort = (port: number) =>
     .stdout.toString()
     .trim();
 
-const tokenFor = (email: string, port: number) =>
+/** `npm run token` reads the running stack's directory (ADR 0033): it needs both of its ports. */
+const tokenFor = (email: string, port: number, dynamoDbPort: number) =>
   spawnSync(process.execPath, [TSX_CLI, 'services/local/token.ts', email], {
     cwd: REPO_ROOT,
-    env: { ...process.env, KIKAN_DATA_DIR: dataDir, KIKAN_PORT: String(port) },
+    env: {
+      ...process.env,
+      KIKAN_DATA_DIR: dataDir,
+      KIKAN_PORT: String(port),
+      KIKAN_DYNAMODB_PORT: String(dynamoDbPort),
+    },
   })
     .stdout.toString()
     .trim();
@@ -89,7 +95,7 @@ describe('npm start', () => {
     expect(first.output()).toContain(`http://localhost:${port}`);
     expect(first.output()).toMatch(/デモデータ \d+ 件を投入しました/);
     expect(javaOnPort(dynamoDbPort)).not.toBe('');
-    const token = tokenFor('sato@kibou.example', port);
+    const token = tokenFor('sato@kibou.example', port, dynamoDbPort);
     const created = await fetch(`http://127.0.0.1:${port}/api/cases`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -105,7 +111,7 @@ describe('npm start', () => {
     await waitFor(second, 'Ready in');
     expect(second.output()).toContain('前回のデータを使用');
     const read = await fetch(`http://127.0.0.1:${port}/api/cases/${caseId}`, {
-      headers: { authorization: `Bearer ${tokenFor('sato@kibou.example', port)}` },
+      headers: { authorization: `Bearer ${tokenFor('sato@kibou.example', port, dynamoDbPort)}` },
     });
     expect(read.status).toBe(200);
     second.child.kill('SIGINT');

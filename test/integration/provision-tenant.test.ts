@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../services/local/stack.ts';
 import { localClient } from '../../services/local/table.ts';
 import { onTable } from '../../services/src/data/client.ts';
+import { emailDigest } from '../../services/src/data/directory-store.ts';
 import { listRegisteredTenants } from '../../services/src/data/retention-store.ts';
 import { run } from '../../services/ops/provision-tenant.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
@@ -63,8 +64,8 @@ describe('provisioning the example tenant', () => {
     const { code, out, err } = await provision(EXAMPLE_PATH);
     expect(err).toEqual([]);
     expect(code).toBe(0);
-    expect(out.filter((line) => line.trimStart().startsWith('created'))).toHaveLength(12);
-    expect(out).toContain(`12 created, 0 already present, table ${api.tableName}.`);
+    expect(out.filter((line) => line.trimStart().startsWith('created'))).toHaveLength(15);
+    expect(out).toContain(`15 created, 0 already present, table ${api.tableName}.`);
     expect(out.filter((line) => line.includes('admin-create-user'))).toHaveLength(3);
 
     const after = await snapshot();
@@ -77,6 +78,10 @@ describe('provisioning the example tenant', () => {
         keys.officeNumberHolder(TENANT, '2990000013'),
         keys.office(TENANT, 'minamiyama-town'),
         ...example().users.map((user: { userId: string }) => keys.user(TENANT, user.userId)),
+        // Each user's e-mail and its one holder in the tenant (ADR 0033).
+        ...example().users.map((user: { email: string }) =>
+          keys.userEmailHolder(TENANT, emailDigest(user.email)),
+        ),
         // 第7期 and 第8期 as the tenant's version 1 (ADR 0030): the current item and the version's copy.
         ...['p7', 'p8'].flatMap((periodId) => [
           keys.planPeriod(TENANT, periodId),
@@ -145,8 +150,8 @@ describe('provisioning the example tenant', () => {
 
     const { code, out } = await provision(EXAMPLE_PATH);
     expect(code).toBe(0);
-    expect(out).toContain(`0 created, 12 already present, table ${api.tableName}.`);
-    expect(out.filter((line) => line.trimStart().startsWith('already present'))).toHaveLength(12);
+    expect(out).toContain(`0 created, 15 already present, table ${api.tableName}.`);
+    expect(out.filter((line) => line.trimStart().startsWith('already present'))).toHaveLength(15);
     const managerLine = out.find((line) => line.includes(`user ${manager.userId}`));
     expect(managerLine).toMatch(/stored item differs in: confirmsFigures, notBefore, role; left as it is/);
 

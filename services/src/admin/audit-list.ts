@@ -72,9 +72,17 @@ export const toAuditViews = (entries: readonly AuditEntry[], names: AuditNames):
   const officeNames = new Map(names.offices.map((office) => [office.officeId, office.name]));
   const userName = (userId: string) => userNames.get(userId) ?? UNKNOWN_ACTOR;
   const officeName = (officeId: string) => officeNames.get(officeId) ?? officeId;
-  const membership = (state: UserMembershipState): AuditMembershipView => ({
+  const membership = ({ otherMemberships, ...state }: UserMembershipState): AuditMembershipView => ({
     ...state,
     officeName: officeName(state.officeId),
+    ...(otherMemberships
+      ? {
+          otherMemberships: otherMemberships.map((other) => ({
+            ...other,
+            officeName: officeName(other.officeId),
+          })),
+        }
+      : {}),
   });
   return entries.map((entry) => {
     const caseId = caseIdOf(entry, names.recordCases);

@@ -4,7 +4,15 @@ import { createFunction, routesOf, type RouteTable } from '../http/create-functi
 export const ROUTE_TABLE: RouteTable = {
   ...routesOf(
     () => import('./account-bindings.ts').then((module) => module.ACCOUNT_BINDINGS),
-    ['GET /api/me', 'GET /api/offices', 'PUT /api/users/{userId}/membership', 'DELETE /api/users/{userId}'],
+    [
+      'GET /api/me',
+      'GET /api/offices',
+      'POST /api/users',
+      'PUT /api/users/{userId}/membership',
+      'DELETE /api/users/{userId}',
+      'PUT /api/users/{userId}/offices/{officeId}',
+      'DELETE /api/users/{userId}/offices/{officeId}',
+    ],
   ),
   ...routesOf(
     () => import('./directory-bindings.ts').then((module) => module.DIRECTORY_BINDINGS),

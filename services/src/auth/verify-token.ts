@@ -1,4 +1,4 @@
-import { TenantContext } from '@kikan/shared';
+import { MEMBERSHIPS_CLAIM, TenantContext, parseMembershipsClaim } from '@kikan/shared';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { JwtVerifier } from 'aws-jwt-verify/jwt-verifier';
@@ -11,15 +11,27 @@ export const CLAIMS = { tenant: 'custom:tenant', office: 'custom:office', role: 
 
 export type TokenVerifier = (token: string) => Promise<TenantContext>;
 
+/**
+ * The verified claims. A token with the memberships claim (ADR 0033) must list the office and role
+ * of `custom:office`/`custom:role` first; one without it has that one membership.
+ */
 const toTenantContext = (payload: Record<string, unknown>): TenantContext => {
+  const memberships =
+    payload[MEMBERSHIPS_CLAIM] === undefined ? undefined : parseMembershipsClaim(payload[MEMBERSHIPS_CLAIM]);
+  if (memberships === null) throw new UnauthorizedError();
   const parsed = TenantContext.safeParse({
     tenantId: payload[CLAIMS.tenant],
     officeId: payload[CLAIMS.office],
     role: payload[CLAIMS.role],
     userId: payload.sub,
     issuedAt: payload.iat,
+    ...(memberships ? { memberships } : {}),
   });
   if (!parsed.success) throw new UnauthorizedError();
+  const [first] = parsed.data.memberships ?? [];
+  if (first && (first.officeId !== parsed.data.officeId || first.role !== parsed.data.role)) {
+    throw new UnauthorizedError();
+  }
   return parsed.data;
 };
 

@@ -1,3 +1,4 @@
+import { membershipsOf } from '@kikan/shared';
 import { listOffices, listUsers } from '../data/directory-store.ts';
 import { NotFoundError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
@@ -9,16 +10,22 @@ export const listStaff: Operation<typeof listStaffRoute> = async ({ ctx, query }
   const [offices, users] = await Promise.all([listOffices(ctx.tenantId), listUsers(ctx.tenantId)]);
   if (!offices.some((office) => office.officeId === officeId)) throw new NotFoundError();
   return {
+    // A part-timer (ADR 0033) is on the staff of both their offices, with the role of each; the
+    // 数値確認者 designation is the first office's.
     items: users
-      .filter((user) => user.officeId === officeId)
-      .map(({ userId, displayName, role, senior, confirmsFigures }) => ({
-        userId,
-        displayName,
-        role,
-        officeId,
-        senior,
-        confirmsFigures: confirmsFigures === true,
-      }))
+      .flatMap((user) =>
+        membershipsOf(user)
+          .filter((membership) => membership.officeId === officeId)
+          .map((membership) => ({
+            userId: user.userId,
+            displayName: user.displayName,
+            role: membership.role,
+            officeId,
+            senior: user.senior,
+            confirmsFigures: user.officeId === officeId && user.confirmsFigures === true,
+            ...(user.officeId === officeId ? {} : { firstOfficeId: user.officeId }),
+          })),
+      )
       .sort((a, b) => a.displayName.localeCompare(b.displayName, 'ja')),
   };
 };

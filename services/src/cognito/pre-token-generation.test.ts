@@ -1,4 +1,4 @@
-import type { TenantContext, User } from '@kikan/shared';
+import { MEMBERSHIPS_CLAIM, membershipsClaimOf, type TenantContext, type User } from '@kikan/shared';
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { CLAIMS } from '../auth/verify-token.ts';
@@ -67,6 +67,7 @@ describe('pre-token-generation trigger', () => {
       'custom:tenant': 'sapporo-north',
       'custom:office': 'office_001',
       'custom:role': 'specialist',
+      [MEMBERSHIPS_CLAIM]: 'office_001:specialist',
     });
     expect(directory.asked).toEqual([
       { tenantId: 'sapporo-north', officeId: 'office_001', role: 'specialist', userId: SUB },
@@ -81,7 +82,16 @@ describe('pre-token-generation trigger', () => {
       'custom:tenant': 'sapporo-north',
       'custom:office': 'office_002',
       'custom:role': 'office_manager',
+      [MEMBERSHIPS_CLAIM]: 'office_002:office_manager',
     });
+  });
+
+  it("claims a part-timer's every office with its role, the first first, as the local issuer does (ADR 0033)", async () => {
+    const user = directoryUser({ otherMemberships: [{ officeId: 'office_003', role: 'office_manager' }] });
+    const result = await createPreTokenHandler(directoryOf(user).read)(tokenGenerationEvent(CREATED_AS));
+
+    expect(claimsOf(result)?.[MEMBERSHIPS_CLAIM]).toBe('office_001:specialist office_003:office_manager');
+    expect(claimsOf(result)?.[MEMBERSHIPS_CLAIM]).toBe(membershipsClaimOf(user));
   });
 
   it.each([
@@ -108,7 +118,7 @@ describe('pre-token-generation trigger', () => {
     const result = await createPreTokenHandler(directoryOf(directoryUser()).read)(
       tokenGenerationEvent(CREATED_AS),
     );
-    expect(Object.keys(claimsOf(result) ?? {}).sort()).toEqual([...TENANT_CLAIMS].sort());
+    expect(Object.keys(claimsOf(result) ?? {}).sort()).toEqual([...TENANT_CLAIMS, MEMBERSHIPS_CLAIM].sort());
     expect(result.response.claimsAndScopeOverrideDetails.idTokenGeneration).toBeUndefined();
   });
 

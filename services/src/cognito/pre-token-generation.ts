@@ -1,4 +1,4 @@
-import { TenantContext, type User } from '@kikan/shared';
+import { MEMBERSHIPS_CLAIM, TenantContext, membershipsClaimOf, type User } from '@kikan/shared';
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 import { createClientRegistry, type ClientRegistry } from '../data/client.ts';
 import { getUserForSignIn } from '../data/directory-store.ts';
@@ -30,7 +30,7 @@ export class SignInRefusedError extends Error {
 export const directoryClaims = async (
   userAttributes: Record<string, string | undefined>,
   readUser: DirectoryReader,
-): Promise<Record<(typeof TENANT_CLAIMS)[number], string>> => {
+): Promise<Record<(typeof TENANT_CLAIMS)[number] | typeof MEMBERSHIPS_CLAIM, string>> => {
   const signIn = TenantContext.safeParse({
     tenantId: userAttributes['custom:tenant'],
     officeId: userAttributes['custom:office'],
@@ -42,7 +42,13 @@ export const directoryClaims = async (
   if (!user || user.tenantId !== signIn.data.tenantId) {
     throw new SignInRefusedError("the user is not on the tenant's staff");
   }
-  return { 'custom:tenant': user.tenantId, 'custom:office': user.officeId, 'custom:role': user.role };
+  // Every office the user works for (ADR 0033), as the local issuer claims them.
+  return {
+    'custom:tenant': user.tenantId,
+    'custom:office': user.officeId,
+    'custom:role': user.role,
+    [MEMBERSHIPS_CLAIM]: membershipsClaimOf(user),
+  };
 };
 
 /** Cognito pre-token-generation trigger, event version V2_0 (the first that can change access tokens). */

@@ -25,10 +25,11 @@ export interface RecordEvent {
  * codes. A staff member's membership is not a client's personal data, and no name is stored.
  */
 export interface UserChangeEvent {
-  action: 'update' | 'delete';
+  action: 'create' | 'update' | 'delete';
   recordType: 'user';
   recordId: string;
-  before: UserMembershipState;
+  /** Absent when the user was added (ADR 0033). */
+  before?: UserMembershipState;
   after: UserMembershipState;
 }
 

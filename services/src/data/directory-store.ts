@@ -1,4 +1,10 @@
-import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  GetCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import {
   Office,
   OfficeView,
@@ -8,6 +14,7 @@ import {
   keys,
   type MemberMunicipality,
   type OfficeChange,
+  type OfficeMembership,
   type Role,
   type TenantContext,
   type UserMembershipState,
@@ -21,6 +28,7 @@ import { db, tableName, type ClientRegistry } from './client.ts';
 import { queryAll } from './paging.ts';
 import {
   OFFICE_NUMBER_HOLDER_ENTITY,
+  USER_EMAIL_HOLDER_ENTITY,
   putNew,
   writeTransaction,
   type TransactItem,
@@ -45,6 +53,30 @@ export const userItem = (user: z.infer<typeof User>) => ({
   entity: 'user',
   ...user,
 });
+
+/**
+ * The one holder of a staff e-mail in the tenant (ADR 0033), keyed by the digest of the e-mail as
+ * stored (trimmed, lower-case). It names the user once they exist; while their sign-in identity is
+ * being made it holds only the instant it was claimed (`pendingSince`).
+ */
+export const emailDigest = (email: string): string =>
+  createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+
+export const userEmailHolderItem = (
+  tenantId: string,
+  email: string,
+  holder: { userId: string } | { pendingSince: string },
+) => ({
+  ...keys.userEmailHolder(tenantId, emailDigest(email)),
+  entity: USER_EMAIL_HOLDER_ENTITY,
+  ...holder,
+});
+
+/** A user's items as a seed writes them: the user and the holder of their e-mail. */
+export const userItems = (user: z.infer<typeof User>) => [
+  userItem(user),
+  userEmailHolderItem(user.tenantId, user.email, { userId: user.userId }),
+];
 
 /** The item's own fields: keys, entity, tenant and version are the table's, not the record's. */
 const strip = <T extends Record<string, unknown>>(item: T) => {
@@ -279,10 +311,11 @@ export const membershipStateOf = (user: User): UserMembershipState => ({
   role: user.role,
   status: user.status ?? 'active',
   confirmsFigures: user.confirmsFigures === true,
+  ...(user.otherMemberships?.length ? { otherMemberships: user.otherMemberships } : {}),
 });
 
 /**
- * The user item changed only while it is still as `before` was read — same office and role, not
+ * The user item changed only while it is still as `before` was read — same offices and roles, not
  * removed — so the audit entry's "before" is exactly what the change replaced.
  */
 const userUpdate = (
@@ -301,12 +334,16 @@ const userUpdate = (
       '#officeId = :beforeOfficeId AND #role = :beforeRole AND ' +
       (before.confirmsFigures
         ? '#confirmsFigures = :true'
-        : '(attribute_not_exists(#confirmsFigures) OR #confirmsFigures = :false)'),
+        : '(attribute_not_exists(#confirmsFigures) OR #confirmsFigures = :false)') +
+      (before.otherMemberships?.length
+        ? ' AND #otherMemberships = :beforeOther'
+        : ' AND (attribute_not_exists(#otherMemberships) OR size(#otherMemberships) = :zero)'),
     ExpressionAttributeNames: {
       '#status': 'status',
       '#officeId': 'officeId',
       '#role': 'role',
       '#confirmsFigures': 'confirmsFigures',
+      '#otherMemberships': 'otherMemberships',
       ...names,
     },
     ExpressionAttributeValues: {
@@ -314,6 +351,7 @@ const userUpdate = (
       ':beforeOfficeId': before.officeId,
       ':beforeRole': before.role,
       ...(before.confirmsFigures ? { ':true': true } : { ':false': false }),
+      ...(before.otherMemberships?.length ? { ':beforeOther': before.otherMemberships } : { ':zero': 0 }),
       ...values,
     },
   },
@@ -387,6 +425,42 @@ export const changeUserMembership = (
   );
 };
 
+/**
+ * Sets the offices `user` (as read) works for beyond the first (ADR 0033): a second membership
+ * added, changed or removed. `notBefore` becomes now, so a removed membership's sessions end on
+ * their next request, as for any change. Null: no such active user any more.
+ */
+export const setOtherMemberships = (
+  write: WriteContext,
+  user: User,
+  otherMemberships: OfficeMembership[],
+): Promise<User | null> => {
+  const notBefore = write.now.toISOString();
+  const { otherMemberships: _before, ...rest } = user;
+  const after: User = { ...rest, ...(otherMemberships.length ? { otherMemberships } : {}), notBefore };
+  return writeUserChange(
+    write,
+    user,
+    after,
+    'update',
+    otherMemberships.length
+      ? userUpdate(
+          write.ctx.tenantId,
+          user,
+          'SET #otherMemberships = :other, #notBefore = :now',
+          { '#notBefore': 'notBefore' },
+          { ':other': otherMemberships, ':now': notBefore },
+        )
+      : userUpdate(
+          write.ctx.tenantId,
+          user,
+          'REMOVE #otherMemberships SET #notBefore = :now',
+          { '#notBefore': 'notBefore' },
+          { ':now': notBefore },
+        ),
+  );
+};
+
 /** Marks `user` removed (the item stays for the audit log's names) and ends their sessions. */
 export const removeUser = (write: WriteContext, user: User): Promise<User | null> => {
   const notBefore = write.now.toISOString();
@@ -404,6 +478,101 @@ export const removeUser = (write: WriteContext, user: User): Promise<User | null
     ),
   );
 };
+
+/**
+ * A pending claim older than this was left by a request that stopped between its steps (ADR 0033):
+ * a new claim may take it over. Longer than any request may run (API Gateway stops at 29 s).
+ */
+export const STALE_EMAIL_CLAIM_MS = 15 * 60 * 1000;
+
+/** What a claim of an e-mail holds until the user item is written, or the claim is released. */
+export interface EmailClaim {
+  tenantId: string;
+  email: string;
+  pendingSince: string;
+}
+
+/**
+ * Step one of adding a staff member: claims the e-mail's holder before any sign-in identity exists,
+ * so two admins adding one e-mail at once get one claim and one 409 (UserEmailTakenError). A held
+ * e-mail (a user, removed ones too) or a fresh claim refuses; a stale claim is taken over.
+ */
+export const claimUserEmail = async (write: WriteContext, email: string): Promise<EmailClaim> => {
+  const pendingSince = write.now.toISOString();
+  const tenantId = write.ctx.tenantId;
+  await writeTransaction(
+    write,
+    [
+      {
+        Put: {
+          TableName: tableName(),
+          Item: userEmailHolderItem(tenantId, email, { pendingSince }),
+          ConditionExpression:
+            'attribute_not_exists(pk) OR (attribute_not_exists(userId) AND pendingSince < :stale)',
+          ExpressionAttributeValues: {
+            ':stale': new Date(write.now.getTime() - STALE_EMAIL_CLAIM_MS).toISOString(),
+          },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+    ],
+    [],
+  );
+  return { tenantId, email, pendingSince };
+};
+
+/** Gives a claim up (its identity could not be made): only while it is still this claim. */
+export const releaseUserEmail = async (claim: EmailClaim): Promise<void> => {
+  try {
+    await db().send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: keys.userEmailHolder(claim.tenantId, emailDigest(claim.email)),
+        ConditionExpression: 'pendingSince = :claimed',
+        ExpressionAttributeValues: { ':claimed': claim.pendingSince },
+      }),
+    );
+  } catch (error) {
+    // Taken over meanwhile (a stale claim): the holder is someone else's now.
+    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+  }
+};
+
+/**
+ * The last step of adding a staff member: the user item, the e-mail's holder naming them, and the
+ * audit entry in one transaction, only while the claim is still this request's. With an
+ * Idempotency-Key, a retry gets the first response back (returned).
+ */
+export const createUser = (
+  write: WriteContext,
+  user: User,
+  claim: EmailClaim,
+  create: { idempotency: Idempotency | null; response: StoredResponse },
+): Promise<StoredResponse | null> =>
+  writeTransaction(
+    write,
+    [
+      putNew(userItem(user)),
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.userEmailHolder(claim.tenantId, emailDigest(claim.email)),
+          UpdateExpression: 'SET userId = :userId REMOVE pendingSince',
+          ConditionExpression: 'pendingSince = :claimed',
+          ExpressionAttributeValues: { ':userId': user.userId, ':claimed': claim.pendingSince },
+        },
+      },
+    ],
+    [
+      {
+        action: 'create',
+        recordType: 'user',
+        recordId: user.userId,
+        after: membershipStateOf(user),
+      },
+    ],
+    create,
+  );
 
 /** The caller's tenant, office and user records in one round trip. */
 export const getDirectoryEntries = async (tenantId: string, officeId: string, userId: string) => {

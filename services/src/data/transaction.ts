@@ -5,6 +5,7 @@ import {
   ConflictError,
   OfficeNumberTakenError,
   RecipientNumberTakenError,
+  UserEmailTakenError,
   VersionMismatchError,
 } from '../kernel/errors.ts';
 import { auditItem, type AuditEvent } from './audit.ts';
@@ -22,6 +23,9 @@ export const RECIPIENT_HOLDER_ENTITY = 'recipient_holder';
 
 /** The `entity` of a 事業所番号's holder item (ADR 0031). */
 export const OFFICE_NUMBER_HOLDER_ENTITY = 'office_number_holder';
+
+/** The `entity` of a staff e-mail's holder item (ADR 0033). */
+export const USER_EMAIL_HOLDER_ENTITY = 'user_email_holder';
 
 /** DynamoDB allows 100 items per transaction; audit entries count too. */
 export const MAX_TRANSACTION_ITEMS = 100;
@@ -127,6 +131,9 @@ export const translateCancellation = (error: unknown): unknown => {
     }
     if (reason.Code === 'ConditionalCheckFailed' && reason.Item?.entity?.S === OFFICE_NUMBER_HOLDER_ENTITY) {
       return new OfficeNumberTakenError();
+    }
+    if (reason.Code === 'ConditionalCheckFailed' && reason.Item?.entity?.S === USER_EMAIL_HOLDER_ENTITY) {
+      return new UserEmailTakenError();
     }
   }
   for (const reason of reasons) {

@@ -111,6 +111,21 @@ export class OfficeNumberTakenError extends ConflictError {
 }
 
 /**
+ * A staff e-mail another user of the tenant signs in with (ADR 0033), or a sign-in name the user
+ * pool already has. The tenant admin sees the whole staff, so the message withholds nothing.
+ */
+export class UserEmailTakenError extends ConflictError {
+  constructor() {
+    super('このメールアドレスはすでに登録されています', [
+      {
+        field: 'body.email',
+        message: 'このメールアドレスの職員はすでに登録されています。職員の一覧を確かめてください',
+      },
+    ]);
+  }
+}
+
+/**
  * A new case whose person has the same kana and birth date as a case of the caller's office:
  * refused until the user confirms they are different people (`confirmNotDuplicate`, ADR 0025).
  */

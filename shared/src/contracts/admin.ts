@@ -10,7 +10,16 @@ import {
   RetentionSettingsInput,
 } from '../retention-api.ts';
 import { ROLES } from '../role.ts';
-import { Me, UserMembership, UserMembershipChange, UserParams } from '../user.ts';
+import { StaffMember } from '../records-api.ts';
+import {
+  Me,
+  NewStaffMember,
+  OtherMembershipInput,
+  UserMembership,
+  UserMembershipChange,
+  UserOfficeParams,
+  UserParams,
+} from '../user.ts';
 import { CSV_CONTENT_TYPE, rawFile } from './raw-file.ts';
 import { TENANT_ADMINS } from '../access-policy.ts';
 import { defineRoute, type RouteDefinition } from './route.ts';
@@ -64,7 +73,60 @@ export const removeUserRoute = defineRoute({
   successStatus: 200,
 });
 
-export const USER_ADMIN_ROUTES = [changeUserMembershipRoute, removeUserRoute] as const;
+/**
+ * Staff in the product (issue 15, ADR 0033): the sign-in identity (Cognito in AWS, the local
+ * issuer's directory on a laptop) and the directory entry are made together or not at all; the
+ * e-mail has one holder in the tenant (409 on `body.email`).
+ */
+export const createUserRoute = defineRoute({
+  method: 'POST',
+  path: '/api/users',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary:
+    "Add a staff member to the admin's tenant: a sign-in identity with an invitation, and the directory entry",
+  body: NewStaffMember,
+  response: StaffMember,
+  successStatus: 201,
+  idempotent: true,
+  conflictWhen: 'The e-mail is already a staff member of the tenant (or a sign-in name of the user pool)',
+});
+
+/**
+ * A part-timer's second office (ADR 0033): one membership per office, with its own role. Adding,
+ * changing or removing it ends the user's sessions (notBefore), as every membership change does.
+ */
+export const putOtherMembershipRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/users/{userId}/offices/{officeId}',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: "Let a user of the admin's tenant also work for another office, with a role there (兼務)",
+  params: UserOfficeParams,
+  body: OtherMembershipInput,
+  response: UserMembership,
+  successStatus: 200,
+  conflictWhen: "The office is the user's first, or the user already works for two offices",
+});
+
+export const removeOtherMembershipRoute = defineRoute({
+  method: 'DELETE',
+  path: '/api/users/{userId}/offices/{officeId}',
+  context: 'admin',
+  access: TENANT_ADMINS,
+  summary: "End a user's membership at an office beyond their first; their tokens stop working",
+  params: UserOfficeParams,
+  response: UserMembership,
+  successStatus: 200,
+});
+
+export const USER_ADMIN_ROUTES = [
+  createUserRoute,
+  changeUserMembershipRoute,
+  removeUserRoute,
+  putOtherMembershipRoute,
+  removeOtherMembershipRoute,
+] as const;
 
 /**
  * The audit log is append-only: these are its only routes, all reads, for the tenant admin's

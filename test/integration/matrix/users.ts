@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PutCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { userItem } from '../../../services/src/data/directory-store.ts';
 import { localClient } from '../../../services/local/table.ts';
@@ -46,7 +47,54 @@ const seedRemovable = async (api: TestApi, persona: Persona, target: Target) => 
   return {};
 };
 
+/** The bystander's second office: one of the caller's tenant, not the bystander's first. */
+const secondOffice = (persona: Persona, target: Target) =>
+  (target === 'otherTenant' ? tenantOf(persona) !== 'kibougaoka' : tenantOf(persona) === 'kibougaoka')
+    ? 'aozora'
+    : 'hokushin-city';
+
+/** The second membership the removal ends, put first (as the tenant admin would) when it can be. */
+const seedSecondOffice = async (api: TestApi, persona: Persona, target: Target) => {
+  if (!(isAdmin(persona) && target !== 'otherTenant')) return {};
+  const response = await api.call(
+    'PUT',
+    `/api/users/${bystander(persona, target)}/offices/${secondOffice(persona, target)}`,
+    { as: persona.email, body: { role: 'specialist' } },
+  );
+  if (response.status !== 200) throw new Error(`could not seed a second office: ${String(response.status)}`);
+  return {};
+};
+
 export const USERS_MATRIX: Record<string, Expectation> = {
+  // A part-timer's second office (ADR 0033): the tenant admin's, on a user of their own tenant.
+  'PUT /api/users/{userId}/offices/{officeId}': {
+    method: 'PUT',
+    path: (persona, target) =>
+      `/api/users/${bystander(persona, target)}/offices/${secondOffice(persona, target)}`,
+    body: () => ({ role: 'specialist' }),
+    status: adminOnly,
+  },
+  'DELETE /api/users/{userId}/offices/{officeId}': {
+    method: 'DELETE',
+    path: (persona, target) =>
+      `/api/users/${bystander(persona, target)}/offices/${secondOffice(persona, target)}`,
+    headers: seedSecondOffice,
+    status: adminOnly,
+  },
+  // Issue 15 (ADR 0033): the tenant admin adds staff to an office of their own tenant. A fresh
+  // e-mail each call, so a suite may repeat it; the new user signs in as nobody's persona.
+  'POST /api/users': {
+    method: 'POST',
+    path: () => '/api/users',
+    body: (persona) => ({
+      displayName: '試験 新人',
+      email: `matrix-${randomUUID().slice(0, 8)}@kibou.example`,
+      officeId: tenantOf(persona) === 'kibougaoka' ? 'aozora' : 'hokushin-city',
+      role: 'specialist',
+      senior: false,
+    }),
+    status: (persona) => (isAdmin(persona) ? 201 : 403),
+  },
   'PUT /api/users/{userId}/membership': {
     method: 'PUT',
     path: (persona, target) => `/api/users/${bystander(persona, target)}/membership`,

@@ -153,6 +153,26 @@ describe('ApiClient', () => {
     expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer token-1');
   });
 
+  it('names the office a part-timer acts for in the office header, and none when there is no choice (ADR 0033)', async () => {
+    let office: string | null = null;
+    const fetchMock = vi.fn(async () => json(200, me));
+    const client = new ApiClient({
+      token: () => 'token-1',
+      office: () => office,
+      onUnauthorized: vi.fn(),
+      fetch: fetchMock,
+    });
+
+    await client.call(getMeRoute);
+    office = 'aozora';
+    await client.call(getMeRoute);
+
+    const sent = fetchMock.mock.calls.map(
+      (call) => new Headers(((call as unknown[])[1] as RequestInit | undefined)?.headers),
+    );
+    expect(sent.map((headers) => headers.get('x-kikan-office'))).toEqual([null, 'aozora']);
+  });
+
   it('puts defined query values in the URL and drops empty ones', async () => {
     const { client, fetchMock } = clientWith(async () => json(200, me));
 

@@ -1,4 +1,10 @@
-import { ErrorResponse, type FieldError, type LikelyDuplicate, type Role } from '@kikan/shared';
+import {
+  ErrorResponse,
+  OFFICE_HEADER,
+  type FieldError,
+  type LikelyDuplicate,
+  type Role,
+} from '@kikan/shared';
 import type { RouteDefinition } from '@kikan/shared/contracts/route';
 import type * as z from 'zod';
 
@@ -83,6 +89,8 @@ export const formErrorsOfServerFields = (fields: readonly FieldError[]): FormErr
 
 export interface ApiClientOptions {
   token: () => string | null;
+  /** The office a part-timer acts for (ADR 0033), sent as the office header; null: their first. */
+  office?: () => string | null;
   /** Called once per 401, before the error is thrown: the session ends and the login page explains why. */
   onUnauthorized: (message: string) => void;
   fetch?: typeof fetch;
@@ -180,6 +188,8 @@ export class ApiClient {
     headers.set('Accept', accept);
     const token = this.#options.token();
     if (token) headers.set('Authorization', `Bearer ${token}`);
+    const office = this.#options.office?.();
+    if (office) headers.set(OFFICE_HEADER, office);
     try {
       return await (this.#options.fetch ?? fetch)(url, { ...init, headers, cache: 'no-store' });
     } catch {

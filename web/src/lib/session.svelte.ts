@@ -1,4 +1,4 @@
-import { Me, PortalConfig } from '@kikan/shared';
+import { Me, PortalConfig, type OfficeMembership } from '@kikan/shared';
 import { getMeRoute } from '@kikan/shared/contracts/admin';
 import { createContext } from 'svelte';
 import { ApiClient } from './api.ts';
@@ -22,17 +22,29 @@ export class Session {
   /** The user pressed ログアウト: the login page should not offer to return to the last page. */
   loggedOut = $state(false);
 
+  /**
+   * A part-timer signed in but not yet chosen which office to act for (ADR 0033): the login page
+   * asks, and the portal opens once they chose.
+   */
+  officeChoice = $state.raw<readonly (OfficeMembership & { officeName: string })[] | null>(null);
+
   #token = $state<string | null>(null);
+  /** The office the requests act for (the office header); null: the user's first. */
+  #office = $state<string | null>(null);
   readonly #idle: IdleTimer;
   readonly api: ApiClient;
 
   constructor() {
     this.#idle = new IdleTimer(IDLE_TIMEOUT_MS, () => this.end(IDLE_LOGOUT_MESSAGE));
-    this.api = new ApiClient({ token: () => this.#token, onUnauthorized: (message) => this.end(message) });
+    this.api = new ApiClient({
+      token: () => this.#token,
+      office: () => this.#office,
+      onUnauthorized: (message) => this.end(message),
+    });
   }
 
   get signedIn(): boolean {
-    return this.#token !== null && this.me !== null;
+    return this.#token !== null && this.me !== null && this.officeChoice === null;
   }
 
   async loadConfig(fetchImpl: typeof fetch = fetch): Promise<void> {
@@ -49,15 +61,35 @@ export class Session {
   /** Keeps the token, then asks the API who it belongs to; a token the API refuses is dropped. */
   async signIn(accessToken: string): Promise<void> {
     this.#token = accessToken;
+    this.#office = null;
     try {
       this.me = await this.api.call(getMeRoute);
     } catch (error) {
       this.#token = null;
       throw error;
     }
+    const memberships = this.me.memberships ?? [];
+    this.officeChoice = memberships.length > 1 ? memberships : null;
     this.notice = null;
     this.loggedOut = false;
     this.#idle.start();
+  }
+
+  /**
+   * Acts for another of the user's offices from now on: every request names it, and `me` is the
+   * user as that office's member (role, office name). The server accepts only a membership of the
+   * token; a refusal keeps the office as it was.
+   */
+  async actFor(officeId: string): Promise<void> {
+    const previous = this.#office;
+    this.#office = officeId;
+    try {
+      this.me = await this.api.call(getMeRoute);
+    } catch (error) {
+      this.#office = previous;
+      throw error;
+    }
+    this.officeChoice = null;
   }
 
   recordActivity(): void {
@@ -68,7 +100,9 @@ export class Session {
   end(notice: string | null = null): void {
     this.#idle.stop();
     this.#token = null;
+    this.#office = null;
     this.me = null;
+    this.officeChoice = null;
     this.notice = notice;
   }
 

@@ -1,10 +1,10 @@
 import { LocalDemoUser, LocalTokenResponse } from '@kikan/shared';
 import { NetworkError, UNEXPECTED_RESPONSE_MESSAGE } from '#lib/api.ts';
 
-/** The local issuer's demo users, grouped by tenant for the login page. */
+/** The local directory's users, grouped by tenant and then office for the login page. */
 export interface TenantGroup {
   tenantName: string;
-  users: LocalDemoUser[];
+  offices: { officeName: string; users: LocalDemoUser[] }[];
 }
 
 const call = async (url: string, init?: RequestInit): Promise<unknown> => {
@@ -24,15 +24,20 @@ export const parseDemoUsers = (json: unknown): LocalDemoUser[] => {
   return items.map((item) => LocalDemoUser.parse(item));
 };
 
-/** Tenants in the order they first appear, users in their given order within each. */
+/** Tenants, and offices within each, in the order they first appear; users in their given order. */
 export const groupByTenant = (users: readonly LocalDemoUser[]): TenantGroup[] => {
-  const groups = new Map<string, LocalDemoUser[]>();
+  const groups = new Map<string, Map<string, LocalDemoUser[]>>();
   for (const user of users) {
-    const group = groups.get(user.tenantName);
-    if (group) group.push(user);
-    else groups.set(user.tenantName, [user]);
+    const offices = groups.get(user.tenantName) ?? new Map<string, LocalDemoUser[]>();
+    groups.set(user.tenantName, offices);
+    const office = offices.get(user.officeName);
+    if (office) office.push(user);
+    else offices.set(user.officeName, [user]);
   }
-  return [...groups].map(([tenantName, members]) => ({ tenantName, users: members }));
+  return [...groups].map(([tenantName, offices]) => ({
+    tenantName,
+    offices: [...offices].map(([officeName, members]) => ({ officeName, users: members })),
+  }));
 };
 
 export const fetchDemoUsers = async (localAuthBase: string): Promise<LocalDemoUser[]> =>

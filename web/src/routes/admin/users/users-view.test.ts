@@ -5,6 +5,10 @@ import {
   ROLE_OPTIONS,
   changeLinesOf,
   checkMembershipChange,
+  checkNewStaff,
+  checkOtherMembership,
+  emptyStaffForm,
+  secondOfficeOf,
   membershipChangedMessage,
   membershipValuesOf,
   removedMessage,
@@ -160,5 +164,92 @@ describe('confirmation and outcome', () => {
     expect(roleLabelOf({ ...kobayashi, senior: true, confirmsFigures: true })).toBe(
       '相談支援専門員（主任・数値確認者）',
     );
+  });
+});
+
+describe('the add-staff form', () => {
+  it('sends what the API takes: the e-mail trimmed, lower-cased and full-width letters read as ASCII', () => {
+    const check = checkNewStaff({
+      ...emptyStaffForm(),
+      displayName: ' 高橋 花子 ',
+      email: ' Ｔａｋａｈａｓｈｉ@Kibou.example ',
+      officeId: 'aozora',
+      role: 'specialist',
+      senior: true,
+    });
+
+    expect(check).toEqual({
+      ok: true,
+      input: {
+        displayName: '高橋 花子',
+        email: 'takahashi@kibou.example',
+        officeId: 'aozora',
+        role: 'specialist',
+        senior: true,
+      },
+    });
+  });
+
+  it('an empty form names each required field; a malformed e-mail is an error on its field', () => {
+    const empty = checkNewStaff(emptyStaffForm());
+    expect(empty.ok).toBe(false);
+    if (!empty.ok)
+      expect(Object.keys(empty.errors).sort()).toEqual(['displayName', 'email', 'officeId', 'role']);
+
+    const malformed = checkNewStaff({
+      ...emptyStaffForm(),
+      displayName: '高橋 花子',
+      email: 'takahashi@',
+      officeId: 'aozora',
+      role: 'specialist',
+    });
+    expect(malformed.ok).toBe(false);
+    if (!malformed.ok) expect(Object.keys(malformed.errors)).toEqual(['email']);
+  });
+
+  it('数値確認者 only for a specialist, as the membership change', () => {
+    const check = checkNewStaff({
+      ...emptyStaffForm(),
+      displayName: '高橋 花子',
+      email: 'takahashi@kibou.example',
+      officeId: 'aozora',
+      role: 'office_manager',
+      confirmsFigures: true,
+    });
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(Object.keys(check.errors)).toEqual(['confirmsFigures']);
+  });
+});
+
+describe('兼務 (a second office, ADR 0033)', () => {
+  const partTimer: StaffMember = { ...kobayashi, officeId: 'aozora', firstOfficeId: 'midori' };
+  const groups = [
+    { office: { officeId: 'midori' }, staff: [kobayashi] },
+    { office: { officeId: 'aozora' }, staff: [partTimer] },
+  ];
+
+  it('finds the second office on the list that marks the member with their first office', () => {
+    expect(secondOfficeOf(groups, 'user-kobayashi')).toBe('aozora');
+    expect(
+      secondOfficeOf([groups[0] ?? { office: { officeId: 'x' }, staff: [] }], 'user-kobayashi'),
+    ).toBeNull();
+  });
+
+  it('labels the second office’s row as 兼務', () => {
+    expect(roleLabelOf(partTimer)).toBe('相談支援専門員（兼務）');
+  });
+
+  it('needs an office and a role', () => {
+    expect(checkOtherMembership({ otherOfficeId: '', otherRole: '' })).toEqual({
+      ok: false,
+      errors: {
+        otherOfficeId: '兼務先の事業所を選んでください',
+        otherRole: '兼務先での役割を選んでください',
+      },
+    });
+    expect(checkOtherMembership({ otherOfficeId: 'aozora', otherRole: 'office_manager' })).toEqual({
+      ok: true,
+      input: { officeId: 'aozora', role: 'office_manager' },
+    });
   });
 });

@@ -1,12 +1,25 @@
-import { ROLES, ROLE_LABELS, UserMembershipChange, type StaffMember } from '@kikan/shared';
+import {
+  NewStaffMember,
+  OtherMembershipInput,
+  ROLES,
+  ROLE_LABELS,
+  UserMembershipChange,
+  type StaffMember,
+} from '@kikan/shared';
 import { checkInput, optionsOf, type FormCheck } from '#lib/forms.ts';
 
 /** Every role as an option of the role select, in the shared order. */
 export const ROLE_OPTIONS = optionsOf(ROLES, ROLE_LABELS);
 
-/** 相談支援専門員（主任・数値確認者） */
-export const roleLabelOf = (member: Pick<StaffMember, 'role' | 'senior' | 'confirmsFigures'>): string => {
-  const notes = [...(member.senior ? ['主任'] : []), ...(member.confirmsFigures ? ['数値確認者'] : [])];
+/** 相談支援専門員（主任・数値確認者・兼務） */
+export const roleLabelOf = (
+  member: Pick<StaffMember, 'role' | 'senior' | 'confirmsFigures' | 'firstOfficeId'>,
+): string => {
+  const notes = [
+    ...(member.senior ? ['主任'] : []),
+    ...(member.confirmsFigures ? ['数値確認者'] : []),
+    ...(member.firstOfficeId ? ['兼務'] : []),
+  ];
   return `${ROLE_LABELS[member.role]}${notes.length ? `（${notes.join('・')}）` : ''}`;
 };
 
@@ -103,3 +116,87 @@ export const membershipChangedMessage = (
 
 export const removedMessage = (displayName: string): string =>
   `${displayName}さんを利用停止にしました。${displayName}さんの現在のログインは無効になりました。`;
+
+/** The add form's labels: the error summary names each field by them. */
+export const NEW_STAFF_LABELS: Record<string, string> = {
+  displayName: '氏名',
+  email: 'メールアドレス',
+  officeId: '所属事業所',
+  role: '役割',
+  senior: '主任相談支援専門員',
+  confirmsFigures: '数値確認者',
+};
+
+export const EMAIL_HINT =
+  'ログインに使うアドレスです。招待メールと仮パスワードがこのアドレスに届きます（ローカル環境ではログイン画面にすぐ表示されます）。';
+
+export interface NewStaffValues {
+  displayName: string;
+  email: string;
+  officeId: string;
+  role: string;
+  senior: boolean;
+  confirmsFigures: boolean;
+}
+
+export const emptyStaffForm = (): NewStaffValues => ({
+  displayName: '',
+  email: '',
+  officeId: '',
+  role: '',
+  senior: false,
+  confirmsFigures: false,
+});
+
+/** The add form checked with the schema the API validates with (full-width letters read as ASCII). */
+export const checkNewStaff = (values: NewStaffValues): FormCheck<NewStaffMember> =>
+  checkInput(NewStaffMember, {
+    displayName: values.displayName.trim(),
+    email: values.email,
+    officeId: values.officeId || undefined,
+    role: values.role || undefined,
+    senior: values.senior,
+    ...(values.confirmsFigures ? { confirmsFigures: true } : {}),
+  });
+
+export const staffAddedMessage = (member: StaffMember, officeName: string): string =>
+  `${member.displayName}さんを「${officeName}」の${ROLE_LABELS[member.role]}として追加しました。招待メールでログインの案内が届きます。`;
+
+/**
+ * A part-timer's second office (兼務, ADR 0033) as the staff lists show it: the office whose list has
+ * the member with `firstOfficeId` set. Null: they work for one office.
+ */
+export const secondOfficeOf = (
+  groups: readonly { office: { officeId: string }; staff: readonly StaffMember[] }[],
+  userId: string,
+): string | null =>
+  groups.find(({ staff }) => staff.some((member) => member.userId === userId && member.firstOfficeId))?.office
+    .officeId ?? null;
+
+export const OTHER_MEMBERSHIP_LABELS: Record<string, string> = {
+  otherOfficeId: '兼務先の事業所',
+  otherRole: '兼務先での役割',
+};
+
+export interface OtherMembershipValues {
+  otherOfficeId: string;
+  otherRole: string;
+}
+
+/** The 兼務 form: an office other than the member's first, and a role there. */
+export const checkOtherMembership = (
+  values: OtherMembershipValues,
+): FormCheck<{ officeId: string; role: OtherMembershipInput['role'] }> => {
+  const errors: Record<string, string> = {};
+  if (!values.otherOfficeId) errors.otherOfficeId = '兼務先の事業所を選んでください';
+  const role = OtherMembershipInput.safeParse({ role: values.otherRole || undefined });
+  if (!role.success) errors.otherRole = '兼務先での役割を選んでください';
+  if (!role.success || Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, input: { officeId: values.otherOfficeId, role: role.data.role } };
+};
+
+export const otherMembershipAddedMessage = (displayName: string, officeName: string): string =>
+  `${displayName}さんに「${officeName}」の兼務を追加しました。${displayName}さんの現在のログインは無効になりました。次のログインから事業所を選べます。`;
+
+export const otherMembershipRemovedMessage = (displayName: string, officeName: string): string =>
+  `${displayName}さんの「${officeName}」の兼務を解除しました。${displayName}さんの現在のログインは無効になりました。`;
