@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  CASELOAD_READ_LIMIT,
   CaseFull,
   CaseId,
   DifficultCategory,
@@ -19,7 +20,7 @@ import { db, tableName } from './client.ts';
 import type { StoredResponse } from './idempotency.ts';
 import { monitoringDueOf } from './office-counters.ts';
 import { officeFigureWrites } from './office-stats-store.ts';
-import { queryAll, queryPage, type Page } from './paging.ts';
+import { queryAll, queryPage, queryPages, type Page, type Query } from './paging.ts';
 import { lastRecordDayOf, latestDay, withRecordDays } from './record-days.ts';
 import { statisticsWrites } from './statistics-store.ts';
 import {
@@ -273,6 +274,48 @@ export const listCasesOfOffice = (
 ) => {
   const { gsi1pk } = keys.caseByOffice(tenantId, officeId);
   return queryCases(TABLE_INDEXES.casesByOffice, { gsi1pk }, '', limit, cursor, assignedTo);
+};
+
+/**
+ * Every case of one office (to CASELOAD_READ_LIMIT), for the caseload list to filter, sort and count
+ * in memory: an office holds a few hundred cases, so one or two Query responses. The office's own
+ * staff read its kana index; the core center, looking at another office, reads that office's range
+ * of the tenant-wide index, which holds no kana in its keys (ADR 0021).
+ */
+export const readCaseload = async (
+  tenantId: string,
+  officeId: string,
+  index: 'own_office' | 'other_office',
+): Promise<{ items: CaseRecord[]; truncated: boolean }> => {
+  const query: Query =
+    index === 'own_office'
+      ? {
+          IndexName: TABLE_INDEXES.casesByOffice.indexName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': TABLE_INDEXES.casesByOffice.partitionKey },
+          ExpressionAttributeValues: { ':pk': keys.caseByOffice(tenantId, officeId).gsi1pk },
+        }
+      : {
+          IndexName: TABLE_INDEXES.casesByTenant.indexName,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          ExpressionAttributeNames: {
+            '#pk': TABLE_INDEXES.casesByTenant.partitionKey,
+            '#sk': TABLE_INDEXES.casesByTenant.sortKey,
+          },
+          ExpressionAttributeValues: {
+            ':pk': keys.caseByTenant(tenantId, officeId).gsi2pk,
+            ':prefix': keys.caseByTenant(tenantId, officeId).gsi2sk,
+          },
+        };
+  const items: CaseRecord[] = [];
+  for await (const page of queryPages(query)) {
+    items.push(...(page.Items ?? []).map((item) => CaseRecord.parse(item)));
+    if (items.length > CASELOAD_READ_LIMIT) break;
+  }
+  return {
+    items: items.slice(0, CASELOAD_READ_LIMIT),
+    truncated: items.length > CASELOAD_READ_LIMIT,
+  };
 };
 
 /**
