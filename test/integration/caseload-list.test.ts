@@ -114,7 +114,7 @@ describe("an office's caseload list", () => {
     expect(expected['due=overdue'].length + expected['due=none'].length).toBeGreaterThan(0);
   });
 
-  it('filters by specialist and names each case\'s 担当者 and 受給者証番号', async () => {
+  it("filters by specialist and names each case's 担当者 and 受給者証番号", async () => {
     const stored = await storedCases('aozora');
     const suzukis = stored.filter((item) => item.specialistUserId === 'user-suzuki');
     const { rows, totals } = await wholeList(TANAKA, 'specialistUserId=user-suzuki');
@@ -123,7 +123,13 @@ describe("an office's caseload list", () => {
     expect(rows.every((row) => row.specialistName === '鈴木 健一')).toBe(true);
 
     const [first] = rows;
-    const person = (await api.call('GET', `/api/persons/${String(suzukis.find((item) => item.caseId === first?.caseId)?.personId)}`, { as: TANAKA })).json;
+    const person = (
+      await api.call(
+        'GET',
+        `/api/persons/${String(suzukis.find((item) => item.caseId === first?.caseId)?.personId)}`,
+        { as: TANAKA },
+      )
+    ).json;
     expect(first?.recipientNumber).toBe(person.recipientNumber);
   });
 
@@ -187,7 +193,8 @@ describe("the core center's view of another office (pseudonymised)", () => {
     const { rows } = await wholeList(TAKAHASHI, 'officeId=himawari&sort=next_due');
     for (let index = 1; index < rows.length; index += 1) {
       const [a, b] = [rows[index - 1], rows[index]];
-      if (a && b && a.nextMonitoringDueOn === b.nextMonitoringDueOn) expect(a.caseCode < b.caseCode).toBe(true);
+      if (a && b && a.nextMonitoringDueOn === b.nextMonitoringDueOn)
+        expect(a.caseCode < b.caseCode).toBe(true);
     }
   });
 
@@ -264,7 +271,11 @@ describe("the office's caseload as a file", () => {
 
   it("never holds another office's case: each office's file is its own cases", async () => {
     const { bytes } = await download(SUZUKI, '/api/cases/export.csv');
-    const codes = new Set(parseCsv(bytes.toString('utf8').slice(1)).slice(1).map((row) => row[0]));
+    const codes = new Set(
+      parseCsv(bytes.toString('utf8').slice(1))
+        .slice(1)
+        .map((row) => row[0]),
+    );
     const aozora = await storedCases('aozora');
     expect(codes).toEqual(new Set(aozora.map((item) => item.caseCode)));
   });

@@ -42,7 +42,9 @@ describe('phase changes carry the day they happened', () => {
   it('stores the day given, and the timeline orders by it rather than by when it was entered', async () => {
     const openedOn = addDays(today(), -200);
     const caseId = await openCase(openedOn);
-    expect((await moveTo(caseId, { to: 'assessment', changedOn: addDays(openedOn, 10) }, 1)).status).toBe(200);
+    expect((await moveTo(caseId, { to: 'assessment', changedOn: addDays(openedOn, 10) }, 1)).status).toBe(
+      200,
+    );
     expect((await moveTo(caseId, { to: 'planning', changedOn: addDays(openedOn, 40) }, 2)).status).toBe(200);
     const consultation = await api.call('POST', `/api/cases/${caseId}/consultations`, {
       as: SATO,
@@ -80,7 +82,9 @@ describe('phase changes carry the day they happened', () => {
     ],
   ])('refuses a day %s with 400 naming body.changedOn, and writes nothing', async (_label, day, message) => {
     const caseId = await openCase(addDays(today(), -60));
-    expect((await moveTo(caseId, { to: 'assessment', changedOn: addDays(today(), -40) }, 1)).status).toBe(200);
+    expect((await moveTo(caseId, { to: 'assessment', changedOn: addDays(today(), -40) }, 1)).status).toBe(
+      200,
+    );
     const refused = await moveTo(caseId, { to: 'planning', changedOn: day() }, 2);
     expect(refused.status).toBe(400);
     expect(refused.json.error.fields).toEqual([{ field: 'body.changedOn', message }]);
@@ -89,7 +93,9 @@ describe('phase changes carry the day they happened', () => {
 
   it('refuses a closure before the previous phase change (body.closedOn)', async () => {
     const caseId = await openCase(addDays(today(), -60));
-    expect((await moveTo(caseId, { to: 'assessment', changedOn: addDays(today(), -10) }, 1)).status).toBe(200);
+    expect((await moveTo(caseId, { to: 'assessment', changedOn: addDays(today(), -10) }, 1)).status).toBe(
+      200,
+    );
     const refused = await moveTo(
       caseId,
       { to: 'closed', closedOn: addDays(today(), -11), reason: 'other', postEvaluation: '終結' },
@@ -107,7 +113,10 @@ describe('a plan carries its 計画作成日', () => {
   it('is stored, editable while a draft, dates the timeline entry, and bounds the consent date', async () => {
     const openedOn = addDays(today(), -90);
     const caseId = await openCase(openedOn);
-    const created = await createPlan(caseId, { personWishes: '一人暮らしをしたい', createdOn: addDays(openedOn, 5) });
+    const created = await createPlan(caseId, {
+      personWishes: '一人暮らしをしたい',
+      createdOn: addDays(openedOn, 5),
+    });
     expect(created.status).toBe(201);
     expect(created.json.createdOn).toBe(addDays(openedOn, 5));
 
