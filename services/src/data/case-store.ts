@@ -265,17 +265,6 @@ const queryCases = async (
   );
 };
 
-export const listCasesOfOffice = (
-  tenantId: string,
-  officeId: string,
-  limit: number,
-  cursor?: string,
-  assignedTo?: string,
-) => {
-  const { gsi1pk } = keys.caseByOffice(tenantId, officeId);
-  return queryCases(TABLE_INDEXES.casesByOffice, { gsi1pk }, '', limit, cursor, assignedTo);
-};
-
 /**
  * Every case of one office (to CASELOAD_READ_LIMIT), for the caseload list to filter, sort and count
  * in memory: an office holds a few hundred cases, so one or two Query responses. The office's own
