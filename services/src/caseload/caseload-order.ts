@@ -6,7 +6,7 @@ import {
   type ServiceKind,
 } from '@kikan/shared';
 import * as z from 'zod';
-import type { CaseRecord } from '../data/case-store.ts';
+import type { CaseloadRow } from '../data/case-store.ts';
 import { ValidationError } from '../kernel/errors.ts';
 
 /**
@@ -30,7 +30,7 @@ export const dueStatusOf = (nextDueOn: string | null, today: string): DueStatus 
   return nextDueOn <= lastDayOfMonth(today.slice(0, 7)) ? 'due_this_month' : 'later';
 };
 
-export const matchesFilters = (record: CaseRecord, filters: CaseloadFilters, today: string): boolean =>
+export const matchesFilters = (record: CaseloadRow, filters: CaseloadFilters, today: string): boolean =>
   (filters.specialistUserId === undefined || record.specialistUserId === filters.specialistUserId) &&
   (filters.assignedTo === undefined || record.specialistUserId === filters.assignedTo) &&
   (filters.phase === undefined || record.phase === filters.phase) &&
@@ -50,7 +50,7 @@ const byDue = (a: string | null, b: string | null): number =>
  */
 export const caseloadComparator =
   (sort: CaseListSort, tieBreak: 'kana' | 'case_code') =>
-  (a: CaseRecord, b: CaseRecord): number => {
+  (a: CaseloadRow, b: CaseloadRow): number => {
     const primary =
       sort === 'kana'
         ? byText(a.personKana, b.personKana)

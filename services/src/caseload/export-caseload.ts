@@ -9,6 +9,7 @@ import {
 } from '@kikan/shared';
 import type { exportCaseloadCsvRoute, exportCaseloadXlsxRoute } from '@kikan/shared/contracts/caseload';
 import { auditItem } from '../data/audit.ts';
+import { getCasesByIds } from '../data/case-store.ts';
 import { appendAudit } from '../data/audit-store.ts';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csvText } from '../http/raw-response.ts';
 import type { Operation } from '../http/route.ts';
@@ -66,7 +67,14 @@ const caseloadRows = async (
   const source = caseloadSourceOf(ctx, query);
   if (source.kind !== 'office') throw new Error('an office worker lists one office');
   const { records } = await readSortedCaseload(ctx, source, query, now);
-  const entries = await caseListEntries(ctx, records, now);
+  const entries = await caseListEntries(
+    ctx,
+    await getCasesByIds(
+      ctx.tenantId,
+      records.map((row) => row.caseId),
+    ),
+    now,
+  );
   await appendAudit(
     auditItem(ctx, requestId, now, {
       action: 'export',

@@ -1,6 +1,12 @@
 import { todayInJapan, type CaseListEntry, type CaseListQuery, type CaseListSort } from '@kikan/shared';
-import { listCasesOfTenant, readCaseload, type CaseRecord } from '../data/case-store.ts';
-import { listUsers } from '../data/directory-store.ts';
+import {
+  getCasesByIds,
+  listCasesOfTenant,
+  readCaseload,
+  type CaseRecord,
+  type CaseloadRow,
+} from '../data/case-store.ts';
+import { getUser } from '../data/directory-store.ts';
 import { recipientNumbersOf } from '../data/person-store.ts';
 import { ValidationError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
@@ -60,13 +66,13 @@ export const caseloadSourceOf = (ctx: TenantContext, query: Omit<CaseListQuery, 
   };
 };
 
-/** One office's cases the caller sees, filtered and in the list's order, read whole (caseload-order.ts). */
+/** One office's cases the caller sees, filtered and in the list's order, as rows (caseload-order.ts). */
 export const readSortedCaseload = async (
   ctx: TenantContext,
   source: Extract<CaseloadSource, { kind: 'office' }>,
   query: Omit<CaseListQuery, 'limit' | 'cursor'>,
   now: Date,
-): Promise<{ records: CaseRecord[]; truncated: boolean }> => {
+): Promise<{ records: CaseloadRow[]; truncated: boolean }> => {
   const today = todayInJapan(now);
   const { items, truncated } = await readCaseload(ctx.tenantId, source.officeId, source.index);
   const filters = { ...query, assignedTo: query.assigned === 'me' ? ctx.userId : undefined };
@@ -83,16 +89,18 @@ export const caseListEntries = async (
   now: Date,
 ): Promise<CaseListEntry[]> => {
   const full = records.filter((record) => caseVisibility(ctx, record) === 'full');
-  const [users, numbers] = full.length
-    ? await Promise.all([
-        listUsers(ctx.tenantId, { includeRemoved: true }),
-        recipientNumbersOf(
+  // The specialists of the page (a handful), each a GetItem; a removed one names nobody (「—」).
+  const specialistIds = [...new Set(full.map((record) => record.specialistUserId))];
+  const [users, numbers] = await Promise.all([
+    Promise.all(specialistIds.map((userId) => getUser(ctx.tenantId, userId))),
+    full.length
+      ? recipientNumbersOf(
           ctx.tenantId,
           full.map((record) => record.personId),
-        ),
-      ])
-    : [[], new Map<string, string>()];
-  const names = new Map(users.map((user) => [user.userId, user.displayName]));
+        )
+      : new Map<string, string>(),
+  ]);
+  const names = new Map(users.flatMap((user) => (user ? [[user.userId, user.displayName] as const] : [])));
   return records.flatMap((record): CaseListEntry[] => {
     const visibility = caseVisibility(ctx, record);
     if (visibility === 'none') return [];
@@ -123,8 +131,12 @@ export const listCases: Operation<typeof listCasesRoute> = async ({ ctx, query, 
   }
   const { records, truncated } = await readSortedCaseload(ctx, source, query, now);
   const page = pageOfSorted(records, query.limit, query.cursor);
+  const pageCases = await getCasesByIds(
+    ctx.tenantId,
+    page.items.map((row) => row.caseId),
+  );
   return {
-    items: await caseListEntries(ctx, page.items, now),
+    items: await caseListEntries(ctx, pageCases, now),
     nextCursor: page.nextCursor,
     total: records.length,
     truncated,
