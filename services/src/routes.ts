@@ -10,6 +10,7 @@ import {
   createCaseRoute,
   getCaseRoute,
   listCasesRoute,
+  CASELOAD_EXPORT_ROUTES,
   CYCLE_ROUTES,
   RECORD_ROUTES,
 } from '@kikan/shared/contracts/caseload';
@@ -43,6 +44,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   listCasesRoute,
   createCaseRoute,
   getCaseRoute,
+  ...CASELOAD_EXPORT_ROUTES,
   ...CYCLE_ROUTES,
   ...RECORD_ROUTES,
   ...DASHBOARD_ROUTES,

@@ -123,10 +123,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   emergency_share: '緊急時の共有（同意なし・虐待）',
   expired: '保存期間満了による削除',
   merge: '統合（同一人物の2つの記録を1つに）',
+  export: 'ファイルへの書き出し',
 };
 
 export const AUDIT_RECORD_TYPE_LABELS: Record<string, string> = {
   case: 'ケース',
+  caseload: '事業所のケース一覧',
   person: '利用者',
   service_decision: '支給決定',
   monitoring: 'モニタリング',

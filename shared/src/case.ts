@@ -190,13 +190,78 @@ export type CasePseudonymised = z.infer<typeof CasePseudonymised>;
 export const CaseView = z.discriminatedUnion('visibility', [CaseFull, CasePseudonymised]);
 export type CaseView = z.infer<typeof CaseView>;
 
-export const CaseListQuery = PageQuery.extend({
+export const CasePage = page(CaseView);
+export type CasePage = z.infer<typeof CasePage>;
+
+// ── The caseload list (issue 15 point 5) ──────────────────────────────────────
+/**
+ * Orders of the caseload list. `kana` is for lists where every case is shown in full (an office's
+ * own): the core center's view of another office is pseudonymised and refuses it (ADR 0021).
+ */
+export const CASE_LIST_SORTS = ['kana', 'next_due', 'opened_on', 'case_code'] as const;
+export const CaseListSort = z.enum(CASE_LIST_SORTS, { error: '並べ替えの指定が正しくありません' });
+export type CaseListSort = z.infer<typeof CaseListSort>;
+export const CASE_LIST_SORT_LABELS: Record<CaseListSort, string> = {
+  kana: 'フリガナ順',
+  next_due: '次回モニタリング期限の近い順',
+  opened_on: '開始日の新しい順',
+  case_code: 'ケース番号順',
+};
+
+/** Monitoring due status as the dashboard counts it (ADR 0026): before today, or to the month's end. */
+export const DUE_STATUSES = ['overdue', 'due_this_month', 'none'] as const;
+export const DueStatus = z.enum(DUE_STATUSES, { error: '期限の状況の指定が正しくありません' });
+export type DueStatus = z.infer<typeof DueStatus>;
+export const DUE_STATUS_LABELS: Record<DueStatus, string> = {
+  overdue: '期限超過',
+  due_this_month: '今月が期限',
+  none: '期限なし',
+};
+
+const caseListFilters = {
   /** Core center only: narrow the tenant-wide list to one office. */
   officeId: OfficeId.optional(),
   /** Only the caller's own caseload. */
   assigned: z.literal('me').optional(),
-});
+  sort: CaseListSort.optional(),
+  specialistUserId: UserId.optional(),
+  phase: CasePhase.optional(),
+  serviceKind: ServiceKind.optional(),
+  due: DueStatus.optional(),
+};
+
+export const CaseListQuery = PageQuery.extend(caseListFilters);
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
-export const CasePage = page(CaseView);
-export type CasePage = z.infer<typeof CasePage>;
+/** The office's own caseload as a file: the list's filters and order, every row. */
+export const CaseloadExportQuery = z.strictObject({
+  sort: caseListFilters.sort,
+  specialistUserId: caseListFilters.specialistUserId,
+  phase: caseListFilters.phase,
+  serviceKind: caseListFilters.serviceKind,
+  due: caseListFilters.due,
+});
+export type CaseloadExportQuery = z.infer<typeof CaseloadExportQuery>;
+
+/** A row of the list: a case in full also names its specialist (担当者) and the 受給者証番号. */
+export const CaseListEntry = z.discriminatedUnion('visibility', [
+  CaseFull.extend({ specialistName: z.string(), recipientNumber: z.string().optional() }),
+  CasePseudonymised,
+]);
+export type CaseListEntry = z.infer<typeof CaseListEntry>;
+
+export const CaseListPage = z.strictObject({
+  items: z.array(CaseListEntry),
+  nextCursor: z.string().nullable(),
+  /**
+   * Cases matching the filters, on every page; null for the core center's list of every office,
+   * which is paged through its index and never counted (tens of thousands of cases).
+   */
+  total: z.number().int().nonnegative().nullable(),
+  /** The office has more cases than one list reads (CASELOAD_READ_LIMIT): the list is incomplete. */
+  truncated: z.boolean(),
+});
+export type CaseListPage = z.infer<typeof CaseListPage>;
+
+/** Cases of one office one list reads at most; an office holds a few hundred (ADR 0006's bounded reads). */
+export const CASELOAD_READ_LIMIT = 2_000;

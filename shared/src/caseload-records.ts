@@ -76,6 +76,13 @@ export const PlanContent = z.strictObject({
 });
 export type PlanContent = z.infer<typeof PlanContent>;
 
+/**
+ * A plan as written or rewritten: its content and its 計画作成日 (today when a new draft leaves it
+ * out; kept when a rewrite does). The day may not be later than the plan's consent date.
+ */
+export const PlanInput = PlanContent.extend({ createdOn: IsoDate.optional() });
+export type PlanInput = z.infer<typeof PlanInput>;
+
 export const PLAN_STATUSES = ['draft', 'final'] as const;
 export const PlanStatus = z.enum(PLAN_STATUSES);
 export const PLAN_STATUS_LABELS: Record<(typeof PLAN_STATUSES)[number], string> = {
@@ -88,6 +95,8 @@ export const Plan = z.strictObject({
   planVersion: z.number().int().positive(),
   status: PlanStatus,
   content: PlanContent,
+  /** 計画作成日. Absent on plans written before it was kept: their day is the day they were created. */
+  createdOn: IsoDate.optional(),
   consentOn: IsoDate.optional(),
   finalizedAt: z.iso.datetime().optional(),
   version: z.number().int().positive(),
@@ -240,11 +249,14 @@ export const CLOSURE_REASON_LABELS = {
   other: 'その他',
 } as const;
 
+/** The day the phase changed (変更日): today when left out; histories entered later give theirs. */
+const changedOn = IsoDate.optional();
+
 export const PhaseChangeInput = z.discriminatedUnion('to', [
-  z.strictObject({ to: z.literal('assessment') }),
-  z.strictObject({ to: z.literal('planning') }),
-  z.strictObject({ to: z.literal('implementation') }),
-  z.strictObject({ to: z.literal('monitoring') }),
+  z.strictObject({ to: z.literal('assessment'), changedOn }),
+  z.strictObject({ to: z.literal('planning'), changedOn }),
+  z.strictObject({ to: z.literal('implementation'), changedOn }),
+  z.strictObject({ to: z.literal('monitoring'), changedOn }),
   z.strictObject({
     to: z.literal('closed'),
     closedOn: IsoDate,

@@ -127,6 +127,7 @@ export const PlanSummary = z.strictObject({
   caseId: CaseId,
   planVersion: z.number().int().positive(),
   status: PlanStatus,
+  createdOn: IsoDate.optional(),
   consentOn: IsoDate.optional(),
   finalizedAt: z.iso.datetime().optional(),
   version: z.number().int().positive(),

@@ -212,6 +212,55 @@ describe('phase changes', () => {
     expect(record.nextMonitoringDueOn).toBe('2026-07-31');
   });
 
+  it('dates a move by the day given (変更日), not today', () => {
+    const { change } = applyPhaseChange(
+      caseRecord({ phase: 'monitoring' }),
+      { to: 'planning', changedOn: '2026-09-30' },
+      STAMP,
+      'rec_000001',
+      '2026-06-01',
+    );
+    expect(change.changedOn).toBe('2026-09-30');
+  });
+
+  it.each([
+    ['before the case opened', '2026-02-28', undefined, '変更日はケースの開始日以降にしてください'],
+    ['in the future', '2026-11-23', undefined, '変更日に未来の日付は指定できません'],
+    [
+      'before the previous phase change',
+      '2026-05-31',
+      '2026-06-01',
+      '変更日は前回のフェーズ変更日（2026-06-01）以降にしてください',
+    ],
+  ])('refuses a change day %s (400 on body.changedOn)', (_label, changedOn, previous, message) => {
+    const error = thrownBy(() =>
+      applyPhaseChange(
+        caseRecord({ phase: 'monitoring' }),
+        { to: 'planning', changedOn },
+        STAMP,
+        'rec_000001',
+        previous,
+      ),
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.fields).toEqual([{ field: 'body.changedOn', message }]);
+  });
+
+  it('refuses a closing date before the previous phase change (400 on body.closedOn)', () => {
+    const error = thrownBy(() =>
+      applyPhaseChange(
+        caseRecord(),
+        { to: 'closed', closedOn: '2026-05-31', reason: 'other', postEvaluation: '終結' },
+        STAMP,
+        'rec_000001',
+        '2026-06-01',
+      ),
+    );
+    expect(error.fields).toEqual([
+      { field: 'body.closedOn', message: '終結日は前回のフェーズ変更日（2026-06-01）以降にしてください' },
+    ]);
+  });
+
   it('closes with the date, the reason and the post-evaluation, and ends the schedule', () => {
     const { record, change } = applyPhaseChange(caseRecord(), inputFor('closed'), STAMP, 'rec_000001');
     expect(record).toMatchObject({

@@ -15,6 +15,7 @@ import type { CaseRecord } from '../data/case-store.ts';
 import { withDecisionHistory, withMonitoringActivity } from '../data/statistics-counters.ts';
 import { ConflictError, ValidationError } from '../kernel/errors.ts';
 import type { Stamp } from '../kernel/stamp.ts';
+import { checkHistoryDay } from './history-days.ts';
 
 /**
  * The rules of the care-management cycle as pure functions: each takes the case as read and the
@@ -94,14 +95,22 @@ export const endsBeforeLastRecord = (record: Pick<CaseRecord, 'lastRecordOn'>, d
 export const phaseMoveRefusal = (from: CasePhase, to: CasePhase): string =>
   `${CASE_PHASE_LABELS[from]}から${CASE_PHASE_LABELS[to]}へは移行できません`;
 
+/**
+ * A phase change is dated by the day it happened (変更日, today by default; a closure by its 終結日),
+ * within history-days.ts's bounds: `lastPhaseChangeOn` is the day of the case's latest phase change.
+ * Nothing counted depends on that day but a closure's: the statistics close the case in the month of
+ * its 終結日, never of the day it was entered, and a phase change produces no ledger event.
+ */
 export const applyPhaseChange = (
   current: CaseRecord,
   input: PhaseChangeInput,
   stamp: Stamp,
   recordId: string,
+  lastPhaseChangeOn?: string,
 ): { record: CaseRecord; change: PhaseChange } => {
   if (!canTransition(current.phase, input.to))
     throw new ConflictError(phaseMoveRefusal(current.phase, input.to));
+  const bounds = { openedOn: current.openedOn, today: stamp.today, lastPhaseChangeOn };
   const change: PhaseChange = {
     recordId,
     caseId: current.caseId,
@@ -112,18 +121,14 @@ export const applyPhaseChange = (
     createdBy: stamp.userId,
   };
   if (input.to !== 'closed') {
+    const changedOn = input.changedOn ?? stamp.today;
+    checkHistoryDay('body.changedOn', '変更日', changedOn, bounds);
     return {
       record: withNextDue({ ...current, phase: input.to, ...touched(current, stamp) }, stamp),
-      change,
+      change: { ...change, changedOn },
     };
   }
-  if (input.closedOn < current.openedOn || input.closedOn > stamp.today) {
-    const message =
-      input.closedOn > stamp.today
-        ? '終結日に未来の日付は指定できません'
-        : '終結日はケースの開始日以降にしてください';
-    throw new ValidationError([{ field: 'body.closedOn', message }]);
-  }
+  checkHistoryDay('body.closedOn', '終結日', input.closedOn, bounds);
   if (endsBeforeLastRecord(current, input.closedOn)) {
     throw new ValidationError([
       {

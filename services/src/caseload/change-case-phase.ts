@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { withLastRecordDay, type CaseRecord } from '../data/case-store.ts';
-import { writeCaseChange } from '../data/cycle-store.ts';
+import { lastPhaseChangeDay, writeCaseChange } from '../data/cycle-store.ts';
 import { CaseView } from '@kikan/shared';
 import type { GuardedOperation } from '../http/route.ts';
 import { toCaseView } from '../policy/case-view.ts';
@@ -17,11 +17,16 @@ export const changeCasePhase: GuardedOperation<typeof changeCasePhaseRoute, Case
   authorize: ({ ctx, params }) => readWritableCase(ctx, params.caseId),
   versionOf: (current) => current.version,
   run: async ({ ctx, body, idempotency, requestId, now }, current) => {
+    const [checked, lastPhaseChangeOn] = await Promise.all([
+      body.to === 'closed' ? withLastRecordDay(current) : current,
+      lastPhaseChangeDay(ctx.tenantId, current.caseId),
+    ]);
     const { record, change } = applyPhaseChange(
-      body.to === 'closed' ? await withLastRecordDay(current) : current,
+      checked,
       body,
       stampOf(ctx, now),
       randomUUID(),
+      lastPhaseChangeOn,
     );
     const view = toCaseView(record, 'full', now);
     const replayed = await writeCaseChange({

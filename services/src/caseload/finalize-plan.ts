@@ -4,6 +4,7 @@ import { withPlanActivity } from '../data/statistics-counters.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../kernel/errors.ts';
 import type { CaseRecord } from '../data/case-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
+import { checkConsentAfterCreation } from './history-days.ts';
 import { requireOpen } from './record-access.ts';
 import { writableCase } from '../policy/case-access.ts';
 import type { finalizePlanRoute } from '@kikan/shared/contracts/caseload';
@@ -27,6 +28,7 @@ export const finalizePlan: GuardedOperation<typeof finalizePlanRoute, { target: 
     if (body.consentOn > todayInJapan(now)) {
       throw new ValidationError([{ field: 'body.consentOn', message: '同意日に未来の日付は指定できません' }]);
     }
+    checkConsentAfterCreation(body.consentOn, plan.createdOn);
     const at = now.toISOString();
     const final: Plan = {
       ...plan,

@@ -7,6 +7,10 @@ export const ROUTE_TABLE: RouteTable = {
     ['GET /api/cases', 'POST /api/cases', 'GET /api/cases/{caseId}'],
   ),
   ...routesOf(
+    () => import('./caseload-export-bindings.ts').then((module) => module.CASELOAD_EXPORT_BINDINGS),
+    ['GET /api/cases/export.csv', 'GET /api/cases/export.xlsx'],
+  ),
+  ...routesOf(
     () => import('./cycle-bindings.ts').then((module) => module.CYCLE_BINDINGS),
     [
       'PATCH /api/cases/{caseId}',

@@ -1,13 +1,17 @@
-import type { Plan } from '@kikan/shared';
+import { todayInJapan, type Plan } from '@kikan/shared';
 import { getPlan, updatePlan as storePlan } from '../data/record-store.ts';
 import { ConflictError, NotFoundError } from '../kernel/errors.ts';
 import type { CaseRecord } from '../data/case-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
+import { checkHistoryDay } from './history-days.ts';
 import { requireOpen } from './record-access.ts';
 import { writableCase } from '../policy/case-access.ts';
 import type { updatePlanRoute } from '@kikan/shared/contracts/caseload';
 
-/** Only a draft changes; the final plan the person consented to stays as it was signed. */
+/**
+ * Only a draft changes (its 計画作成日 too, kept when left out); the final plan the person consented to
+ * stays as it was signed.
+ */
 export const updatePlan: GuardedOperation<typeof updatePlanRoute, { record: CaseRecord; plan: Plan }> = {
   // Not idempotent (no replay): every refusal comes before the version check, as it always did.
   authorize: async (input) => {
@@ -21,7 +25,20 @@ export const updatePlan: GuardedOperation<typeof updatePlanRoute, { record: Case
   },
   versionOf: ({ plan }) => plan.version,
   run: async ({ ctx, body, requestId, now }, { record, plan }) => {
-    const next: Plan = { ...plan, content: body, version: plan.version + 1, updatedAt: now.toISOString() };
+    const { createdOn = plan.createdOn, ...content } = body;
+    if (body.createdOn !== undefined) {
+      checkHistoryDay('body.createdOn', '計画作成日', body.createdOn, {
+        openedOn: record.openedOn,
+        today: todayInJapan(now),
+      });
+    }
+    const next: Plan = {
+      ...plan,
+      content,
+      ...(createdOn === undefined ? {} : { createdOn }),
+      version: plan.version + 1,
+      updatedAt: now.toISOString(),
+    };
     await storePlan({ ctx, requestId, now }, record, next, plan.version);
     return next;
   },

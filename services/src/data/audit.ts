@@ -7,9 +7,10 @@ import type { RecordType } from '../kernel/record-type.ts';
  * emergency in a case of abuse (the duty to report); a privacy review looks for exactly these.
  * `expired`: a closed case deleted by the retention sweep at the end of its period (ADR 0018).
  * `merge`: two records of one person made one (PersonMergeEvent, ADR 0025).
+ * `export`: an office's caseload taken away as a file (the record is the office's caseload).
  */
 export type AuditAction =
-  'read' | 'create' | 'update' | 'delete' | 'denied' | 'emergency_share' | 'expired' | 'merge';
+  'read' | 'create' | 'update' | 'delete' | 'denied' | 'emergency_share' | 'expired' | 'merge' | 'export';
 
 export interface RecordEvent {
   action: AuditAction;

@@ -1,5 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  CASELOAD_READ_LIMIT,
   CaseFull,
   CaseId,
   DifficultCategory,
@@ -19,7 +20,7 @@ import { db, tableName } from './client.ts';
 import type { StoredResponse } from './idempotency.ts';
 import { monitoringDueOf } from './office-counters.ts';
 import { officeFigureWrites } from './office-stats-store.ts';
-import { queryAll, queryPage, type Page } from './paging.ts';
+import { queryAll, queryPage, queryPages, type Page, type Query } from './paging.ts';
 import { lastRecordDayOf, latestDay, withRecordDays } from './record-days.ts';
 import { statisticsWrites } from './statistics-store.ts';
 import {
@@ -264,15 +265,94 @@ const queryCases = async (
   );
 };
 
-export const listCasesOfOffice = (
+/** What the caseload list sorts, filters and scopes by: a case's row before its page is read in full. */
+export const CaseloadRow = z.object({
+  caseId: CaseId,
+  caseCode: z.string(),
+  officeId: z.string(),
+  personKana: z.string(),
+  specialistUserId: UserId,
+  phase: CaseFull.shape.phase,
+  serviceKind: CaseFull.shape.serviceKind,
+  openedOn: IsoDate,
+  nextMonitoringDueOn: IsoDate.nullable().default(null),
+  sharedWithCore: z.boolean(),
+});
+export type CaseloadRow = z.infer<typeof CaseloadRow>;
+
+/**
+ * Every case of one office (to CASELOAD_READ_LIMIT) as rows, for the caseload list to filter, sort
+ * and count in memory: an office holds a few hundred cases, so one or two Query responses, of the
+ * few attributes a row has (the page's cases are then read whole, getCasesByIds). The office's own
+ * staff read its kana index; the core center, looking at another office, reads that office's range
+ * of the tenant-wide index, which holds no kana in its keys (ADR 0021).
+ */
+export const readCaseload = async (
   tenantId: string,
   officeId: string,
-  limit: number,
-  cursor?: string,
-  assignedTo?: string,
-) => {
-  const { gsi1pk } = keys.caseByOffice(tenantId, officeId);
-  return queryCases(TABLE_INDEXES.casesByOffice, { gsi1pk }, '', limit, cursor, assignedTo);
+  index: 'own_office' | 'other_office',
+): Promise<{ items: CaseloadRow[]; truncated: boolean }> => {
+  const projection = {
+    ProjectionExpression: Object.keys(CaseloadRow.shape)
+      .map((name) => `#${name}`)
+      .join(', '),
+  };
+  const projected = Object.fromEntries(Object.keys(CaseloadRow.shape).map((name) => [`#${name}`, name]));
+  const query: Query =
+    index === 'own_office'
+      ? {
+          IndexName: TABLE_INDEXES.casesByOffice.indexName,
+          KeyConditionExpression: '#pk = :pk',
+          ...projection,
+          ExpressionAttributeNames: { ...projected, '#pk': TABLE_INDEXES.casesByOffice.partitionKey },
+          ExpressionAttributeValues: { ':pk': keys.caseByOffice(tenantId, officeId).gsi1pk },
+        }
+      : {
+          IndexName: TABLE_INDEXES.casesByTenant.indexName,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          ...projection,
+          ExpressionAttributeNames: {
+            ...projected,
+            '#pk': TABLE_INDEXES.casesByTenant.partitionKey,
+            '#sk': TABLE_INDEXES.casesByTenant.sortKey,
+          },
+          ExpressionAttributeValues: {
+            ':pk': keys.caseByTenant(tenantId, officeId).gsi2pk,
+            ':prefix': keys.caseByTenant(tenantId, officeId).gsi2sk,
+          },
+        };
+  const items: CaseloadRow[] = [];
+  for await (const page of queryPages(query)) {
+    items.push(...(page.Items ?? []).map((item) => CaseloadRow.parse(item)));
+    if (items.length > CASELOAD_READ_LIMIT) break;
+  }
+  return { items: items.slice(0, CASELOAD_READ_LIMIT), truncated: items.length > CASELOAD_READ_LIMIT };
+};
+
+/** Cases by id, in the order asked (one BatchGet per 100); a case gone meanwhile is left out. */
+export const getCasesByIds = async (tenantId: string, caseIds: readonly string[]): Promise<CaseRecord[]> => {
+  const found = new Map<string, CaseRecord>();
+  for (let start = 0; start < caseIds.length; start += 100) {
+    let pending: Record<string, unknown>[] = caseIds
+      .slice(start, start + 100)
+      .map((caseId) => ({ ...keys.caseItem(tenantId, caseId) }));
+    for (let attempt = 0; pending.length; attempt += 1) {
+      if (attempt > 5) throw new Error('BatchGet kept unprocessed keys');
+      const result = await db().send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }),
+      );
+      for (const item of result.Responses?.[tableName()] ?? []) {
+        const record = CaseRecord.parse(item);
+        found.set(record.caseId, record);
+      }
+      pending = result.UnprocessedKeys?.[tableName()]?.Keys ?? [];
+      if (pending.length) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+    }
+  }
+  return caseIds.flatMap((caseId) => {
+    const record = found.get(caseId);
+    return record ? [record] : [];
+  });
 };
 
 /**

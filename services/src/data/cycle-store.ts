@@ -91,6 +91,28 @@ export const getCaseForUpdate = async (tenantId: string, caseId: string): Promis
   return Item ? CaseRecord.parse(Item) : null;
 };
 
+/**
+ * The day of the case's latest phase change (a transfer at 18 writes one too), read strongly
+ * consistent from its partition: phase records are a handful per case. Undefined for none.
+ */
+export const lastPhaseChangeDay = async (tenantId: string, caseId: string): Promise<string | undefined> => {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :phase)',
+    ProjectionExpression: 'changedOn',
+    ExpressionAttributeValues: { ':pk': keys.caseItem(tenantId, caseId).pk, ':phase': 'PHASE#' },
+    ConsistentRead: true,
+  });
+  return items
+    .flatMap((item) => {
+      const parsed = IsoDate.safeParse(item.changedOn);
+      return parsed.success ? [parsed.data] : [];
+    })
+    .reduce<string | undefined>(
+      (latest, day) => (latest === undefined || day > latest ? day : latest),
+      undefined,
+    );
+};
+
 /** The stored response of an earlier request with this Idempotency-Key, if there was one. */
 const withoutKeys = (item: Record<string, unknown>) => {
   const { pk: _pk, sk: _sk, entity: _entity, tenantId: _tenantId, officeId: _officeId, ...rest } = item;
@@ -102,7 +124,7 @@ const withoutKeys = (item: Record<string, unknown>) => {
  * id, creation time and the day they are about, so their shapes can grow without breaking it.
  */
 const REFERENCE_DATE_FIELDS = {
-  PLAN: null,
+  PLAN: 'createdOn',
   MEETING: 'heldOn',
   CONSULTATION: 'consultedOn',
 } as const;
@@ -153,11 +175,10 @@ export const toTimelineEntry = (item: Record<string, unknown>): TimelineEntry | 
     case 'PLAN':
     case 'MEETING':
     case 'CONSULTATION': {
-      const dateField = REFERENCE_DATE_FIELDS[kind];
       const parsed = Reference.safeParse({
         recordId: item.recordId,
         createdAt: item.createdAt,
-        date: dateField ? item[dateField] : undefined,
+        date: item[REFERENCE_DATE_FIELDS[kind]],
       });
       if (!parsed.success) {
         // The kind only: the item may hold personal data.

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CONSENT_PURPOSES,
   CaseId,
@@ -413,4 +413,43 @@ export const saveConsent = ({
     ],
     { idempotency, response },
   );
+};
+
+const NumberedPersonItem = z.object({ personId: PersonId, recipientNumber: z.string().optional() });
+
+/**
+ * The 受給者証番号 of some persons (the caseload list's page, its export), by person id: BatchGet of
+ * their person items, the number only. A person without one is left out of the map.
+ */
+export const recipientNumbersOf = async (
+  tenantId: string,
+  personIds: readonly string[],
+): Promise<Map<string, string>> => {
+  const found = new Map<string, string>();
+  const unique = [...new Set(personIds)];
+  // BatchGet takes 100 keys per request.
+  for (let start = 0; start < unique.length; start += 100) {
+    let pending: Record<string, unknown>[] = unique
+      .slice(start, start + 100)
+      .map((personId) => ({ ...keys.person(tenantId, personId) }));
+    for (let attempt = 0; pending.length; attempt += 1) {
+      if (attempt > 5) throw new Error('BatchGet kept unprocessed keys');
+      const result = await db().send(
+        new BatchGetCommand({
+          RequestItems: {
+            [tableName()]: { Keys: pending, ProjectionExpression: 'personId, recipientNumber' },
+          },
+        }),
+      );
+      for (const item of result.Responses?.[tableName()] ?? []) {
+        const parsed = NumberedPersonItem.safeParse(item);
+        if (parsed.success && parsed.data.recipientNumber) {
+          found.set(parsed.data.personId, parsed.data.recipientNumber);
+        }
+      }
+      pending = result.UnprocessedKeys?.[tableName()]?.Keys ?? [];
+      if (pending.length) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+    }
+  }
+  return found;
 };

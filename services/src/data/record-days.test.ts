@@ -44,7 +44,17 @@ describe('the day a record of a case is about', () => {
       ['2026-04-05'],
     ],
     [
-      'a draft plan: the days it was written and changed, in Japan',
+      'a draft plan with its 計画作成日: that day, not the day it was typed in',
+      record('PLAN', {
+        status: 'draft',
+        createdOn: '2026-02-10',
+        createdAt: '2026-03-31T15:30:00.000Z',
+        updatedAt: '2026-04-02T01:00:00.000Z',
+      }),
+      ['2026-02-10'],
+    ],
+    [
+      'a draft plan written before plans kept their day: the days it was written and changed, in Japan',
       record('PLAN', {
         status: 'draft',
         createdAt: '2026-03-31T15:30:00.000Z',

@@ -46,10 +46,11 @@ export const recordDaysOf = (item: Item): string[] => {
     case 'CONSULTATION':
       return day(item.consultedOn);
     case 'PLAN':
-      // A final plan is dated by the consent it rests on (同意日); a draft names no day of its own
-      // and is dated by when it was written and last changed.
-      return item.status === 'final'
-        ? day(item.consentOn)
+      // A final plan is dated by the consent it rests on (同意日), a draft by its 計画作成日; a draft
+      // written before plans kept that day is dated by when it was written and last changed.
+      if (item.status === 'final') return day(item.consentOn);
+      return item.createdOn !== undefined
+        ? day(item.createdOn)
         : [...dayOfTimestamp(item.createdAt), ...dayOfTimestamp(item.updatedAt)];
     case 'MEETING':
       // A closed case's role assignments are followed up to the end: each one done is a record too.

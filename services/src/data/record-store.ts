@@ -187,7 +187,7 @@ const plansQuery = (tenantId: string, caseId: string, limit: number): Query => (
   ExpressionAttributeValues: { ':pk': keys.caseItem(tenantId, caseId).pk, ':prefix': 'PLAN#' },
   // Summaries only: a plan's content can be tens of kilobytes.
   ProjectionExpression:
-    'pk, sk, recordId, caseId, planVersion, #status, consentOn, finalizedAt, version, createdAt, createdBy, updatedAt',
+    'pk, sk, recordId, caseId, planVersion, #status, createdOn, consentOn, finalizedAt, version, createdAt, createdBy, updatedAt',
   ExpressionAttributeNames: { '#status': 'status' },
   ScanIndexForward: false,
   Limit: limit,

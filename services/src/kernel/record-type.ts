@@ -1,6 +1,8 @@
 /** The kinds of record an audit entry, a refusal or a version check can name. */
 export type RecordType =
   | 'case'
+  /** An office's whole caseload, as its export names it (recordId: the office). */
+  | 'caseload'
   | 'person'
   | 'service_decision'
   | 'monitoring'

@@ -1,5 +1,12 @@
 import * as z from 'zod';
-import { CaseCreateInput, CaseListQuery, CasePage, CaseView } from '../case.ts';
+import {
+  CaseCreateInput,
+  CaseListPage,
+  CaseListQuery,
+  CasePage,
+  CaseView,
+  CaseloadExportQuery,
+} from '../case.ts';
 import {
   AnonymousConsultationInput,
   ConsentInput,
@@ -9,7 +16,7 @@ import {
   MonitoringInput,
   PhaseChangeInput,
   Plan,
-  PlanContent,
+  PlanInput,
   PlanFinalizeInput,
   ServiceDecisionInput,
 } from '../caseload-records.ts';
@@ -53,7 +60,8 @@ import {
   TransferResult,
   TransferToAdultRequest,
 } from '../records-api.ts';
-import { CASE_WORKERS } from '../access-policy.ts';
+import { CASE_WORKERS, OFFICE_STAFF } from '../access-policy.ts';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, rawFile } from './raw-file.ts';
 import { defineRoute, type RouteDefinition } from './route.ts';
 
 export const listCasesRoute = defineRoute({
@@ -61,10 +69,37 @@ export const listCasesRoute = defineRoute({
   path: '/api/cases',
   context: 'caseload',
   access: CASE_WORKERS,
-  summary: 'Cases the caller may see: their office, or every office pseudonymised for the core center',
+  summary:
+    'Cases the caller may see: their office, or every office pseudonymised for the core center; ' +
+    'sorted and filtered (specialist, phase, service kind, due status) with the total, within one office',
   query: CaseListQuery,
-  response: CasePage,
+  response: CaseListPage,
   successStatus: 200,
+});
+
+export const exportCaseloadCsvRoute = defineRoute({
+  method: 'GET',
+  path: '/api/cases/export.csv',
+  context: 'caseload',
+  access: OFFICE_STAFF,
+  summary:
+    "The caller's office's caseload as CSV (UTF-8 with BOM, for Excel), with the list's filters and order; audited",
+  query: CaseloadExportQuery,
+  response: rawFile(CSV_CONTENT_TYPE),
+  successStatus: 200,
+  raw: true,
+});
+
+export const exportCaseloadXlsxRoute = defineRoute({
+  method: 'GET',
+  path: '/api/cases/export.xlsx',
+  context: 'caseload',
+  access: OFFICE_STAFF,
+  summary: "The caller's office's caseload as XLSX, with the list's filters and order; audited",
+  query: CaseloadExportQuery,
+  response: rawFile(XLSX_CONTENT_TYPE, { encoding: 'base64' }),
+  successStatus: 200,
+  raw: true,
 });
 
 export const createCaseRoute = defineRoute({
@@ -185,6 +220,12 @@ export const listRenewalsRoute = defineRoute({
   successStatus: 200,
 });
 
+/** The office's caseload as files (the list's export). */
+export const CASELOAD_EXPORT_ROUTES: readonly RouteDefinition[] = [
+  exportCaseloadCsvRoute,
+  exportCaseloadXlsxRoute,
+];
+
 /** Routes of the care-management cycle: case settings, phases, service decisions, monitoring, due lists. */
 export const CYCLE_ROUTES: readonly RouteDefinition[] = [
   updateCaseSettingsRoute,
@@ -280,7 +321,7 @@ export const createPlanRoute = defineRoute({
   access: CASE_WORKERS,
   summary: 'Start a new plan version as a draft (計画案); earlier versions stay as they are',
   params: CaseParams,
-  body: PlanContent,
+  body: PlanInput,
   response: Plan,
   successStatus: 201,
   idempotent: true,
@@ -316,7 +357,7 @@ export const updatePlanRoute = defineRoute({
   access: CASE_WORKERS,
   summary: 'Rewrite a draft plan (If-Match); a final plan is never changed',
   params: PlanParams,
-  body: PlanContent,
+  body: PlanInput,
   response: Plan,
   successStatus: 200,
   versioned: true,

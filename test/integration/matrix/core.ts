@@ -6,13 +6,27 @@ import {
   type Expectation,
 } from '../../support/personas.ts';
 
-/** The platform, directory and case routes of issue 2. */
+const OFFICE_STAFF = new Set(['specialist', 'office_manager']);
+
+/** The platform, directory and case routes of issue 2, and the caseload export of issue 15. */
 export const CORE_MATRIX: Record<string, Expectation> = {
   'GET /api/health': { method: 'GET', path: () => '/api/health', status: everyone },
   'GET /api/openapi.json': { method: 'GET', path: () => '/api/openapi.json', status: everyone },
   'GET /api/me': { method: 'GET', path: () => '/api/me', status: everyone },
   'GET /api/offices': { method: 'GET', path: () => '/api/offices', status: everyone },
   'GET /api/cases': { method: 'GET', path: () => '/api/cases', status: caseWorkersOnly(200) },
+  // The office's own caseload as a file: its staff only; the core center and everyone else 403. The
+  // office comes from the token, so there is no other office's caseload to name.
+  'GET /api/cases/export.csv': {
+    method: 'GET',
+    path: () => '/api/cases/export.csv?sort=next_due',
+    status: (persona) => (OFFICE_STAFF.has(persona.role) ? 200 : 403),
+  },
+  'GET /api/cases/export.xlsx': {
+    method: 'GET',
+    path: () => '/api/cases/export.xlsx',
+    status: (persona) => (OFFICE_STAFF.has(persona.role) ? 200 : 403),
+  },
   'POST /api/cases': {
     method: 'POST',
     path: () => '/api/cases',

@@ -1,4 +1,5 @@
-import { PlanContent } from '@kikan/shared';
+import { PlanInput, todayInJapan } from '@kikan/shared';
+import type { PlanContent } from '@kikan/shared';
 import { checkInput, type FormCheck } from '#lib/forms.ts';
 import { byPriority } from '#lib/plans.ts';
 
@@ -22,6 +23,8 @@ export interface NeedRowValues {
 }
 
 export interface PlanFormValues {
+  /** 計画作成日: today for a new draft; a draft keeps its own. */
+  createdOn: string;
   personWishes: string;
   familyWishes: string;
   overallPolicy: string;
@@ -51,6 +54,7 @@ export const emptyNeedRow = (newKey: NewKey = randomKey): NeedRowValues => ({
 });
 
 export const emptyPlanForm = (newKey: NewKey = randomKey): PlanFormValues => ({
+  createdOn: todayInJapan(),
   personWishes: '',
   familyWishes: '',
   overallPolicy: '',
@@ -59,8 +63,16 @@ export const emptyPlanForm = (newKey: NewKey = randomKey): PlanFormValues => ({
   needs: [emptyNeedRow(newKey)],
 });
 
-/** A stored plan's content in the editor: a final plan copied into a new draft starts from this too. */
-export const planFormOf = (content: PlanContent, newKey: NewKey = randomKey): PlanFormValues => ({
+/**
+ * A stored plan's content in the editor: a final plan copied into a new draft starts from this too,
+ * dated today (the copy is a new plan), while a draft reopened keeps its 計画作成日.
+ */
+export const planFormOf = (
+  content: PlanContent,
+  newKey: NewKey = randomKey,
+  createdOn: string = todayInJapan(),
+): PlanFormValues => ({
+  createdOn,
   personWishes: content.personWishes,
   familyWishes: content.familyWishes,
   overallPolicy: content.overallPolicy,
@@ -103,10 +115,17 @@ export const toPlanBody = (values: PlanFormValues) => ({
   })),
 });
 
-export const checkPlanForm = (values: PlanFormValues): FormCheck<PlanContent> =>
-  checkInput(PlanContent, toPlanBody(values));
+/** The content and its 計画作成日, as the create and rewrite routes take them. */
+export const planInputOf = (values: PlanFormValues) => ({
+  ...toPlanBody(values),
+  createdOn: values.createdOn,
+});
+
+export const checkPlanForm = (values: PlanFormValues): FormCheck<PlanInput> =>
+  checkInput(PlanInput, planInputOf(values));
 
 export const PLAN_FIELD_LABELS: Record<string, string> = {
+  createdOn: '計画作成日',
   personWishes: '利用者の意向（本人の言葉で）',
   familyWishes: '家族の意向',
   overallPolicy: '総合的な援助の方針',

@@ -28,7 +28,7 @@ export interface PlanSheetHeader {
 
 export interface PlanSheetSource {
   view: CaseView;
-  plan: Pick<Plan, 'status' | 'createdAt' | 'consentOn' | 'planVersion'>;
+  plan: Pick<Plan, 'status' | 'createdAt' | 'createdOn' | 'consentOn' | 'planVersion'>;
   recipientNumber?: string | undefined;
   supportLevel?: SupportLevel | undefined;
   officeName: string;
@@ -47,7 +47,7 @@ export const planSheetHeader = (source: PlanSheetSource): PlanSheetHeader => {
     personName: view.visibility === 'full' ? view.personName : view.initials,
     recipientNumber: source.recipientNumber ?? NOT_RECORDED,
     supportLevel: source.supportLevel ? SUPPORT_LEVEL_LABELS[source.supportLevel] : NOT_RECORDED,
-    createdOn: formatJapaneseEraDate(japanDateOfTimestamp(plan.createdAt)),
+    createdOn: formatJapaneseEraDate(plan.createdOn ?? japanDateOfTimestamp(plan.createdAt)),
     officeName: source.officeName,
     authorName: source.authorName,
     monitoringPeriod: monitoringPeriodLabel(view.monitoringPeriodMonths),

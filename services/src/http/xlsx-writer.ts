@@ -1,7 +1,7 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /**
- * A small writer of Office Open XML workbooks (.xlsx), just what the statistics exports need:
+ * A small writer of Office Open XML workbooks (.xlsx), just what the exports need (statistics, caseload):
  * text and numbers, a handful of cell styles, merged cells, column widths and frozen panes.
  * exceljs did this before at ~900 KB of the function's bundle (ADR 0013); this is a few KB.
  * Strings are written inline (t="inlineStr"), so the package has no sharedStrings part.
