@@ -1,4 +1,5 @@
 import { globSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
@@ -27,6 +28,11 @@ const unitProjects = (name: string, root: string, include: string[], exclude: st
  */
 export default defineConfig({
   test: {
+    // Vitest's default leaves a CPU free (one worker on a 2-CPU machine), but an integration file
+    // spends much of its time waiting on DynamoDB Local, a Java process of its own: two files at a
+    // time keep both CPUs busy. The e2e files still run one at a time (fileParallelism below), in
+    // a group of their own.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       ...unitProjects('shared', 'shared', ['src/**/*.test.ts']),
