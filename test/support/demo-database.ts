@@ -26,3 +26,8 @@ const databaseFile = (dataDir: string, accessKey: string) => join(dataDir, `${ac
 export const copyDemoDatabase = (demo: DemoDatabase, accessKey: string): void => {
   copyFileSync(databaseFile(demo.dataDir, demo.accessKey), databaseFile(demo.dataDir, accessKey));
 };
+
+/** A copy of the seeded database as the one database of a DynamoDB Local started on `dataDir` with `-sharedDb`. */
+export const copyDemoDatabaseAsShared = (demo: DemoDatabase, dataDir: string): void => {
+  copyFileSync(databaseFile(demo.dataDir, demo.accessKey), join(dataDir, 'shared-local-instance.db'));
+};
