@@ -49,8 +49,10 @@ export default defineConfig({
           include: ['services/**/*.integ.test.ts', 'test/integration/**/*.test.ts'],
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
           env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Bounds against a hang, not speed limits: on a 2-CPU machine shared with other work a
+          // test that spawns `npm start` or an ops script took 29 s of the former 30.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       ...unitProjects('web', 'web', ['src/**/*.test.ts']),
@@ -70,8 +72,8 @@ export default defineConfig({
           root: '.',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/stack-global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 180_000,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
           // expect.poll waits for a state the page reaches after API calls; its default bound of
           // one second is a timing assertion on a busy machine. Playwright's own waits allow 30 s.
