@@ -1,4 +1,5 @@
 import { globSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
@@ -27,6 +28,11 @@ const unitProjects = (name: string, root: string, include: string[], exclude: st
  */
 export default defineConfig({
   test: {
+    // Vitest's default leaves a CPU free (one worker on a 2-CPU machine), but an integration file
+    // spends much of its time waiting on DynamoDB Local, a Java process of its own: two files at a
+    // time keep both CPUs busy. The e2e files still run one at a time (fileParallelism below), in
+    // a group of their own.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       ...unitProjects('shared', 'shared', ['src/**/*.test.ts']),
@@ -43,8 +49,10 @@ export default defineConfig({
           include: ['services/**/*.integ.test.ts', 'test/integration/**/*.test.ts'],
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
           env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Bounds against a hang, not speed limits: on a 2-CPU machine shared with other work a
+          // test that spawns `npm start` or an ops script took 29 s of the former 30.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       ...unitProjects('web', 'web', ['src/**/*.test.ts']),
@@ -64,8 +72,8 @@ export default defineConfig({
           root: '.',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/stack-global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 180_000,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
           // expect.poll waits for a state the page reaches after API calls; its default bound of
           // one second is a timing assertion on a busy machine. Playwright's own waits allow 30 s.

@@ -89,6 +89,11 @@ const killGroup = (child: ChildProcess): Promise<void> =>
 export const startDynamoDbLocal = async (options: {
   port: number;
   dataDir?: string;
+  /**
+   * One database file per access key in `dataDir` (`<access key>_<region>.db`) instead of one for
+   * all: the integration run copies a seeded file to give each test file its own database at once.
+   */
+  databasePerAccessKey?: boolean;
 }): Promise<DynamoDbLocal> => {
   assertJavaAvailable();
   if (!(await isPortFree(options.port))) {
@@ -109,7 +114,7 @@ export const startDynamoDbLocal = async (options: {
       jar,
       '-port',
       String(options.port),
-      '-sharedDb',
+      ...(options.databasePerAccessKey ? [] : ['-sharedDb']),
       '-disableTelemetry',
       ...storage,
     ],

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ErrorResponse, keys } from '@kikan/shared';
 import { ROUTES, routeKey } from '@kikan/services/routes';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS } from '../../services/local/demo-data.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../services/local/dynamodb-local.ts';
 import { freePort, startLocalStack } from '../../services/local/stack.ts';
 import { localClient } from '../../services/local/table.ts';
+import { copyDemoDatabaseAsShared } from '../support/demo-database.ts';
 import { PERSONAS } from '../support/personas.ts';
 import { assertLogClean, captureLogs } from '../support/log-scan.ts';
 import { newCaseBody, type ApiResponse, type CallOptions, type TestApi } from '../support/test-api.ts';
@@ -190,10 +191,13 @@ const send = async (
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'kikan-faults-'));
+  // Its own DynamoDB Local, starting on a copy of the run's seeded demo (test/support/demo-database.ts).
+  const demo = inject('demoDatabase');
+  copyDemoDatabaseAsShared(demo, dataDir);
   dynamoPort = await freePort();
   dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDir });
   relay = await startRelay(dynamoPort);
-  const tableName = `faults-${randomUUID().slice(0, 8)}`;
+  const tableName = demo.tableName;
   // What the stack logs through outages and refusals is scanned for personal data (row 16).
   capture = captureLogs(join(dataDir, 'stack.log'));
   const stack = await capture.run(() =>
@@ -202,7 +206,7 @@ beforeAll(async () => {
       dynamoDb: { endpoint: relay.endpoint },
       tableName,
       portal: 'none',
-      seed: true,
+      seed: false,
     }),
   );
   documents = DynamoDBDocumentClient.from(localClient(`http://127.0.0.1:${dynamoPort}`));

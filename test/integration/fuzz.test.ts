@@ -13,6 +13,7 @@ import { startLocalStack } from '../../services/local/stack.ts';
 import { localClient } from '../../services/local/table.ts';
 import { PERSONAS, type Expectation, type Persona } from '../support/personas.ts';
 import type { ApiResponse, CallOptions, TestApi } from '../support/test-api.ts';
+import { copyDemoDatabase } from '../support/demo-database.ts';
 import { captureLogs, scanLog, seededPersonalData } from '../support/log-scan.ts';
 import { UNICODE_EDGE_CASES, asStrings, mutated, validShaped } from '../support/zod-arbitrary.ts';
 import { forbiddenWrites, startWriteObserver, type WriteObserver } from '../support/write-observer.ts';
@@ -399,8 +400,12 @@ const tableDigest = async () => {
 };
 
 beforeAll(async () => {
-  observer = await startWriteObserver(inject('dynamoDbEndpoint'));
-  const tableName = `fuzz-${randomUUID().slice(0, 8)}`;
+  // A database of its own, a copy of the run's seeded demo (test/support/demo-database.ts).
+  const demo = inject('demoDatabase');
+  const accessKey = `fuzz${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  copyDemoDatabase(demo, accessKey);
+  observer = await startWriteObserver(inject('dynamoDbEndpoint'), { accessKey });
+  const tableName = demo.tableName;
   // Whatever the stack logs while being fuzzed is scanned for seeded personal data (row 16).
   capture = captureLogs(join(tmpdir(), `kikan-fuzz-stack-${process.pid}.log`));
   const stack = await capture.run(() =>
@@ -409,10 +414,10 @@ beforeAll(async () => {
       dynamoDb: { endpoint: observer.endpoint },
       tableName,
       portal: 'none',
-      seed: true,
+      seed: false,
     }),
   );
-  documents = DynamoDBDocumentClient.from(localClient(inject('dynamoDbEndpoint')));
+  documents = DynamoDBDocumentClient.from(localClient(observer.endpoint));
   const tokens = new Map<string, string>();
   const tokenOf = async (email: string) => {
     const cached = tokens.get(email);

@@ -4,7 +4,8 @@ import { inject } from 'vitest';
 import { DEMO_USERS } from '../../services/local/demo-data.ts';
 import { startLocalStack, type LocalStack } from '../../services/local/stack.ts';
 import { localClient } from '../../services/local/table.ts';
-import { startWriteObserver, type WriteObserver } from './write-observer.ts';
+import { copyDemoDatabase } from './demo-database.ts';
+import { startDynamoDbRelay, type WriteObserver } from './write-observer.ts';
 
 export interface TestApi {
   stack: LocalStack;
@@ -41,16 +42,25 @@ export interface ApiResponse {
   text: string;
 }
 
-/** The local stack against the run's DynamoDB Local, with a fresh table and the demo data. */
+/**
+ * The local stack against the run's DynamoDB Local, on a database of its own that starts as a copy
+ * of the run's seeded demo (test/support/demo-database.ts): what one file writes, no other sees.
+ */
 export const startTestApi = async (options: TestApiOptions = {}): Promise<TestApi> => {
-  const tableName = `test-${randomUUID().slice(0, 8)}`;
-  const observer = options.observeWrites ? await startWriteObserver(inject('dynamoDbEndpoint')) : undefined;
+  const demo = inject('demoDatabase');
+  const accessKey = `file${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  copyDemoDatabase(demo, accessKey);
+  const relay = await startDynamoDbRelay(inject('dynamoDbEndpoint'), {
+    accessKey,
+    ...(options.observeWrites ? { observeWrites: true } : {}),
+  });
+  const tableName = demo.tableName;
   const stack = await startLocalStack({
     port: 0,
-    dynamoDb: { endpoint: observer?.endpoint ?? inject('dynamoDbEndpoint') },
+    dynamoDb: { endpoint: relay.endpoint },
     tableName,
     portal: 'none',
-    seed: true,
+    seed: false,
     ...(options.issuerClock ? { issuerClock: options.issuerClock } : {}),
   });
   const documents = DynamoDBDocumentClient.from(localClient(stack.dynamoDbEndpoint));
@@ -107,7 +117,7 @@ export const startTestApi = async (options: TestApiOptions = {}): Promise<TestAp
     ).Items ?? [];
   const stop = async () => {
     await stack.stop();
-    await observer?.close();
+    await relay.close();
   };
   return {
     stack,
@@ -116,7 +126,7 @@ export const startTestApi = async (options: TestApiOptions = {}): Promise<TestAp
     call,
     allItems,
     queryPartition,
-    ...(observer ? { observer } : {}),
+    ...(options.observeWrites ? { observer: relay } : {}),
     stop,
   };
 };

@@ -2,9 +2,11 @@ import { Agent, createServer, request as httpRequest, type Server } from 'node:h
 import type { AddressInfo } from 'node:net';
 
 /**
- * Every write DynamoDB Local acknowledges, seen on the wire between the handlers and the database:
- * a relay the stack talks to instead of DynamoDB Local. A refused request is proven to have written
- * nothing by the commands it sent, not by comparing table scans.
+ * A relay the stack talks to instead of DynamoDB Local. It can answer for another database of the
+ * same DynamoDB Local (`accessKey`: each access key has its own database file, so a test file gets
+ * its own copy of the seeded demo), and it can see every write DynamoDB Local acknowledges on the
+ * wire (`observeWrites`): a refused request is proven to have written nothing by the commands it
+ * sent, not by comparing table scans.
  */
 
 export interface ObservedWrite {
@@ -12,13 +14,21 @@ export interface ObservedWrite {
   request: Record<string, unknown>;
 }
 
-export interface WriteObserver {
+export interface DynamoDbRelay {
   /** The endpoint to give the stack in place of DynamoDB Local's. */
   endpoint: string;
-  /** Acknowledged writes since the last `clear()`, in order. */
+  /** Acknowledged writes since the last `clear()`, in order (always empty without `observeWrites`). */
   writes: ObservedWrite[];
   clear(): void;
   close(): Promise<void>;
+}
+
+export type WriteObserver = DynamoDbRelay;
+
+export interface RelayOptions {
+  /** The access key every request is sent with, whatever key its sender signed with. */
+  accessKey?: string;
+  observeWrites?: boolean;
 }
 
 export const WRITE_OPERATIONS = new Set([
@@ -29,7 +39,16 @@ export const WRITE_OPERATIONS = new Set([
   'TransactWriteItems',
 ]);
 
-export const startWriteObserver = async (upstream: string): Promise<WriteObserver> => {
+/** DynamoDB Local reads the access key from the signature's credential scope and checks no signature. */
+const withAccessKey = (authorization: string | undefined, accessKey: string | undefined) =>
+  authorization && accessKey
+    ? authorization.replace(/Credential=[^/]+\//, `Credential=${accessKey}/`)
+    : authorization;
+
+export const startDynamoDbRelay = async (
+  upstream: string,
+  options: RelayOptions = {},
+): Promise<DynamoDbRelay> => {
   const writes: ObservedWrite[] = [];
   const agent = new Agent({ keepAlive: true });
   const target = new URL(upstream);
@@ -39,13 +58,14 @@ export const startWriteObserver = async (upstream: string): Promise<WriteObserve
     request.on('end', () => {
       const body = Buffer.concat(chunks);
       const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+      const authorization = withAccessKey(request.headers.authorization, options.accessKey);
       const forward = httpRequest(
         {
           host: target.hostname,
           port: target.port,
           path: request.url,
           method: request.method,
-          headers: request.headers,
+          headers: { ...request.headers, ...(authorization ? { authorization } : {}) },
           agent,
         },
         (upstreamResponse) => {
@@ -53,7 +73,11 @@ export const startWriteObserver = async (upstream: string): Promise<WriteObserve
           upstreamResponse.on('data', (chunk: Buffer) => reply.push(chunk));
           upstreamResponse.on('end', () => {
             // Recorded before the handler hears the acknowledgement, so before the API answers.
-            if (WRITE_OPERATIONS.has(operation) && upstreamResponse.statusCode === 200) {
+            if (
+              options.observeWrites &&
+              WRITE_OPERATIONS.has(operation) &&
+              upstreamResponse.statusCode === 200
+            ) {
               writes.push({
                 operation,
                 request: JSON.parse(body.toString('utf8')) as Record<string, unknown>,
@@ -84,6 +108,9 @@ export const startWriteObserver = async (upstream: string): Promise<WriteObserve
       }),
   };
 };
+
+export const startWriteObserver = (upstream: string, options: Omit<RelayOptions, 'observeWrites'> = {}) =>
+  startDynamoDbRelay(upstream, { ...options, observeWrites: true });
 
 type AttributeMap = Record<string, { S?: string }>;
 
