@@ -332,7 +332,9 @@ describe('ApiClient', () => {
   });
 
   it('builds the path from the params and the query from the route, numbers as text', async () => {
-    const { client, fetchMock } = clientWith(async () => json(200, { items: [], nextCursor: null }));
+    const { client, fetchMock } = clientWith(async () =>
+      json(200, { items: [], nextCursor: null, total: 0, truncated: false }),
+    );
 
     await client.call(listCasesRoute, { query: { limit: 100, cursor: 'abc', assigned: undefined } });
     await expect(
