@@ -1,0 +1,163 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { Role, UserId, keys } from '@kikan/shared';
+import { ImportJobView } from '@kikan/shared/import-job';
+import * as z from 'zod';
+import { ConflictError } from '../kernel/errors.ts';
+import type { AuditEvent } from './audit.ts';
+import { db, tableName } from './client.ts';
+import { writeTransaction, type TransactItem, type WriteContext } from './transaction.ts';
+
+/**
+ * A file import's job (ADR 0034): one item in its office's partition, holding the state, the
+ * progress and the problems found, and who started it (the processor acts as them). Every change
+ * is a whole-item put at the version read; each chunk of an import moves `rowsDone` in the same
+ * transaction as the chunk's records, so a retried or resumed import continues exactly there.
+ */
+export const ImportJobRecord = z.object(ImportJobView.shape).extend({
+  tenantId: z.string(),
+  officeId: z.string(),
+  createdBy: UserId,
+  createdByRole: Role,
+  objectKey: z.string(),
+  sizeBytes: z.number().int().positive(),
+  /** The mode of the run in progress or last run. */
+  mode: z.enum(['dry_run', 'import']).optional(),
+});
+export type ImportJobRecord = z.infer<typeof ImportJobRecord>;
+
+const jobItem = (job: ImportJobRecord) => ({
+  ...keys.importJob(job.tenantId, job.officeId, job.jobId),
+  entity: 'import_job',
+  ...job,
+});
+
+export const createImportJob = async (job: ImportJobRecord): Promise<void> => {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: jobItem(job),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+};
+
+export const getImportJob = async (
+  tenantId: string,
+  officeId: string,
+  jobId: string,
+): Promise<ImportJobRecord | null> => {
+  const { Item } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.importJob(tenantId, officeId, jobId),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? ImportJobRecord.parse(Item) : null;
+};
+
+/** The job as changed, only if nobody changed it since `expectedVersion` (a second start is a 409). */
+export const saveImportJob = async (job: ImportJobRecord, expectedVersion: number): Promise<void> => {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: jobItem(job),
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw new ConflictError('取り込みの状態が変わりました。画面を更新してください');
+    }
+    throw error;
+  }
+};
+
+/** The progress a chunk moves, conditioned on where the job stood: a chunk is written once. */
+const progressUpdate = (job: ImportJobRecord, rowsDoneBefore: number, rowsDoneAfter: number, at: string) => ({
+  Update: {
+    TableName: tableName(),
+    Key: keys.importJob(job.tenantId, job.officeId, job.jobId),
+    UpdateExpression: 'SET rowsDone = :after, updatedAt = :at',
+    ConditionExpression: '#state = :importing AND rowsDone = :before',
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: {
+      ':after': rowsDoneAfter,
+      ':before': rowsDoneBefore,
+      ':importing': 'importing',
+      ':at': at,
+    },
+  },
+});
+
+/**
+ * One chunk of an import: its items and the job's progress in one transaction. A chunk already
+ * written (a retry after a lost answer) fails on the progress condition and writes nothing.
+ */
+export const writeImportChunk = (
+  write: WriteContext,
+  job: ImportJobRecord,
+  items: TransactItem[],
+  progress: { before: number; after: number },
+  audits: AuditEvent[] = [],
+) =>
+  writeTransaction(
+    write,
+    [...items, progressUpdate(job, progress.before, progress.after, write.now.toISOString())],
+    audits,
+  );
+
+/** Reads items by key, 100 at a time (BatchGetItem's limit), retrying what DynamoDB left unprocessed. */
+export const getItemsByKeys = async (
+  wanted: readonly { pk: string; sk: string }[],
+): Promise<Map<string, Record<string, unknown>>> => {
+  const table = tableName();
+  const found = new Map<string, Record<string, unknown>>();
+  for (let start = 0; start < wanted.length; start += 100) {
+    let pending: Record<string, unknown>[] | undefined = wanted
+      .slice(start, start + 100)
+      .map((key) => ({ ...key }));
+    for (let attempt = 0; pending?.length && attempt < 5; attempt += 1) {
+      const answer: BatchGetCommandOutput = await db().send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }),
+      );
+      for (const item of answer.Responses?.[table] ?? [])
+        found.set(`${String(item.pk)}|${String(item.sk)}`, item);
+      pending = answer.UnprocessedKeys?.[table]?.Keys;
+    }
+    if (pending?.length) throw new ConflictError('データベースが混み合っています。もう一度お試しください');
+  }
+  return found;
+};
+
+/**
+ * Gives back the recipient-number claims an import made before it found a number held by someone
+ * else: each holder is deleted only while it is still the importing row's person.
+ */
+export const releaseClaims = async (claims: readonly TransactItem[]): Promise<void> => {
+  for (const claim of claims) {
+    const item = claim.Put?.Item;
+    if (!item) continue;
+    await db()
+      .send(
+        new DeleteCommand({
+          TableName: tableName(),
+          Key: { pk: item.pk, sk: item.sk },
+          ConditionExpression: 'personId = :me',
+          ExpressionAttributeValues: { ':me': item.personId },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+  }
+};
