@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TenantContext } from '@kikan/shared';
-import { ImportJobView } from '@kikan/shared/import-job';
+import { ImportJobCreated, ImportJobView } from '@kikan/shared/import-job';
 import type {
   caseloadTemplateCsvRoute,
   caseloadTemplateXlsxRoute,
@@ -14,11 +14,11 @@ import { importObjectKey, presignUpload } from '../data/import-files.ts';
 import {
   createImportJob as storeJob,
   getImportJob as readJob,
-  saveImportJob,
+  startImportRun,
   type ImportJobRecord,
 } from '../data/import-job-store.ts';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csvText } from '../http/raw-response.ts';
-import type { Operation } from '../http/route.ts';
+import type { GuardedOperation, Operation } from '../http/route.ts';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../kernel/errors.ts';
 import { caseCreationOffice } from '../policy/access-policy.ts';
 import { startImportProcessing } from './import-processing.ts';
@@ -70,33 +70,40 @@ const jobOfCaller = async (ctx: TenantContext, jobId: string): Promise<ImportJob
   return job;
 };
 
-export const createImportJob: Operation<typeof createImportJobRoute> = async ({ ctx, body, now }) => {
-  const officeId = caseCreationOffice(ctx);
-  if (!config().imports) throw new ServiceUnavailableError();
-  const jobId = randomUUID();
-  const at = now.toISOString();
-  const job: ImportJobRecord = {
-    jobId,
-    kind: body.kind,
-    state: 'awaiting_upload',
-    rowsTotal: 0,
-    rowsDone: 0,
-    rowsNew: 0,
-    rowsUnchanged: 0,
-    problems: [],
-    problemCount: 0,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    tenantId: ctx.tenantId,
-    officeId,
-    createdBy: ctx.userId,
-    createdByRole: ctx.role,
-    objectKey: importObjectKey(ctx.tenantId, jobId),
-    sizeBytes: body.sizeBytes,
-  };
-  await storeJob(job);
-  return { job: viewOf(job), upload: await presignUpload(job.objectKey, body.sizeBytes, now) };
+/** A retry with the same Idempotency-Key gets the same job and upload URL (valid 15 minutes). */
+export const createImportJob: GuardedOperation<typeof createImportJobRoute, string> = {
+  authorize: async ({ ctx }) => caseCreationOffice(ctx),
+  run: async ({ ctx, body, now, requestId, idempotency }, officeId) => {
+    if (!config().imports) throw new ServiceUnavailableError();
+    const jobId = randomUUID();
+    const at = now.toISOString();
+    const job: ImportJobRecord = {
+      jobId,
+      kind: body.kind,
+      state: 'awaiting_upload',
+      rowsTotal: 0,
+      rowsDone: 0,
+      rowsNew: 0,
+      rowsUnchanged: 0,
+      problems: [],
+      problemCount: 0,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      tenantId: ctx.tenantId,
+      officeId,
+      createdBy: ctx.userId,
+      createdByRole: ctx.role,
+      objectKey: importObjectKey(ctx.tenantId, jobId),
+      sizeBytes: body.sizeBytes,
+    };
+    const created = { job: viewOf(job), upload: await presignUpload(job.objectKey, body.sizeBytes, now) };
+    const replay = await storeJob({ ctx, requestId, now }, job, {
+      idempotency,
+      response: { status: 201, body: created },
+    });
+    return replay ? ImportJobCreated.parse(replay.body) : created;
+  },
 };
 
 export const getImportJob: Operation<typeof getImportJobRoute> = async ({ ctx, params }) =>
@@ -106,24 +113,31 @@ export const getImportJob: Operation<typeof getImportJobRoute> = async ({ ctx, p
  * A dry run may be repeated until the file is imported; an import needs a dry run without
  * problems first. The work runs outside the request (ADR 0034): the answer is the job as started.
  */
-export const runImportJob: Operation<typeof runImportJobRoute> = async ({ ctx, params, body, now }) => {
-  const job = await jobOfCaller(ctx, params.jobId);
-  if (job.state === 'checking' || job.state === 'importing') {
-    throw new ConflictError('この取り込みは処理中です。終わるまでお待ちください');
-  }
-  if (job.state === 'imported') throw new ConflictError('このファイルは取り込み済みです');
-  if (body.mode === 'import' && (job.state !== 'checked' || job.problemCount > 0)) {
-    throw new ConflictError('問題のない確認（ドライラン）の後に取り込めます');
-  }
-  const started: ImportJobRecord = {
-    ...job,
-    state: body.mode === 'import' ? 'importing' : 'checking',
-    mode: body.mode,
-    rowsDone: 0,
-    version: job.version + 1,
-    updatedAt: now.toISOString(),
-  };
-  await saveImportJob(started, job.version);
-  await startImportProcessing({ tenantId: job.tenantId, officeId: job.officeId, jobId: job.jobId });
-  return viewOf(started);
+export const runImportJob: GuardedOperation<typeof runImportJobRoute, ImportJobRecord> = {
+  authorize: ({ ctx, params }) => jobOfCaller(ctx, params.jobId),
+  run: async ({ ctx, body, now, requestId, idempotency }, job) => {
+    if (job.state === 'checking' || job.state === 'importing') {
+      throw new ConflictError('この取り込みは処理中です。終わるまでお待ちください');
+    }
+    if (job.state === 'imported') throw new ConflictError('このファイルは取り込み済みです');
+    if (body.mode === 'import' && (job.state !== 'checked' || job.problemCount > 0)) {
+      throw new ConflictError('問題のない確認（ドライラン）の後に取り込めます');
+    }
+    const started: ImportJobRecord = {
+      ...job,
+      state: body.mode === 'import' ? 'importing' : 'checking',
+      mode: body.mode,
+      rowsDone: 0,
+      version: job.version + 1,
+      updatedAt: now.toISOString(),
+    };
+    const view = viewOf(started);
+    const replay = await startImportRun({ ctx, requestId, now }, started, job.version, {
+      idempotency,
+      response: { status: 200, body: view },
+    });
+    if (replay) return ImportJobView.parse(replay.body);
+    await startImportProcessing({ tenantId: job.tenantId, officeId: job.officeId, jobId: job.jobId });
+    return view;
+  },
 };

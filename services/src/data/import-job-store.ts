@@ -12,7 +12,14 @@ import * as z from 'zod';
 import { ConflictError } from '../kernel/errors.ts';
 import type { AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
-import { writeTransaction, type TransactItem, type WriteContext } from './transaction.ts';
+import {
+  putIfUnchanged,
+  putNew,
+  writeTransaction,
+  type IdempotentCreate,
+  type TransactItem,
+  type WriteContext,
+} from './transaction.ts';
 
 /**
  * A file import's job (ADR 0034): one item in its office's partition, holding the state, the
@@ -38,15 +45,9 @@ const jobItem = (job: ImportJobRecord) => ({
   ...job,
 });
 
-export const createImportJob = async (job: ImportJobRecord): Promise<void> => {
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: jobItem(job),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
-};
+/** A new job; with an Idempotency-Key, a retry gets the first answer back (returned here). */
+export const createImportJob = (write: WriteContext, job: ImportJobRecord, create: IdempotentCreate) =>
+  writeTransaction(write, [putNew(jobItem(job))], [], create);
 
 export const getImportJob = async (
   tenantId: string,
@@ -62,6 +63,22 @@ export const getImportJob = async (
   );
   return Item ? ImportJobRecord.parse(Item) : null;
 };
+
+/** A run started by a request: the job at the version read, and the answer for a retry of the same key. */
+export const startImportRun = (
+  write: WriteContext,
+  job: ImportJobRecord,
+  expectedVersion: number,
+  create: IdempotentCreate,
+) =>
+  writeTransaction(write, [putIfUnchanged(jobItem(job), expectedVersion)], [], create).catch(
+    (error: unknown) => {
+      if (error instanceof ConflictError) {
+        throw new ConflictError('取り込みの状態が変わりました。画面を更新してください');
+      }
+      throw error;
+    },
+  );
 
 /** The job as changed, only if nobody changed it since `expectedVersion` (a second start is a 409). */
 export const saveImportJob = async (job: ImportJobRecord, expectedVersion: number): Promise<void> => {

@@ -45,6 +45,7 @@ export const createImportJobRoute = defineRoute({
   body: ImportJobCreateInput,
   response: ImportJobCreated,
   successStatus: 201,
+  idempotent: true,
 });
 
 export const getImportJobRoute = defineRoute({
@@ -70,6 +71,7 @@ export const runImportJobRoute = defineRoute({
   body: ImportRunInput,
   response: ImportJobView,
   successStatus: 200,
+  idempotent: true,
   conflictWhen: 'The job is already running, was imported, or the file has not been uploaded',
 });
 
