@@ -179,3 +179,149 @@ describe('caseload import', () => {
     expect(forged.status).toBe(403);
   });
 });
+
+/** A number-by-number difference of two JSON values (null counts as 0); rates are left out. */
+const delta = (after: unknown, before: unknown): unknown => {
+  if (Array.isArray(after))
+    return after.map((value, index) => delta(value, (before as unknown[] | undefined)?.[index]));
+  if (after !== null && typeof after === 'object') {
+    return Object.fromEntries(
+      Object.entries(after)
+        .filter(([key]) => key !== 'selfPlanRate' && key !== 'achievementRate')
+        .map(([key, value]) => [key, delta(value, (before as Record<string, unknown> | undefined)?.[key])]),
+    );
+  }
+  if (typeof after === 'number' || after === null) return Number(after ?? 0) - Number(before ?? 0);
+  return after;
+};
+
+const HIMAWARI = 'himawari';
+const AOZORA = 'aozora';
+const officeFigures = async (officeId: string) => {
+  const dashboard = await api.call('GET', '/api/dashboard', { as: 'takahashi@kibou.example' });
+  const {
+    specialists: _load,
+    officeId: _id,
+    name: _name,
+    operator: _operator,
+    type: _type,
+    ...figures
+  } = dashboard.json.offices.find((office: { officeId: string }) => office.officeId === officeId);
+  const statistics = await Promise.all(
+    [2025, 2026].map((fiscalYear) =>
+      api.call('GET', `/api/statistics/figures?fiscalYear=${fiscalYear}`, { as: 'ito@kibou.example' }),
+    ),
+  );
+  // Counts by office; a rate's months depend on what the office held before, so only its counts compare.
+  const byOffice = statistics.flatMap((response) =>
+    response.json.figures.indicators.map(
+      (indicator: { indicatorId: string; figureKind: string; byOffice: { officeId: string }[] }) => {
+        const found = indicator.byOffice.find((entry) => entry.officeId === officeId);
+        const { officeId: _office, ...series } = (found ?? { officeId }) as Record<string, unknown>;
+        if (indicator.figureKind === 'count') return { indicatorId: indicator.indicatorId, ...series };
+        return {
+          indicatorId: indicator.indicatorId,
+          numerator: series.numerator,
+          denominator: series.denominator,
+        };
+      },
+    ),
+  );
+  return { dashboard: figures, byOffice };
+};
+
+describe('caseload import: figures', () => {
+  it('moves the dashboard and the plan figures exactly as entering the same records through the API', async () => {
+    const { CASELOAD_IMPORT_COLUMNS, caseloadRowOf } = await import('@kikan/shared/caseload-import');
+    const { locateColumns, readRow } = await import('@kikan/shared/import-file');
+    const { todayInJapan } = await import('@kikan/shared');
+    const count = 24;
+    const [himawariBefore, aozoraBefore] = [await officeFigures(HIMAWARI), await officeFigures(AOZORA)];
+
+    const jobId = await uploadFile(api, SATO, encode(csvOf(rowsOf(count, 7000000000))));
+    expect(await runJob(api, SATO, jobId, 'dry_run')).toMatchObject({ problemCount: 0, rowsNew: count });
+    expect(await runJob(api, SATO, jobId, 'import')).toMatchObject({ state: 'imported', rowsDone: count });
+
+    // The same records at another office, one API call after another, as a specialist types them.
+    const { positions } = locateColumns(HEADERS, CASELOAD_IMPORT_COLUMNS);
+    const cells = Array.from({ length: count }, (_, n) =>
+      caseloadRow(n, { email: SUZUKI, municipalityCode: '990001', numberBase: 7100000000 }),
+    );
+    for (const [index, row] of cells.entries()) {
+      const read = readRow(
+        HEADERS.map((header) => row[header] ?? ''),
+        index + 2,
+        CASELOAD_IMPORT_COLUMNS,
+        positions,
+      );
+      const parsed = caseloadRowOf(read.values, index + 2, todayInJapan()).row;
+      if (!parsed) throw new Error(`row ${index + 2} does not parse`);
+      const created = await api.call('POST', '/api/cases', {
+        as: SUZUKI,
+        body: {
+          person: parsed.person,
+          serviceKind: parsed.serviceKind,
+          planAuthor: parsed.planAuthor,
+          ...(parsed.selfPlanReason ? { selfPlanReason: parsed.selfPlanReason } : {}),
+          monitoringPeriodMonths: parsed.monitoringPeriodMonths,
+          serviceUseStatus: parsed.serviceUseStatus,
+          openedOn: parsed.openedOn,
+          confirmNotDuplicate: true,
+        },
+      });
+      expect(created.status, created.text).toBe(201);
+      const caseId = created.json.caseId as string;
+      let version = created.json.version as number;
+      for (const to of ['assessment', 'planning', 'implementation', 'monitoring']) {
+        const moved = await api.call('POST', `/api/cases/${caseId}/phase`, {
+          as: SUZUKI,
+          body: { to },
+          headers: { 'if-match': `"${version}"` },
+        });
+        expect(moved.status, moved.text).toBe(200);
+        version = moved.json.version;
+        if (to === parsed.phase) break;
+      }
+      if (parsed.decision) {
+        const decided = await api.call('POST', `/api/cases/${caseId}/service-decisions`, {
+          as: SUZUKI,
+          body: parsed.decision,
+        });
+        expect(decided.status, decided.text).toBe(201);
+      }
+      if (parsed.plan) {
+        const plan = await api.call('POST', `/api/cases/${caseId}/plans`, { as: SUZUKI, body: {} });
+        expect(plan.status, plan.text).toBe(201);
+        if (parsed.plan.consentOn) {
+          const finalised = await api.call(
+            'POST',
+            `/api/cases/${caseId}/plans/${plan.json.planVersion}/finalize`,
+            {
+              as: SUZUKI,
+              body: { consentOn: parsed.plan.consentOn },
+              headers: { 'if-match': `"${plan.json.version}"` },
+            },
+          );
+          expect(finalised.status, finalised.text).toBe(200);
+        }
+      }
+      if (parsed.lastMonitoringOn) {
+        const monitored = await api.call('POST', `/api/cases/${caseId}/monitorings`, {
+          as: SUZUKI,
+          body: {
+            conductedOn: parsed.lastMonitoringOn,
+            kind: 'regular',
+            method: 'home_visit',
+            planChangeNeeded: false,
+          },
+        });
+        expect(monitored.status, monitored.text).toBe(201);
+      }
+    }
+
+    const [himawariAfter, aozoraAfter] = [await officeFigures(HIMAWARI), await officeFigures(AOZORA)];
+    const imported = delta(himawariAfter, himawariBefore);
+    expect((imported as { dashboard: { activeCases: number } }).dashboard.activeCases).toBe(count);
+    expect(imported).toEqual(delta(aozoraAfter, aozoraBefore));
+  }, 180_000);
+});
