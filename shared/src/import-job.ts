@@ -59,13 +59,9 @@ export type ImportJobView = z.infer<typeof ImportJobView>;
 export const ImportJobCreateInput = z.strictObject({
   kind: ImportKind,
   /** The file's size: the upload URL is signed for exactly this many bytes. */
-  sizeBytes: z
-    .number()
-    .int()
-    .min(1, { error: 'ファイルが空です' })
-    .max(IMPORT_MAX_BYTES, {
-      error: 'ファイルが大きすぎます（10MBまで）。ファイルを分けてアップロードしてください',
-    }),
+  sizeBytes: z.number().int().min(1, { error: 'ファイルが空です' }).max(IMPORT_MAX_BYTES, {
+    error: 'ファイルが大きすぎます（10MBまで）。ファイルを分けてアップロードしてください',
+  }),
 });
 
 /** Where the browser sends the file: a pre-signed PUT (S3 in AWS, the local gateway locally). */
