@@ -1,12 +1,7 @@
-import { EntityId, OfficeId, TenantId } from '@kikan/shared';
-import * as z from 'zod';
 import { config } from '../config.ts';
 import { ServiceUnavailableError } from '../kernel/errors.ts';
 import { logger } from '../logger.ts';
-
-/** What the processor is told: which job; everything else it reads from the job itself. */
-export const ImportProcessEvent = z.strictObject({ tenantId: TenantId, officeId: OfficeId, jobId: EntityId });
-export type ImportProcessEvent = z.infer<typeof ImportProcessEvent>;
+import type { ImportProcessEvent } from './import-event.ts';
 
 /**
  * Starts the processor without waiting for it (ADR 0034): in AWS an asynchronous Lambda invoke

@@ -4,7 +4,7 @@ import { getImportJob, saveImportJob } from '../data/import-job-store.ts';
 import { runInRequestScope } from '../data/request-scope.ts';
 import { processImportJob } from '../import/pipeline.ts';
 import { caseloadImporter } from './import-caseload.ts';
-import { ImportProcessEvent } from './import-processing.ts';
+import { ImportProcessEvent } from './import-event.ts';
 
 /**
  * The import processor (ADR 0034): in AWS its own function, invoked asynchronously by the API;
