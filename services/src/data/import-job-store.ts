@@ -99,39 +99,55 @@ export const saveImportJob = async (job: ImportJobRecord, expectedVersion: numbe
   }
 };
 
-/** The progress a chunk moves, conditioned on where the job stood: a chunk is written once. */
-const progressUpdate = (job: ImportJobRecord, rowsDoneBefore: number, rowsDoneAfter: number, at: string) => ({
+/**
+ * A chunk's marker: written in the chunk's own transaction and never again (`attribute_not_exists`),
+ * so chunks can be written side by side, and a retry of one already written writes nothing twice.
+ */
+const chunkMarkerKey = (job: ImportJobRecord, index: number) =>
+  keys.importJob(job.tenantId, job.officeId, `${job.jobId}#CHUNK#${String(index).padStart(5, '0')}`);
+
+/** The progress a chunk adds, only while the job is importing. */
+const progressAdd = (job: ImportJobRecord, rows: number, at: string) => ({
   Update: {
     TableName: tableName(),
     Key: keys.importJob(job.tenantId, job.officeId, job.jobId),
-    UpdateExpression: 'SET rowsDone = :after, updatedAt = :at',
-    ConditionExpression: '#state = :importing AND rowsDone = :before',
+    UpdateExpression: 'SET updatedAt = :at ADD rowsDone :rows',
+    ConditionExpression: '#state = :importing',
     ExpressionAttributeNames: { '#state': 'state' },
-    ExpressionAttributeValues: {
-      ':after': rowsDoneAfter,
-      ':before': rowsDoneBefore,
-      ':importing': 'importing',
-      ':at': at,
-    },
+    ExpressionAttributeValues: { ':rows': rows, ':importing': 'importing', ':at': at },
   },
 });
 
-/**
- * One chunk of an import: its items and the job's progress in one transaction. A chunk already
- * written (a retry after a lost answer) fails on the progress condition and writes nothing.
- */
+/** One chunk of an import: its items, its marker and the job's progress in one transaction. */
 export const writeImportChunk = (
   write: WriteContext,
   job: ImportJobRecord,
   items: TransactItem[],
-  progress: { before: number; after: number },
+  chunk: { index: number; rows: number },
   audits: AuditEvent[] = [],
 ) =>
   writeTransaction(
     write,
-    [...items, progressUpdate(job, progress.before, progress.after, write.now.toISOString())],
+    [
+      ...items,
+      putNew({
+        ...chunkMarkerKey(job, chunk.index),
+        entity: 'import_chunk',
+        jobId: job.jobId,
+        rows: chunk.rows,
+      }),
+      progressAdd(job, chunk.rows, write.now.toISOString()),
+    ],
     audits,
   );
+
+/** Whether a chunk was written (its marker exists): a retry after a lost answer skips it. */
+export const importChunkWritten = async (job: ImportJobRecord, index: number): Promise<boolean> => {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: chunkMarkerKey(job, index), ConsistentRead: true }),
+  );
+  return Item !== undefined;
+};
 
 /** Reads items by key, 100 at a time (BatchGetItem's limit), retrying what DynamoDB left unprocessed. */
 export const getItemsByKeys = async (
