@@ -15,6 +15,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Auth } from './auth.ts';
 import type { Data } from './data.ts';
+import type { Imports } from './imports.ts';
 import { KikanFunction } from './function-defaults.ts';
 import type { TenantDataRole } from './tenant-data-role.ts';
 
@@ -23,7 +24,12 @@ export interface ApiProps {
   auth: Auth;
   /** The functions' only way to the table: per-request credentials of this role (ADR 0017). */
   tenantDataRole: TenantDataRole;
+  /** The caseload function signs import uploads and starts the import processor (ADR 0034). */
+  imports: Imports;
 }
+
+/** The context whose routes create and run import jobs. */
+const IMPORTING_CONTEXT: BoundedContext = 'caseload';
 
 /** Requests per second across the whole stage; one municipality's staff stay far below it. */
 export const STAGE_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
@@ -126,6 +132,11 @@ export class Api extends Construct {
           CURSOR_SECRET_ARN: cursorSecret.secretArn,
         },
       });
+      if (context === IMPORTING_CONTEXT) {
+        for (const [name, value] of Object.entries(props.imports.grantStart(handler.lambda))) {
+          handler.lambda.addEnvironment(name, value);
+        }
+      }
       cursorSecret.grantRead(handler.lambda);
       // No table access of its own: every item read or write runs on tenant-scoped credentials.
       props.tenantDataRole.grantAssume(handler.lambda);

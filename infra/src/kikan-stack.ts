@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import { Data } from './data.ts';
+import { Imports } from './imports.ts';
 import { RetentionSweeper } from './retention.ts';
 import { TenantDataRole } from './tenant-data-role.ts';
 import { Web } from './web.ts';
@@ -34,17 +35,20 @@ export class KikanStack extends Stack {
       data,
       tenantDataRole: this.tenantDataRole,
     });
-    const api = new Api(this, 'Api', { data, auth, tenantDataRole: this.tenantDataRole });
+    const imports = new Imports(this, 'Imports', { data, tenantDataRole: this.tenantDataRole });
+    const api = new Api(this, 'Api', { data, auth, tenantDataRole: this.tenantDataRole, imports });
     new RetentionSweeper(this, 'Retention', { data, tenantDataRole: this.tenantDataRole });
     const web = new Web(this, 'Web', {
       api,
       auth,
+      uploadOrigin: imports.uploadOrigin,
       buildDir: props.webBuildDir,
       allowedCountries: props.allowedCountries,
       ...(props.webAclArn === undefined ? {} : { webAclArn: props.webAclArn }),
     });
     for (const origin of [web.origin, ...props.extraOrigins]) {
       auth.allowOrigin(origin);
+      imports.allowUploadsFrom(origin);
     }
   }
 }

@@ -33,6 +33,8 @@ import { SPA_REWRITE_SOURCE } from './spa-rewrite.ts';
 export interface WebProps {
   api: Api;
   auth: Auth;
+  /** Where the browser uploads import files (the import bucket's own host, ADR 0034). */
+  uploadOrigin: string;
   /** The portal build (SvelteKit adapter-static output); may be missing, then only config.json is deployed. */
   buildDir: string;
   /** ISO country codes allowed to reach the distribution; empty for no restriction. */
@@ -85,7 +87,7 @@ export class Web extends Construct {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
           contentSecurityPolicy: contentSecurityPolicy({
-            connectTo: [props.auth.hostedLoginUrl],
+            connectTo: [props.auth.hostedLoginUrl, props.uploadOrigin],
             inlineScripts: hasBuild ? inlineScriptHashes(readFileSync(indexHtml, 'utf8')) : [],
           }),
           override: true,

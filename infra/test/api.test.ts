@@ -78,7 +78,17 @@ describe('api: functions', () => {
   });
 
   it('gives every API function exactly the environment the services read', () => {
-    for (const [, fn] of apiFunctions) {
+    for (const [id, fn] of apiFunctions) {
+      // The caseload function creates import jobs: it signs uploads and starts the processor (ADR 0034).
+      const imports =
+        contextOfFunction(id) === 'caseload'
+          ? {
+              IMPORT_BUCKET: expect.objectContaining({ Ref: expect.stringMatching(/^ImportsUploads/) }),
+              IMPORT_PROCESSOR_FUNCTION: expect.objectContaining({
+                Ref: expect.stringMatching(/^ImportsProcessor/),
+              }),
+            }
+          : {};
       expect(fn.Properties?.Environment).toEqual({
         Variables: {
           TABLE_NAME: { Ref: tableId },
@@ -94,6 +104,7 @@ describe('api: functions', () => {
           },
           CURSOR_SECRET_ARN: { Ref: cursorSecretId },
           POWERTOOLS_SERVICE_NAME: 'kikan',
+          ...imports,
         },
       });
     }
@@ -182,6 +193,7 @@ describe('api: functions', () => {
       ...BOUNDED_CONTEXTS.map((context) => functionEntry(context)),
       'src/cognito/pre-token-generation.ts',
       'src/retention/function.ts',
+      'src/caseload/import-processor.ts',
     ];
     const outdir = mkdtempSync(path.join(tmpdir(), 'kikan-bundles-'));
     try {

@@ -23,8 +23,8 @@ const isForbiddenTableAction = (action: string): boolean =>
   action === '*' || /^dynamodb:(\*|Scan$|PartiQL)/i.test(action);
 
 describe('functions: shared defaults', () => {
-  it('covers the API functions, the retention sweeper and the Cognito trigger', () => {
-    expect(functions).toHaveLength(BOUNDED_CONTEXTS.length + 2);
+  it('covers the API functions, the retention sweeper, the Cognito trigger and the import processor', () => {
+    expect(functions).toHaveLength(BOUNDED_CONTEXTS.length + 3);
   });
 
   it('runs every function on Node.js 24 and arm64', () => {

@@ -118,8 +118,16 @@ const preTokenRoleId = (() => {
   if (!(cfnFunction instanceof CfnFunction)) throw new Error('no CfnFunction for the pre-token trigger');
   return functionRoleId(template.toJSON().Resources[stack.getLogicalId(cfnFunction)]);
 })();
-/** Every role granted the tenant data role: the API functions, the sweeper and the trigger. */
-const tenantRoleCallerIds = [...apiRoleIds, sweeperRoleId, preTokenRoleId];
+/** The import processor (infra/src/imports.ts, ADR 0034): applies an office's file as its user. */
+const importProcessorRoleId = (() => {
+  const construct = stack.node.findChild('Imports').node.findChild('Processor');
+  if (!(construct instanceof KikanFunction)) throw new Error('no import processor construct');
+  const cfnFunction = construct.lambda.node.defaultChild;
+  if (!(cfnFunction instanceof CfnFunction)) throw new Error('no CfnFunction for the import processor');
+  return functionRoleId(template.toJSON().Resources[stack.getLogicalId(cfnFunction)]);
+})();
+/** Every role granted the tenant data role: the API functions, the sweeper, the trigger and the import processor. */
+const tenantRoleCallerIds = [...apiRoleIds, sweeperRoleId, preTokenRoleId, importProcessorRoleId];
 
 describe('SECURITY row 2: a code path that forgets the scoping is refused by IAM', () => {
   it('gives no Lambda function role any dynamodb action', () => {
@@ -181,7 +189,7 @@ describe('SECURITY row 2: a code path that forgets the scoping is refused by IAM
     expect(JSON.stringify(others[0]?.Condition)).toContain('dynamodb.');
   });
 
-  it('is assumable only by the API function roles, the retention sweeper and the pre-token trigger, only with the tenant tag, and only with tenant/office tags', () => {
+  it('is assumable only by the API function roles, the retention sweeper, the pre-token trigger and the import processor, only with the tenant tag, and only with tenant/office tags', () => {
     const trust = (tenantRole?.Properties?.AssumeRolePolicyDocument as PolicyDocument).Statement;
     expect(trust).toHaveLength(1);
     const [statement] = trust;

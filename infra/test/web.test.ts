@@ -197,6 +197,8 @@ describe('web: security headers', () => {
     expect(directives['connect-src']).toEqual([
       "'self'",
       `https://{${domainId}}.auth.{AWS::Region}.amazoncognito.com`,
+      // Import files go straight to S3 with a pre-signed PUT (ADR 0034).
+      'https://*.s3.{AWS::Region}.amazonaws.com',
     ]);
     expect(directives['img-src']).toEqual(["'self'", 'data:']);
     expect(directives['style-src']).toEqual(["'self'", "'unsafe-inline'"]);

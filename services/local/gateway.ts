@@ -5,6 +5,9 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { LocalDemoUser, type PortalConfig } from '@kikan/shared';
 import { contentSecurityPolicy, inlineScriptHashes } from '@kikan/shared/content-security-policy';
 import * as z from 'zod';
+import { IMPORT_MAX_BYTES } from '@kikan/shared/import-file';
+import { config } from '../src/config.ts';
+import { LOCAL_UPLOAD_PATH, verifyLocalUpload, writeLocalUpload } from '../src/data/import-files.ts';
 import { MAX_BODY_BYTES, bodyTooLargeError } from '../src/http/parse-input.ts';
 import { lambdaContext, matchRoute, toApiGatewayEvent } from './api-event.ts';
 import { FUNCTIONS } from './functions.ts';
@@ -44,15 +47,15 @@ export interface Gateway {
  * Reads the body up to the cap. Past it, the rest is drained and dropped (never held), and the
  * caller answers at once: the client still gets its 400 rather than a reset connection.
  */
-const readBody = (request: IncomingMessage): Promise<Buffer> =>
+const readBody = (request: IncomingMessage, maxBytes = MAX_REQUEST_BYTES): Promise<Buffer> =>
   new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
-    let size = Number(request.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES ? Infinity : 0;
+    let size = Number(request.headers['content-length'] ?? 0) > maxBytes ? Infinity : 0;
     if (size === Infinity) reject(new BodyTooLarge());
     request.on('data', (chunk: Buffer) => {
-      if (size > MAX_REQUEST_BYTES) return;
+      if (size > maxBytes) return;
       size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) {
+      if (size > maxBytes) {
         chunks.length = 0;
         reject(new BodyTooLarge());
         return;
@@ -145,6 +148,34 @@ const handleApi = async (request: IncomingMessage, response: ServerResponse, url
 };
 
 /**
+ * The local stand-in for S3's pre-signed PUT (ADR 0034): the URL's signature, expiry and size are
+ * checked as S3 checks its own; the file lands in the local import folder.
+ */
+const handleUpload = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
+  const imports = config().imports;
+  const target = imports?.mode === 'local' ? verifyLocalUpload(imports, url, new Date()) : null;
+  if (request.method !== 'PUT' || !target) {
+    request.resume();
+    return sendJson(response, 403, {
+      error: {
+        code: 'forbidden',
+        message: 'アップロードのURLが正しくないか、期限が切れています',
+        requestId: 'local',
+      },
+    });
+  }
+  const body = await readBody(request, IMPORT_MAX_BYTES);
+  if (body.length !== target.size) {
+    return sendJson(response, 400, {
+      error: { code: 'validation_failed', message: 'ファイルの大きさが申告と違います', requestId: 'local' },
+    });
+  }
+  await writeLocalUpload(target.path, body);
+  response.writeHead(200, { 'cache-control': 'no-store' });
+  response.end();
+};
+
+/**
  * The local stand-in for API Gateway + CloudFront: /api/* becomes API Gateway v2 events for the
  * very Lambda handlers, /local-auth/* is the local issuer, /config.json tells the portal it runs
  * locally, and everything else is the portal.
@@ -156,6 +187,25 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
     const method = request.method ?? 'GET';
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
     const isAuth = url.pathname.startsWith(`${LOCAL_AUTH_PATH}/`);
+    if (url.pathname.startsWith(LOCAL_UPLOAD_PATH)) {
+      handleUpload(request, response, url).catch((error: unknown) => {
+        if (error instanceof BodyTooLarge && !response.headersSent) {
+          sendJson(
+            response,
+            400,
+            {
+              error: {
+                code: 'validation_failed',
+                message: 'ファイルが大きすぎます（10MBまで）',
+                requestId: 'local',
+              },
+            },
+            { connection: 'close' },
+          );
+        } else answerFailure(response, error);
+      });
+      return;
+    }
     if (!isApi && !isAuth) {
       if (url.pathname === '/config.json') return sendJson(response, 200, portalConfig);
       if (options.portal) return options.portal(request, response);

@@ -1,5 +1,7 @@
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { seedDemoSignOff } from './demo-signoff.ts';
@@ -111,6 +113,11 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       LOCAL_CLIENT_ID,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       CURSOR_SECRET: localCursorSecret(options.dataDir ? join(options.dataDir, 'cursor-secret') : undefined),
+      // The import bucket's stand-in (ADR 0034): uploads through the gateway's signed PUT land here.
+      LOCAL_IMPORT_DIR: options.dataDir
+        ? join(options.dataDir, 'imports')
+        : mkdtempSync(join(tmpdir(), 'kikan-imports-')),
+      LOCAL_UPLOAD_SECRET: randomBytes(32).toString('base64url'),
     });
     // The demo's sign-off is built from the seeded figures through the data layer, configured just above.
     if (seeded.seeded) await seedDemoSignOff();

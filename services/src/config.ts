@@ -13,6 +13,10 @@ const Environment = z.discriminatedUnion('AUTH_MODE', [
     ORIGIN_VERIFY_SECRET: z.string().min(16).optional(),
     /** The Secrets Manager secret pagination cursors are sealed with (read at first use). */
     CURSOR_SECRET_ARN: z.string().startsWith('arn:').optional(),
+    /** The private bucket import files are uploaded to (pre-signed PUT) and read from (ADR 0034). */
+    IMPORT_BUCKET: z.string().min(3).optional(),
+    /** The function that checks and applies an import, invoked asynchronously. */
+    IMPORT_PROCESSOR_FUNCTION: z.string().min(1).optional(),
     AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
   }),
   z.object({
@@ -23,6 +27,10 @@ const Environment = z.discriminatedUnion('AUTH_MODE', [
     DYNAMODB_ENDPOINT: z.url(),
     /** The local stack's stand-in for the cursor secret (kept in the data folder). */
     CURSOR_SECRET: z.string().min(32).optional(),
+    /** The local stand-in for the import bucket: a folder, written through the gateway's signed PUT. */
+    LOCAL_IMPORT_DIR: z.string().min(1).optional(),
+    /** The key local upload URLs are signed with (the gateway checks them). */
+    LOCAL_UPLOAD_SECRET: z.string().min(32).optional(),
     AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
   }),
 ]);
@@ -42,7 +50,13 @@ export interface Config {
   originVerifySecret?: string;
   /** Where the secret that seals pagination cursors comes from; absent, a list refuses to page. */
   cursorSecret?: { value: string } | { arn: string };
+  /** Where import files go and where the work runs; absent, imports are refused (ADR 0034). */
+  imports?: ImportConfig;
 }
+
+export type ImportConfig =
+  | { mode: 'aws'; bucket: string; processorFunction: string }
+  | { mode: 'local'; directory: string; uploadSecret: string };
 
 export class ConfigurationError extends Error {}
 
@@ -66,6 +80,15 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       auth: { mode: 'local', issuer: vars.LOCAL_ISSUER, clientId: vars.LOCAL_CLIENT_ID },
       dynamoDbEndpoint: vars.DYNAMODB_ENDPOINT,
       ...(vars.CURSOR_SECRET ? { cursorSecret: { value: vars.CURSOR_SECRET } } : {}),
+      ...(vars.LOCAL_IMPORT_DIR && vars.LOCAL_UPLOAD_SECRET
+        ? {
+            imports: {
+              mode: 'local',
+              directory: vars.LOCAL_IMPORT_DIR,
+              uploadSecret: vars.LOCAL_UPLOAD_SECRET,
+            },
+          }
+        : {}),
     };
   }
   return {
@@ -74,6 +97,15 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     ...(vars.TENANT_DATA_ROLE_ARN ? { tenantDataRoleArn: vars.TENANT_DATA_ROLE_ARN } : {}),
     ...(vars.ORIGIN_VERIFY_SECRET ? { originVerifySecret: vars.ORIGIN_VERIFY_SECRET } : {}),
     ...(vars.CURSOR_SECRET_ARN ? { cursorSecret: { arn: vars.CURSOR_SECRET_ARN } } : {}),
+    ...(vars.IMPORT_BUCKET && vars.IMPORT_PROCESSOR_FUNCTION
+      ? {
+          imports: {
+            mode: 'aws',
+            bucket: vars.IMPORT_BUCKET,
+            processorFunction: vars.IMPORT_PROCESSOR_FUNCTION,
+          },
+        }
+      : {}),
   };
 };
 

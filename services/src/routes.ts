@@ -15,6 +15,7 @@ import {
   RECORD_ROUTES,
 } from '@kikan/shared/contracts/caseload';
 import { COUNCIL_ROUTES } from '@kikan/shared/contracts/council';
+import { IMPORT_ROUTES } from '@kikan/shared/contracts/imports';
 import { type BoundedContext, type RouteDefinition } from './http/route.ts';
 import { healthRoute, openApiRoute } from '@kikan/shared/contracts/platform';
 import { STATISTICS_ROUTES } from '@kikan/shared/contracts/statistics';
@@ -47,6 +48,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...CASELOAD_EXPORT_ROUTES,
   ...CYCLE_ROUTES,
   ...RECORD_ROUTES,
+  ...IMPORT_ROUTES,
   ...DASHBOARD_ROUTES,
   ...DIFFICULT_ROUTES,
   ...LEDGER_ROUTES,

@@ -154,4 +154,5 @@ export const AUDIT_RECORD_TYPE_LABELS: Record<string, string> = {
   user: '職員の所属・役割',
   office: '事業所',
   member_municipality: '構成市町村',
+  caseload_import: 'ケースの一括取り込み',
 };

@@ -240,6 +240,11 @@ export const keys = {
     pk: tenantPk(tenantId, 'MILESTONES'),
     sk: caseId ? `${reachesOn}#${officeId}#${age}#${caseId}` : '',
   }),
+  /** A file import's job (ADR 0034): in its office's partition, so another office's id finds nothing. */
+  importJob: (tenantId: string, officeId: string, jobId: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'OFFICE', officeId, 'IMPORT'),
+    sk: `JOB#${jobId}`,
+  }),
   idempotency: (tenantId: string, userId: string, idempotencyKey: string): ItemKey => ({
     pk: tenantPk(tenantId, 'IDEMPOTENCY', userId, idempotencyKey),
     sk: 'IDEMPOTENCY',

@@ -13,7 +13,7 @@ import { getCasesByIds } from '../data/case-store.ts';
 import { appendAudit } from '../data/audit-store.ts';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csvText } from '../http/raw-response.ts';
 import type { Operation } from '../http/route.ts';
-import { Workbook } from '../http/xlsx-writer.ts';
+import { Workbook } from '../files/xlsx-writer.ts';
 import { dueStatusOf } from './caseload-order.ts';
 import { caseListEntries, caseloadSourceOf, readSortedCaseload } from './list-cases.ts';
 

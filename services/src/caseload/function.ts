@@ -3,6 +3,16 @@ import { createFunction, routesOf, type RouteTable } from '../http/create-functi
 /** Each module of bindings is loaded on the first request for one of its routes (ADR 0023). */
 export const ROUTE_TABLE: RouteTable = {
   ...routesOf(
+    () => import('./import-bindings.ts').then((module) => module.IMPORT_BINDINGS),
+    [
+      'GET /api/imports/templates/caseload.csv',
+      'GET /api/imports/templates/caseload.xlsx',
+      'POST /api/imports',
+      'GET /api/imports/{jobId}',
+      'POST /api/imports/{jobId}/runs',
+    ],
+  ),
+  ...routesOf(
     () => import('./case-bindings.ts').then((module) => module.CASE_BINDINGS),
     ['GET /api/cases', 'POST /api/cases', 'GET /api/cases/{caseId}'],
   ),

@@ -53,7 +53,16 @@ export interface PersonMergeEvent {
   };
 }
 
-export type AuditEvent = RecordEvent | UserChangeEvent | PersonMergeEvent;
+/** A file import, audited once for all its rows (ADR 0034): the job, and how many rows it wrote. */
+export interface ImportEvent {
+  action: 'create';
+  recordType: 'caseload_import';
+  recordId: string;
+  recordOfficeId: string;
+  rowCount: number;
+}
+
+export type AuditEvent = RecordEvent | UserChangeEvent | PersonMergeEvent | ImportEvent;
 
 /**
  * The actor of the retention sweep's audit entries: no user, the tenant's own retention rule. The

@@ -26,4 +26,5 @@ export type RecordType =
   | 'retention_settings'
   | 'legal_hold'
   | 'office'
-  | 'member_municipality';
+  | 'member_municipality'
+  | 'caseload_import';

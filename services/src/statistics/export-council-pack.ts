@@ -16,7 +16,7 @@ import {
   newWorkbook,
   type FiguresWorkbookInput,
 } from './export-workbook.ts';
-import type { CellValue, Workbook } from '../http/xlsx-writer.ts';
+import type { CellValue, Workbook } from '../files/xlsx-writer.ts';
 
 const HEADERS = [
   '番号',

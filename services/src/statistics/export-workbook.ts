@@ -8,7 +8,7 @@ import {
 } from '@kikan/shared';
 import type { ExportCell, ExportFigures, ExportIndicator, ExportSeries } from './export-figures.ts';
 import { figuresTitle } from './export-names.ts';
-import { Workbook, type CellStyle, type CellValue, type Worksheet } from '../http/xlsx-writer.ts';
+import { Workbook, type CellStyle, type CellValue, type Worksheet } from '../files/xlsx-writer.ts';
 
 /** One fiscal year of the plan period: its figures when known, and its 見込量 in any case. */
 export interface PlanYear {

@@ -5,6 +5,7 @@ import { CYCLE_MATRIX } from './cycle.ts';
 import { DASHBOARD_MATRIX } from './dashboard.ts';
 import { DIFFICULT_MATRIX } from './difficult.ts';
 import { DIRECTORY_MATRIX } from './directory.ts';
+import { IMPORTS_MATRIX } from './imports.ts';
 import { LEDGER_MATRIX } from './ledger.ts';
 import { RECORD_MATRIX } from './records.ts';
 import { RETENTION_MATRIX } from './retention.ts';
@@ -32,4 +33,5 @@ export const MATRIX: Record<string, Expectation> = {
   ...RETENTION_MATRIX,
   ...USERS_MATRIX,
   ...DIRECTORY_MATRIX,
+  ...IMPORTS_MATRIX,
 };

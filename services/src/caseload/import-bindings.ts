@@ -1,0 +1,23 @@
+import { bind, type RouteBinding } from '../http/create-function.ts';
+import {
+  caseloadTemplateCsvRoute,
+  caseloadTemplateXlsxRoute,
+  createImportJobRoute,
+  getImportJobRoute,
+  runImportJobRoute,
+} from '@kikan/shared/contracts/imports';
+import {
+  caseloadTemplateCsv,
+  caseloadTemplateXlsx,
+  createImportJob,
+  getImportJob,
+  runImportJob,
+} from './import-jobs.ts';
+
+export const IMPORT_BINDINGS: readonly RouteBinding[] = [
+  bind(caseloadTemplateCsvRoute, caseloadTemplateCsv),
+  bind(caseloadTemplateXlsxRoute, caseloadTemplateXlsx),
+  bind(createImportJobRoute, createImportJob),
+  bind(getImportJobRoute, getImportJob),
+  bind(runImportJobRoute, runImportJob),
+];

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { TenantContext } from '@kikan/shared';
+import { ImportJobCreated, ImportJobView } from '@kikan/shared/import-job';
+import type {
+  caseloadTemplateCsvRoute,
+  caseloadTemplateXlsxRoute,
+  createImportJobRoute,
+  getImportJobRoute,
+  runImportJobRoute,
+} from '@kikan/shared/contracts/imports';
+import { config } from '../config.ts';
+import { getDirectoryEntries } from '../data/directory-store.ts';
+import { importObjectKey, presignUpload } from '../data/import-files.ts';
+import {
+  createImportJob as storeJob,
+  getImportJob as readJob,
+  startImportRun,
+  type ImportJobRecord,
+} from '../data/import-job-store.ts';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csvText } from '../http/raw-response.ts';
+import type { GuardedOperation, Operation } from '../http/route.ts';
+import { ConflictError, NotFoundError, ServiceUnavailableError } from '../kernel/errors.ts';
+import { caseCreationOffice } from '../policy/access-policy.ts';
+import { startImportProcessing } from './import-processing.ts';
+import { caseloadTemplateRows, caseloadTemplateWorkbook } from './import-template.ts';
+
+const viewOf = (job: ImportJobRecord): ImportJobView =>
+  ImportJobView.parse({
+    jobId: job.jobId,
+    kind: job.kind,
+    state: job.state,
+    ...(job.format ? { format: job.format } : {}),
+    ...(job.encoding ? { encoding: job.encoding } : {}),
+    rowsTotal: job.rowsTotal,
+    rowsDone: job.rowsDone,
+    rowsNew: job.rowsNew,
+    rowsUnchanged: job.rowsUnchanged,
+    problems: job.problems,
+    problemCount: job.problemCount,
+    version: job.version,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+  });
+
+/** The template's example names the caller's own municipality and e-mail, so it imports as it is. */
+const templateExample = async (ctx: TenantContext) => {
+  const { tenant, user } = await getDirectoryEntries(ctx.tenantId, ctx.officeId, ctx.userId);
+  return { municipalityCode: tenant?.members[0]?.code, email: user?.email };
+};
+
+export const caseloadTemplateCsv: Operation<typeof caseloadTemplateCsvRoute> = async ({ ctx }) => ({
+  contentType: CSV_CONTENT_TYPE,
+  body: csvText(caseloadTemplateRows(await templateExample(ctx))),
+  filename: 'ケース取り込みテンプレート.csv',
+});
+
+export const caseloadTemplateXlsx: Operation<typeof caseloadTemplateXlsxRoute> = async ({ ctx, now }) => ({
+  contentType: XLSX_CONTENT_TYPE,
+  encoding: 'base64',
+  body: caseloadTemplateWorkbook(await templateExample(ctx), now)
+    .toBuffer()
+    .toString('base64'),
+  filename: 'ケース取り込みテンプレート.xlsx',
+});
+
+/** A job of the caller's office, else the 404 of an id that does not exist. */
+const jobOfCaller = async (ctx: TenantContext, jobId: string): Promise<ImportJobRecord> => {
+  const job = await readJob(ctx.tenantId, ctx.officeId, jobId);
+  if (!job) throw new NotFoundError();
+  return job;
+};
+
+/** A retry with the same Idempotency-Key gets the same job and upload URL (valid 15 minutes). */
+export const createImportJob: GuardedOperation<typeof createImportJobRoute, string> = {
+  authorize: async ({ ctx }) => caseCreationOffice(ctx),
+  run: async ({ ctx, body, now, requestId, idempotency }, officeId) => {
+    if (!config().imports) throw new ServiceUnavailableError();
+    const jobId = randomUUID();
+    const at = now.toISOString();
+    const job: ImportJobRecord = {
+      jobId,
+      kind: body.kind,
+      state: 'awaiting_upload',
+      rowsTotal: 0,
+      rowsDone: 0,
+      rowsNew: 0,
+      rowsUnchanged: 0,
+      problems: [],
+      problemCount: 0,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      tenantId: ctx.tenantId,
+      officeId,
+      createdBy: ctx.userId,
+      createdByRole: ctx.role,
+      objectKey: importObjectKey(ctx.tenantId, jobId),
+      sizeBytes: body.sizeBytes,
+    };
+    const created = { job: viewOf(job), upload: await presignUpload(job.objectKey, body.sizeBytes, now) };
+    const replay = await storeJob({ ctx, requestId, now }, job, {
+      idempotency,
+      response: { status: 201, body: created },
+    });
+    return replay ? ImportJobCreated.parse(replay.body) : created;
+  },
+};
+
+export const getImportJob: Operation<typeof getImportJobRoute> = async ({ ctx, params }) =>
+  viewOf(await jobOfCaller(ctx, params.jobId));
+
+/**
+ * A dry run may be repeated until the file is imported; an import needs a dry run without
+ * problems first. The work runs outside the request (ADR 0034): the answer is the job as started.
+ */
+export const runImportJob: GuardedOperation<typeof runImportJobRoute, ImportJobRecord> = {
+  authorize: ({ ctx, params }) => jobOfCaller(ctx, params.jobId),
+  run: async ({ ctx, body, now, requestId, idempotency }, job) => {
+    if (job.state === 'checking' || job.state === 'importing') {
+      throw new ConflictError('この取り込みは処理中です。終わるまでお待ちください');
+    }
+    if (job.state === 'imported') throw new ConflictError('このファイルは取り込み済みです');
+    if (body.mode === 'import' && (job.state !== 'checked' || job.problemCount > 0)) {
+      throw new ConflictError('問題のない確認（ドライラン）の後に取り込めます');
+    }
+    const started: ImportJobRecord = {
+      ...job,
+      state: body.mode === 'import' ? 'importing' : 'checking',
+      mode: body.mode,
+      rowsDone: 0,
+      version: job.version + 1,
+      updatedAt: now.toISOString(),
+    };
+    const view = viewOf(started);
+    const replay = await startImportRun({ ctx, requestId, now }, started, job.version, {
+      idempotency,
+      response: { status: 200, body: view },
+    });
+    if (replay) return ImportJobView.parse(replay.body);
+    await startImportProcessing({ tenantId: job.tenantId, officeId: job.officeId, jobId: job.jobId });
+    return view;
+  },
+};

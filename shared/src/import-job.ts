@@ -1,0 +1,84 @@
+import * as z from 'zod';
+import { EntityId } from './ids.ts';
+import { IMPORT_MAX_BYTES, ImportFormat, ImportProblem } from './import-file.ts';
+
+/** What a file import brings in: the office's caseload now, the municipality's decisions next. */
+export const IMPORT_KINDS = ['caseload'] as const;
+export const ImportKind = z.enum(IMPORT_KINDS);
+export type ImportKind = z.infer<typeof ImportKind>;
+
+/**
+ * A job's life (ADR 0034): a file is uploaded, checked (a dry run: nothing written), and imported
+ * (all or nothing). `checking` and `importing` run outside the request; the portal polls the job.
+ */
+export const IMPORT_STATES = [
+  'awaiting_upload',
+  'checking',
+  'checked',
+  'importing',
+  'imported',
+  'failed',
+] as const;
+export const ImportState = z.enum(IMPORT_STATES);
+export type ImportState = z.infer<typeof ImportState>;
+
+export const IMPORT_STATE_LABELS: Record<ImportState, string> = {
+  awaiting_upload: 'ファイル待ち',
+  checking: '確認中',
+  checked: '確認済み',
+  importing: '取り込み中',
+  imported: '取り込み完了',
+  failed: '取り込みできませんでした',
+};
+
+/** The problems a job lists: the first ones, enough to correct a file; `problemCount` counts all. */
+export const IMPORT_PROBLEMS_SHOWN = 500;
+
+export const ImportJobView = z.strictObject({
+  jobId: EntityId,
+  kind: ImportKind,
+  state: ImportState,
+  format: ImportFormat.optional(),
+  /** Set when the file was read as Shift_JIS (older Excel's CSV). */
+  encoding: z.enum(['utf-8', 'shift_jis']).optional(),
+  /** Data rows of the file (blank rows left out). */
+  rowsTotal: z.number().int().min(0),
+  /** Rows written so far by the import: the progress the portal shows. */
+  rowsDone: z.number().int().min(0),
+  /** Rows the import adds, and rows already registered at this office (left as they are). */
+  rowsNew: z.number().int().min(0),
+  rowsUnchanged: z.number().int().min(0),
+  problems: z.array(ImportProblem).max(IMPORT_PROBLEMS_SHOWN),
+  problemCount: z.number().int().min(0),
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type ImportJobView = z.infer<typeof ImportJobView>;
+
+export const ImportJobCreateInput = z.strictObject({
+  kind: ImportKind,
+  /** The file's size: the upload URL is signed for exactly this many bytes. */
+  sizeBytes: z.number().int().min(1, { error: 'ファイルが空です' }).max(IMPORT_MAX_BYTES, {
+    error: 'ファイルが大きすぎます（10MBまで）。ファイルを分けてアップロードしてください',
+  }),
+});
+
+/** Where the browser sends the file: a pre-signed PUT (S3 in AWS, the local gateway locally). */
+export const ImportUpload = z.strictObject({
+  /** S3's pre-signed URL in AWS; locally a path on the portal's own origin (the gateway's stand-in). */
+  url: z.string().min(1),
+  method: z.literal('PUT'),
+  headers: z.record(z.string(), z.string()),
+  expiresAt: z.iso.datetime(),
+  maxBytes: z.number().int().positive(),
+});
+
+export const ImportJobCreated = z.strictObject({ job: ImportJobView, upload: ImportUpload });
+export type ImportJobCreated = z.infer<typeof ImportJobCreated>;
+
+export const IMPORT_RUN_MODES = ['dry_run', 'import'] as const;
+export const ImportRunInput = z.strictObject({ mode: z.enum(IMPORT_RUN_MODES) });
+export type ImportRunInput = z.infer<typeof ImportRunInput>;
+
+export const ImportJobParams = z.strictObject({ jobId: EntityId });
