@@ -196,6 +196,7 @@ const rowItems = (
       planVersion: 1,
       status: final ? 'final' : 'draft',
       content: PlanContent.parse({}),
+      createdOn: row.plan.createdOn,
       ...(row.plan.consentOn ? { consentOn: row.plan.consentOn, finalizedAt: stamp.at } : {}),
       version: final ? 2 : 1,
       createdAt: stamp.at,
