@@ -26,9 +26,22 @@ Object.assign(process.env, {
   DYNAMODB_ENDPOINT: `http://127.0.0.1:${process.env.KIKAN_DYNAMODB_PORT ?? 8300}`,
 });
 const { readLocalDirectory } = await import('./local-directory.ts');
+/**
+ * The data layer waits as a Lambda does (a few seconds, then gives up); a developer's machine busy
+ * with a build or a test run can be slower than that, so the directory is read up to three times.
+ */
+const readDirectoryPatiently = async (tries = 3): Promise<Awaited<ReturnType<typeof readLocalDirectory>>> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await readLocalDirectory();
+    } catch (error) {
+      if (attempt >= tries) throw error;
+    }
+  }
+};
 let directory: Awaited<ReturnType<typeof readLocalDirectory>>;
 try {
-  directory = await readLocalDirectory();
+  directory = await readDirectoryPatiently();
 } catch {
   process.stderr.write('✖ ローカルのデータベースに接続できません。先に npm start を実行してください\n');
   process.exit(1);

@@ -66,14 +66,14 @@ describe('a specialist in the portal', () => {
     const { person, record } = existing;
     await logInAs(page, '佐藤 美咲', '/cases/new');
     const form = page.locator('main form');
-    await form.getByLabel('氏名').waitFor();
+    await form.locator('input[name="person.name"]').waitFor();
 
     // The reading typed in hiragana without its space, and the birth date in 和暦, are still the same
     // reading and day (ADR 0032).
     const hiragana = person.kana
       .replace(/[\s\u3000]/g, '')
       .replace(/[\u30A1-\u30F6]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0x60));
-    await form.getByLabel('氏名').fill(person.name);
+    await form.locator('input[name="person.name"]').fill(person.name);
     await form.getByLabel('フリガナ').fill(hiragana);
     await form.getByLabel('生年月日').fill(formatJapaneseEraDate(person.birthDate));
     await form.getByLabel('市町村').selectOption(person.municipalityCode);
@@ -126,8 +126,8 @@ describe('a specialist in the portal', () => {
     const register = async (withNumber: boolean) => {
       await navigate('/cases/new');
       const form = page.locator('main form');
-      await form.getByLabel('氏名').waitFor();
-      await form.getByLabel('氏名').fill('統合 試験');
+      await form.locator('input[name="person.name"]').waitFor();
+      await form.locator('input[name="person.name"]').fill('統合 試験');
       await form.getByLabel('フリガナ').fill(kana);
       await form.getByLabel('生年月日').fill('1985-07-07');
       await form.getByLabel('市町村').selectOption({ index: 1 });

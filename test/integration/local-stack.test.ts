@@ -60,8 +60,8 @@ const javaOnPort = (port: number) =>
     .trim();
 
 /** `npm run token` reads the running stack's directory (ADR 0033): it needs both of its ports. */
-const tokenFor = (email: string, port: number, dynamoDbPort: number) =>
-  spawnSync(process.execPath, [TSX_CLI, 'services/local/token.ts', email], {
+const tokenFor = (email: string, port: number, dynamoDbPort: number) => {
+  const minted = spawnSync(process.execPath, [TSX_CLI, 'services/local/token.ts', email], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -69,9 +69,11 @@ const tokenFor = (email: string, port: number, dynamoDbPort: number) =>
       KIKAN_PORT: String(port),
       KIKAN_DYNAMODB_PORT: String(dynamoDbPort),
     },
-  })
-    .stdout.toString()
-    .trim();
+  });
+  // A token script that failed says why here, not as a 401 of the request that follows.
+  expect(minted.status, minted.stderr.toString()).toBe(0);
+  return minted.stdout.toString().trim();
+};
 
 // A failed or timed-out test must not leave `npm start` (and its java child) running.
 afterAll(async () => {
