@@ -105,7 +105,13 @@ describe('decisions import', () => {
     const polled = await api.call('GET', `${ROUTES}/${jobId}`, { as: ITO });
     for (const text of [JSON.stringify(checked), JSON.stringify(imported), polled.text]) {
       for (const { caseItem, person } of [himawari, aozora, other]) {
-        for (const secret of [caseItem.caseId, caseItem.caseCode, caseItem.officeId, person.name, person.kana]) {
+        for (const secret of [
+          caseItem.caseId,
+          caseItem.caseCode,
+          caseItem.officeId,
+          person.name,
+          person.kana,
+        ]) {
           expect(text).not.toContain(String(secret));
         }
       }
@@ -149,9 +155,12 @@ describe('decisions import', () => {
   it('lists row problems and writes nothing while any row has one', async () => {
     const rows: ImportCells[] = [
       rowOf({ recipientNumber: '123', kana: 'ヤマダ', birthDate: '2000-01-01' }),
-      rowOf({ recipientNumber: '1234567891', kana: 'ヤマダ', birthDate: '2000-01-01' }, {
-        '支給決定期間 終了': dayOffset(-40),
-      }),
+      rowOf(
+        { recipientNumber: '1234567891', kana: 'ヤマダ', birthDate: '2000-01-01' },
+        {
+          '支給決定期間 終了': dayOffset(-40),
+        },
+      ),
     ];
     const jobId = await uploadFile(api, ITO, encode(csvOf(rows, HEADERS)), ROUTES);
     const checked = await runJob(api, ITO, jobId, 'dry_run', ROUTES);

@@ -111,9 +111,7 @@ export const uploadFile = async (
   const created = await api.call('POST', routes, {
     as,
     body:
-      routes === '/api/imports'
-        ? { kind: 'caseload', sizeBytes: bytes.length }
-        : { sizeBytes: bytes.length },
+      routes === '/api/imports' ? { kind: 'caseload', sizeBytes: bytes.length } : { sizeBytes: bytes.length },
   });
   if (created.status !== 201) throw new Error(`create job: ${created.status} ${created.text}`);
   const { job, upload } = created.json as {

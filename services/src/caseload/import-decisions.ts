@@ -85,8 +85,12 @@ const alreadyRecorded = (record: CaseRecord, decision: ServiceDecisionInput) =>
   record.decision.validTo === decision.validTo &&
   record.decision.periodMonths === decision.monitoringPeriodMonths;
 
-const decisionKey = (tenantId: string, record: CaseRecord, decision: ServiceDecisionInput, recordId: string) =>
-  keys.caseRecord(tenantId, record.caseId, 'DECISION', `${decision.decidedOn}#${recordId}`);
+const decisionKey = (
+  tenantId: string,
+  record: CaseRecord,
+  decision: ServiceDecisionInput,
+  recordId: string,
+) => keys.caseRecord(tenantId, record.caseId, 'DECISION', `${decision.decidedOn}#${recordId}`);
 
 const PERSON_READS_AT_ONCE = 16;
 
@@ -115,7 +119,9 @@ const check = async (ctx: TenantContext, jobId: string, rows: DecisionsImportRow
   const personIds = [...new Set(groups.map(personOf).filter((id): id is string => id !== null))];
   const files = await readPersonFiles(ctx.tenantId, personIds);
   const caseIds = [...files.values()].flatMap((file) => file?.cases.map((link) => link.caseId) ?? []);
-  const cases = new Map((await getCasesByIds(ctx.tenantId, caseIds)).map((record) => [record.caseId, record]));
+  const cases = new Map(
+    (await getCasesByIds(ctx.tenantId, caseIds)).map((record) => [record.caseId, record]),
+  );
 
   const unmatched: number[] = [];
   const ambiguous: number[] = [];
@@ -161,7 +167,12 @@ const check = async (ctx: TenantContext, jobId: string, rows: DecisionsImportRow
   );
   const own = await getItemsByKeys(ownKeys);
   const isOwn = (group: DecisionGroup, decision: ServiceDecisionInput, record: CaseRecord) => {
-    const key = decisionKey(ctx.tenantId, record, decision, stableId(jobId, group.lead.rowNumber, record.caseId));
+    const key = decisionKey(
+      ctx.tenantId,
+      record,
+      decision,
+      stableId(jobId, group.lead.rowNumber, record.caseId),
+    );
     return own.has(`${key.pk}|${key.sk}`);
   };
 
