@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { DECISIONS_IMPORT_COLUMNS } from '@kikan/shared/decisions-import';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvOf, runJob, uploadFile, type ImportCells } from '../support/import-files.ts';
@@ -170,6 +171,18 @@ describe('decisions import', () => {
     ]);
     const refused = await api.call('POST', `${ROUTES}/${jobId}/runs`, { as: ITO, body: { mode: 'import' } });
     expect(refused.status).toBe(409);
+  });
+
+  it("reads the README's sample file: one person's two services are one decision, every row unmatched here", async () => {
+    const sample = await readFile(new URL('../../docs/samples/decisions.csv', import.meta.url));
+    const jobId = await uploadFile(api, ITO, new Uint8Array(sample), ROUTES);
+    const checked = await runJob(api, ITO, jobId, 'dry_run', ROUTES);
+    expect(checked).toMatchObject({
+      state: 'checked',
+      rowsTotal: 3,
+      problemCount: 0,
+      unmatchedRows: [2, 3, 4],
+    });
   });
 
   it("is the municipality's and the tenant admin's: an office's specialist is refused", async () => {
