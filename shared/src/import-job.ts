@@ -45,7 +45,10 @@ export const ImportJobView = z.strictObject({
   rowsTotal: z.number().int().min(0),
   /** Rows written so far by the import: the progress the portal shows. */
   rowsDone: z.number().int().min(0),
-  /** Rows the import adds, and rows already registered at this office (left as they are). */
+  /**
+   * Rows the import adds, and rows already registered at this office (left as they are); for the
+   * decisions import, decisions to record and decisions already recorded (rows of one are one).
+   */
   rowsNew: z.number().int().min(0),
   rowsUnchanged: z.number().int().min(0),
   problems: z.array(ImportProblem).max(IMPORT_PROBLEMS_SHOWN),

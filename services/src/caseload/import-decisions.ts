@@ -176,6 +176,7 @@ const check = async (ctx: TenantContext, jobId: string, rows: DecisionsImportRow
     return own.has(`${key.pk}|${key.sk}`);
   };
 
+  // Counted in decisions, not rows: the import's progress (rowsDone) moves by decision.
   const matched: MatchedGroup[] = [];
   let rowsNew = 0;
   let rowsUnchanged = 0;
@@ -183,9 +184,9 @@ const check = async (ctx: TenantContext, jobId: string, rows: DecisionsImportRow
     const toWrite = open.filter(
       (record) => !alreadyRecorded(record, decision) || isOwn(group, decision, record),
     );
-    if (toWrite.length === 0) rowsUnchanged += group.rows.length;
+    if (toWrite.length === 0) rowsUnchanged += 1;
     else {
-      rowsNew += group.rows.length;
+      rowsNew += 1;
       matched.push({ ...group, decision, cases: toWrite });
     }
   }
