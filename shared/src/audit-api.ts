@@ -155,4 +155,5 @@ export const AUDIT_RECORD_TYPE_LABELS: Record<string, string> = {
   office: '事業所',
   member_municipality: '構成市町村',
   caseload_import: 'ケースの一括取り込み',
+  decisions_import: '支給決定の一括取り込み',
 };

@@ -199,6 +199,7 @@ const SCENARIOS: Scenario[] = [
   { route: '/cases', as: TAKAHASHI, path: '/cases' },
   { route: '/cases/new', as: SATO, path: '/cases/new', states: [open('空で送信', submitEmpty('登録する'))] },
   { route: '/cases/import', as: SATO, path: '/cases/import' },
+  { route: '/decisions/import', as: ITO, path: '/decisions/import' },
   {
     route: '/consultations/anonymous',
     as: SATO,

@@ -98,11 +98,20 @@ export const shiftJisOf = (text: string): Uint8Array => {
   return new Uint8Array(bytes);
 };
 
+/** The caseload's routes, or the municipality's decisions' (issue 15 point 3). */
+export type ImportRoutes = '/api/imports' | '/api/decision-imports';
+
 /** Creates a job, PUTs the bytes to its signed URL, and returns the job id. */
-export const uploadFile = async (api: TestApi, as: string, bytes: Uint8Array): Promise<string> => {
-  const created = await api.call('POST', '/api/imports', {
+export const uploadFile = async (
+  api: TestApi,
+  as: string,
+  bytes: Uint8Array,
+  routes: ImportRoutes = '/api/imports',
+): Promise<string> => {
+  const created = await api.call('POST', routes, {
     as,
-    body: { kind: 'caseload', sizeBytes: bytes.length },
+    body:
+      routes === '/api/imports' ? { kind: 'caseload', sizeBytes: bytes.length } : { sizeBytes: bytes.length },
   });
   if (created.status !== 201) throw new Error(`create job: ${created.status} ${created.text}`);
   const { job, upload } = created.json as {
@@ -124,11 +133,12 @@ export const runJob = async (
   as: string,
   jobId: string,
   mode: 'dry_run' | 'import',
+  routes: ImportRoutes = '/api/imports',
 ): Promise<ImportJobView> => {
-  const started = await api.call('POST', `/api/imports/${jobId}/runs`, { as, body: { mode } });
+  const started = await api.call('POST', `${routes}/${jobId}/runs`, { as, body: { mode } });
   if (started.status !== 200) throw new Error(`run: ${started.status} ${started.text}`);
   for (;;) {
-    const polled = await api.call('GET', `/api/imports/${jobId}`, { as });
+    const polled = await api.call('GET', `${routes}/${jobId}`, { as });
     const job = polled.json as ImportJobView;
     if (job.state !== 'checking' && job.state !== 'importing') return job;
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -10,6 +10,9 @@ export const ROUTE_TABLE: RouteTable = {
       'POST /api/imports',
       'GET /api/imports/{jobId}',
       'POST /api/imports/{jobId}/runs',
+      'POST /api/decision-imports',
+      'GET /api/decision-imports/{jobId}',
+      'POST /api/decision-imports/{jobId}/runs',
     ],
   ),
   ...routesOf(

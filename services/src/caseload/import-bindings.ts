@@ -2,14 +2,20 @@ import { bind, type RouteBinding } from '../http/create-function.ts';
 import {
   caseloadTemplateCsvRoute,
   caseloadTemplateXlsxRoute,
+  createDecisionsImportRoute,
   createImportJobRoute,
+  getDecisionsImportRoute,
+  runDecisionsImportRoute,
   getImportJobRoute,
   runImportJobRoute,
 } from '@kikan/shared/contracts/imports';
 import {
   caseloadTemplateCsv,
   caseloadTemplateXlsx,
+  createDecisionsImport,
   createImportJob,
+  getDecisionsImport,
+  runDecisionsImport,
   getImportJob,
   runImportJob,
 } from './import-jobs.ts';
@@ -20,4 +26,7 @@ export const IMPORT_BINDINGS: readonly RouteBinding[] = [
   bind(createImportJobRoute, createImportJob),
   bind(getImportJobRoute, getImportJob),
   bind(runImportJobRoute, runImportJob),
+  bind(createDecisionsImportRoute, createDecisionsImport),
+  bind(getDecisionsImportRoute, getDecisionsImport),
+  bind(runDecisionsImportRoute, runDecisionsImport),
 ];

@@ -4,10 +4,14 @@ import { ImportJobCreated, ImportJobView } from '@kikan/shared/import-job';
 import type {
   caseloadTemplateCsvRoute,
   caseloadTemplateXlsxRoute,
+  createDecisionsImportRoute,
   createImportJobRoute,
+  getDecisionsImportRoute,
   getImportJobRoute,
+  runDecisionsImportRoute,
   runImportJobRoute,
 } from '@kikan/shared/contracts/imports';
+import type { ImportKind, ImportRunInput } from '@kikan/shared/import-job';
 import { config } from '../config.ts';
 import { getDirectoryEntries } from '../data/directory-store.ts';
 import { importObjectKey, presignUpload } from '../data/import-files.ts';
@@ -18,7 +22,7 @@ import {
   type ImportJobRecord,
 } from '../data/import-job-store.ts';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csvText } from '../http/raw-response.ts';
-import type { GuardedOperation, Operation } from '../http/route.ts';
+import type { GuardedOperation, Idempotency, Operation } from '../http/route.ts';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../kernel/errors.ts';
 import { caseCreationOffice } from '../policy/access-policy.ts';
 import { startImportProcessing } from './import-processing.ts';
@@ -37,6 +41,8 @@ const viewOf = (job: ImportJobRecord): ImportJobView =>
     rowsUnchanged: job.rowsUnchanged,
     problems: job.problems,
     problemCount: job.problemCount,
+    ...(job.unmatchedRows ? { unmatchedRows: job.unmatchedRows } : {}),
+    ...(job.ambiguousRows ? { ambiguousRows: job.ambiguousRows } : {}),
     version: job.version,
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
@@ -63,81 +69,127 @@ export const caseloadTemplateXlsx: Operation<typeof caseloadTemplateXlsxRoute> =
   filename: 'ケース取り込みテンプレート.xlsx',
 });
 
-/** A job of the caller's office, else the 404 of an id that does not exist. */
-const jobOfCaller = async (ctx: TenantContext, jobId: string): Promise<ImportJobRecord> => {
+/** A job of the caller's office and of the route's kind, else the 404 of an id that does not exist. */
+const jobOfCaller = async (ctx: TenantContext, jobId: string, kind: ImportKind): Promise<ImportJobRecord> => {
   const job = await readJob(ctx.tenantId, ctx.officeId, jobId);
-  if (!job) throw new NotFoundError();
+  if (!job || job.kind !== kind) throw new NotFoundError();
   return job;
 };
 
+interface CreateJob {
+  ctx: TenantContext;
+  officeId: string;
+  kind: ImportKind;
+  sizeBytes: number;
+  now: Date;
+  requestId: string;
+  idempotency: Idempotency | null;
+}
+
 /** A retry with the same Idempotency-Key gets the same job and upload URL (valid 15 minutes). */
+const createJob = async ({ ctx, officeId, kind, sizeBytes, now, requestId, idempotency }: CreateJob) => {
+  if (!config().imports) throw new ServiceUnavailableError();
+  const jobId = randomUUID();
+  const at = now.toISOString();
+  const job: ImportJobRecord = {
+    jobId,
+    kind,
+    state: 'awaiting_upload',
+    rowsTotal: 0,
+    rowsDone: 0,
+    rowsNew: 0,
+    rowsUnchanged: 0,
+    problems: [],
+    problemCount: 0,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    tenantId: ctx.tenantId,
+    officeId,
+    createdBy: ctx.userId,
+    createdByRole: ctx.role,
+    objectKey: importObjectKey(ctx.tenantId, jobId),
+    sizeBytes,
+  };
+  const created = { job: viewOf(job), upload: await presignUpload(job.objectKey, sizeBytes, now) };
+  const replay = await storeJob({ ctx, requestId, now }, job, {
+    idempotency,
+    response: { status: 201, body: created },
+  });
+  return replay ? ImportJobCreated.parse(replay.body) : created;
+};
+
 export const createImportJob: GuardedOperation<typeof createImportJobRoute, string> = {
   authorize: async ({ ctx }) => caseCreationOffice(ctx),
-  run: async ({ ctx, body, now, requestId, idempotency }, officeId) => {
-    if (!config().imports) throw new ServiceUnavailableError();
-    const jobId = randomUUID();
-    const at = now.toISOString();
-    const job: ImportJobRecord = {
-      jobId,
-      kind: body.kind,
-      state: 'awaiting_upload',
-      rowsTotal: 0,
-      rowsDone: 0,
-      rowsNew: 0,
-      rowsUnchanged: 0,
-      problems: [],
-      problemCount: 0,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-      tenantId: ctx.tenantId,
-      officeId,
-      createdBy: ctx.userId,
-      createdByRole: ctx.role,
-      objectKey: importObjectKey(ctx.tenantId, jobId),
+  run: ({ ctx, body, now, requestId, idempotency }, officeId) =>
+    createJob({ ctx, officeId, kind: body.kind, sizeBytes: body.sizeBytes, now, requestId, idempotency }),
+};
+
+/** The route's roles (the municipal officer, the tenant admin) are the check; the job is their office's. */
+export const createDecisionsImport: GuardedOperation<typeof createDecisionsImportRoute, void> = {
+  authorize: async () => undefined,
+  run: ({ ctx, body, now, requestId, idempotency }) =>
+    createJob({
+      ctx,
+      officeId: ctx.officeId,
+      kind: 'decisions',
       sizeBytes: body.sizeBytes,
-    };
-    const created = { job: viewOf(job), upload: await presignUpload(job.objectKey, body.sizeBytes, now) };
-    const replay = await storeJob({ ctx, requestId, now }, job, {
+      now,
+      requestId,
       idempotency,
-      response: { status: 201, body: created },
-    });
-    return replay ? ImportJobCreated.parse(replay.body) : created;
-  },
+    }),
 };
 
 export const getImportJob: Operation<typeof getImportJobRoute> = async ({ ctx, params }) =>
-  viewOf(await jobOfCaller(ctx, params.jobId));
+  viewOf(await jobOfCaller(ctx, params.jobId, 'caseload'));
+
+export const getDecisionsImport: Operation<typeof getDecisionsImportRoute> = async ({ ctx, params }) =>
+  viewOf(await jobOfCaller(ctx, params.jobId, 'decisions'));
+
+interface RunInput {
+  ctx: TenantContext;
+  body: ImportRunInput;
+  now: Date;
+  requestId: string;
+  idempotency: Idempotency | null;
+}
 
 /**
  * A dry run may be repeated until the file is imported; an import needs a dry run without
  * problems first. The work runs outside the request (ADR 0034): the answer is the job as started.
  */
+const runJob = async ({ ctx, body, now, requestId, idempotency }: RunInput, job: ImportJobRecord) => {
+  if (job.state === 'checking' || job.state === 'importing') {
+    throw new ConflictError('この取り込みは処理中です。終わるまでお待ちください');
+  }
+  if (job.state === 'imported') throw new ConflictError('このファイルは取り込み済みです');
+  if (body.mode === 'import' && (job.state !== 'checked' || job.problemCount > 0)) {
+    throw new ConflictError('問題のない確認（ドライラン）の後に取り込めます');
+  }
+  const started: ImportJobRecord = {
+    ...job,
+    state: body.mode === 'import' ? 'importing' : 'checking',
+    mode: body.mode,
+    rowsDone: 0,
+    version: job.version + 1,
+    updatedAt: now.toISOString(),
+  };
+  const view = viewOf(started);
+  const replay = await startImportRun({ ctx, requestId, now }, started, job.version, {
+    idempotency,
+    response: { status: 200, body: view },
+  });
+  if (replay) return ImportJobView.parse(replay.body);
+  await startImportProcessing({ tenantId: job.tenantId, officeId: job.officeId, jobId: job.jobId });
+  return view;
+};
+
 export const runImportJob: GuardedOperation<typeof runImportJobRoute, ImportJobRecord> = {
-  authorize: ({ ctx, params }) => jobOfCaller(ctx, params.jobId),
-  run: async ({ ctx, body, now, requestId, idempotency }, job) => {
-    if (job.state === 'checking' || job.state === 'importing') {
-      throw new ConflictError('この取り込みは処理中です。終わるまでお待ちください');
-    }
-    if (job.state === 'imported') throw new ConflictError('このファイルは取り込み済みです');
-    if (body.mode === 'import' && (job.state !== 'checked' || job.problemCount > 0)) {
-      throw new ConflictError('問題のない確認（ドライラン）の後に取り込めます');
-    }
-    const started: ImportJobRecord = {
-      ...job,
-      state: body.mode === 'import' ? 'importing' : 'checking',
-      mode: body.mode,
-      rowsDone: 0,
-      version: job.version + 1,
-      updatedAt: now.toISOString(),
-    };
-    const view = viewOf(started);
-    const replay = await startImportRun({ ctx, requestId, now }, started, job.version, {
-      idempotency,
-      response: { status: 200, body: view },
-    });
-    if (replay) return ImportJobView.parse(replay.body);
-    await startImportProcessing({ tenantId: job.tenantId, officeId: job.officeId, jobId: job.jobId });
-    return view;
-  },
+  authorize: ({ ctx, params }) => jobOfCaller(ctx, params.jobId, 'caseload'),
+  run: runJob,
+};
+
+export const runDecisionsImport: GuardedOperation<typeof runDecisionsImportRoute, ImportJobRecord> = {
+  authorize: ({ ctx, params }) => jobOfCaller(ctx, params.jobId, 'decisions'),
+  run: runJob,
 };

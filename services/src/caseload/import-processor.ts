@@ -4,6 +4,7 @@ import { getImportJob, saveImportJob } from '../data/import-job-store.ts';
 import { runInRequestScope } from '../data/request-scope.ts';
 import { processImportJob } from '../import/pipeline.ts';
 import { caseloadImporter } from './import-caseload.ts';
+import { decisionsImporter } from './import-decisions.ts';
 import { ImportProcessEvent } from './import-event.ts';
 
 /**
@@ -37,6 +38,10 @@ export const handler = async (event: unknown): Promise<void> => {
       return;
     }
     const ctx: TenantContext = { tenantId, officeId, userId: job.createdBy, role: user.role };
-    await runInRequestScope(scopeOf(ctx), () => processImportJob(job, caseloadImporter, now));
+    await runInRequestScope(scopeOf(ctx), () =>
+      job.kind === 'decisions'
+        ? processImportJob(job, decisionsImporter, now)
+        : processImportJob(job, caseloadImporter, now),
+    );
   });
 };

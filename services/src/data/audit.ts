@@ -56,7 +56,7 @@ export interface PersonMergeEvent {
 /** A file import, audited once for all its rows (ADR 0034): the job, and how many rows it wrote. */
 export interface ImportEvent {
   action: 'create';
-  recordType: 'caseload_import';
+  recordType: 'caseload_import' | 'decisions_import';
   recordId: string;
   recordOfficeId: string;
   rowCount: number;

@@ -36,7 +36,7 @@ import { logger } from '../logger.ts';
  * problem — write: first the claims of every 受給者証番号 (undone if one is refused), then the
  * rows in chunks, each one transaction with its own marker item and the job's progress, so a
  * retried or resumed run writes exactly the chunks not yet written. The importer (the
- * caseload now, the municipality's decisions next) brings the columns, the row rules and the items.
+ * caseload, the municipality's decisions) brings the columns, the row rules and the items.
  */
 
 export interface BuiltRow {
@@ -58,7 +58,15 @@ export interface Importer<Row, Plan> {
     ctx: TenantContext,
     jobId: string,
     rows: Row[],
-  ) => Promise<{ problems: ImportProblem[]; plan: Plan; rowsNew: number; rowsUnchanged: number }>;
+    today: string,
+  ) => Promise<{
+    problems: ImportProblem[];
+    plan: Plan;
+    rowsNew: number;
+    rowsUnchanged: number;
+    /** Rows that do not stop the import, reported by number only (the decisions import). */
+    report?: Pick<ImportJobRecord, 'unmatchedRows' | 'ambiguousRows'>;
+  }>;
   build: (ctx: TenantContext, jobId: string, plan: Plan, stamp: Stamp) => BuiltRow[];
   auditRecordType: ImportEvent['recordType'];
 }
@@ -221,7 +229,8 @@ export const processImportJob = async <Row, Plan>(
     role: job.createdByRole,
   };
   const stamp = stampOf(ctx, now);
-  const read = await readRows(job, importer as Importer<Row, unknown>, todayInJapan(now));
+  const today = todayInJapan(now);
+  const read = await readRows(job, importer as Importer<Row, unknown>, today);
   const fileInfo = {
     ...(read.format ? { format: read.format } : {}),
     ...(read.encoding ? { encoding: read.encoding } : {}),
@@ -233,13 +242,14 @@ export const processImportJob = async <Row, Plan>(
       now,
     );
   }
-  const checked = await importer.check(ctx, job.jobId, read.rows);
+  const checked = await importer.check(ctx, job.jobId, read.rows, today);
   const problems = [...read.problems, ...checked.problems];
   const counts = {
     rowsTotal: read.rowsTotal,
     rowsNew: checked.rowsNew,
     rowsUnchanged: checked.rowsUnchanged,
     ...fileInfo,
+    ...checked.report,
   };
   if (problems.length || job.state === 'checking') {
     return finish(job, { state: 'checked', problems, ...counts, rowsDone: 0 }, now);
@@ -248,7 +258,7 @@ export const processImportJob = async <Row, Plan>(
   const write: WriteContext = { ctx, requestId: `import-${job.jobId}`, now };
   const built = importer.build(ctx, job.jobId, checked.plan, stamp);
   if (!(await claimAll(write, built))) {
-    const again = await importer.check(ctx, job.jobId, read.rows);
+    const again = await importer.check(ctx, job.jobId, read.rows, today);
     const refused = again.problems.length
       ? again.problems
       : [{ row: 0, column: '', message: '確認の後に別の登録が行われました。もう一度確認してください' }];

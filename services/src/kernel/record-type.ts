@@ -27,4 +27,5 @@ export type RecordType =
   | 'legal_hold'
   | 'office'
   | 'member_municipality'
-  | 'caseload_import';
+  | 'caseload_import'
+  | 'decisions_import';

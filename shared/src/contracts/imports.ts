@@ -1,5 +1,6 @@
 import { CASE_WORKERS } from '../access-policy.ts';
 import {
+  DecisionsImportCreateInput,
   ImportJobCreateInput,
   ImportJobCreated,
   ImportJobParams,
@@ -75,7 +76,57 @@ export const runImportJobRoute = defineRoute({
   conflictWhen: 'The job is already running, was imported, or the file has not been uploaded',
 });
 
+/**
+ * The municipality's service decisions (issue 15 point 3): uploaded by the municipal officer or the
+ * tenant admin, applied to the open cases of every office of the tenant. The job lives in the
+ * uploader's office partition and reports unmatched rows by number only.
+ */
+const DECISION_UPLOADERS = ['municipal_officer', 'tenant_admin'] as const;
+
+export const createDecisionsImportRoute = defineRoute({
+  method: 'POST',
+  path: '/api/decision-imports',
+  context: 'caseload',
+  access: DECISION_UPLOADERS,
+  summary:
+    "Start an import of the municipality's service decisions: a job and a pre-signed URL to PUT the file to (10 MB at most)",
+  body: DecisionsImportCreateInput,
+  response: ImportJobCreated,
+  successStatus: 201,
+  idempotent: true,
+});
+
+export const getDecisionsImportRoute = defineRoute({
+  method: 'GET',
+  path: '/api/decision-imports/{jobId}',
+  context: 'caseload',
+  access: DECISION_UPLOADERS,
+  summary:
+    "A decisions import job of the caller's office: state, progress, problems, and unmatched rows by row number only",
+  params: ImportJobParams,
+  response: ImportJobView,
+  successStatus: 200,
+});
+
+export const runDecisionsImportRoute = defineRoute({
+  method: 'POST',
+  path: '/api/decision-imports/{jobId}/runs',
+  context: 'caseload',
+  access: DECISION_UPLOADERS,
+  summary:
+    'Check the decisions file (dry_run: nothing written) or apply it to the matching open cases (all or nothing)',
+  params: ImportJobParams,
+  body: ImportRunInput,
+  response: ImportJobView,
+  successStatus: 200,
+  idempotent: true,
+  conflictWhen: 'The job is already running, was imported, or the file has not been uploaded',
+});
+
 export const IMPORT_ROUTES: readonly RouteDefinition[] = [
+  createDecisionsImportRoute,
+  getDecisionsImportRoute,
+  runDecisionsImportRoute,
   caseloadTemplateCsvRoute,
   caseloadTemplateXlsxRoute,
   createImportJobRoute,
