@@ -22,7 +22,9 @@ Object.assign(process.env, {
   AUTH_MODE: 'local',
   LOCAL_ISSUER: issuerUrl,
   LOCAL_CLIENT_ID,
-  TABLE_NAME: process.env.TABLE_NAME ?? TABLE_NAME_DEFAULT,
+  // The table `npm start` always uses: a TABLE_NAME inherited from elsewhere (a deployed stage's, a
+  // test stack's) would read another directory.
+  TABLE_NAME: TABLE_NAME_DEFAULT,
   DYNAMODB_ENDPOINT: `http://127.0.0.1:${process.env.KIKAN_DYNAMODB_PORT ?? 8300}`,
 });
 const { readLocalDirectory } = await import('./local-directory.ts');
@@ -42,8 +44,11 @@ const readDirectoryPatiently = async (tries = 3): Promise<Awaited<ReturnType<typ
 let directory: Awaited<ReturnType<typeof readLocalDirectory>>;
 try {
   directory = await readDirectoryPatiently();
-} catch {
-  process.stderr.write('✖ ローカルのデータベースに接続できません。先に npm start を実行してください\n');
+} catch (error) {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  process.stderr.write(
+    `✖ ローカルのデータベースを読めません（${reason}）。先に npm start を実行してください\n`,
+  );
   process.exit(1);
 }
 const user = email
