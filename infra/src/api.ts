@@ -137,6 +137,8 @@ export class Api extends Construct {
           handler.lambda.addEnvironment(name, value);
         }
       }
+      // The sign-in session (ADR 0037) exchanges and refreshes at the hosted login's token endpoint.
+      if (context === 'platform') handler.lambda.addEnvironment('OAUTH_BASE_URL', props.auth.hostedLoginUrl);
       cursorSecret.grantRead(handler.lambda);
       // No table access of its own: every item read or write runs on tenant-scoped credentials.
       props.tenantDataRole.grantAssume(handler.lambda);

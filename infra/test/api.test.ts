@@ -89,6 +89,11 @@ describe('api: functions', () => {
               }),
             }
           : {};
+      // The platform function runs the sign-in session (ADR 0037): the hosted login's token endpoints.
+      const session =
+        contextOfFunction(id) === 'platform'
+          ? { OAUTH_BASE_URL: expect.objectContaining({ 'Fn::Join': expect.any(Array) }) }
+          : {};
       expect(fn.Properties?.Environment).toEqual({
         Variables: {
           TABLE_NAME: { Ref: tableId },
@@ -105,6 +110,7 @@ describe('api: functions', () => {
           CURSOR_SECRET_ARN: { Ref: cursorSecretId },
           POWERTOOLS_SERVICE_NAME: 'kikan',
           ...imports,
+          ...session,
         },
       });
     }

@@ -11,7 +11,8 @@ import { LOCAL_UPLOAD_PATH, verifyLocalUpload, writeLocalUpload } from '../src/d
 import { MAX_BODY_BYTES, bodyTooLargeError } from '../src/http/parse-input.ts';
 import { lambdaContext, matchRoute, toApiGatewayEvent } from './api-event.ts';
 import { FUNCTIONS } from './functions.ts';
-import type { LocalIssuer } from './issuer.ts';
+import { LocalAuthorizationServer } from './authorization-server.ts';
+import { LOCAL_CLIENT_ID, type LocalIssuer } from './issuer.ts';
 import type { LocalDirectoryEntry } from './local-directory.ts';
 
 export const LOCAL_AUTH_PATH = '/local-auth';
@@ -33,6 +34,8 @@ export interface GatewayOptions {
    * carry the current office and role, a removed user is gone, and a user added a moment ago is there.
    */
   directory: () => Promise<LocalDirectoryEntry[]>;
+  /** Milliseconds since the epoch for the local authorization server's expiries (tests move it). */
+  clock?: () => number;
   /** Serves everything that is not /api or /local-auth: Vite in middleware mode, or the built SPA. */
   portal?: PortalHandler;
 }
@@ -86,15 +89,54 @@ const notFound = (response: ServerResponse, requestId = 'local') =>
   });
 
 const TokenRequest = z.strictObject({ email: z.email() });
+const CodeRequest = z.strictObject({
+  email: z.email(),
+  codeChallenge: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  redirectUri: z.url(),
+});
+
+const jsonOf = (body: Buffer): unknown => {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+};
 
 const handleLocalAuth = async (
   options: GatewayOptions,
+  authorizationServer: LocalAuthorizationServer,
   method: string,
   path: string,
   body: Buffer,
   response: ServerResponse,
 ) => {
   const { issuer, directory } = options;
+  // The hosted login's stand-in (ADR 0037): a code for a listed user, then Cognito's token endpoints.
+  if (method === 'POST' && path === `${LOCAL_AUTH_PATH}/code`) {
+    const parsed = CodeRequest.safeParse(jsonOf(body));
+    const code = parsed.success
+      ? await authorizationServer.authorize(
+          parsed.data.email,
+          parsed.data.codeChallenge,
+          parsed.data.redirectUri,
+        )
+      : null;
+    if (!code) {
+      return sendJson(response, 400, {
+        error: { code: 'validation_failed', message: 'ユーザーが見つかりません', requestId: 'local-auth' },
+      });
+    }
+    return sendJson(response, 200, { code });
+  }
+  if (method === 'POST' && path === `${LOCAL_AUTH_PATH}/oauth2/token`) {
+    const answer = await authorizationServer.token(new URLSearchParams(body.toString('utf8')));
+    return sendJson(response, answer.status, answer.body);
+  }
+  if (method === 'POST' && path === `${LOCAL_AUTH_PATH}/oauth2/revoke`) {
+    authorizationServer.revoke(new URLSearchParams(body.toString('utf8')));
+    return sendJson(response, 200, {});
+  }
   if (method === 'GET' && path === `${LOCAL_AUTH_PATH}/.well-known/jwks.json`) {
     return sendJson(response, 200, issuer.jwks(), { 'cache-control': 'max-age=300' });
   }
@@ -103,12 +145,7 @@ const handleLocalAuth = async (
     return sendJson(response, 200, { items });
   }
   if (method === 'POST' && path === `${LOCAL_AUTH_PATH}/token`) {
-    let parsed: z.ZodSafeParseResult<z.infer<typeof TokenRequest>>;
-    try {
-      parsed = TokenRequest.safeParse(JSON.parse(body.toString('utf8')));
-    } catch {
-      parsed = TokenRequest.safeParse(undefined);
-    }
+    const parsed = TokenRequest.safeParse(jsonOf(body));
     const user = parsed.success
       ? (await directory()).find((entry) => entry.user.email === parsed.data.email)?.user
       : undefined;
@@ -182,6 +219,12 @@ const handleUpload = async (request: IncomingMessage, response: ServerResponse, 
  */
 export const startGateway = async (options: GatewayOptions): Promise<Gateway> => {
   const portalConfig: PortalConfig = { mode: 'local', localAuthBase: LOCAL_AUTH_PATH };
+  const authorizationServer = new LocalAuthorizationServer(
+    options.issuer,
+    LOCAL_CLIENT_ID,
+    async (email) => (await options.directory()).find((entry) => entry.user.email === email)?.user,
+    options.clock,
+  );
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
@@ -215,7 +258,7 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
       .then((body) =>
         isApi
           ? handleApi(request, response, url, body)
-          : handleLocalAuth(options, method, url.pathname, body, response),
+          : handleLocalAuth(options, authorizationServer, method, url.pathname, body, response),
       )
       .catch((error: unknown) => {
         if (error instanceof BodyTooLarge && !response.headersSent) {

@@ -127,6 +127,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       port,
       issuer,
       directory: readLocalDirectory,
+      ...(options.issuerClock ? { clock: options.issuerClock } : {}),
       portal: (request, response) => {
         if (portal) return portal(request, response);
         response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('ポータルを準備中です');

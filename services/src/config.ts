@@ -17,6 +17,8 @@ const Environment = z.discriminatedUnion('AUTH_MODE', [
     IMPORT_BUCKET: z.string().min(3).optional(),
     /** The function that checks and applies an import, invoked asynchronously. */
     IMPORT_PROCESSOR_FUNCTION: z.string().min(1).optional(),
+    /** The hosted login's base URL, whose /oauth2/token and /oauth2/revoke the session routes call. */
+    OAUTH_BASE_URL: z.url().startsWith('https://').optional(),
     AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
   }),
   z.object({
@@ -52,6 +54,11 @@ export interface Config {
   cursorSecret?: { value: string } | { arn: string };
   /** Where import files go and where the work runs; absent, imports are refused (ADR 0034). */
   imports?: ImportConfig;
+  /**
+   * The OAuth 2.0 endpoints behind the sign-in session (ADR 0037): Cognito's hosted login in AWS,
+   * the local issuer locally, the same calls to both. Absent, the session routes answer 503.
+   */
+  oauth?: { baseUrl: string; clientId: string };
 }
 
 export type ImportConfig =
@@ -79,6 +86,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       tableName: vars.TABLE_NAME,
       auth: { mode: 'local', issuer: vars.LOCAL_ISSUER, clientId: vars.LOCAL_CLIENT_ID },
       dynamoDbEndpoint: vars.DYNAMODB_ENDPOINT,
+      oauth: { baseUrl: vars.LOCAL_ISSUER, clientId: vars.LOCAL_CLIENT_ID },
       ...(vars.CURSOR_SECRET ? { cursorSecret: { value: vars.CURSOR_SECRET } } : {}),
       ...(vars.LOCAL_IMPORT_DIR && vars.LOCAL_UPLOAD_SECRET
         ? {
@@ -97,6 +105,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     ...(vars.TENANT_DATA_ROLE_ARN ? { tenantDataRoleArn: vars.TENANT_DATA_ROLE_ARN } : {}),
     ...(vars.ORIGIN_VERIFY_SECRET ? { originVerifySecret: vars.ORIGIN_VERIFY_SECRET } : {}),
     ...(vars.CURSOR_SECRET_ARN ? { cursorSecret: { arn: vars.CURSOR_SECRET_ARN } } : {}),
+    ...(vars.OAUTH_BASE_URL
+      ? { oauth: { baseUrl: vars.OAUTH_BASE_URL, clientId: vars.COGNITO_CLIENT_ID } }
+      : {}),
     ...(vars.IMPORT_BUCKET && vars.IMPORT_PROCESSOR_FUNCTION
       ? {
           imports: {

@@ -17,7 +17,7 @@ import {
 import { COUNCIL_ROUTES } from '@kikan/shared/contracts/council';
 import { IMPORT_ROUTES } from '@kikan/shared/contracts/imports';
 import { type BoundedContext, type RouteDefinition } from './http/route.ts';
-import { healthRoute, openApiRoute } from '@kikan/shared/contracts/platform';
+import { SESSION_ROUTES, healthRoute, openApiRoute } from '@kikan/shared/contracts/platform';
 import { STATISTICS_ROUTES } from '@kikan/shared/contracts/statistics';
 import { DASHBOARD_ROUTES, DIFFICULT_ROUTES, LEDGER_ROUTES } from '@kikan/shared/contracts/supervision';
 
@@ -40,6 +40,7 @@ export {
 export const ROUTES: readonly RouteDefinition[] = [
   healthRoute,
   openApiRoute,
+  ...SESSION_ROUTES,
   getMeRoute,
   listOfficesRoute,
   listCasesRoute,

@@ -174,7 +174,11 @@ describe('the tenant admin', () => {
       const specialist = trackRequests(await specialistContext.newPage());
       let specialistToken: string | null = null;
       specialist.on('response', (response) => {
-        if (new URL(response.url()).pathname === '/local-auth/token' && response.ok())
+        if (
+          new URL(response.url()).pathname === '/api/session' &&
+          response.request().method() === 'POST' &&
+          response.ok()
+        )
           void response.json().then((body: { accessToken?: string }) => {
             specialistToken ??= body.accessToken ?? null;
           });

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS, demoCases } from '../../services/local/demo-data.ts';
-import { launchBrowser, settled, trackRequests } from '../support/browser.ts';
+import { launchBrowser, settled, trackRequests, logInAs as logInAsShared } from '../support/browser.ts';
 
 /**
  * SECURITY.md row 18, in Chromium: nothing personal stays in the browser. Several personas walk the
@@ -74,7 +74,8 @@ const observe = async (context: BrowserContext, page: Page): Promise<Observed> =
     if (response.request().resourceType() === 'document') {
       observed.documents.push({ url: url.pathname, headers: response.headers() });
     }
-    if (url.pathname === '/local-auth/token' && response.ok()) {
+    // The access token comes from the session route (ADR 0037); the refresh token never reaches the page.
+    if (url.pathname === '/api/session' && response.request().method() === 'POST' && response.ok()) {
       void response.json().then((body: { accessToken?: string }) => {
         observed.token = body.accessToken ?? null;
       });
@@ -89,6 +90,8 @@ interface Stored {
   indexedDb: string[];
   caches: string[];
   cookies: string[];
+  /** Name and the flags that keep a cookie from scripts, plain HTTP and other sites. */
+  cookieFlags: { name: string; httpOnly: boolean; secure: boolean; sameSite: string; path: string }[];
 }
 
 /** Everything the browser keeps for the portal's origin, read from inside the page. */
@@ -98,9 +101,17 @@ const storedFor = async (context: BrowserContext, page: Page): Promise<Stored> =
     session: Object.entries(sessionStorage),
     indexedDb: (await indexedDB.databases()).map((database) => database.name ?? ''),
     caches: await caches.keys(),
-  }))()`)) as Omit<Stored, 'cookies'>;
-  const cookies = (await context.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`);
-  return { ...inPage, cookies };
+  }))()`)) as Omit<Stored, 'cookies' | 'cookieFlags'>;
+  const jar = await context.cookies();
+  const cookies = jar.map((cookie) => `${cookie.name}=${cookie.value}`);
+  const cookieFlags = jar.map(({ name, httpOnly, secure, sameSite, path }) => ({
+    name,
+    httpOnly,
+    secure,
+    sameSite,
+    path,
+  }));
+  return { ...inPage, cookies, cookieFlags };
 };
 
 const textOf = (stored: Stored) =>
@@ -125,12 +136,7 @@ const directivesOf = (policy: string) =>
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'メインメニュー' });
 
-const logIn = async (page: Page, displayName: string) => {
-  await page.goto(`${portalUrl}/login`);
-  await page.getByRole('button', { name: new RegExp(displayName) }).click();
-  await page.locator('header').getByText(displayName).waitFor();
-  await settled(page);
-};
+const logIn = (page: Page, displayName: string) => logInAsShared(page, portalUrl, displayName);
 
 /** Every page of the persona's menu, then (for case workers) a case with its person's details. */
 const walk = async (page: Page, opensCases: boolean): Promise<string[]> => {
@@ -220,7 +226,11 @@ describe('personal data left in the browser (SECURITY.md row 18)', () => {
         expect(during.local).toEqual([]);
         expect(during.indexedDb).toEqual([]);
         expect(during.caches).toEqual([]);
-        expect(during.cookies).toEqual([]);
+        // One cookie: the sealed session (ADR 0037), out of scripts' reach, sent to /api/session only.
+        expect(during.cookieFlags).toEqual([
+          { name: 'kikan_session', httpOnly: true, secure: true, sameSite: 'Strict', path: '/api/session' },
+        ]);
+        expect(await page.evaluate('document.cookie')).toBe('');
         expect(during.session.filter(([key]) => !isRouterKey(key))).toEqual([]);
 
         // Logout: back on the login page, no app data anywhere, and Back shows no one's record
@@ -233,6 +243,10 @@ describe('personal data left in the browser (SECURITY.md row 18)', () => {
         expect(after.indexedDb).toEqual([]);
         expect(after.caches).toEqual([]);
         expect(after.cookies).toEqual([]);
+        // Signed out for good: a reload does not sign the next person at this desk in.
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+        expect(await page.locator('header').innerText()).not.toContain(name);
         expect(after.session.filter(([key]) => !isRouterKey(key))).toEqual([]);
         const afterText = textOf(after);
         expect(PERSONAL.filter((value) => afterText.includes(value))).toEqual([]);

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_OFFICES, demoCases } from '../../services/local/demo-data.ts';
 import { withDemoDifficulty } from '../../services/local/demo-difficult.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, logInAs as logInAsShared } from '../support/browser.ts';
 
 /**
  * The core supervisor opens the cross-office dashboard, drills into one office's overdue
@@ -44,11 +44,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-const logInAs = async (page: Page, displayName: string) => {
-  await page.goto(`${portalUrl}/login`);
-  await page.getByRole('button', { name: new RegExp(displayName) }).click();
-  await expect.poll(() => page.locator('header').innerText()).toContain(displayName);
-};
+const logInAs = (page: Page, displayName: string) => logInAsShared(page, portalUrl, displayName);
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'メインメニュー' });
 

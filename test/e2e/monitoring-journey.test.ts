@@ -2,7 +2,7 @@ import { formatJapaneseEraDate, monitoringStatus, todayInJapan } from '@kikan/sh
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoCases } from '../../services/local/demo-data.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, logInAs as logInAsShared } from '../support/browser.ts';
 
 /**
  * A specialist records a monitoring in the portal for an overdue case, sees the next due date on
@@ -32,11 +32,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-const logInAs = async (page: Page, displayName: string) => {
-  await page.goto(`${portalUrl}/login`);
-  await page.getByRole('button', { name: new RegExp(displayName) }).click();
-  await expect.poll(() => page.locator('header').innerText()).toContain(displayName);
-};
+const logInAs = (page: Page, displayName: string) => logInAsShared(page, portalUrl, displayName);
 
 const caseIdsIn = async (page: Page, testId: string): Promise<string[]> => {
   const hrefs = await page

@@ -2,7 +2,7 @@ import { formatJapaneseEraDate } from '@kikan/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoCases } from '../../services/local/demo-data.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, logInAs as logInAsShared } from '../support/browser.ts';
 
 /** A specialist logs in, sees their caseload, opens a case, and cannot open another office's case. */
 
@@ -21,10 +21,8 @@ afterAll(async () => {
   await browser.close();
 });
 
-const logInAs = async (page: Page, displayName: string, next?: string) => {
-  await page.goto(`${portalUrl}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
-  await page.getByRole('button', { name: new RegExp(displayName) }).click();
-};
+const logInAs = (page: Page, displayName: string, next?: string) =>
+  logInAsShared(page, portalUrl, displayName, next);
 
 describe('a specialist in the portal', () => {
   it("logs in, sees only their office's caseload, and opens a case", async () => {

@@ -10,7 +10,7 @@ import {
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, logInAs as logInAsShared } from '../support/browser.ts';
 
 /**
  * The municipal officer opens 計画の実績・目標, reads the fiscal year's indicators by group and
@@ -31,11 +31,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-const logInAs = async (page: Page, displayName: string) => {
-  await page.goto(`${portalUrl}/login`);
-  await page.getByRole('button', { name: new RegExp(displayName) }).click();
-  await expect.poll(() => page.locator('header').innerText()).toContain(displayName);
-};
+const logInAs = (page: Page, displayName: string) => logInAsShared(page, portalUrl, displayName);
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'メインメニュー' });
 

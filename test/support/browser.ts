@@ -16,8 +16,13 @@ export const launchBrowser = (): Promise<Browser> =>
     ],
   });
 
-/** Logs in through the local login page as the demo user shown as `displayName`, then opens `next`. */
+/**
+ * Logs in through the local login page as the demo user shown as `displayName`, then opens `next`.
+ * Another person at the same browser: the session cookie of whoever used it before is dropped
+ * first (ADR 0037), or the login page would resume their session.
+ */
 export const logInAs = async (page: Page, portalUrl: string, displayName: string, next?: string) => {
+  await page.context().clearCookies();
   await page.goto(`${portalUrl}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   await page.getByRole('button', { name: new RegExp(displayName) }).click();
   await page.locator('header').getByText(displayName).waitFor();

@@ -1,12 +1,12 @@
 import { config } from '../config.ts';
-import { cursorKeyFrom } from '../kernel/cursor-key.ts';
+import { cursorKeyFrom, sessionKeyFrom } from '../kernel/cursor-key.ts';
 
 /**
  * The secret is read once per container, at the first page a request asks for: in AWS from
  * Secrets Manager (the SDK client is imported only then, so it costs no cold start), locally from
  * the value the local stack keeps in its data folder. A failed read is not cached.
  */
-let cached: Promise<Buffer> | undefined;
+let cached: Promise<string> | undefined;
 
 const readSecret = async (): Promise<string> => {
   const source = config().cursorSecret;
@@ -23,10 +23,13 @@ const readSecret = async (): Promise<string> => {
   }
 };
 
-export const cursorKey = (): Promise<Buffer> =>
-  (cached ??= readSecret()
-    .then(cursorKeyFrom)
-    .catch((error: unknown) => {
-      cached = undefined;
-      throw error;
-    }));
+const deploymentSecret = (): Promise<string> =>
+  (cached ??= readSecret().catch((error: unknown) => {
+    cached = undefined;
+    throw error;
+  }));
+
+export const cursorKey = async (): Promise<Buffer> => cursorKeyFrom(await deploymentSecret());
+
+/** The key of the session cookie (ADR 0037), derived from the same secret. */
+export const sessionKey = async (): Promise<Buffer> => sessionKeyFrom(await deploymentSecret());

@@ -1,6 +1,7 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
 import { ValidationError } from '../kernel/errors.ts';
+import { openBox, sealBox } from './sealed-box.ts';
 
 /**
  * Pagination cursors leave the server sealed (SECURITY.md row 22). Inside is the data layer's
@@ -12,8 +13,6 @@ import { ValidationError } from '../kernel/errors.ts';
  */
 
 const VERSION = 1;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 /** What a cursor continues: everything that names the page but the page position itself. */
 export interface CursorBinding {
@@ -34,13 +33,8 @@ const associatedData = (binding: CursorBinding): Buffer =>
     .update(`${VERSION}:${canonicalJson(binding)}`)
     .digest();
 
-export const sealCursor = (key: Buffer, binding: CursorBinding, continuation: string): string => {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(associatedData(binding));
-  const body = Buffer.concat([cipher.update(continuation, 'utf8'), cipher.final()]);
-  return Buffer.concat([Buffer.from([VERSION]), iv, body, cipher.getAuthTag()]).toString('base64url');
-};
+export const sealCursor = (key: Buffer, binding: CursorBinding, continuation: string): string =>
+  sealBox(key, associatedData(binding), continuation);
 
 export const invalidCursor = (): ValidationError =>
   new ValidationError([
@@ -51,16 +45,7 @@ export const invalidCursor = (): ValidationError =>
   ]);
 
 export const openCursor = (key: Buffer, binding: CursorBinding, sealed: string): string => {
-  const bytes = Buffer.from(sealed, 'base64url');
-  if (bytes.length < 1 + IV_BYTES + TAG_BYTES || bytes[0] !== VERSION) throw invalidCursor();
-  const iv = bytes.subarray(1, 1 + IV_BYTES);
-  const body = bytes.subarray(1 + IV_BYTES, bytes.length - TAG_BYTES);
-  const decipher = createDecipheriv('aes-256-gcm', key, iv);
-  decipher.setAAD(associatedData(binding));
-  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-  try {
-    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
-  } catch {
-    throw invalidCursor();
-  }
+  const continuation = openBox(key, associatedData(binding), sealed);
+  if (continuation === null) throw invalidCursor();
+  return continuation;
 };

@@ -14,6 +14,7 @@ import { AccessRefusedError, AppError, ForbiddenError, NotFoundError } from '../
 import { requireVersion } from '../kernel/version.ts';
 import { BASE_HEADERS, header, type HttpEvent, type HttpResult } from './http-event.ts';
 import { parseInput } from './parse-input.ts';
+import { sessionCookieAccess } from './session-cookie.ts';
 import {
   routeKey,
   type GuardedOperation,
@@ -141,6 +142,20 @@ const accessLog = (): middy.MiddlewareObj<HttpEvent, HttpResult> => {
   };
 };
 
+/**
+ * What a session route set on the session cookie (ADR 0037), keyed by event like the access log:
+ * sent with the answer, a refusal included (a session that ended clears its cookie).
+ */
+const sessionCookiesOut = new WeakMap<HttpEvent, () => string | undefined>();
+
+const sessionCookieOut = (): middy.MiddlewareObj<HttpEvent, HttpResult> => {
+  const attach = (request: middy.Request<HttpEvent, HttpResult>) => {
+    const cookie = sessionCookiesOut.get(request.event)?.();
+    if (cookie && request.response) request.response = { ...request.response, cookies: [cookie] };
+  };
+  return { after: attach, onError: attach };
+};
+
 /** What a function serving tenant routes adds to every request (create-function.ts). */
 export interface TenantHooks {
   /** The token check of a real deployment, built on the first protected request (verify-token.ts). */
@@ -252,7 +267,16 @@ export const createHandler = (routes: readonly RouteBinding[] | RouteTable, opti
           : parsed.query;
       // The binding pairs this route with its own operation, so its parsed input fits that operation.
       const { ifMatch, ...fields } = parsed;
-      const input = { ...fields, query, ctx, requestId, now } as OperationInput<RouteDefinition>;
+      const session = route.session ? sessionCookieAccess(event.cookies) : null;
+      if (session) sessionCookiesOut.set(event, session.setCookie);
+      const input = {
+        ...fields,
+        query,
+        ctx,
+        requestId,
+        now,
+        session: session?.access ?? null,
+      } as OperationInput<RouteDefinition>;
       let result: unknown;
       if (typeof operation === 'function') {
         result = await operation(input);
@@ -349,7 +373,12 @@ export const createHandler = (routes: readonly RouteBinding[] | RouteTable, opti
     };
   };
 
-  const handler = middy<HttpEvent, HttpResult>().use(accessLog()).use(errorResponse()).handler(dispatch);
+  // onError runs in reverse order: the error answer is made first, then logged, then the cookie added.
+  const handler = middy<HttpEvent, HttpResult>()
+    .use(sessionCookieOut())
+    .use(accessLog())
+    .use(errorResponse())
+    .handler(dispatch);
   // Each invocation in its own request scope: warm containers and the local gateway's concurrent
   // requests never see another request's caller.
   return (event: HttpEvent, context: Context): Promise<HttpResult> =>

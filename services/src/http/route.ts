@@ -26,8 +26,20 @@ export interface OperationInput<R extends RouteDefinition> {
   now: Date;
   /** Present on idempotent routes when the client sent an Idempotency-Key. */
   idempotency: Idempotency | null;
+  /** On the session routes (`session: true`, ADR 0037) only: the session cookie, read and set. */
+  session: SessionCookieAccess | null;
   // No If-Match here: on a versioned route the function core has checked it against the target's
   // current version before `run`, so an operation has nothing left to compare it with.
+}
+
+/**
+ * What a session route sees of the session cookie: its value as the browser sent it, and what to
+ * send back. The function core writes the Set-Cookie with the fixed attributes (session-cookie.ts).
+ */
+export interface SessionCookieAccess {
+  readonly value: string | null;
+  set(value: string, maxAgeSeconds: number): void;
+  clear(): void;
 }
 
 /** The business function behind a route: no event, no HTTP, testable on its own. */

@@ -1,6 +1,6 @@
 import { healthRoute, openApiRoute } from '@kikan/shared/contracts/platform';
 import { readFile } from 'node:fs/promises';
-import { bind, createPublicFunction } from '../http/public-function.ts';
+import { bind, createPublicFunction, routesOf, type RouteTable } from '../http/public-function.ts';
 
 let document: Promise<Record<string, unknown>> | undefined;
 
@@ -15,7 +15,20 @@ const openApiDocument = () =>
     (text) => JSON.parse(text) as Record<string, unknown>,
   ));
 
-export const handler = createPublicFunction([
-  bind(healthRoute, async () => ({ status: 'ok' as const })),
-  bind(openApiRoute, openApiDocument),
-]);
+/** Each module of bindings is loaded on the first request for one of its routes (ADR 0023). */
+export const ROUTE_TABLE: RouteTable = {
+  ...routesOf(
+    async () => [
+      bind(healthRoute, async () => ({ status: 'ok' as const })),
+      bind(openApiRoute, openApiDocument),
+    ],
+    ['GET /api/health', 'GET /api/openapi.json'],
+  ),
+  // The sign-in session (ADR 0037): public routes (no access token yet), the cookie is their credential.
+  ...routesOf(
+    () => import('./session-bindings.ts').then((module) => module.SESSION_BINDINGS),
+    ['POST /api/session', 'POST /api/session/refresh', 'POST /api/session/activity', 'DELETE /api/session'],
+  ),
+};
+
+export const handler = createPublicFunction(ROUTE_TABLE);

@@ -54,6 +54,11 @@ export interface RouteDefinition<
    * change). The OpenAPI document says it.
    */
   conflictWhen?: string;
+  /**
+   * The route reads and writes the sign-in session cookie (ADR 0037): the operation gets the
+   * cookie's value and may set or clear it. Only the session routes of the platform context do.
+   */
+  session?: boolean;
 }
 
 export const defineRoute = <

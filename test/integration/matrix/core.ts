@@ -12,6 +12,21 @@ const OFFICE_STAFF = new Set(['specialist', 'office_manager']);
 export const CORE_MATRIX: Record<string, Expectation> = {
   'GET /api/health': { method: 'GET', path: () => '/api/health', status: everyone },
   'GET /api/openapi.json': { method: 'GET', path: () => '/api/openapi.json', status: everyone },
+  // The sign-in session (ADR 0037): its credential is the cookie, never the bearer token, so a token
+  // of any role gets no session: a made-up code is refused, and there is nothing to refresh.
+  'POST /api/session': {
+    method: 'POST',
+    path: () => '/api/session',
+    body: () => ({
+      code: 'made-up-authorization-code',
+      codeVerifier: 'v'.repeat(43),
+      redirectUri: 'http://127.0.0.1/auth/callback',
+    }),
+    status: () => 401,
+  },
+  'POST /api/session/refresh': { method: 'POST', path: () => '/api/session/refresh', status: () => 401 },
+  'POST /api/session/activity': { method: 'POST', path: () => '/api/session/activity', status: () => 401 },
+  'DELETE /api/session': { method: 'DELETE', path: () => '/api/session', status: everyone },
   'GET /api/me': { method: 'GET', path: () => '/api/me', status: everyone },
   'GET /api/offices': { method: 'GET', path: () => '/api/offices', status: everyone },
   'GET /api/cases': { method: 'GET', path: () => '/api/cases', status: caseWorkersOnly(200) },

@@ -91,8 +91,14 @@ export interface ApiClientOptions {
   token: () => string | null;
   /** The office a part-timer acts for (ADR 0033), sent as the office header; null: their first. */
   office?: () => string | null;
-  /** Called once per 401, before the error is thrown: the session ends and the login page explains why. */
+  /** Called once per 401 that a renewal did not cure: the session ends and the login page explains why. */
   onUnauthorized: (message: string) => void;
+  /**
+   * A silent re-sign-in (ADR 0037): asked once when a request gets 401 (the access token expired),
+   * resolves true when a new token is in place, and the request is sent again with it. Pages and
+   * open forms never notice; only when it fails does the session end.
+   */
+  renew?: () => Promise<boolean>;
   fetch?: typeof fetch;
 }
 
@@ -157,7 +163,8 @@ export class ApiClient {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body ?? {});
     }
-    return this.#request(url, init, route.response as ResponseSchema<ResponseOf<R>>);
+    // The session routes' own 401 means "no session": nothing to renew, no session to end (ADR 0037).
+    return this.#request(url, init, route.response as ResponseSchema<ResponseOf<R>>, !route.session);
   }
 
   /**
@@ -171,12 +178,12 @@ export class ApiClient {
   ): Promise<{ blob: Blob; filename: string | null }> {
     if (!route.raw) throw new TypeError(`${route.method} ${route.path} answers JSON: use call()`);
     const { params, query } = (input ?? {}) as RouteInput;
-    const response = await this.#send(
+    const response = await this.#sendRenewing(
       withQuery(pathOf(route, params), query),
       { method: route.method },
       '*/*',
     );
-    if (!response.ok) throw await this.#failure(response);
+    if (!response.ok) throw await this.#failure(response, true);
     return {
       blob: await response.blob(),
       filename: filenameOfDisposition(response.headers.get('Content-Disposition')),
@@ -197,15 +204,31 @@ export class ApiClient {
     }
   }
 
-  async #failure(response: Response): Promise<ApiError> {
+  /** Sends; on a 401 asks once for a new access token and sends again with it. */
+  async #sendRenewing(url: string, init: RequestInit, accept: string): Promise<Response> {
+    const response = await this.#send(url, init, accept);
+    if (response.status !== 401 || !this.#options.renew) return response;
+    // Refused at the door: nothing of the request ran, so sending it again is safe (creates carry
+    // the same Idempotency-Key).
+    return (await this.#options.renew()) ? this.#send(url, init, accept) : response;
+  }
+
+  async #failure(response: Response, endsSession: boolean): Promise<ApiError> {
     const error = toApiError(response.status, await readJson(response));
-    if (response.status === 401) this.#options.onUnauthorized(error.message);
+    if (response.status === 401 && endsSession) this.#options.onUnauthorized(error.message);
     return error;
   }
 
-  async #request<T>(url: string, init: RequestInit, schema: ResponseSchema<T>): Promise<T> {
-    const response = await this.#send(url, init, 'application/json');
-    if (!response.ok) throw await this.#failure(response);
+  async #request<T>(
+    url: string,
+    init: RequestInit,
+    schema: ResponseSchema<T>,
+    renewable: boolean,
+  ): Promise<T> {
+    const response = renewable
+      ? await this.#sendRenewing(url, init, 'application/json')
+      : await this.#send(url, init, 'application/json');
+    if (!response.ok) throw await this.#failure(response, renewable);
     const json = await readJson(response);
     try {
       return schema.parse(json);

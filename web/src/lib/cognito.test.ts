@@ -1,11 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   LoginFailedError,
   PKCE_STATE_KEY,
   PKCE_VERIFIER_KEY,
   authorizeUrl,
   beginLogin,
-  completeLogin,
+  callbackGrant,
   logoutUrl,
   type CognitoConfig,
 } from './cognito.ts';
@@ -28,15 +28,6 @@ const memoryStorage = () => {
     removeItem: (key: string) => void items.delete(key),
   };
 };
-
-const tokenResponse = () =>
-  new Response(
-    JSON.stringify({ access_token: 'access-abc', id_token: 'id', expires_in: 3600, token_type: 'Bearer' }),
-    {
-      status: 200,
-      headers: { 'Content-Type': 'application/json' },
-    },
-  );
 
 describe('Cognito hosted login', () => {
   it('builds the authorize URL with code flow, PKCE S256, scopes, state and the callback redirect', () => {
@@ -76,56 +67,34 @@ describe('Cognito hosted login', () => {
     );
   });
 
-  it('exchanges the code with the verifier (form-encoded) and clears sessionStorage', async () => {
+  it('hands the code, the verifier and the redirect URI to the session route, and clears sessionStorage', () => {
     const storage = memoryStorage();
     storage.setItem(PKCE_VERIFIER_KEY, 'verifier-1');
     storage.setItem(PKCE_STATE_KEY, 'state-1');
-    const fetchMock = vi.fn<typeof fetch>(async () => tokenResponse());
 
-    const tokens = await completeLogin(
-      config,
-      new URL(`${origin}/auth/callback?code=code-9&state=state-1`),
-      storage,
-      fetchMock,
-    );
+    const grant = callbackGrant(new URL(`${origin}/auth/callback?code=code-9&state=state-1`), storage);
 
-    expect(tokens).toEqual({ accessToken: 'access-abc', expiresIn: 3600 });
-    expect(storage.items.size).toBe(0);
-    const [url, init] = fetchMock.mock.calls[0] ?? [];
-    expect(url).toBe('https://kikan-test.auth.ap-northeast-1.amazoncognito.com/oauth2/token');
-    expect(new Headers(init?.headers).get('Content-Type')).toBe('application/x-www-form-urlencoded');
-    expect(Object.fromEntries(new URLSearchParams(String(init?.body)))).toEqual({
-      grant_type: 'authorization_code',
-      client_id: 'client-123',
+    expect(grant).toEqual({
       code: 'code-9',
-      redirect_uri: 'https://portal.example.jp/auth/callback',
-      code_verifier: 'verifier-1',
+      codeVerifier: 'verifier-1',
+      redirectUri: 'https://portal.example.jp/auth/callback',
     });
-  });
-
-  it('refuses a callback whose state does not match, without calling the token endpoint, and clears sessionStorage', async () => {
-    const storage = memoryStorage();
-    storage.setItem(PKCE_VERIFIER_KEY, 'verifier-1');
-    storage.setItem(PKCE_STATE_KEY, 'state-1');
-    const fetchMock = vi.fn<typeof fetch>(async () => tokenResponse());
-
-    await expect(
-      completeLogin(config, new URL(`${origin}/auth/callback?code=code-9&state=forged`), storage, fetchMock),
-    ).rejects.toBeInstanceOf(LoginFailedError);
-    expect(fetchMock).not.toHaveBeenCalled();
     expect(storage.items.size).toBe(0);
   });
 
-  it('fails the login when the token endpoint refuses the code', async () => {
-    const storage = memoryStorage();
-    storage.setItem(PKCE_VERIFIER_KEY, 'verifier-1');
-    storage.setItem(PKCE_STATE_KEY, 'state-1');
-    const fetchMock = vi.fn<typeof fetch>(
-      async () => new Response(JSON.stringify({ error: 'invalid_grant' }), { status: 400 }),
-    );
-
-    await expect(
-      completeLogin(config, new URL(`${origin}/auth/callback?code=code-9&state=state-1`), storage, fetchMock),
-    ).rejects.toBeInstanceOf(LoginFailedError);
+  it('refuses a callback whose state does not match, or that carries an error, and clears sessionStorage', () => {
+    for (const search of [
+      '?code=code-9&state=forged',
+      '?error=access_denied&state=state-1',
+      '?state=state-1',
+    ]) {
+      const storage = memoryStorage();
+      storage.setItem(PKCE_VERIFIER_KEY, 'verifier-1');
+      storage.setItem(PKCE_STATE_KEY, 'state-1');
+      expect(() => callbackGrant(new URL(`${origin}/auth/callback${search}`), storage)).toThrow(
+        LoginFailedError,
+      );
+      expect(storage.items.size).toBe(0);
+    }
   });
 });

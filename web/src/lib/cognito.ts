@@ -1,5 +1,4 @@
 import type { PortalConfig } from '@kikan/shared';
-import { NetworkError } from './api.ts';
 import type { ReadonlyUrl } from './navigation.ts';
 import { codeChallengeS256, createRandomToken } from './pkce.ts';
 
@@ -59,24 +58,20 @@ export const beginLogin = async (config: CognitoConfig, origin: string, storage:
   return authorizeUrl(config, origin, { codeChallenge: await codeChallengeS256(verifier), state });
 };
 
-const accessTokenOf = (json: unknown): { accessToken: string; expiresIn: number } | null => {
-  if (typeof json !== 'object' || json === null) return null;
-  const { access_token: accessToken, expires_in: expiresIn } = json as Record<string, unknown>;
-  if (typeof accessToken !== 'string' || accessToken === '') return null;
-  return { accessToken, expiresIn: typeof expiresIn === 'number' ? expiresIn : 3600 };
-};
+/** What the session route exchanges (ADR 0037): the code, its PKCE verifier, the redirect URI. */
+export interface AuthorizationGrant {
+  code: string;
+  codeVerifier: string;
+  redirectUri: string;
+}
 
 /**
- * Exchanges the code from the callback URL for tokens. The verifier and state leave sessionStorage
- * before anything else happens, whatever the outcome. Only the access token is kept: the portal needs
- * nothing else, and a refresh token in a browser would outlive the idle timeout.
+ * Reads the code from the callback URL and checks its state. The verifier and state leave
+ * sessionStorage before anything else happens, whatever the outcome. The portal does not exchange
+ * the code itself: POST /api/session does, so the refresh token stays on the server's side of
+ * the page, sealed in an HttpOnly cookie (ADR 0037).
  */
-export const completeLogin = async (
-  config: CognitoConfig,
-  callbackUrl: ReadonlyUrl,
-  storage: KeyValueStorage,
-  fetchImpl: typeof fetch = fetch,
-): Promise<{ accessToken: string; expiresIn: number }> => {
+export const callbackGrant = (callbackUrl: ReadonlyUrl, storage: KeyValueStorage): AuthorizationGrant => {
   const verifier = storage.getItem(PKCE_VERIFIER_KEY);
   const expectedState = storage.getItem(PKCE_STATE_KEY);
   storage.removeItem(PKCE_VERIFIER_KEY);
@@ -93,26 +88,5 @@ export const completeLogin = async (
   ) {
     throw new LoginFailedError();
   }
-
-  const body = new URLSearchParams({
-    grant_type: 'authorization_code',
-    client_id: config.clientId,
-    code,
-    redirect_uri: `${callbackUrl.origin}${CALLBACK_PATH}`,
-    code_verifier: verifier,
-  });
-  let response: Response;
-  try {
-    response = await fetchImpl(`${trimSlash(config.cognitoDomain)}/oauth2/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body,
-      cache: 'no-store',
-    });
-  } catch {
-    throw new NetworkError();
-  }
-  const tokens = response.ok ? accessTokenOf(await response.json().catch(() => null)) : null;
-  if (!tokens) throw new LoginFailedError();
-  return tokens;
+  return { code, codeVerifier: verifier, redirectUri: `${callbackUrl.origin}${CALLBACK_PATH}` };
 };

@@ -1,4 +1,7 @@
-import { LocalDemoUser, LocalTokenResponse } from '@kikan/shared';
+import { LocalDemoUser } from '@kikan/shared';
+import type { SessionStart } from '@kikan/shared/contracts/platform';
+import { CALLBACK_PATH } from '#lib/cognito.ts';
+import { codeChallengeS256, createRandomToken } from '#lib/pkce.ts';
 import { NetworkError, UNEXPECTED_RESPONSE_MESSAGE } from '#lib/api.ts';
 
 /** The local directory's users, grouped by tenant and then office for the login page. */
@@ -43,11 +46,25 @@ export const groupByTenant = (users: readonly LocalDemoUser[]): TenantGroup[] =>
 export const fetchDemoUsers = async (localAuthBase: string): Promise<LocalDemoUser[]> =>
   parseDemoUsers(await call(`${localAuthBase}/users`));
 
-export const fetchDemoToken = async (localAuthBase: string, email: string): Promise<LocalTokenResponse> =>
-  LocalTokenResponse.parse(
-    await call(`${localAuthBase}/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email }),
-    }),
-  );
+/**
+ * The local login's stand-in for the hosted login (ADR 0037): choosing a user is where Cognito would
+ * ask for a password; the local issuer answers with an authorization code, which the portal hands to
+ * POST /api/session with its PKCE verifier — the same exchange as in AWS.
+ */
+export const localAuthorizationGrant = async (
+  localAuthBase: string,
+  email: string,
+  origin: string,
+): Promise<SessionStart> => {
+  const codeVerifier = createRandomToken();
+  const redirectUri = `${origin}${CALLBACK_PATH}`;
+  const answer = await call(`${localAuthBase}/code`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, codeChallenge: await codeChallengeS256(codeVerifier), redirectUri }),
+  });
+  const code =
+    typeof answer === 'object' && answer !== null ? (answer as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string') throw new Error(UNEXPECTED_RESPONSE_MESSAGE);
+  return { code, codeVerifier, redirectUri };
+};
