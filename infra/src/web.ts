@@ -87,7 +87,9 @@ export class Web extends Construct {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
           contentSecurityPolicy: contentSecurityPolicy({
-            connectTo: [props.auth.hostedLoginUrl, props.uploadOrigin],
+            // The hosted login is a page the browser goes to, never a fetch: the code is exchanged
+            // by POST /api/session (ADR 0037), so the portal connects to its own origin and S3 only.
+            connectTo: [props.uploadOrigin],
             inlineScripts: hasBuild ? inlineScriptHashes(readFileSync(indexHtml, 'utf8')) : [],
           }),
           override: true,

@@ -180,8 +180,7 @@ describe('web: security headers', () => {
     expect(securityHeaders.ReferrerPolicy).toEqual({ ReferrerPolicy: 'same-origin', Override: true });
   });
 
-  it('sends a strict Content-Security-Policy naming the inline start-up script by hash and the login domain', () => {
-    const [[domainId] = []] = resourcesOfType(template, 'AWS::Cognito::UserPoolDomain');
+  it('sends a strict Content-Security-Policy naming the inline start-up script by hash, connecting to its own origin and S3 only', () => {
     const csp = securityHeaders.ContentSecurityPolicy?.ContentSecurityPolicy as {
       'Fn::Join': [string, unknown[]];
     };
@@ -196,7 +195,7 @@ describe('web: security headers', () => {
     expect(directives['script-src']).toEqual(["'self'", `'sha256-${scriptHash}'`]);
     expect(directives['connect-src']).toEqual([
       "'self'",
-      `https://{${domainId}}.auth.{AWS::Region}.amazoncognito.com`,
+      // No hosted login: the code is exchanged by POST /api/session (ADR 0037), not by the page.
       // Import files go straight to S3 with a pre-signed PUT (ADR 0034).
       'https://*.s3.{AWS::Region}.amazonaws.com',
     ]);
