@@ -2,7 +2,7 @@ import { Me } from '@kikan/shared';
 import { exportAuditRoute, getMeRoute, removeUserRoute } from '@kikan/shared/contracts/admin';
 import { getPlanRoute, listCasesRoute } from '@kikan/shared/contracts/caseload';
 import { defineRoute } from '@kikan/shared/contracts/route';
-import { healthRoute } from '@kikan/shared/contracts/platform';
+import { healthRoute, refreshSessionRoute } from '@kikan/shared/contracts/platform';
 import { exportParticipationRoute } from '@kikan/shared/contracts/supervision';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import * as z from 'zod';
@@ -449,5 +449,66 @@ describe('file downloads', () => {
     expect(filenameOfDisposition('attachment; filename="../../etc/passwd"')).toBe('passwd');
     expect(filenameOfDisposition('attachment')).toBeNull();
     expect(filenameOfDisposition(null)).toBeNull();
+  });
+});
+
+describe('silent re-sign-in on 401 (ADR 0037)', () => {
+  const renewingClient = (responses: Response[], renewed: boolean) => {
+    let token = 'expired';
+    const onUnauthorized = vi.fn();
+    const renew = vi.fn(async () => {
+      if (renewed) token = 'fresh';
+      return renewed;
+    });
+    const fetchMock = vi.fn<typeof fetch>(async () => {
+      const next = responses.shift();
+      if (!next) throw new Error('no more answers');
+      return next;
+    });
+    const client = new ApiClient({ token: () => token, onUnauthorized, renew, fetch: fetchMock });
+    const sentTokens = () =>
+      fetchMock.mock.calls.map(([, init]) => new Headers(init?.headers).get('Authorization'));
+    return { client, onUnauthorized, renew, sentTokens };
+  };
+
+  it('renews once and sends the same request again with the new token; the session goes on', async () => {
+    const { client, onUnauthorized, renew, sentTokens } = renewingClient(
+      [json(401, errorBody('unauthorized', 'ログインが必要です')), json(200, me)],
+      true,
+    );
+    await expect(client.call(getMeRoute)).resolves.toEqual(me);
+    expect(renew).toHaveBeenCalledTimes(1);
+    expect(sentTokens()).toEqual(['Bearer expired', 'Bearer fresh']);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('ends the session when the renewal fails', async () => {
+    const { client, onUnauthorized, renew } = renewingClient(
+      [json(401, errorBody('unauthorized', 'ログインが必要です'))],
+      false,
+    );
+    await expect(client.call(getMeRoute)).rejects.toMatchObject({ status: 401 });
+    expect(renew).toHaveBeenCalledTimes(1);
+    expect(onUnauthorized).toHaveBeenCalledExactlyOnceWith('ログインが必要です');
+  });
+
+  it('does not renew a session the directory revoked: the user signs in again', async () => {
+    const { client, onUnauthorized, renew } = renewingClient(
+      [json(401, errorBody('session_revoked', '利用者情報が変更されたため、ログインし直してください'))],
+      true,
+    );
+    await expect(client.call(getMeRoute)).rejects.toMatchObject({ status: 401, code: 'session_revoked' });
+    expect(renew).not.toHaveBeenCalled();
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it("leaves the session routes' own 401 alone: no renewal, no ended session", async () => {
+    const { client, onUnauthorized, renew } = renewingClient(
+      [json(401, errorBody('unauthorized', 'ログインの有効期間が終わりました'))],
+      true,
+    );
+    await expect(client.call(refreshSessionRoute)).rejects.toMatchObject({ status: 401 });
+    expect(renew).not.toHaveBeenCalled();
+    expect(onUnauthorized).not.toHaveBeenCalled();
   });
 });

@@ -208,6 +208,10 @@ export class ApiClient {
   async #sendRenewing(url: string, init: RequestInit, accept: string): Promise<Response> {
     const response = await this.#send(url, init, accept);
     if (response.status !== 401 || !this.#options.renew) return response;
+    // A session the directory revoked (the user moved or removed) is over: a new token would carry
+    // another membership than the page was built for, so the user signs in again instead.
+    const refused = ErrorResponse.safeParse(await readJson(response.clone()));
+    if (refused.success && refused.data.error.code === 'session_revoked') return response;
     // Refused at the door: nothing of the request ran, so sending it again is safe (creates carry
     // the same Idempotency-Key).
     return (await this.#options.renew()) ? this.#send(url, init, accept) : response;
