@@ -7,7 +7,7 @@ import { localClient } from '../local/table.ts';
 
 /**
  * What the operator tools (`tenant:provision`, `tenant:recompute-due`, `tenant:backfill-ages`,
- * `tenant:backfill-recipient-holders`) share: where they print,
+ * `tenant:backfill-recipient-holders`, `tenant:backfill-email-holders`) share: where they print,
  * their common options, the table client, and running as a script with exit codes.
  */
 
