@@ -1,3 +1,4 @@
+import { installConfig } from '../src/config.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -75,7 +76,8 @@ await measure('figures', `/api/statistics/figures?fiscalYear=${fiscalYear}`);
 await measure('export.xlsx', `/api/statistics/export.xlsx?fiscalYear=${fiscalYear}`);
 
 // The handlers' own reads, counted at the one DocumentClient: the same code the route runs.
-Object.assign(process.env, {
+installConfig({
+  ...process.env,
   AUTH_MODE: 'local',
   TABLE_NAME: process.env.KIKAN_TABLE_NAME ?? TABLE_NAME_DEFAULT,
   LOCAL_ISSUER: `${baseUrl}/local-auth`,

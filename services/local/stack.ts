@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { installConfig } from '../src/config.ts';
 import { seedDemoSignOff } from './demo-signoff.ts';
 import { LocalStackError, isPortFree, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { startGateway, staticPortal, type Gateway, type PortalHandler } from './gateway.ts';
@@ -106,7 +107,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       options.dataDir ? join(options.dataDir, 'issuer-key.json') : undefined,
       options.issuerClock,
     );
-    Object.assign(process.env, {
+    installConfig({
+      ...process.env,
       AUTH_MODE: 'local',
       TABLE_NAME: options.tableName,
       LOCAL_ISSUER: issuerUrl,

@@ -1,3 +1,4 @@
+import { installConfig } from '../src/config.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLE_NAME_DEFAULT } from '@kikan/shared';
@@ -18,7 +19,8 @@ if (!existsSync(keyFile)) {
 }
 const port = Number(process.env.KIKAN_PORT ?? 4300);
 const issuerUrl = `http://127.0.0.1:${port}/local-auth`;
-Object.assign(process.env, {
+installConfig({
+  ...process.env,
   AUTH_MODE: 'local',
   LOCAL_ISSUER: issuerUrl,
   LOCAL_CLIENT_ID,

@@ -124,3 +124,10 @@ let cached: Config | undefined;
 
 /** The process-wide configuration, read on first use. */
 export const config = (): Config => (cached ??= loadConfig());
+
+/**
+ * The local stack and the local scripts configure the handlers they run from their own variables,
+ * without writing them into `process.env`: what a process's environment says stays what its parent
+ * gave it, so a test setup's table never leaks into the workers or tools started after it.
+ */
+export const installConfig = (env: NodeJS.ProcessEnv): Config => (cached = loadConfig(env));
