@@ -31,6 +31,14 @@ export const IMPORT_STATE_LABELS: Record<ImportState, string> = {
   failed: '取り込みできませんでした',
 };
 
+/**
+ * A run (`checking`, `importing`) whose job has not moved for this long has no processor any more:
+ * the processor refreshes `updatedAt` when it takes the job and with every chunk it writes, and it
+ * cannot run longer than its 15-minute timeout (ADR 0034). Such a run may be started again; the
+ * processor skips what an earlier attempt wrote.
+ */
+export const IMPORT_RUN_STALE_MS = 20 * 60 * 1000;
+
 /** The problems a job lists: the first ones, enough to correct a file; `problemCount` counts all. */
 export const IMPORT_PROBLEMS_SHOWN = 500;
 
@@ -65,6 +73,11 @@ export const ImportJobView = z.strictObject({
   updatedAt: z.iso.datetime(),
 });
 export type ImportJobView = z.infer<typeof ImportJobView>;
+
+/** Whether a job's run is under way but has stopped moving (its processor died or never started). */
+export const isStalledRun = (job: Pick<ImportJobView, 'state' | 'updatedAt'>, nowMs: number): boolean =>
+  (job.state === 'checking' || job.state === 'importing') &&
+  nowMs - Date.parse(job.updatedAt) > IMPORT_RUN_STALE_MS;
 
 /** The file's size: the upload URL is signed for exactly this many bytes. */
 const SizeBytes = z.number().int().min(1, { error: 'ファイルが空です' }).max(IMPORT_MAX_BYTES, {

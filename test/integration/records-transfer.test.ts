@@ -174,6 +174,28 @@ describe('moving a child plan to an adult plan at 18', () => {
     }
     await expectOnlyDenials(api, before, 2);
   });
+
+  it('offers a part-timer (兼務) whose second office is the receiving one as its specialist', async () => {
+    // 小林 works at みどり and, from now on, also at あおぞら (ADR 0033).
+    const membership = await api.call('PUT', '/api/users/user-kobayashi/offices/aozora', {
+      as: 'admin@kibou.example',
+      body: { role: 'specialist' },
+    });
+    expect(membership.status).toBe(200);
+    const child = caseOf(21);
+
+    const response = await transfer(
+      child,
+      { transferOn: TODAY, targetOfficeId: 'aozora', specialistUserId: 'user-kobayashi' },
+      await current(child),
+    );
+
+    expect(response.status).toBe(201);
+    expect(await stored(response.json.newCaseId)).toMatchObject({
+      officeId: 'aozora',
+      specialistUserId: 'user-kobayashi',
+    });
+  });
 });
 
 describe('life-stage alerts', () => {

@@ -20,6 +20,11 @@ export interface DynamoDbRelay {
   /** Acknowledged writes since the last `clear()`, in order (always empty without `observeWrites`). */
   writes: ObservedWrite[];
   clear(): void;
+  /**
+   * From now on, answer the requests `refuse` picks with a DynamoDB 500 instead of passing them
+   * on (a database failing part-way through a long run); `null` passes everything again.
+   */
+  refuseWhere(refuse: ((operation: string, body: string) => boolean) | null): void;
   close(): Promise<void>;
 }
 
@@ -50,6 +55,7 @@ export const startDynamoDbRelay = async (
   options: RelayOptions = {},
 ): Promise<DynamoDbRelay> => {
   const writes: ObservedWrite[] = [];
+  let refuse: ((operation: string, body: string) => boolean) | null = null;
   const agent = new Agent({ keepAlive: true });
   const target = new URL(upstream);
   const server: Server = createServer((request, response) => {
@@ -58,6 +64,16 @@ export const startDynamoDbRelay = async (
     request.on('end', () => {
       const body = Buffer.concat(chunks);
       const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+      if (refuse?.(operation, body.toString('utf8'))) {
+        response.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });
+        response.end(
+          JSON.stringify({
+            __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+            message: 'refused',
+          }),
+        );
+        return;
+      }
       const authorization = withAccessKey(request.headers.authorization, options.accessKey);
       const forward = httpRequest(
         {
@@ -99,6 +115,9 @@ export const startDynamoDbRelay = async (
     writes,
     clear: () => {
       writes.length = 0;
+    },
+    refuseWhere: (next) => {
+      refuse = next;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -15,18 +15,19 @@ import {
   createDecisionsImport,
   createImportJob,
   getDecisionsImport,
-  runDecisionsImport,
+  runDecisionsImportWith,
   getImportJob,
-  runImportJob,
+  runImportJobWith,
 } from './import-jobs.ts';
+import { startImportProcessing } from './import-processing.ts';
 
 export const IMPORT_BINDINGS: readonly RouteBinding[] = [
   bind(caseloadTemplateCsvRoute, caseloadTemplateCsv),
   bind(caseloadTemplateXlsxRoute, caseloadTemplateXlsx),
   bind(createImportJobRoute, createImportJob),
   bind(getImportJobRoute, getImportJob),
-  bind(runImportJobRoute, runImportJob),
+  bind(runImportJobRoute, runImportJobWith(startImportProcessing)),
   bind(createDecisionsImportRoute, createDecisionsImport),
   bind(getDecisionsImportRoute, getDecisionsImport),
-  bind(runDecisionsImportRoute, runDecisionsImport),
+  bind(runDecisionsImportRoute, runDecisionsImportWith(startImportProcessing)),
 ];

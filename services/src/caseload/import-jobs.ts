@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TenantContext } from '@kikan/shared';
-import { ImportJobCreated, ImportJobView } from '@kikan/shared/import-job';
+import { ImportJobCreated, ImportJobView, isStalledRun } from '@kikan/shared/import-job';
 import type {
   caseloadTemplateCsvRoute,
   caseloadTemplateXlsxRoute,
@@ -18,14 +18,16 @@ import { importObjectKey, presignUpload } from '../data/import-files.ts';
 import {
   createImportJob as storeJob,
   getImportJob as readJob,
+  revertImportRun,
   startImportRun,
   type ImportJobRecord,
 } from '../data/import-job-store.ts';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csvText } from '../http/raw-response.ts';
 import type { GuardedOperation, Idempotency, Operation } from '../http/route.ts';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../kernel/errors.ts';
+import { logger } from '../logger.ts';
 import { caseCreationOffice } from '../policy/access-policy.ts';
-import { startImportProcessing } from './import-processing.ts';
+import type { ImportProcessingStarter } from './import-processing.ts';
 import { caseloadTemplateRows, caseloadTemplateWorkbook } from './import-template.ts';
 
 const viewOf = (job: ImportJobRecord): ImportJobView =>
@@ -154,42 +156,70 @@ interface RunInput {
   idempotency: Idempotency | null;
 }
 
+/** What the caller hears when the processor could not be started; the job is as it was. */
+const NOT_STARTED_MESSAGE = '取り込み処理を開始できませんでした。しばらくしてからもう一度お試しください';
+
 /**
  * A dry run may be repeated until the file is imported; an import needs a dry run without
  * problems first. The work runs outside the request (ADR 0034): the answer is the job as started.
+ * A run that stopped moving (its processor died, `isStalledRun`) may be started again — an import
+ * only as an import, which skips the chunks already written. A processor that cannot be started
+ * puts the job back as it was, so nothing waits for a run that never began.
  */
-const runJob = async ({ ctx, body, now, requestId, idempotency }: RunInput, job: ImportJobRecord) => {
-  if (job.state === 'checking' || job.state === 'importing') {
-    throw new ConflictError('この取り込みは処理中です。終わるまでお待ちください');
-  }
-  if (job.state === 'imported') throw new ConflictError('このファイルは取り込み済みです');
-  if (body.mode === 'import' && (job.state !== 'checked' || job.problemCount > 0)) {
-    throw new ConflictError('問題のない確認（ドライラン）の後に取り込めます');
-  }
-  const started: ImportJobRecord = {
-    ...job,
-    state: body.mode === 'import' ? 'importing' : 'checking',
-    mode: body.mode,
-    rowsDone: 0,
-    version: job.version + 1,
-    updatedAt: now.toISOString(),
+const runJobWith =
+  (start: ImportProcessingStarter) =>
+  async ({ ctx, body, now, requestId, idempotency }: RunInput, job: ImportJobRecord) => {
+    if ((job.state === 'checking' || job.state === 'importing') && !isStalledRun(job, now.getTime())) {
+      throw new ConflictError('この取り込みは処理中です。終わるまでお待ちください');
+    }
+    if (job.state === 'imported') throw new ConflictError('このファイルは取り込み済みです');
+    const resumesImport = job.state === 'importing';
+    if (resumesImport && body.mode !== 'import') {
+      throw new ConflictError('途中で止まった取り込みです。「取り込む」で続きから再開してください');
+    }
+    if (body.mode === 'import' && !resumesImport && (job.state !== 'checked' || job.problemCount > 0)) {
+      throw new ConflictError('問題のない確認（ドライラン）の後に取り込めます');
+    }
+    const started: ImportJobRecord = {
+      ...job,
+      state: body.mode === 'import' ? 'importing' : 'checking',
+      mode: body.mode,
+      rowsDone: resumesImport ? job.rowsDone : 0,
+      version: job.version + 1,
+      updatedAt: now.toISOString(),
+    };
+    const view = viewOf(started);
+    const write = { ctx, requestId, now };
+    const replay = await startImportRun(write, started, job.version, {
+      idempotency,
+      response: { status: 200, body: view },
+    });
+    if (replay) return ImportJobView.parse(replay.body);
+    try {
+      await start({ tenantId: job.tenantId, officeId: job.officeId, jobId: job.jobId });
+    } catch (error) {
+      logger.warn('import processing not started', {
+        jobId: job.jobId,
+        errorName: error instanceof Error ? error.name : 'error',
+      });
+      // Moved on since the start: the processor did take the job (an invoke whose answer was lost).
+      if (!(await revertImportRun(write, job, started.version, idempotency))) return view;
+      throw new ServiceUnavailableError(NOT_STARTED_MESSAGE);
+    }
+    return view;
   };
-  const view = viewOf(started);
-  const replay = await startImportRun({ ctx, requestId, now }, started, job.version, {
-    idempotency,
-    response: { status: 200, body: view },
-  });
-  if (replay) return ImportJobView.parse(replay.body);
-  await startImportProcessing({ tenantId: job.tenantId, officeId: job.officeId, jobId: job.jobId });
-  return view;
-};
 
-export const runImportJob: GuardedOperation<typeof runImportJobRoute, ImportJobRecord> = {
+/** The run routes with the processor they start: the deployment's in the bindings, another in tests. */
+export const runImportJobWith = (
+  start: ImportProcessingStarter,
+): GuardedOperation<typeof runImportJobRoute, ImportJobRecord> => ({
   authorize: ({ ctx, params }) => jobOfCaller(ctx, params.jobId, 'caseload'),
-  run: runJob,
-};
+  run: runJobWith(start),
+});
 
-export const runDecisionsImport: GuardedOperation<typeof runDecisionsImportRoute, ImportJobRecord> = {
+export const runDecisionsImportWith = (
+  start: ImportProcessingStarter,
+): GuardedOperation<typeof runDecisionsImportRoute, ImportJobRecord> => ({
   authorize: ({ ctx, params }) => jobOfCaller(ctx, params.jobId, 'decisions'),
-  run: runJob,
-};
+  run: runJobWith(start),
+});

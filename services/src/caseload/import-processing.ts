@@ -4,11 +4,17 @@ import { logger } from '../logger.ts';
 import type { ImportProcessEvent } from './import-event.ts';
 
 /**
+ * How a run's processor is started: the deployment's own below, or in a test one that fails as an
+ * invoke refused by Lambda (throttled, the function unavailable) would.
+ */
+export type ImportProcessingStarter = (event: ImportProcessEvent) => Promise<void>;
+
+/**
  * Starts the processor without waiting for it (ADR 0034): in AWS an asynchronous Lambda invoke
  * (Lambda queues it, retries twice on failure, and the function has 15 minutes, not the API's 29
  * seconds); locally the same handler, in this process, after the request has been answered.
  */
-export const startImportProcessing = async (event: ImportProcessEvent): Promise<void> => {
+export const startImportProcessing: ImportProcessingStarter = async (event) => {
   const imports = config().imports;
   if (!imports) throw new ServiceUnavailableError();
   if (imports.mode === 'aws') {

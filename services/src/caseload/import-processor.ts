@@ -1,8 +1,9 @@
 import type { TenantContext } from '@kikan/shared';
 import { getUser } from '../data/directory-store.ts';
-import { getImportJob, saveImportJob } from '../data/import-job-store.ts';
+import { getImportJob, saveImportJob, type ImportJobRecord } from '../data/import-job-store.ts';
 import { runInRequestScope } from '../data/request-scope.ts';
 import { processImportJob } from '../import/pipeline.ts';
+import { ConflictError } from '../kernel/errors.ts';
 import { caseloadImporter } from './import-caseload.ts';
 import { decisionsImporter } from './import-decisions.ts';
 import { ImportProcessEvent } from './import-event.ts';
@@ -37,11 +38,22 @@ export const handler = async (event: unknown): Promise<void> => {
       );
       return;
     }
+    // Taking the job refreshes `updatedAt` (a run is stalled only when nothing moved it for longer
+    // than this function may run) and moves its version, so a restart that read the job as stalled
+    // before is refused. Two processors may still overlap (a Lambda retry queued late); their work
+    // is idempotent: chunk markers, claims by each row's own person, a finish at the version read.
+    const taken: ImportJobRecord = { ...job, version: job.version + 1, updatedAt: now.toISOString() };
+    try {
+      await saveImportJob(taken, job.version);
+    } catch (error) {
+      if (error instanceof ConflictError) return;
+      throw error;
+    }
     const ctx: TenantContext = { tenantId, officeId, userId: job.createdBy, role: user.role };
     await runInRequestScope(scopeOf(ctx), () =>
-      job.kind === 'decisions'
-        ? processImportJob(job, decisionsImporter, now)
-        : processImportJob(job, caseloadImporter, now),
+      taken.kind === 'decisions'
+        ? processImportJob(taken, decisionsImporter, now)
+        : processImportJob(taken, caseloadImporter, now),
     );
   });
 };

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   TransferResult,
   dateOfReachingAge,
+  membershipsOf,
   todayInJapan,
   type FieldError,
   type TenantContext,
@@ -71,7 +72,13 @@ const receivingSpecialist = async (
   }
   const transferOnError = transferOnRefusal(child, body.transferOn, today);
   if (transferOnError) errors.push({ field: 'body.transferOn', message: transferOnError });
-  const staff = users.filter((user) => user.officeId === body.targetOfficeId && isOfficeStaff(user.role));
+  // A part-timer (兼務, ADR 0033) whose second office is the receiving one is on its staff, with
+  // that office's role.
+  const staff = users.flatMap((user) =>
+    membershipsOf(user)
+      .filter((membership) => membership.officeId === body.targetOfficeId && isOfficeStaff(membership.role))
+      .map((membership) => ({ userId: user.userId, role: membership.role })),
+  );
   const chosen = body.specialistUserId
     ? staff.find((user) => user.userId === body.specialistUserId)
     : (staff.find((user) => user.userId === ctx.userId) ??

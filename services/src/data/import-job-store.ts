@@ -10,6 +10,7 @@ import { Role, UserId, keys } from '@kikan/shared';
 import { ImportJobView } from '@kikan/shared/import-job';
 import * as z from 'zod';
 import { ConflictError } from '../kernel/errors.ts';
+import type { Idempotency } from '../kernel/idempotency.ts';
 import type { AuditEvent } from './audit.ts';
 import { db, tableName } from './client.ts';
 import {
@@ -79,6 +80,41 @@ export const startImportRun = (
       throw error;
     },
   );
+
+/**
+ * A run whose processor could not be started (ADR 0034): the job goes back to what it was before
+ * the start, only while it is still the started run, and the start's stored answer under the
+ * caller's Idempotency-Key is removed, so a retry with the same key starts the run again instead
+ * of replaying "started". Returns false when the job had moved on meanwhile (then it is left as it is).
+ */
+export const revertImportRun = async (
+  write: WriteContext,
+  previous: ImportJobRecord,
+  startedVersion: number,
+  idempotency: Idempotency | null,
+): Promise<boolean> => {
+  // Its `updatedAt` too: a stalled run whose restart could not start stays one that may be restarted.
+  const reverted: ImportJobRecord = { ...previous, version: startedVersion + 1 };
+  const forgetStart: TransactItem[] = idempotency
+    ? [
+        {
+          Delete: {
+            TableName: tableName(),
+            Key: keys.idempotency(write.ctx.tenantId, write.ctx.userId, idempotency.key),
+            ConditionExpression: 'attribute_not_exists(pk) OR fingerprint = :fingerprint',
+            ExpressionAttributeValues: { ':fingerprint': idempotency.fingerprint },
+          },
+        },
+      ]
+    : [];
+  try {
+    await writeTransaction(write, [putIfUnchanged(jobItem(reverted), startedVersion), ...forgetStart], []);
+    return true;
+  } catch (error) {
+    if (error instanceof ConflictError) return false;
+    throw error;
+  }
+};
 
 /** The job as changed, only if nobody changed it since `expectedVersion` (a second start is a 409). */
 export const saveImportJob = async (job: ImportJobRecord, expectedVersion: number): Promise<void> => {

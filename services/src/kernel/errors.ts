@@ -174,15 +174,9 @@ export class UnsupportedMediaTypeError extends AppError {
 }
 
 export class ServiceUnavailableError extends AppError {
-  constructor() {
-    super(
-      503,
-      'service_unavailable',
-      'ただいま混み合っています。しばらくしてからもう一度お試しください',
-      undefined,
-      {
-        'retry-after': '1',
-      },
-    );
+  constructor(message = 'ただいま混み合っています。しばらくしてからもう一度お試しください') {
+    super(503, 'service_unavailable', message, undefined, {
+      'retry-after': '1',
+    });
   }
 }

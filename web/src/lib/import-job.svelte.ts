@@ -1,5 +1,5 @@
 import { IMPORT_MAX_BYTES } from '@kikan/shared/import-file';
-import type { ImportJobCreated, ImportJobView } from '@kikan/shared/import-job';
+import { isStalledRun, type ImportJobCreated, type ImportJobView } from '@kikan/shared/import-job';
 import { userMessageOf } from './api.ts';
 
 /** How one kind of import reaches its routes (caseload, decisions): the job's calls, nothing else. */
@@ -21,7 +21,14 @@ export class ImportJobController {
   job = $state.raw<ImportJobView | null>(null);
   error = $state<string | null>(null);
   busy = $state(false);
-  readonly running = $derived(this.job?.state === 'checking' || this.job?.state === 'importing');
+  /**
+   * A run that has not moved for longer than its processor may run (it died): polling stops and
+   * the page offers to start it again — an import continues where it stopped (ADR 0034).
+   */
+  readonly stalled = $derived(this.job !== null && isStalledRun(this.job, Date.now()));
+  readonly running = $derived(
+    (this.job?.state === 'checking' || this.job?.state === 'importing') && !this.stalled,
+  );
   readonly canImport = $derived(
     this.job?.state === 'checked' && this.job.problemCount === 0 && this.job.rowsNew > 0,
   );
@@ -32,8 +39,10 @@ export class ImportJobController {
   #poll(jobId: string): void {
     this.#timer = setTimeout(async () => {
       try {
-        this.job = await this.calls.get(jobId);
-        if (this.job.state === 'checking' || this.job.state === 'importing') this.#poll(jobId);
+        const job = await this.calls.get(jobId);
+        this.job = job;
+        if ((job.state === 'checking' || job.state === 'importing') && !isStalledRun(job, Date.now()))
+          this.#poll(jobId);
       } catch (caught) {
         this.error = userMessageOf(caught);
       }
@@ -85,6 +94,20 @@ export class ImportJobController {
     this.error = null;
     try {
       await this.#run(this.job.jobId, 'import');
+    } catch (caught) {
+      this.error = userMessageOf(caught);
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  /** Starts a stalled run again in its own mode: a stalled import resumes as an import. */
+  restart = async (): Promise<void> => {
+    if (!this.job) return;
+    this.busy = true;
+    this.error = null;
+    try {
+      await this.#run(this.job.jobId, this.job.state === 'importing' ? 'import' : 'dry_run');
     } catch (caught) {
       this.error = userMessageOf(caught);
     } finally {
