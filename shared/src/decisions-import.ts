@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { formatJapaneseEraDate } from './calendar.ts';
 import { MonitoringPeriodMonths, type MonitoringPeriodMonths as PeriodMonths } from './case.ts';
 import { IsoDate, RecipientNumber } from './ids.ts';
 import type { ImportColumn, ImportProblem, ImportValues } from './import-file.ts';
@@ -99,7 +100,10 @@ export const decisionsRowOf = (
       services: [
         amount ? `${v.service as string} ${amount}` : (v.service as string),
         ...(consultationFrom && consultationTo
-          ? [`計画相談支援給付費 ${consultationFrom}〜${consultationTo}`]
+          ? [
+              // Shown as written on the 受給者証: in 和暦, like every date the portal shows.
+              `計画相談支援給付費 ${formatJapaneseEraDate(consultationFrom)}〜${formatJapaneseEraDate(consultationTo)}`,
+            ]
           : []),
       ],
     },

@@ -1,3 +1,4 @@
+import { formatJapaneseEraDate } from '@kikan/shared';
 import { readFile } from 'node:fs/promises';
 import { DECISIONS_IMPORT_COLUMNS } from '@kikan/shared/decisions-import';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,7 +145,11 @@ describe('decisions import', () => {
     expect(decisions).toEqual([
       expect.objectContaining({
         officeId: 'aozora',
-        services: ['居宅介護 20時間/月', `計画相談支援給付費 ${VALID_FROM}〜${VALID_TO}`, '生活介護 22日/月'],
+        services: [
+          '居宅介護 20時間/月',
+          `計画相談支援給付費 ${formatJapaneseEraDate(VALID_FROM)}〜${formatJapaneseEraDate(VALID_TO)}`,
+          '生活介護 22日/月',
+        ],
       }),
     ]);
     const audits = after.filter((item) => item.entity === 'audit' && item.recordType === 'decisions_import');
