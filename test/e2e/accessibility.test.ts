@@ -1,5 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -7,6 +6,7 @@ import { DEMO_USERS, demoCases } from '../../services/local/demo-data.ts';
 import { withDemoDifficulty } from '../../services/local/demo-difficult.ts';
 import { REPO_ROOT } from '../../services/local/stack.ts';
 import { addDays, todayInJapan } from '@kikan/shared';
+import { describeViolations, scan } from '../support/axe.ts';
 import { launchBrowser, logInAs, settled, trackRequests } from '../support/browser.ts';
 
 /**
@@ -15,9 +15,6 @@ import { launchBrowser, logInAs, settled, trackRequests } from '../support/brows
  * the route → 0 violations of WCAG 2.0/2.1/2.2 A and AA. The list of routes is read from
  * web/src/routes, so a page added without a scenario here fails the coverage test.
  */
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
@@ -459,51 +456,11 @@ const SCENARIOS: Scenario[] = [
 
 // ---- axe ------------------------------------------------------------------------------------------
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
 /** Opens every <details> in the main area (their content is what a user reads once they open it). */
 const openDetails = (page: Page) =>
   page.locator('main details:not([open])').evaluateAll((nodes) => {
     for (const node of nodes) node.setAttribute('open', '');
   });
-
-const scan = async (page: Page): Promise<Violation[]> => {
-  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays as it is;
-  // once per document (the states a scenario reaches by clicks keep the document).
-  if (await page.evaluate('typeof axe === "undefined"')) await page.evaluate(axeSource);
-  // A string, not a function: it runs in the page, whose globals (window.axe, document) the
-  // test project's types (Node, no DOM) do not know.
-  const violations = (await page.evaluate(
-    `axe.run(document, ${JSON.stringify({ runOnly: { type: 'tag', values: AXE_TAGS }, resultTypes: ['violations'] })}).then((result) =>
-      result.violations.map(({ id, impact, help, nodes }) => ({
-        id,
-        impact,
-        help,
-        nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })),
-      })))`,
-  )) as Violation[];
-  return violations;
-};
-
-const describeViolations = (violations: Violation[]) =>
-  violations
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help}\n` +
-        violation.nodes
-          .slice(0, 5)
-          .map(
-            (node) =>
-              `    ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
-          )
-          .join('\n'),
-    )
-    .join('\n');
 
 // ---- Coverage -------------------------------------------------------------------------------------
 

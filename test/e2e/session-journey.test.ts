@@ -1,5 +1,6 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeViolations, scan } from '../support/axe.ts';
 import { launchBrowser, logInAs, settled, trackRequests } from '../support/browser.ts';
 
 /**
@@ -123,6 +124,9 @@ describe('the sign-in session', () => {
       await warning.waitFor();
       expect(await warning.innerText()).toMatch(/あと\s*\d+秒/);
       await page.screenshot({ path: '/tmp/kikan-idle-warning.png' });
+      // The warning itself passes axe (WCAG 2.2 AA), and the focus is on its one button.
+      expect(describeViolations(await scan(page))).toBe('');
+      expect(await page.evaluate('document.activeElement?.textContent?.trim()')).toBe('ログインを続ける');
       // The keyboard lands on the one button; pressing it keeps the session.
       await page.keyboard.press('Enter');
       await warning.waitFor({ state: 'detached' });
