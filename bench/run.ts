@@ -11,7 +11,7 @@ import { formatTable, writeResults, type Measurement } from './results.ts';
  * set, and measures the floors, the API, the naive way, the Lambda bundles and the portal; writes
  * bench/results.json and prints the table. Everything it starts is stopped, also on failure.
  *
- * `--only=floors,api,scale,naive,lambda,portal` runs a subset (floors, api, scale and naive need
+ * `--only=floors,api,scale,naive,lambda,portal,import` runs a subset (floors, api, scale and naive need
  * the seeded stack; api and naive measure against the floors of the same run, so they bring them
  * along). `scale` seeds a tenant of 100,000 cases beside the 20,000-case one and compares the
  * statistics figures, the fiscal-year XLSX and the dashboard of the two.
@@ -20,7 +20,7 @@ import { formatTable, writeResults, type Measurement } from './results.ts';
  * the portal part, which starts a stack of its own, runs in a child process of this script.
  */
 
-const PARTS = ['floors', 'api', 'scale', 'naive', 'lambda', 'portal'] as const;
+const PARTS = ['floors', 'api', 'scale', 'naive', 'lambda', 'portal', 'import'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -50,20 +50,21 @@ const selected = (): Set<Part> => {
   return parts;
 };
 
-const runPortalInChild = async (): Promise<Measurement[]> => {
+/** A part with a stack of its own runs in a child process (the handlers configure once per process). */
+const runPartInChild = async (part: 'portal' | 'import'): Promise<Measurement[]> => {
   const directory = mkdtempSync(join(tmpdir(), 'kikan-bench-'));
-  const out = join(directory, 'portal.json');
+  const out = join(directory, `${part}.json`);
   try {
     const child = spawn(
       process.execPath,
-      [...process.execArgv, import.meta.filename, '--child-part=portal', `--child-out=${out}`],
+      [...process.execArgv, import.meta.filename, `--child-part=${part}`, `--child-out=${out}`],
       { stdio: 'inherit', env: process.env },
     );
     const code = await new Promise<number | null>((resolve, reject) => {
       child.once('error', reject);
       child.once('exit', resolve);
     });
-    if (code !== 0) throw new Error(`the portal part exited with ${code}`);
+    if (code !== 0) throw new Error(`the ${part} part exited with ${code}`);
     return JSON.parse(readFileSync(out, 'utf8')) as Measurement[];
   } finally {
     rmSync(directory, { recursive: true, force: true });
@@ -214,6 +215,11 @@ const main = async () => {
     writeResults(values['child-out'] ?? 'portal.json', await measurePortal());
     return;
   }
+  if (values['child-part'] === 'import') {
+    const { measureImport } = await import('./import.ts');
+    writeResults(values['child-out'] ?? 'import.json', await measureImport(log));
+    return;
+  }
   const parts = selected();
   const results: Measurement[] = [];
   const failures: string[] = [];
@@ -233,7 +239,11 @@ const main = async () => {
   }
   if (parts.has('portal')) {
     log('portal: JavaScript per route and dashboard paint (child process)');
-    await attempt('portal', runPortalInChild);
+    await attempt('portal', () => runPartInChild('portal'));
+  }
+  if (parts.has('import')) {
+    log('import: a caseload of 2,000 and of 20,000 rows, dry run and import (child process)');
+    await attempt('import', () => runPartInChild('import'));
   }
 
   const resultsFile = join(import.meta.dirname, 'results.json');
