@@ -33,7 +33,13 @@ const runUntilDone = async (stack: BenchStack, token: string, jobId: string, mod
   const started = performance.now();
   await call(stack, token, 'POST', `/api/imports/${jobId}/runs`, { mode });
   for (;;) {
-    const job = (await call(stack, token, 'GET', `/api/imports/${jobId}`)) as ImportJobView;
+    // Locally the processor runs in the gateway's process: a long dry-run step holds the event loop,
+    // and a kept-alive connection may be reset meanwhile. A poll is only a read: it is asked again.
+    const job = (await call(stack, token, 'GET', `/api/imports/${jobId}`).catch(async (error: unknown) => {
+      if (!(error instanceof TypeError)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return call(stack, token, 'GET', `/api/imports/${jobId}`);
+    })) as ImportJobView;
     if (job.state !== 'checking' && job.state !== 'importing') {
       return { job, ms: Math.round(performance.now() - started) };
     }

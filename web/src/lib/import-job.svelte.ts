@@ -1,6 +1,6 @@
 import { IMPORT_MAX_BYTES } from '@kikan/shared/import-file';
 import { isStalledRun, type ImportJobCreated, type ImportJobView } from '@kikan/shared/import-job';
-import { userMessageOf } from './api.ts';
+import { NetworkError, userMessageOf } from './api.ts';
 
 /** How one kind of import reaches its routes (caseload, decisions): the job's calls, nothing else. */
 export interface ImportJobCalls {
@@ -10,6 +10,8 @@ export interface ImportJobCalls {
 }
 
 const POLL_MS = 1000;
+/** Lost connections in a row before the page stops polling (the job itself is not affected). */
+const MAX_POLL_FAILURES = 5;
 
 /**
  * One import on a page (ADR 0034): the file goes straight to storage with the signed URL, never
@@ -36,17 +38,24 @@ export class ImportJobController {
 
   constructor(private readonly calls: ImportJobCalls) {}
 
-  #poll(jobId: string): void {
-    this.#timer = setTimeout(async () => {
-      try {
-        const job = await this.calls.get(jobId);
-        this.job = job;
-        if ((job.state === 'checking' || job.state === 'importing') && !isStalledRun(job, Date.now()))
-          this.#poll(jobId);
-      } catch (caught) {
-        this.error = userMessageOf(caught);
-      }
-    }, POLL_MS);
+  #poll(jobId: string, failures = 0): void {
+    this.#timer = setTimeout(
+      async () => {
+        try {
+          const job = await this.calls.get(jobId);
+          this.job = job;
+          this.error = null;
+          if ((job.state === 'checking' || job.state === 'importing') && !isStalledRun(job, Date.now()))
+            this.#poll(jobId);
+        } catch (caught) {
+          this.error = userMessageOf(caught);
+          // The work goes on on the server whatever one read missed: a lost connection is asked again,
+          // a few times, before the page gives up showing the progress.
+          if (caught instanceof NetworkError && failures < MAX_POLL_FAILURES) this.#poll(jobId, failures + 1);
+        }
+      },
+      POLL_MS * (failures + 1),
+    );
   }
 
   async #run(jobId: string, mode: 'dry_run' | 'import'): Promise<void> {
