@@ -94,7 +94,12 @@ describe('buildOpenApiDocument', () => {
     (_key, route) => {
       const document = buildOpenApiDocument(ROUTES, 'x');
 
-      const expected = route.access === 'public' ? [] : [{ bearer: [] }];
+      // The session routes' credential is the session cookie (ADR 0037).
+      const expected = route.session
+        ? [{ sessionCookie: [] }]
+        : route.access === 'public'
+          ? []
+          : [{ bearer: [] }];
 
       expect(document).toHaveProperty([...operationPath(route.path, route.method), 'security'], expected);
     },

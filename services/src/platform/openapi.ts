@@ -1,3 +1,4 @@
+import { SESSION_COOKIE } from '@kikan/shared/session';
 import { ErrorResponse } from '@kikan/shared';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
@@ -42,6 +43,14 @@ const errorResponses = (route: RouteDefinition) => {
     ...(protectedRoute
       ? { '401': error('Missing or invalid access token'), '403': error('Role not allowed') }
       : {}),
+    // The sign-in session's routes (ADR 0037): the cookie is their credential.
+    ...(route.session && route.method !== 'DELETE'
+      ? {
+          '401': error(
+            'No live sign-in session: no cookie, or past its idle deadline or end; the cookie is cleared',
+          ),
+        }
+      : {}),
     ...(route.params ? { '404': error('Not found, or not visible to the caller') } : {}),
     ...(protectedRoute && (write || route.conflictWhen)
       ? {
@@ -63,6 +72,9 @@ const errorResponses = (route: RouteDefinition) => {
     ...(protectedRoute
       ? { '503': error('The database is busy or unreachable: retry after the Retry-After seconds') }
       : {}),
+    ...(route.session
+      ? { '503': error('The identity provider did not answer: retry after the Retry-After seconds') }
+      : {}),
   };
 };
 
@@ -83,9 +95,11 @@ export const buildOpenApiDocument = (routes: readonly RouteDefinition[], version
       operationId: `${route.method.toLowerCase()}${route.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       summary: route.summary,
       tags: [route.context],
-      ...(route.access === 'public'
-        ? { security: [] }
-        : { security: [{ bearer: [] }], 'x-kikan-roles': [...route.access] }),
+      ...(route.session
+        ? { security: [{ sessionCookie: [] }] }
+        : route.access === 'public'
+          ? { security: [] }
+          : { security: [{ bearer: [] }], 'x-kikan-roles': [...route.access] }),
       parameters: [
         ...parametersOf(route.params, 'path'),
         ...parametersOf(route.query, 'query'),
@@ -119,7 +133,11 @@ export const buildOpenApiDocument = (routes: readonly RouteDefinition[], version
     servers: [{ url: '/' }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        // ADR 0037: HttpOnly, Secure, SameSite=Strict, Path=/api/session; the refresh token sealed inside.
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+      },
       schemas: { ErrorResponse: schemaOf(ErrorResponse, 'output') },
     },
   };
