@@ -1,8 +1,10 @@
-import { caseKanaSortKey, type TenantContext } from '@kikan/shared';
+import { DeleteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { caseKanaSortKey, keys, type TenantContext } from '@kikan/shared';
 import { listCases } from '@kikan/services/caseload/list-cases';
 import { instrumentClients } from '@kikan/services/data/client';
 import { runInRequestScope } from '@kikan/services/data/request-scope';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localClient } from '../../services/local/table.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 
 /**
@@ -144,6 +146,22 @@ describe('the default caseload list, from the kana index', () => {
     const fresh = await pageOf(100, null);
     expect(fresh.items[0]?.caseId).toBe(early);
     expect(fresh.total).toBe(before.length + 2);
+  });
+
+  it('continues at the same position when the case that ended the page is gone meanwhile, as the office read whole does', async () => {
+    const first = await pageOf(3, null);
+    const anchor = first.items.at(-1);
+    if (!anchor || !first.nextCursor) throw new Error('the office has no second page');
+    // What the retention sweep's deletion leaves: the case item gone, and with it its index entry.
+    const documents = DynamoDBDocumentClient.from(localClient(api.stack.dynamoDbEndpoint));
+    await documents.send(
+      new DeleteCommand({ TableName: api.tableName, Key: keys.caseItem('kibougaoka', anchor.caseId) }),
+    );
+
+    const second = await pageOf(3, first.nextCursor);
+    const remaining = inKanaIndexOrder(await storedCases('himawari'));
+    expect(second.items.map((row) => row.caseId)).toEqual(remaining.slice(3, 6));
+    expect(second.total).toBe(remaining.length);
   });
 
   it('gives a cursor that names the last case shown and how many came before, and nothing of its kana', async () => {
