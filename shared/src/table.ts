@@ -120,6 +120,14 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  * - every tenant (the retention sweeper only)   → Query pk = tenantRegistry().pk
  * - the one holder of a staff e-mail             → conditional Put / Delete userEmailHolder() (ADR 0033)
  */
+/**
+ * Where a case sits in its office's kana index (casesByOffice): the reading, then the case id for
+ * readings alike. Every kana order of the caseload list is this key's order, whether a page comes
+ * from the index or from the office read whole, so both agree (a reading followed by a space sorts
+ * before the same reading alone: ' ' is below '#').
+ */
+export const caseKanaSortKey = (kana: string, caseId: string): string => `${kana}#${caseId}`;
+
 export const keys = {
   tenant: (tenantId: string): ItemKey => ({ pk: tenantPk(tenantId, 'TENANT'), sk: 'PROFILE' }),
   offices: (tenantId: string): Pick<ItemKey, 'pk'> => ({ pk: tenantPk(tenantId, 'OFFICES') }),
@@ -158,7 +166,7 @@ export const keys = {
   }),
   caseByOffice: (tenantId: string, officeId: string, kana = '', caseId = '') => ({
     gsi1pk: tenantPk(tenantId, 'OFFICE', officeId, 'CASES'),
-    gsi1sk: caseId ? `${kana}#${caseId}` : '',
+    gsi1sk: caseId ? caseKanaSortKey(kana, caseId) : '',
   }),
   caseByTenant: (tenantId: string, officeId = '', caseCode = '', caseId = '') => ({
     gsi2pk: tenantPk(tenantId, 'CASES'),

@@ -1,4 +1,4 @@
-import type { TenantContext } from '@kikan/shared';
+import { keys, type TenantContext } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../data/case-store.ts';
 import { AppError, ValidationError } from '../kernel/errors.ts';
@@ -78,6 +78,18 @@ describe('orders of the caseload list', () => {
     expect(ids([c, b, a].sort(caseloadComparator('kana', 'kana')))).toEqual(['a', 'b', 'c']);
     expect(ids([a, b, c].sort(caseloadComparator('next_due', 'kana')))).toEqual(['c', 'a', 'b']);
     expect(ids([a, b, c].sort(caseloadComparator('opened_on', 'kana')))).toEqual(['b', 'a', 'c']);
+  });
+
+  it("sorts kana in the kana index's order, so a page of the index and the office read whole agree", () => {
+    const surnameOnly = caseOf('k1', { personKana: 'サトウ' });
+    const fullName = caseOf('k2', { personKana: 'サトウ ハナコ' });
+    const sameReading = caseOf('k0', { personKana: 'サトウ ハナコ' });
+    const sorted = [surnameOnly, fullName, sameReading].sort(caseloadComparator('kana', 'kana'));
+    const indexOrder = [surnameOnly, fullName, sameReading]
+      .map((record) => keys.caseByOffice('kibougaoka', 'himawari', record.personKana, record.caseId).gsi1sk)
+      .sort();
+    expect(sorted.map((record) => `${record.personKana}#${record.caseId}`)).toEqual(indexOrder);
+    expect(ids(sorted)).toEqual(['k0', 'k2', 'k1']);
   });
 
   it('breaks ties by case code where cases are pseudonymised, never by kana', () => {

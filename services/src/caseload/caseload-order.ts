@@ -1,4 +1,5 @@
 import {
+  caseKanaSortKey,
   lastDayOfMonth,
   type CaseListSort,
   type CasePhase,
@@ -44,6 +45,13 @@ const byDue = (a: string | null, b: string | null): number =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : byText(a, b);
 
 /**
+ * Kana order is the office's kana index order (caseKanaSortKey), so a page read from the index
+ * (list-cases.ts, the unfiltered list) and the office read whole agree on it.
+ */
+const byKana = (a: CaseloadRow, b: CaseloadRow): number =>
+  byText(caseKanaSortKey(a.personKana, a.caseId), caseKanaSortKey(b.personKana, b.caseId));
+
+/**
  * `sort`, then the list's own order (kana for an office's own list, case code where cases are
  * pseudonymised: a tie must not be broken by a name either), then the case id, so every page of
  * one request agrees on one order.
@@ -53,14 +61,13 @@ export const caseloadComparator =
   (a: CaseloadRow, b: CaseloadRow): number => {
     const primary =
       sort === 'kana'
-        ? byText(a.personKana, b.personKana)
+        ? byKana(a, b)
         : sort === 'next_due'
           ? byDue(a.nextMonitoringDueOn, b.nextMonitoringDueOn)
           : sort === 'opened_on'
             ? byText(b.openedOn, a.openedOn)
             : byText(a.caseCode, b.caseCode);
-    const secondary =
-      tieBreak === 'kana' ? byText(a.personKana, b.personKana) : byText(a.caseCode, b.caseCode);
+    const secondary = tieBreak === 'kana' ? byKana(a, b) : byText(a.caseCode, b.caseCode);
     return primary || secondary || byText(a.caseId, b.caseId);
   };
 
@@ -70,11 +77,15 @@ export const caseloadComparator =
  * personal, and sealed at the edge like every cursor (ADR 0021).
  */
 const Position = z.strictObject({ after: z.string().min(1).max(100), offset: z.number().int().min(0) });
+export type Position = z.infer<typeof Position>;
 
 const invalidCursor = () =>
   new ValidationError([{ field: 'query.cursor', message: 'ページ位置が正しくありません' }]);
 
-const decodePosition = (cursor: string): z.infer<typeof Position> => {
+export const encodePosition = (position: Position): string =>
+  Buffer.from(JSON.stringify({ after: position.after, offset: position.offset })).toString('base64url');
+
+export const decodePosition = (cursor: string): Position => {
   try {
     const parsed = Position.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     if (parsed.success) return parsed.data;
@@ -100,11 +111,6 @@ export const pageOfSorted = <T extends { caseId: string }>(
   const more = start + limit < sorted.length;
   return {
     items,
-    nextCursor:
-      more && last
-        ? Buffer.from(JSON.stringify({ after: last.caseId, offset: start + items.length })).toString(
-            'base64url',
-          )
-        : null,
+    nextCursor: more && last ? encodePosition({ after: last.caseId, offset: start + items.length }) : null,
   };
 };

@@ -1,8 +1,18 @@
-import { todayInJapan, type CaseListEntry, type CaseListQuery, type CaseListSort } from '@kikan/shared';
 import {
+  CASELOAD_READ_LIMIT,
+  todayInJapan,
+  type CaseListEntry,
+  type CaseListPage,
+  type CaseListQuery,
+  type CaseListSort,
+} from '@kikan/shared';
+import {
+  countCaseload,
+  getCase,
   getCasesByIds,
   listCasesOfTenant,
   readCaseload,
+  readCaseloadPageByKana,
   type CaseRecord,
   type CaseloadRow,
 } from '../data/case-store.ts';
@@ -14,7 +24,13 @@ import { caseListScope, caseVisibility } from '../policy/access-policy.ts';
 import { toCaseView } from '../policy/case-view.ts';
 import type { TenantContext } from '@kikan/shared';
 import type { listCasesRoute } from '@kikan/shared/contracts/caseload';
-import { caseloadComparator, matchesFilters, pageOfSorted } from './caseload-order.ts';
+import {
+  caseloadComparator,
+  decodePosition,
+  encodePosition,
+  matchesFilters,
+  pageOfSorted,
+} from './caseload-order.ts';
 
 const LIST_OPTIONS = ['sort', 'specialistUserId', 'phase', 'serviceKind', 'due'] as const;
 
@@ -29,6 +45,7 @@ const LIST_OPTIONS = ['sort', 'specialistUserId', 'phase', 'serviceKind', 'due']
 export type CaseloadSource =
   | { kind: 'office'; officeId: string; index: 'own_office' | 'other_office'; sort: CaseListSort }
   | { kind: 'every_office' };
+type OfficeSource = Extract<CaseloadSource, { kind: 'office' }>;
 
 export const caseloadSourceOf = (ctx: TenantContext, query: Omit<CaseListQuery, 'limit'>): CaseloadSource => {
   const scope = caseListScope(ctx, query.officeId);
@@ -69,7 +86,7 @@ export const caseloadSourceOf = (ctx: TenantContext, query: Omit<CaseListQuery, 
 /** One office's cases the caller sees, filtered and in the list's order, as rows (caseload-order.ts). */
 export const readSortedCaseload = async (
   ctx: TenantContext,
-  source: Extract<CaseloadSource, { kind: 'office' }>,
+  source: OfficeSource,
   query: Omit<CaseListQuery, 'limit' | 'cursor'>,
   now: Date,
 ): Promise<{ records: CaseloadRow[]; truncated: boolean }> => {
@@ -117,6 +134,52 @@ export const caseListEntries = async (
   });
 };
 
+/**
+ * The list every open of the caseload page shows first: the office's own cases in kana order,
+ * unfiltered. That order is the office's kana index, so the page is one Query of it and the total a
+ * `Select: COUNT` beside it, instead of the office read whole (ADR 0036).
+ */
+const isKanaIndexPage = (source: OfficeSource, query: Omit<CaseListQuery, 'limit'>): boolean =>
+  source.index === 'own_office' &&
+  source.sort === 'kana' &&
+  query.assigned === undefined &&
+  query.specialistUserId === undefined &&
+  query.phase === undefined &&
+  query.serviceKind === undefined &&
+  query.due === undefined;
+
+/**
+ * A page of the kana index. The cursor is the office-read-whole list's `{after, offset}`: the next
+ * page starts after the case that ended this one, found by its id where it now is (its kana may have
+ * changed), so the kana never enters a cursor. A case that has left the office meanwhile has no place
+ * in the index to start after: that page is served as the whole-office list serves it, at its offset.
+ * `offset` also ends the list where reading the office whole ends it (CASELOAD_READ_LIMIT).
+ */
+const kanaIndexPage = async (
+  ctx: TenantContext,
+  officeId: string,
+  limit: number,
+  cursor: string | undefined,
+  now: Date,
+): Promise<Pick<CaseListPage, 'items' | 'nextCursor'> | null> => {
+  const position = cursor === undefined ? undefined : decodePosition(cursor);
+  const anchor = position ? await getCase(ctx.tenantId, position.after) : undefined;
+  if (position && anchor?.officeId !== officeId) return null;
+  const offset = position?.offset ?? 0;
+  const readable = Math.max(0, Math.min(limit, CASELOAD_READ_LIMIT - offset));
+  const { items, more } = readable
+    ? await readCaseloadPageByKana(ctx.tenantId, officeId, readable, anchor ?? undefined)
+    : { items: [], more: false };
+  const last = items.at(-1);
+  return {
+    items: await caseListEntries(ctx, items, now),
+    nextCursor:
+      more && last && offset + items.length < CASELOAD_READ_LIMIT
+        ? encodePosition({ after: last.caseId, offset: offset + items.length })
+        : null,
+  };
+};
+
 export const listCases: Operation<typeof listCasesRoute> = async ({ ctx, query, now }) => {
   const source = caseloadSourceOf(ctx, query);
   if (source.kind === 'every_office') {
@@ -128,6 +191,15 @@ export const listCases: Operation<typeof listCasesRoute> = async ({ ctx, query, 
       total: null,
       truncated: false,
     };
+  }
+  if (isKanaIndexPage(source, query)) {
+    const [count, page] = await Promise.all([
+      countCaseload(ctx.tenantId, source.officeId),
+      kanaIndexPage(ctx, source.officeId, query.limit, query.cursor, now),
+    ]);
+    if (page) {
+      return { ...page, total: Math.min(count, CASELOAD_READ_LIMIT), truncated: count > CASELOAD_READ_LIMIT };
+    }
   }
   const { records, truncated } = await readSortedCaseload(ctx, source, query, now);
   const page = pageOfSorted(records, query.limit, query.cursor);

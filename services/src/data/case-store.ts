@@ -329,6 +329,58 @@ export const readCaseload = async (
   return { items: items.slice(0, CASELOAD_READ_LIMIT), truncated: items.length > CASELOAD_READ_LIMIT };
 };
 
+const officeKanaIndex = (tenantId: string, officeId: string): Query => ({
+  IndexName: TABLE_INDEXES.casesByOffice.indexName,
+  KeyConditionExpression: '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': TABLE_INDEXES.casesByOffice.partitionKey },
+  ExpressionAttributeValues: { ':pk': keys.caseByOffice(tenantId, officeId).gsi1pk },
+});
+
+/**
+ * The cases of one office in kana order, from the start or after a case (where that case is now),
+ * whole: one page of the kana index, `limit` cases and whether more follow. One item more is asked
+ * for than shown, since DynamoDB may end a response that happened to reach its Limit with a
+ * continuation to an empty page. The caller keeps the anchor case, not the index key: the key holds
+ * the kana, which no cursor may (ADR 0021).
+ */
+export const readCaseloadPageByKana = async (
+  tenantId: string,
+  officeId: string,
+  limit: number,
+  after: Pick<CaseRecord, 'caseId' | 'personKana'> | undefined,
+): Promise<{ items: CaseRecord[]; more: boolean }> => {
+  const startKey = after && {
+    ...keys.caseItem(tenantId, after.caseId),
+    ...keys.caseByOffice(tenantId, officeId, after.personKana, after.caseId),
+  };
+  const items: Record<string, unknown>[] = [];
+  for await (const page of queryPages(
+    { ...officeKanaIndex(tenantId, officeId), Limit: limit + 1 },
+    startKey,
+  )) {
+    items.push(...(page.Items ?? []));
+    if (items.length > limit) break;
+  }
+  return { items: items.slice(0, limit).map((item) => CaseRecord.parse(item)), more: items.length > limit };
+};
+
+/**
+ * How many cases one office holds, counted by DynamoDB (`Select: COUNT`: no item comes back), to
+ * just past CASELOAD_READ_LIMIT: the list is truncated beyond it, however far beyond.
+ */
+export const countCaseload = async (tenantId: string, officeId: string): Promise<number> => {
+  let count = 0;
+  for await (const page of queryPages({
+    ...officeKanaIndex(tenantId, officeId),
+    Select: 'COUNT',
+    Limit: CASELOAD_READ_LIMIT + 1,
+  })) {
+    count += page.Count ?? 0;
+    if (count > CASELOAD_READ_LIMIT) break;
+  }
+  return count;
+};
+
 /** Cases by id, in the order asked (one BatchGet per 100); a case gone meanwhile is left out. */
 export const getCasesByIds = async (tenantId: string, caseIds: readonly string[]): Promise<CaseRecord[]> => {
   const found = new Map<string, CaseRecord>();

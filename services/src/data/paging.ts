@@ -24,10 +24,11 @@ const send = (query: Query, startKey: Item | undefined): Promise<QueryCommandOut
 
 /**
  * Every response of `query` in order, one request each, past DynamoDB's 1 MB (or the query's
- * Limit) per response. A reader that has seen enough stops asking with `break`.
+ * Limit) per response, from the start or after `after` (a key of the table and the index read).
+ * A reader that has seen enough stops asking with `break`.
  */
-export async function* queryPages(query: Query): AsyncGenerator<QueryCommandOutput, void> {
-  let startKey: Item | undefined;
+export async function* queryPages(query: Query, after?: Item): AsyncGenerator<QueryCommandOutput, void> {
+  let startKey: Item | undefined = after;
   do {
     const page = await send(query, startKey);
     yield page;
