@@ -6,13 +6,7 @@ import { MILESTONE_AGES, milestonesOf, type Milestone } from '../src/data/office
 import { milestoneItem } from '../src/data/office-stats-store.ts';
 import { parseCounterName, statisticsCountersOf } from '../src/data/statistics-counters.ts';
 import { MAX_TRANSACTION_ITEMS, type TransactItem } from '../src/data/transaction.ts';
-import {
-  ENDPOINT_USAGE,
-  documentClient,
-  parseTenantArguments,
-  runAsScript,
-  type Io,
-} from './operator-cli.ts';
+import { ENDPOINT_USAGE, runTenantTool, runAsScript, type Io } from './operator-cli.ts';
 import { caseIndexEntries, getConsistently, keyString, officeIdsOf, queryItems } from './tenant-reads.ts';
 
 /**
@@ -358,23 +352,12 @@ export const backfillTenantAges = async (
   return outcomes;
 };
 
-export const run = async (
+export const run = (
   argv: readonly string[],
   env: Record<string, string | undefined>,
   io: Io,
-): Promise<number> => {
-  const options = parseTenantArguments(argv);
-  if (typeof options === 'string') {
-    io.err(`✖ ${options}\n${USAGE}`);
-    return 2;
-  }
-  const tableName = env.TABLE_NAME;
-  if (!tableName) {
-    io.err(`✖ TABLE_NAME is not set (the stack's TableName output)\n${USAGE}`);
-    return 2;
-  }
-  const client = documentClient(options.endpoint);
-  try {
+): Promise<number> =>
+  runTenantTool(argv, env, io, USAGE, async ({ options, tableName, client }) => {
     const outcomes = await backfillTenantAges(client, tableName, options.tenantId, options.dryRun);
     for (const { officeId, outcome, milestones, reaches } of outcomes) {
       const detail = [
@@ -392,9 +375,6 @@ export const run = async (
         `${count('unchanged')} unchanged, ${count('changed_meanwhile')} changed on every try, table ${tableName}.`,
     );
     return count('changed_meanwhile') ? 1 : 0;
-  } finally {
-    client.destroy();
-  }
-};
+  });
 
 runAsScript(import.meta.url, 'age backfill failed', run);

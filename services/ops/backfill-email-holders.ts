@@ -2,13 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@kikan/shared';
 import { STALE_EMAIL_CLAIM_MS, emailDigest, userEmailHolderItem } from '../src/data/directory-store.ts';
-import {
-  ENDPOINT_USAGE,
-  documentClient,
-  parseTenantArguments,
-  runAsScript,
-  type Io,
-} from './operator-cli.ts';
+import { ENDPOINT_USAGE, runTenantTool, runAsScript, type Io } from './operator-cli.ts';
 import { getConsistently, keyString, queryItems } from './tenant-reads.ts';
 
 /**
@@ -187,23 +181,12 @@ export const backfillTenantEmailHolders = async (
   return outcomes;
 };
 
-export const run = async (
+export const run = (
   argv: readonly string[],
   env: Record<string, string | undefined>,
   io: Io,
-): Promise<number> => {
-  const options = parseTenantArguments(argv);
-  if (typeof options === 'string') {
-    io.err(`✖ ${options}\n${USAGE}`);
-    return 2;
-  }
-  const tableName = env.TABLE_NAME;
-  if (!tableName) {
-    io.err(`✖ TABLE_NAME is not set (the stack's TableName output)\n${USAGE}`);
-    return 2;
-  }
-  const client = documentClient(options.endpoint);
-  try {
+): Promise<number> =>
+  runTenantTool(argv, env, io, USAGE, async ({ options, tableName, client }) => {
     const outcomes = await backfillTenantEmailHolders(client, tableName, options.tenantId, options.dryRun);
     for (const { outcome, userIds } of outcomes) {
       if (outcome === 'unchanged') continue;
@@ -229,9 +212,6 @@ export const run = async (
       );
     }
     return count('changed_meanwhile') || count('claim_pending') ? 1 : 0;
-  } finally {
-    client.destroy();
-  }
-};
+  });
 
 runAsScript(import.meta.url, 'e-mail holder backfill failed', run);

@@ -2,13 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@kikan/shared';
 import { recipientHolderItem } from '../src/data/person-store.ts';
-import {
-  ENDPOINT_USAGE,
-  documentClient,
-  parseTenantArguments,
-  runAsScript,
-  type Io,
-} from './operator-cli.ts';
+import { ENDPOINT_USAGE, runTenantTool, runAsScript, type Io } from './operator-cli.ts';
 import { caseIndexEntries, getConsistently, keyString } from './tenant-reads.ts';
 
 /**
@@ -173,23 +167,12 @@ export const backfillTenantHolders = async (
   return outcomes;
 };
 
-export const run = async (
+export const run = (
   argv: readonly string[],
   env: Record<string, string | undefined>,
   io: Io,
-): Promise<number> => {
-  const options = parseTenantArguments(argv);
-  if (typeof options === 'string') {
-    io.err(`✖ ${options}\n${USAGE}`);
-    return 2;
-  }
-  const tableName = env.TABLE_NAME;
-  if (!tableName) {
-    io.err(`✖ TABLE_NAME is not set (the stack's TableName output)\n${USAGE}`);
-    return 2;
-  }
-  const client = documentClient(options.endpoint);
-  try {
+): Promise<number> =>
+  runTenantTool(argv, env, io, USAGE, async ({ options, tableName, client }) => {
     const outcomes = await backfillTenantHolders(client, tableName, options.tenantId, options.dryRun);
     for (const { outcome, personIds } of outcomes) {
       if (outcome === 'unchanged') continue;
@@ -210,9 +193,6 @@ export const run = async (
       return 3;
     }
     return count('changed_meanwhile') ? 1 : 0;
-  } finally {
-    client.destroy();
-  }
-};
+  });
 
 runAsScript(import.meta.url, 'recipient holder backfill failed', run);

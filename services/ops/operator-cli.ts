@@ -73,6 +73,40 @@ export const documentClient = (endpoint: string | undefined): DynamoDBDocumentCl
     { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } },
   );
 
+/**
+ * The start every one-tenant tool shares: its arguments, the table (TABLE_NAME, the stack's
+ * TableName output), and a client closed whatever happens. Wrong usage is exit code 2, with the
+ * tool's usage; otherwise the tool's own work decides the code.
+ */
+export const runTenantTool = async (
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  io: Io,
+  usage: string,
+  work: (tool: {
+    options: TenantOptions;
+    tableName: string;
+    client: DynamoDBDocumentClient;
+  }) => Promise<number>,
+): Promise<number> => {
+  const options = parseTenantArguments(argv);
+  if (typeof options === 'string') {
+    io.err(`✖ ${options}\n${usage}`);
+    return 2;
+  }
+  const tableName = env.TABLE_NAME;
+  if (!tableName) {
+    io.err(`✖ TABLE_NAME is not set (the stack's TableName output)\n${usage}`);
+    return 2;
+  }
+  const client = documentClient(options.endpoint);
+  try {
+    return await work({ options, tableName, client });
+  } finally {
+    client.destroy();
+  }
+};
+
 /** Runs `run` when the module is the script node was started with; its number is the exit code. */
 export const runAsScript = (
   moduleUrl: string,

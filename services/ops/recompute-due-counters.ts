@@ -2,13 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE_INDEXES, keys } from '@kikan/shared';
 import { DECISION_END_PREFIX, MONITORING_DUE_PREFIX } from '../src/data/office-counters.ts';
-import {
-  ENDPOINT_USAGE,
-  documentClient,
-  parseTenantArguments,
-  runAsScript,
-  type Io,
-} from './operator-cli.ts';
+import { ENDPOINT_USAGE, runTenantTool, runAsScript, type Io } from './operator-cli.ts';
 import { officeIdsOf, queryItems } from './tenant-reads.ts';
 
 /**
@@ -187,23 +181,12 @@ export const recomputeTenant = async (
   return outcomes;
 };
 
-export const run = async (
+export const run = (
   argv: readonly string[],
   env: Record<string, string | undefined>,
   io: Io,
-): Promise<number> => {
-  const options = parseTenantArguments(argv);
-  if (typeof options === 'string') {
-    io.err(`✖ ${options}\n${USAGE}`);
-    return 2;
-  }
-  const tableName = env.TABLE_NAME;
-  if (!tableName) {
-    io.err(`✖ TABLE_NAME is not set (the stack's TableName output)\n${USAGE}`);
-    return 2;
-  }
-  const client = documentClient(options.endpoint);
-  try {
+): Promise<number> =>
+  runTenantTool(argv, env, io, USAGE, async ({ options, tableName, client }) => {
     const outcomes = await recomputeTenant(client, tableName, options.tenantId, options.dryRun);
     for (const { officeId, outcome, differences } of outcomes) {
       const detail = differences.map(({ dueOn, stored, counted }) => `${dueOn} ${stored}→${counted}`);
@@ -216,9 +199,6 @@ export const run = async (
         `${count('unchanged')} unchanged, ${count('changed_meanwhile')} changed on every try, table ${tableName}.`,
     );
     return count('changed_meanwhile') ? 1 : 0;
-  } finally {
-    client.destroy();
-  }
-};
+  });
 
 runAsScript(import.meta.url, 'recompute failed', run);
