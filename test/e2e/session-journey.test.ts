@@ -19,6 +19,14 @@ afterAll(async () => {
   await browser.close();
 });
 
+/** A reload lands on the login page: the session is over on the server, not only in the tab. */
+const expectNoSessionAfterReload = async (page: Page) => {
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+  await settled(page);
+  expect(await page.locator('header').innerText()).not.toContain(SATO);
+};
+
 const menuLink = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name, exact: true });
 
@@ -49,10 +57,7 @@ describe('the sign-in session', () => {
       await page.waitForURL((url) => url.pathname === '/login');
       expect(await page.locator('header').innerText()).not.toContain(SATO);
       // And neither comes back on a reload: the session is over on the server.
-      await page.reload();
-      await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
-      await settled(page);
-      expect(await page.locator('header').innerText()).not.toContain(SATO);
+      await expectNoSessionAfterReload(page);
     } finally {
       await context.close();
     }
@@ -140,10 +145,7 @@ describe('the sign-in session', () => {
       await page.getByText('15分間操作がなかったため、安全のためログアウトしました').waitFor();
       expect(await page.getByRole('alertdialog').count()).toBe(0);
       // Ended on the server as well: a reload does not resume it.
-      await page.reload();
-      await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
-      await settled(page);
-      expect(await page.locator('header').innerText()).not.toContain(SATO);
+      await expectNoSessionAfterReload(page);
     } finally {
       await context.close();
     }
