@@ -31,6 +31,8 @@ describe('loadConfig', () => {
       tableName: 'kikan-test',
       auth: { mode: 'local', issuer: 'http://127.0.0.1:4010/local-auth', clientId: 'kikan-local-portal' },
       dynamoDbEndpoint: 'http://127.0.0.1:8000',
+      // The sign-in session's token endpoints are the local issuer's (ADR 0037).
+      oauth: { baseUrl: 'http://127.0.0.1:4010/local-auth', clientId: 'kikan-local-portal' },
     });
   });
 
@@ -51,6 +53,17 @@ describe('loadConfig', () => {
         clientId: '1example23456789abcdefghij',
       },
     });
+  });
+
+  it('calls the hosted login for the sign-in session over https only (ADR 0037)', () => {
+    const base = 'https://kikan-test.auth.ap-northeast-1.amazoncognito.com';
+    expect(loadConfig({ ...cognitoEnvironment, OAUTH_BASE_URL: base }).oauth).toEqual({
+      baseUrl: base,
+      clientId: '1example23456789abcdefghij',
+    });
+    expect(() => loadConfig({ ...cognitoEnvironment, OAUTH_BASE_URL: 'http://kikan-test.example' })).toThrow(
+      /OAUTH_BASE_URL/,
+    );
   });
 
   it('ignores a DynamoDB endpoint in cognito mode', () => {
