@@ -122,12 +122,23 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
 
 let cached: Config | undefined;
 
+let installed: NodeJS.ProcessEnv | undefined;
+
+/**
+ * The variables the services read: the process's own in Lambda, or those the local stack installed.
+ * Every function reads its environment through this (the API functions through `config()`).
+ */
+export const serviceEnvironment = (): NodeJS.ProcessEnv => installed ?? process.env;
+
 /** The process-wide configuration, read on first use. */
-export const config = (): Config => (cached ??= loadConfig());
+export const config = (): Config => (cached ??= loadConfig(serviceEnvironment()));
 
 /**
  * The local stack and the local scripts configure the handlers they run from their own variables,
  * without writing them into `process.env`: what a process's environment says stays what its parent
  * gave it, so a test setup's table never leaks into the workers or tools started after it.
  */
-export const installConfig = (env: NodeJS.ProcessEnv): Config => (cached = loadConfig(env));
+export const installConfig = (env: NodeJS.ProcessEnv): Config => {
+  installed = env;
+  return (cached = loadConfig(env));
+};

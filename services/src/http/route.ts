@@ -27,7 +27,7 @@ export interface OperationInput<R extends RouteDefinition> {
   /** Present on idempotent routes when the client sent an Idempotency-Key. */
   idempotency: Idempotency | null;
   /** On the session routes (`session: true`, ADR 0037) only: the session cookie, read and set. */
-  session: SessionCookieAccess | null;
+  session?: SessionCookieAccess | null;
   // No If-Match here: on a versioned route the function core has checked it against the target's
   // current version before `run`, so an operation has nothing left to compare it with.
 }

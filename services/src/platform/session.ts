@@ -69,7 +69,7 @@ const ended = (cookie: SessionCookieAccess): UnauthorizedError => {
   return new UnauthorizedError(SESSION_ENDED_MESSAGE);
 };
 
-const cookieOf = (session: SessionCookieAccess | null): SessionCookieAccess => {
+const cookieOf = (session: SessionCookieAccess | null | undefined): SessionCookieAccess => {
   // The function core hands every route flagged `session` its cookie; these are all flagged.
   if (!session) throw new Error('a session route without its cookie');
   return session;

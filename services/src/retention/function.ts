@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { REGISTRY_TENANT } from '@kikan/shared';
 import * as z from 'zod';
+import { serviceEnvironment } from '../config.ts';
 import { createClientRegistry, type ClientRegistry, type TableHandle } from '../data/client.ts';
 import { logger } from '../logger.ts';
 import { SWEEPER } from '../data/audit.ts';
@@ -26,7 +27,7 @@ let cached: { env: z.infer<typeof Environment>; tenants: ClientRegistry } | unde
 
 const setup = () => {
   if (cached) return cached;
-  const env = Environment.parse(process.env);
+  const env = Environment.parse(serviceEnvironment());
   cached = {
     env,
     tenants: createClientRegistry({
