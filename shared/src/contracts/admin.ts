@@ -9,6 +9,7 @@ import {
   RetentionSettings,
   RetentionSettingsInput,
 } from '../retention-api.ts';
+import { NotificationList } from '../notifications.ts';
 import { ROLES } from '../role.ts';
 import { StaffMember } from '../records-api.ts';
 import {
@@ -318,3 +319,18 @@ export const DIRECTORY_ADMIN_ROUTES: readonly RouteDefinition[] = [
   getTenantRoute,
   addMemberRoute,
 ];
+
+export const listNotificationsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/notifications',
+  context: 'admin',
+  access: EVERY_ROLE,
+  summary:
+    "What the caller must act on, by role: counts and links to the portal's lists (monitorings due and " +
+    'overdue, decisions to renew, difficult cases awaiting the core center, sign-off steps); never a name',
+  response: NotificationList,
+  successStatus: 200,
+});
+
+/** The signed-in user's notifications and digest preference (ADR 0038). */
+export const NOTIFICATION_ROUTES: readonly RouteDefinition[] = [listNotificationsRoute];
