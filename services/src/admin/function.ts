@@ -16,7 +16,7 @@ export const ROUTE_TABLE: RouteTable = {
   ),
   ...routesOf(
     () => import('./notification-bindings.ts').then((module) => module.NOTIFICATION_BINDINGS),
-    ['GET /api/notifications'],
+    ['GET /api/notifications', 'PUT /api/me/digest'],
   ),
   ...routesOf(
     () => import('./directory-bindings.ts').then((module) => module.DIRECTORY_BINDINGS),

@@ -9,7 +9,7 @@ import {
   RetentionSettings,
   RetentionSettingsInput,
 } from '../retention-api.ts';
-import { NotificationList } from '../notifications.ts';
+import { DigestPreference, DigestPreferenceInput, NotificationList } from '../notifications.ts';
 import { ROLES } from '../role.ts';
 import { StaffMember } from '../records-api.ts';
 import {
@@ -332,5 +332,20 @@ export const listNotificationsRoute = defineRoute({
   successStatus: 200,
 });
 
+export const putDigestPreferenceRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/me/digest',
+  context: 'admin',
+  access: EVERY_ROLE,
+  summary:
+    'Switch the daily e-mail digest of the notifications on or off for the caller (counts and links only)',
+  body: DigestPreferenceInput,
+  response: DigestPreference,
+  successStatus: 200,
+});
+
 /** The signed-in user's notifications and digest preference (ADR 0038). */
-export const NOTIFICATION_ROUTES: readonly RouteDefinition[] = [listNotificationsRoute];
+export const NOTIFICATION_ROUTES: readonly RouteDefinition[] = [
+  listNotificationsRoute,
+  putDigestPreferenceRoute,
+];
