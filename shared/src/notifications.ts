@@ -69,7 +69,8 @@ export const notificationTitle = (kind: NotificationKind, fiscalYear?: number): 
 export const PortalPath = z
   .string()
   .max(200)
-  .regex(/^\/[A-Za-z0-9/_\-.?=&#]*$/);
+  // Never `//host`: under the portal's base that would be a link to another host.
+  .regex(/^\/(?!\/)[A-Za-z0-9/_\-.?=&#]*$/);
 
 export const Notification = z.strictObject({
   kind: NotificationKind,
