@@ -1,9 +1,12 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NotificationList } from '@kikan/shared';
+import { NotificationList, REGISTRY_TENANT } from '@kikan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClientRegistry } from '../../services/src/data/client.ts';
 import { handler } from '../../services/src/digest/function.ts';
+import type { MailMessage } from '../../services/src/digest/mail-sender.ts';
+import { runDigest } from '../../services/src/digest/run-digest.ts';
 import { scanLog, seededPersonalData } from '../support/log-scan.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 
@@ -123,5 +126,45 @@ describe('the daily run', () => {
       // the day of the digest in 令和 and the fiscal year or filters in links.
       expect(mail.text).not.toMatch(/\d{10}/);
     }
+  });
+});
+
+describe('the cost of a run', () => {
+  it('reads a fixed handful of requests per tenant and per opted-in user', async ({ annotate }) => {
+    const requests: string[] = [];
+    const registry = createClientRegistry({ endpoint: api.stack.dynamoDbEndpoint });
+    registry.instrument({
+      middleware: (next, context) => async (args) => {
+        requests.push(String(context.commandName));
+        return next(args);
+      },
+      options: { step: 'initialize', name: 'digestTestRequestCount' },
+    });
+    const tableFor = (tenantId: string) => ({
+      client: registry.forScope({
+        requestId: 'digest-test',
+        ctx: { tenantId, userId: 'system-digest', officeId: 'system', role: 'tenant_admin' },
+      }),
+      name: api.tableName,
+    });
+    const sent: MailMessage[] = [];
+    const result = await runDigest({
+      registry: tableFor(REGISTRY_TENANT),
+      tableFor,
+      now: new Date(),
+      send: async (message) => {
+        sent.push(message);
+      },
+      portalUrl: PORTAL,
+    });
+    const optedIn = result.reports.reduce((sum, report) => sum + report.optedIn, 0);
+    expect(optedIn).toBe(5);
+    expect(sent).toHaveLength(4);
+    // The registry (1), per tenant its users and offices (2), per opted-in user 2–3 reads of one
+    // office (notificationsFor without the session check): no read grows with the cases.
+    expect(requests.length).toBeLessThanOrEqual(1 + 2 * result.reports.length + 3 * optedIn);
+    const message = `DynamoDB requests per digest run: ${requests.length} (${result.reports.length} tenants, ${optedIn} opted-in users, ${sent.length} mails)`;
+    console.log(message);
+    await annotate(message);
   });
 });
