@@ -7,7 +7,7 @@
  * contexts) ← http/ (the function core) ← one directory per bounded context, each its own Lambda.
  * @type {import('dependency-cruiser').IConfiguration}
  */
-const CONTEXTS = '(admin|caseload|supervision|council|statistics|platform|retention|cognito)';
+const CONTEXTS = '(admin|caseload|supervision|council|statistics|platform|retention|cognito|digest)';
 
 module.exports = {
   forbidden: [
@@ -23,7 +23,7 @@ module.exports = {
       severity: 'error',
       comment:
         "Each context is one Lambda and one bounded context: it never imports another context's files. " +
-        'What two contexts share lives below them, in services/src/http, policy, consent, data, files, import or kernel.',
+        'What two contexts share lives below them, in services/src/http, policy, consent, data, files, import, notifications or kernel.',
       from: { path: `^services/src/${CONTEXTS}/` },
       to: { path: `^services/src/${CONTEXTS}/`, pathNot: '^services/src/$1/' },
     },
@@ -31,9 +31,9 @@ module.exports = {
       name: 'shared-layers-import-no-context',
       severity: 'error',
       comment:
-        'http/, policy/, consent/, data/, files/, import/ and kernel/ serve every context, so none of them imports one: ' +
+        'http/, policy/, consent/, data/, files/, import/, notifications/ and kernel/ serve every context, so none of them imports one: ' +
         'move the shared part down instead.',
-      from: { path: '^services/src/(http|policy|consent|data|kernel|auth|files|import)/' },
+      from: { path: '^services/src/(http|policy|consent|data|kernel|auth|files|import|notifications)/' },
       to: { path: `^services/src/${CONTEXTS}/` },
     },
     {

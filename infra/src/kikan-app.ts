@@ -13,6 +13,10 @@ export const CONTEXT = {
   allowedCountries: 'kikan:allowedCountries',
   webBuildDir: 'kikan:webBuildDir',
   webAclArn: 'kikan:webAclArn',
+  /** The SES identity (domain or address) the daily digest is sent from (ADR 0038); unset: no digest. */
+  digestSenderIdentity: 'kikan:digestSenderIdentity',
+  /** The digest's From address; by default noreply@ the identity's domain. */
+  digestFrom: 'kikan:digestFrom',
 } as const;
 
 const list = (value: unknown): string[] =>
@@ -39,6 +43,22 @@ const cloudFrontWebAclArn = (value: string): string => {
   return value;
 };
 
+/** The digest's sender: an identity and a From address of it, or none. */
+const digestSender = (
+  identity: string,
+  from: string,
+): { senderIdentity: string; mailFrom: string } | undefined => {
+  if (identity === '') return undefined;
+  const mailFrom = from || (identity.includes('@') ? identity : `noreply@${identity}`);
+  const domain = mailFrom.split('@')[1] ?? '';
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mailFrom) || (identity !== mailFrom && identity !== domain)) {
+    throw new Error(
+      `${CONTEXT.digestFrom}: "${mailFrom}" is not an address of the identity "${identity}" (${CONTEXT.digestSenderIdentity})`,
+    );
+  }
+  return { senderIdentity: identity, mailFrom };
+};
+
 /**
  * The Kikan CDK app: one environment-agnostic stack (no lookups, so synthesis needs no AWS
  * account) checked by cdk-nag's AwsSolutions pack, which fails synthesis on any unacknowledged finding.
@@ -50,6 +70,10 @@ export const createKikanApp = (
   const context = (key: string): unknown => app.node.tryGetContext(key);
   const stackName = String(context(CONTEXT.stackName) ?? 'Kikan');
   const webAclArn = String(context(CONTEXT.webAclArn) ?? '').trim();
+  const digest = digestSender(
+    String(context(CONTEXT.digestSenderIdentity) ?? '').trim(),
+    String(context(CONTEXT.digestFrom) ?? '').trim(),
+  );
 
   // In a stage of its own, so the top level holds the one main stack and `npx cdk deploy` keeps
   // deploying it without naming it; the edge is deployed by name (`npx cdk deploy 'KikanEdge/*'`).
@@ -66,6 +90,7 @@ export const createKikanApp = (
     allowedCountries: list(context(CONTEXT.allowedCountries) ?? 'JP'),
     webBuildDir: path.resolve(REPOSITORY_ROOT, String(context(CONTEXT.webBuildDir) ?? 'web/build')),
     ...(webAclArn === '' ? {} : { webAclArn: cloudFrontWebAclArn(webAclArn) }),
+    ...(digest ? { digest } : {}),
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stack, edge };

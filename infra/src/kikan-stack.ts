@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import { Data } from './data.ts';
+import { Digest } from './digest.ts';
 import { Imports } from './imports.ts';
 import { RetentionSweeper } from './retention.ts';
 import { TenantDataRole } from './tenant-data-role.ts';
@@ -16,6 +17,11 @@ export interface KikanStackProps extends StackProps {
   allowedCountries: readonly string[];
   /** The CloudFront web ACL of the edge stack (edge.ts); without it the portal and API run without WAF. */
   webAclArn?: string;
+  /**
+   * The daily e-mail digest's sender (ADR 0038): the one SES identity it may send from and its From
+   * address. Without it there is no digest (users can still switch it on; nothing is sent).
+   */
+  digest?: { senderIdentity: string; mailFrom: string };
 }
 
 /** Kikan in one region: it wires the four concerns together and builds nothing itself. */
@@ -46,6 +52,14 @@ export class KikanStack extends Stack {
       allowedCountries: props.allowedCountries,
       ...(props.webAclArn === undefined ? {} : { webAclArn: props.webAclArn }),
     });
+    if (props.digest) {
+      new Digest(this, 'Digest', {
+        data,
+        tenantDataRole: this.tenantDataRole,
+        ...props.digest,
+        portalUrl: props.extraOrigins[0] ?? web.origin,
+      });
+    }
     for (const origin of [web.origin, ...props.extraOrigins]) {
       auth.allowOrigin(origin);
       imports.allowUploadsFrom(origin);

@@ -14,6 +14,7 @@ import { FUNCTIONS } from './functions.ts';
 import { LocalAuthorizationServer } from './authorization-server.ts';
 import { LOCAL_CLIENT_ID, type LocalIssuer } from './issuer.ts';
 import type { LocalDirectoryEntry } from './local-directory.ts';
+import { LOCAL_MAIL_PATH, serveLocalMail } from './mail-page.ts';
 
 export const LOCAL_AUTH_PATH = '/local-auth';
 /**
@@ -38,6 +39,8 @@ export interface GatewayOptions {
   clock?: () => number;
   /** Serves everything that is not /api or /local-auth: Vite in middleware mode, or the built SPA. */
   portal?: PortalHandler;
+  /** The local mail catcher's folder (ADR 0038), shown at /local-mail/. */
+  mailDir?: string;
 }
 
 export interface Gateway {
@@ -251,6 +254,13 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
     }
     if (!isApi && !isAuth) {
       if (url.pathname === '/config.json') return sendJson(response, 200, portalConfig);
+      const mailDir = options.mailDir;
+      if (mailDir && (url.pathname === LOCAL_MAIL_PATH || url.pathname.startsWith(`${LOCAL_MAIL_PATH}/`))) {
+        serveLocalMail(mailDir, url.pathname, response).catch((error: unknown) =>
+          answerFailure(response, error),
+        );
+        return;
+      }
       if (options.portal) return options.portal(request, response);
       return notFound(response);
     }

@@ -9,6 +9,7 @@ import { seedDemoSignOff } from './demo-signoff.ts';
 import { LocalStackError, isPortFree, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { startGateway, staticPortal, type Gateway, type PortalHandler } from './gateway.ts';
 import { localCursorSecret } from './cursor-secret.ts';
+import { LOCAL_MAIL_PATH } from './mail-page.ts';
 import { LOCAL_CLIENT_ID, LocalIssuer } from './issuer.ts';
 import { readLocalDirectory } from './local-directory.ts';
 import { seedDemoData } from './seed.ts';
@@ -38,6 +39,9 @@ export interface LocalStack {
   dynamoDbPid: number;
   issuer: LocalIssuer;
   seeded: { seeded: boolean; items: number };
+  /** The local mail catcher's page and folder (ADR 0038). */
+  mailUrl: string;
+  mailDir: string;
   stop(): Promise<void>;
 }
 
@@ -125,9 +129,14 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     if (seeded.seeded) await seedDemoSignOff();
 
     let portal: PortalHandler | undefined;
+    // The mail catcher's folder (ADR 0038): `npm run digest:send` writes there, /local-mail/ shows it.
+    const mailDir = options.dataDir
+      ? join(options.dataDir, 'mail')
+      : mkdtempSync(join(tmpdir(), 'kikan-mail-'));
     const gateway = await startGateway({
       port,
       issuer,
+      mailDir,
       directory: readLocalDirectory,
       ...(options.issuerClock ? { clock: options.issuerClock } : {}),
       portal: (request, response) => {
@@ -148,6 +157,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       apiUrl: `${url}/api`,
       dynamoDbEndpoint: dynamo.endpoint,
       dynamoDbPid: dynamo.pid,
+      mailUrl: `${url}${LOCAL_MAIL_PATH}/`,
+      mailDir,
       issuer,
       seeded,
       stop,

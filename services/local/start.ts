@@ -60,6 +60,7 @@ try {
       `  API                 ${display}/api   (OpenAPI: ${display}/api/openapi.json)`,
       `  ログイン / Log in   ポータルのログイン画面でデモユーザーを選択 (例: sato@kibou.example)`,
       `  トークン / Token    TOKEN=$(npm run -s token -- sato@kibou.example)`,
+      `  メール / Mail       ${display}/local-mail/   (npm run digest:send でお知らせのメールを送信 / sends the daily digest now)`,
       `  データ / Data       ${dataDir.startsWith(REPO_ROOT) ? relative(REPO_ROOT, dataDir) : dataDir}/  (${stack.seeded.seeded ? `デモデータ ${stack.seeded.items} 件を投入しました` : '前回のデータを使用'}; 削除すると初期状態に戻ります)`,
       '',
       `  Ready in ${seconds} s. Ctrl-C で停止 / Ctrl-C stops everything.`,

@@ -4,6 +4,7 @@ import {
   getMeRoute,
   listOfficesRoute,
   AUDIT_ROUTES,
+  NOTIFICATION_ROUTES,
   RETENTION_ROUTES,
 } from '@kikan/shared/contracts/admin';
 import {
@@ -42,6 +43,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   openApiRoute,
   ...SESSION_ROUTES,
   getMeRoute,
+  ...NOTIFICATION_ROUTES,
   listOfficesRoute,
   listCasesRoute,
   createCaseRoute,

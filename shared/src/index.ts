@@ -30,3 +30,4 @@ export * from './achievement.ts';
 export * from './suppression.ts';
 export * from './retention-api.ts';
 export * from './origin-verify.ts';
+export * from './notifications.ts';

@@ -46,6 +46,8 @@ export const User = z.strictObject({
   status: UserStatus.optional(),
   /** Tokens issued before this instant are refused: set whenever an admin changes or removes the user. */
   notBefore: z.iso.datetime().optional(),
+  /** The user asked for the daily e-mail digest of their notifications (ADR 0038); their own choice. */
+  digestEnabled: z.boolean().optional(),
 });
 export type User = z.infer<typeof User>;
 
@@ -120,6 +122,8 @@ export const Me = z.strictObject({
    * portal offers the choice and the switch. Absent for a user of one office.
    */
   memberships: z.array(OfficeMembership.extend({ officeName: z.string() })).optional(),
+  /** The daily e-mail digest of the notifications is on (ADR 0038). */
+  digestEnabled: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 

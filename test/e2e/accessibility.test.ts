@@ -173,6 +173,9 @@ const SCENARIOS: Scenario[] = [
   { route: '/', as: ITO, path: '/' },
   { route: '/', as: ADMIN, path: '/' },
   { route: '/[...path]', as: SATO, path: '/no-such-page' },
+  { route: '/notifications', as: SATO, path: '/notifications' },
+  { route: '/notifications', as: TAKAHASHI, path: '/notifications' },
+  { route: '/notifications', as: ADMIN, path: '/notifications' },
   {
     route: '/cases',
     as: SATO,

@@ -15,6 +15,10 @@ export const ROUTE_TABLE: RouteTable = {
     ],
   ),
   ...routesOf(
+    () => import('./notification-bindings.ts').then((module) => module.NOTIFICATION_BINDINGS),
+    ['GET /api/notifications', 'PUT /api/me/digest'],
+  ),
+  ...routesOf(
     () => import('./directory-bindings.ts').then((module) => module.DIRECTORY_BINDINGS),
     ['POST /api/offices', 'PUT /api/offices/{officeId}', 'GET /api/tenant', 'POST /api/tenant/members'],
   ),

@@ -31,6 +31,7 @@ export const getMe: Operation<typeof getMeRoute> = async ({ ctx }) => {
     userId: user.userId,
     displayName: user.displayName,
     confirmsFigures: mayConfirmOfficeFigures(ctx, user),
+    digestEnabled: user.digestEnabled === true,
     ...(officeNames
       ? {
           memberships: memberships.map((membership) => ({

@@ -3,6 +3,7 @@ import {
   BatchGetCommand,
   DeleteCommand,
   GetCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import {
@@ -605,4 +606,32 @@ export const listUsers = async (
   });
   const users = items.map((item) => User.parse({ tenantId, ...strip(item) }));
   return options.includeRemoved ? users : users.filter(isActive);
+};
+
+/**
+ * The user's own choice of the daily e-mail digest (ADR 0038): one attribute of their item, set
+ * only while the user exists and is not removed. False when there is no such user.
+ */
+export const setDigestPreference = async (
+  tenantId: string,
+  userId: string,
+  enabled: boolean,
+): Promise<boolean> => {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.user(tenantId, userId),
+        UpdateExpression: 'SET digestEnabled = :enabled',
+        ConditionExpression:
+          'attribute_exists(pk) AND (attribute_not_exists(#status) OR #status <> :removed)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':enabled': enabled, ':removed': 'removed' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 };

@@ -1,5 +1,7 @@
 import {
   dateOfReachingAge,
+  decisionStandingOf,
+  lastDayOfMonth,
   isOpenDifficulty,
   type CasePhase,
   type DifficultCategory,
@@ -8,6 +10,7 @@ import {
   type SelfPlanReason,
   type ServiceKind,
 } from '@kikan/shared';
+import { logger } from '../logger.ts';
 
 /**
  * What one case contributes to its office's dashboard figures, as pure functions. The counters are
@@ -34,14 +37,14 @@ export interface CountedCase {
   difficulty?: { status: DifficultStatus; categories: DifficultCategory[] } | undefined;
 }
 
-export const isActiveCase = (record: CountedCase): boolean => record.phase !== 'closed';
+export const isActiveCase = (record: Pick<CountedCase, 'phase'>): boolean => record.phase !== 'closed';
 
 /** The day an open case's next monitoring is due: what the due index holds (case-store.ts caseItem). */
-export const monitoringDueOf = (record: CountedCase): string | null =>
+export const monitoringDueOf = (record: Pick<CountedCase, 'phase' | 'nextMonitoringDueOn'>): string | null =>
   isActiveCase(record) && record.nextMonitoringDueOn ? record.nextMonitoringDueOn : null;
 
 /** The last day of an open case's decision in force: renewals are counted by it. */
-export const decisionEndOf = (record: CountedCase): string | null =>
+export const decisionEndOf = (record: Pick<CountedCase, 'phase' | 'decision'>): string | null =>
   isActiveCase(record) && record.decision ? record.decision.validTo : null;
 
 /** 基本相談のみ has no plan; every other service kind works from one. */
@@ -127,6 +130,48 @@ export const countersOf = (record: CountedCase): Counters => {
     }
   }
   return counters;
+};
+
+export interface DueCounts {
+  overdue: number;
+  dueThisMonth: number;
+  /** Decisions ending within RENEWAL_NOTICE_MONTHS, and ended without a new one (renewals). */
+  decisionEnding: number;
+  decisionExpired: number;
+}
+
+/**
+ * A counter the item does not have (never counted) is zero. A negative one would mean a case write
+ * bypassed the counters: logged (by name only) and shown as zero rather than failing the page.
+ */
+export const counterValue = (counters: Counters, name: keyof Counters): number => {
+  const value = counters[name] ?? 0;
+  if (value >= 0) return value;
+  logger.warn('office counter below zero', { counter: name.split('#')[0] });
+  return 0;
+};
+
+/**
+ * Overdue: open cases due before today; due this month: due from today to the month's last day.
+ * Renewals: decisions ending from today to 3 months ahead, and ended (decisionStandingOf).
+ * Summed from the office's counters by day, so the split follows the day of reading.
+ */
+export const dueCountsOf = (counters: Counters, today: string): DueCounts => {
+  const monthEnd = lastDayOfMonth(today.slice(0, 7));
+  const due = { overdue: 0, dueThisMonth: 0, decisionEnding: 0, decisionExpired: 0 };
+  for (const name of Object.keys(counters) as (keyof Counters)[]) {
+    if (name.startsWith(DECISION_END_PREFIX)) {
+      const standing = decisionStandingOf(name.slice(DECISION_END_PREFIX.length), today);
+      if (standing === 'ending') due.decisionEnding += counterValue(counters, name);
+      if (standing === 'expired') due.decisionExpired += counterValue(counters, name);
+      continue;
+    }
+    if (!name.startsWith(MONITORING_DUE_PREFIX)) continue;
+    const dueOn = name.slice(MONITORING_DUE_PREFIX.length);
+    if (dueOn < today) due.overdue += counterValue(counters, name);
+    else if (dueOn <= monthEnd) due.dueThisMonth += counterValue(counters, name);
+  }
+  return due;
 };
 
 export interface OfficeCounterDelta {

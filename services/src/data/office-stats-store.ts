@@ -1,6 +1,7 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@kikan/shared';
 import * as z from 'zod';
-import { tableName } from './client.ts';
+import { db, tableName } from './client.ts';
 import {
   MILESTONE_AGES,
   caseCounterDelta,
@@ -134,6 +135,22 @@ export const officeFigureItems = (records: readonly CountedCase[]): Record<strin
 
 const StoredCounters = z.record(z.string(), z.unknown());
 
+/** The counters of a stats item: its numeric attributes (the keys and names are not counters). */
+const countersOfItem = (item: Record<string, unknown>): { officeId: unknown; counters: Counters } => {
+  const {
+    pk: _pk,
+    sk: _sk,
+    entity: _entity,
+    tenantId: _tenantId,
+    officeId,
+    ...rest
+  } = StoredCounters.parse(item);
+  const counters = Object.fromEntries(
+    Object.entries(rest).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+  ) as Counters;
+  return { officeId, counters };
+};
+
 /** Every office's counters in one Query (paged past 1 MB, which takes thousands of offices). */
 export const readOfficeCounters = async (tenantId: string): Promise<Map<string, Counters>> => {
   const { pk } = keys.officeStats(tenantId);
@@ -142,21 +159,19 @@ export const readOfficeCounters = async (tenantId: string): Promise<Map<string, 
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': pk },
   })) {
-    const {
-      pk: _pk,
-      sk: _sk,
-      entity: _entity,
-      tenantId: _tenantId,
-      officeId,
-      ...rest
-    } = StoredCounters.parse(item);
+    const { officeId, counters } = countersOfItem(item);
     if (typeof officeId !== 'string') continue;
-    const counters = Object.fromEntries(
-      Object.entries(rest).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
-    ) as Counters;
     found.set(officeId, counters);
   }
   return found;
+};
+
+/** One office's counters, one GetItem (an office that never had a case has none: all zero). */
+export const readCountersOfOffice = async (tenantId: string, officeId: string): Promise<Counters> => {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.officeStats(tenantId, officeId) }),
+  );
+  return Item ? countersOfItem(Item).counters : {};
 };
 
 const MilestoneRow = z.object({

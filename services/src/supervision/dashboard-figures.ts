@@ -2,8 +2,6 @@ import { isOfficeStaff } from '@kikan/shared/access-policy';
 import {
   DIFFICULT_CATEGORIES,
   SELF_PLAN_REASONS,
-  decisionStandingOf,
-  lastDayOfMonth,
   type Dashboard,
   type DashboardFigures,
   type Office,
@@ -11,23 +9,15 @@ import {
   type User,
 } from '@kikan/shared';
 import {
-  DECISION_END_PREFIX,
   DIFFICULT_CATEGORY_PREFIX,
-  MONITORING_DUE_PREFIX,
   SELF_PLAN_REASON_PREFIX,
   SPECIALIST_PREFIX,
+  counterValue,
+  dueCountsOf,
   type Counters,
+  type DueCounts,
 } from '../data/office-counters.ts';
 import type { MilestoneRow } from '../data/office-stats-store.ts';
-import { logger } from '../logger.ts';
-
-export interface DueCounts {
-  overdue: number;
-  dueThisMonth: number;
-  /** Decisions ending within RENEWAL_NOTICE_MONTHS, and ended without a new one (renewals). */
-  decisionEnding: number;
-  decisionExpired: number;
-}
 
 export interface DashboardSources {
   today: string;
@@ -46,65 +36,34 @@ export const supervisedOffices = (offices: readonly Office[]): Office[] =>
 const rateOf = (part: number, whole: number): number | null =>
   whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
 
-/**
- * A counter the item does not have (never counted) is zero. A negative one would mean a case write
- * bypassed the counters: logged (by name only) and shown as zero rather than failing the page.
- */
-const valueOf = (counters: Counters, name: keyof Counters): number => {
-  const value = counters[name] ?? 0;
-  if (value >= 0) return value;
-  logger.warn('office counter below zero', { counter: name.split('#')[0] });
-  return 0;
-};
-
-/**
- * Overdue: open cases due before today; due this month: due from today to the month's last day.
- * Renewals: decisions ending from today to 3 months ahead, and ended (decisionStandingOf).
- * Summed from the office's counters by day, so the split follows the day of reading.
- */
-export const dueCountsOf = (counters: Counters, today: string): DueCounts => {
-  const monthEnd = lastDayOfMonth(today.slice(0, 7));
-  const due = { overdue: 0, dueThisMonth: 0, decisionEnding: 0, decisionExpired: 0 };
-  for (const name of Object.keys(counters) as (keyof Counters)[]) {
-    if (name.startsWith(DECISION_END_PREFIX)) {
-      const standing = decisionStandingOf(name.slice(DECISION_END_PREFIX.length), today);
-      if (standing === 'ending') due.decisionEnding += valueOf(counters, name);
-      if (standing === 'expired') due.decisionExpired += valueOf(counters, name);
-      continue;
-    }
-    if (!name.startsWith(MONITORING_DUE_PREFIX)) continue;
-    const dueOn = name.slice(MONITORING_DUE_PREFIX.length);
-    if (dueOn < today) due.overdue += valueOf(counters, name);
-    else if (dueOn <= monthEnd) due.dueThisMonth += valueOf(counters, name);
-  }
-  return due;
-};
-
 const figuresOf = (
   counters: Counters,
   due: DueCounts,
   nearing: { nearing18: number; nearing65: number },
 ): DashboardFigures => {
-  const planCases = valueOf(counters, 'planCases');
-  const selfPlan = valueOf(counters, 'selfPlan');
+  const planCases = counterValue(counters, 'planCases');
+  const selfPlan = counterValue(counters, 'selfPlan');
   return {
-    activeCases: valueOf(counters, 'activeCases'),
+    activeCases: counterValue(counters, 'activeCases'),
     monitoringOverdue: due.overdue,
     monitoringDueThisMonth: due.dueThisMonth,
     decisionEnding: due.decisionEnding,
     decisionExpired: due.decisionExpired,
     planCases,
-    withoutFinalPlan: valueOf(counters, 'withoutFinalPlan'),
+    withoutFinalPlan: counterValue(counters, 'withoutFinalPlan'),
     selfPlan,
     selfPlanRate: rateOf(selfPlan, planCases),
     selfPlanByReason: Object.fromEntries(
-      SELF_PLAN_REASONS.map((reason) => [reason, valueOf(counters, `${SELF_PLAN_REASON_PREFIX}${reason}`)]),
+      SELF_PLAN_REASONS.map((reason) => [
+        reason,
+        counterValue(counters, `${SELF_PLAN_REASON_PREFIX}${reason}`),
+      ]),
     ) as DashboardFigures['selfPlanByReason'],
-    openDifficult: valueOf(counters, 'openDifficult'),
+    openDifficult: counterValue(counters, 'openDifficult'),
     openDifficultByCategory: Object.fromEntries(
       DIFFICULT_CATEGORIES.map((category) => [
         category,
-        valueOf(counters, `${DIFFICULT_CATEGORY_PREFIX}${category}`),
+        counterValue(counters, `${DIFFICULT_CATEGORY_PREFIX}${category}`),
       ]),
     ) as DashboardFigures['openDifficultByCategory'],
     ...nearing,

@@ -9,6 +9,7 @@ import {
   RetentionSettings,
   RetentionSettingsInput,
 } from '../retention-api.ts';
+import { DigestPreference, DigestPreferenceInput, NotificationList } from '../notifications.ts';
 import { ROLES } from '../role.ts';
 import { StaffMember } from '../records-api.ts';
 import {
@@ -317,4 +318,34 @@ export const DIRECTORY_ADMIN_ROUTES: readonly RouteDefinition[] = [
   updateOfficeRoute,
   getTenantRoute,
   addMemberRoute,
+];
+
+export const listNotificationsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/notifications',
+  context: 'admin',
+  access: EVERY_ROLE,
+  summary:
+    "What the caller must act on, by role: counts and links to the portal's lists (monitorings due and " +
+    'overdue, decisions to renew, difficult cases awaiting the core center, sign-off steps); never a name',
+  response: NotificationList,
+  successStatus: 200,
+});
+
+export const putDigestPreferenceRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/me/digest',
+  context: 'admin',
+  access: EVERY_ROLE,
+  summary:
+    'Switch the daily e-mail digest of the notifications on or off for the caller (counts and links only)',
+  body: DigestPreferenceInput,
+  response: DigestPreference,
+  successStatus: 200,
+});
+
+/** The signed-in user's notifications and digest preference (ADR 0038). */
+export const NOTIFICATION_ROUTES: readonly RouteDefinition[] = [
+  listNotificationsRoute,
+  putDigestPreferenceRoute,
 ];

@@ -28,6 +28,15 @@ export const CORE_MATRIX: Record<string, Expectation> = {
   'POST /api/session/activity': { method: 'POST', path: () => '/api/session/activity', status: () => 401 },
   'DELETE /api/session': { method: 'DELETE', path: () => '/api/session', status: everyone },
   'GET /api/me': { method: 'GET', path: () => '/api/me', status: everyone },
+  // The caller's own notifications: every role, nothing to name (the context is the token's).
+  'GET /api/notifications': { method: 'GET', path: () => '/api/notifications', status: everyone },
+  // The caller's own digest choice: every role, on their own directory entry only.
+  'PUT /api/me/digest': {
+    method: 'PUT',
+    path: () => '/api/me/digest',
+    body: () => ({ enabled: false }),
+    status: everyone,
+  },
   'GET /api/offices': { method: 'GET', path: () => '/api/offices', status: everyone },
   'GET /api/cases': { method: 'GET', path: () => '/api/cases', status: caseWorkersOnly(200) },
   // The office's own caseload as a file: its staff only; the core center and everyone else 403. The

@@ -34,6 +34,7 @@ const me: Me = {
   officeName: '希望相談支援センター',
   userId: 'user-000001',
   confirmsFigures: false,
+  digestEnabled: false,
   displayName: '佐藤 花子',
 };
 

@@ -1,0 +1,139 @@
+import {
+  fiscalYearOf,
+  notificationOf,
+  sortNotifications,
+  todayInJapan,
+  type Notification,
+  type NotificationList,
+  type TenantContext,
+} from '@kikan/shared';
+import { getDirectoryEntries } from '../data/directory-store.ts';
+import { readBoardCounts, readOwnCaseCounters, readSignOffs } from '../data/notification-store.ts';
+import { dueCountsOf, type Counters } from '../data/office-counters.ts';
+import { readCountersOfOffice } from '../data/office-stats-store.ts';
+import type { SignOffRecord } from '../data/signoff-store.ts';
+import { mayConfirmOfficeFigures } from '../policy/access-policy.ts';
+
+/**
+ * A user's notifications (ADR 0038), computed on reading from what the product holds, with no
+ * write: the API's list and the daily e-mail digest call this one function with the user's context.
+ * Every count equals the total of the page its link opens (the same predicates, the same day).
+ */
+export type NotificationSubject = Pick<TenantContext, 'tenantId' | 'officeId' | 'userId' | 'role'>;
+
+/** Monitorings and renewals from counters by day, links to the lists that show the same cases. */
+const caseloadNotifications = (
+  counters: Counters,
+  today: string,
+  scope: 'mine' | 'office',
+): Notification[] => {
+  const due = dueCountsOf(counters, today);
+  const cases = scope === 'mine' ? '/cases?assigned=me&' : '/cases?';
+  const renewals = scope === 'mine' ? '/#renewals-mine' : '/#renewals-office';
+  return [
+    ...notificationOf('monitoring_overdue', due.overdue, `${cases}due=overdue`),
+    ...notificationOf('monitoring_due', due.dueThisMonth, `${cases}due=due_this_month`),
+    ...notificationOf('decision_expired', due.decisionExpired, renewals),
+    ...notificationOf('decision_ending', due.decisionEnding, renewals),
+  ];
+};
+
+type SignOffStep = 'office' | 'core' | { municipalityCode: string | null; joint: boolean };
+
+/** Whose step a year's sign-off waits on (statistics/signoff-rules.ts: office → core → municipality). */
+const awaits = (record: SignOffRecord, step: SignOffStep, officeId: string): boolean => {
+  if (step === 'office') return record.status === 'open' && record.offices[officeId] === undefined;
+  if (step === 'core') return record.status === 'open' && record.core === null;
+  if (record.status !== 'core_confirmed') return false;
+  if (!step.joint) return true;
+  return step.municipalityCode !== null && record.memberApprovals[step.municipalityCode] === undefined;
+};
+
+const SIGN_OFF_KIND = {
+  office: 'signoff_office_confirmation',
+  core: 'signoff_core_confirmation',
+  municipality: 'signoff_approval',
+} as const;
+
+/**
+ * Sign-off steps waiting on the caller: the last fiscal year's (signed off after it ends), and the
+ * current year's once someone has started it. One BatchGet of the two years' items.
+ */
+const signOffNotifications = async (
+  subject: NotificationSubject,
+  today: string,
+  step: SignOffStep,
+): Promise<Notification[]> => {
+  const current = fiscalYearOf(today);
+  const years = await readSignOffs(subject.tenantId, [current - 1, current]);
+  const kind = typeof step === 'string' ? SIGN_OFF_KIND[step] : SIGN_OFF_KIND.municipality;
+  return years
+    .filter(({ record, exists }) => record.fiscalYear === current - 1 || exists)
+    .filter(({ record }) => awaits(record, step, subject.officeId))
+    .flatMap(({ record }) =>
+      notificationOf(kind, 1, `/statistics?fy=${record.fiscalYear}#signoff-title`, record.fiscalYear),
+    );
+};
+
+const itemsFor = async (subject: NotificationSubject, today: string): Promise<Notification[]> => {
+  switch (subject.role) {
+    case 'specialist': {
+      const [counters, directory] = await Promise.all([
+        readOwnCaseCounters(subject.tenantId, subject.officeId, subject.userId),
+        getDirectoryEntries(subject.tenantId, subject.officeId, subject.userId),
+      ]);
+      // A specialist the tenant admin named 数値確認者 confirms their office's figures (ADR 0031).
+      const confirms = mayConfirmOfficeFigures(subject, directory.user);
+      return [
+        ...caseloadNotifications(counters, today, 'mine'),
+        ...(confirms ? await signOffNotifications(subject, today, 'office') : []),
+      ];
+    }
+    case 'office_manager': {
+      const [counters, signOffs] = await Promise.all([
+        readCountersOfOffice(subject.tenantId, subject.officeId),
+        signOffNotifications(subject, today, 'office'),
+      ]);
+      return [...caseloadNotifications(counters, today, 'office'), ...signOffs];
+    }
+    case 'core_supervisor': {
+      const [board, signOffs] = await Promise.all([
+        readBoardCounts(subject.tenantId, today),
+        signOffNotifications(subject, today, 'core'),
+      ]);
+      return [
+        ...notificationOf('difficulty_escalated', board.escalated, '/difficult-cases#status-escalated'),
+        ...notificationOf('difficulty_review_overdue', board.reviewOverdue, '/difficult-cases#overdue-title'),
+        ...notificationOf(
+          'difficulty_closing_proposed',
+          board.closingProposed,
+          '/difficult-cases#status-closing_proposed',
+        ),
+        ...signOffs,
+      ];
+    }
+    case 'municipal_officer': {
+      const { tenant, office } = await getDirectoryEntries(
+        subject.tenantId,
+        subject.officeId,
+        subject.userId,
+      );
+      // A joint tenant's member approves its own municipality's part (ADR 0029's member approvals).
+      const municipalityCode = office?.type === 'municipal_division' ? office.municipalityCode : null;
+      return signOffNotifications(subject, today, {
+        municipalityCode,
+        joint: (tenant?.members.length ?? 0) > 1,
+      });
+    }
+    case 'tenant_admin':
+      return [];
+  }
+};
+
+export const notificationsFor = async (
+  subject: NotificationSubject,
+  now: Date,
+): Promise<NotificationList> => {
+  const today = todayInJapan(now);
+  return { today, items: sortNotifications(await itemsFor(subject, today)) };
+};
