@@ -1,3 +1,4 @@
+import { installConfig, serviceEnvironment } from '../../services/src/config.ts';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,8 +51,9 @@ const setDigest = async (as: string, enabled: boolean) => {
 beforeAll(async () => {
   api = await startTestApi();
   mailDir = mkdtempSync(join(tmpdir(), 'kikan-digest-test-'));
-  // The stack set TABLE_NAME and DYNAMODB_ENDPOINT (this file's database); the mail stand-in here.
-  Object.assign(process.env, {
+  // The stack installed TABLE_NAME and DYNAMODB_ENDPOINT (this file's database); the mail stand-in here.
+  installConfig({
+    ...serviceEnvironment(),
     MAIL_MODE: 'local',
     LOCAL_MAIL_DIR: mailDir,
     PORTAL_URL: PORTAL,
@@ -61,7 +63,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.stop();
   rmSync(mailDir, { recursive: true, force: true });
-  for (const name of ['MAIL_MODE', 'LOCAL_MAIL_DIR', 'PORTAL_URL', 'MAIL_FROM']) delete process.env[name];
 });
 
 describe('the digest preference', () => {

@@ -1,3 +1,4 @@
+import { serviceEnvironment } from '../config.ts';
 import type { Context } from 'aws-lambda';
 import { REGISTRY_TENANT } from '@kikan/shared';
 import * as z from 'zod';
@@ -42,7 +43,7 @@ const senderOf = (env: Environment): MailSender =>
 
 const setup = () => {
   if (cached) return cached;
-  const env = Environment.parse(process.env);
+  const env = Environment.parse(serviceEnvironment());
   cached = {
     env,
     tenants: createClientRegistry({
