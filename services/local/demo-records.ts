@@ -199,7 +199,7 @@ const CONSULTATION_SUMMARIES = [
 // ── Assessments (アセスメント) ────────────────────────────────────────────────
 const CHILD_ASSESSMENT: AssessmentContent = {
   lifeHistory:
-    '出生時より発達の遅れを指摘され、3歳児健診で自閉スペクトラム症の診断を受ける。保育所を経て地域の小学校の特別支援学級に在籍。両親と妹の4人家族。',
+    '出生時より発達の遅れを指摘され、3歳児健診で自閉スペクトラム症の診断を受ける。保育所を経て、地域の学校の特別支援学級に在籍。両親と妹の4人家族。',
   medical: '小児科（発達外来）に3か月ごとに通院。服薬なし。季節の変わり目に喘息の発作が出ることがある。',
   personWishes: '友だちと遊びたい。電車に乗るのが好きなので、いろいろな駅に行ってみたい。',
   family:
@@ -220,7 +220,7 @@ const CHILD_ASSESSMENT: AssessmentContent = {
 
 const ADULT_ASSESSMENT: AssessmentContent = {
   lifeHistory:
-    '高校卒業後、製造業で5年間勤務したが、20代半ばで統合失調症を発症し退職。入退院を経て、現在は両親と同居しながら地域で生活している。',
+    '高校卒業後に就職したが、職場の人間関係から体調を崩して退職。統合失調症の診断を受け、入院を経て、現在は両親と同居しながら地域で生活している。',
   medical:
     '精神科クリニックに月2回通院。抗精神病薬を朝夕服薬（服薬管理は本人、母が確認）。睡眠が乱れると症状が悪化しやすい。',
   personWishes: 'いずれは一人暮らしをしたい。自分に合った仕事を見つけて、少しずつ働く時間を増やしたい。',
@@ -276,29 +276,31 @@ const assessmentTemplateFor = (serviceKind: ServiceKind, age: number): Assessmen
 };
 
 /**
- * Every fourth case past intake has a finalised assessment, dated two weeks after it opened and
- * before its plan was consented to (the assessment comes first in the cycle).
+ * A case in its assessment phase has the assessment under way (a draft); every fourth case past it
+ * has a finalised one. Dated two weeks after the case opened and not after its plan was consented
+ * to (the assessment comes first in the cycle).
  */
 const assessmentsOf = (record: CaseRecord, index: number, at: string, today: string): Assessment[] => {
-  if (index % 4 !== 1 || record.phase === 'intake') return [];
+  const underway = record.phase === 'assessment';
+  if (record.phase === 'intake' || (!underway && index % 4 !== 1)) return [];
   const content = assessmentTemplateFor(record.serviceKind, ageOn(record.birthDate, today));
   if (!content) return [];
   const latest = finalPlanConsentOn(record, today) ?? today;
   const conductedOn = maxDate(record.openedOn, minDate(addDays(record.openedOn, 14), latest));
+  const base = {
+    recordId: `${record.caseId}-asm-1`,
+    caseId: record.caseId,
+    assessmentVersion: 1,
+    content,
+    conductedOn,
+    createdAt: at,
+    createdBy: record.specialistUserId,
+    updatedAt: at,
+  };
   return [
-    {
-      recordId: `${record.caseId}-asm-1`,
-      caseId: record.caseId,
-      assessmentVersion: 1,
-      status: 'final',
-      content,
-      conductedOn,
-      finalizedAt: at,
-      version: 2,
-      createdAt: at,
-      createdBy: record.specialistUserId,
-      updatedAt: at,
-    },
+    underway
+      ? { ...base, status: 'draft', version: 1 }
+      : { ...base, status: 'final', finalizedAt: at, version: 2 },
   ];
 };
 
