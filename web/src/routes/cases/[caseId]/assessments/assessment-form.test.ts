@@ -5,6 +5,7 @@ import {
   assessmentInputLabel,
   checkAssessmentForm,
   emptyAssessmentForm,
+  sameAssessmentContent,
   toAssessmentContent,
 } from './assessment-form.ts';
 
@@ -32,6 +33,17 @@ describe('the assessment form', () => {
     expect(assessmentInputLabel('conductedOn')).toBe('実施日');
     const fixed = checkAssessmentForm({ ...values, dailyLife: { ...values.dailyLife, housing: '' } });
     expect(fixed.ok && fixed.input.conductedOn).toBe('2026-04-02');
+  });
+
+  it('compares contents field by field, whatever the order of their keys', () => {
+    const content = AssessmentContent.parse({ personWishes: '働きたい', dailyLife: { money: '母が管理' } });
+    const { dailyLife, ...rest } = content;
+    const reordered = { dailyLife: Object.fromEntries(Object.entries(dailyLife).reverse()), ...rest };
+    expect(sameAssessmentContent(content, AssessmentContent.parse(reordered))).toBe(true);
+    expect(sameAssessmentContent(content, { ...content, summary: '変更' })).toBe(false);
+    expect(
+      sameAssessmentContent(content, { ...content, dailyLife: { ...content.dailyLife, housing: '変更' } }),
+    ).toBe(false);
   });
 
   it('does not share the domains of the stored record with the inputs', () => {

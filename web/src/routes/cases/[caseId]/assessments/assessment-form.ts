@@ -59,6 +59,16 @@ export const toAssessmentContent = ({ conductedOn: _day, ...content }: Assessmen
   dailyLife: { ...content.dailyLife },
 });
 
+const TEXT_FIELDS = ['lifeHistory', 'medical', 'personWishes', 'family', 'strengths', 'summary'] as const;
+
+/**
+ * Whether two contents say the same, field by field: a stored item's map comes back from DynamoDB
+ * in any key order, so comparing serialisations would see changes where there are none.
+ */
+export const sameAssessmentContent = (a: AssessmentContent, b: AssessmentContent): boolean =>
+  TEXT_FIELDS.every((field) => a[field] === b[field]) &&
+  DAILY_LIFE_DOMAINS.every((domain) => a.dailyLife[domain] === b.dailyLife[domain]);
+
 export const checkAssessmentForm = (values: AssessmentFormValues): FormCheck<AssessmentInput> =>
   checkInput(AssessmentInput, { ...toAssessmentContent(values), conductedOn: values.conductedOn });
 
