@@ -4,6 +4,8 @@ import {
   ageOn,
   todayInJapan,
   type AnonymousConsultation,
+  type Assessment,
+  type AssessmentContent,
   type ConsentView,
   type Consultation,
   type Meeting,
@@ -19,6 +21,7 @@ import { cycleRecordItem, type CycleRecord } from '../src/data/cycle-store.ts';
 import { consentItem, personIndexItems, recipientHolderItems } from '../src/data/person-store.ts';
 import {
   anonymousConsultationItem,
+  assessmentItem,
   consultationItem,
   meetingItem,
   openAssignmentItem,
@@ -27,8 +30,8 @@ import {
 import { DEMO_OFFICES, DEMO_USERS, demoCases, finalPlanConsentOn, type DemoCase } from './demo-data.ts';
 
 /**
- * Fictional records around the demo cases, so every screen has something to show: plan versions
- * (drafts, final plans, plan reviews), service decisions and monitorings (the ones demo-data.ts
+ * Fictional records around the demo cases, so every screen has something to show: finalised
+ * assessments on some cases, plan versions (drafts, final plans, plan reviews), service decisions and monitorings (the ones demo-data.ts
  * counted in each case's activity), closures, service staff meetings with open and overdue role
  * assignments, consultation records, consents (one revoked) and anonymous basic consultations.
  * Deterministic for a given day, like the cases themselves; every name is invented.
@@ -193,9 +196,118 @@ const CONSULTATION_SUMMARIES = [
   'オンラインで面談。受給者証の更新手続きについて説明し、必要書類を一緒に確認した。',
 ];
 
+// ── Assessments (アセスメント) ────────────────────────────────────────────────
+const CHILD_ASSESSMENT: AssessmentContent = {
+  lifeHistory:
+    '出生時より発達の遅れを指摘され、3歳児健診で自閉スペクトラム症の診断を受ける。保育所を経て、地域の学校の特別支援学級に在籍。両親と妹の4人家族。',
+  medical: '小児科（発達外来）に3か月ごとに通院。服薬なし。季節の変わり目に喘息の発作が出ることがある。',
+  personWishes: '友だちと遊びたい。電車に乗るのが好きなので、いろいろな駅に行ってみたい。',
+  family:
+    '父は会社員で帰宅が遅い。母はパート勤務で、放課後の過ごし方と自分の就労時間の確保を希望している。妹（保育所）の世話もあり負担が大きい。',
+  dailyLife: {
+    health: '体力はあり、外遊びを好む。偏食が強く、食べられる物が限られる。',
+    dailyActivities: '食事・排せつは自立。入浴と着替えは声かけと一部介助が必要。',
+    housework: '年齢相応。片付けは絵カードの手順があればできる。',
+    socialParticipation: '特別支援学級に毎日通学。集団活動では順番を待つことが苦手。',
+    communication: '二語文程度で要求を伝える。予定の変更があると不安になり、大きな声を出すことがある。',
+    money: '年齢相応（小遣いの管理は母が行う）。',
+    housing: '市営住宅の3階（エレベーターなし）。自室はなく、妹と同じ部屋で過ごす。',
+  },
+  strengths: '電車や時刻表への強い関心があり、好きなことには長く集中できる。挨拶がよくできる。',
+  summary:
+    '放課後に安心して過ごせる場所と、見通しを持てる支援が必要。母の就労継続のためにも放課後の支援体制を整え、学校・家庭・事業所で関わり方をそろえる。',
+};
+
+const ADULT_ASSESSMENT: AssessmentContent = {
+  lifeHistory:
+    '高校卒業後に就職したが、職場の人間関係から体調を崩して退職。統合失調症の診断を受け、入院を経て、現在は両親と同居しながら地域で生活している。',
+  medical:
+    '精神科クリニックに月2回通院。抗精神病薬を朝夕服薬（服薬管理は本人、母が確認）。睡眠が乱れると症状が悪化しやすい。',
+  personWishes: 'いずれは一人暮らしをしたい。自分に合った仕事を見つけて、少しずつ働く時間を増やしたい。',
+  family:
+    '両親（70代）と同居。両親とも高齢になり、将来の生活の場を心配している。姉は県外在住で年に数回帰省する。',
+  dailyLife: {
+    health: '体調の波があり、疲れやすい。喫煙あり（本数を減らしたいと話す）。',
+    dailyActivities: '身の回りのことは自立。',
+    housework:
+      '調理は母が担っている。洗濯・掃除は声かけがあればできる。買い物は近所のスーパーへ一人で行ける。',
+    socialParticipation: '就労継続支援B型事業所に週3日通所。作業は丁寧で、軽作業を任されている。',
+    communication: '初対面の人とは緊張しやすいが、慣れた職員には困りごとを相談できる。',
+    money: '障害基礎年金を受給。通帳は母が管理し、本人は週ごとに小遣いを受け取っている。',
+    housing: '持ち家（2階建て）の2階の自室。最寄りのバス停まで徒歩10分。',
+  },
+  strengths: '真面目で約束を守る。作業を丁寧にこなし、事業所でも信頼されている。自分の体調の変化に気づける。',
+  summary:
+    '日中活動を安定して続けながら、家事と金銭管理の経験を積み、将来の一人暮らしに向けた準備が必要。両親の高齢化を見据え、相談先と緊急時の対応を確保する。',
+};
+
+const SENIOR_ASSESSMENT: AssessmentContent = {
+  lifeHistory:
+    '知的障害があり、長年、家族と暮らしながら作業所に通ってきた。母の死去後、兄夫婦の支援を受けて一人暮らしを続けている。',
+  medical:
+    '高血圧と糖尿病で内科に月1回通院。服薬は朝のみで、ヘルパーが服薬を確認している。最近、膝の痛みを訴える。',
+  personWishes: '住み慣れた家で暮らし続けたい。作業所の仲間と過ごす時間を大切にしたい。',
+  family: '兄（70代）が近隣に住み、週1回様子を見に来る。兄自身も高齢で、今後の支援の継続に不安を感じている。',
+  dailyLife: {
+    health: '膝の痛みで長い距離の歩行が難しくなってきた。食事の量と内容に配慮が必要。',
+    dailyActivities: '食事・排せつは自立。入浴は浴槽をまたぐ動作に見守りが必要。',
+    housework: '調理と掃除はヘルパーの支援を受けている。簡単な片付けは自分で行う。',
+    socialParticipation: '生活介護事業所に週4日通所。地域の行事にも兄と参加している。',
+    communication: '簡単な会話は可能。書類の内容の理解には支援が必要。',
+    money: '日常の買い物は自分で行う。通帳と公共料金の支払いは兄が管理している。',
+    housing: '一戸建ての平屋。玄関に段差があり、手すりの設置を検討している。',
+  },
+  strengths: '明るく社交的で、作業所の仲間や近所の人に慕われている。決まった日課を守って生活できる。',
+  summary:
+    '65歳を迎え、介護保険サービスとの併用を含めた支援の見直しが必要。身体機能の低下に合わせて住環境と入浴の支援を整え、兄の負担を減らす体制づくりを進める。',
+};
+
+const assessmentTemplateFor = (serviceKind: ServiceKind, age: number): AssessmentContent | null => {
+  switch (serviceKind) {
+    case 'child_plan_consultation':
+      return age < 18 ? CHILD_ASSESSMENT : null;
+    case 'plan_consultation':
+      return age >= 65 ? SENIOR_ASSESSMENT : age >= 18 ? ADULT_ASSESSMENT : null;
+    case 'community_transition':
+    case 'community_settlement':
+    case 'basic_consultation':
+      return null;
+  }
+};
+
+/**
+ * A case in its assessment phase has the assessment under way (a draft); every fourth case past it
+ * has a finalised one. Dated two weeks after the case opened and not after its plan was consented
+ * to (the assessment comes first in the cycle).
+ */
+const assessmentsOf = (record: CaseRecord, index: number, at: string, today: string): Assessment[] => {
+  const underway = record.phase === 'assessment';
+  if (record.phase === 'intake' || (!underway && index % 4 !== 1)) return [];
+  const content = assessmentTemplateFor(record.serviceKind, ageOn(record.birthDate, today));
+  if (!content) return [];
+  const latest = finalPlanConsentOn(record, today) ?? today;
+  const conductedOn = maxDate(record.openedOn, minDate(addDays(record.openedOn, 14), latest));
+  const base = {
+    recordId: `${record.caseId}-asm-1`,
+    caseId: record.caseId,
+    assessmentVersion: 1,
+    content,
+    conductedOn,
+    createdAt: at,
+    createdBy: record.specialistUserId,
+    updatedAt: at,
+  };
+  return [
+    underway
+      ? { ...base, status: 'draft', version: 1 }
+      : { ...base, status: 'final', finalizedAt: at, version: 2 },
+  ];
+};
+
 /** The records the demo data holds around one tenant's cases. */
 export interface DemoRecords {
   plans: Plan[];
+  assessments: Assessment[];
   /** Decisions, monitorings and closures, each with the office of its case. */
   cycle: { officeId: string; added: CycleRecord }[];
   meetings: { officeId: string; meeting: Meeting }[];
@@ -430,6 +542,7 @@ export const demoRecords = (tenantId: string, now: Date, cases = demoCases(tenan
   const at = now.toISOString();
   return {
     plans: cases.flatMap(({ record }, index) => plansOf(record, index, at, today)),
+    assessments: cases.flatMap(({ record }, index) => assessmentsOf(record, index, at, today)),
     cycle: cases.flatMap((demoCase) =>
       cycleOf(demoCase, at).map((added) => ({ officeId: demoCase.record.officeId, added })),
     ),
@@ -457,6 +570,7 @@ export const demoRecordItems = (tenantId: string, now: Date): Record<string, unk
       ...recipientHolderItems(tenantId, person),
     ]),
     ...records.plans.map((plan) => planItem(tenantId, plan)),
+    ...records.assessments.map((assessment) => assessmentItem(tenantId, assessment)),
     ...records.cycle.map(({ officeId, added }) => cycleRecordItem(tenantId, officeId, added)),
     ...records.meetings.flatMap(({ officeId, meeting }) => [
       meetingItem(tenantId, meeting),

@@ -106,6 +106,86 @@ export type Plan = z.infer<typeof Plan>;
 
 export const PlanFinalizeInput = z.strictObject({ consentOn: IsoDate });
 
+// ── Assessment (アセスメント) ─────────────────────────────────────────────────
+/**
+ * 日常生活の状況 by domain, the headings of the アセスメント票 most municipalities hand out (the seeds
+ * name none of their own): one free text each, in this order on screen and on paper.
+ */
+export const DAILY_LIFE_DOMAINS = [
+  'health',
+  'dailyActivities',
+  'housework',
+  'socialParticipation',
+  'communication',
+  'money',
+  'housing',
+] as const;
+export type DailyLifeDomain = (typeof DAILY_LIFE_DOMAINS)[number];
+export const DAILY_LIFE_DOMAIN_LABELS: Record<DailyLifeDomain, string> = {
+  health: '健康・身体',
+  dailyActivities: '日常生活動作（食事・入浴・排せつ・移動等）',
+  housework: '家事（調理・掃除・洗濯・買い物）',
+  socialParticipation: '社会参加・就労／就学',
+  communication: 'コミュニケーション・対人関係',
+  money: '金銭管理',
+  housing: '住環境',
+};
+
+export const DailyLife = z.strictObject({
+  health: text(1000).default(''),
+  dailyActivities: text(1000).default(''),
+  housework: text(1000).default(''),
+  socialParticipation: text(1000).default(''),
+  communication: text(1000).default(''),
+  money: text(1000).default(''),
+  housing: text(1000).default(''),
+} satisfies Record<DailyLifeDomain, unknown>);
+export type DailyLife = z.infer<typeof DailyLife>;
+
+export const AssessmentContent = z.strictObject({
+  lifeHistory: text(2000).default(''),
+  /** 病歴・服薬・通院 */
+  medical: text(2000).default(''),
+  /** 本人の希望: how the person wants to live, in their words. */
+  personWishes: text(2000).default(''),
+  /** 家族の状況・家族の希望 */
+  family: text(2000).default(''),
+  dailyLife: DailyLife.default(() => DailyLife.parse({})),
+  strengths: text(2000).default(''),
+  /** 支援の必要性・課題のまとめ: what the plan's needs start from. */
+  summary: text(2000).default(''),
+});
+export type AssessmentContent = z.infer<typeof AssessmentContent>;
+
+/**
+ * An assessment as written or rewritten: its content and its 実施日 (today when a new draft leaves
+ * it out; kept when a rewrite does), bounded like a plan's 計画作成日 (ADR 0036).
+ */
+export const AssessmentInput = AssessmentContent.extend({ conductedOn: IsoDate.optional() });
+export type AssessmentInput = z.infer<typeof AssessmentInput>;
+
+export const ASSESSMENT_STATUSES = ['draft', 'final'] as const;
+export const AssessmentStatus = z.enum(ASSESSMENT_STATUSES);
+export const ASSESSMENT_STATUS_LABELS: Record<(typeof ASSESSMENT_STATUSES)[number], string> = {
+  draft: '作成中',
+  final: '確定',
+};
+
+export const Assessment = z.strictObject({
+  ...recordMeta,
+  assessmentVersion: z.number().int().positive(),
+  status: AssessmentStatus,
+  content: AssessmentContent,
+  conductedOn: IsoDate,
+  finalizedAt: z.iso.datetime().optional(),
+  version: z.number().int().positive(),
+  updatedAt: z.iso.datetime(),
+});
+export type Assessment = z.infer<typeof Assessment>;
+
+/** Finalising takes nothing but the If-Match: the 実施日 is the one written in the draft. */
+export const AssessmentFinalizeInput = z.strictObject({});
+
 // ── Monitoring (モニタリング) ─────────────────────────────────────────────────
 export const MONITORING_KINDS = ['regular', 'extra'] as const;
 export const MONITORING_KIND_LABELS = { regular: '定期', extra: '臨時' } as const;

@@ -4,6 +4,7 @@ import {
   AnonymousConsultationInput,
   CONSULTATION_CHANNELS,
   CONSULTATION_COUNTERPARTS,
+  AssessmentStatus,
   ConsentPurpose,
   PlanStatus,
   TransferToAdultInput,
@@ -45,6 +46,15 @@ export const PlanVersionNumber = z.coerce
   .min(1, { error: '計画の版は1以上で指定してください' })
   .max(999_999, { error: '計画の版が大きすぎます' });
 export const PlanParams = z.strictObject({ caseId: CaseId, planVersion: PlanVersionNumber });
+export const AssessmentVersionNumber = z.coerce
+  .number({ error: 'アセスメントの版は数値で指定してください' })
+  .int({ error: 'アセスメントの版は整数で指定してください' })
+  .min(1, { error: 'アセスメントの版は1以上で指定してください' })
+  .max(999_999, { error: 'アセスメントの版が大きすぎます' });
+export const AssessmentParams = z.strictObject({
+  caseId: CaseId,
+  assessmentVersion: AssessmentVersionNumber,
+});
 export const MeetingParams = z.strictObject({ caseId: CaseId, meetingId: EntityId });
 export const AssignmentParams = z.strictObject({
   caseId: CaseId,
@@ -138,6 +148,23 @@ export const PlanSummary = z.strictObject({
 export type PlanSummary = z.infer<typeof PlanSummary>;
 export const PlanPage = page(PlanSummary);
 export type PlanPage = z.infer<typeof PlanPage>;
+
+// ── Assessments ───────────────────────────────────────────────────────────────
+export const AssessmentSummary = z.strictObject({
+  recordId: EntityId,
+  caseId: CaseId,
+  assessmentVersion: z.number().int().positive(),
+  status: AssessmentStatus,
+  conductedOn: IsoDate,
+  finalizedAt: z.iso.datetime().optional(),
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  createdBy: UserId,
+  updatedAt: z.iso.datetime(),
+});
+export type AssessmentSummary = z.infer<typeof AssessmentSummary>;
+export const AssessmentPage = page(AssessmentSummary);
+export type AssessmentPage = z.infer<typeof AssessmentPage>;
 
 // ── Service staff meetings ────────────────────────────────────────────────────
 export const MeetingAssignment = z.strictObject({

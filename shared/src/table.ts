@@ -39,6 +39,7 @@ export const KEY_DELIMITER = '#';
 export const CASE_RECORD_KINDS = [
   'DECISION',
   'PLAN',
+  'ASSESSMENT',
   'MONITORING',
   'MEETING',
   'CONSULTATION',

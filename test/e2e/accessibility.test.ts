@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS, demoCases } from '../../services/local/demo-data.ts';
 import { withDemoDifficulty } from '../../services/local/demo-difficult.ts';
+import { demoRecords } from '../../services/local/demo-records.ts';
 import { REPO_ROOT } from '../../services/local/stack.ts';
 import { addDays, todayInJapan } from '@kikan/shared';
 import { describeViolations, scan } from '../support/axe.ts';
@@ -104,6 +105,25 @@ const aozoraCase = [...kibou]
   .find((record) => record.officeId === 'aozora' && record.phase !== 'closed' && !record.difficulty);
 if (!aozoraCase) throw new Error('no demo case: an open aozora case');
 
+/** 佐藤's demo assessments (demo-records.ts): a finalised one to read and print, a draft to edit. */
+const satoAssessmentCase = (status: 'draft' | 'final') => {
+  const found = demoRecords('kibougaoka', new Date()).assessments.find(
+    (assessment) =>
+      assessment.status === status &&
+      kibou.some(
+        (record) =>
+          record.caseId === assessment.caseId &&
+          record.specialistUserId === 'user-sato' &&
+          record.phase !== 'closed' &&
+          !record.difficulty,
+      ),
+  );
+  if (!found) throw new Error(`no demo case: 佐藤's ${status} assessment`);
+  return `/cases/${found.caseId}/assessments/${found.assessmentVersion}`;
+};
+const FINAL_ASSESSMENT = satoAssessmentCase('final');
+const DRAFT_ASSESSMENT = satoAssessmentCase('draft');
+
 // ---- States a scenario visits --------------------------------------------------------------------
 
 type Act = (page: Page) => Promise<void>;
@@ -159,6 +179,21 @@ const submitEmpty =
   };
 
 const open = (name: string, act: Act): State => ({ name, act });
+
+/**
+ * An assessment sent with a day that is not one: every other field may be empty, so an empty
+ * form would be saved; the refused 実施日 shows the error summary instead.
+ */
+const submitBadDay =
+  (button: string): Act =>
+  async (page) => {
+    await withinMain(page).getByLabel('実施日').first().fill('あした');
+    await withinMain(page).getByRole('button', { name: button, exact: true }).first().click();
+    const summary = withinMain(page).locator('.error-summary').first();
+    await summary.waitFor({ timeout: 5_000 });
+    expect(await summary.innerText()).toContain('実施日');
+    await settled(page);
+  };
 
 // ---- Every route, as someone allowed to see it ------------------------------------------------------
 
@@ -268,6 +303,28 @@ const SCENARIOS: Scenario[] = [
     as: SATO,
     path: `/cases/${planningCase.caseId}/plans/1`,
     states: [open('下書きを空で保存', submitEmpty('計画案を保存'))],
+  },
+  {
+    route: '/cases/[caseId]/assessments/new',
+    as: SATO,
+    path: `${caseBase}/assessments/new`,
+    states: [open('実施日を誤って送信', submitBadDay('アセスメントを保存'))],
+  },
+  {
+    route: '/cases/[caseId]/assessments/[assessmentVersion]',
+    as: SATO,
+    path: FINAL_ASSESSMENT,
+  },
+  {
+    route: '/cases/[caseId]/assessments/[assessmentVersion]',
+    as: SATO,
+    path: DRAFT_ASSESSMENT,
+    states: [open('実施日を誤って保存', submitBadDay('アセスメントを保存'))],
+  },
+  {
+    route: '/cases/[caseId]/assessments/[assessmentVersion]/print',
+    as: SATO,
+    path: `${FINAL_ASSESSMENT}/print`,
   },
   {
     route: '/cases/[caseId]/edit',

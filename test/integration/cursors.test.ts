@@ -92,6 +92,7 @@ const LIST_CALLS: Record<string, ListCall[]> = {
     { as: TAKAHASHI, path: '/api/cases?officeId=himawari' },
   ],
   'GET /api/cases/{caseId}/plans': [{ as: SATO, path: '/api/cases/{caseWithPlans}/plans' }],
+  'GET /api/cases/{caseId}/assessments': [{ as: SATO, path: '/api/cases/{caseWithAssessments}/assessments' }],
   'GET /api/assignments/open': [{ as: SATO, path: '/api/assignments/open?scope=office' }],
   'GET /api/cases/search': [
     { as: SATO, path: `/api/cases/search?q=${encodeURIComponent('ア')}` },
@@ -115,6 +116,7 @@ const withQuery = (path: string, extra: string) => `${path}${path.includes('?') 
 
 /** A ひまわり case with two plan versions or more (found through the API: the demo writes plans). */
 let caseWithPlans = '';
+let caseWithAssessments = '';
 beforeAll(async () => {
   for (const caseId of himawariCases) {
     const plans = await api.call('GET', `/api/cases/${caseId}/plans?limit=1`, { as: SATO });
@@ -123,13 +125,26 @@ beforeAll(async () => {
       break;
     }
   }
+  // The demo gives a case one assessment at most: a re-assessment makes the second page.
+  caseWithAssessments =
+    everyDemoCase.find(({ record }) => record.officeId === 'himawari' && record.phase === 'monitoring')
+      ?.record.caseId ?? '';
+  for (const wishes of ['一人で通所したい', '友だちと遊びたい']) {
+    const created = await api.call('POST', `/api/cases/${caseWithAssessments}/assessments`, {
+      as: SATO,
+      body: { personWishes: wishes },
+    });
+    expect(created.status).toBe(201);
+  }
   // Full reads leave audit entries: today's log has pages to walk.
   for (const caseId of himawariCases.slice(0, 3)) await api.call('GET', `/api/cases/${caseId}`, { as: SATO });
 });
 
 /** Up to `pages` pages of one item each: every cursor the walk was given. */
 const cursorsOf = async ({ as, path: template }: ListCall, pages = 6): Promise<string[]> => {
-  const path = template.replace('{caseWithPlans}', caseWithPlans);
+  const path = template
+    .replace('{caseWithPlans}', caseWithPlans)
+    .replace('{caseWithAssessments}', caseWithAssessments);
   const cursors: string[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < pages; page += 1) {

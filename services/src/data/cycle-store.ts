@@ -139,8 +139,9 @@ const Reference = z.object({
 /** One stored item of a case partition as a timeline entry; null for the case itself. */
 export const toTimelineEntry = (item: Record<string, unknown>): TimelineEntry | null => {
   const kind = caseRecordKindOf(item.sk);
-  // The core center's file on a case (difficulty, sharing) is read through its own routes.
-  if (kind === null || kind === 'DIFFICULTY' || kind === 'SHARING') return null;
+  // The core center's file on a case (difficulty, sharing) is read through its own routes; the
+  // assessments through the case page's own section (their list), not the timeline.
+  if (kind === null || kind === 'DIFFICULTY' || kind === 'SHARING' || kind === 'ASSESSMENT') return null;
   switch (kind) {
     case 'DECISION': {
       const record = ServiceDecision.parse(withoutKeys(item));

@@ -52,6 +52,8 @@ export const recordDaysOf = (item: Item): string[] => {
       return item.createdOn !== undefined
         ? day(item.createdOn)
         : [...dayOfTimestamp(item.createdAt), ...dayOfTimestamp(item.updatedAt)];
+    case 'ASSESSMENT':
+      return day(item.conductedOn);
     case 'MEETING':
       // A closed case's role assignments are followed up to the end: each one done is a record too.
       return [

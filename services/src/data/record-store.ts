@@ -1,6 +1,8 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   AnonymousConsultation,
+  Assessment,
+  AssessmentSummary,
   Consultation,
   Meeting,
   OpenAssignment,
@@ -284,6 +286,113 @@ export const finalizePlan = ({
       },
     ],
     { idempotency, response },
+  );
+};
+
+// ── Assessments ───────────────────────────────────────────────────────────────
+/** Zero-padded like plan versions: ASSESSMENT#000002 before ASSESSMENT#000010. */
+const assessmentSortPart = (assessmentVersion: number) => String(assessmentVersion).padStart(6, '0');
+
+export const assessmentItem = (tenantId: string, assessment: Assessment) => ({
+  ...recordItem(tenantId, assessment.caseId, 'ASSESSMENT', assessmentSortPart(assessment.assessmentVersion)),
+  ...assessment,
+});
+
+export const getAssessment = async (
+  tenantId: string,
+  caseId: string,
+  assessmentVersion: number,
+): Promise<Assessment | null> => {
+  const item = await getItem(
+    keys.caseRecord(tenantId, caseId, 'ASSESSMENT', assessmentSortPart(assessmentVersion)),
+  );
+  return item ? Assessment.parse(withoutKeys(item)) : null;
+};
+
+const assessmentsQuery = (tenantId: string, caseId: string, limit: number): Query => ({
+  KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+  ExpressionAttributeValues: { ':pk': keys.caseItem(tenantId, caseId).pk, ':prefix': 'ASSESSMENT#' },
+  // Summaries only: an assessment's free text can be tens of kilobytes.
+  ProjectionExpression:
+    'pk, sk, recordId, caseId, assessmentVersion, #status, conductedOn, finalizedAt, version, createdAt, createdBy, updatedAt',
+  ExpressionAttributeNames: { '#status': 'status' },
+  ScanIndexForward: false,
+  Limit: limit,
+  ConsistentRead: true,
+});
+
+const toAssessmentSummary = (item: Record<string, unknown>) => AssessmentSummary.parse(withoutKeys(item));
+
+/** The newest version number, 0 when the case has no assessment yet. */
+export const latestAssessmentVersion = async (tenantId: string, caseId: string): Promise<number> => {
+  const { pk } = keys.caseItem(tenantId, caseId);
+  const newest = await queryPage(
+    assessmentsQuery(tenantId, caseId, 1),
+    { cursor: undefined, partition: { pk } },
+    toAssessmentSummary,
+  );
+  return newest.items[0]?.assessmentVersion ?? 0;
+};
+
+/** Versions newest first. */
+export const listAssessments = (
+  tenantId: string,
+  caseId: string,
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<AssessmentSummary>> => {
+  const { pk } = keys.caseItem(tenantId, caseId);
+  return queryPage(
+    assessmentsQuery(tenantId, caseId, limit),
+    { cursor, partition: { pk } },
+    toAssessmentSummary,
+  );
+};
+
+const assessmentAudit = (action: 'create' | 'update', assessment: Assessment, caseRecord: CaseRecord) => ({
+  action,
+  recordType: 'assessment' as const,
+  recordId: assessment.recordId,
+  recordOfficeId: caseRecord.officeId,
+});
+
+/** A new version never replaces one: two drafts racing for the same number leave one (409). */
+export const createAssessment = ({
+  write,
+  caseRecord,
+  idempotency,
+  response,
+  assessment,
+}: CreateRecord & { assessment: Assessment }) => {
+  const item = assessmentItem(write.ctx.tenantId, assessment);
+  return writeTransaction(
+    write,
+    [putNew(item), ...caseItemsBesideRecords(write, caseRecord, [item])],
+    [assessmentAudit('create', assessment, caseRecord)],
+    { idempotency, response },
+  );
+};
+
+/** A rewrite of a draft, or its finalisation (idempotent: a retried finalise replays its answer). */
+export const updateAssessment = ({
+  write,
+  caseRecord,
+  assessment,
+  expectedVersion,
+  replay,
+}: {
+  write: WriteContext;
+  caseRecord: CaseRecord;
+  assessment: Assessment;
+  expectedVersion: number;
+  replay?: { idempotency: Idempotency | null; response: StoredResponse };
+}) => {
+  const item = assessmentItem(write.ctx.tenantId, assessment);
+  return writeTransaction(
+    write,
+    [putIfVersion(item, expectedVersion), ...caseItemsBesideRecords(write, caseRecord, [item])],
+    [assessmentAudit('update', assessment, caseRecord)],
+    replay,
   );
 };
 

@@ -9,6 +9,7 @@ export type RecordType =
   | 'phase_change'
   | 'consent'
   | 'plan'
+  | 'assessment'
   | 'meeting'
   | 'consultation'
   | 'ledger_event'

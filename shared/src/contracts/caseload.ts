@@ -9,6 +9,9 @@ import {
 } from '../case.ts';
 import {
   AnonymousConsultationInput,
+  Assessment,
+  AssessmentFinalizeInput,
+  AssessmentInput,
   ConsentInput,
   ConsentRevokeInput,
   ConsultationInput,
@@ -36,6 +39,8 @@ import {
   AnonymousConsultation,
   AnonymousConsultationCountQuery,
   AnonymousConsultationCounts,
+  AssessmentPage,
+  AssessmentParams,
   AssignmentDoneInput,
   AssignmentParams,
   CaseParams,
@@ -377,6 +382,70 @@ export const finalizePlanRoute = defineRoute({
   idempotent: true,
 });
 
+// ── Assessments ───────────────────────────────────────────────────────────────
+export const createAssessmentRoute = defineRoute({
+  method: 'POST',
+  path: '/api/cases/{caseId}/assessments',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Start a new assessment (アセスメント) as a draft; earlier ones stay as they are',
+  params: CaseParams,
+  body: AssessmentInput,
+  response: Assessment,
+  successStatus: 201,
+  idempotent: true,
+});
+
+export const listAssessmentsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/cases/{caseId}/assessments',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: "A case's assessments, newest first (summaries: status and dates, no content)",
+  params: CaseParams,
+  query: PageQuery,
+  response: AssessmentPage,
+  successStatus: 200,
+});
+
+export const getAssessmentRoute = defineRoute({
+  method: 'GET',
+  path: '/api/cases/{caseId}/assessments/{assessmentVersion}',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'One assessment',
+  params: AssessmentParams,
+  response: Assessment,
+  successStatus: 200,
+});
+
+export const updateAssessmentRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/cases/{caseId}/assessments/{assessmentVersion}',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Rewrite a draft assessment (If-Match); a finalised one is never changed',
+  params: AssessmentParams,
+  body: AssessmentInput,
+  response: Assessment,
+  successStatus: 200,
+  versioned: true,
+});
+
+export const finalizeAssessmentRoute = defineRoute({
+  method: 'POST',
+  path: '/api/cases/{caseId}/assessments/{assessmentVersion}/finalize',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'Finalise a draft assessment (If-Match): from then on it is read-only',
+  params: AssessmentParams,
+  body: AssessmentFinalizeInput,
+  response: Assessment,
+  successStatus: 200,
+  versioned: true,
+  idempotent: true,
+});
+
 // ── Service staff meetings ────────────────────────────────────────────────────
 export const createMeetingRoute = defineRoute({
   method: 'POST',
@@ -536,6 +605,11 @@ export const RECORD_ROUTES: readonly RouteDefinition[] = [
   getPlanRoute,
   updatePlanRoute,
   finalizePlanRoute,
+  createAssessmentRoute,
+  listAssessmentsRoute,
+  getAssessmentRoute,
+  updateAssessmentRoute,
+  finalizeAssessmentRoute,
   createMeetingRoute,
   getMeetingRoute,
   completeAssignmentRoute,

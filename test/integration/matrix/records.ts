@@ -3,6 +3,7 @@ import {
   dateOfReachingAge,
   keys,
   todayInJapan,
+  type Assessment,
   type ConsentView,
   type Meeting,
   type Plan,
@@ -43,6 +44,7 @@ interface DemoEntry {
   record: CaseRecord;
   personId: string;
   plans: Plan[];
+  assessments: Assessment[];
   meeting: Meeting | undefined;
   consents: ConsentView[];
 }
@@ -56,6 +58,7 @@ const DEMO: DemoEntry[] = ['kibougaoka', 'hokushin'].flatMap((tenantId) => {
     record,
     personId: person.personId,
     plans: records.plans.filter((plan) => plan.caseId === record.caseId),
+    assessments: records.assessments.filter((assessment) => assessment.caseId === record.caseId),
     meeting: records.meetings.find(({ meeting }) => meeting.caseId === record.caseId)?.meeting,
     consents: records.consents
       .filter((entry) => entry.personId === person.personId)
@@ -155,6 +158,35 @@ const ownOfficeOnly = (ok: number) => (persona: Persona, target: Target) => {
 
 const casePk = (caseId: string) => keys.caseItem(demoOf(caseId).tenantId, caseId).pk;
 const planSk = (version: number) => `PLAN#${String(version).padStart(6, '0')}`;
+
+const assessmentSk = (version: number) => `ASSESSMENT#${String(version).padStart(6, '0')}`;
+/** The demo assessments of a case (demo-records.ts), oldest first. */
+const assessmentsOf = (caseId: string) => demoOf(caseId).assessments;
+const hasAssessment = (entry: DemoEntry) => entry.assessments.length > 0;
+/**
+ * Own rows: an open case whose newest assessment is a draft, or none (version 1 made on demand);
+ * refused rows: another office's case with an assessment, so the 404 is the policy's.
+ */
+const hasDraftAssessmentOrNone = (entry: DemoEntry) =>
+  isOpen(entry) && (entry.assessments.at(-1)?.status ?? 'draft') === 'draft';
+const draftAssessmentCase = (persona: Persona, target: Target, slot: number) =>
+  pick(persona, target, hasDraftAssessmentOrNone, slot, hasAssessment);
+const draftAssessmentVersionOf = (caseId: string) => {
+  const newest = assessmentsOf(caseId).at(-1);
+  return newest ? newest.assessmentVersion : 1;
+};
+/** For a persona's own successful rows only: a case without seeded assessments gets a version 1 draft. */
+const ensureDraftAssessment = async (api: TestApi, persona: Persona, target: Target, caseId: string) => {
+  if (target !== 'ownOffice' || !isCaseWorker(persona) || hasAssessment(demoOf(caseId))) return;
+  const existing = (await api.queryPartition(casePk(caseId))).some((item) => item.sk === assessmentSk(1));
+  if (!existing) {
+    const created = await api.call('POST', `/api/cases/${caseId}/assessments`, {
+      as: persona.email,
+      body: {},
+    });
+    if (created.status !== 201) throw new Error(`could not prepare a draft assessment: ${created.status}`);
+  }
+};
 
 /** The stored version of an item, as the If-Match its owner would send. */
 const ifMatchOf = async (api: TestApi, pk: string, sk: string) => {
@@ -352,6 +384,57 @@ export const RECORD_MATRIX: Record<string, Expectation> = {
       const caseId = draftCase(persona, target, 7);
       await ensureDraft(api, persona, target, caseId);
       return ifMatchOf(api, casePk(caseId), planSk(draftVersionOf(caseId)));
+    },
+    status: ownOfficeOnly(200),
+  },
+  'POST /api/cases/{caseId}/assessments': {
+    method: 'POST',
+    path: (persona, target) => `/api/cases/${pick(persona, target, isOpen, 13, hasAssessment)}/assessments`,
+    body: () => ({ personWishes: '地域で一人暮らしを続けたい', summary: '日中活動の場が必要' }),
+    status: ownOfficeOnly(201),
+  },
+  'GET /api/cases/{caseId}/assessments': {
+    method: 'GET',
+    path: (persona, target) => `/api/cases/${pick(persona, target, isOpen, 14, hasAssessment)}/assessments`,
+    status: ownOfficeOnly(200),
+  },
+  'GET /api/cases/{caseId}/assessments/{assessmentVersion}': {
+    method: 'GET',
+    path: (persona, target) => {
+      const caseId = draftAssessmentCase(persona, target, 15);
+      return `/api/cases/${caseId}/assessments/${draftAssessmentVersionOf(caseId)}`;
+    },
+    headers: async (api, persona, target) => {
+      await ensureDraftAssessment(api, persona, target, draftAssessmentCase(persona, target, 15));
+      return {};
+    },
+    status: ownOfficeOnly(200),
+  },
+  'PUT /api/cases/{caseId}/assessments/{assessmentVersion}': {
+    method: 'PUT',
+    path: (persona, target) => {
+      const caseId = draftAssessmentCase(persona, target, 15);
+      return `/api/cases/${caseId}/assessments/${draftAssessmentVersionOf(caseId)}`;
+    },
+    body: () => ({ strengths: '人と話すことが好き' }),
+    headers: async (api, persona, target) => {
+      const caseId = draftAssessmentCase(persona, target, 15);
+      await ensureDraftAssessment(api, persona, target, caseId);
+      return ifMatchOf(api, casePk(caseId), assessmentSk(draftAssessmentVersionOf(caseId)));
+    },
+    status: ownOfficeOnly(200),
+  },
+  'POST /api/cases/{caseId}/assessments/{assessmentVersion}/finalize': {
+    method: 'POST',
+    path: (persona, target) => {
+      const caseId = draftAssessmentCase(persona, target, 16);
+      return `/api/cases/${caseId}/assessments/${draftAssessmentVersionOf(caseId)}/finalize`;
+    },
+    body: () => ({}),
+    headers: async (api, persona, target) => {
+      const caseId = draftAssessmentCase(persona, target, 16);
+      await ensureDraftAssessment(api, persona, target, caseId);
+      return ifMatchOf(api, casePk(caseId), assessmentSk(draftAssessmentVersionOf(caseId)));
     },
     status: ownOfficeOnly(200),
   },
