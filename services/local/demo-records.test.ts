@@ -52,6 +52,16 @@ describe.each(['kibougaoka', 'hokushin'])('the demo records of %s', (tenantId) =
     for (const plan of records.plans) expect((plan.consentOn ?? TODAY) <= TODAY).toBe(true);
   });
 
+  it('date every plan (計画作成日) within its case and not after its 同意日 (ADR 0036)', () => {
+    for (const plan of records.plans) {
+      expect(plan.createdOn, plan.recordId).toBeDefined();
+      const createdOn = plan.createdOn ?? '';
+      expect(createdOn >= (openedOn.get(plan.caseId) ?? ''), plan.recordId).toBe(true);
+      expect(createdOn <= TODAY, plan.recordId).toBe(true);
+      if (plan.consentOn) expect(createdOn <= plan.consentOn, plan.recordId).toBe(true);
+    }
+  });
+
   it('have plan versions numbered 1, 2… per case with only the newest a draft', () => {
     const byCase = Map.groupBy(records.plans, (plan) => plan.caseId);
     for (const plans of byCase.values()) {

@@ -329,16 +329,28 @@ const plansOf = (record: CaseRecord, index: number, at: string, today: string): 
     updatedAt: at,
   };
   if (record.phase === 'planning') {
-    return [{ ...base, recordId: `${record.caseId}-plan-1`, planVersion: 1, status: 'draft', version: 1 }];
+    return [
+      {
+        ...base,
+        recordId: `${record.caseId}-plan-1`,
+        planVersion: 1,
+        status: 'draft',
+        version: 1,
+        createdOn: today,
+      },
+    ];
   }
   // The same day the case's activity counts as the month's plan made final.
   const consentOn = finalPlanConsentOn(record, today);
   if (!consentOn) return [];
+  // Written about two weeks before the person agreed to it, never before the case opened (ADR 0036).
+  const writtenOn = addDays(consentOn, -14);
   const final: Plan = {
     ...base,
     recordId: `${record.caseId}-plan-1`,
     planVersion: 1,
     status: 'final',
+    createdOn: writtenOn < record.openedOn ? record.openedOn : writtenOn,
     consentOn,
     finalizedAt: at,
     version: 2,
@@ -353,6 +365,7 @@ const plansOf = (record: CaseRecord, index: number, at: string, today: string): 
       planVersion: 2,
       status: 'draft',
       content: { ...template, shortTermGoal: `${template.shortTermGoal}（見直し中）` },
+      createdOn: today,
       version: 1,
     },
   ];

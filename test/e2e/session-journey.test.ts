@@ -37,6 +37,8 @@ describe('the sign-in session', () => {
       const page = trackRequests(await context.newPage());
       await logInAs(page, portalUrl, SATO);
       await menuLink(page, '担当ケース').click();
+      // The home page has tables too: wait for the list's own address first.
+      await page.waitForURL((url) => url.pathname === '/cases' && url.searchParams.get('assigned') === 'me');
       await page.locator('main table tbody th[scope="row"] a').first().waitFor();
       const listUrl = page.url();
 
