@@ -112,7 +112,7 @@ export class Session {
       const tokens = await this.api.call(refreshSessionRoute);
       await this.#open(tokens);
       // A reload is the user's doing: it counts as activity.
-      this.#reportActivity(true);
+      this.#reportActivity({ force: true });
     } catch {
       // Nothing to resume: the login page asks.
     } finally {
@@ -199,13 +199,13 @@ export class Session {
     if (!this.#idle.running) return;
     this.#idle.recordActivity();
     this.#channel.announceActivity(this.#idle.lastActivity);
-    this.#reportActivity(false);
+    this.#reportActivity({ force: false });
   }
 
   /** The idle deadline of the session cookie moves with activity, at most once a minute. */
-  #reportActivity(now: boolean): void {
+  #reportActivity({ force }: { force: boolean }): void {
     const at = Date.now();
-    if (!now && at - this.#lastReported < ACTIVITY_REPORT_MS) return;
+    if (!force && at - this.#lastReported < ACTIVITY_REPORT_MS) return;
     this.#lastReported = at;
     this.api.call(sessionActivityRoute).catch((error: unknown) => {
       // The server says the session is over (ended elsewhere, or past its end): so is this tab.
