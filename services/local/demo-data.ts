@@ -161,6 +161,8 @@ export const DEMO_USERS: User[] = [
     true,
   ),
   user('kibougaoka', 'user-ito', 'ito@kibou.example', '伊藤 直子', 'municipal_officer', 'kibou-city'),
+  // 支給決定担当: receives the offices' submissions for 希望ヶ丘市 (issue 16).
+  user('kibougaoka', 'user-kato', 'kato@kibou.example', '加藤 真理', 'municipal_caseworker', 'kibou-city'),
   user('kibougaoka', 'user-admin', 'admin@kibou.example', '管理 太郎', 'tenant_admin', 'kibou-city'),
   user(
     'hokushin',
@@ -172,6 +174,14 @@ export const DEMO_USERS: User[] = [
   ),
   user('hokushin', 'user-ogawa', 'ogawa@hokushin.example', '小川 恵子', 'municipal_officer', 'hokushin-city'),
   user('hokushin', 'user-mori', 'mori@kawabe.example', '森 大輔', 'municipal_officer', 'kawabe-town'),
+  user(
+    'hokushin',
+    'user-hayashi',
+    'hayashi@kawabe.example',
+    '林 恵美',
+    'municipal_caseworker',
+    'kawabe-town',
+  ),
   user(
     'hokushin',
     'user-nakamura',

@@ -8,7 +8,9 @@ import type { TenantContext } from './user.ts';
  * - an office's own staff see its cases in full, never another office's;
  * - the core center sees every office's cases, pseudonymised unless the case was shared with it
  *   (escalation or supervision request with consent); its own office's cases in full;
- * - municipal officers and tenant admins see no individual case at all.
+ * - municipal officers and tenant admins see no individual case at all; the municipality's
+ *   caseworker (市町村ケースワーカー) sees only what an office submitted to its municipality, through
+ *   the submissions themselves, never the office's case.
  * Cross-tenant access cannot be expressed here: every key is built from the caller's tenantId.
  */
 
@@ -45,6 +47,7 @@ export const caseVisibility = (ctx: Pick<Caller, 'role' | 'officeId'>, target: C
       if (target.officeId === ctx.officeId || target.sharedWithCore) return 'full';
       return 'pseudonymised';
     case 'municipal_officer':
+    case 'municipal_caseworker':
     case 'tenant_admin':
       return 'none';
   }
@@ -119,6 +122,7 @@ export const mayActOnLegalHold = (
     case 'specialist':
     case 'core_supervisor':
     case 'municipal_officer':
+    case 'municipal_caseworker':
       return false;
   }
 };

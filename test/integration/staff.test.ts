@@ -161,6 +161,22 @@ describe('adding a staff member', () => {
     expect(await itemsSince(before)).toEqual([]);
   });
 
+  it('a 市町村ケースワーカー sits only in a municipal division: at an office it is a 400 naming body.role, nothing written', async () => {
+    const before = await api.allItems();
+    const response = await addStaff({ ...newStaff(), role: 'municipal_caseworker' });
+
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response.json)).toEqual(['body.role']);
+    expect(await itemsSince(before)).toEqual([]);
+
+    const atDivision = await addStaff({
+      ...newStaff(),
+      role: 'municipal_caseworker',
+      officeId: 'kibou-city',
+    });
+    expect(atDivision.status).toBe(201);
+  });
+
   it('a specialist and an office manager are refused (403), nothing written', async () => {
     const before = await api.allItems();
     expect((await addStaff(newStaff(), { as: 'sato@kibou.example' })).status).toBe(403);

@@ -43,6 +43,11 @@ export const PERSONAS: Persona[] = [
     cases: { ownOffice: HIMAWARI_CASE, otherOffice: AOZORA_CASE, otherTenant: HOKUSHIN_CASE },
   },
   {
+    email: 'kato@kibou.example',
+    role: 'municipal_caseworker',
+    cases: { ownOffice: HIMAWARI_CASE, otherOffice: AOZORA_CASE, otherTenant: HOKUSHIN_CASE },
+  },
+  {
     email: 'admin@kibou.example',
     role: 'tenant_admin',
     cases: { ownOffice: HIMAWARI_CASE, otherOffice: AOZORA_CASE, otherTenant: HOKUSHIN_CASE },

@@ -1,15 +1,10 @@
 import { StaffMember, type Office, type User } from '@kikan/shared';
 import type { createUserRoute } from '@kikan/shared/contracts/admin';
-import {
-  claimUserEmail,
-  createUser as storeUser,
-  getOffice,
-  releaseUserEmail,
-} from '../data/directory-store.ts';
+import { claimUserEmail, createUser as storeUser, releaseUserEmail } from '../data/directory-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
-import { ValidationError } from '../kernel/errors.ts';
 import { logger } from '../logger.ts';
 import type { IdentityProvider } from './identity-provider.ts';
+import { officeForRole } from './office-for-role.ts';
 
 const staffMemberOf = (user: User): StaffMember => ({
   userId: user.userId,
@@ -34,15 +29,7 @@ export const createUserWith = (
   identities: () => Promise<IdentityProvider>,
 ): GuardedOperation<typeof createUserRoute, Office> => ({
   // The office must be one of the caller's tenant: the key is built from it.
-  authorize: async ({ ctx, body }) => {
-    const office = await getOffice(ctx.tenantId, body.officeId);
-    if (!office) {
-      throw new ValidationError([
-        { field: 'body.officeId', message: '指定された事業所はこの自治体にありません' },
-      ]);
-    }
-    return office;
-  },
+  authorize: ({ ctx, body }) => officeForRole(ctx.tenantId, body.officeId, body.role),
   run: async ({ ctx, body, idempotency, requestId, now }) => {
     const write = { ctx, requestId, now };
     const provider = await identities();

@@ -8,6 +8,7 @@ import {
 } from '../data/directory-store.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../kernel/errors.ts';
 import type { Operation } from '../http/route.ts';
+import { refuseRoleMismatch } from './office-for-role.ts';
 import type {
   changeUserMembershipRoute,
   putOtherMembershipRoute,
@@ -56,6 +57,7 @@ export const changeUserMembership: Operation<typeof changeUserMembershipRoute> =
       { field: 'body.officeId', message: '指定された事業所はこの自治体にありません' },
     ]);
   }
+  refuseRoleMismatch(body.role, office);
   if (user.otherMemberships?.some((membership) => membership.officeId === body.officeId)) {
     throw new ConflictError('この職員はすでにこの事業所の兼務があります', [
       { field: 'body.officeId', message: '兼務先の事業所です。先に兼務を解除してください' },
@@ -96,6 +98,7 @@ export const putOtherMembership: Operation<typeof putOtherMembershipRoute> = asy
   ]);
   if (!user) throw new NotFoundError(USER_NOT_FOUND);
   if (!office) throw new NotFoundError('指定された事業所が見つかりません');
+  refuseRoleMismatch(body.role, office);
   if (user.officeId === params.officeId) {
     throw new ConflictError('この事業所はこの職員の所属事業所です。所属・役割の変更から変更してください');
   }

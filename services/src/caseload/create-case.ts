@@ -6,6 +6,7 @@ import { claimRecipientNumber, personIndexItems } from '../data/person-store.ts'
 import { ValidationError } from '../kernel/errors.ts';
 import type { GuardedOperation } from '../http/route.ts';
 import { caseCreationOffice } from '../policy/access-policy.ts';
+import { isCaseWorker } from '@kikan/shared/access-policy';
 import { newCaseCode } from '../policy/case-code.ts';
 import { toCaseView } from '../policy/case-view.ts';
 import type { createCaseRoute } from '@kikan/shared/contracts/caseload';
@@ -27,7 +28,7 @@ export const createCase: GuardedOperation<typeof createCaseRoute, string> = {
     if (!tenant?.members.some((member) => member.code === body.person.municipalityCode)) {
       errors.push({ field: 'body.person.municipalityCode', message: 'このテナントの市町村を選んでください' });
     }
-    if (!specialist || specialist.officeId !== officeId || specialist.role === 'municipal_officer') {
+    if (!specialist || specialist.officeId !== officeId || !isCaseWorker(specialist.role)) {
       errors.push({ field: 'body.specialistUserId', message: 'この事業所の担当者を選んでください' });
     }
     if (body.person.birthDate > today) {

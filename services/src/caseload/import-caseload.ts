@@ -9,6 +9,7 @@ import {
   type CaseloadImportRow,
 } from '@kikan/shared/caseload-import';
 import type { ImportProblem } from '@kikan/shared/import-file';
+import { isCaseWorker } from '@kikan/shared/access-policy';
 import { personItem, type CaseRecord } from '../data/case-store.ts';
 import { cycleRecordItem } from '../data/cycle-store.ts';
 import { getTenant, listUsers } from '../data/directory-store.ts';
@@ -65,7 +66,7 @@ const checkReferences = async (
   const members = new Set(tenant?.members.map((member) => member.code) ?? []);
   const specialists = new Map(
     users
-      .filter((user) => user.officeId === ctx.officeId && user.role !== 'municipal_officer')
+      .filter((user) => user.officeId === ctx.officeId && isCaseWorker(user.role))
       .map((user) => [user.email.toLowerCase(), user.userId]),
   );
   const problems: ImportProblem[] = [];

@@ -125,6 +125,7 @@ const itemsFor = async (subject: NotificationSubject, today: string): Promise<No
         joint: (tenant?.members.length ?? 0) > 1,
       });
     }
+    case 'municipal_caseworker':
     case 'tenant_admin':
       return [];
   }

@@ -45,6 +45,10 @@ const VISIBILITY_MATRIX: ReadonlyArray<readonly [Role, Target, boolean, CaseVisi
   ['municipal_officer', 'own office', true, 'none'],
   ['municipal_officer', 'other office', false, 'none'],
   ['municipal_officer', 'other office', true, 'none'],
+  ['municipal_caseworker', 'own office', false, 'none'],
+  ['municipal_caseworker', 'own office', true, 'none'],
+  ['municipal_caseworker', 'other office', false, 'none'],
+  ['municipal_caseworker', 'other office', true, 'none'],
   ['tenant_admin', 'own office', false, 'none'],
   ['tenant_admin', 'own office', true, 'none'],
   ['tenant_admin', 'other office', false, 'none'],
@@ -103,10 +107,13 @@ describe('caseListScope', () => {
     });
   });
 
-  it.each(['municipal_officer', 'tenant_admin'] as const)('forbids a %s to list cases at all', (role) => {
-    expect(() => caseListScope(contextOf(role))).toThrow(ForbiddenError);
-    expect(() => caseListScope(contextOf(role), OWN_OFFICE)).toThrow(ForbiddenError);
-  });
+  it.each(['municipal_officer', 'municipal_caseworker', 'tenant_admin'] as const)(
+    'forbids a %s to list cases at all',
+    (role) => {
+      expect(() => caseListScope(contextOf(role))).toThrow(ForbiddenError);
+      expect(() => caseListScope(contextOf(role), OWN_OFFICE)).toThrow(ForbiddenError);
+    },
+  );
 });
 
 describe('caseCreationOffice', () => {
@@ -117,9 +124,12 @@ describe('caseCreationOffice', () => {
     },
   );
 
-  it.each(['municipal_officer', 'tenant_admin'] as const)('forbids a %s to create a case', (role) => {
-    expect(() => caseCreationOffice(contextOf(role))).toThrow(ForbiddenError);
-  });
+  it.each(['municipal_officer', 'municipal_caseworker', 'tenant_admin'] as const)(
+    'forbids a %s to create a case',
+    (role) => {
+      expect(() => caseCreationOffice(contextOf(role))).toThrow(ForbiddenError);
+    },
+  );
 });
 
 describe('mayActOnLegalHold', () => {
@@ -130,6 +140,7 @@ describe('mayActOnLegalHold', () => {
     specialist: { 'own office': [], 'other office': [] },
     core_supervisor: { 'own office': [], 'other office': [] },
     municipal_officer: { 'own office': [], 'other office': [] },
+    municipal_caseworker: { 'own office': [], 'other office': [] },
   };
 
   it('has a rule for every role', () => {
@@ -185,6 +196,7 @@ describe('which links of a person lead to a case the caller may see in full', ()
     ['office_manager', true, false],
     ['core_supervisor', true, true],
     ['municipal_officer', false, false],
+    ['municipal_caseworker', false, false],
     ['tenant_admin', false, false],
   ] as const)('%s: own office %s, another office %s', (role, own, other) => {
     expect(mayFollowCaseLink(contextOf(role), OWN_OFFICE)).toBe(own);

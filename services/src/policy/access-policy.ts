@@ -1,5 +1,5 @@
 import type { Supervision, TenantContext } from '@kikan/shared';
-import { caseVisibility } from '@kikan/shared/access-policy';
+import { caseVisibility, isCaseWorker } from '@kikan/shared/access-policy';
 import { ForbiddenError } from '../kernel/errors.ts';
 
 /** Re-stating a hold (another reason) is the tenant admin's: the manager would overwrite who set it. */
@@ -42,6 +42,7 @@ export const caseListScope = (ctx: TenantContext, requestedOfficeId?: string): C
         ? { kind: 'tenant' }
         : { kind: 'tenant', officeId: requestedOfficeId };
     case 'municipal_officer':
+    case 'municipal_caseworker':
     case 'tenant_admin':
       throw new ForbiddenError();
   }
@@ -49,7 +50,7 @@ export const caseListScope = (ctx: TenantContext, requestedOfficeId?: string): C
 
 /** New cases open at the caller's own office; nobody enrols a person at someone else's office. */
 export const caseCreationOffice = (ctx: TenantContext): string => {
-  if (ctx.role === 'municipal_officer' || ctx.role === 'tenant_admin') throw new ForbiddenError();
+  if (!isCaseWorker(ctx.role)) throw new ForbiddenError();
   return ctx.officeId;
 };
 
@@ -90,6 +91,7 @@ export const staffOfficeFor = (ctx: TenantContext, requestedOfficeId: string | u
     case 'tenant_admin':
       return officeId;
     case 'municipal_officer':
+    case 'municipal_caseworker':
       throw new ForbiddenError();
   }
 };

@@ -88,6 +88,8 @@ export const navigationFor = (role: Role): NavigationItem[] => {
       ];
     case 'municipal_officer':
       return [HOME, STATISTICS, COUNCIL];
+    case 'municipal_caseworker':
+      return [HOME];
   }
 };
 
