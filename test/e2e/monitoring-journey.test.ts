@@ -68,7 +68,9 @@ describe('a specialist records a monitoring', () => {
     await page.getByRole('link', { name: 'モニタリングを記録' }).click();
     await page.getByRole('heading', { level: 1, name: /モニタリングの記録/ }).waitFor();
     await page
-      .getByText(/支援目標・優先順位・達成時期を入れてあります|まだ計画がありません|計画を読み込めませんでした/)
+      .getByText(
+        /支援目標・優先順位・達成時期を入れてあります|まだ計画がありません|計画を読み込めませんでした/,
+      )
       .waitFor();
     expect(await page.getByLabel('実施日').inputValue()).toBe(today);
     await page.getByLabel('居宅訪問').check();
