@@ -2,6 +2,7 @@ import {
   CLOSURE_REASONS,
   addDays,
   ageOn,
+  nextDueWithinDecision,
   todayInJapan,
   type AnonymousConsultation,
   type Assessment,
@@ -386,6 +387,25 @@ const MONITORING_NOTES = [
   '目標にしていた一人での外出ができるようになった。',
 ];
 
+/** The goals of the case's plan template, each with a monitoring report's columns filled in. */
+const demoGoalRows = (record: CaseRecord, conductedOn: string, k: number): Monitoring['progress'] => {
+  const needs = planTemplateFor(record.serviceKind, ageOn(record.birthDate, conductedOn))?.needs ?? [];
+  return needs.map((need) => ({
+    priority: need.priority,
+    goal: need.goal,
+    period: need.period,
+    progress: '予定どおりサービスを利用している（事業所からの聞き取り）。',
+    satisfaction: k % 3 === 0 ? '今のままでよいと話す。' : '楽しく通えていると話す。',
+    achieved: k % 2 === 0 ? 'partly' : 'achieved',
+    achievementNote: '目標に向けて少しずつ進んでいる。',
+    issues: '体調に合わせて利用日を調整する。',
+    changeServiceKind: false,
+    changeServiceAmount: false,
+    changeWeeklySchedule: false,
+    remarks: '',
+  }));
+};
+
 const cycleOf = ({ record, decisions, monitorings }: DemoCase, at: string): CycleRecord[] => {
   const by = { createdAt: at, createdBy: record.specialistUserId, caseId: record.caseId };
   const decided = decisions.map((decision, k): CycleRecord => ({
@@ -401,20 +421,26 @@ const cycleOf = ({ record, decisions, monitorings }: DemoCase, at: string): Cycl
       services: SERVICES_DECIDED[record.serviceKind],
     } satisfies ServiceDecision,
   }));
-  const monitored = monitorings.map(({ conductedOn }, k): CycleRecord => ({
-    kind: 'MONITORING',
-    record: {
-      ...by,
-      recordId: `${record.caseId}-mon-${k + 1}`,
-      conductedOn,
-      kind: 'regular',
-      method: (['home_visit', 'office', 'home_visit', 'online'] as const)[k % 4] ?? 'home_visit',
-      progress: [],
-      personSatisfaction: k % 3 === 0 ? '満足している' : '',
-      planChangeNeeded: false,
-      notes: MONITORING_NOTES[k % MONITORING_NOTES.length] ?? '',
-    } satisfies Monitoring,
-  }));
+  const monitored = monitorings.map(({ conductedOn }, k): CycleRecord => {
+    const inForce = decisions.find((d) => d.validFrom <= conductedOn && conductedOn <= d.validTo);
+    const nextDue = inForce ? nextDueWithinDecision(inForce, [conductedOn], conductedOn) : null;
+    return {
+      kind: 'MONITORING',
+      record: {
+        ...by,
+        recordId: `${record.caseId}-mon-${k + 1}`,
+        conductedOn,
+        kind: 'regular',
+        method: (['home_visit', 'office', 'home_visit', 'online'] as const)[k % 4] ?? 'home_visit',
+        overallSituation: MONITORING_NOTES[k % MONITORING_NOTES.length] ?? '',
+        progress: demoGoalRows(record, conductedOn, k),
+        personSatisfaction: '',
+        planChangeNeeded: false,
+        notes: '',
+        ...(nextDue ? { nextMonitoringMonth: nextDue.slice(0, 7) } : {}),
+      } satisfies Monitoring,
+    };
+  });
   if (!record.closedOn || !record.closureReason) return [...decided, ...monitored];
   const closure: PhaseChange = {
     ...by,

@@ -196,31 +196,122 @@ export const MONITORING_METHOD_LABELS = {
   online: 'オンライン',
 } as const;
 
-export const GoalProgress = z.strictObject({
-  goal: requiredText(500),
-  progress: requiredText(1000),
-  achieved: z.enum(['achieved', 'partly', 'not_yet']),
-});
+export const GOAL_ACHIEVEMENTS = ['achieved', 'partly', 'not_yet'] as const;
+export type GoalAchievement = (typeof GOAL_ACHIEVEMENTS)[number];
 
-export const MonitoringInput = z.strictObject({
-  conductedOn: IsoDate,
-  kind: z.enum(MONITORING_KINDS),
-  method: z.enum(MONITORING_METHODS),
-  progress: z.array(GoalProgress).max(30).default([]),
-  personSatisfaction: text(1000).default(''),
-  planChangeNeeded: z.boolean(),
-  notes: text(2000).default(''),
+/** 計画変更の必要性, asked per goal as the national モニタリング報告書 does (ADR 0041). */
+export const PLAN_CHANGE_KINDS = [
+  'changeServiceKind',
+  'changeServiceAmount',
+  'changeWeeklySchedule',
+] as const;
+export type PlanChangeKind = (typeof PLAN_CHANGE_KINDS)[number];
+export const PLAN_CHANGE_KIND_LABELS: Record<PlanChangeKind, string> = {
+  changeServiceKind: 'サービス種類の変更',
+  changeServiceAmount: 'サービス量の変更',
+  changeWeeklySchedule: '週間計画の変更',
+};
+const planChangeAnswer = (kind: PlanChangeKind) =>
+  z.boolean({ error: `${PLAN_CHANGE_KIND_LABELS[kind]}の有無を選んでください` });
+
+/** `YYYY-MM`: 次回モニタリング予定月. */
+export const YearMonthText = z
+  .string({ error: '年月を入力してください' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '年月は「2026-05」の形で入力してください' });
+
+/**
+ * One goal row of the モニタリング報告書. `progress` is its サービス提供状況 (the text monitorings
+ * always had); 優先順位 and 達成時期 come from the plan's row the goal was taken from.
+ */
+export const GoalProgress = z.strictObject({
+  priority: wholeNumberIn(1, 99, '優先順位は1から99までの整数で入力してください').optional(),
+  goal: requiredText(500),
+  period: text(100).default(''),
+  progress: requiredText(1000),
+  satisfaction: text(1000).default(''),
+  achieved: z.enum(GOAL_ACHIEVEMENTS),
+  achievementNote: text(1000).default(''),
+  issues: text(1000).default(''),
+  changeServiceKind: planChangeAnswer('changeServiceKind'),
+  changeServiceAmount: planChangeAnswer('changeServiceAmount'),
+  changeWeeklySchedule: planChangeAnswer('changeWeeklySchedule'),
+  remarks: text(1000).default(''),
 });
+export type GoalProgress = z.infer<typeof GoalProgress>;
+
+/** A stored row: rows recorded before the report had its columns carry only goal, progress, achieved. */
+export const GoalProgressRecord = z.strictObject({
+  priority: z.number().int().optional(),
+  goal: z.string(),
+  period: z.string().optional(),
+  progress: z.string(),
+  satisfaction: z.string().optional(),
+  achieved: z.enum(GOAL_ACHIEVEMENTS),
+  achievementNote: z.string().optional(),
+  issues: z.string().optional(),
+  changeServiceKind: z.boolean().optional(),
+  changeServiceAmount: z.boolean().optional(),
+  changeWeeklySchedule: z.boolean().optional(),
+  remarks: z.string().optional(),
+});
+export type GoalProgressRecord = z.infer<typeof GoalProgressRecord>;
+
+/** 計画変更の必要性 of a whole monitoring: any goal with any change, or the caller's own yes. */
+export const planChangeNeededOf = (
+  progress: readonly Partial<Record<PlanChangeKind, boolean>>[],
+  stated: boolean | undefined,
+): boolean => stated === true || progress.some((row) => PLAN_CHANGE_KINDS.some((kind) => row[kind] === true));
+
+export const MonitoringInput = z
+  .strictObject({
+    conductedOn: IsoDate,
+    kind: z.enum(MONITORING_KINDS),
+    method: z.enum(MONITORING_METHODS),
+    /** 全体の状況 */
+    overallSituation: text(2000).default(''),
+    progress: z.array(GoalProgress).max(30).default([]),
+    /** The person's view of the whole (monitorings before the report's per-goal 本人の感想). */
+    personSatisfaction: text(1000).default(''),
+    /**
+     * Derived from the goals' three answers; a monitoring without goals may still say yes. A no
+     * that a goal's answer contradicts is refused.
+     */
+    planChangeNeeded: z.boolean().optional(),
+    notes: text(2000).default(''),
+    /** 次回モニタリング予定月: computed from the schedule when left out. */
+    nextMonitoringMonth: YearMonthText.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (
+      value.nextMonitoringMonth !== undefined &&
+      value.nextMonitoringMonth < value.conductedOn.slice(0, 7)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nextMonitoringMonth'],
+        message: '次回モニタリング予定月は実施日の月以降にしてください',
+      });
+    }
+    if (value.planChangeNeeded === false && planChangeNeededOf(value.progress, undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['planChangeNeeded'],
+        message: '目標ごとの計画変更の必要性に「有」があるため、「変更の必要なし」にはできません',
+      });
+    }
+  });
 export type MonitoringInput = z.infer<typeof MonitoringInput>;
 export const Monitoring = z.strictObject({
   ...recordMeta,
   conductedOn: IsoDate,
   kind: z.enum(MONITORING_KINDS),
   method: z.enum(MONITORING_METHODS),
-  progress: z.array(GoalProgress),
+  overallSituation: z.string().optional(),
+  progress: z.array(GoalProgressRecord),
   personSatisfaction: z.string(),
   planChangeNeeded: z.boolean(),
   notes: z.string(),
+  nextMonitoringMonth: YearMonthText.optional(),
 });
 export type Monitoring = z.infer<typeof Monitoring>;
 

@@ -123,6 +123,15 @@ const satoAssessmentCase = (status: 'draft' | 'final') => {
 };
 const FINAL_ASSESSMENT = satoAssessmentCase('final');
 const DRAFT_ASSESSMENT = satoAssessmentCase('draft');
+/** 佐藤's demo monitoring report (demo-records.ts: `<caseId>-mon-1`), to read and print. */
+const SATO_MONITORING = (() => {
+  const found = demoCases('kibougaoka', new Date()).find(
+    ({ record, monitorings }) =>
+      record.specialistUserId === 'user-sato' && record.phase !== 'closed' && monitorings.length > 0,
+  );
+  if (!found) throw new Error("no demo case: 佐藤's monitored case");
+  return `/cases/${found.record.caseId}/monitorings/${found.record.caseId}-mon-1`;
+})();
 
 // ---- States a scenario visits --------------------------------------------------------------------
 
@@ -325,6 +334,16 @@ const SCENARIOS: Scenario[] = [
     route: '/cases/[caseId]/assessments/[assessmentVersion]/print',
     as: SATO,
     path: `${FINAL_ASSESSMENT}/print`,
+  },
+  {
+    route: '/cases/[caseId]/monitorings/[recordId]',
+    as: SATO,
+    path: SATO_MONITORING,
+  },
+  {
+    route: '/cases/[caseId]/monitorings/[recordId]/print',
+    as: SATO,
+    path: `${SATO_MONITORING}/print`,
   },
   {
     route: '/cases/[caseId]/edit',

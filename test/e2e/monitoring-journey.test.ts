@@ -64,11 +64,13 @@ describe('a specialist records a monitoring', () => {
     const dueBefore = await due.locator('time').getAttribute('datetime');
     expect(dueBefore !== null && dueBefore < today).toBe(true);
 
-    // Record it: a home visit today, every goal of the plan assessed, no plan change.
+    // Record it: a home visit today, every goal of the plan assessed, no change of service or schedule.
     await page.getByRole('link', { name: 'モニタリングを記録' }).click();
     await page.getByRole('heading', { level: 1, name: /モニタリングの記録/ }).waitFor();
     await page
-      .getByText(/支援目標を入れてあります|まだ計画がありません|計画を読み込めませんでした/)
+      .getByText(
+        /支援目標・優先順位・達成時期を入れてあります|まだ計画がありません|計画を読み込めませんでした/,
+      )
       .waitFor();
     expect(await page.getByLabel('実施日').inputValue()).toBe(today);
     await page.getByLabel('居宅訪問').check();
@@ -78,8 +80,10 @@ describe('a specialist records a monitoring', () => {
       if ((await goal.inputValue()) === '') await goal.fill('日中活動の場に通い続ける');
       await page.locator(`[id="progress.${index}.progress"]`).fill('週3回通えている。');
       await page.locator(`fieldset[id="progress.${index}.achieved"]`).getByLabel('一部達成').check();
+      for (const kind of ['changeServiceKind', 'changeServiceAmount', 'changeWeeklySchedule']) {
+        await page.locator(`fieldset[id="progress.${index}.${kind}"]`).getByLabel('無').check();
+      }
     }
-    await page.getByLabel('変更の必要なし').check();
     await page.getByRole('button', { name: '記録する' }).click();
 
     // Back on the case page: what was recorded is announced, and the next due date moved on.

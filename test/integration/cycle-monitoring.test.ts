@@ -44,7 +44,16 @@ const monitoring = (overrides: Record<string, unknown> = {}) => ({
   conductedOn: today(),
   kind: 'regular',
   method: 'home_visit',
-  progress: [{ goal: '日中活動に週4日通う', progress: '週3日は通えている', achieved: 'partly' }],
+  progress: [
+    {
+      goal: '日中活動に週4日通う',
+      progress: '週3日は通えている',
+      achieved: 'partly',
+      changeServiceKind: false,
+      changeServiceAmount: false,
+      changeWeeklySchedule: false,
+    },
+  ],
   personSatisfaction: '作業が楽しいと話す',
   planChangeNeeded: false,
   notes: '',

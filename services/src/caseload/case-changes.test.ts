@@ -52,6 +52,7 @@ const monitoringInput = (overrides: Partial<MonitoringInput> = {}): MonitoringIn
   conductedOn: '2026-10-15',
   kind: 'regular',
   method: 'home_visit',
+  overallSituation: '',
   progress: [],
   personSatisfaction: '',
   planChangeNeeded: false,

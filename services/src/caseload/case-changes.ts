@@ -2,6 +2,7 @@ import {
   CASE_PHASE_LABELS,
   canTransition,
   nextDueWithinDecision,
+  planChangeNeededOf,
   type CasePhase,
   type CaseSettingsInput,
   type Monitoring,
@@ -192,6 +193,16 @@ export const applyServiceDecision = (
   return { record, decision };
 };
 
+/**
+ * 次回モニタリング予定月 when the specialist leaves it out: the month the schedule of the decision
+ * in force asks for next, as seen on the day of the monitoring; none without a decision.
+ */
+const scheduledNextMonth = (current: CaseRecord, conductedOn: string): string | undefined => {
+  if (!current.decision) return undefined;
+  return nextDueWithinDecision(current.decision, [conductedOn], conductedOn)?.slice(0, 7);
+};
+const optionalMonth = (month: string | undefined) => (month ? { nextMonitoringMonth: month } : {});
+
 export const applyMonitoring = (
   current: CaseRecord,
   input: MonitoringInput,
@@ -206,8 +217,11 @@ export const applyMonitoring = (
         : 'モニタリング実施日はケースの開始日以降にしてください';
     throw new ValidationError([{ field: 'body.conductedOn', message }]);
   }
+  const { nextMonitoringMonth, planChangeNeeded, ...report } = input;
   const monitoring: Monitoring = {
-    ...input,
+    ...report,
+    planChangeNeeded: planChangeNeededOf(input.progress, planChangeNeeded),
+    ...optionalMonth(nextMonitoringMonth ?? scheduledNextMonth(current, input.conductedOn)),
     recordId,
     caseId: current.caseId,
     createdAt: stamp.at,

@@ -3,6 +3,7 @@ import { changeCasePhase } from './change-case-phase.ts';
 import {
   changeCasePhaseRoute,
   getCaseTimelineRoute,
+  getMonitoringRoute,
   listMonitoringDueRoute,
   listRenewalsRoute,
   recordMonitoringRoute,
@@ -10,6 +11,7 @@ import {
   updateCaseSettingsRoute,
 } from '@kikan/shared/contracts/caseload';
 import { getCaseTimeline } from './get-case-timeline.ts';
+import { getMonitoring } from './get-monitoring.ts';
 import { listMonitoringDue } from './list-monitoring-due.ts';
 import { listRenewals } from './list-renewals.ts';
 import { recordMonitoring } from './record-monitoring.ts';
@@ -21,6 +23,7 @@ export const CYCLE_BINDINGS: readonly RouteBinding[] = [
   bind(changeCasePhaseRoute, changeCasePhase),
   bind(recordServiceDecisionRoute, recordServiceDecision),
   bind(recordMonitoringRoute, recordMonitoring),
+  bind(getMonitoringRoute, getMonitoring),
   bind(getCaseTimelineRoute, getCaseTimeline),
   bind(listMonitoringDueRoute, listMonitoringDue),
   bind(listRenewalsRoute, listRenewals),

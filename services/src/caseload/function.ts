@@ -30,6 +30,7 @@ export const ROUTE_TABLE: RouteTable = {
       'POST /api/cases/{caseId}/phase',
       'POST /api/cases/{caseId}/service-decisions',
       'POST /api/cases/{caseId}/monitorings',
+      'GET /api/cases/{caseId}/monitorings/{recordId}',
       'GET /api/cases/{caseId}/timeline',
       'GET /api/monitoring/due',
       'GET /api/renewals',

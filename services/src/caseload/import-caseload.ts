@@ -222,6 +222,7 @@ const rowItems = (
         // 計画相談支援's monitoring is a visit to the person's home (施行規則); the file does not say more.
         kind: 'regular',
         method: 'home_visit',
+        overallSituation: '',
         progress: [],
         personSatisfaction: '',
         planChangeNeeded: false,

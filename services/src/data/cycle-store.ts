@@ -113,6 +113,28 @@ export const lastPhaseChangeDay = async (tenantId: string, caseId: string): Prom
     );
 };
 
+/**
+ * One monitoring of a case by its id. Its sort key starts with its day, which the caller does not
+ * know: the case's monitorings are read (a few a year) and the one with the id kept.
+ */
+export const getMonitoring = async (
+  tenantId: string,
+  caseId: string,
+  recordId: string,
+): Promise<Monitoring | null> => {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :monitoring)',
+    FilterExpression: 'recordId = :recordId',
+    ExpressionAttributeValues: {
+      ':pk': keys.caseItem(tenantId, caseId).pk,
+      ':monitoring': 'MONITORING#',
+      ':recordId': recordId,
+    },
+  });
+  const item = items[0];
+  return item ? Monitoring.parse(withoutKeys(item)) : null;
+};
+
 /** The stored response of an earlier request with this Idempotency-Key, if there was one. */
 const withoutKeys = (item: Record<string, unknown>) => {
   const { pk: _pk, sk: _sk, entity: _entity, tenantId: _tenantId, officeId: _officeId, ...rest } = item;

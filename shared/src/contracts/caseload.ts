@@ -16,6 +16,7 @@ import {
   ConsentRevokeInput,
   ConsultationInput,
   MeetingInput,
+  Monitoring,
   MonitoringInput,
   PhaseChangeInput,
   Plan,
@@ -33,7 +34,7 @@ import {
   MonitoringResult,
   ServiceDecisionResult,
 } from '../cycle-api.ts';
-import { CaseId } from '../ids.ts';
+import { CaseId, EntityId } from '../ids.ts';
 import { PageQuery } from '../pagination.ts';
 import {
   AnonymousConsultation,
@@ -191,6 +192,17 @@ export const recordMonitoringRoute = defineRoute({
   idempotent: true,
 });
 
+export const getMonitoringRoute = defineRoute({
+  method: 'GET',
+  path: '/api/cases/{caseId}/monitorings/{recordId}',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary: 'One monitoring report (モニタリング報告書): an audited read, like a plan',
+  params: z.strictObject({ caseId: CaseId, recordId: EntityId }),
+  response: Monitoring,
+  successStatus: 200,
+});
+
 export const getCaseTimelineRoute = defineRoute({
   method: 'GET',
   path: '/api/cases/{caseId}/timeline',
@@ -237,6 +249,7 @@ export const CYCLE_ROUTES: readonly RouteDefinition[] = [
   changeCasePhaseRoute,
   recordServiceDecisionRoute,
   recordMonitoringRoute,
+  getMonitoringRoute,
   getCaseTimelineRoute,
   listMonitoringDueRoute,
   listRenewalsRoute,

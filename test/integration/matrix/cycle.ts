@@ -7,6 +7,7 @@ import {
   type Target,
 } from '../../support/personas.ts';
 import type { TestApi } from '../../support/test-api.ts';
+import { demoCases } from '../../../services/local/demo-data.ts';
 
 /**
  * Writing to a case is for its own office: other offices (the core center too) and other tenants
@@ -76,6 +77,27 @@ const decisionBody = () => {
   };
 };
 
+/**
+ * A demo monitoring in the office of the persona's target case, on a case not shared with the core
+ * center: read by its own office (and the core center its own), refused (404) everywhere else.
+ */
+const DEMO_MONITORED = ['kibougaoka', 'hokushin'].flatMap((tenantId) =>
+  demoCases(tenantId, new Date())
+    .filter(({ record, monitorings }) => monitorings.length > 0 && !record.sharedWithCore)
+    .map(({ record }) => ({ tenantId, officeId: record.officeId, caseId: record.caseId })),
+);
+const monitoringPathOf = (persona: Persona, target: Target) => {
+  const caseId = persona.cases[target];
+  const tenantId = caseId.startsWith('demo-hokushin-') ? 'hokushin' : 'kibougaoka';
+  const officeId = demoCases(tenantId, new Date()).find(({ record }) => record.caseId === caseId)?.record
+    .officeId;
+  const monitored = DEMO_MONITORED.find(
+    (entry) => entry.tenantId === tenantId && entry.officeId === officeId,
+  );
+  if (!monitored) throw new Error(`no demo monitoring in the office of ${caseId}`);
+  return `/api/cases/${monitored.caseId}/monitorings/${monitored.caseId}-mon-1`;
+};
+
 /** Expected status of every care-management-cycle route for each persona and target. */
 export const CYCLE_MATRIX: Record<string, Expectation> = {
   'PATCH /api/cases/{caseId}': {
@@ -115,6 +137,11 @@ export const CYCLE_MATRIX: Record<string, Expectation> = {
       planChangeNeeded: false,
     }),
     status: ownOfficeOnly(201),
+  },
+  'GET /api/cases/{caseId}/monitorings/{recordId}': {
+    method: 'GET',
+    path: monitoringPathOf,
+    status: ownOfficeOnly(200),
   },
   'GET /api/cases/{caseId}/timeline': {
     method: 'GET',

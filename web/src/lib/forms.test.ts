@@ -17,6 +17,7 @@ describe('checkInput', () => {
         conductedOn: '2026-05-10',
         kind: 'regular',
         method: 'home_visit',
+        overallSituation: '',
         progress: [],
         personSatisfaction: '',
         planChangeNeeded: false,
@@ -31,7 +32,16 @@ describe('checkInput', () => {
       kind: 'regular',
       method: 'home_visit',
       planChangeNeeded: false,
-      progress: [{ goal: '買い物に行く', progress: '', achieved: 'partly' }],
+      progress: [
+        {
+          goal: '買い物に行く',
+          progress: '',
+          achieved: 'partly',
+          changeServiceKind: false,
+          changeServiceAmount: false,
+          changeWeeklySchedule: false,
+        },
+      ],
     });
 
     expect(check).toEqual({ ok: false, errors: { 'progress.0.progress': '入力してください' } });

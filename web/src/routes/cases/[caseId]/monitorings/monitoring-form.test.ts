@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   checkMonitoringForm,
   emptyMonitoringForm,
+  emptyProgressRow,
   monitoringInputLabel,
+  normaliseYearMonth,
   progressRowsFromPlan,
-  toMonitoringBody,
+  type MonitoringFormValues,
 } from './monitoring-form.ts';
+
 import { currentPlan } from '#lib/plans.ts';
 
 const counterKeys = () => {
@@ -31,7 +34,7 @@ const plan = (planVersion: number, status: Plan['status'], goals: string[]): Pla
       priority: goals.length - index,
       need: `ニーズ${index}`,
       goal,
-      period: '',
+      period: '6か月',
       services: [],
       personRole: '',
       supporters: '',
@@ -55,36 +58,60 @@ describe('the plan a monitoring checks', () => {
 });
 
 describe('monitoring form prefilled from the plan', () => {
-  it("has one progress row per support goal, in the plan's priority order", () => {
+  it("has one row per support goal, in the plan's priority order, with its priority and period", () => {
     const rows = progressRowsFromPlan(plan(1, 'final', ['三番目', '二番目', '一番目']), counterKeys());
 
-    expect(rows.map((row) => row.goal)).toEqual(['一番目', '二番目', '三番目']);
+    expect(rows.map((row) => [row.priority, row.goal, row.period])).toEqual([
+      [1, '一番目', '6か月'],
+      [2, '二番目', '6か月'],
+      [3, '三番目', '6か月'],
+    ]);
     expect(rows.every((row) => row.progress === '' && row.achieved === '')).toBe(true);
+    expect(rows.every((row) => row.changeServiceKind === '' && row.changeWeeklySchedule === '')).toBe(true);
   });
 
   it('starts with one empty row when the case has no plan', () => {
-    expect(progressRowsFromPlan(null, counterKeys())).toEqual([
-      { key: 'k1', goal: '', progress: '', achieved: '' },
-    ]);
+    const rows = progressRowsFromPlan(null, counterKeys());
+
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ key: 'k1', priority: undefined, goal: '', progress: '', achieved: '' });
   });
 
-  it('starts on today as a regular monitoring', () => {
+  it('starts on today as a regular monitoring, the next month left to the schedule', () => {
     const values = emptyMonitoringForm('2026-05-10', null, counterKeys());
 
     expect(values.conductedOn).toBe('2026-05-10');
     expect(values.kind).toBe('regular');
+    expect(values.nextMonitoringMonth).toBe('');
   });
 });
 
+const answered = (values: MonitoringFormValues) => {
+  values.method = 'home_visit';
+  values.overallSituation = '生活は安定している';
+  for (const row of values.progress) {
+    row.progress = '週3回通えている';
+    row.achieved = 'partly';
+    row.changeServiceKind = 'no';
+    row.changeServiceAmount = 'no';
+    row.changeWeeklySchedule = 'no';
+  }
+  return values;
+};
+
 describe('monitoring form → MonitoringInput', () => {
-  it('turns the yes/no answer into a boolean and leaves empty rows out', () => {
-    const values = emptyMonitoringForm('2026-05-10', plan(1, 'final', ['通所を続ける']), counterKeys());
-    values.method = 'home_visit';
-    values.planChangeNeeded = 'no';
-    values.progress = [
-      { key: 'a', goal: '通所を続ける', progress: '週3回通えている', achieved: 'achieved' },
-      { key: 'b', goal: '', progress: '', achieved: '' },
-    ];
+  it('sends the report with each yes/no as a boolean and leaves empty rows out', () => {
+    const values = answered(
+      emptyMonitoringForm('2026-05-10', plan(1, 'final', ['通所を続ける']), counterKeys()),
+    );
+    values.progress = values.progress.map((row) => ({
+      ...row,
+      satisfaction: '楽しい',
+      issues: '送迎の調整',
+      changeServiceAmount: 'yes',
+    }));
+    values.progress.push({ ...emptyProgressRow(() => 'blank') });
+    values.nextMonitoringMonth = '２０２６年８月';
 
     const check = checkMonitoringForm(values);
 
@@ -94,15 +121,31 @@ describe('monitoring form → MonitoringInput', () => {
         conductedOn: '2026-05-10',
         kind: 'regular',
         method: 'home_visit',
-        progress: [{ goal: '通所を続ける', progress: '週3回通えている', achieved: 'achieved' }],
+        overallSituation: '生活は安定している',
+        progress: [
+          {
+            priority: 1,
+            goal: '通所を続ける',
+            period: '6か月',
+            progress: '週3回通えている',
+            satisfaction: '楽しい',
+            achieved: 'partly',
+            achievementNote: '',
+            issues: '送迎の調整',
+            changeServiceKind: false,
+            changeServiceAmount: true,
+            changeWeeklySchedule: false,
+            remarks: '',
+          },
+        ],
         personSatisfaction: '',
-        planChangeNeeded: false,
         notes: '',
+        nextMonitoringMonth: '2026-08',
       },
     });
   });
 
-  it('asks for the method, the plan-change answer and the progress of a prefilled goal', () => {
+  it('asks for the method, and per prefilled goal its service status, achievement and the three changes', () => {
     const values = emptyMonitoringForm('2026-05-10', plan(1, 'final', ['通所を続ける']), counterKeys());
 
     const check = checkMonitoringForm(values);
@@ -110,21 +153,38 @@ describe('monitoring form → MonitoringInput', () => {
     expect(check.ok).toBe(false);
     expect(check.ok === false && Object.keys(check.errors).sort()).toEqual([
       'method',
-      'planChangeNeeded',
       'progress.0.achieved',
+      'progress.0.changeServiceAmount',
+      'progress.0.changeServiceKind',
+      'progress.0.changeWeeklySchedule',
       'progress.0.progress',
     ]);
   });
 
-  it('sends "yes" as planChangeNeeded: true', () => {
-    const values = emptyMonitoringForm('2026-05-10', null, counterKeys());
-    values.planChangeNeeded = 'yes';
+  it('refuses a next monitoring month before the month of the monitoring, or not a month', () => {
+    const values = answered(
+      emptyMonitoringForm('2026-05-10', plan(1, 'final', ['通所を続ける']), counterKeys()),
+    );
+    values.nextMonitoringMonth = '2026-04';
+    const before = checkMonitoringForm(values);
+    values.nextMonitoringMonth = '来月';
+    const notAMonth = checkMonitoringForm(values);
 
-    expect(toMonitoringBody(values).planChangeNeeded).toBe(true);
+    expect(before.ok === false && before.errors).toEqual({
+      nextMonitoringMonth: '次回モニタリング予定月は実施日の月以降にしてください',
+    });
+    expect(notAMonth.ok === false && Object.keys(notAMonth.errors)).toEqual(['nextMonitoringMonth']);
   });
 
-  it('labels a progress input by its goal number for the error summary', () => {
+  it('reads a month typed with slashes or 年月', () => {
+    expect(normaliseYearMonth('2026/6')).toBe('2026-06');
+    expect(normaliseYearMonth('2026年11月')).toBe('2026-11');
+    expect(normaliseYearMonth(' 2026-07 ')).toBe('2026-07');
+  });
+
+  it('labels a goal input by its goal number for the error summary', () => {
     expect(monitoringInputLabel('progress.1.achieved')).toBe('目標2：達成度');
-    expect(monitoringInputLabel('method')).toBe('実施方法');
+    expect(monitoringInputLabel('progress.0.changeWeeklySchedule')).toBe('目標1：週間計画の変更');
+    expect(monitoringInputLabel('nextMonitoringMonth')).toBe('次回モニタリング予定月');
   });
 });
