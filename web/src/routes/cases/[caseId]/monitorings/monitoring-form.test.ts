@@ -1,4 +1,4 @@
-import type { Plan } from '@kikan/shared';
+import { emptyWeeklySchedule, type Plan } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import {
   checkMonitoringForm,
@@ -34,8 +34,11 @@ const plan = (planVersion: number, status: Plan['status'], goals: string[]): Pla
       period: '',
       services: [],
       personRole: '',
+      evaluationTiming: '',
       supporters: '',
+      notes: '',
     })),
+    weeklySchedule: emptyWeeklySchedule(),
   },
   version: 1,
   updatedAt: '2026-04-01T00:00:00.000Z',
