@@ -251,9 +251,11 @@ describe.each(['kibougaoka', 'hokushin'])(
       for (const plan of records.plans) {
         const record = cases.find((entry) => entry.record.caseId === plan.caseId)?.record;
         const age = record ? ageOn(record.birthDate, TODAY) : Number.NaN;
-        const services = plan.content.needs.flatMap((need) => need.services.map((service) => service.kind));
-        if (age < 6) expect(services, plan.caseId).not.toContain('放課後等デイサービス');
-        if (age >= 65) expect(services, plan.caseId).not.toContain('就労継続支援B型');
+        const services = plan.content.needs.flatMap((need) =>
+          need.services.map((service) => service.serviceType),
+        );
+        if (age < 6) expect(services, plan.caseId).not.toContain('after_school_day');
+        if (age >= 65) expect(services, plan.caseId).not.toContain('employment_b');
       }
     });
   },

@@ -14,6 +14,9 @@ import {
   type PhaseChange,
   type Plan,
   type PlanContent,
+  type PlanServiceType,
+  type WeeklyEntry,
+  type Weekday,
   type ServiceDecision,
   type ServiceKind,
 } from '@kikan/shared';
@@ -41,7 +44,21 @@ import { DEMO_OFFICES, DEMO_USERS, demoCases, finalPlanConsentOn, type DemoCase 
 const minDate = (a: string, b: string): string => (a < b ? a : b);
 const maxDate = (a: string, b: string): string => (a > b ? a : b);
 
-const service = (kind: string, provider: string, amount: string) => ({ kind, provider, amount });
+const service = (serviceType: PlanServiceType, content: string, amount: string, provider: string) => ({
+  serviceType,
+  content,
+  amount,
+  provider,
+});
+
+const entry = (
+  days: readonly Weekday[],
+  start: string,
+  end: string,
+  label: string,
+  kind: WeeklyEntry['kind'] = 'service',
+): WeeklyEntry[] => days.map((day) => ({ day, start, end, label, kind }));
+const WEEKDAYS_ONLY: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 
 const CHILD_PLAN: PlanContent = {
   personWishes: '友だちと一緒に放課後を過ごしたい。来年は自分で電車に乗って出かけてみたい。',
@@ -56,20 +73,37 @@ const CHILD_PLAN: PlanContent = {
       need: '放課後に安心して過ごせる場所がほしい',
       goal: '週3日、放課後等デイサービスで落ち着いて過ごす',
       period: '6か月',
-      services: [service('放課後等デイサービス', 'こども発達ルームそら', '月13日')],
+      services: [service('after_school_day', '集団活動と個別課題', '月13日', 'こども発達ルームそら')],
       personRole: '送迎車に自分で乗る',
       supporters: '母（送り出し）、学校担任（連絡帳）',
+      evaluationTiming: '3か月後',
+      notes: '',
     },
     {
       priority: 2,
       need: '気持ちをうまく伝えられずに混乱することがある',
       goal: '困ったときに絵カードで助けを求められる',
       period: '6か月',
-      services: [service('保育所等訪問支援', '発達支援センターつばさ', '月2回')],
+      services: [
+        service('nursery_visit', '学校・保育園での関わり方の助言', '月2回', '発達支援センターつばさ'),
+      ],
       personRole: '絵カードを持ち歩く',
       supporters: '学校、事業所、家庭で同じカードを使う',
+      evaluationTiming: '3か月後',
+      notes: '',
     },
   ],
+  userChargeCap: 4600,
+  weeklySchedule: {
+    entries: [
+      ...entry(WEEKDAYS_ONLY, '08:30', '15:00', '特別支援学校', 'own_activity'),
+      ...entry(['mon', 'wed', 'fri'], '15:30', '18:00', '放課後等デイサービス'),
+      ...entry(['sat'], '10:00', '12:00', '家族と公園', 'own_activity'),
+    ],
+    dailyActivities: '平日は特別支援学校に通学。帰宅後は母と宿題をする。',
+    nonWeeklyServices: '保育所等訪問支援（学校への訪問、月2回）',
+    lifeOverview: '学校と放課後の居場所で友だちと過ごし、母は仕事を続けられる。',
+  },
 };
 
 const ADULT_PLAN: PlanContent = {
@@ -85,20 +119,36 @@ const ADULT_PLAN: PlanContent = {
       need: '働いて収入を得たい',
       goal: '週4日、作業所に通い続ける',
       period: '1年',
-      services: [service('就労継続支援B型', 'ワークショップみらい', '月18日')],
+      services: [service('employment_b', '軽作業（箱折り・検品）', '月18日', 'ワークショップみらい')],
       personRole: '朝8時に起きて自分で通所する',
       supporters: '作業所の職業指導員',
+      evaluationTiming: '3か月後',
+      notes: '',
     },
     {
       priority: 2,
       need: '掃除や買い物がうまくできず部屋が散らかる',
       goal: 'ヘルパーと一緒に週2回家事をする',
       period: '1年',
-      services: [service('居宅介護（家事援助）', 'ヘルパーステーションあさひ', '月8時間')],
+      services: [service('home_care', '家事援助（掃除・買い物）', '月8時間', 'ヘルパーステーションあさひ')],
       personRole: 'ゴミ出しの日を自分で確認する',
       supporters: '兄（月1回の訪問）',
+      evaluationTiming: '3か月後',
+      notes: '',
     },
   ],
+  userChargeCap: 9300,
+  weeklySchedule: {
+    entries: [
+      ...entry(['mon', 'tue', 'thu', 'fri'], '09:30', '15:30', 'ワークショップみらい（就労継続支援Ｂ型）'),
+      ...entry(['wed'], '10:00', '12:00', '居宅介護（家事援助）'),
+      ...entry(['sat'], '14:00', '16:00', '居宅介護（家事援助）'),
+      ...entry(['sun'], '10:00', '15:00', '図書館・買い物', 'own_activity'),
+    ],
+    dailyActivities: '7時起床、自分で朝食を作る。夕方はテレビを見て過ごし、22時に就寝。',
+    nonWeeklyServices: '通院（精神科、月1回）、兄の訪問（月1回）',
+    lifeOverview: '作業所で働いて生活リズムを保ち、ヘルパーと家事をしながら一人暮らしを続ける。',
+  },
 };
 
 const TRANSITION_PLAN: PlanContent = {
@@ -113,11 +163,21 @@ const TRANSITION_PLAN: PlanContent = {
       need: '退院後の住まいが決まっていない',
       goal: 'グループホームを3か所見学し、体験入居する',
       period: '6か月',
-      services: [service('地域移行支援', '地域移行支援センターみどり', '月2回の同行')],
+      services: [
+        service('community_transition', '住まいの見学への同行', '月2回', '地域移行支援センターみどり'),
+      ],
       personRole: '見学先で感じたことを記録する',
       supporters: '病院の精神保健福祉士、ピアサポーター',
+      evaluationTiming: '3か月後',
+      notes: '',
     },
   ],
+  weeklySchedule: {
+    entries: [...entry(['tue', 'fri'], '13:00', '16:00', '体験外出（住まいの見学）')],
+    dailyActivities: '入院中。病棟の作業療法に参加している。',
+    nonWeeklyServices: '体験宿泊（月1回）',
+    lifeOverview: 'グループホームに移り、地域の日中活動に通う。',
+  },
 };
 
 const PRESCHOOL_PLAN: PlanContent = {
@@ -132,20 +192,36 @@ const PRESCHOOL_PLAN: PlanContent = {
       need: '言葉で伝えることが難しく、かんしゃくになることがある',
       goal: '身ぶりや絵カードで要求を伝えられる',
       period: '6か月',
-      services: [service('児童発達支援', 'こども発達ルームそら', '月8日')],
+      services: [service('child_development', '遊びを通した発達支援', '月8日', 'こども発達ルームそら')],
       personRole: '絵カードを指さして選ぶ',
       supporters: '母、保育園の担任',
+      evaluationTiming: '3か月後',
+      notes: '',
     },
     {
       priority: 2,
       need: '保育園での集団活動に入りにくい',
       goal: '朝の会に座って参加できる',
       period: '6か月',
-      services: [service('保育所等訪問支援', '発達支援センターつばさ', '月2回')],
+      services: [
+        service('nursery_visit', '学校・保育園での関わり方の助言', '月2回', '発達支援センターつばさ'),
+      ],
       personRole: '好きな歌の時間に参加する',
       supporters: '保育園の加配保育士',
+      evaluationTiming: '3か月後',
+      notes: '',
     },
   ],
+  userChargeCap: 4600,
+  weeklySchedule: {
+    entries: [
+      ...entry(['mon', 'tue', 'wed'], '08:30', '16:30', '保育園', 'own_activity'),
+      ...entry(['thu', 'fri'], '09:30', '13:30', '児童発達支援'),
+    ],
+    dailyActivities: '平日は保育園と児童発達支援。週末は家族で外遊び。',
+    nonWeeklyServices: '保育所等訪問支援（月2回）',
+    lifeOverview: '保育園でほかの子と一緒に過ごし、家庭でも同じ関わり方で伝え合える。',
+  },
 };
 
 const SENIOR_PLAN: PlanContent = {
@@ -161,11 +237,23 @@ const SENIOR_PLAN: PlanContent = {
       need: '日中の居場所を続けたい',
       goal: '週3日、日中の活動に通い続ける',
       period: '6か月',
-      services: [service('生活介護', '生活介護事業所ひだまり', '月12日')],
+      services: [service('daily_life_care', '創作活動・入浴', '月12日', '生活介護事業所ひだまり')],
       personRole: '送迎の時間に玄関で待つ',
       supporters: '妻、地域包括支援センター',
+      evaluationTiming: '3か月後',
+      notes: '',
     },
   ],
+  userChargeCap: 0,
+  weeklySchedule: {
+    entries: [
+      ...entry(['mon', 'wed', 'fri'], '09:30', '15:30', '生活介護事業所ひだまり'),
+      ...entry(['tue'], '10:00', '11:00', '妻と散歩', 'own_activity'),
+    ],
+    dailyActivities: '妻と二人暮らし。午後は自宅で昼寝をする。',
+    nonWeeklyServices: '訪問診療（月2回）',
+    lifeOverview: '生活介護に通いながら、妻と自宅で暮らし続ける。',
+  },
 };
 
 /** The plan a specialist would write at that age: a preschooler has no school, a senior no workshop. */

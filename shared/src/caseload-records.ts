@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { MONITORING_PERIODS, MonitoringPeriodMonths, ServiceKind } from './case.ts';
 import { CaseId, EntityId, IsoDate, UserId } from './ids.ts';
+import { PlanServiceLine, UserChargeCap, WeeklySchedule, emptyWeeklySchedule } from './plan-forms.ts';
 import { requiredText, text } from './text.ts';
 
 /** Records of the care-management cycle that hang off one case (DOMAIN.md "What is recorded"). */
@@ -40,12 +41,6 @@ export const ServiceDecision = z.strictObject({
 export type ServiceDecision = z.infer<typeof ServiceDecision>;
 
 // ── Plan (サービス等利用計画 / 障害児支援利用計画) ────────────────────────────────
-export const PlanServiceLine = z.strictObject({
-  kind: requiredText(100),
-  provider: text(100).default(''),
-  amount: text(100).default(''),
-});
-
 /** A whole number in a range, refused with one message that says the range (ADR 0032). */
 const wholeNumberIn = (min: number, max: number, message: string) =>
   z
@@ -61,7 +56,11 @@ export const NeedRow = z.strictObject({
   period: text(100).default(''),
   services: z.array(PlanServiceLine).max(10).default([]),
   personRole: text(500).default(''),
+  /** 評価時期: a month or free text (「3か月後」). */
+  evaluationTiming: text(100).default(''),
   supporters: text(500).default(''),
+  /** その他留意事項 */
+  notes: text(500).default(''),
 });
 export type NeedRow = z.infer<typeof NeedRow>;
 
@@ -73,6 +72,10 @@ export const PlanContent = z.strictObject({
   longTermGoal: text(1000).default(''),
   shortTermGoal: text(1000).default(''),
   needs: z.array(NeedRow).max(30).default([]),
+  /** 利用者負担上限額 (yen a month); absent when not recorded. */
+  userChargeCap: UserChargeCap.optional(),
+  /** 週間計画表 (様式2-2), versioned with the plan (ADR 0040). */
+  weeklySchedule: WeeklySchedule.default(emptyWeeklySchedule),
 });
 export type PlanContent = z.infer<typeof PlanContent>;
 

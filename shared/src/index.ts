@@ -14,6 +14,7 @@ export * from './text.ts';
 export * from './user.ts';
 export * from './portal-config.ts';
 export * from './caseload-records.ts';
+export * from './plan-forms.ts';
 export * from './monitoring-schedule.ts';
 export * from './cycle-api.ts';
 export * from './records-api.ts';

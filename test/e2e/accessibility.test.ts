@@ -314,6 +314,11 @@ const SCENARIOS: Scenario[] = [
     states: [open('下書きを空で保存', submitEmpty('計画案を保存'))],
   },
   {
+    route: '/cases/[caseId]/plans/[planVersion]/weekly/print',
+    as: SATO,
+    path: `${caseBase}/plans/1/weekly/print`,
+  },
+  {
     route: '/cases/[caseId]/assessments/new',
     as: SATO,
     path: `${caseBase}/assessments/new`,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Plan, todayInJapan } from '@kikan/shared';
+import { Plan, todayInJapan, upgradeLegacyPlan } from '@kikan/shared';
 import type { CaseRecord } from '../data/case-store.ts';
 import { createPlan as storePlan, latestPlanVersion } from '../data/record-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
@@ -40,6 +40,6 @@ export const createPlan: GuardedOperation<typeof createPlanRoute, CaseRecord> = 
       response: { status: 201, body: plan },
       plan,
     });
-    return replayed ? Plan.parse(replayed.body) : plan;
+    return replayed ? Plan.parse(upgradeLegacyPlan(replayed.body)) : plan;
   },
 };

@@ -1,4 +1,4 @@
-import { Plan, todayInJapan } from '@kikan/shared';
+import { Plan, todayInJapan, upgradeLegacyPlan } from '@kikan/shared';
 import { finalizePlan as storeFinalPlan, getPlan } from '../data/record-store.ts';
 import { withPlanActivity } from '../data/statistics-counters.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../kernel/errors.ts';
@@ -54,6 +54,6 @@ export const finalizePlan: GuardedOperation<typeof finalizePlanRoute, { target: 
       },
       previousCase: record,
     });
-    return replayed ? Plan.parse(replayed.body) : final;
+    return replayed ? Plan.parse(upgradeLegacyPlan(replayed.body)) : final;
   },
 };

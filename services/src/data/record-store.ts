@@ -10,6 +10,7 @@ import {
   PlanSummary,
   TABLE_INDEXES,
   keys,
+  upgradeLegacyPlan,
   type CaseRecordKind,
   type PhaseChange,
 } from '@kikan/shared';
@@ -181,7 +182,7 @@ export const getPlan = async (
   planVersion: number,
 ): Promise<Plan | null> => {
   const item = await getItem(keys.caseRecord(tenantId, caseId, 'PLAN', planSortPart(planVersion)));
-  return item ? Plan.parse(withoutKeys(item)) : null;
+  return item ? Plan.parse(upgradeLegacyPlan(withoutKeys(item))) : null;
 };
 
 const plansQuery = (tenantId: string, caseId: string, limit: number): Query => ({

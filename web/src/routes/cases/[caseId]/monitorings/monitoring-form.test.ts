@@ -1,4 +1,4 @@
-import type { Plan } from '@kikan/shared';
+import { emptyWeeklySchedule, type Plan } from '@kikan/shared';
 import { describe, expect, it } from 'vitest';
 import {
   checkMonitoringForm,
@@ -37,8 +37,11 @@ const plan = (planVersion: number, status: Plan['status'], goals: string[]): Pla
       period: '6か月',
       services: [],
       personRole: '',
+      evaluationTiming: '',
       supporters: '',
+      notes: '',
     })),
+    weeklySchedule: emptyWeeklySchedule(),
   },
   version: 1,
   updatedAt: '2026-04-01T00:00:00.000Z',

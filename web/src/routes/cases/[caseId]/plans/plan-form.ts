@@ -1,14 +1,16 @@
-import { PlanInput, todayInJapan } from '@kikan/shared';
-import type { PlanContent } from '@kikan/shared';
+import { PlanInput, readNumber, todayInJapan } from '@kikan/shared';
+import type { PlanContent, PlanServiceType, Weekday, WeeklyEntryKind } from '@kikan/shared';
 import { checkInput, type FormCheck } from '#lib/forms.ts';
 import { byPriority } from '#lib/plans.ts';
 
 /** One 福祉サービス等 line of a need row as the inputs hold it. */
 export interface ServiceLineValues {
   key: string;
-  kind: string;
-  provider: string;
+  /** '' until one is chosen. */
+  serviceType: PlanServiceType | '';
+  content: string;
   amount: string;
+  provider: string;
 }
 
 /** One row of the plan table. `key` only keeps Svelte's rows apart while they move; it is not sent. */
@@ -19,7 +21,26 @@ export interface NeedRowValues {
   period: string;
   services: ServiceLineValues[];
   personRole: string;
+  evaluationTiming: string;
   supporters: string;
+  notes: string;
+}
+
+/** One entry of the 週間計画表 as the inputs hold it. */
+export interface WeeklyEntryValues {
+  key: string;
+  day: Weekday;
+  start: string;
+  end: string;
+  label: string;
+  kind: WeeklyEntryKind;
+}
+
+export interface WeeklyScheduleValues {
+  entries: WeeklyEntryValues[];
+  dailyActivities: string;
+  nonWeeklyServices: string;
+  lifeOverview: string;
 }
 
 export interface PlanFormValues {
@@ -30,7 +51,10 @@ export interface PlanFormValues {
   overallPolicy: string;
   longTermGoal: string;
   shortTermGoal: string;
+  /** 利用者負担上限額 as typed (yen); '' when not recorded. */
+  userChargeCap: string;
   needs: NeedRowValues[];
+  weeklySchedule: WeeklyScheduleValues;
 }
 
 export type NewKey = () => string;
@@ -38,9 +62,19 @@ const randomKey: NewKey = () => crypto.randomUUID();
 
 export const emptyServiceLine = (newKey: NewKey = randomKey): ServiceLineValues => ({
   key: newKey(),
-  kind: '',
-  provider: '',
+  serviceType: '',
+  content: '',
   amount: '',
+  provider: '',
+});
+
+export const emptyWeeklyEntry = (newKey: NewKey = randomKey, day: Weekday = 'mon'): WeeklyEntryValues => ({
+  key: newKey(),
+  day,
+  start: '',
+  end: '',
+  label: '',
+  kind: 'service',
 });
 
 export const emptyNeedRow = (newKey: NewKey = randomKey): NeedRowValues => ({
@@ -50,7 +84,9 @@ export const emptyNeedRow = (newKey: NewKey = randomKey): NeedRowValues => ({
   period: '',
   services: [emptyServiceLine(newKey)],
   personRole: '',
+  evaluationTiming: '',
   supporters: '',
+  notes: '',
 });
 
 export const emptyPlanForm = (newKey: NewKey = randomKey): PlanFormValues => ({
@@ -60,7 +96,9 @@ export const emptyPlanForm = (newKey: NewKey = randomKey): PlanFormValues => ({
   overallPolicy: '',
   longTermGoal: '',
   shortTermGoal: '',
+  userChargeCap: '',
   needs: [emptyNeedRow(newKey)],
+  weeklySchedule: { entries: [], dailyActivities: '', nonWeeklyServices: '', lifeOverview: '' },
 });
 
 /**
@@ -78,6 +116,7 @@ export const planFormOf = (
   overallPolicy: content.overallPolicy,
   longTermGoal: content.longTermGoal,
   shortTermGoal: content.shortTermGoal,
+  userChargeCap: content.userChargeCap === undefined ? '' : String(content.userChargeCap),
   needs: byPriority(content.needs).map((row) => ({
     key: newKey(),
     need: row.need,
@@ -85,12 +124,24 @@ export const planFormOf = (
     period: row.period,
     services: row.services.map((line) => ({ key: newKey(), ...line })),
     personRole: row.personRole,
+    evaluationTiming: row.evaluationTiming,
     supporters: row.supporters,
+    notes: row.notes,
   })),
+  weeklySchedule: {
+    ...content.weeklySchedule,
+    entries: content.weeklySchedule.entries.map((entry) => ({ key: newKey(), ...entry })),
+  },
 });
 
 const isBlankLine = (line: ServiceLineValues) =>
-  line.kind.trim() === '' && line.provider.trim() === '' && line.amount.trim() === '';
+  line.serviceType === '' &&
+  line.content.trim() === '' &&
+  line.provider.trim() === '' &&
+  line.amount.trim() === '';
+
+const isBlankEntry = (entry: WeeklyEntryValues) =>
+  entry.start.trim() === '' && entry.end.trim() === '' && entry.label.trim() === '';
 
 /**
  * The request body: 優先順位 is the row's position (1 = first), and service lines left entirely
@@ -109,10 +160,21 @@ export const toPlanBody = (values: PlanFormValues) => ({
     period: row.period,
     services: row.services
       .filter((line) => !isBlankLine(line))
-      .map(({ kind, provider, amount }) => ({ kind, provider, amount })),
+      .map(({ serviceType, content, amount, provider }) => ({ serviceType, content, amount, provider })),
     personRole: row.personRole,
+    evaluationTiming: row.evaluationTiming,
     supporters: row.supporters,
+    notes: row.notes,
   })),
+  ...(values.userChargeCap.trim() === '' ? {} : { userChargeCap: readNumber(values.userChargeCap) }),
+  weeklySchedule: {
+    entries: values.weeklySchedule.entries
+      .filter((entry) => !isBlankEntry(entry))
+      .map(({ day, start, end, label, kind }) => ({ day, start, end, label, kind })),
+    dailyActivities: values.weeklySchedule.dailyActivities,
+    nonWeeklyServices: values.weeklySchedule.nonWeeklyServices,
+    lifeOverview: values.weeklySchedule.lifeOverview,
+  },
 });
 
 /** The content and its 計画作成日, as the create and rewrite routes take them. */
@@ -131,7 +193,12 @@ export const PLAN_FIELD_LABELS: Record<string, string> = {
   overallPolicy: '総合的な援助の方針',
   longTermGoal: '長期目標',
   shortTermGoal: '短期目標',
+  userChargeCap: '利用者負担上限額',
   needs: '支援内容の表',
+  'weeklySchedule.entries': '週間計画表の予定',
+  'weeklySchedule.dailyActivities': '主な日常生活上の活動',
+  'weeklySchedule.nonWeeklyServices': '週単位以外のサービス',
+  'weeklySchedule.lifeOverview': 'サービス提供によって実現する生活の全体像',
 };
 
 export const NEED_FIELD_LABELS: Record<string, string> = {
@@ -141,18 +208,34 @@ export const NEED_FIELD_LABELS: Record<string, string> = {
   period: '達成時期',
   services: '福祉サービス等',
   personRole: '課題解決のための本人の役割',
+  evaluationTiming: '評価時期',
   supporters: '支援者（誰が）',
+  notes: 'その他留意事項',
 };
 
 export const SERVICE_LINE_LABELS: Record<string, string> = {
-  kind: '種類・内容',
-  provider: '提供事業者',
+  serviceType: '種類',
+  content: '内容',
   amount: '量（頻度・時間）',
+  provider: '提供事業者名',
 };
 
-/** `needs.1.services.0.kind` → 「優先順位2：福祉サービス等1 種類・内容」, for the error summary. */
+export const WEEKLY_ENTRY_LABELS: Record<string, string> = {
+  day: '曜日',
+  start: '開始時刻',
+  end: '終了時刻',
+  label: '内容',
+  kind: '区分',
+};
+
+/**
+ * `needs.1.services.0.serviceType` → 「優先順位2：福祉サービス等1 種類」 and
+ * `weeklySchedule.entries.2.end` → 「週間計画表3：終了時刻」, for the error summary.
+ */
 export const planInputLabel = (name: string): string => {
   const [head, row, field, line, lineField] = name.split('.');
+  if (head === 'weeklySchedule' && row === 'entries' && field !== undefined && line !== undefined)
+    return `週間計画表${Number(field) + 1}：${WEEKLY_ENTRY_LABELS[line] ?? line}`;
   if (head !== 'needs' || row === undefined || field === undefined) return PLAN_FIELD_LABELS[name] ?? name;
   const rowLabel = `優先順位${Number(row) + 1}`;
   if (field === 'services' && line !== undefined && lineField !== undefined)
