@@ -47,6 +47,8 @@ import {
   CaseSearchQuery,
   ConsentView,
   Consultation,
+  ConsultationCountQuery,
+  ConsultationCounts,
   ConsultationParams,
   LifeStageAlertList,
   LifeStageAlertQuery,
@@ -521,6 +523,19 @@ export const getConsultationRoute = defineRoute({
   successStatus: 200,
 });
 
+export const countConsultationsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/consultations/counts',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary:
+    "The caller's office's consultation records of a month, counted by 支援内容, method and counterpart " +
+    'for the national survey (counts only)',
+  query: ConsultationCountQuery,
+  response: ConsultationCounts,
+  successStatus: 200,
+});
+
 export const createAnonymousConsultationRoute = defineRoute({
   method: 'POST',
   path: '/api/consultations/anonymous',
@@ -616,6 +631,7 @@ export const RECORD_ROUTES: readonly RouteDefinition[] = [
   listOpenAssignmentsRoute,
   createConsultationRoute,
   getConsultationRoute,
+  countConsultationsRoute,
   createAnonymousConsultationRoute,
   countAnonymousConsultationsRoute,
   listLifeStageAlertsRoute,
