@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { MONITORING_PERIODS, MonitoringPeriodMonths, ServiceKind } from './case.ts';
 import { CaseId, EntityId, IsoDate, UserId } from './ids.ts';
+import { normaliseDigits } from './input-normalisation.ts';
 import { PlanServiceLine, UserChargeCap, WeeklySchedule, emptyWeeklySchedule } from './plan-forms.ts';
 import { requiredText, text } from './text.ts';
 
@@ -327,37 +328,95 @@ export const RoleAssignment = z.strictObject({
   dueOn: IsoDate,
   doneOn: IsoDate.optional(),
 });
-export const MeetingInput = z.strictObject({
-  heldOn: IsoDate,
-  attendees: z
-    .array(
-      z.strictObject({
-        name: requiredText(100),
-        organisation: text(100).default(''),
-        role: text(100).default(''),
-      }),
-    )
-    .min(1, { error: '出席者を1人以上入力してください' })
-    .max(30),
-  opinions: text(3000).default(''),
-  decisions: text(3000).default(''),
-  assignments: z
-    .array(RoleAssignment.omit({ assignmentId: true, doneOn: true }))
-    .max(30)
-    .default([]),
-  /** What could not be solved: kept for regional issues (地域課題) later. */
-  unsolvedItems: z.array(requiredText(500)).max(20).default([]),
-});
+/**
+ * A time of day as the 会議録 writes it (開催時間 14:00〜15:00): `H:MM` or `HH:MM`, full-width digits
+ * and ： read (ADR 0032), stored as `HH:MM`.
+ */
+export const TimeOfDay = z
+  .string({ error: '時刻は「14:00」のように入力してください' })
+  .transform((value) => {
+    const match = /^(\d{1,2}):(\d{2})$/.exec(normaliseDigits(value));
+    return match ? `${match[1]?.padStart(2, '0')}:${match[2]}` : value;
+  })
+  .pipe(
+    z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+      error: '時刻は「14:00」のように0:00から23:59までで入力してください',
+    }),
+  )
+  .meta({ description: 'HH:MM (H:MM and full-width digits accepted)' });
+
+export const MEETING_PLACE_MAX = 100;
+
+export const MeetingInput = z
+  .strictObject({
+    heldOn: IsoDate,
+    /** 開催場所 and 開催時間 of the national 会議録; the times are optional, but an end needs a start. */
+    place: text(MEETING_PLACE_MAX).default(''),
+    startTime: TimeOfDay.optional(),
+    endTime: TimeOfDay.optional(),
+    /** The plan version discussed (a 計画案 usually): a plan of the same case, checked when recorded. */
+    planVersion: z
+      .number({ error: '計画の版は整数で指定してください' })
+      .int({ error: '計画の版は整数で指定してください' })
+      .min(1, { error: '計画の版は1以上で指定してください' })
+      .max(999_999, { error: '計画の版が大きすぎます' })
+      .optional(),
+    /** 会議の目的・検討した項目 */
+    agenda: text(2000).default(''),
+    attendees: z
+      .array(
+        z.strictObject({
+          name: requiredText(100),
+          organisation: text(100).default(''),
+          role: text(100).default(''),
+        }),
+      )
+      .min(1, { error: '出席者を1人以上入力してください' })
+      .max(30),
+    opinions: text(3000).default(''),
+    decisions: text(3000).default(''),
+    assignments: z
+      .array(RoleAssignment.omit({ assignmentId: true, doneOn: true }))
+      .max(30)
+      .default([]),
+    /** What could not be solved: kept for regional issues (地域課題) later. */
+    unsolvedItems: z.array(requiredText(500)).max(20).default([]),
+  })
+  .refine((value) => value.endTime === undefined || value.startTime !== undefined, {
+    path: ['startTime'],
+    error: '終了時刻を入れるときは開始時刻も入力してください',
+  })
+  .refine(
+    (value) =>
+      value.startTime === undefined || value.endTime === undefined || value.endTime > value.startTime,
+    { path: ['endTime'], error: '終了時刻は開始時刻より後にしてください' },
+  );
 export type MeetingInput = z.infer<typeof MeetingInput>;
 
 // ── Consultation record (相談記録 / 支援経過) ──────────────────────────────────
-export const CONSULTATION_CHANNELS = ['visit', 'phone', 'home_visit', 'online', 'outreach'] as const;
+/**
+ * 支援方法 of the national survey (相談支援事業の実施状況等調査). The first five were Kikan's own and
+ * stay as they were stored; 同行, 電子メール and 関係機関 (liaison with agencies) complete the survey's list.
+ */
+export const CONSULTATION_CHANNELS = [
+  'visit',
+  'phone',
+  'home_visit',
+  'online',
+  'outreach',
+  'accompany',
+  'email',
+  'agency_liaison',
+] as const;
 export const CONSULTATION_CHANNEL_LABELS = {
   visit: '来所',
   phone: '電話',
   home_visit: '訪問',
   online: 'オンライン',
   outreach: 'アウトリーチ',
+  accompany: '同行',
+  email: '電子メール',
+  agency_liaison: '関係機関',
 } as const;
 export const CONSULTATION_COUNTERPARTS = ['person', 'family', 'agency', 'other'] as const;
 export const CONSULTATION_COUNTERPART_LABELS = {
@@ -372,10 +431,52 @@ const ConsultationMinutes = wholeNumberIn(
   '所要時間は1分から1440分（24時間）までの整数で入力してください',
 );
 
+/** 支援内容 of the national survey, in the survey's order; a consultation has one or more. */
+export const SUPPORT_CATEGORIES = [
+  'welfare_services',
+  'disability_understanding',
+  'health_medical',
+  'anxiety_emotional',
+  'childcare_education',
+  'family_relationships',
+  'household_finance',
+  'daily_living_skills',
+  'employment',
+  'social_participation',
+  'advocacy',
+  'other',
+] as const;
+export type SupportCategory = (typeof SUPPORT_CATEGORIES)[number];
+export const SUPPORT_CATEGORY_LABELS: Record<SupportCategory, string> = {
+  welfare_services: '福祉サービスの利用等に関する支援',
+  disability_understanding: '障害や病状の理解に関する支援',
+  health_medical: '健康・医療に関する支援',
+  anxiety_emotional: '不安の解消・情緒安定に関する支援',
+  childcare_education: '保育・教育に関する支援',
+  family_relationships: '家族関係・人間関係に関する支援',
+  household_finance: '家計・経済に関する支援',
+  daily_living_skills: '生活技術に関する支援',
+  employment: '就労に関する支援',
+  social_participation: '社会参加・余暇活動に関する支援',
+  advocacy: '権利擁護に関する支援',
+  other: 'その他',
+};
+export const SupportCategory = z.enum(SUPPORT_CATEGORIES, {
+  error: '支援内容の分類を一覧から選んでください',
+});
+
+/** Stored once each, in the survey's order: the form's order of ticking means nothing. */
+const SupportCategories = z
+  .array(SupportCategory, { error: '支援内容を1つ以上選んでください' })
+  .min(1, { error: '支援内容を1つ以上選んでください' })
+  .max(SUPPORT_CATEGORIES.length, { error: '支援内容が多すぎます' })
+  .transform((chosen) => SUPPORT_CATEGORIES.filter((category) => chosen.includes(category)));
+
 export const ConsultationInput = z.strictObject({
   consultedOn: IsoDate,
   channel: z.enum(CONSULTATION_CHANNELS),
   counterpart: z.enum(CONSULTATION_COUNTERPARTS),
+  supportCategories: SupportCategories,
   summary: requiredText(3000),
   minutes: ConsultationMinutes,
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { CONSULTATION_CHANNELS, CONSULTATION_COUNTERPARTS, SUPPORT_CATEGORIES } from './caseload-records.ts';
 import {
   AnonymousConsultationCounts,
   CaseSearchQuery,
+  ConsultationCounts,
   PersonPatchInput,
   PlanParams,
   TransferToAdultRequest,
@@ -59,7 +61,16 @@ describe('anonymous consultation counts', () => {
       officeId: 'aozora',
       total: 0,
       totalMinutes: 0,
-      byChannel: { visit: 0, phone: 0, home_visit: 0, online: 0, outreach: 0 },
+      byChannel: {
+        visit: 0,
+        phone: 0,
+        home_visit: 0,
+        online: 0,
+        outreach: 0,
+        accompany: 0,
+        email: 0,
+        agency_liaison: 0,
+      },
       byCounterpart: { person: 0, family: 0, agency: 0, other: 0 },
       byTopic: { service_info: 0, daily_life: 0, employment: 0, housing: 0, family: 0, other: 0 },
     };
@@ -68,6 +79,23 @@ describe('anonymous consultation counts', () => {
     expect(AnonymousConsultationCounts.safeParse({ ...counts, byChannel: fewerChannels }).success).toBe(
       false,
     );
+  });
+});
+
+describe('consultation counts for the national survey', () => {
+  it('must name every 支援内容, and take no record, name or text', () => {
+    const counts = ConsultationCounts.parse({
+      month: '2026-11',
+      officeId: 'himawari',
+      total: 1,
+      totalMinutes: 30,
+      bySupportCategory: Object.fromEntries(SUPPORT_CATEGORIES.map((category) => [category, 0])),
+      byChannel: Object.fromEntries(CONSULTATION_CHANNELS.map((channel) => [channel, 0])),
+      byCounterpart: Object.fromEntries(CONSULTATION_COUNTERPARTS.map((counterpart) => [counterpart, 0])),
+    });
+    const { advocacy: _advocacy, ...fewer } = counts.bySupportCategory;
+    expect(ConsultationCounts.safeParse({ ...counts, bySupportCategory: fewer }).success).toBe(false);
+    expect(ConsultationCounts.safeParse({ ...counts, recordIds: ['x'] }).success).toBe(false);
   });
 });
 

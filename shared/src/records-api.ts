@@ -7,6 +7,8 @@ import {
   AssessmentStatus,
   ConsentPurpose,
   PlanStatus,
+  SupportCategory,
+  SUPPORT_CATEGORIES,
   TransferToAdultInput,
 } from './caseload-records.ts';
 import {
@@ -176,11 +178,20 @@ export const MeetingAssignment = z.strictObject({
   doneOn: IsoDate.optional(),
 });
 
-/** A meeting as stored and returned; its `recordId` is the meetingId of its routes. */
+/**
+ * A meeting as stored and returned; its `recordId` is the meetingId of its routes. 開催場所,
+ * 開催時間, the plan version and 検討した項目 came with the national 会議録 (ADR 0042): meetings
+ * recorded before have none of them, and read as they were.
+ */
 export const Meeting = z.strictObject({
   recordId: EntityId,
   caseId: CaseId,
   heldOn: IsoDate,
+  place: z.string().optional(),
+  startTime: z.string().optional(),
+  endTime: z.string().optional(),
+  planVersion: z.number().int().positive().optional(),
+  agenda: z.string().optional(),
   attendees: z.array(z.strictObject({ name: z.string(), organisation: z.string(), role: z.string() })),
   opinions: z.string(),
   decisions: z.string(),
@@ -227,6 +238,8 @@ export const Consultation = z.strictObject({
   consultedOn: IsoDate,
   channel: z.enum(CONSULTATION_CHANNELS),
   counterpart: z.enum(CONSULTATION_COUNTERPARTS),
+  /** 支援内容 of the national survey; absent on consultations recorded before it was asked (ADR 0042). */
+  supportCategories: z.array(SupportCategory).optional(),
   summary: z.string(),
   minutes: z.number().int(),
   createdAt: z.iso.datetime(),
@@ -276,6 +289,24 @@ export const AnonymousConsultationCounts = z.strictObject({
   byTopic: countsOf(AnonymousConsultationInput.shape.topic),
 });
 export type AnonymousConsultationCounts = z.infer<typeof AnonymousConsultationCounts>;
+
+export const ConsultationCountQuery = z.strictObject({ month: RecordMonth });
+
+/**
+ * The office's consultation records of a month for the national survey (相談支援事業の実施状況等調査):
+ * counts only, never a name, a case or a text. A consultation counts once in `total` and once under
+ * each 支援内容 it names (the survey's 延べ件数), so the categories may add up to more than the total.
+ */
+export const ConsultationCounts = z.strictObject({
+  month: RecordMonth,
+  officeId: OfficeId,
+  total: z.number().int().nonnegative(),
+  totalMinutes: z.number().int().nonnegative(),
+  bySupportCategory: countsOf(z.enum(SUPPORT_CATEGORIES)),
+  byChannel: countsOf(z.enum(CONSULTATION_CHANNELS)),
+  byCounterpart: countsOf(z.enum(CONSULTATION_COUNTERPARTS)),
+});
+export type ConsultationCounts = z.infer<typeof ConsultationCounts>;
 
 // ── Life stages ───────────────────────────────────────────────────────────────
 export const LifeStageAlertQuery = z.strictObject({ scope: RecordScope.default('mine') });

@@ -90,6 +90,8 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  *   (per member municipality; ADR 0025)
  * - the case (and person) a case code names    → GetItem caseCode()
  * - an office's open role assignments by due    → Query pk = openAssignment().pk (sk `<dueOn>#<id>`)
+ * - an office's consultation counts of a month  → Query pk = consultationTally().pk,
+ *   (national survey; ADR 0042)                   begins_with(sk, 'YYYY-MM-')
  * - replay an idempotent create                → GetItem idempotency()
  * - browse the audit log of one day            → Query pk = auditDay().pk
  * - get a ledger event (its version)            → GetItem ledgerEvent()
@@ -231,6 +233,14 @@ export const keys = {
   ): ItemKey => ({
     pk: tenantPk(tenantId, 'OFFICE', officeId, 'ANONYMOUS'),
     sk: `${consultedOn}#${recordId}`,
+  }),
+  /**
+   * What one consultation record counts for in its office's monthly survey figures (ADR 0042):
+   * written with the record, holding no name and no text, so a month is one Query of the office.
+   */
+  consultationTally: (tenantId: string, officeId: string, consultedOn = '', recordId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'OFFICE', officeId, 'CONSULTATIONS'),
+    sk: recordId ? `${consultedOn}#${recordId}` : '',
   }),
   /**
    * One office's case counters (active cases, load per specialist, plans, self-plans, difficult

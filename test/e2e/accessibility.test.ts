@@ -291,6 +291,22 @@ const SCENARIOS: Scenario[] = [
     states: [open('空で送信', submitEmpty('記録する'))],
   },
   {
+    route: '/cases/[caseId]/meetings/[meetingId]',
+    as: SATO,
+    path: `${caseBase}/meetings/${satoCase.caseId}-mtg-1`,
+  },
+  {
+    route: '/cases/[caseId]/meetings/[meetingId]/print',
+    as: SATO,
+    path: `${caseBase}/meetings/${satoCase.caseId}-mtg-1/print`,
+  },
+  {
+    route: '/cases/[caseId]/consultations/[recordId]',
+    as: SATO,
+    path: `${caseBase}/consultations/${satoCase.caseId}-con-1`,
+  },
+  { route: '/consultations/survey', as: SATO, path: '/consultations/survey' },
+  {
     route: '/cases/[caseId]/decisions/new',
     as: SATO,
     path: `${caseBase}/decisions/new`,

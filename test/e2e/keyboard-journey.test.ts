@@ -178,13 +178,13 @@ describe('keyboard only', () => {
       expect(summary.className).toContain('error-summary');
       expect(summary.text).toContain('入力内容を確認してください');
       const errorLink = await tabTo(page, (focus) => focus.tag === 'a', 'the first error link');
-      expect(errorLink.text).toContain('相談の方法');
+      expect(errorLink.text).toContain('支援方法');
       await page.keyboard.press('Enter');
       const group = await focused(page);
       expect(group.id).toBe('channel');
 
       // Fill it in: radio groups with Space and the arrow keys, text by typing.
-      const firstChannel = await tabTo(page, (focus) => focus.name === 'channel', 'the first 相談の方法');
+      const firstChannel = await tabTo(page, (focus) => focus.name === 'channel', 'the first 支援方法');
       expect(firstChannel.type).toBe('radio');
       await page.keyboard.press('Space');
       expect((await focused(page)).checked).toBe(true);
@@ -194,6 +194,11 @@ describe('keyboard only', () => {
       expect(secondChannel.checked).toBe(true);
       expect(secondChannel.value).not.toBe(firstChannel.value);
       await tabTo(page, (focus) => focus.name === 'counterpart', 'the first 相談の相手');
+      await page.keyboard.press('Space');
+      expect((await focused(page)).checked).toBe(true);
+      // 支援内容: check boxes, ticked with Space.
+      await tabTo(page, (focus) => focus.name === 'supportCategories', 'the first 支援内容');
+      expect((await focused(page)).type).toBe('checkbox');
       await page.keyboard.press('Space');
       expect((await focused(page)).checked).toBe(true);
       await tabTo(page, (focus) => focus.id === 'summary', 'the text area 相談の内容');

@@ -52,6 +52,7 @@ describe('phase changes carry the day they happened', () => {
         consultedOn: addDays(openedOn, 20),
         channel: 'phone',
         counterpart: 'person',
+        supportCategories: ['welfare_services'],
         summary: '電話で近況を聞いた',
         minutes: 15,
       },

@@ -56,6 +56,7 @@ describe('an Idempotency-Key is bound to its request (SECURITY.md row 24)', () =
       consultedOn: TODAY,
       channel: 'phone',
       counterpart: 'person',
+      supportCategories: ['welfare_services'],
       summary: '電話で相談',
       minutes: 10,
     };

@@ -82,6 +82,7 @@ describe('the API reads what staff type as the portal does (ADR 0032)', () => {
         consultedOn: TODAY_WRITTEN,
         channel: 'phone',
         counterpart: 'person',
+        supportCategories: ['welfare_services'],
         summary: '電話で近況を確認した',
         minutes: 15,
       },

@@ -1,6 +1,8 @@
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, keys, todayInJapan } from '@kikan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
+import { localClient } from '../../services/local/table.ts';
+import { newCaseBody, startTestApi, type TestApi } from '../support/test-api.ts';
 import { expectOnlyDenials } from '../support/refusal.ts';
 
 let api: TestApi;
@@ -177,5 +179,114 @@ describe('service staff meetings', () => {
       expect(done.status, email).toBe(404);
     }
     await expectOnlyDenials(api, before, 4);
+  });
+});
+
+describe('the service staff meeting record (サービス担当者会議録, ADR 0042)', () => {
+  const caseId = 'demo-kibougaoka-case-003';
+  const auditsOf = async (recordId: string) =>
+    (await api.allItems()).filter((item) => item.entity === 'audit' && item.recordId === recordId);
+
+  it('keeps 開催場所, 開催時間, 検討した項目 and the plan version discussed, and audits each read', async () => {
+    const plan = await api.call('POST', `/api/cases/${caseId}/plans`, {
+      as: SATO,
+      body: { personWishes: '放課後は友だちと過ごしたい' },
+    });
+    expect(plan.status).toBe(201);
+    const created = await api.call('POST', meetings(caseId), {
+      as: SATO,
+      body: meetingBody({
+        place: 'ひまわり相談室',
+        startTime: '１４：００',
+        endTime: '15:30',
+        agenda: '計画案の内容と各事業所の役割の確認',
+        planVersion: plan.json.planVersion,
+      }),
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({
+      place: 'ひまわり相談室',
+      startTime: '14:00',
+      endTime: '15:30',
+      agenda: '計画案の内容と各事業所の役割の確認',
+      planVersion: plan.json.planVersion,
+    });
+    const path = `${meetings(caseId)}/${created.json.recordId}`;
+    expect((await api.call('GET', path, { as: SATO })).json).toEqual(created.json);
+    expect((await api.call('GET', path, { as: SATO })).status).toBe(200);
+    const entries = await auditsOf(created.json.recordId);
+    expect(entries.filter((entry) => entry.action === 'read')).toHaveLength(2);
+    expect(entries.filter((entry) => entry.action === 'create')).toHaveLength(1);
+    expect(JSON.stringify(entries)).not.toContain('ひまわり相談室');
+  });
+
+  it('refuse a plan version the case does not have, and times out of order (400, field named)', async () => {
+    const before = (await api.queryPartition(keys.caseItem('kibougaoka', caseId).pk)).length;
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ planVersion: 999 }, 'body.planVersion', 'このケースに計画の第999版はありません'],
+      [{ startTime: '15:00', endTime: '14:00' }, 'body.endTime', '終了時刻は開始時刻より後にしてください'],
+      [{ endTime: '14:00' }, 'body.startTime', '終了時刻を入れるときは開始時刻も入力してください'],
+      [
+        { startTime: '午後2時' },
+        'body.startTime',
+        '時刻は「14:00」のように0:00から23:59までで入力してください',
+      ],
+      [{ place: 'x'.repeat(101) }, 'body.place', '100文字以内で入力してください'],
+      [{ agenda: 'x'.repeat(2001) }, 'body.agenda', '2000文字以内で入力してください'],
+    ];
+    for (const [overrides, field, message] of cases) {
+      const response = await api.call('POST', meetings(caseId), { as: SATO, body: meetingBody(overrides) });
+      expect(response.status, field).toBe(400);
+      expect(response.json.error.fields[0]).toMatchObject({ field, message });
+    }
+    expect((await api.queryPartition(keys.caseItem('kibougaoka', caseId).pk)).length).toBe(before);
+  });
+
+  it("refuse a plan version of another of the office's cases", async () => {
+    const opened = await api.call('POST', '/api/cases', {
+      as: SATO,
+      body: newCaseBody({ openedOn: addDays(TODAY, -30) }),
+    });
+    expect(opened.status).toBe(201);
+    const plan = await api.call('POST', `/api/cases/${caseId}/plans`, { as: SATO, body: {} });
+    expect(plan.status).toBe(201);
+    const response = await api.call('POST', meetings(opened.json.caseId), {
+      as: SATO,
+      body: meetingBody({ heldOn: TODAY, assignments: [], planVersion: plan.json.planVersion }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.json.error.fields[0].field).toBe('body.planVersion');
+  });
+
+  it('read a meeting stored before the 会議録 fields existed as it was', async () => {
+    const documents = DynamoDBDocumentClient.from(localClient(api.stack.dynamoDbEndpoint));
+    const old = {
+      recordId: 'meeting-before-0042',
+      caseId,
+      heldOn: addDays(TODAY, -40),
+      attendees: [{ name: '本人', organisation: '', role: '本人' }],
+      opinions: '以前の形式の記録',
+      decisions: '',
+      assignments: [],
+      unsolvedItems: [],
+      version: 1,
+      createdAt: new Date().toISOString(),
+      createdBy: 'user-sato',
+      updatedAt: new Date().toISOString(),
+    };
+    await documents.send(
+      new PutCommand({
+        TableName: api.tableName,
+        Item: {
+          ...keys.caseRecord('kibougaoka', caseId, 'MEETING', old.recordId),
+          entity: 'meeting',
+          kind: 'MEETING',
+          ...old,
+        },
+      }),
+    );
+    const read = await api.call('GET', `${meetings(caseId)}/${old.recordId}`, { as: SATO });
+    expect(read.status).toBe(200);
+    expect(read.json).toEqual(old);
   });
 });

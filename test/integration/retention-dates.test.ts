@@ -66,6 +66,7 @@ const consult = async (caseId: string, consultedOn: string) => {
       consultedOn,
       channel: 'phone',
       counterpart: 'person',
+      supportCategories: ['welfare_services'],
       summary: '電話で近況を聞いた',
       minutes: 10,
     },

@@ -62,6 +62,7 @@ const closedCase = async (as: string, tenantId: string, closedYearsAgo: number):
       consultedOn: yearsAgo(closedYearsAgo, -20),
       channel: 'phone',
       counterpart: 'person',
+      supportCategories: ['welfare_services'],
       summary: '電話で近況を聞いた',
       minutes: 10,
     },

@@ -13,7 +13,16 @@ describe('counting anonymous consultations', () => {
       officeId: 'aozora',
       total: 3,
       totalMinutes: 80,
-      byChannel: { visit: 1, phone: 2, home_visit: 0, online: 0, outreach: 0 },
+      byChannel: {
+        visit: 1,
+        phone: 2,
+        home_visit: 0,
+        online: 0,
+        outreach: 0,
+        accompany: 0,
+        email: 0,
+        agency_liaison: 0,
+      },
       byCounterpart: { person: 2, family: 1, agency: 0, other: 0 },
       byTopic: { service_info: 0, daily_life: 0, employment: 1, housing: 2, family: 0, other: 0 },
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Meeting, todayInJapan, type FieldError } from '@kikan/shared';
-import { createMeeting as storeMeeting } from '../data/record-store.ts';
+import { getPlan, createMeeting as storeMeeting } from '../data/record-store.ts';
 import { ValidationError } from '../kernel/errors.ts';
 import type { CaseRecord } from '../data/case-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
@@ -10,7 +10,8 @@ import type { createMeetingRoute } from '@kikan/shared/contracts/caseload';
 
 /**
  * Seed 003: collaboration without concrete roles fails, so each assignment (who, what, by when)
- * gets its own id and stays on the office's open list until it is marked done.
+ * gets its own id and stays on the office's open list until it is marked done. The plan version the
+ * meeting discussed is one of the case's own (ADR 0042): the 会議録 points at what exists.
  */
 export const createMeeting: GuardedOperation<typeof createMeetingRoute, CaseRecord> = {
   authorize: (input) => writableCase(input, input.params.caseId),
@@ -25,6 +26,12 @@ export const createMeeting: GuardedOperation<typeof createMeetingRoute, CaseReco
         errors.push({ field: `body.assignments.${index}.dueOn`, message: '期限は開催日以降にしてください' });
       }
     });
+    if (body.planVersion !== undefined && !(await getPlan(ctx.tenantId, record.caseId, body.planVersion))) {
+      errors.push({
+        field: 'body.planVersion',
+        message: `このケースに計画の第${body.planVersion}版はありません`,
+      });
+    }
     if (errors.length) throw new ValidationError(errors);
     const at = now.toISOString();
     const meeting: Meeting = {

@@ -60,6 +60,7 @@ export const ROUTE_TABLE: RouteTable = {
       'GET /api/assignments/open',
       'POST /api/cases/{caseId}/consultations',
       'GET /api/cases/{caseId}/consultations/{recordId}',
+      'GET /api/consultations/counts',
       'POST /api/consultations/anonymous',
       'GET /api/consultations/anonymous',
       'GET /api/life-stage-alerts',

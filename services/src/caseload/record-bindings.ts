@@ -1,6 +1,7 @@
 import { bind, type RouteBinding } from '../http/create-function.ts';
 import { completeAssignment } from './complete-assignment.ts';
 import { countAnonymousConsultations } from './count-anonymous-consultations.ts';
+import { countConsultations } from './count-consultations.ts';
 import { createAnonymousConsultation } from './create-anonymous-consultation.ts';
 import { createAssessment } from './create-assessment.ts';
 import { createConsultation } from './create-consultation.ts';
@@ -23,6 +24,7 @@ import { mergePersons } from './merge-persons.ts';
 import {
   completeAssignmentRoute,
   countAnonymousConsultationsRoute,
+  countConsultationsRoute,
   createAnonymousConsultationRoute,
   createAssessmentRoute,
   createConsultationRoute,
@@ -78,6 +80,7 @@ export const RECORD_BINDINGS: readonly RouteBinding[] = [
   bind(listOpenAssignmentsRoute, listOpenAssignments),
   bind(createConsultationRoute, createConsultation),
   bind(getConsultationRoute, getConsultation),
+  bind(countConsultationsRoute, countConsultations),
   bind(createAnonymousConsultationRoute, createAnonymousConsultation),
   bind(countAnonymousConsultationsRoute, countAnonymousConsultations),
   bind(listLifeStageAlertsRoute, listLifeStageAlerts),

@@ -8,6 +8,7 @@ import {
   OpenAssignment,
   Plan,
   PlanSummary,
+  SupportCategory,
   TABLE_INDEXES,
   keys,
   upgradeLegacyPlan,
@@ -529,6 +530,19 @@ export const getConsultation = async (
   return item ? Consultation.parse(withoutKeys(item)) : null;
 };
 
+/**
+ * What a consultation counts for in its office's survey figures (ADR 0042): the counted fields and
+ * nothing else (no summary, no case), in the office's partition by day, written with the record.
+ */
+export const consultationTallyItem = (tenantId: string, officeId: string, consultation: Consultation) => ({
+  ...keys.consultationTally(tenantId, officeId, consultation.consultedOn, consultation.recordId),
+  entity: 'consultation_tally',
+  channel: consultation.channel,
+  counterpart: consultation.counterpart,
+  supportCategories: consultation.supportCategories ?? [],
+  minutes: consultation.minutes,
+});
+
 export const createConsultation = ({
   write,
   caseRecord,
@@ -539,7 +553,11 @@ export const createConsultation = ({
   const item = consultationItem(write.ctx.tenantId, consultation);
   return writeTransaction(
     write,
-    [putNew(item), ...caseItemsBesideRecords(write, caseRecord, [item])],
+    [
+      putNew(item),
+      putNew(consultationTallyItem(write.ctx.tenantId, caseRecord.officeId, consultation)),
+      ...caseItemsBesideRecords(write, caseRecord, [item]),
+    ],
     [
       {
         action: 'create',
@@ -604,6 +622,29 @@ export const listAnonymousConsultationsOfMonth = async (
     ProjectionExpression: 'channel, counterpart, topic, minutes',
   });
   return items.map((item) => AnonymousCountFields.parse(item));
+};
+
+const ConsultationCountFields = z.strictObject({
+  channel: Consultation.shape.channel,
+  counterpart: Consultation.shape.counterpart,
+  supportCategories: z.array(SupportCategory),
+  minutes: z.number().int(),
+});
+export type ConsultationCountFields = z.infer<typeof ConsultationCountFields>;
+
+/** One office's consultation records of a month (`YYYY-MM`), the counted fields only. */
+export const listConsultationTalliesOfMonth = async (
+  tenantId: string,
+  officeId: string,
+  month: string,
+): Promise<ConsultationCountFields[]> => {
+  const { pk } = keys.consultationTally(tenantId, officeId);
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :month)',
+    ExpressionAttributeValues: { ':pk': pk, ':month': `${month}-` },
+    ProjectionExpression: 'channel, counterpart, supportCategories, minutes',
+  });
+  return items.map((item) => ConsultationCountFields.parse(item));
 };
 
 // ── Transfer at 18 ────────────────────────────────────────────────────────────

@@ -297,6 +297,7 @@ describe('parseInput: Idempotency-Key', () => {
       consultedOn: '2026-11-20',
       channel: 'phone',
       counterpart: 'person',
+      supportCategories: ['welfare_services'],
       summary: '電話で相談',
       minutes: 15,
     };

@@ -48,6 +48,8 @@ import {
   CaseSearchQuery,
   ConsentView,
   Consultation,
+  ConsultationCountQuery,
+  ConsultationCounts,
   ConsultationParams,
   LifeStageAlertList,
   LifeStageAlertQuery,
@@ -534,6 +536,19 @@ export const getConsultationRoute = defineRoute({
   successStatus: 200,
 });
 
+export const countConsultationsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/consultations/counts',
+  context: 'caseload',
+  access: CASE_WORKERS,
+  summary:
+    "The caller's office's consultation records of a month, counted by 支援内容, method and counterpart " +
+    'for the national survey (counts only)',
+  query: ConsultationCountQuery,
+  response: ConsultationCounts,
+  successStatus: 200,
+});
+
 export const createAnonymousConsultationRoute = defineRoute({
   method: 'POST',
   path: '/api/consultations/anonymous',
@@ -629,6 +644,7 @@ export const RECORD_ROUTES: readonly RouteDefinition[] = [
   listOpenAssignmentsRoute,
   createConsultationRoute,
   getConsultationRoute,
+  countConsultationsRoute,
   createAnonymousConsultationRoute,
   countAnonymousConsultationsRoute,
   listLifeStageAlertsRoute,

@@ -481,6 +481,7 @@ export const RECORD_MATRIX: Record<string, Expectation> = {
       consultedOn: TODAY,
       channel: 'phone',
       counterpart: 'family',
+      supportCategories: ['welfare_services'],
       summary: '母より電話。通所の様子について相談。',
       minutes: 20,
     }),
@@ -493,6 +494,11 @@ export const RECORD_MATRIX: Record<string, Expectation> = {
       return `/api/cases/${caseId}/consultations/${caseId}-con-1`;
     },
     status: ownOfficeOnly(200),
+  },
+  'GET /api/consultations/counts': {
+    method: 'GET',
+    path: () => `/api/consultations/counts?month=${THIS_MONTH}`,
+    status: caseWorkersOnly(200),
   },
   'POST /api/consultations/anonymous': {
     method: 'POST',

@@ -1,10 +1,17 @@
-import { ConsultationInput, type CONSULTATION_CHANNELS, type CONSULTATION_COUNTERPARTS } from '@kikan/shared';
+import {
+  ConsultationInput,
+  type CONSULTATION_CHANNELS,
+  type CONSULTATION_COUNTERPARTS,
+  type SupportCategory,
+} from '@kikan/shared';
 import { checkInput, numberOrUndefined, type FormCheck } from '#lib/forms.ts';
 
 export interface ConsultationFormValues {
   consultedOn: string;
   channel: (typeof CONSULTATION_CHANNELS)[number] | '';
   counterpart: (typeof CONSULTATION_COUNTERPARTS)[number] | '';
+  /** 支援内容 of the national survey: one or more. */
+  supportCategories: SupportCategory[];
   summary: string;
   minutes: string;
 }
@@ -13,6 +20,7 @@ export const emptyConsultationForm = (today: string): ConsultationFormValues => 
   consultedOn: today,
   channel: '',
   counterpart: '',
+  supportCategories: [],
   summary: '',
   minutes: '',
 });
@@ -21,6 +29,7 @@ export const toConsultationBody = (values: ConsultationFormValues) => ({
   consultedOn: values.consultedOn,
   channel: values.channel === '' ? undefined : values.channel,
   counterpart: values.counterpart === '' ? undefined : values.counterpart,
+  supportCategories: values.supportCategories,
   summary: values.summary,
   minutes: numberOrUndefined(values.minutes),
 });
@@ -30,8 +39,9 @@ export const checkConsultationForm = (values: ConsultationFormValues): FormCheck
 
 export const CONSULTATION_FIELD_LABELS: Record<string, string> = {
   consultedOn: '相談日',
-  channel: '相談の方法',
+  channel: '支援方法',
   counterpart: '相談の相手',
+  supportCategories: '支援内容',
   summary: '相談の内容',
   minutes: '所要時間（分）',
 };

@@ -69,4 +69,33 @@ describe('meeting form', () => {
     expect(meetingInputLabel('assignments.0.dueOn')).toBe('役割分担1：いつまでに');
     expect(meetingInputLabel('attendees.2.name')).toBe('出席者3：氏名');
   });
+
+  it('sends 開催時間 only when written, and the plan version discussed as a number', () => {
+    const values = emptyMeetingForm('2026-05-10', host, keys());
+    values.place = 'ひまわり相談室';
+    values.startTime = ' ';
+    values.planVersion = '2';
+    values.agenda = '計画案の確認';
+
+    const body = toMeetingBody(values);
+
+    expect(body).toMatchObject({ place: 'ひまわり相談室', planVersion: 2, agenda: '計画案の確認' });
+    expect(body.startTime).toBeUndefined();
+    expect(emptyMeetingForm('2026-05-10', host, keys()).planVersion).toBe('');
+    expect(toMeetingBody(emptyMeetingForm('2026-05-10', host, keys())).planVersion).toBeUndefined();
+  });
+
+  it('names the 会議録 fields in its errors', () => {
+    const values = emptyMeetingForm('2026-05-10', host, keys());
+    values.startTime = '15:00';
+    values.endTime = '14:00';
+
+    const check = checkMeetingForm(values);
+
+    expect(check.ok === false && check.errors).toMatchObject({
+      endTime: '終了時刻は開始時刻より後にしてください',
+    });
+    expect(meetingInputLabel('endTime')).toBe('終了時刻');
+    expect(meetingInputLabel('agenda')).toBe('検討した項目');
+  });
 });

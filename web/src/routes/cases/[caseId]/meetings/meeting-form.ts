@@ -22,6 +22,14 @@ export interface AssignmentValues {
 
 export interface MeetingFormValues {
   heldOn: string;
+  /** 開催場所 and 開催時間 (HH:MM, either left blank) of the national 会議録. */
+  place: string;
+  startTime: string;
+  endTime: string;
+  /** The plan version discussed, as the select's value: '' for none. */
+  planVersion: string;
+  /** 会議の目的・検討した項目 */
+  agenda: string;
   attendees: AttendeeValues[];
   opinions: string;
   decisions: string;
@@ -52,6 +60,11 @@ export const emptyMeetingForm = (
   newKey: NewKey = randomKey,
 ): MeetingFormValues => ({
   heldOn: today,
+  place: '',
+  startTime: '',
+  endTime: '',
+  planVersion: '',
+  agenda: '',
   attendees: [
     { key: newKey(), name: host.name, organisation: host.organisation, role: '相談支援専門員' },
     emptyAttendee(newKey),
@@ -65,8 +78,15 @@ export const emptyMeetingForm = (
 const blank = (...values: string[]) => values.every((value) => value.trim() === '');
 
 /** Rows left entirely empty are spare rows, not sent; a half-filled row is sent and checked. */
+const blankAsUndefined = (value: string) => (value.trim() === '' ? undefined : value);
+
 export const toMeetingBody = (values: MeetingFormValues) => ({
   heldOn: values.heldOn,
+  place: values.place,
+  startTime: blankAsUndefined(values.startTime),
+  endTime: blankAsUndefined(values.endTime),
+  planVersion: values.planVersion === '' ? undefined : Number(values.planVersion),
+  agenda: values.agenda,
   attendees: values.attendees
     .filter((row) => !blank(row.name, row.organisation, row.role))
     .map(({ name, organisation, role }) => ({ name, organisation, role })),
@@ -83,11 +103,16 @@ export const checkMeetingForm = (values: MeetingFormValues): FormCheck<MeetingIn
 
 const LABELS: Record<string, string> = {
   heldOn: '開催日',
+  place: '開催場所',
+  startTime: '開始時刻',
+  endTime: '終了時刻',
+  planVersion: '検討した計画',
+  agenda: '検討した項目',
   attendees: '出席者',
-  opinions: '出席者の意見',
-  decisions: '決定事項',
+  opinions: '検討内容（出席者の意見）',
+  decisions: '結論（決定事項）',
   assignments: '役割分担',
-  unsolvedItems: '解決できなかった課題',
+  unsolvedItems: '残された課題',
 };
 const ATTENDEE_LABELS: Record<string, string> = { name: '氏名', organisation: '所属', role: '役割・職種' };
 const ASSIGNMENT_LABELS: Record<string, string> = {
