@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MonitoringPeriodMonths } from './case.ts';
 import { Monitoring, Plan, ServiceDecision } from './caseload-records.ts';
 import { CaseId, EntityId, IsoDate, MunicipalityCode, OfficeId, UserId } from './ids.ts';
 import { PageQuery, page } from './pagination.ts';
@@ -56,6 +57,8 @@ export type SubmittedDocument = z.infer<typeof SubmittedDocument>;
 export const SubmissionSnapshot = z.strictObject({
   person: SubmittedPerson,
   officeName: z.string(),
+  /** The case's モニタリング期間 when submitted (the plan sheet shows it). */
+  monitoringPeriodMonths: MonitoringPeriodMonths.optional(),
   content: SubmittedDocument,
 });
 export type SubmissionSnapshot = z.infer<typeof SubmissionSnapshot>;

@@ -89,6 +89,7 @@ export const submitDocument: GuardedOperation<typeof submitDocumentRoute, Target
           supportLevel: person.supportLevel,
         },
         officeName: office?.name ?? '',
+        monitoringPeriodMonths: record.monitoringPeriodMonths,
         content,
       },
       personId: person.personId,
