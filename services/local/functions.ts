@@ -4,6 +4,7 @@ import { handler as caseload } from '../src/caseload/function.ts';
 import { handler as council } from '../src/council/function.ts';
 import { handler as platform } from '../src/platform/function.ts';
 import { handler as statistics } from '../src/statistics/function.ts';
+import { handler as submissions } from '../src/submissions/function.ts';
 import { handler as supervision } from '../src/supervision/function.ts';
 
 /** The very Lambda handlers CDK deploys, one per bounded context. */
@@ -14,4 +15,5 @@ export const FUNCTIONS: Record<BoundedContext, typeof platform> = {
   supervision,
   council,
   statistics,
+  submissions,
 };

@@ -20,6 +20,7 @@ import { IMPORT_ROUTES } from '@kikan/shared/contracts/imports';
 import { type BoundedContext, type RouteDefinition } from './http/route.ts';
 import { SESSION_ROUTES, healthRoute, openApiRoute } from '@kikan/shared/contracts/platform';
 import { STATISTICS_ROUTES } from '@kikan/shared/contracts/statistics';
+import { SUBMISSION_ROUTES } from '@kikan/shared/contracts/submissions';
 import { DASHBOARD_ROUTES, DIFFICULT_ROUTES, LEDGER_ROUTES } from '@kikan/shared/contracts/supervision';
 
 /**
@@ -61,6 +62,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...DIRECTORY_ADMIN_ROUTES,
   ...COUNCIL_ROUTES,
   ...STATISTICS_ROUTES,
+  ...SUBMISSION_ROUTES,
 ];
 
 export { BOUNDED_CONTEXTS, routeKey, type BoundedContext, type RouteDefinition } from './http/route.ts';

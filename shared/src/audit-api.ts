@@ -156,4 +156,5 @@ export const AUDIT_RECORD_TYPE_LABELS: Record<string, string> = {
   member_municipality: '構成市町村',
   caseload_import: 'ケースの一括取り込み',
   decisions_import: '支給決定の一括取り込み',
+  submission: '市町村への提出書類',
 };

@@ -32,3 +32,4 @@ export * from './suppression.ts';
 export * from './retention-api.ts';
 export * from './origin-verify.ts';
 export * from './notifications.ts';
+export * from './submissions.ts';

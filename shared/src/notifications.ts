@@ -18,6 +18,9 @@ export const NOTIFICATION_KINDS = [
   'signoff_office_confirmation',
   'signoff_core_confirmation',
   'signoff_approval',
+  'submission_returned',
+  'decision_received',
+  'submission_pending',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -43,6 +46,9 @@ export const NOTIFICATION_SEVERITY_OF: Record<NotificationKind, NotificationSeve
   signoff_office_confirmation: 'normal',
   signoff_core_confirmation: 'normal',
   signoff_approval: 'normal',
+  submission_returned: 'high',
+  decision_received: 'normal',
+  submission_pending: 'normal',
 };
 
 const TITLES: Record<NotificationKind, string> = {
@@ -56,6 +62,9 @@ const TITLES: Record<NotificationKind, string> = {
   signoff_office_confirmation: '実績値の確認（事業所）',
   signoff_core_confirmation: '実績値の確認（基幹相談支援センター）',
   signoff_approval: '実績値の承認（市町村）',
+  submission_returned: '差し戻された書類',
+  decision_received: '支給決定が届いた',
+  submission_pending: '受付待ちの提出書類',
 };
 
 /** The Japanese title of a notification; a sign-off names its fiscal year (令和7年度の…). */

@@ -46,6 +46,7 @@ export const CASE_RECORD_KINDS = [
   'PHASE',
   'DIFFICULTY',
   'SHARING',
+  'SUBMISSION',
 ] as const;
 export type CaseRecordKind = (typeof CASE_RECORD_KINDS)[number];
 
@@ -122,6 +123,13 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  * - the cases on legal hold (sweep, admin list) → Query pk = legalHold().pk, begins_with(sk, 'HOLD#')
  * - every tenant (the retention sweeper only)   → Query pk = tenantRegistry().pk
  * - the one holder of a staff e-mail             → conditional Put / Delete userEmailHolder() (ADR 0033)
+ * - a submission to the municipality (ADR 0043) → GetItem submission()
+ * - a municipality's inbox of one month         → Query pk = municipalityInbox().pk (sk `<submittedAt>#<id>`)
+ * - a case's submissions / a pending lock       → Query pk = caseItem().pk, begins_with(sk, 'SUBMISSION#')
+ *                                                 / GetItem submissionLock()
+ * - submissions awaiting a municipality         → GetItem submissionCounter()
+ * - an office's returned submissions and the    → Query pk = officeSubmissionNews().pk
+ *   decisions it received (notifications)
  */
 /**
  * Where a case sits in its office's kana index (casesByOffice): the reading, then the case id for
@@ -395,6 +403,41 @@ export const keys = {
   legalHold: (tenantId: string, caseId = ''): ItemKey => ({
     pk: tenantPk(tenantId, 'RETENTION'),
     sk: `HOLD#${caseId}`,
+  }),
+  /** A submission to the municipality with its snapshot (ADR 0043): read by id, never listed. */
+  submission: (tenantId: string, submissionId: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'SUBMISSION', submissionId),
+    sk: 'SUBMISSION',
+  }),
+  /** The caseworker's inbox, one partition per municipality and month of submission (Japan). */
+  municipalityInbox: (
+    tenantId: string,
+    municipalityCode: string,
+    month: string,
+    submittedAt = '',
+    submissionId = '',
+  ): ItemKey => ({
+    pk: tenantPk(tenantId, 'MUNICIPALITY', municipalityCode, 'INBOX', month),
+    sk: submissionId ? `${submittedAt}#${submissionId}` : '',
+  }),
+  /** A case's own copy of a submission's status, in its partition (the office's pages read it). */
+  caseSubmission: (tenantId: string, caseId: string, submittedAt: string, submissionId: string): ItemKey =>
+    keys.caseRecord(tenantId, caseId, 'SUBMISSION', `${submittedAt}#${submissionId}`),
+  /** Exists while a document waits for the municipality's review: the draft is locked (ADR 0043). */
+  submissionLock: (tenantId: string, caseId: string, documentId: string): ItemKey =>
+    keys.caseRecord(tenantId, caseId, 'SUBMISSION', `LOCK#${documentId}`),
+  /** How many submissions await review at one municipality (its caseworkers' notification). */
+  submissionCounter: (tenantId: string, municipalityCode: string): ItemKey => ({
+    pk: tenantPk(tenantId, 'MUNICIPALITY', municipalityCode, 'SUBMISSION_COUNTS'),
+    sk: 'PENDING',
+  }),
+  /**
+   * What the municipality sent an office back: one item per returned submission (deleted when the
+   * document is submitted again) and per decision received (kept 30 days): one Query for its notifications.
+   */
+  officeSubmissionNews: (tenantId: string, officeId: string, sortPart = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'OFFICE', officeId, 'SUBMISSION_NEWS'),
+    sk: sortPart,
   }),
   /**
    * One item per tenant, written when the tenant is provisioned, read only by the retention sweeper.

@@ -65,6 +65,7 @@ const TANAKA = nameOf('user-tanaka'); // office manager, あおぞら
 const TAKAHASHI = nameOf('user-takahashi'); // core supervisor
 const ITO = nameOf('user-ito'); // municipal officer
 const ADMIN = nameOf('user-admin'); // tenant admin
+const KATO = nameOf('user-kato'); // municipal caseworker, 希望ヶ丘市
 
 const kibou = withDemoDifficulty(demoCases('kibougaoka', new Date())).map(({ record }) => record);
 const caseOf = (predicate: (record: (typeof kibou)[number]) => boolean, what: string) => {
@@ -216,6 +217,10 @@ const SCENARIOS: Scenario[] = [
   { route: '/', as: TAKAHASHI, path: '/' },
   { route: '/', as: ITO, path: '/' },
   { route: '/', as: ADMIN, path: '/' },
+  { route: '/', as: KATO, path: '/' },
+  { route: '/inbox', as: KATO, path: '/inbox' },
+  // A submission with its snapshot and forms is scanned by the submission journey, which makes one.
+  { route: '/inbox/[submissionId]', as: KATO, path: '/inbox/00000000-0000-4000-8000-000000000000' },
   { route: '/[...path]', as: SATO, path: '/no-such-page' },
   { route: '/notifications', as: SATO, path: '/notifications' },
   { route: '/notifications', as: TAKAHASHI, path: '/notifications' },

@@ -1,5 +1,6 @@
 import { todayInJapan, type Plan } from '@kikan/shared';
 import { getPlan, updatePlan as storePlan } from '../data/record-store.ts';
+import { isDocumentLocked } from '../data/submission-store.ts';
 import { ConflictError, NotFoundError } from '../kernel/errors.ts';
 import type { CaseRecord } from '../data/case-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
@@ -21,6 +22,12 @@ export const updatePlan: GuardedOperation<typeof updatePlanRoute, { record: Case
     if (!plan) throw new NotFoundError();
     if (plan.status === 'final')
       throw new ConflictError('本計画は変更できません。新しい版を作成してください');
+    // A 計画案 waiting for the municipality's review is what it reviews (ADR 0043).
+    if (await isDocumentLocked(ctx.tenantId, record.caseId, plan.recordId)) {
+      throw new ConflictError(
+        '市町村へ提出中（受付待ち）の計画案は変更できません。差し戻されると変更できます',
+      );
+    }
     return { record, plan };
   },
   versionOf: ({ plan }) => plan.version,

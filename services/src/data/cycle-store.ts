@@ -18,7 +18,13 @@ import type { AuditEvent } from './audit.ts';
 import { CaseRecord, caseWriteItems } from './case-store.ts';
 import { db, tableName } from './client.ts';
 import { queryAll, queryPages } from './paging.ts';
-import { putNew, writeTransaction, type IdempotentCreate, type WriteContext } from './transaction.ts';
+import {
+  putNew,
+  writeTransaction,
+  type IdempotentCreate,
+  type TransactItem,
+  type WriteContext,
+} from './transaction.ts';
 
 /** The records of the care-management cycle, kept in their case's partition. */
 export type CycleRecord =
@@ -56,10 +62,12 @@ export interface CaseChange {
   previous: CaseRecord;
   added?: CycleRecord;
   create?: IdempotentCreate;
+  /** Items another context writes with the change (a submission the decision answers, ADR 0043). */
+  alongside?: { items: TransactItem[]; audits: AuditEvent[] };
 }
 
 /** The case and the record the change adds, with their audit entries, in one transaction. */
-export const writeCaseChange = ({ write, record, previous, added, create }: CaseChange) => {
+export const writeCaseChange = ({ write, record, previous, added, create, alongside }: CaseChange) => {
   const audits: AuditEvent[] = [
     { action: 'update', recordType: 'case', recordId: record.caseId, recordOfficeId: record.officeId },
   ];
@@ -74,8 +82,12 @@ export const writeCaseChange = ({ write, record, previous, added, create }: Case
   const addedItems = added ? [cycleRecordItem(record.tenantId, record.officeId, added)] : [];
   return writeTransaction(
     write,
-    [...caseWriteItems([{ record, previous, records: addedItems }]), ...addedItems.map(putNew)],
-    audits,
+    [
+      ...caseWriteItems([{ record, previous, records: addedItems }]),
+      ...addedItems.map(putNew),
+      ...(alongside?.items ?? []),
+    ],
+    [...audits, ...(alongside?.audits ?? [])],
     create,
   );
 };
@@ -163,7 +175,15 @@ export const toTimelineEntry = (item: Record<string, unknown>): TimelineEntry | 
   const kind = caseRecordKindOf(item.sk);
   // The core center's file on a case (difficulty, sharing) is read through its own routes; the
   // assessments through the case page's own section (their list), not the timeline.
-  if (kind === null || kind === 'DIFFICULTY' || kind === 'SHARING' || kind === 'ASSESSMENT') return null;
+  // Submissions (ADR 0043) through the case page's own section too.
+  if (
+    kind === null ||
+    kind === 'DIFFICULTY' ||
+    kind === 'SHARING' ||
+    kind === 'ASSESSMENT' ||
+    kind === 'SUBMISSION'
+  )
+    return null;
   switch (kind) {
     case 'DECISION': {
       const record = ServiceDecision.parse(withoutKeys(item));

@@ -75,6 +75,9 @@ export const recordDaysOf = (item: Item): string[] => {
     }
     case 'SHARING':
       return day(item.on);
+    case 'SUBMISSION':
+      // Submitting is the office's act on the case (ADR 0043); the review is the municipality's.
+      return day(item.submittedOn);
   }
 };
 

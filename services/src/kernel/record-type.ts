@@ -29,4 +29,6 @@ export type RecordType =
   | 'office'
   | 'member_municipality'
   | 'caseload_import'
-  | 'decisions_import';
+  | 'decisions_import'
+  /** A document submitted to the municipality (ADR 0043). */
+  | 'submission';

@@ -12,6 +12,12 @@ import { readBoardCounts, readOwnCaseCounters, readSignOffs } from '../data/noti
 import { dueCountsOf, type Counters } from '../data/office-counters.ts';
 import { readCountersOfOffice } from '../data/office-stats-store.ts';
 import type { SignOffRecord } from '../data/signoff-store.ts';
+import {
+  DECISION_NEWS_DAYS,
+  readOfficeNews,
+  readPendingCount,
+  type NewsRow,
+} from '../data/submission-store.ts';
 import { mayConfirmOfficeFigures } from '../policy/access-policy.ts';
 
 /**
@@ -75,26 +81,51 @@ const signOffNotifications = async (
     );
 };
 
-const itemsFor = async (subject: NotificationSubject, today: string): Promise<Notification[]> => {
+/**
+ * What the municipality sent back (ADR 0043): submissions returned and not yet submitted again, and
+ * decisions received in the last DECISION_NEWS_DAYS days — the specialist's own cases, or the office's
+ * for the manager. The link opens the case of the newest one, whose page lists its submissions.
+ */
+const submissionNotifications = (news: readonly NewsRow[], now: Date, userId?: string): Notification[] => {
+  const since = new Date(now.getTime() - DECISION_NEWS_DAYS * 86_400_000).toISOString();
+  const mine = news.filter((row) => userId === undefined || row.specialistUserId === userId);
+  const newestFirst = (rows: NewsRow[]) => [...rows].sort((a, b) => b.at.localeCompare(a.at));
+  const returned = newestFirst(mine.filter((row) => row.sk.startsWith('RETURNED#')));
+  const decided = newestFirst(mine.filter((row) => row.sk.startsWith('DECIDED#') && row.at >= since));
+  const pathOf = (rows: NewsRow[]) => `/cases/${rows[0]?.caseId ?? ''}#submissions`;
+  return [
+    ...notificationOf('submission_returned', returned.length, pathOf(returned)),
+    ...notificationOf('decision_received', decided.length, pathOf(decided)),
+  ];
+};
+
+const itemsFor = async (subject: NotificationSubject, today: string, now: Date): Promise<Notification[]> => {
   switch (subject.role) {
     case 'specialist': {
-      const [counters, directory] = await Promise.all([
+      const [counters, directory, news] = await Promise.all([
         readOwnCaseCounters(subject.tenantId, subject.officeId, subject.userId),
         getDirectoryEntries(subject.tenantId, subject.officeId, subject.userId),
+        readOfficeNews(subject.tenantId, subject.officeId),
       ]);
       // A specialist the tenant admin named 数値確認者 confirms their office's figures (ADR 0031).
       const confirms = mayConfirmOfficeFigures(subject, directory.user);
       return [
         ...caseloadNotifications(counters, today, 'mine'),
+        ...submissionNotifications(news, now, subject.userId),
         ...(confirms ? await signOffNotifications(subject, today, 'office') : []),
       ];
     }
     case 'office_manager': {
-      const [counters, signOffs] = await Promise.all([
+      const [counters, signOffs, news] = await Promise.all([
         readCountersOfOffice(subject.tenantId, subject.officeId),
         signOffNotifications(subject, today, 'office'),
+        readOfficeNews(subject.tenantId, subject.officeId),
       ]);
-      return [...caseloadNotifications(counters, today, 'office'), ...signOffs];
+      return [
+        ...caseloadNotifications(counters, today, 'office'),
+        ...submissionNotifications(news, now),
+        ...signOffs,
+      ];
     }
     case 'core_supervisor': {
       const [board, signOffs] = await Promise.all([
@@ -125,7 +156,12 @@ const itemsFor = async (subject: NotificationSubject, today: string): Promise<No
         joint: (tenant?.members.length ?? 0) > 1,
       });
     }
-    case 'municipal_caseworker':
+    case 'municipal_caseworker': {
+      const { office } = await getDirectoryEntries(subject.tenantId, subject.officeId, subject.userId);
+      if (office?.type !== 'municipal_division') return [];
+      const pending = await readPendingCount(subject.tenantId, office.municipalityCode);
+      return notificationOf('submission_pending', pending, '/inbox?status=submitted');
+    }
     case 'tenant_admin':
       return [];
   }
@@ -136,5 +172,5 @@ export const notificationsFor = async (
   now: Date,
 ): Promise<NotificationList> => {
   const today = todayInJapan(now);
-  return { today, items: sortNotifications(await itemsFor(subject, today)) };
+  return { today, items: sortNotifications(await itemsFor(subject, today, now)) };
 };

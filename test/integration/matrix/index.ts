@@ -12,6 +12,7 @@ import { RETENTION_MATRIX } from './retention.ts';
 import { STATISTICS_EXPORT_MATRIX } from './statistics-export.ts';
 import { STATISTICS_SIGNOFF_MATRIX } from './statistics-signoff.ts';
 import { STATISTICS_MATRIX } from './statistics.ts';
+import { SUBMISSIONS_MATRIX } from './submissions.ts';
 import { USERS_MATRIX } from './users.ts';
 
 /**
@@ -34,4 +35,5 @@ export const MATRIX: Record<string, Expectation> = {
   ...USERS_MATRIX,
   ...DIRECTORY_MATRIX,
   ...IMPORTS_MATRIX,
+  ...SUBMISSIONS_MATRIX,
 };

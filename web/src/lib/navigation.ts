@@ -31,6 +31,7 @@ export const MENU_HREFS = [
   '/admin/retention',
   '/council',
   '/statistics',
+  '/inbox',
 ] as const satisfies readonly RouteIdWithSearchOrHash[];
 
 export interface NavigationItem {
@@ -89,7 +90,7 @@ export const navigationFor = (role: Role): NavigationItem[] => {
     case 'municipal_officer':
       return [HOME, STATISTICS, COUNCIL];
     case 'municipal_caseworker':
-      return [HOME];
+      return [HOME, link('/inbox', '提出書類')];
   }
 };
 
@@ -103,6 +104,7 @@ const SECTIONS = [
   '/participation',
   '/council',
   '/statistics',
+  '/inbox',
 ];
 
 /** aria-current for a navigation link: the query string counts, so 担当ケース and 事業所のケース differ. */
