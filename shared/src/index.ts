@@ -31,3 +31,4 @@ export * from './suppression.ts';
 export * from './retention-api.ts';
 export * from './origin-verify.ts';
 export * from './notifications.ts';
+export * from './municipality-api.ts';

@@ -18,6 +18,8 @@ export const NOTIFICATION_KINDS = [
   'signoff_office_confirmation',
   'signoff_core_confirmation',
   'signoff_approval',
+  'plan_request_overdue',
+  'plan_request_open',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -43,6 +45,8 @@ export const NOTIFICATION_SEVERITY_OF: Record<NotificationKind, NotificationSeve
   signoff_office_confirmation: 'normal',
   signoff_core_confirmation: 'normal',
   signoff_approval: 'normal',
+  plan_request_overdue: 'high',
+  plan_request_open: 'normal',
 };
 
 const TITLES: Record<NotificationKind, string> = {
@@ -56,6 +60,8 @@ const TITLES: Record<NotificationKind, string> = {
   signoff_office_confirmation: '実績値の確認（事業所）',
   signoff_core_confirmation: '実績値の確認（基幹相談支援センター）',
   signoff_approval: '実績値の承認（市町村）',
+  plan_request_overdue: '期限を過ぎた計画案の提出依頼',
+  plan_request_open: '計画案の提出依頼',
 };
 
 /** The Japanese title of a notification; a sign-off names its fiscal year (令和7年度の…). */

@@ -29,4 +29,6 @@ export type RecordType =
   | 'office'
   | 'member_municipality'
   | 'caseload_import'
-  | 'decisions_import';
+  | 'decisions_import'
+  | 'plan_request'
+  | 'municipal_self_plan';

@@ -11,6 +11,7 @@ import { getDirectoryEntries } from '../data/directory-store.ts';
 import { readBoardCounts, readOwnCaseCounters, readSignOffs } from '../data/notification-store.ts';
 import { dueCountsOf, type Counters } from '../data/office-counters.ts';
 import { readCountersOfOffice } from '../data/office-stats-store.ts';
+import { openPlanRequestsFor } from '../data/plan-request-store.ts';
 import type { SignOffRecord } from '../data/signoff-store.ts';
 import { mayConfirmOfficeFigures } from '../policy/access-policy.ts';
 
@@ -35,6 +36,20 @@ const caseloadNotifications = (
     ...notificationOf('monitoring_due', due.dueThisMonth, `${cases}due=due_this_month`),
     ...notificationOf('decision_expired', due.decisionExpired, renewals),
     ...notificationOf('decision_ending', due.decisionEnding, renewals),
+  ];
+};
+
+/** The municipality's 計画案提出依頼 (ADR 0044): overdue ones apart, both open the office's list. */
+const planRequestNotifications = async (
+  subject: NotificationSubject,
+  today: string,
+  holderUserId: string | null,
+): Promise<Notification[]> => {
+  const open = await openPlanRequestsFor(subject.tenantId, subject.officeId, holderUserId);
+  const overdue = open.filter((request) => request.dueOn < today).length;
+  return [
+    ...notificationOf('plan_request_overdue', overdue, '/requests'),
+    ...notificationOf('plan_request_open', open.length - overdue, '/requests'),
   ];
 };
 
@@ -86,15 +101,17 @@ const itemsFor = async (subject: NotificationSubject, today: string): Promise<No
       const confirms = mayConfirmOfficeFigures(subject, directory.user);
       return [
         ...caseloadNotifications(counters, today, 'mine'),
+        ...(await planRequestNotifications(subject, today, subject.userId)),
         ...(confirms ? await signOffNotifications(subject, today, 'office') : []),
       ];
     }
     case 'office_manager': {
-      const [counters, signOffs] = await Promise.all([
+      const [counters, requests, signOffs] = await Promise.all([
         readCountersOfOffice(subject.tenantId, subject.officeId),
+        planRequestNotifications(subject, today, null),
         signOffNotifications(subject, today, 'office'),
       ]);
-      return [...caseloadNotifications(counters, today, 'office'), ...signOffs];
+      return [...caseloadNotifications(counters, today, 'office'), ...requests, ...signOffs];
     }
     case 'core_supervisor': {
       const [board, signOffs] = await Promise.all([

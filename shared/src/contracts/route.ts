@@ -8,6 +8,7 @@ export const BOUNDED_CONTEXTS = [
   'supervision',
   'council',
   'statistics',
+  'municipality',
 ] as const;
 export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];
 
