@@ -10,8 +10,8 @@ import { ValidationError } from '../kernel/errors.ts';
 import { callerMunicipality, type CallerMunicipality } from './caller-municipality.ts';
 import { planRequestViewOf } from './plan-request-view.ts';
 
-/** Offices that write plans: a request to the core center or a municipal division makes no sense. */
-const PLAN_OFFICE_TYPES = new Set(['plan_consultation', 'community_transition']);
+/** Offices that write サービス等利用計画・障害児支援利用計画: only they are asked for a 計画案. */
+const PLAN_OFFICE_TYPES = new Set(['plan_consultation', 'child_plan_consultation']);
 
 /**
  * One refusal for a number the office does not hold and for one of another municipality: either
