@@ -110,8 +110,9 @@ describe('notifications of case workers', () => {
       expect(countOf(list, 'decision_ending')).toBe(renewals.ending.length);
       expect(countOf(list, 'decision_expired')).toBe(renewals.expired.length);
       if (as === SATO) {
-        // Session check, the specialist's own cases (one Query), the directory entries, the sign-offs.
-        expect(made.length).toBeLessThanOrEqual(4);
+        // Session check, the specialist's own cases (one Query), the directory entries, the sign-offs,
+        // the office's open plan requests (one Query; ADR 0044) and, when there are any, their cases.
+        expect(made.length).toBeLessThanOrEqual(6);
         const message = `DynamoDB requests per GET /api/notifications (specialist, 数値確認者): ${made.length}`;
         console.log(message);
         await annotate(message);
@@ -151,8 +152,9 @@ describe('notifications of case workers', () => {
     const renewals = (await api.call('GET', '/api/renewals?scope=office', { as: TANAKA })).json;
     expect(countOf(list, 'decision_ending')).toBe(renewals.ending.length);
     expect(countOf(list, 'decision_expired')).toBe(renewals.expired.length);
-    // Session check, the office's counters (one GetItem), the two years' sign-offs (one BatchGet).
-    expect(made.length).toBe(3);
+    // Session check, the office's counters (one GetItem), the two years' sign-offs (one BatchGet),
+    // the office's open plan requests (one Query; ADR 0044).
+    expect(made.length).toBe(4);
     const message = `DynamoDB requests per GET /api/notifications (office manager): ${made.length}`;
     console.log(message);
     await annotate(message);
