@@ -31,6 +31,8 @@ export const MENU_HREFS = [
   '/admin/retention',
   '/council',
   '/statistics',
+  '/requests',
+  '/self-plans',
 ] as const satisfies readonly RouteIdWithSearchOrHash[];
 
 export interface NavigationItem {
@@ -89,7 +91,7 @@ export const navigationFor = (role: Role): NavigationItem[] => {
     case 'municipal_officer':
       return [HOME, STATISTICS, COUNCIL];
     case 'municipal_caseworker':
-      return [HOME];
+      return [HOME, link('/requests', '計画案の提出依頼'), link('/self-plans', 'セルフプラン')];
   }
 };
 
@@ -103,6 +105,8 @@ const SECTIONS = [
   '/participation',
   '/council',
   '/statistics',
+  '/requests',
+  '/self-plans',
 ];
 
 /** aria-current for a navigation link: the query string counts, so 担当ケース and 事業所のケース differ. */
