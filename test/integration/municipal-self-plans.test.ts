@@ -8,6 +8,8 @@ import {
   type IndicatorFigures,
 } from '@kikan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SelfPlanRecord, selfPlanStatisticsCase } from '../../services/src/data/self-plan-store.ts';
+import { parseCounterName, statisticsCellsOf } from '../../services/src/data/statistics-counters.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 
 /**
@@ -187,5 +189,32 @@ describe('self-plans filed at the municipality', () => {
     expect(response.status, response.text).toBe(200);
     expect(response.json).toMatchObject({ version: 2, selfPlanReason: 'family_wish' });
     expect(unwantedThisMonth(indicatorOf(await figures(), 'unwanted_self_plans'))).toBe(before - 1);
+  });
+
+  it("leave the division's counters equal to a recount of the stored self-plans (one counting path)", async () => {
+    const items = await api.allItems();
+    const records = items
+      .filter((item) => item.entity === 'municipal_self_plan' && item.tenantId === 'kibougaoka')
+      .map(({ pk: _pk, sk: _sk, entity: _entity, ...record }) => SelfPlanRecord.parse(record));
+    expect(records.length).toBeGreaterThan(0);
+    const expected = Object.fromEntries(
+      statisticsCellsOf(records.map(selfPlanStatisticsCase)).map((cell) => [
+        `${cell.fiscalYear}/${cell.officeId}`,
+        cell.counters,
+      ]),
+    );
+    const stored = Object.fromEntries(
+      items
+        .filter((item) => item.entity === 'case_statistics' && item.officeId === 'kibou-city')
+        .flatMap((item) => {
+          const counters = Object.fromEntries(
+            Object.entries(item).filter(
+              ([name, value]) => parseCounterName(name) && typeof value === 'number' && value !== 0,
+            ),
+          );
+          return Object.keys(counters).length ? [[`${String(item.fiscalYear)}/kibou-city`, counters]] : [];
+        }),
+    );
+    expect(stored).toEqual(expected);
   });
 });
