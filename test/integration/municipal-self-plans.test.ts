@@ -83,7 +83,7 @@ describe('self-plans filed at the municipality', () => {
 
     const rateBefore = indicatorOf(before, 'self_plan_rate').total;
     const rateAfter = indicatorOf(after, 'self_plan_rate').total;
-    if (after.figures.completeMonths > 0) {
+    if ((after.figures.completeMonths ?? 0) > 0) {
       // The last complete month: both self-plans are decided and self-plans there.
       expect(rateAfter.numerator).toBe((rateBefore.numerator ?? 0) + 2);
       expect(rateAfter.denominator).toBe((rateBefore.denominator ?? 0) + 2);
