@@ -17,6 +17,7 @@ import {
 } from '@kikan/shared/contracts/caseload';
 import { COUNCIL_ROUTES } from '@kikan/shared/contracts/council';
 import { IMPORT_ROUTES } from '@kikan/shared/contracts/imports';
+import { MUNICIPALITY_ROUTES } from '@kikan/shared/contracts/municipality';
 import { type BoundedContext, type RouteDefinition } from './http/route.ts';
 import { SESSION_ROUTES, healthRoute, openApiRoute } from '@kikan/shared/contracts/platform';
 import { STATISTICS_ROUTES } from '@kikan/shared/contracts/statistics';
@@ -63,6 +64,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...COUNCIL_ROUTES,
   ...STATISTICS_ROUTES,
   ...SUBMISSION_ROUTES,
+  ...MUNICIPALITY_ROUTES,
 ];
 
 export { BOUNDED_CONTEXTS, routeKey, type BoundedContext, type RouteDefinition } from './http/route.ts';

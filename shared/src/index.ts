@@ -33,3 +33,4 @@ export * from './retention-api.ts';
 export * from './origin-verify.ts';
 export * from './notifications.ts';
 export * from './submissions.ts';
+export * from './municipality-api.ts';

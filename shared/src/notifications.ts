@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = [
   'submission_returned',
   'decision_received',
   'submission_pending',
+  'plan_request_overdue',
+  'plan_request_open',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -49,6 +51,8 @@ export const NOTIFICATION_SEVERITY_OF: Record<NotificationKind, NotificationSeve
   submission_returned: 'high',
   decision_received: 'normal',
   submission_pending: 'normal',
+  plan_request_overdue: 'high',
+  plan_request_open: 'normal',
 };
 
 const TITLES: Record<NotificationKind, string> = {
@@ -65,6 +69,8 @@ const TITLES: Record<NotificationKind, string> = {
   submission_returned: '差し戻された書類',
   decision_received: '支給決定が届いた',
   submission_pending: '受付待ちの提出書類',
+  plan_request_overdue: '期限を過ぎた計画案の提出依頼',
+  plan_request_open: '計画案の提出依頼',
 };
 
 /** The Japanese title of a notification; a sign-off names its fiscal year (令和7年度の…). */

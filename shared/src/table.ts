@@ -130,6 +130,9 @@ const tenantPk = (tenantId: string, ...parts: string[]): string =>
  * - submissions awaiting a municipality         → GetItem submissionCounter()
  * - an office's returned submissions and the    → Query pk = officeSubmissionNews().pk
  *   decisions it received (notifications)
+ * - a municipality's plan requests              → Query pk = planRequest().pk (ADR 0044)
+ * - an office's open plan requests by due date  → Query pk = openPlanRequest().pk (sk `<dueOn>#<id>`)
+ * - a municipality's self-plans                 → Query pk = municipalSelfPlan().pk / GetItem municipalSelfPlan()
  */
 /**
  * Where a case sits in its office's kana index (casesByOffice): the reading, then the case id for
@@ -333,6 +336,24 @@ export const keys = {
   regionalIssue: (tenantId: string, issueId = ''): ItemKey => ({
     pk: tenantPk(tenantId, 'REGIONAL_ISSUES'),
     sk: issueId ? `ISSUE#${issueId}` : '',
+  }),
+  /** A 計画案提出依頼 of one municipality (ADR 0044): its caseworker's list is one Query. */
+  planRequest: (tenantId: string, municipalityCode: string, requestId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'PLAN_REQUESTS', municipalityCode),
+    sk: requestId ? `REQUEST#${requestId}` : '',
+  }),
+  /**
+   * An open request as the office's task, by due date: written with the request, deleted when it
+   * is fulfilled or withdrawn, so the office's open requests are one Query of its own partition.
+   */
+  openPlanRequest: (tenantId: string, officeId: string, dueOn = '', requestId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'OFFICE', officeId, 'PLAN_REQUESTS'),
+    sk: requestId ? `${dueOn}#${requestId}` : '',
+  }),
+  /** A self-plan filed at one municipality, without an office (ADR 0044). */
+  municipalSelfPlan: (tenantId: string, municipalityCode: string, selfPlanId = ''): ItemKey => ({
+    pk: tenantPk(tenantId, 'SELF_PLANS', municipalityCode),
+    sk: selfPlanId ? `SELFPLAN#${selfPlanId}` : '',
   }),
   supervision: (tenantId: string, supervisionId: string): ItemKey => ({
     pk: tenantPk(tenantId, 'SUPERVISION', supervisionId),

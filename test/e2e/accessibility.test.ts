@@ -134,6 +134,24 @@ const SATO_MONITORING = (() => {
   return `/cases/${found.record.caseId}/monitorings/${found.record.caseId}-mon-1`;
 })();
 
+/** A ひまわり person of 希望ヶ丘市 with a number and an open case: what the caseworker's request names. */
+const requestedCase = caseOf(
+  (record) =>
+    record.officeId === 'himawari' && record.phase !== 'closed' && record.municipalityCode === '990001',
+  'an open himawari case of 希望ヶ丘市',
+);
+const requestedNumber = demoCases('kibougaoka', new Date()).find(
+  ({ record }) => record.caseId === requestedCase.caseId,
+)?.person.recipientNumber;
+
+/** The review screenshots (KIKAN_SCREENSHOTS=/tmp): the pages as a user meets them. */
+const screenshotTo =
+  (name: string): Act =>
+  async (page) => {
+    const dir = process.env.KIKAN_SCREENSHOTS;
+    if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  };
+
 // ---- States a scenario visits --------------------------------------------------------------------
 
 type Act = (page: Page) => Promise<void>;
@@ -204,6 +222,42 @@ const submitBadDay =
     expect(await summary.innerText()).toContain('実施日');
     await settled(page);
   };
+
+/** The caseworker asks ひまわり for a plan draft through the form; the list then shows it. */
+const requestPlan: Act = async (page) => {
+  const main = withinMain(page);
+  await main.getByLabel('依頼先の事業所').selectOption('himawari');
+  await main.getByLabel('受給者証番号').fill(requestedNumber ?? '');
+  await main.getByLabel('提出期限').fill(addDays(todayInJapan(), 14));
+  await main.getByLabel(/依頼内容/).fill('更新の計画案をお願いします');
+  await main.getByRole('button', { name: '依頼する', exact: true }).click();
+  await main
+    .getByRole('cell', { name: requestedNumber ?? '' })
+    .first()
+    .waitFor();
+  await settled(page);
+};
+
+/** The caseworker registers a self-plan through the form and opens it from the list. */
+const registerSelfPlan: Act = async (page) => {
+  const main = withinMain(page);
+  await main.getByLabel(/^氏名(必須)?$/).fill('市役 花子');
+  await main.getByLabel(/^フリガナ(必須)?$/).fill('シヤク ハナコ');
+  await main.getByLabel(/^生年月日(必須)?$/).fill('平成2年5月1日');
+  await main.getByLabel(/^受給者証番号(必須)?$/).fill('5550000123');
+  await main.getByLabel('セルフプランの理由').selectOption('no_office_available');
+  await main.getByLabel(/^提出日(必須)?$/).fill(addDays(todayInJapan(), -40));
+  await main.getByLabel('支給決定期間の始まり').fill(addDays(todayInJapan(), -30));
+  await main.getByLabel('支給決定期間の終わり').fill(addDays(todayInJapan(), 334));
+  await main.getByRole('button', { name: '登録する', exact: true }).click();
+  await main.getByRole('link', { name: '市役 花子' }).first().waitFor();
+  await settled(page);
+};
+const openFirstSelfPlan: Act = async (page) => {
+  await withinMain(page).getByRole('link', { name: '市役 花子' }).first().click();
+  await withinMain(page).getByRole('button', { name: '訂正する' }).waitFor();
+  await settled(page);
+};
 
 // ---- Every route, as someone allowed to see it ------------------------------------------------------
 
@@ -515,6 +569,35 @@ const SCENARIOS: Scenario[] = [
     states: [open('追加を空で送信', submitEmpty('構成市町村を追加'))],
   },
   { route: '/council', as: ITO, path: '/council' },
+  {
+    route: '/requests',
+    as: KATO,
+    path: '/requests',
+    states: [
+      open('空で送信', submitEmpty('依頼する')),
+      open('依頼した後', requestPlan),
+      open('画面写し', screenshotTo('kikan-requests')),
+    ],
+  },
+  { route: '/requests', as: SATO, path: '/requests' },
+  { route: '/self-plans', as: KATO, path: '/self-plans' },
+  {
+    route: '/self-plans/new',
+    as: KATO,
+    path: '/self-plans/new',
+    states: [open('空で送信', submitEmpty('登録する'))],
+  },
+  {
+    route: '/self-plans/[selfPlanId]',
+    as: KATO,
+    path: '/self-plans/new',
+    states: [
+      open('登録した一覧', registerSelfPlan),
+      open('画面写し（一覧）', screenshotTo('kikan-self-plans')),
+      open('詳細', openFirstSelfPlan),
+      open('訂正', press('訂正する')),
+    ],
+  },
   { route: '/council', as: TAKAHASHI, path: '/council' },
   {
     route: '/council/[issueId]',

@@ -111,8 +111,9 @@ describe('notifications of case workers', () => {
       expect(countOf(list, 'decision_expired')).toBe(renewals.expired.length);
       if (as === SATO) {
         // Session check, the specialist's own cases (one Query), the directory entries, the sign-offs,
-        // the office's submission news (one Query, ADR 0043).
-        expect(made.length).toBeLessThanOrEqual(5);
+        // the office's submission news (one Query, ADR 0043), the office's open plan requests (one
+        // Query; ADR 0044) and, when there are any, their cases.
+        expect(made.length).toBeLessThanOrEqual(7);
         const message = `DynamoDB requests per GET /api/notifications (specialist, 数値確認者): ${made.length}`;
         console.log(message);
         await annotate(message);
@@ -153,8 +154,8 @@ describe('notifications of case workers', () => {
     expect(countOf(list, 'decision_ending')).toBe(renewals.ending.length);
     expect(countOf(list, 'decision_expired')).toBe(renewals.expired.length);
     // Session check, the office's counters (one GetItem), the two years' sign-offs (one BatchGet),
-    // the office's submission news (one Query, ADR 0043).
-    expect(made.length).toBe(4);
+    // the office's submission news (one Query, ADR 0043), its open plan requests (one Query; ADR 0044).
+    expect(made.length).toBe(5);
     const message = `DynamoDB requests per GET /api/notifications (office manager): ${made.length}`;
     console.log(message);
     await annotate(message);

@@ -61,6 +61,11 @@ export interface StatisticsCase {
   decisionHistory?: DecisionPeriod[] | undefined;
   activity?: Record<string, MonthActivity> | undefined;
   difficulty?: { categories: DifficultCategory[]; flaggedOn: string } | undefined;
+  /**
+   * A self-plan filed at the municipality (ADR 0044): it counts in the decided and self-plan months
+   * as an office's self-plan case does, but is no office's open case, so no forecast of 18 / 65.
+   */
+  filedAtMunicipality?: boolean | undefined;
 }
 
 /** Cases created before municipalities were copied onto them count under this code. */
@@ -249,7 +254,7 @@ export const statisticsCountersOf = (record: StatisticsCase): Map<number, Statis
   }
 
   // People of open cases reaching 18 / 65: the forecast of next year's transitions (seed 001).
-  if (record.phase !== 'closed') {
+  if (record.phase !== 'closed' && !record.filedAtMunicipality) {
     for (const age of [18, 65] as const) {
       const reachesOn = dateOfReachingAge(record.birthDate, age);
       if (reachesOn >= record.openedOn) add(METRICS.reaches(age), monthOf(reachesOn));

@@ -31,4 +31,6 @@ export type RecordType =
   | 'caseload_import'
   | 'decisions_import'
   /** A document submitted to the municipality (ADR 0043). */
-  | 'submission';
+  | 'submission'
+  | 'plan_request'
+  | 'municipal_self_plan';

@@ -11,6 +11,7 @@ import { getDirectoryEntries } from '../data/directory-store.ts';
 import { readBoardCounts, readOwnCaseCounters, readSignOffs } from '../data/notification-store.ts';
 import { dueCountsOf, type Counters } from '../data/office-counters.ts';
 import { readCountersOfOffice } from '../data/office-stats-store.ts';
+import { openPlanRequestsFor } from '../data/plan-request-store.ts';
 import type { SignOffRecord } from '../data/signoff-store.ts';
 import {
   DECISION_NEWS_DAYS,
@@ -41,6 +42,20 @@ const caseloadNotifications = (
     ...notificationOf('monitoring_due', due.dueThisMonth, `${cases}due=due_this_month`),
     ...notificationOf('decision_expired', due.decisionExpired, renewals),
     ...notificationOf('decision_ending', due.decisionEnding, renewals),
+  ];
+};
+
+/** The municipality's 計画案提出依頼 (ADR 0044): overdue ones apart, both open the office's list. */
+const planRequestNotifications = async (
+  subject: NotificationSubject,
+  today: string,
+  holderUserId: string | null,
+): Promise<Notification[]> => {
+  const open = await openPlanRequestsFor(subject.tenantId, subject.officeId, holderUserId);
+  const overdue = open.filter((request) => request.dueOn < today).length;
+  return [
+    ...notificationOf('plan_request_overdue', overdue, '/requests'),
+    ...notificationOf('plan_request_open', open.length - overdue, '/requests'),
   ];
 };
 
@@ -102,28 +117,32 @@ const submissionNotifications = (news: readonly NewsRow[], now: Date, userId?: s
 const itemsFor = async (subject: NotificationSubject, today: string, now: Date): Promise<Notification[]> => {
   switch (subject.role) {
     case 'specialist': {
-      const [counters, directory, news] = await Promise.all([
+      const [counters, directory, news, requests] = await Promise.all([
         readOwnCaseCounters(subject.tenantId, subject.officeId, subject.userId),
         getDirectoryEntries(subject.tenantId, subject.officeId, subject.userId),
         readOfficeNews(subject.tenantId, subject.officeId),
+        planRequestNotifications(subject, today, subject.userId),
       ]);
       // A specialist the tenant admin named 数値確認者 confirms their office's figures (ADR 0031).
       const confirms = mayConfirmOfficeFigures(subject, directory.user);
       return [
         ...caseloadNotifications(counters, today, 'mine'),
         ...submissionNotifications(news, now, subject.userId),
+        ...requests,
         ...(confirms ? await signOffNotifications(subject, today, 'office') : []),
       ];
     }
     case 'office_manager': {
-      const [counters, signOffs, news] = await Promise.all([
+      const [counters, requests, signOffs, news] = await Promise.all([
         readCountersOfOffice(subject.tenantId, subject.officeId),
+        planRequestNotifications(subject, today, null),
         signOffNotifications(subject, today, 'office'),
         readOfficeNews(subject.tenantId, subject.officeId),
       ]);
       return [
         ...caseloadNotifications(counters, today, 'office'),
         ...submissionNotifications(news, now),
+        ...requests,
         ...signOffs,
       ];
     }

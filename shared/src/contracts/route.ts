@@ -9,6 +9,7 @@ export const BOUNDED_CONTEXTS = [
   'council',
   'statistics',
   'submissions',
+  'municipality',
 ] as const;
 export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];
 

@@ -8,6 +8,7 @@ import { DIRECTORY_MATRIX } from './directory.ts';
 import { IMPORTS_MATRIX } from './imports.ts';
 import { LEDGER_MATRIX } from './ledger.ts';
 import { RECORD_MATRIX } from './records.ts';
+import { REQUESTS_MATRIX } from './requests.ts';
 import { RETENTION_MATRIX } from './retention.ts';
 import { STATISTICS_EXPORT_MATRIX } from './statistics-export.ts';
 import { STATISTICS_SIGNOFF_MATRIX } from './statistics-signoff.ts';
@@ -36,4 +37,5 @@ export const MATRIX: Record<string, Expectation> = {
   ...DIRECTORY_MATRIX,
   ...IMPORTS_MATRIX,
   ...SUBMISSIONS_MATRIX,
+  ...REQUESTS_MATRIX,
 };

@@ -32,6 +32,8 @@ export const MENU_HREFS = [
   '/council',
   '/statistics',
   '/inbox',
+  '/requests',
+  '/self-plans',
 ] as const satisfies readonly RouteIdWithSearchOrHash[];
 
 export interface NavigationItem {
@@ -90,7 +92,12 @@ export const navigationFor = (role: Role): NavigationItem[] => {
     case 'municipal_officer':
       return [HOME, STATISTICS, COUNCIL];
     case 'municipal_caseworker':
-      return [HOME, link('/inbox', '提出書類')];
+      return [
+        HOME,
+        link('/inbox', '提出書類'),
+        link('/requests', '計画案の提出依頼'),
+        link('/self-plans', 'セルフプラン'),
+      ];
   }
 };
 
@@ -105,6 +112,8 @@ const SECTIONS = [
   '/council',
   '/statistics',
   '/inbox',
+  '/requests',
+  '/self-plans',
 ];
 
 /** aria-current for a navigation link: the query string counts, so 担当ケース and 事業所のケース differ. */
