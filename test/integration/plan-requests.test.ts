@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { addDays, keys, todayInJapan } from '@kikan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -217,23 +218,26 @@ describe('計画案提出依頼', () => {
     expect((await api.call('POST', path, { as: KATO, headers: { 'if-match': '"2"' } })).status).toBe(409);
   });
 
-  it('is fulfilled with every open request of the case by fulfilRequestsFor, the submit route’s call', async () => {
+  it('is fulfilled, every open request of the case, by the submission of its 計画案 in the same transaction', async () => {
     const first = await request(KATO, validBody());
     const second = await request(KATO, validBody({ dueOn: addDays(TODAY, 30) }));
     const openBefore = (await api.call('GET', `/api/plan-requests?caseId=${CASE_ID}`, { as: SATO })).json
       .officeItems.length;
     expect(openBefore).toBeGreaterThanOrEqual(2);
-    const now = new Date();
-    const ctx = {
-      tenantId: 'kibougaoka',
-      userId: 'user-sato',
-      officeId: 'himawari',
-      role: 'specialist',
-    } as const;
-    const closed = await onTable(table, () =>
-      fulfilRequestsFor({ ctx, requestId: 'submit-test', now }, { caseId: CASE_ID, officeId: 'himawari' }),
-    );
-    expect(closed).toBe(openBefore);
+
+    const created = await api.call('POST', `/api/cases/${CASE_ID}/plans`, {
+      as: SATO,
+      body: { personWishes: '家で暮らしたい', needs: [] },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect(created.status).toBe(201);
+    const submitted = await api.call('POST', `/api/cases/${CASE_ID}/submissions`, {
+      as: SATO,
+      body: { document: 'plan', planVersion: created.json.planVersion },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect(submitted.status).toBe(201);
+
     const after = await api.call('GET', `/api/plan-requests?caseId=${CASE_ID}`, { as: SATO });
     expect(after.json.officeItems).toEqual([]);
     const list = (await api.call('GET', '/api/plan-requests', { as: KATO })).json.items as {
@@ -247,11 +251,17 @@ describe('計画案提出依頼', () => {
         closedOn: TODAY,
       });
     }
-    // Nothing left open: a second submission closes nothing.
+    // Nothing left open: fulfilling again closes nothing.
+    const ctx = {
+      tenantId: 'kibougaoka',
+      userId: 'user-sato',
+      officeId: 'himawari',
+      role: 'specialist',
+    } as const;
     expect(
       await onTable(table, () =>
         fulfilRequestsFor(
-          { ctx, requestId: 'submit-test-2', now },
+          { ctx, requestId: 'submit-test-2', now: new Date() },
           { caseId: CASE_ID, officeId: 'himawari' },
         ),
       ),

@@ -46,7 +46,7 @@ const planBody = (personWishes: string) => ({
       priority: 1,
       need: '日中の居場所がほしい',
       goal: '週3日通所する',
-      services: [{ kind: '生活介護', provider: '事業所さくら', amount: '月12日' }],
+      services: [{ serviceType: 'daily_life_care', provider: '事業所さくら', amount: '月12日' }],
     },
   ],
 });

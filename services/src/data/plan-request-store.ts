@@ -192,16 +192,23 @@ export const openPlanRequestsFor = async (
   return open.filter((request) => held.has(request.caseId));
 };
 
+/** What fulfilling a case's open requests writes: the requests at the version read, and their audit. */
+export interface RequestFulfilment {
+  items: TransactItem[];
+  audits: AuditEvent[];
+  count: number;
+}
+
 /**
- * Marks every open request of a case fulfilled: called when a 計画案 of the case is submitted to the
- * municipality (the submissions context wires it into its submit route). Returns how many it closed.
- * The office's task items say which requests are open; each request is rewritten only at the
- * version read (a concurrent withdrawal makes the whole write a 409 to retry).
+ * The writes that mark every open request of a case fulfilled, for the transaction of the 計画案's
+ * submission (submissions/plan-draft-submitted.ts): the office's task items say which requests are
+ * open; each request is rewritten only at the version read, so a concurrent withdrawal makes the
+ * whole submission a 409 to retry, never a request left open beside its answer.
  */
-export const fulfilRequestsFor = async (
+export const requestFulfilment = async (
   write: WriteContext,
   target: { caseId: string; officeId: string },
-): Promise<number> => {
+): Promise<RequestFulfilment> => {
   const { tenantId } = write.ctx;
   const open = (await readOpenPlanRequests(tenantId, target.officeId)).filter(
     (request) => request.caseId === target.caseId,
@@ -209,7 +216,6 @@ export const fulfilRequestsFor = async (
   const records = (
     await Promise.all(open.map((task) => getPlanRequest(tenantId, task.municipalityCode, task.requestId)))
   ).filter((record): record is PlanRequestRecord => record?.status === 'open');
-  if (!records.length) return 0;
   const at = write.now.toISOString();
   const closedOn = todayInJapan(write.now);
   const closed = records.map((record) => ({
@@ -220,10 +226,20 @@ export const fulfilRequestsFor = async (
     updatedAt: at,
     updatedBy: write.ctx.userId,
   }));
-  await writeTransaction(
-    write,
-    closed.flatMap((record) => closeItems(tenantId, record, record.version - 1, 'conflict')),
-    closed.map((record) => requestAudit('update', record)),
-  );
-  return closed.length;
+  return {
+    items: closed.flatMap((record) => closeItems(tenantId, record, record.version - 1, 'conflict')),
+    audits: closed.map((record) => requestAudit('update', record)),
+    count: closed.length,
+  };
+};
+
+/** Marks every open request of a case fulfilled on its own; returns how many it closed. */
+export const fulfilRequestsFor = async (
+  write: WriteContext,
+  target: { caseId: string; officeId: string },
+): Promise<number> => {
+  const fulfilment = await requestFulfilment(write, target);
+  if (fulfilment.count === 0) return 0;
+  await writeTransaction(write, fulfilment.items, fulfilment.audits);
+  return fulfilment.count;
 };

@@ -216,7 +216,7 @@ export interface NewSubmission {
   /** Earlier submissions of the same document that were returned: their news ends now. */
   earlierReturned: readonly Pick<StoredSubmission, 'officeId' | 'submissionId'>[];
   /** Items other features write when a document is submitted (submissions/plan-draft-submitted.ts). */
-  alongside: TransactItem[];
+  alongside: { items: TransactItem[]; audits: AuditEvent[] };
   create: IdempotentCreate;
 }
 
@@ -246,7 +246,7 @@ export const writeNewSubmission = ({
       ...caseItemsBesideRecords(write, caseRecord, [copy, lock]),
       counterUpdate(tenantId, stored.municipalityCode, 1),
       ...earlierReturned.map((earlier) => deleteItem(returnedNewsKey(tenantId, earlier))),
-      ...alongside,
+      ...alongside.items,
     ],
     [
       {
@@ -255,6 +255,7 @@ export const writeNewSubmission = ({
         recordId: stored.submissionId,
         recordOfficeId: stored.officeId,
       },
+      ...alongside.audits,
     ],
     create,
   );

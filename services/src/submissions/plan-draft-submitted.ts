@@ -1,8 +1,8 @@
-import type { TransactItem } from '../data/transaction.ts';
+import { requestFulfilment, type RequestFulfilment } from '../data/plan-request-store.ts';
+import type { WriteContext } from '../data/transaction.ts';
 
 /** A 計画案 of a case went to the municipality (ADR 0043). */
 export interface PlanDraftSubmitted {
-  tenantId: string;
   caseId: string;
   officeId: string;
   municipalityCode: string;
@@ -12,8 +12,11 @@ export interface PlanDraftSubmitted {
 }
 
 /**
- * The hook other features of the municipality use when a 計画案 of a case is submitted (e.g. the
- * 計画案提出依頼 it answers): the items returned are written in the submission's own transaction,
- * so either both are recorded or neither. Nothing uses it yet.
+ * What other features of the municipality write when a 計画案 of a case is submitted, in the
+ * submission's own transaction, so either both are recorded or neither: the 計画案提出依頼 of the
+ * case it answers are fulfilled (ADR 0044).
  */
-export const planDraftSubmitted = async (_event: PlanDraftSubmitted): Promise<TransactItem[]> => [];
+export const planDraftSubmitted = (
+  write: WriteContext,
+  event: PlanDraftSubmitted,
+): Promise<RequestFulfilment> => requestFulfilment(write, event);

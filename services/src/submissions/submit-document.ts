@@ -99,16 +99,18 @@ export const submitDocument: GuardedOperation<typeof submitDocumentRoute, Target
     const response = submissionView(stored);
     const alongside =
       stored.kind === 'plan_draft' && stored.planVersion !== undefined
-        ? await planDraftSubmitted({
-            tenantId: ctx.tenantId,
-            caseId: record.caseId,
-            officeId: record.officeId,
-            municipalityCode: stored.municipalityCode,
-            submissionId: stored.submissionId,
-            planVersion: stored.planVersion,
-            submittedAt,
-          })
-        : [];
+        ? await planDraftSubmitted(
+            { ctx, requestId, now },
+            {
+              caseId: record.caseId,
+              officeId: record.officeId,
+              municipalityCode: stored.municipalityCode,
+              submissionId: stored.submissionId,
+              planVersion: stored.planVersion,
+              submittedAt,
+            },
+          )
+        : { items: [], audits: [], count: 0 };
     const replayed = await writeNewSubmission({
       write: { ctx, requestId, now },
       stored,
