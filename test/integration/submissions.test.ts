@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { NotificationList, keys, todayInJapan, type Notification } from '@kikan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { instrumentClients } from '../../services/src/data/client.ts';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { localClient } from '../../services/local/table.ts';
+import { instrumentClients, onTable } from '../../services/src/data/client.ts';
+import {
+  getCaseForWrite,
+  getPlan,
+  updatePlan as storePlanUpdate,
+} from '../../services/src/data/record-store.ts';
+import { ConflictError } from '../../services/src/kernel/errors.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 
 /**
@@ -115,6 +123,42 @@ describe('a 計画案 submitted, returned, submitted again, accepted and decided
     });
     expect(edit.status).toBe(409);
     expect(edit.json.error.message).toContain('市町村へ提出中');
+
+    const finalise = await api.call('POST', `/api/cases/${CASE}/plans/1/finalize`, {
+      as: SUZUKI,
+      body: { consentOn: TODAY },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(finalise.status).toBe(409);
+    expect(finalise.json.error.message).toContain('市町村へ提出中');
+  });
+
+  it('an edit that passed the check before the submission landed is refused by the write itself', async () => {
+    // The operation's early check is only the message: the lock is a condition of the plan's own
+    // transaction, so an edit racing the submission cannot land after the snapshot was taken.
+    const documents = DynamoDBDocumentClient.from(localClient(api.stack.dynamoDbEndpoint));
+    const table = { client: documents, name: api.tableName };
+    try {
+      await onTable(table, async () => {
+        const plan = await getPlan('kibougaoka', CASE, 1);
+        const record = await getCaseForWrite('kibougaoka', CASE);
+        if (!plan || !record) throw new Error('the submitted plan and its case are in the table');
+        const ctx = {
+          tenantId: 'kibougaoka',
+          userId: 'user-suzuki',
+          officeId: 'aozora',
+          role: 'specialist',
+        } as const;
+        const write = { ctx, requestId: randomUUID(), now: new Date() };
+        const next = { ...plan, version: plan.version + 1 };
+        await expect(storePlanUpdate(write, record, next, plan.version)).rejects.toThrow(ConflictError);
+        await expect(storePlanUpdate(write, record, next, plan.version)).rejects.toThrow('市町村へ提出中');
+      });
+    } finally {
+      documents.destroy();
+    }
+    const unchanged = await api.call('GET', `/api/cases/${CASE}/plans/1`, { as: SUZUKI });
+    expect(unchanged.json.version).toBe(1);
   });
 
   it('shows in the caseworker’s inbox of the month; the detail is the snapshot, each read audited', async () => {

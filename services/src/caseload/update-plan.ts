@@ -1,6 +1,7 @@
 import { todayInJapan, type Plan } from '@kikan/shared';
 import { getPlan, updatePlan as storePlan } from '../data/record-store.ts';
 import { isDocumentLocked } from '../data/submission-store.ts';
+import { SUBMITTED_DOCUMENT_LOCKED } from '../data/transaction.ts';
 import { ConflictError, NotFoundError } from '../kernel/errors.ts';
 import type { CaseRecord } from '../data/case-store.ts';
 import type { GuardedOperation } from '../http/route.ts';
@@ -22,11 +23,10 @@ export const updatePlan: GuardedOperation<typeof updatePlanRoute, { record: Case
     if (!plan) throw new NotFoundError();
     if (plan.status === 'final')
       throw new ConflictError('本計画は変更できません。新しい版を作成してください');
-    // A 計画案 waiting for the municipality's review is what it reviews (ADR 0043).
+    // A 計画案 waiting for the municipality's review is what it reviews (ADR 0043): said before the
+    // version check; the write itself stands only while the lock is absent (record-store).
     if (await isDocumentLocked(ctx.tenantId, record.caseId, plan.recordId)) {
-      throw new ConflictError(
-        '市町村へ提出中（受付待ち）の計画案は変更できません。差し戻されると変更できます',
-      );
+      throw new ConflictError(SUBMITTED_DOCUMENT_LOCKED);
     }
     return { record, plan };
   },

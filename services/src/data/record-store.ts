@@ -26,6 +26,7 @@ import { personIndexItems } from './person-store.ts';
 import {
   putIfVersion,
   putNew,
+  whileAbsent,
   writeTransaction,
   type TransactItem,
   type WriteContext,
@@ -248,7 +249,12 @@ export const updatePlan = (
   const item = planItem(write.ctx.tenantId, plan);
   return writeTransaction(
     write,
-    [putIfVersion(item, expectedVersion), ...caseItemsBesideRecords(write, caseRecord, [item])],
+    [
+      putIfVersion(item, expectedVersion),
+      // A 計画案 under the municipality's review is what it reviews (ADR 0043).
+      whileAbsent(keys.submissionLock(write.ctx.tenantId, plan.caseId, plan.recordId)),
+      ...caseItemsBesideRecords(write, caseRecord, [item]),
+    ],
     [{ action: 'update', recordType: 'plan', recordId: plan.recordId, recordOfficeId: caseRecord.officeId }],
   );
 };
@@ -274,6 +280,7 @@ export const finalizePlan = ({
     write,
     [
       putIfVersion(item, expectedVersion),
+      whileAbsent(keys.submissionLock(write.ctx.tenantId, plan.caseId, plan.recordId)),
       ...caseWriteItems([
         { record: caseRecord, previous: previousCase, onStale: 'conflict', records: [item] },
       ]),

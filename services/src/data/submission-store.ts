@@ -14,8 +14,10 @@ import { caseItemsBesideRecords, type CaseRecord } from './case-store.ts';
 import { db, tableName } from './client.ts';
 import { queryAll, queryFilteredPage } from './paging.ts';
 import {
+  SUBMISSION_LOCK_ENTITY,
   putIfVersion,
   putNew,
+  whileAtVersion,
   writeTransaction,
   type IdempotentCreate,
   type TransactItem,
@@ -32,7 +34,6 @@ import {
 export const SUBMISSION_ENTITY = 'submission';
 const INBOX_ENTITY = 'submission_inbox';
 const CASE_COPY_ENTITY = 'submission_case_copy';
-const LOCK_ENTITY = 'submission_lock';
 const NEWS_ENTITY = 'submission_news';
 
 /** A decision received is news for this long (the office's notification). */
@@ -217,6 +218,8 @@ export interface NewSubmission {
   earlierReturned: readonly Pick<StoredSubmission, 'officeId' | 'submissionId'>[];
   /** Items other features write when a document is submitted (submissions/plan-draft-submitted.ts). */
   alongside: { items: TransactItem[]; audits: AuditEvent[] };
+  /** The document as snapshotted: the submission stands only while it is still at that version. */
+  documentAt?: { key: { pk: string; sk: string }; version: number };
   create: IdempotentCreate;
 }
 
@@ -227,13 +230,14 @@ export const writeNewSubmission = ({
   caseRecord,
   earlierReturned,
   alongside,
+  documentAt,
   create,
 }: NewSubmission) => {
   const { tenantId } = write.ctx;
   const copy = caseCopyItem(tenantId, stored, todayInJapan(write.now));
   const lock = {
     ...keys.submissionLock(tenantId, stored.caseId, stored.documentId),
-    entity: LOCK_ENTITY,
+    entity: SUBMISSION_LOCK_ENTITY,
     submissionId: stored.submissionId,
   };
   return writeTransaction(
@@ -247,6 +251,7 @@ export const writeNewSubmission = ({
       counterUpdate(tenantId, stored.municipalityCode, 1),
       ...earlierReturned.map((earlier) => deleteItem(returnedNewsKey(tenantId, earlier))),
       ...alongside.items,
+      ...(documentAt ? [whileAtVersion(documentAt.key, documentAt.version)] : []),
     ],
     [
       {

@@ -27,6 +27,13 @@ export const OFFICE_NUMBER_HOLDER_ENTITY = 'office_number_holder';
 /** The `entity` of a staff e-mail's holder item (ADR 0033). */
 export const USER_EMAIL_HOLDER_ENTITY = 'user_email_holder';
 
+/** The `entity` of the lock a document holds while the municipality reviews it (ADR 0043). */
+export const SUBMISSION_LOCK_ENTITY = 'submission_lock';
+
+/** The refusal of a write to a document the municipality is reviewing. */
+export const SUBMITTED_DOCUMENT_LOCKED =
+  '市町村へ提出中（受付待ち）の計画案は変更できません。差し戻されると変更できます';
+
 /** DynamoDB allows 100 items per transaction; audit entries count too. */
 export const MAX_TRANSACTION_ITEMS = 100;
 
@@ -43,6 +50,30 @@ export const putIfVersion = (item: Record<string, unknown>, expectedVersion: num
     ConditionExpression: 'version = :expected',
     ExpressionAttributeValues: { ':expected': expectedVersion },
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  },
+});
+
+/**
+ * A write that stands only while no item has this key: a document's submission lock (ADR 0043)
+ * checked in the same transaction as the document's write, so a submission and an edit racing
+ * each other cannot both land.
+ */
+export const whileAbsent = (key: { pk: string; sk: string }): TransactItem => ({
+  ConditionCheck: {
+    TableName: tableName(),
+    Key: key,
+    ConditionExpression: 'attribute_not_exists(pk)',
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  },
+});
+
+/** A write that stands only while a versioned item is still at the version the caller read. */
+export const whileAtVersion = (key: { pk: string; sk: string }, expectedVersion: number): TransactItem => ({
+  ConditionCheck: {
+    TableName: tableName(),
+    Key: key,
+    ConditionExpression: 'version = :expected',
+    ExpressionAttributeValues: { ':expected': expectedVersion },
   },
 });
 
@@ -134,6 +165,9 @@ export const translateCancellation = (error: unknown): unknown => {
     }
     if (reason.Code === 'ConditionalCheckFailed' && reason.Item?.entity?.S === USER_EMAIL_HOLDER_ENTITY) {
       return new UserEmailTakenError();
+    }
+    if (reason.Code === 'ConditionalCheckFailed' && reason.Item?.entity?.S === SUBMISSION_LOCK_ENTITY) {
+      return new ConflictError(SUBMITTED_DOCUMENT_LOCKED);
     }
   }
   for (const reason of reasons) {

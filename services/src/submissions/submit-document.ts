@@ -4,7 +4,7 @@ import type { submitDocumentRoute } from '@kikan/shared/contracts/submissions';
 import type { CaseRecord } from '../data/case-store.ts';
 import { getOffice } from '../data/directory-store.ts';
 import { readPersonFile } from '../data/person-store.ts';
-import { getPlan } from '../data/record-store.ts';
+import { getPlan, planItem } from '../data/record-store.ts';
 import {
   findMonitoring,
   listCaseSubmissions,
@@ -17,6 +17,8 @@ import { ConflictError, NotFoundError } from '../kernel/errors.ts';
 import { readWritableCase } from '../caseload/writable-case.ts';
 import { requireOpen } from '../caseload/record-access.ts';
 import { planDraftSubmitted } from './plan-draft-submitted.ts';
+
+const keyOf = ({ pk, sk }: { pk: string; sk: string }) => ({ pk, sk });
 
 interface Target {
   record: CaseRecord;
@@ -117,6 +119,9 @@ export const submitDocument: GuardedOperation<typeof submitDocumentRoute, Target
       caseRecord: record,
       earlierReturned: sameDocument.filter((submission) => submission.status === 'returned'),
       alongside,
+      ...(content.document === 'plan'
+        ? { documentAt: { key: keyOf(planItem(ctx.tenantId, content.plan)), version: content.plan.version } }
+        : {}),
       create: { idempotency, response: { status: 201, body: response } },
     });
     return replayed ? Submission.parse(replayed.body) : response;
