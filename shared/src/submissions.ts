@@ -59,6 +59,11 @@ export const SubmissionSnapshot = z.strictObject({
   officeName: z.string(),
   /** The case's モニタリング期間 when submitted (the plan sheet shows it). */
   monitoringPeriodMonths: MonitoringPeriodMonths.optional(),
+  /**
+   * 計画作成担当者 as the form names them: the case's specialist when submitted (the municipality
+   * reads no staff list). Absent on submissions made before it was kept.
+   */
+  authorName: z.string().optional(),
   content: SubmittedDocument,
 });
 export type SubmissionSnapshot = z.infer<typeof SubmissionSnapshot>;

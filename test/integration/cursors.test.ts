@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { keys, todayInJapan } from '@kikan/shared';
 import { ROUTES, routeKey } from '@kikan/services/routes';
 import { instrumentClients } from '@kikan/services/data/client';
@@ -39,6 +40,7 @@ const SUZUKI = 'suzuki@kibou.example';
 const TAKAHASHI = 'takahashi@kibou.example';
 const NAKAMURA = 'nakamura@hokushin.example';
 const ADMIN = 'admin@kibou.example';
+const KATO = 'kato@kibou.example';
 const TODAY = todayInJapan();
 const FISCAL_YEAR = Number(TODAY.slice(0, 4)) - (Number(TODAY.slice(5, 7)) < 4 ? 1 : 0);
 
@@ -110,6 +112,7 @@ const LIST_CALLS: Record<string, ListCall[]> = {
   'GET /api/supervisions': [{ as: TAKAHASHI, path: '/api/supervisions' }],
   'GET /api/ledger/events': [{ as: TAKAHASHI, path: `/api/ledger/events?fiscalYear=${FISCAL_YEAR}` }],
   'GET /api/audit': [{ as: ADMIN, path: `/api/audit?from=${TODAY}&to=${TODAY}` }],
+  'GET /api/submissions': [{ as: KATO, path: `/api/submissions?month=${TODAY.slice(0, 7)}` }],
 };
 
 const withQuery = (path: string, extra: string) => `${path}${path.includes('?') ? '&' : '?'}${extra}`;
@@ -135,6 +138,24 @@ beforeAll(async () => {
       body: { personWishes: wishes },
     });
     expect(created.status).toBe(201);
+  }
+  // Two 計画案 submitted to 希望が丘市 this month: the caseworker's inbox has a second page.
+  const submitted = everyDemoCase
+    .filter(({ record }) => record.officeId === 'himawari' && record.phase !== 'closed')
+    .slice(0, 2)
+    .map(({ record }) => record.caseId);
+  for (const caseId of submitted) {
+    const plan = await api.call('POST', `/api/cases/${caseId}/plans`, {
+      as: SATO,
+      body: { personWishes: '家で暮らしたい' },
+    });
+    expect(plan.status).toBe(201);
+    const submission = await api.call('POST', `/api/cases/${caseId}/submissions`, {
+      as: SATO,
+      body: { document: 'plan', planVersion: plan.json.planVersion },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect(submission.status).toBe(201);
   }
   // Full reads leave audit entries: today's log has pages to walk.
   for (const caseId of himawariCases.slice(0, 3)) await api.call('GET', `/api/cases/${caseId}`, { as: SATO });

@@ -175,6 +175,8 @@ describe('a 計画案 submitted, returned, submitted again, accepted and decided
     expect(detail.status).toBe(200);
     expect(detail.json.snapshot.person.name).toBe(personName);
     expect(detail.json.snapshot.content.plan.content.personWishes).toBe('一人暮らしを続けたい');
+    // 計画作成担当者 as the form names them: the case's specialist, kept in the snapshot.
+    expect(detail.json.snapshot.authorName).toBe('鈴木 健一');
     await api.call('GET', `/api/submissions/${submissionId}`, { as: KATO });
     const reads = (await auditEntries('kibougaoka')).filter(
       (item) => item.action === 'read' && item.recordType === 'person' && item.actorUserId === 'user-kato',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Monitoring, Submission, todayInJapan, type Plan, type SubmittedDocument } from '@kikan/shared';
 import type { submitDocumentRoute } from '@kikan/shared/contracts/submissions';
 import type { CaseRecord } from '../data/case-store.ts';
-import { getOffice } from '../data/directory-store.ts';
+import { getOffice, getUser } from '../data/directory-store.ts';
 import { readPersonFile } from '../data/person-store.ts';
 import { getPlan, planItem } from '../data/record-store.ts';
 import {
@@ -55,9 +55,10 @@ export const submitDocument: GuardedOperation<typeof submitDocumentRoute, Target
   },
   run: async ({ ctx, idempotency, requestId, now }, { record, content }) => {
     const documentId = documentIdOf(content);
-    const [file, office, earlier] = await Promise.all([
+    const [file, office, author, earlier] = await Promise.all([
       readPersonFile(ctx.tenantId, record.personId),
       getOffice(ctx.tenantId, record.officeId),
+      getUser(ctx.tenantId, record.specialistUserId),
       listCaseSubmissions(ctx.tenantId, record.caseId),
     ]);
     if (!file) throw new NotFoundError();
@@ -91,6 +92,7 @@ export const submitDocument: GuardedOperation<typeof submitDocumentRoute, Target
           supportLevel: person.supportLevel,
         },
         officeName: office?.name ?? '',
+        ...(author ? { authorName: author.displayName } : {}),
         monitoringPeriodMonths: record.monitoringPeriodMonths,
         content,
       },

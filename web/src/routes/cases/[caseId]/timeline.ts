@@ -15,8 +15,4 @@ export const newestFirst = (timeline: Pick<CaseTimeline, 'entries'>): TimelineEn
     (a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt),
   );
 
-export const ACHIEVEMENT_LABELS = {
-  achieved: '達成',
-  partly: '一部達成',
-  not_yet: '未達成',
-} as const;
+export { ACHIEVEMENT_LABELS } from '#lib/sheets/monitoring-sheet.ts';

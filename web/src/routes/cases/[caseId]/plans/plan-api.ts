@@ -1,7 +1,7 @@
 import { PersonView, type CaseView, type Me, type StaffMember } from '@kikan/shared';
 import { getPersonRoute, listStaffRoute } from '@kikan/shared/contracts/caseload';
 import type { ApiClient } from '#lib/api.ts';
-import type { PlanSheetSource } from './plan-sheet.ts';
+import type { PlanSheetSource } from '#lib/sheets/plan-sheet.ts';
 
 /** What the printed header needs beyond the case: the person record and the office's staff. */
 export interface SheetContext {
