@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoCases } from '../../services/local/demo-data.ts';
 import { demoRecords } from '../../services/local/demo-records.ts';
 import { launchBrowser, logInAs, settled, trackRequests } from '../support/browser.ts';
-import { A4_PORTRAIT, pdfText, readPdf } from '../support/pdf.ts';
+import { A4_PORTRAIT, pdfText, printPdf } from '../support/pdf.ts';
 
 /**
  * Issue 16 point 1: a specialist writes an assessment (アセスメント) in the portal, finalises it,
@@ -105,9 +105,7 @@ describe('a specialist writes an assessment', () => {
       // Back to the page's own media: page.pdf prints with print CSS unless screen is forced.
       await page.emulateMedia({ media: null });
 
-      const pages = await readPdf(
-        await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }),
-      );
+      const pages = await printPdf(page);
       expect(pages).toHaveLength(1);
       const [sheet] = pages;
       // Portrait A4, to the point (the sheet names its own page: the plan prints landscape).

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoCases } from '../../services/local/demo-data.ts';
 import { demoRecords } from '../../services/local/demo-records.ts';
 import { launchBrowser, logInAs, settled, trackRequests } from '../support/browser.ts';
-import { A4_PORTRAIT, pdfText, readPdf } from '../support/pdf.ts';
+import { A4_LANDSCAPE, pdfText, printPdf } from '../support/pdf.ts';
 
 /**
  * Issue 16 point 1: a specialist records a monitoring as the national モニタリング報告書 in the
@@ -68,7 +68,6 @@ const screenshot = async (page: Page, name: string) => {
 
 const OVERALL = '生活のリズムが整い、週3回の通所が続いている。母の負担はやや軽くなった。';
 const ISSUES = '送迎の時間を本人の体調に合わせて調整する。';
-const A4_LANDSCAPE = { widthPt: A4_PORTRAIT.heightPt, heightPt: A4_PORTRAIT.widthPt };
 
 describe('a specialist records a monitoring report', () => {
   it('records it with the national columns, opens the report and prints it on one A4 landscape page', async () => {
@@ -136,9 +135,7 @@ describe('a specialist records a monitoring report', () => {
       await screenshot(page, 'kikan-monitoring-report');
       await page.emulateMedia({ media: null });
 
-      const pages = await readPdf(
-        await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }),
-      );
+      const pages = await printPdf(page);
       expect(pages).toHaveLength(1);
       const [printed] = pages;
       expect(printed?.widthPt).toBeCloseTo(A4_LANDSCAPE.widthPt, 0);

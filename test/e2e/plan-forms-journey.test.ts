@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoCases } from '../../services/local/demo-data.ts';
 import { demoRecords } from '../../services/local/demo-records.ts';
 import { launchBrowser, logInAs, settled, trackRequests } from '../support/browser.ts';
-import { A4_PORTRAIT, pdfText, readPdf } from '../support/pdf.ts';
+import { A4_LANDSCAPE, pdfText, printPdf } from '../support/pdf.ts';
 
 /**
  * Issue 16 point 1 (ADR 0040): a specialist writes a plan with the whole 様式1 (typed services,
@@ -19,7 +19,6 @@ let browser: Browser;
 const portalUrl = inject('portalUrl');
 const today = todayInJapan();
 const SUZUKI = '鈴木 健一';
-const A4_LANDSCAPE = { widthPt: A4_PORTRAIT.heightPt, heightPt: A4_PORTRAIT.widthPt };
 
 /**
  * 鈴木's open adult case (サービス等利用計画) before any plan: intake, assessment or planning, no demo
@@ -65,9 +64,6 @@ const screenshot = async (page: Page, name: string) => {
 
 /** An input by its request path (several inputs share a label, e.g. 「内容」). */
 const field = (page: Page, name: string) => page.locator(`main [id="${name}"]`);
-
-const printPdf = async (page: Page) =>
-  readPdf(await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }));
 
 const NEED = '働いて収入を得たい';
 const WISHES = '今のアパートで暮らしながら、週4日は働きたい。';

@@ -4,7 +4,7 @@ import { demoCases } from '../../services/local/demo-data.ts';
 import { demoRecords } from '../../services/local/demo-records.ts';
 import { todayInJapan } from '@kikan/shared';
 import { describeViolations, scan } from '../support/axe.ts';
-import { launchBrowser, logInAs as logInAsShared } from '../support/browser.ts';
+import { launchBrowser, logInAs as logInAsShared, navigate } from '../support/browser.ts';
 
 /**
  * Issue 16's loop (ADR 0043): a specialist submits a 計画案; the caseworker of the person's
@@ -38,12 +38,6 @@ afterAll(async () => {
 });
 
 const logInAs = (page: Page, displayName: string) => logInAsShared(page, portalUrl, displayName);
-/** Follows a link inside the page (the portal keeps its tokens in memory: a reload signs out). */
-const navigate = async (page: Page, path: string) => {
-  await page.evaluate(
-    `(() => { const link = document.createElement('a'); link.href = ${JSON.stringify(path)}; document.body.append(link); link.click(); link.remove(); })()`,
-  );
-};
 const COMMENT = '週間計画表が添付されていません。追記のうえ再提出してください。';
 
 const openNewestSubmitted = async (page: Page) => {

@@ -28,6 +28,13 @@ export const logInAs = async (page: Page, portalUrl: string, displayName: string
   await page.locator('header').getByText(displayName).waitFor();
 };
 
+/** Follows a link inside the page (the portal keeps its tokens in memory: a reload signs out). */
+export const navigate = async (page: Page, path: string) => {
+  await page.evaluate(
+    `(() => { const link = document.createElement('a'); link.href = ${JSON.stringify(path)}; document.body.append(link); link.click(); link.remove(); })()`,
+  );
+};
+
 const inFlight = new WeakMap<Page, Set<unknown>>();
 
 /** Counts a page's requests from now on, so `settled` can wait for the API calls a page makes. */

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /**
@@ -23,6 +24,8 @@ export const pdfText = (text: string): string =>
 
 /** A4 in PostScript points (210 × 297 mm at 72 pt per inch). */
 export const A4_PORTRAIT = { widthPt: 595.28, heightPt: 841.89 };
+/** A4 turned on its side, as the plan, the weekly schedule and the monitoring report print. */
+export const A4_LANDSCAPE = { widthPt: A4_PORTRAIT.heightPt, heightPt: A4_PORTRAIT.widthPt };
 
 export const readPdf = async (bytes: Uint8Array): Promise<PdfPage[]> => {
   const document = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
@@ -42,3 +45,10 @@ export const readPdf = async (bytes: Uint8Array): Promise<PdfPage[]> => {
     await document.destroy();
   }
 };
+
+/**
+ * Prints the page as Chromium's print dialog would (print CSS, the sheet's own @page size) and
+ * reads the PDF back.
+ */
+export const printPdf = async (page: Page): Promise<PdfPage[]> =>
+  readPdf(await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }));
