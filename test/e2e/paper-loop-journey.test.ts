@@ -317,6 +317,10 @@ describe('the paper loop, made electronic, on one case', () => {
         // The snapshot shows the plan as submitted.
         await expect.poll(() => cityMain.innerText()).toContain(NEED);
         expect(await cityMain.innerText()).toContain(WISHES);
+        // …with its 週間計画表 (the own activity on Saturday) and its 計画作成担当者, as on paper.
+        await cityMain.getByRole('heading', { name: '週間計画表', exact: true }).waitFor();
+        expect(await cityMain.locator('.weekly-sheet').innerText()).toContain(OWN_ACTIVITY);
+        expect(await cityMain.innerText()).toContain('鈴木 健一');
         await shot(city, '3-submission');
         await cityMain.getByLabel('差戻しの理由（必須・1000文字以内）').fill(COMMENT);
         await cityMain.getByRole('button', { name: '差戻し', exact: true }).click();
