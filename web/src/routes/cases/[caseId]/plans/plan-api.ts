@@ -9,6 +9,9 @@ export interface SheetContext {
   staff: StaffMember[];
 }
 
+/** Before the context is read: the sheet shows dashes where it will fill in. */
+export const NO_SHEET_CONTEXT: SheetContext = { person: null, staff: [] };
+
 /** Either part may be missing (no permission, network): the sheet then shows a dash there. */
 export const loadSheetContext = async (api: ApiClient, view: CaseView): Promise<SheetContext> => {
   const [person, staff] = await Promise.all([
