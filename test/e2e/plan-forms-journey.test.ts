@@ -192,7 +192,7 @@ describe('a specialist writes a plan with a weekly schedule', () => {
       expect(weekly?.heightPt).toBeCloseTo(A4_LANDSCAPE.heightPt, 0);
       for (const label of [
         '週間計画表',
-        'サービス等利用計画・本計画・第1版',
+        '本計画・第1版',
         '利用者負担上限額',
         '9,300円',
         formatJapaneseEraDate(today),
