@@ -162,9 +162,19 @@ describe('a 計画案 submitted, returned, submitted again, accepted and decided
   });
 
   it('shows in the caseworker’s inbox of the month; the detail is the snapshot, each read audited', async () => {
+    const listReads = async () =>
+      (await auditEntries('kibougaoka')).filter(
+        (item) =>
+          item.action === 'read' && item.recordType === 'submission' && item.actorUserId === 'user-kato',
+      );
+    const listedBefore = (await listReads()).length;
     const inbox = await api.call('GET', `/api/submissions?month=${MONTH}&status=submitted`, { as: KATO });
     expect(inbox.status).toBe(200);
     expect(inbox.json.items.map((row: { submissionId: string }) => row.submissionId)).toContain(submissionId);
+    // The rows name persons: each row shown is audited as a read of its submission.
+    const listed = await listReads();
+    expect(listed.length - listedBefore).toBe(inbox.json.items.length);
+    expect(listed.map((item) => item.recordId)).toContain(submissionId);
     const otherMonth = await api.call('GET', '/api/submissions?month=2020-01', { as: KATO });
     expect(otherMonth.json.items).toEqual([]);
 
