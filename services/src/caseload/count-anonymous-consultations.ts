@@ -1,16 +1,8 @@
-import {
-  AnonymousConsultationCounts,
-  AnonymousConsultationInput,
-  CONSULTATION_CHANNELS,
-  CONSULTATION_COUNTERPARTS,
-} from '@kikan/shared';
+import { AnonymousConsultationCounts, AnonymousConsultationInput } from '@kikan/shared';
 import { listAnonymousConsultationsOfMonth, type AnonymousCountFields } from '../data/record-store.ts';
 import type { Operation } from '../http/route.ts';
+import { monthlyTally, tally } from './consultation-tally.ts';
 import type { countAnonymousConsultationsRoute } from '@kikan/shared/contracts/caseload';
-
-/** Every key appears, 0 when nothing happened: tables line up month by month. */
-const tally = (keys: readonly string[], values: string[]) =>
-  Object.fromEntries(keys.map((key) => [key, values.filter((value) => value === key).length]));
 
 export const countAnonymous = (
   month: string,
@@ -18,18 +10,7 @@ export const countAnonymous = (
   records: AnonymousCountFields[],
 ): AnonymousConsultationCounts =>
   AnonymousConsultationCounts.parse({
-    month,
-    officeId,
-    total: records.length,
-    totalMinutes: records.reduce((sum, record) => sum + record.minutes, 0),
-    byChannel: tally(
-      CONSULTATION_CHANNELS,
-      records.map((record) => record.channel),
-    ),
-    byCounterpart: tally(
-      CONSULTATION_COUNTERPARTS,
-      records.map((record) => record.counterpart),
-    ),
+    ...monthlyTally(month, officeId, records),
     byTopic: tally(
       AnonymousConsultationInput.shape.topic.options,
       records.map((record) => record.topic),

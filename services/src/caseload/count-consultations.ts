@@ -1,16 +1,8 @@
-import {
-  CONSULTATION_CHANNELS,
-  CONSULTATION_COUNTERPARTS,
-  ConsultationCounts,
-  SUPPORT_CATEGORIES,
-} from '@kikan/shared';
+import { ConsultationCounts, SUPPORT_CATEGORIES } from '@kikan/shared';
 import { listConsultationTalliesOfMonth, type ConsultationCountFields } from '../data/record-store.ts';
 import type { Operation } from '../http/route.ts';
+import { monthlyTally, tally } from './consultation-tally.ts';
 import type { countConsultationsRoute } from '@kikan/shared/contracts/caseload';
-
-/** Every key appears, 0 when nothing happened: the survey's table has every row each month. */
-const tally = (keys: readonly string[], values: string[]) =>
-  Object.fromEntries(keys.map((key) => [key, values.filter((value) => value === key).length]));
 
 export const countOfMonth = (
   month: string,
@@ -18,21 +10,10 @@ export const countOfMonth = (
   records: ConsultationCountFields[],
 ): ConsultationCounts =>
   ConsultationCounts.parse({
-    month,
-    officeId,
-    total: records.length,
-    totalMinutes: records.reduce((sum, record) => sum + record.minutes, 0),
+    ...monthlyTally(month, officeId, records),
     bySupportCategory: tally(
       SUPPORT_CATEGORIES,
       records.flatMap((record) => record.supportCategories),
-    ),
-    byChannel: tally(
-      CONSULTATION_CHANNELS,
-      records.map((record) => record.channel),
-    ),
-    byCounterpart: tally(
-      CONSULTATION_COUNTERPARTS,
-      records.map((record) => record.counterpart),
     ),
   });
 
